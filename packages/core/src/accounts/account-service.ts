@@ -1,0 +1,155 @@
+import type { Deps, Repositories } from "../ports/index.ts";
+import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
+import { parseInput } from "../shared/validate.ts";
+import { type Actor, type Role, requireRole } from "./roles.ts";
+import {
+  type Account,
+  addMemberSchema,
+  createApiTokenSchema,
+  type Membership,
+  roleSchema,
+  timeZoneSchema,
+  updateAccountSchema,
+} from "./schemas.ts";
+
+/**
+ * Every new user gets an account of their own and is its owner. Called by the auth layer right after the
+ * user row is created, in the same transaction where the driver allows it.
+ */
+export async function createAccountForUser(
+  deps: Deps,
+  tx: Repositories,
+  user: { id: string; name: string },
+  options: { timeZone?: string | undefined } = {},
+): Promise<Account> {
+  const timeZone = timeZoneSchema.safeParse(options.timeZone).success ? (options.timeZone as string) : "UTC";
+  const nowAt = deps.clock.now().toISOString();
+  const account: Account = {
+    id: deps.ids.newId(),
+    name: user.name ? `${user.name}'s network` : "My network",
+    timeZone,
+    country: null,
+    createdAt: nowAt,
+  };
+  await tx.accounts.insert({ ...account, settings: "{}" });
+  await tx.memberships.insert({ accountId: account.id, userId: user.id, role: "owner", createdAt: nowAt });
+  return account;
+}
+
+/** Resolves which account a signed-in user acts in: the one asked for, else their first membership. */
+export async function resolveActor(deps: Deps, userId: string, accountId?: string): Promise<Actor> {
+  if (accountId) {
+    const m = await deps.store.memberships.find(accountId, userId);
+    if (!m) throw notFound("account", accountId);
+    return { userId, accountId, role: m.role };
+  }
+  const [first] = await deps.store.memberships.listForUser(userId);
+  if (!first) throw new DomainError("forbidden", "this user is not a member of any account");
+  return { userId, accountId: first.accountId, role: first.role };
+}
+
+export async function getAccount(deps: Deps, actor: Actor): Promise<Account & { role: Role }> {
+  const found = await deps.store.accounts.findById(actor.accountId);
+  if (!found) throw notFound("account", actor.accountId);
+  const { settings: _settings, ...account } = found;
+  return { ...account, role: actor.role };
+}
+
+export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
+  requireRole(actor, "owner");
+  const patch = parseInput(updateAccountSchema, input);
+  await deps.store.transaction((tx) => tx.accounts.update(actor.accountId, patch));
+  return getAccount(deps, actor);
+}
+
+export async function listMembers(deps: Deps, actor: Actor): Promise<Membership[]> {
+  return deps.store.memberships.listForAccount(actor.accountId);
+}
+
+/** Adds an existing user (a coach, a partner) with a role. */
+export async function addMember(deps: Deps, actor: Actor, input: unknown): Promise<Membership> {
+  requireRole(actor, "owner");
+  const data = parseInput(addMemberSchema, input);
+  return deps.store.transaction(async (tx) => {
+    const user = await tx.users.findByEmail(data.email.toLowerCase());
+    if (!user) throw invalid("email", "no user has signed up with this address yet");
+    if (await tx.memberships.find(actor.accountId, user.id)) throw conflict(`${data.email} is already a member`);
+    const createdAt = deps.clock.now().toISOString();
+    await tx.memberships.insert({ accountId: actor.accountId, userId: user.id, role: data.role, createdAt });
+    return {
+      accountId: actor.accountId,
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: data.role,
+      createdAt,
+    };
+  });
+}
+
+export async function changeMemberRole(deps: Deps, actor: Actor, userId: string, role: unknown): Promise<void> {
+  requireRole(actor, "owner");
+  const next = parseInput(roleSchema, role);
+  await deps.store.transaction(async (tx) => {
+    await assertNotLastOwner(tx, actor.accountId, userId, next);
+    await tx.memberships.updateRole(actor.accountId, userId, next);
+  });
+}
+
+export async function removeMember(deps: Deps, actor: Actor, userId: string): Promise<void> {
+  requireRole(actor, "owner");
+  await deps.store.transaction(async (tx) => {
+    await assertNotLastOwner(tx, actor.accountId, userId, null);
+    await tx.memberships.remove(actor.accountId, userId);
+  });
+}
+
+async function assertNotLastOwner(tx: Repositories, accountId: string, userId: string, nextRole: Role | null) {
+  const members = await tx.memberships.listForAccount(accountId);
+  const target = members.find((m) => m.userId === userId);
+  if (!target) throw notFound("member", userId);
+  const owners = members.filter((m) => m.role === "owner");
+  if (target.role === "owner" && nextRole !== "owner" && owners.length === 1) {
+    throw conflict("an account needs at least one owner");
+  }
+}
+
+/** An API token acts as its member in one account. Only its hash is stored; the secret is shown once. */
+export async function createApiToken(deps: Deps, actor: Actor, input: unknown) {
+  const data = parseInput(createApiTokenSchema, input);
+  const secret = deps.secrets.newToken("kith_");
+  const record = {
+    id: deps.ids.newId(),
+    accountId: actor.accountId,
+    userId: actor.userId,
+    name: data.name,
+    prefix: secret.slice(0, 12),
+    tokenHash: deps.secrets.hash(secret),
+    createdAt: deps.clock.now().toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await deps.store.transaction((tx) => tx.apiTokens.insert(record));
+  const { tokenHash: _h, accountId: _a, userId: _u, revokedAt: _r, ...visible } = record;
+  return { ...visible, token: secret };
+}
+
+export async function listApiTokens(deps: Deps, actor: Actor) {
+  return deps.store.apiTokens.listForMember(actor.accountId, actor.userId);
+}
+
+export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const nowAt = deps.clock.now().toISOString();
+  const revoked = await deps.store.transaction((tx) => tx.apiTokens.revoke(actor.accountId, actor.userId, id, nowAt));
+  if (!revoked) throw notFound("token", id);
+}
+
+/** Token → actor, with the member's current role (a demoted member's tokens lose their power at once). */
+export async function actorFromApiToken(deps: Deps, secret: string): Promise<Actor | null> {
+  const record = await deps.store.apiTokens.findActiveByHash(deps.secrets.hash(secret));
+  if (!record) return null;
+  const membership = await deps.store.memberships.find(record.accountId, record.userId);
+  if (!membership) return null;
+  await deps.store.apiTokens.touch(record.id, deps.clock.now().toISOString());
+  return { userId: record.userId, accountId: record.accountId, role: membership.role };
+}

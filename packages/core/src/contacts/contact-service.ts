@@ -1,0 +1,110 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { invalid, notFound } from "../shared/errors.ts";
+import { type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
+import { parseInput } from "../shared/validate.ts";
+import {
+  type Contact,
+  contactListQuerySchema,
+  createContactSchema,
+  DEFAULT_CIRCLE,
+  displayNameOf,
+  updateContactSchema,
+} from "./schemas.ts";
+
+async function assertCompanyInAccount(tx: Repositories, accountId: string, companyId: string | null | undefined) {
+  if (companyId == null) return;
+  if (!(await tx.companies.findById(accountId, companyId))) throw invalid("companyId", "no such company");
+}
+
+const dedupe = (values: readonly string[] | undefined): string[] => [...new Set(values ?? [])];
+
+export async function createContact(deps: Deps, actor: Actor, input: unknown): Promise<Contact> {
+  requireRole(actor, "editor");
+  const data = parseInput(createContactSchema, input);
+  const nowAt = deps.clock.now().toISOString();
+  const contact: Contact = {
+    id: deps.ids.newId(),
+    firstName: data.firstName,
+    lastName: data.lastName ?? "",
+    displayName: displayNameOf(data),
+    emails: data.emails ?? [],
+    phones: data.phones ?? [],
+    links: data.links ?? [],
+    companyId: data.companyId ?? null,
+    title: data.title ?? "",
+    tags: dedupe(data.tags),
+    interests: dedupe(data.interests),
+    howWeMet: data.howWeMet ?? "",
+    notes: data.notes ?? "",
+    birthday: data.birthday ?? null,
+    circle: data.circle ?? DEFAULT_CIRCLE,
+    timeZone: data.timeZone ?? null,
+    lastTouchAt: null,
+    touchCount: 0,
+    archivedAt: null,
+    createdAt: nowAt,
+    updatedAt: nowAt,
+  };
+  return deps.store.transaction(async (tx) => {
+    await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
+    await tx.contacts.insert(actor.accountId, contact);
+    return contact;
+  });
+}
+
+export async function getContact(deps: Deps, actor: Actor, id: string): Promise<Contact> {
+  const contact = await deps.store.contacts.findById(actor.accountId, id);
+  if (!contact) throw notFound("contact", id);
+  return contact;
+}
+
+export async function updateContact(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Contact> {
+  requireRole(actor, "editor");
+  const patch = parseInput(updateContactSchema, input);
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.contacts.findById(actor.accountId, id);
+    if (!current) throw notFound("contact", id);
+    if (patch.companyId !== undefined) await assertCompanyInAccount(tx, actor.accountId, patch.companyId);
+    const next: Contact = {
+      ...current,
+      ...definedOnly(patch),
+      tags: patch.tags ? dedupe(patch.tags) : current.tags,
+      interests: patch.interests ? dedupe(patch.interests) : current.interests,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    next.displayName = displayNameOf(next);
+    await tx.contacts.update(actor.accountId, next);
+    return next;
+  });
+}
+
+/** Archiving hides a contact from lists and reminders but keeps every interaction; it can be undone. */
+export async function setContactArchived(deps: Deps, actor: Actor, id: string, archived: boolean): Promise<Contact> {
+  requireRole(actor, "editor");
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.contacts.findById(actor.accountId, id);
+    if (!current) throw notFound("contact", id);
+    const nowAt = deps.clock.now().toISOString();
+    const next: Contact = { ...current, archivedAt: archived ? (current.archivedAt ?? nowAt) : null, updatedAt: nowAt };
+    await tx.contacts.update(actor.accountId, next);
+    return next;
+  });
+}
+
+/** Hard delete exists for privacy requests only; the owner decides. */
+export async function deleteContact(deps: Deps, actor: Actor, id: string): Promise<void> {
+  requireRole(actor, "owner");
+  const removed = await deps.store.transaction((tx) => tx.contacts.hardDelete(actor.accountId, id));
+  if (!removed) throw notFound("contact", id);
+}
+
+export async function listContacts(deps: Deps, actor: Actor, query: unknown, page: unknown) {
+  const q = parseInput(contactListQuerySchema, query);
+  const p: PageQuery = parseInput(pageQuerySchema, page);
+  return deps.store.contacts.list(actor.accountId, q, p);
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { timeZoneSchema } from "../accounts/schemas.ts";
+
+const label = z.string().trim().max(40).optional();
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const emailEntrySchema = z.strictObject({ address: z.email().max(254), label });
+export const phoneEntrySchema = z.strictObject({
+  number: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[0-9+().\-\s/x#*]+$/i, "has characters a phone number cannot have"),
+  label,
+});
+export const linkEntrySchema = z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048), label });
+
+const isValidMonthDay = (month: number, day: number): boolean =>
+  day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+
+/** Month-day with an optional year: many people know a birthday but not the year. */
+export const birthdaySchema = z
+  .strictObject({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z.number().int().min(1900).max(2100).nullable().optional(),
+  })
+  .refine((b) => isValidMonthDay(b.month, b.day), { message: "is not a day of that month", path: ["day"] })
+  .refine((b) => b.year == null || b.month !== 2 || b.day !== 29 || isLeap(b.year), {
+    message: "February 29 does not exist in that year",
+    path: ["day"],
+  });
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export const circleKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, "is not a circle key (lowercase letters, digits and dashes)");
+
+const tagSchema = z.string().trim().min(1).max(40);
+
+const contactFields = {
+  firstName: shortText(100).min(1),
+  lastName: shortText(100).optional(),
+  emails: z.array(emailEntrySchema).max(20).optional(),
+  phones: z.array(phoneEntrySchema).max(20).optional(),
+  links: z.array(linkEntrySchema).max(20).optional(),
+  companyId: z.string().max(64).nullable().optional(),
+  title: shortText(200).optional(),
+  tags: z.array(tagSchema).max(50).optional(),
+  interests: z.array(tagSchema).max(50).optional(),
+  howWeMet: shortText(2000).optional(),
+  notes: z.string().max(100_000).optional(),
+  birthday: birthdaySchema.nullable().optional(),
+  circle: circleKeySchema.optional(),
+  timeZone: timeZoneSchema.nullable().optional(),
+};
+
+export const createContactSchema = z.strictObject(contactFields);
+export type CreateContactInput = z.output<typeof createContactSchema>;
+
+export const updateContactSchema = z.strictObject({ ...contactFields, firstName: contactFields.firstName.optional() });
+export type UpdateContactInput = z.output<typeof updateContactSchema>;
+
+export const contactSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  emails: z.array(z.object({ address: z.string(), label: z.string().optional() })),
+  phones: z.array(z.object({ number: z.string(), label: z.string().optional() })),
+  links: z.array(z.object({ url: z.string(), label: z.string().optional() })),
+  companyId: z.string().nullable(),
+  title: z.string(),
+  tags: z.array(z.string()),
+  interests: z.array(z.string()),
+  howWeMet: z.string(),
+  notes: z.string(),
+  birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable().optional() }).nullable(),
+  circle: z.string(),
+  timeZone: z.string().nullable(),
+  /** Derived from interactions, never typed. */
+  lastTouchAt: z.string().nullable(),
+  touchCount: z.number(),
+  archivedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.output<typeof contactSchema>;
+
+export const DEFAULT_CIRCLE = "network";
+
+export const contactListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  tag: tagSchema.optional(),
+  companyId: z.string().max(64).optional(),
+  circle: circleKeySchema.optional(),
+  archived: z.enum(["exclude", "include", "only"]).default("exclude"),
+});
+export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+export function displayNameOf(c: { firstName: string; lastName?: string | undefined }): string {
+  return [c.firstName, c.lastName ?? ""].join(" ").trim();
+}

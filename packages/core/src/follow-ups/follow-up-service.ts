@@ -1,0 +1,126 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import { refreshContactState } from "../contacts/derived-state.ts";
+import type { Interaction } from "../interactions/schemas.ts";
+import { MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { conflict, invalid, notFound } from "../shared/errors.ts";
+import { pageQuerySchema } from "../shared/pagination.ts";
+import { parseInput } from "../shared/validate.ts";
+import { addDaysOn, localDateOn } from "./dates.ts";
+import {
+  addFollowUpSchema,
+  completeFollowUpSchema,
+  type FollowUp,
+  followUpListQuerySchema,
+  snoozeFollowUpSchema,
+} from "./schemas.ts";
+
+export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Promise<FollowUp> {
+  requireRole(actor, "editor");
+  const data = parseInput(addFollowUpSchema, input);
+  const nowAt = deps.clock.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.contacts.findById(actor.accountId, data.contactId))) throw notFound("contact", data.contactId);
+    const followUp: FollowUp = {
+      id: deps.ids.newId(),
+      contactId: data.contactId,
+      dueOn: data.dueOn,
+      title: data.title,
+      notes: data.notes ?? "",
+      status: "open",
+      snoozedUntilOn: null,
+      completedAt: null,
+      interactionId: null,
+      opportunityId: data.opportunityId ?? null,
+      askId: data.askId ?? null,
+      createdAt: nowAt,
+      updatedAt: nowAt,
+    };
+    await tx.followUps.insert(actor.accountId, followUp);
+    return followUp;
+  });
+}
+
+export async function listFollowUps(deps: Deps, actor: Actor, query: unknown, page: unknown) {
+  const q = parseInput(followUpListQuerySchema, query);
+  const p = parseInput(pageQuerySchema, page);
+  return deps.store.followUps.list(actor.accountId, q, p);
+}
+
+async function change(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  apply: (current: FollowUp, nowAt: string, tx: Repositories) => Promise<FollowUp> | FollowUp,
+): Promise<FollowUp> {
+  requireRole(actor, "editor");
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.followUps.findById(actor.accountId, id);
+    if (!current) throw notFound("follow-up", id);
+    const nowAt = deps.clock.now().toISOString();
+    const next = { ...(await apply(current, nowAt, tx)), updatedAt: nowAt };
+    await tx.followUps.update(actor.accountId, next);
+    return next;
+  });
+}
+
+const assertActionable = (f: FollowUp) => {
+  if (f.status === "done" || f.status === "skipped") throw conflict(`follow-up ${f.id} is already ${f.status}`);
+};
+
+/** Done, optionally logging the interaction in the same act (one transaction: the touch and the task). */
+export async function completeFollowUp(deps: Deps, actor: Actor, id: string, input: unknown): Promise<FollowUp> {
+  const data = parseInput(completeFollowUpSchema, input ?? {});
+  return change(deps, actor, id, async (current, nowAt, tx) => {
+    assertActionable(current);
+    let interactionId: string | null = null;
+    if (data.log) {
+      const interaction: Interaction = {
+        id: deps.ids.newId(),
+        contactIds: [current.contactId],
+        kind: data.log.kind,
+        direction: data.log.direction,
+        occurredAt: nowAt,
+        summary: data.log.summary ?? current.title,
+        meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+        source: "manual",
+        createdAt: nowAt,
+        updatedAt: nowAt,
+      };
+      await tx.interactions.insert(actor.accountId, interaction);
+      await refreshContactState(tx, actor.accountId, [current.contactId]);
+      interactionId = interaction.id;
+    }
+    return { ...current, status: "done", completedAt: nowAt, snoozedUntilOn: null, interactionId };
+  });
+}
+
+/** Snoozed items come back on their date: nothing is lost. */
+export async function snoozeFollowUp(deps: Deps, actor: Actor, id: string, input: unknown): Promise<FollowUp> {
+  const data = parseInput(snoozeFollowUpSchema, input);
+  return change(deps, actor, id, async (current, nowAt, tx) => {
+    assertActionable(current);
+    const account = await tx.accounts.findById(actor.accountId);
+    const todayOn = localDateOn(nowAt, account?.timeZone ?? "UTC");
+    const untilOn = "untilOn" in data ? data.untilOn : addDaysOn(todayOn, data.days);
+    if (untilOn <= todayOn) throw invalid("untilOn", "must be after today");
+    return { ...current, status: "snoozed", snoozedUntilOn: untilOn };
+  });
+}
+
+export async function skipFollowUp(deps: Deps, actor: Actor, id: string): Promise<FollowUp> {
+  return change(deps, actor, id, (current) => {
+    assertActionable(current);
+    return { ...current, status: "skipped", snoozedUntilOn: null };
+  });
+}
+
+/** Undo of done/skip/snooze: the task is open again (a logged interaction stays: it happened). */
+export async function reopenFollowUp(deps: Deps, actor: Actor, id: string): Promise<FollowUp> {
+  return change(deps, actor, id, (current) => ({
+    ...current,
+    status: "open",
+    snoozedUntilOn: null,
+    completedAt: null,
+  }));
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+
+export const FOLLOW_UP_STATUSES = ["open", "done", "snoozed", "skipped"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const dateOn = z.iso.date();
+
+export const addFollowUpSchema = z.strictObject({
+  contactId: z.string().max(64),
+  dueOn: dateOn,
+  title: z.string().trim().min(1).max(300),
+  notes: z.string().max(10_000).optional(),
+  opportunityId: z.string().max(64).nullable().optional(),
+  askId: z.string().max(64).nullable().optional(),
+});
+export type AddFollowUpInput = z.output<typeof addFollowUpSchema>;
+
+/** Done can log the interaction in the same act: one transaction, one touch. */
+export const completeFollowUpSchema = z.strictObject({
+  log: z
+    .strictObject({
+      kind: z.enum(INTERACTION_KINDS),
+      direction: z.enum(DIRECTIONS).default("outbound"),
+      summary: z.string().max(20_000).optional(),
+      meaningful: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type CompleteFollowUpInput = z.output<typeof completeFollowUpSchema>;
+
+export const snoozeFollowUpSchema = z.union([
+  z.strictObject({ untilOn: dateOn }),
+  z.strictObject({ days: z.number().int().min(1).max(365) }),
+]);
+export type SnoozeFollowUpInput = z.output<typeof snoozeFollowUpSchema>;
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  dueOn: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  snoozedUntilOn: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  interactionId: z.string().nullable(),
+  opportunityId: z.string().nullable(),
+  askId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type FollowUp = z.output<typeof followUpSchema>;
+
+export const followUpListQuerySchema = z.strictObject({
+  contactId: z.string().max(64).optional(),
+  status: z.enum(FOLLOW_UP_STATUSES).optional(),
+  dueBeforeOn: dateOn.optional(),
+});
+export type FollowUpListQuery = z.output<typeof followUpListQuerySchema>;

@@ -1,0 +1,16 @@
+export * from "./accounts/account-service.ts";
+export * from "./accounts/roles.ts";
+export * from "./accounts/schemas.ts";
+export * from "./companies/company-service.ts";
+export * from "./companies/schemas.ts";
+export * from "./contacts/contact-service.ts";
+export * from "./contacts/derived-state.ts";
+export * from "./contacts/schemas.ts";
+export * from "./follow-ups/follow-up-service.ts";
+export * from "./follow-ups/schemas.ts";
+export * from "./interactions/interaction-service.ts";
+export * from "./interactions/schemas.ts";
+export type * from "./ports/index.ts";
+export * from "./shared/errors.ts";
+export * from "./shared/pagination.ts";
+export * from "./shared/validate.ts";

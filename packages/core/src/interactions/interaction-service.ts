@@ -1,0 +1,98 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import { refreshContactState } from "../contacts/derived-state.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { invalid, notFound } from "../shared/errors.ts";
+import { pageQuerySchema } from "../shared/pagination.ts";
+import { parseInput } from "../shared/validate.ts";
+import {
+  type Interaction,
+  interactionListQuerySchema,
+  logInteractionSchema,
+  MEANINGFUL_BY_KIND,
+  updateInteractionSchema,
+} from "./schemas.ts";
+
+export async function assertContactsInAccount(tx: Repositories, accountId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const found = await tx.contacts.existingIds(accountId, unique);
+  const missing = unique.findIndex((id) => !found.has(id));
+  if (missing >= 0) throw invalid(`contactIds.${ids.indexOf(unique[missing]!)}`, "no such contact");
+  return unique;
+}
+
+/** Logs an interaction and updates each contact's last touch in the same transaction. */
+export async function logInteraction(deps: Deps, actor: Actor, input: unknown): Promise<Interaction> {
+  requireRole(actor, "editor");
+  const data = parseInput(logInteractionSchema, input);
+  const nowAt = deps.clock.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds);
+    const interaction: Interaction = {
+      id: deps.ids.newId(),
+      contactIds,
+      kind: data.kind,
+      direction: data.direction,
+      occurredAt: data.occurredAt ?? nowAt,
+      summary: data.summary ?? "",
+      meaningful: data.meaningful ?? MEANINGFUL_BY_KIND[data.kind],
+      source: data.source ?? "manual",
+      createdAt: nowAt,
+      updatedAt: nowAt,
+    };
+    await tx.interactions.insert(actor.accountId, interaction);
+    await refreshContactState(tx, actor.accountId, contactIds);
+    return interaction;
+  });
+}
+
+export async function getInteraction(deps: Deps, actor: Actor, id: string): Promise<Interaction> {
+  const found = await deps.store.interactions.findById(actor.accountId, id);
+  if (!found) throw notFound("interaction", id);
+  return found;
+}
+
+export async function updateInteraction(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Interaction> {
+  requireRole(actor, "editor");
+  const patch = parseInput(updateInteractionSchema, input);
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.interactions.findById(actor.accountId, id);
+    if (!current) throw notFound("interaction", id);
+    const contactIds = patch.contactIds
+      ? await assertContactsInAccount(tx, actor.accountId, patch.contactIds)
+      : current.contactIds;
+    const next: Interaction = {
+      ...current,
+      contactIds,
+      kind: patch.kind ?? current.kind,
+      direction: patch.direction ?? current.direction,
+      occurredAt: patch.occurredAt ?? current.occurredAt,
+      summary: patch.summary ?? current.summary,
+      meaningful: patch.meaningful ?? current.meaningful,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    await tx.interactions.update(actor.accountId, next);
+    await refreshContactState(tx, actor.accountId, [...current.contactIds, ...contactIds]);
+    return next;
+  });
+}
+
+export async function deleteInteraction(deps: Deps, actor: Actor, id: string): Promise<void> {
+  requireRole(actor, "editor");
+  await deps.store.transaction(async (tx) => {
+    const current = await tx.interactions.findById(actor.accountId, id);
+    if (!current) throw notFound("interaction", id);
+    await tx.interactions.delete(actor.accountId, id);
+    await refreshContactState(tx, actor.accountId, current.contactIds);
+  });
+}
+
+export async function listInteractions(deps: Deps, actor: Actor, query: unknown, page: unknown) {
+  const q = parseInput(interactionListQuerySchema, query);
+  const p = parseInput(pageQuerySchema, page);
+  if (q.contactId) await getContactOrThrow(deps, actor, q.contactId);
+  return deps.store.interactions.list(actor.accountId, q, p);
+}
+
+async function getContactOrThrow(deps: Deps, actor: Actor, contactId: string) {
+  if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+export const INTERACTION_KINDS = ["email", "call", "meeting", "message", "letter", "social", "other"] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+export const DIRECTIONS = ["outbound", "inbound", "mutual"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const INTERACTION_SOURCES = ["manual", "import", "mailbox", "calendar", "api"] as const;
+
+/**
+ * Whether a kind counts as a touch when the user does not say. A like or an auto-greeting on social media
+ * is not a real exchange; everything else is, until the user says otherwise.
+ */
+export const MEANINGFUL_BY_KIND: Record<InteractionKind, boolean> = {
+  email: true,
+  call: true,
+  meeting: true,
+  message: true,
+  letter: true,
+  social: false,
+  other: true,
+};
+
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+
+const interactionFields = {
+  contactIds: z.array(z.string().max(64)).min(1).max(50),
+  kind: z.enum(INTERACTION_KINDS),
+  direction: z.enum(DIRECTIONS),
+  occurredAt: instant,
+  summary: z.string().max(20_000).optional(),
+  meaningful: z.boolean().optional(),
+  source: z.enum(INTERACTION_SOURCES).optional(),
+};
+
+export const logInteractionSchema = z.strictObject({
+  ...interactionFields,
+  occurredAt: instant.optional(),
+});
+export type LogInteractionInput = z.output<typeof logInteractionSchema>;
+
+export const updateInteractionSchema = z.strictObject({
+  contactIds: interactionFields.contactIds.optional(),
+  kind: interactionFields.kind.optional(),
+  direction: interactionFields.direction.optional(),
+  occurredAt: instant.optional(),
+  summary: interactionFields.summary,
+  meaningful: interactionFields.meaningful,
+});
+export type UpdateInteractionInput = z.output<typeof updateInteractionSchema>;
+
+export const interactionSchema = z.object({
+  id: z.string(),
+  contactIds: z.array(z.string()),
+  kind: z.enum(INTERACTION_KINDS),
+  direction: z.enum(DIRECTIONS),
+  occurredAt: z.string(),
+  summary: z.string(),
+  meaningful: z.boolean(),
+  source: z.enum(INTERACTION_SOURCES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Interaction = z.output<typeof interactionSchema>;
+
+export const interactionListQuerySchema = z.strictObject({
+  contactId: z.string().max(64).optional(),
+});

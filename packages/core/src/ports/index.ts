@@ -1,0 +1,137 @@
+import type { Role } from "../accounts/roles.ts";
+import type { Account, ApiToken, Membership, UpdateAccountInput } from "../accounts/schemas.ts";
+import type { Company } from "../companies/schemas.ts";
+import type { Contact, ContactListQuery } from "../contacts/schemas.ts";
+import type { FollowUp, FollowUpListQuery } from "../follow-ups/schemas.ts";
+import type { Direction, Interaction } from "../interactions/schemas.ts";
+import type { Page, PageQuery } from "../shared/pagination.ts";
+
+/**
+ * Ports: every side effect the services need, as small interfaces. The store package implements the
+ * repositories on Kysely (SQLite or PostgreSQL); tests and faces pass a clock and an id source.
+ * Every repository method takes the accountId: scoping lives here, not in the callers' goodwill.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+/** Random secrets and their one-way hashes (API tokens, feed URLs): kept out of core so core stays pure. */
+export interface Secrets {
+  newToken(prefix: string): string;
+  hash(token: string): string;
+}
+
+export interface AccountRepository {
+  insert(account: Account & { settings: string }): Promise<void>;
+  findById(accountId: string): Promise<(Account & { settings: string }) | null>;
+  update(accountId: string, patch: UpdateAccountInput): Promise<void>;
+}
+
+export interface MembershipRepository {
+  insert(m: { accountId: string; userId: string; role: Role; createdAt: string }): Promise<void>;
+  find(accountId: string, userId: string): Promise<Membership | null>;
+  listForUser(userId: string): Promise<Membership[]>;
+  listForAccount(accountId: string): Promise<Membership[]>;
+  updateRole(accountId: string, userId: string, role: Role): Promise<void>;
+  remove(accountId: string, userId: string): Promise<void>;
+}
+
+export interface UserDirectory {
+  findByEmail(email: string): Promise<{ id: string; email: string; name: string } | null>;
+  count(): Promise<number>;
+}
+
+export interface ApiTokenRecord extends ApiToken {
+  accountId: string;
+  userId: string;
+  tokenHash: string;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  listForMember(accountId: string, userId: string): Promise<ApiToken[]>;
+  revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
+  touch(id: string, lastUsedAt: string): Promise<void>;
+}
+
+export interface ContactRepository {
+  insert(accountId: string, contact: Contact): Promise<void>;
+  update(accountId: string, contact: Contact): Promise<void>;
+  findById(accountId: string, id: string): Promise<Contact | null>;
+  /** Ids that exist in this account (archived ones included); used to validate references. */
+  existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>>;
+  list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>>;
+  /** Privacy request: removes the contact, its follow-ups and its links to interactions. */
+  hardDelete(accountId: string, id: string): Promise<boolean>;
+  setTouchState(
+    accountId: string,
+    id: string,
+    state: { lastTouchAt: string | null; touchCount: number },
+  ): Promise<void>;
+}
+
+export interface CompanyRepository {
+  insert(accountId: string, company: Company): Promise<void>;
+  update(accountId: string, company: Company): Promise<void>;
+  findById(accountId: string, id: string): Promise<Company | null>;
+  list(accountId: string, query: { target?: boolean }, page: PageQuery): Promise<Page<Company>>;
+  delete(accountId: string, id: string): Promise<boolean>;
+}
+
+export interface TouchStats {
+  contactId: string;
+  lastTouchAt: string | null;
+  touchCount: number;
+}
+
+export interface InteractionRepository {
+  insert(accountId: string, interaction: Interaction): Promise<void>;
+  update(accountId: string, interaction: Interaction): Promise<void>;
+  findById(accountId: string, id: string): Promise<Interaction | null>;
+  delete(accountId: string, id: string): Promise<boolean>;
+  list(accountId: string, query: { contactId?: string }, page: PageQuery): Promise<Page<Interaction>>;
+  /** Meaningful interactions only: the last one and how many, per contact. Backed by an index. */
+  touchStats(accountId: string, contactIds: readonly string[]): Promise<TouchStats[]>;
+  /** The contact's history in time order, for rules that read it (outreach and replies). */
+  historyOf(
+    accountId: string,
+    contactId: string,
+  ): Promise<{ occurredAt: string; direction: Direction; meaningful: boolean }[]>;
+}
+
+export interface FollowUpRepository {
+  insert(accountId: string, followUp: FollowUp): Promise<void>;
+  update(accountId: string, followUp: FollowUp): Promise<void>;
+  findById(accountId: string, id: string): Promise<FollowUp | null>;
+  list(accountId: string, query: FollowUpListQuery, page: PageQuery): Promise<Page<FollowUp>>;
+}
+
+export interface Repositories {
+  accounts: AccountRepository;
+  memberships: MembershipRepository;
+  users: UserDirectory;
+  apiTokens: ApiTokenRepository;
+  contacts: ContactRepository;
+  companies: CompanyRepository;
+  interactions: InteractionRepository;
+  followUps: FollowUpRepository;
+}
+
+/** A unit of work: everything inside `fn` commits together or not at all. */
+export interface Store extends Repositories {
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  secrets: Secrets;
+}

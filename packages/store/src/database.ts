@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrationProvider } from "./migrations/index.ts";
+import type { Database, Dialect } from "./schema.ts";
+
+export interface DatabaseConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string | undefined;
+  poolSize?: number | undefined;
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw driver handle, for libraries that want it (better-auth) and for benchmarks' baselines. */
+  raw: SQLite.Database | pg.Pool;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: DatabaseConfig): OpenDatabase {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config);
+  const dataDir = config.dataDir ?? "./data";
+  const file = dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "kith.db");
+  if (file !== ":memory:") mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL for concurrent readers; FULL so a committed touch survives power loss; FKs are off by default in SQLite.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", raw: sqlite, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, config: DatabaseConfig): OpenDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolSize ?? 10,
+    ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", raw: pool, close: () => db.destroy() };
+}
+
+/** Applies pending migrations. Safe to call from several instances at once: Kysely takes a lock. */
+export async function migrate(open: OpenDatabase): Promise<void> {
+  const migrator = new Migrator({ db: open.db, provider: migrationProvider(open.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { Dialect } from "../schema.ts";
+import { coreMigration } from "./0001-core.ts";
+import { authMigration } from "./0002-auth.ts";
+
+/** The ordered, append-only list of migrations. Names sort in the order they run. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        "0001-core": coreMigration(dialect),
+        "0002-auth": authMigration(dialect),
+      };
+    },
+  };
+}

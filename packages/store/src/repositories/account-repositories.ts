@@ -1,0 +1,219 @@
+import type {
+  Account,
+  AccountRepository,
+  ApiToken,
+  ApiTokenRecord,
+  ApiTokenRepository,
+  Membership,
+  MembershipRepository,
+  Role,
+  UpdateAccountInput,
+  UserDirectory,
+} from "@kith/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+export class KyselyAccountRepository implements AccountRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(a: Account & { settings: string }): Promise<void> {
+    await this.db
+      .insertInto("account")
+      .values({
+        id: a.id,
+        name: a.name,
+        time_zone: a.timeZone,
+        country: a.country,
+        settings: a.settings,
+        created_at: a.createdAt,
+      })
+      .execute();
+  }
+
+  async findById(accountId: string) {
+    const r = await this.db.selectFrom("account").selectAll().where("id", "=", accountId).executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      name: r.name,
+      timeZone: r.time_zone,
+      country: r.country,
+      settings: r.settings,
+      createdAt: r.created_at,
+    };
+  }
+
+  async update(accountId: string, patch: UpdateAccountInput): Promise<void> {
+    const set = {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+      ...(patch.country !== undefined ? { country: patch.country } : {}),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable("account").set(set).where("id", "=", accountId).execute();
+  }
+}
+
+export class KyselyMembershipRepository implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private base() {
+    return this.db
+      .selectFrom("membership as m")
+      .innerJoin("user as u", "u.id", "m.user_id")
+      .select(["m.account_id", "m.user_id", "m.role", "m.created_at", "u.email", "u.name"]);
+  }
+
+  private static toMembership(r: {
+    account_id: string;
+    user_id: string;
+    role: string;
+    created_at: string;
+    email: string;
+    name: string;
+  }): Membership {
+    return {
+      accountId: r.account_id,
+      userId: r.user_id,
+      role: r.role as Role,
+      createdAt: r.created_at,
+      email: r.email,
+      name: r.name,
+    };
+  }
+
+  async insert(m: { accountId: string; userId: string; role: Role; createdAt: string }): Promise<void> {
+    await this.db
+      .insertInto("membership")
+      .values({ account_id: m.accountId, user_id: m.userId, role: m.role, created_at: m.createdAt })
+      .execute();
+  }
+
+  async find(accountId: string, userId: string): Promise<Membership | null> {
+    const r = await this.base()
+      .where("m.account_id", "=", accountId)
+      .where("m.user_id", "=", userId)
+      .executeTakeFirst();
+    return r ? KyselyMembershipRepository.toMembership(r) : null;
+  }
+
+  async listForUser(userId: string): Promise<Membership[]> {
+    const rows = await this.base().where("m.user_id", "=", userId).orderBy("m.created_at").execute();
+    return rows.map(KyselyMembershipRepository.toMembership);
+  }
+
+  async listForAccount(accountId: string): Promise<Membership[]> {
+    const rows = await this.base().where("m.account_id", "=", accountId).orderBy("m.created_at").execute();
+    return rows.map(KyselyMembershipRepository.toMembership);
+  }
+
+  async updateRole(accountId: string, userId: string, role: Role): Promise<void> {
+    await this.db
+      .updateTable("membership")
+      .set({ role })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .execute();
+  }
+
+  async remove(accountId: string, userId: string): Promise<void> {
+    await this.db.deleteFrom("membership").where("account_id", "=", accountId).where("user_id", "=", userId).execute();
+  }
+}
+
+export class KyselyUserDirectory implements UserDirectory {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByEmail(email: string) {
+    const r = await this.db
+      .selectFrom("user")
+      .select(["id", "email", "name"])
+      .where("email", "=", email.toLowerCase())
+      .executeTakeFirst();
+    return r ?? null;
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db
+      .selectFrom("user")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
+
+export class KyselyApiTokenRepository implements ApiTokenRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(t: ApiTokenRecord): Promise<void> {
+    await this.db
+      .insertInto("api_token")
+      .values({
+        id: t.id,
+        account_id: t.accountId,
+        user_id: t.userId,
+        name: t.name,
+        prefix: t.prefix,
+        token_hash: t.tokenHash,
+        created_at: t.createdAt,
+        last_used_at: t.lastUsedAt,
+        revoked_at: t.revokedAt,
+      })
+      .execute();
+  }
+
+  async findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+    const r = await this.db
+      .selectFrom("api_token")
+      .selectAll()
+      .where("token_hash", "=", tokenHash)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      accountId: r.account_id,
+      userId: r.user_id,
+      name: r.name,
+      prefix: r.prefix,
+      tokenHash: r.token_hash,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+    };
+  }
+
+  async listForMember(accountId: string, userId: string): Promise<ApiToken[]> {
+    const rows = await this.db
+      .selectFrom("api_token")
+      .select(["id", "name", "prefix", "created_at", "last_used_at"])
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .orderBy("created_at")
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+    }));
+  }
+
+  async revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable("api_token")
+      .set({ revoked_at: revokedAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  async touch(id: string, lastUsedAt: string): Promise<void> {
+    await this.db.updateTable("api_token").set({ last_used_at: lastUsedAt }).where("id", "=", id).execute();
+  }
+}

@@ -1,0 +1,270 @@
+import type { Contact, ContactListQuery, ContactRepository, Page, PageQuery } from "@kith/core";
+import { decodeCursor, toPage } from "@kith/core";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { ContactTable, Database, Dialect } from "../schema.ts";
+import { ftsMatchExpression, queryWords, searchTextOf, sortNameOf, tsQueryExpression } from "../search-text.ts";
+import { fromJson, toJson } from "./json.ts";
+
+export const normalizeTag = (tag: string): string => tag.trim().toLowerCase();
+
+type Row = Selectable<ContactTable>;
+
+function toRow(accountId: string, c: Contact, companyName: string | null): Row {
+  return {
+    id: c.id,
+    account_id: accountId,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    display_name: c.displayName,
+    sort_name: sortNameOf(c.displayName),
+    emails: toJson(c.emails),
+    phones: toJson(c.phones),
+    links: toJson(c.links),
+    company_id: c.companyId,
+    title: c.title,
+    tags: toJson(c.tags),
+    interests: toJson(c.interests),
+    how_we_met: c.howWeMet,
+    notes: c.notes,
+    birthday_month: c.birthday?.month ?? null,
+    birthday_day: c.birthday?.day ?? null,
+    birthday_year: c.birthday?.year ?? null,
+    circle: c.circle,
+    time_zone: c.timeZone,
+    last_touch_at: c.lastTouchAt,
+    touch_count: c.touchCount,
+    archived_at: c.archivedAt,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    search_text: searchTextOf([c.displayName, ...c.emails.map((e) => e.address), companyName, c.title, ...c.tags]),
+  };
+}
+
+export function contactFromRow(r: Row): Contact {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    displayName: r.display_name,
+    emails: fromJson(r.emails, []),
+    phones: fromJson(r.phones, []),
+    links: fromJson(r.links, []),
+    companyId: r.company_id,
+    title: r.title,
+    tags: fromJson(r.tags, []),
+    interests: fromJson(r.interests, []),
+    howWeMet: r.how_we_met,
+    notes: r.notes,
+    birthday:
+      r.birthday_month != null && r.birthday_day != null
+        ? { month: r.birthday_month, day: r.birthday_day, year: r.birthday_year }
+        : null,
+    circle: r.circle,
+    timeZone: r.time_zone,
+    lastTouchAt: r.last_touch_at,
+    touchCount: Number(r.touch_count),
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class KyselyContactRepository implements ContactRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  private async companyName(accountId: string, companyId: string | null): Promise<string | null> {
+    if (!companyId) return null;
+    const row = await this.db
+      .selectFrom("company")
+      .select("name")
+      .where("account_id", "=", accountId)
+      .where("id", "=", companyId)
+      .executeTakeFirst();
+    return row?.name ?? null;
+  }
+
+  async insert(accountId: string, contact: Contact): Promise<void> {
+    const row = toRow(accountId, contact, await this.companyName(accountId, contact.companyId));
+    await this.db.insertInto("contact").values(row).execute();
+    await this.writeTags(accountId, contact);
+    await this.index(row);
+  }
+
+  async update(accountId: string, contact: Contact): Promise<void> {
+    const row = toRow(accountId, contact, await this.companyName(accountId, contact.companyId));
+    const { id, account_id, ...changes } = row;
+    await this.db
+      .updateTable("contact")
+      .set(changes)
+      .where("account_id", "=", account_id)
+      .where("id", "=", id)
+      .execute();
+    await this.writeTags(accountId, contact);
+    await this.index(row);
+  }
+
+  /** Tags are also kept one row each, so "everyone tagged x" is an index lookup. */
+  private async writeTags(accountId: string, contact: Contact): Promise<void> {
+    await this.db
+      .deleteFrom("contact_tag")
+      .where("account_id", "=", accountId)
+      .where("contact_id", "=", contact.id)
+      .execute();
+    const tags = [...new Set(contact.tags.map(normalizeTag))];
+    if (tags.length === 0) return;
+    await this.db
+      .insertInto("contact_tag")
+      .values(tags.map((tag) => ({ account_id: accountId, contact_id: contact.id, tag })))
+      .execute();
+  }
+
+  /** Re-derives the search text of every contact at a company (after the company is renamed). */
+  async reindexCompany(accountId: string, companyId: string, companyName: string): Promise<void> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("company_id", "=", companyId)
+      .execute();
+    for (const r of rows) {
+      const row = toRow(accountId, contactFromRow(r), companyName);
+      await this.db.updateTable("contact").set({ search_text: row.search_text }).where("id", "=", r.id).execute();
+      await this.index(row);
+    }
+  }
+
+  /** PostgreSQL indexes `search_text` itself (GIN expression index); SQLite keeps an FTS5 row in step. */
+  private async index(row: Row): Promise<void> {
+    if (this.dialect !== "sqlite") return;
+    const mapped = await this.db
+      .selectFrom("contact_fts_map")
+      .select("fts_rowid")
+      .where("contact_id", "=", row.id)
+      .executeTakeFirst();
+    if (mapped) {
+      await sql`UPDATE contact_fts SET body = ${row.search_text} WHERE rowid = ${mapped.fts_rowid}`.execute(this.db);
+      return;
+    }
+    const result = await sql`INSERT INTO contact_fts (body) VALUES (${row.search_text})`.execute(this.db);
+    await this.db
+      .insertInto("contact_fts_map")
+      .values({ contact_id: row.id, fts_rowid: Number(result.insertId) })
+      .execute();
+  }
+
+  async findById(accountId: string, id: string): Promise<Contact | null> {
+    const row = await this.db
+      .selectFrom("contact")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? contactFromRow(row) : null;
+  }
+
+  async existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom("contact")
+      .select("id")
+      .where("account_id", "=", accountId)
+      .where("id", "in", [...ids])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>> {
+    let q = this.db.selectFrom("contact as c").selectAll("c").where("c.account_id", "=", accountId);
+    if (query.archived === "exclude") q = q.where("c.archived_at", "is", null);
+    if (query.archived === "only") q = q.where("c.archived_at", "is not", null);
+    if (query.companyId) q = q.where("c.company_id", "=", query.companyId);
+    if (query.circle) q = q.where("c.circle", "=", query.circle);
+    if (query.tag) {
+      const tag = normalizeTag(query.tag);
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("contact_tag as t")
+            .select("t.contact_id")
+            .where("t.account_id", "=", accountId)
+            .where("t.tag", "=", tag)
+            .whereRef("t.contact_id", "=", "c.id"),
+        ),
+      );
+    }
+    const words = queryWords(query.q ?? "");
+    if (words.length > 0) {
+      if (this.dialect === "sqlite") {
+        q = q
+          .innerJoin("contact_fts_map as m", "m.contact_id", "c.id")
+          .where(
+            sql<boolean>`m.fts_rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`,
+          );
+      } else {
+        q = q.where(
+          sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`,
+        );
+      }
+    }
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb("c.sort_name", ">", after.key),
+          eb.and([eb("c.sort_name", "=", after.key), eb("c.id", ">", after.id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy("c.sort_name")
+      .orderBy("c.id")
+      .limit(page.limit + 1)
+      .execute();
+    const result = toPage(rows, page.limit, (r) => ({ key: r.sort_name, id: r.id }));
+    return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor };
+  }
+
+  async hardDelete(accountId: string, id: string): Promise<boolean> {
+    if (this.dialect === "sqlite") {
+      await sql`DELETE FROM contact_fts WHERE rowid = (SELECT fts_rowid FROM contact_fts_map WHERE contact_id = ${id} AND ${id} IN (SELECT id FROM contact WHERE account_id = ${accountId}))`.execute(
+        this.db,
+      );
+    }
+    // Interactions that involved only this contact go too: nothing else would ever show them.
+    const orphaned = this.db
+      .selectFrom("interaction_contact as ic")
+      .select("ic.interaction_id")
+      .where("ic.account_id", "=", accountId)
+      .where("ic.contact_id", "=", id)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("interaction_contact as other")
+              .select("other.contact_id")
+              .whereRef("other.interaction_id", "=", "ic.interaction_id")
+              .where("other.contact_id", "<>", id),
+          ),
+        ),
+      );
+    await this.db.deleteFrom("interaction").where("account_id", "=", accountId).where("id", "in", orphaned).execute();
+    const result = await this.db
+      .deleteFrom("contact")
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async setTouchState(accountId: string, id: string, state: { lastTouchAt: string | null; touchCount: number }) {
+    await this.db
+      .updateTable("contact")
+      .set({ last_touch_at: state.lastTouchAt, touch_count: state.touchCount })
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .execute();
+  }
+}

@@ -1,0 +1,85 @@
+import type { FollowUp, FollowUpListQuery, FollowUpRepository, FollowUpStatus, Page, PageQuery } from "@kith/core";
+import { decodeCursor, toPage } from "@kith/core";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, FollowUpTable } from "../schema.ts";
+
+const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
+  id: r.id,
+  contactId: r.contact_id,
+  dueOn: r.due_on,
+  title: r.title,
+  notes: r.notes,
+  status: r.status as FollowUpStatus,
+  snoozedUntilOn: r.snoozed_until_on,
+  completedAt: r.completed_at,
+  interactionId: r.interaction_id,
+  opportunityId: r.opportunity_id,
+  askId: r.ask_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
+  id: f.id,
+  account_id: accountId,
+  contact_id: f.contactId,
+  due_on: f.dueOn,
+  title: f.title,
+  notes: f.notes,
+  status: f.status,
+  snoozed_until_on: f.snoozedUntilOn,
+  completed_at: f.completedAt,
+  interaction_id: f.interactionId,
+  opportunity_id: f.opportunityId,
+  ask_id: f.askId,
+  created_at: f.createdAt,
+  updated_at: f.updatedAt,
+});
+
+export class KyselyFollowUpRepository implements FollowUpRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(accountId: string, f: FollowUp): Promise<void> {
+    await this.db.insertInto("follow_up").values(toRow(accountId, f)).execute();
+  }
+
+  async update(accountId: string, f: FollowUp): Promise<void> {
+    const { id, account_id, ...changes } = toRow(accountId, f);
+    await this.db
+      .updateTable("follow_up")
+      .set(changes)
+      .where("account_id", "=", account_id)
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async findById(accountId: string, id: string): Promise<FollowUp | null> {
+    const r = await this.db
+      .selectFrom("follow_up")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return r ? fromRow(r) : null;
+  }
+
+  /** Soonest first; keyset on (dueOn, id). */
+  async list(accountId: string, query: FollowUpListQuery, page: PageQuery): Promise<Page<FollowUp>> {
+    let q = this.db.selectFrom("follow_up").selectAll().where("account_id", "=", accountId);
+    if (query.status) q = q.where("status", "=", query.status);
+    if (query.contactId) q = q.where("contact_id", "=", query.contactId);
+    if (query.dueBeforeOn) q = q.where("due_on", "<", query.dueBeforeOn);
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([eb("due_on", ">", after.key), eb.and([eb("due_on", "=", after.key), eb("id", ">", after.id)])]),
+      );
+    }
+    const rows = await q
+      .orderBy("due_on")
+      .orderBy("id")
+      .limit(page.limit + 1)
+      .execute();
+    return toPage(rows.map(fromRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
+  }
+}

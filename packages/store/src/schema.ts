@@ -1,0 +1,159 @@
+import type { Generated } from "kysely";
+
+/**
+ * Table shapes as Kysely sees them. One schema for both dialects: instants are ISO-8601 UTC text, dates
+ * "YYYY-MM-DD" text, booleans 0/1 integers and lists JSON text, so SQLite and PostgreSQL store the same
+ * values and sort them the same way.
+ */
+export interface AccountTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  country: string | null;
+  settings: string;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  account_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  account_id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CompanyTable {
+  id: string;
+  account_id: string;
+  name: string;
+  domain: string | null;
+  target: number;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactTable {
+  id: string;
+  account_id: string;
+  first_name: string;
+  last_name: string;
+  display_name: string;
+  /** Lower-cased, accent-free display name: the list's sort key. */
+  sort_name: string;
+  emails: string;
+  phones: string;
+  links: string;
+  company_id: string | null;
+  title: string;
+  tags: string;
+  interests: string;
+  how_we_met: string;
+  notes: string;
+  birthday_month: number | null;
+  birthday_day: number | null;
+  birthday_year: number | null;
+  circle: string;
+  time_zone: string | null;
+  last_touch_at: string | null;
+  touch_count: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Normalized words of name, emails, company, title and tags: what the search index covers. */
+  search_text: string;
+}
+
+export interface ContactTagTable {
+  account_id: string;
+  contact_id: string;
+  /** Trimmed and lower-cased. */
+  tag: string;
+}
+
+export interface InteractionTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  direction: string;
+  occurred_at: string;
+  summary: string;
+  meaningful: number;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row per (interaction, contact), with the fields the touch index needs copied in. */
+export interface InteractionContactTable {
+  account_id: string;
+  interaction_id: string;
+  contact_id: string;
+  occurred_at: string;
+  direction: string;
+  meaningful: number;
+}
+
+export interface FollowUpTable {
+  id: string;
+  account_id: string;
+  contact_id: string;
+  due_on: string;
+  title: string;
+  notes: string;
+  status: string;
+  snoozed_until_on: string | null;
+  completed_at: string | null;
+  interaction_id: string | null;
+  opportunity_id: string | null;
+  ask_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  reset_at: string;
+}
+
+/** SQLite only: maps a contact to its row in the FTS5 index (FTS5 rowids are stable; a text id is not a rowid). */
+export interface ContactFtsMapTable {
+  contact_id: string;
+  fts_rowid: Generated<number>;
+}
+
+/** better-auth's user table, read for membership listings. better-auth owns its writes. */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Database {
+  account: AccountTable;
+  membership: MembershipTable;
+  api_token: ApiTokenTable;
+  company: CompanyTable;
+  contact: ContactTable;
+  contact_tag: ContactTagTable;
+  interaction: InteractionTable;
+  interaction_contact: InteractionContactTable;
+  follow_up: FollowUpTable;
+  rate_limit: RateLimitTable;
+  contact_fts_map: ContactFtsMapTable;
+  user: UserTable;
+}
+
+export type Dialect = "sqlite" | "postgres";

@@ -1,0 +1,35 @@
+import type { Repositories, Store } from "@kith/core";
+import type { Kysely } from "kysely";
+import {
+  KyselyAccountRepository,
+  KyselyApiTokenRepository,
+  KyselyMembershipRepository,
+  KyselyUserDirectory,
+} from "./repositories/account-repositories.ts";
+import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
+import { KyselyContactRepository } from "./repositories/contact-repository.ts";
+import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts";
+import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
+import type { Database, Dialect } from "./schema.ts";
+
+function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
+  const contacts = new KyselyContactRepository(db, dialect);
+  return {
+    accounts: new KyselyAccountRepository(db),
+    memberships: new KyselyMembershipRepository(db),
+    users: new KyselyUserDirectory(db),
+    apiTokens: new KyselyApiTokenRepository(db),
+    contacts,
+    companies: new KyselyCompanyRepository(db, contacts),
+    interactions: new KyselyInteractionRepository(db),
+    followUps: new KyselyFollowUpRepository(db),
+  };
+}
+
+/** The store the services see: repositories on the pool, and a unit of work that binds them to one transaction. */
+export function createStore(db: Kysely<Database>, dialect: Dialect): Store {
+  return {
+    ...repositoriesOn(db, dialect),
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositoriesOn(trx, dialect))),
+  };
+}

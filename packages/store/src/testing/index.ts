@@ -1,0 +1,2 @@
+export { DIALECTS, insertTestUser, openTestDatabase, TEST_PG_URL, type TestDatabase } from "./test-databases.ts";
+export { openTestWorld, type TestWorld } from "./test-world.ts";
