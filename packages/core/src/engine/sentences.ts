@@ -1,0 +1,114 @@
+// The human sentence and template slot of a due item, relative to the day the list is shown.
+
+import { daysBetween, parseOn, weekdayOf } from "../time/dates.ts";
+import type { DueDetail, DueItem } from "./reasons.ts";
+
+export type TemplateSlot =
+  | "follow-up"
+  | "opportunity"
+  | "ask"
+  | "nudge"
+  | "move-on"
+  | "birthday"
+  | "anniversary"
+  | "occasion"
+  | "holiday"
+  | "check-in"
+  | "article";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function ago(on: string, todayOn: string): string {
+  const days = daysBetween(on, todayOn);
+  return days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
+}
+
+/** "today", "tomorrow", "on Thursday" within a week, else "on Nov 26". */
+export function whenPhrase(on: string, todayOn: string): string {
+  const days = daysBetween(todayOn, on);
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days > 1 && days < 7) return `on ${WEEKDAYS[weekdayOf(on)]}`;
+  const { month, day } = parseOn(on);
+  return `on ${MONTHS[month - 1]} ${day}`;
+}
+
+function followUpSentence(detail: Extract<DueDetail, { kind: "follow-up" }>, name: string, dueOn: string, todayOn: string) {
+  const lead = { "follow-up": "Follow up with", "opportunity-stage": "Opportunity follow-up with", "ask-pending": "Check on your ask with" }[detail.origin];
+  const what = detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
+  const late = daysBetween(dueOn, todayOn);
+  return late > 0 ? `${what} (due ${plural(late, "day")} ago)` : `${what} (due today)`;
+}
+
+function outreachSentence(detail: Extract<DueDetail, { kind: "outreach" }>, name: string, todayOn: string) {
+  const nudge = `nudge ${detail.nudgeNumber} of ${detail.nudgeCount}`;
+  const since = ago(detail.sentOn, todayOn);
+  if (detail.suggestMoveOn) {
+    return `You've written to ${name} ${plural(detail.unansweredAttempts, "time")} since ${since} without a reply — time to move on? (${nudge})`;
+  }
+  if (detail.unansweredAttempts > 1) {
+    return `You've written to ${name} ${plural(detail.unansweredAttempts, "time")}, first ${since}, and haven't heard back — ${nudge}`;
+  }
+  return `You wrote to ${name} ${since} and haven't heard back — ${nudge}`;
+}
+
+function occasionSentence(detail: Extract<DueDetail, { kind: "occasion" }>, name: string, todayOn: string) {
+  const when = whenPhrase(detail.occasionOn, todayOn);
+  switch (detail.occasionKind) {
+    case "birthday":
+      return `${possessive(name)} birthday is ${when}${detail.years ? ` (turning ${detail.years})` : ""}`;
+    case "anniversary":
+      return `${possessive(name)} ${detail.label} is ${when}${detail.years ? ` (${plural(detail.years, "year")})` : ""}`;
+    case "custom":
+      return `${name}: ${detail.label} ${when}`;
+    case "holiday":
+      return `${detail.label} is ${when} — a good moment to write to ${name}`;
+  }
+}
+
+function cadenceSentence(detail: Extract<DueDetail, { kind: "cadence" }>, name: string, todayOn: string) {
+  const days = daysBetween(detail.anchorOn, todayOn);
+  const aim = `(you aim for every ${detail.idealDays})`;
+  if (detail.anchor === "created") return `You added ${name} ${plural(days, "day")} ago and haven't been in touch yet ${aim}`;
+  return `It's been ${plural(days, "day")} since you last talked to ${name} ${aim}`;
+}
+
+export function sentenceFor(item: DueItem, todayOn: string): string {
+  const { detail, displayName: name } = item;
+  switch (detail.kind) {
+    case "follow-up":
+      return followUpSentence(detail, name, item.nextDueOn, todayOn);
+    case "outreach":
+      return outreachSentence(detail, name, todayOn);
+    case "occasion":
+      return occasionSentence(detail, name, todayOn);
+    case "cadence":
+      return cadenceSentence(detail, name, todayOn);
+    case "article":
+      return `${name} might like "${detail.title}"`;
+  }
+}
+
+export function templateSlotFor(detail: DueDetail): TemplateSlot {
+  switch (detail.kind) {
+    case "follow-up":
+      return ({ "follow-up": "follow-up", "opportunity-stage": "opportunity", "ask-pending": "ask" } as const)[detail.origin];
+    case "outreach":
+      return detail.suggestMoveOn ? "move-on" : "nudge";
+    case "occasion":
+      return detail.occasionKind === "custom" ? "occasion" : detail.occasionKind;
+    case "cadence":
+      return "check-in";
+    case "article":
+      return "article";
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  accountSchema,
+  addMember,
+  addMemberSchema,
+  apiTokenSchema,
+  changeMemberRole,
+  createApiToken,
+  createApiTokenSchema,
+  type Deps,
+  getAccount,
+  listApiTokens,
+  listMembers,
+  membershipSchema,
+  removeMember,
+  revokeApiToken,
+  roleSchema,
+  updateAccount,
+  updateAccountSchema,
+} from "@kith/core";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParams, noContent } from "../http/schemas.ts";
+
+const tags = ["account"];
+const accountView = accountSchema.extend({ role: roleSchema });
+const userParams = z.strictObject({ userId: z.string().min(1).max(64) });
+
+export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    "/api/account",
+    { schema: { tags, summary: "The account you act in, and your role", response: { 200: accountView } } },
+    async (req) => getAccount(deps, req.actor),
+  );
+  r.patch(
+    "/api/account",
+    { schema: { tags, summary: "Name, time zone, country (owners)", body: updateAccountSchema, response: { 200: accountView } } },
+    async (req) => updateAccount(deps, req.actor, req.body),
+  );
+  r.get(
+    "/api/account/members",
+    { schema: { tags, summary: "Members and their roles", response: { 200: z.object({ items: z.array(membershipSchema) }) } } },
+    async (req) => ({ items: await listMembers(deps, req.actor) }),
+  );
+  r.post(
+    "/api/account/members",
+    { schema: { tags, summary: "Add a signed-up user with a role (owners)", body: addMemberSchema, response: { 201: membershipSchema } } },
+    async (req, reply) => reply.code(201).send(await addMember(deps, req.actor, req.body)),
+  );
+  r.patch(
+    "/api/account/members/:userId",
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owners)",
+        params: userParams,
+        body: z.strictObject({ role: roleSchema }),
+        response: { 204: noContent },
+      },
+    },
+    async (req, reply) => {
+      await changeMemberRole(deps, req.actor, req.params.userId, req.body.role);
+      return reply.code(204).send(null);
+    },
+  );
+  r.delete(
+    "/api/account/members/:userId",
+    { schema: { tags, summary: "Remove a member (owners)", params: userParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await removeMember(deps, req.actor, req.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+  r.get(
+    "/api/tokens",
+    { schema: { tags, summary: "Your API tokens in this account", response: { 200: z.object({ items: z.array(apiTokenSchema) }) } } },
+    async (req) => ({ items: await listApiTokens(deps, req.actor) }),
+  );
+  r.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags,
+        summary: "Create an API token; the secret is shown only in this response",
+        body: createApiTokenSchema,
+        response: { 201: apiTokenSchema.extend({ token: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createApiToken(deps, req.actor, req.body)),
+  );
+  r.delete(
+    "/api/tokens/:id",
+    { schema: { tags, summary: "Revoke an API token", params: idParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await revokeApiToken(deps, req.actor, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

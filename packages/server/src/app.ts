@@ -1,0 +1,87 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { Deps } from "@kith/core";
+import type { OpenDatabase } from "@kith/store";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { registerAccountRoutes } from "./accounts/account-routes.ts";
+import { registerAuthRoutes } from "./auth/auth-routes.ts";
+import { authenticate } from "./auth/authenticate.ts";
+import { type Auth, createAuth } from "./auth/create-auth.ts";
+import { LoginThrottle } from "./auth/login-throttle.ts";
+import { registerCompanyRoutes } from "./companies/company-routes.ts";
+import type { Config } from "./config.ts";
+import { registerContactRoutes } from "./contacts/contact-routes.ts";
+import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
+import { sameOriginGuard } from "./http/guards.ts";
+import { errorHandler, sendProblem } from "./http/problem.ts";
+import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
+
+export interface AppContext {
+  config: Config;
+  open: OpenDatabase;
+  deps: Deps;
+}
+
+/** Routes under /api that need no signed-in member. */
+const PUBLIC_API = [/^\/api\/auth\/(?!me$)/, /^\/api\/docs/, /^\/api\/openapi\.json$/];
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
+
+export async function buildApp(
+  ctx: AppContext,
+): Promise<{ app: FastifyInstance; auth: Auth; routes: RouteSummary[] }> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  // Kept so tests can prove every route is scoped to its account, including routes added later.
+  const routes: RouteSummary[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url}`));
+  // JSON only: form posts and text bodies are refused with 415 before any handler runs.
+  app.removeContentTypeParser("text/plain");
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Kith API", version: "0.1.0", description: "Whom to follow up with today, why, and what to say." },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token from /api/tokens" },
+          cookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const auth = createAuth(ctx.config, ctx.open, ctx.deps);
+  app.addHook("onRequest", sameOriginGuard(new URL(ctx.config.publicUrl).origin));
+  app.addHook("preHandler", async (request) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (!path.startsWith("/api/") || PUBLIC_API.some((re) => re.test(path))) return;
+    request.actor = await authenticate(ctx.deps, auth, request);
+  });
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
+  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(ctx.open));
+  registerAccountRoutes(app, ctx.deps);
+  registerContactRoutes(app, ctx.deps);
+  registerCompanyRoutes(app, ctx.deps);
+  registerInteractionRoutes(app, ctx.deps);
+  registerFollowUpRoutes(app, ctx.deps);
+  return { app, auth, routes };
+}

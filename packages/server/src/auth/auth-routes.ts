@@ -1,0 +1,125 @@
+import { type Deps, type Role, resolveActor, timeZoneSchema, updateAccount } from "@kith/core";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { sendProblem } from "../http/problem.ts";
+import type { Auth } from "./create-auth.ts";
+import type { LoginThrottle } from "./login-throttle.ts";
+
+const signUpBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.email().max(254),
+  password: z.string().min(10).max(200),
+  timeZone: timeZoneSchema.optional(),
+});
+const signInBody = z.strictObject({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+  rememberMe: z.boolean().optional(),
+});
+const sessionUser = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  accountId: z.string(),
+  role: z.enum(["owner", "editor", "viewer"]),
+});
+
+/** Hands a request to better-auth as a Fetch Request and copies its answer (cookies included) back. */
+export async function forwardToAuth(auth: Auth, request: FastifyRequest, reply: FastifyReply, body?: unknown) {
+  const url = new URL(request.url, `http://${request.headers.host ?? "localhost"}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  headers.set("x-forwarded-for", request.ip);
+  const payload = body ?? request.body;
+  const init: RequestInit = { method: request.method, headers };
+  if (payload !== undefined && request.method !== "GET" && request.method !== "HEAD") {
+    init.body = JSON.stringify(payload);
+    headers.set("content-type", "application/json");
+    headers.delete("content-length");
+  }
+  const response = await auth.handler(new Request(url, init));
+  reply.code(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie" && name !== "content-length") reply.header(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header("set-cookie", cookies);
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth, throttle: LoginThrottle) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/api/auth/sign-up/email",
+    { schema: { tags: ["auth"], summary: "Create a user (and their own account); signs them in", body: signUpBody } },
+    async (request, reply) => {
+      const { timeZone, ...body } = request.body;
+      const result = await forwardToAuth(auth, request, reply, body);
+      if (result.status === 200 && timeZone) {
+        const parsed = JSON.parse(result.text) as { user?: { id: string } };
+        if (parsed.user) {
+          const actor = await resolveActor(deps, parsed.user.id);
+          await updateAccount(deps, actor, { timeZone });
+        }
+      }
+      return problemOrText(reply, result);
+    },
+  );
+
+  r.post(
+    "/api/auth/sign-in/email",
+    { schema: { tags: ["auth"], summary: "Sign in with email and password (sets the session cookie)", body: signInBody } },
+    async (request, reply) => {
+      const now = deps.clock.now();
+      const wait = await throttle.retryAfter(request.body.email, request.ip, now);
+      if (wait > 0) {
+        reply.header("retry-after", String(wait));
+        return sendProblem(reply, 429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes`);
+      }
+      const result = await forwardToAuth(auth, request, reply);
+      if (result.status === 200) await throttle.recordSuccess(request.body.email);
+      else if (result.status === 401) await throttle.recordFailure(request.body.email, request.ip, now);
+      return problemOrText(reply, result);
+    },
+  );
+
+  r.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], summary: "Who is signed in, and in which account", response: { 200: sessionUser } } },
+    async (request) => {
+      const actor = request.actor;
+      const member = await deps.store.memberships.find(actor.accountId, actor.userId);
+      return {
+        user: { id: actor.userId, email: member?.email ?? "", name: member?.name ?? "" },
+        accountId: actor.accountId,
+        role: actor.role as Role,
+      };
+    },
+  );
+
+  // Everything else under /api/auth (sign-out, session, password change) is better-auth's own.
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    schema: { hide: true },
+    handler: async (request, reply) => problemOrText(reply, await forwardToAuth(auth, request, reply)),
+  });
+}
+
+/** better-auth's errors become problem+json like every other error of the API. */
+function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
+  if (result.status >= 400) {
+    let detail = "authentication failed";
+    try {
+      const parsed = JSON.parse(result.text) as { message?: string };
+      detail = parsed.message ?? detail;
+    } catch {
+      // better-auth answered with no JSON body; keep the generic message
+    }
+    return sendProblem(reply, result.status, detail);
+  }
+  return reply.send(result.text);
+}

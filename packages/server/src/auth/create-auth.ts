@@ -1,0 +1,46 @@
+import { createAccountForUser, type Deps } from "@kith/core";
+import type { OpenDatabase } from "@kith/store";
+import { APIError, betterAuth } from "better-auth";
+import type { Config } from "../config.ts";
+
+/**
+ * better-auth owns passwords (scrypt), sessions and their cookies. Kith adds the tenancy: every new user gets
+ * an account they own. First run always allows the owner to sign up; after that KITH_ALLOW_SIGNUP decides.
+ */
+export function createAuth(config: Config, open: OpenDatabase, deps: Deps) {
+  return betterAuth({
+    appName: "Kith",
+    baseURL: config.publicUrl,
+    basePath: "/api/auth",
+    secret: config.authSecret,
+    database: { db: open.db, type: open.dialect === "sqlite" ? "sqlite" : "postgres" },
+    account: { modelName: "auth_account" },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 200, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    trustedOrigins: [new URL(config.publicUrl).origin],
+    telemetry: { enabled: false },
+    logger: { disabled: config.logLevel === "silent", level: "error" },
+    // Kith throttles sign-in itself (per address and per account, shared by all instances through the database).
+    rateLimit: { enabled: false },
+    advanced: {
+      database: { generateId: () => deps.ids.newId() },
+      useSecureCookies: config.publicUrl.startsWith("https://"),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async () => {
+            if (!config.allowSignup && (await deps.store.users.count()) > 0) {
+              throw new APIError("FORBIDDEN", { message: "sign-up is closed on this server; ask its owner for an invite" });
+            }
+          },
+          after: async (user) => {
+            await deps.store.transaction((tx) => createAccountForUser(deps, tx, user));
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

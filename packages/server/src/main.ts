@@ -1,0 +1,23 @@
+import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { openRuntime } from "./runtime.ts";
+
+async function main() {
+  const config = loadConfig();
+  const { open, deps } = await openRuntime(config);
+  const { app } = await buildApp({ config, open, deps });
+  const close = async () => {
+    await app.close();
+    await open.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Kith is ready: open ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { Deps } from "@kith/core";
+import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { createStore, type Dialect } from "@kith/store";
+import { openTestDatabase, type TestDatabase } from "@kith/store/testing";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { buildApp, type RouteSummary } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+
+export const TEST_ORIGIN = "http://kith.test";
+
+export interface TestServer {
+  app: FastifyInstance;
+  routes: RouteSummary[];
+  config: Config;
+  db: TestDatabase;
+  deps: Deps;
+  clock: FakeClock;
+  dispose(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    KITH_DATA_DIR: "/nonexistent-kith-test",
+    KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    KITH_PUBLIC_URL: TEST_ORIGIN,
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+}
+
+/** The whole HTTP app on a fresh database, exercised with `app.inject` (no port). */
+export async function openTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await openTestDatabase(dialect);
+  const clock = new FakeClock("2026-11-02T14:00:00.000Z");
+  const deps: Deps = { store: createStore(db.db, db.dialect), clock, ids: new SequentialIds(), secrets: new PlainSecrets() };
+  const config = testConfig(env);
+  const { app, routes } = await buildApp({ config, open: db, deps });
+  await app.ready();
+  return {
+    app,
+    routes,
+    config,
+    db,
+    deps,
+    clock,
+    dispose: async () => {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
+
+export type Call = (
+  method: InjectOptions["method"],
+  url: string,
+  payload?: unknown,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
+
+/** A signed-in browser: the session cookie and our own Origin on every request. */
+export async function signUp(server: TestServer, name: string, email: string, password = "correct horse battery") {
+  const res = await server.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-up/email",
+    headers: { origin: TEST_ORIGIN },
+    payload: { name, email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const call: Call = (method, url, payload, headers = {}) =>
+    server.app.inject({
+      method,
+      url,
+      headers: { cookie, origin: TEST_ORIGIN, ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  return { call, cookie, userId: (res.json() as { user: { id: string } }).user.id };
+}
