@@ -1,6 +1,6 @@
 // Occasions: dated reasons to reach out. Each one appears `leadDays` before its date and stays until the date.
 
-import { addDays, daysBetween, daysInMonth, isValidOn, parseOn, yearlyDateOn } from "../time/dates.ts";
+import { addDays, daysBetween, daysInMonth, parseOn, yearlyDateOn } from "../time/dates.ts";
 import { EngineInputError, requireInteger } from "./errors.ts";
 import { publicHolidays } from "./holidays.ts";
 
@@ -61,8 +61,10 @@ function checkOccasion(occasion: PersonalOccasion, i: number): void {
   }
   if (occasion.year !== undefined && occasion.year !== null) requireInteger(`${field}.year`, occasion.year, 1, 9999);
   if (occasion.recurring === false) {
-    const on = `${String(occasion.year ?? "").padStart(4, "0")}-${String(occasion.month).padStart(2, "0")}-${String(occasion.day).padStart(2, "0")}`;
-    if (!isValidOn(on)) throw new EngineInputError(`${field}.year`, "a one-off date needs a year that makes it a real date");
+    const year = occasion.year ?? null;
+    if (year === null || occasion.day > daysInMonth(year, occasion.month)) {
+      throw new EngineInputError(`${field}.year`, "a one-off date needs a year that makes it a real date");
+    }
   }
 }
 

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { type ContactSnapshot, computeDueState } from "./due.ts";
+import type { InteractionFact } from "./history.ts";
+import { REASON_KINDS } from "./reasons.ts";
+import { parseEngineSettings } from "./settings.ts";
+
+// Holidays only for "inner", so the "close" contacts below show their other reasons.
+const settings = parseEngineSettings({ timeZone: "America/New_York", country: "US", holidayCircles: ["inner"] });
+const noon = (on: string) => `${on}T17:00:00.000Z`;
+const touch = (on: string, direction: InteractionFact["direction"] = "mutual"): InteractionFact => ({
+  occurredAt: noon(on),
+  direction,
+  meaningful: true,
+});
+const manyTouches = (n: number, lastOn: string) =>
+  Array.from({ length: n }, (_, i) => touch(i === n - 1 ? lastOn : `2025-0${1 + (i % 9)}-10`));
+
+function contact(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
+  return { contactId: "c-sam", displayName: "Sam", circle: "close", createdOn: "2025-01-01", ...overrides };
+}
+
+describe("computeDueState", () => {
+  it("exports exactly the eight reason kinds", () => {
+    expect([...REASON_KINDS].sort()).toEqual(
+      ["article-match", "ask-pending", "cadence-due", "cadence-overdue", "follow-up-due", "occasion", "opportunity-stage", "outreach-unanswered"],
+    );
+  });
+
+  it("gives a connected contact's next cadence date before it is due", () => {
+    const item = computeDueState(contact({ interactions: manyTouches(8, "2026-11-01") }), settings, "2026-11-10");
+    expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-12-01", alsoDue: [], recomputeOn: "2026-12-01" });
+    expect(item?.connection.stage).toBe("connected");
+  });
+
+  it("turns cadence-due into cadence-overdue after the maximum", () => {
+    const snapshot = contact({ interactions: manyTouches(8, "2026-10-01") });
+    expect(computeDueState(snapshot, settings, "2026-11-10")).toMatchObject({
+      reasonKind: "cadence-due",
+      nextDueOn: "2026-10-31",
+      recomputeOn: "2026-11-16",
+    });
+    expect(computeDueState(snapshot, settings, "2026-11-16")).toMatchObject({ reasonKind: "cadence-overdue", nextDueOn: "2026-10-31" });
+  });
+
+  it("uses the building cadence for contacts with a few touches", () => {
+    const item = computeDueState(contact({ interactions: [touch("2026-11-01")] }), settings, "2026-11-02");
+    expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-11-16" });
+    expect(item?.connection).toMatchObject({ stage: "building", touches: 1, remaining: 6 });
+  });
+
+  it("counts a never-touched contact from its creation date", () => {
+    const item = computeDueState(contact({ createdOn: "2026-11-20" }), settings, "2026-11-24");
+    expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-12-20", detail: { anchor: "created" } });
+  });
+
+  it("puts an explicit follow-up before the cadence and lists the other due reasons", () => {
+    const item = computeDueState(
+      contact({
+        interactions: manyTouches(8, "2026-09-01"),
+        followUps: [
+          { id: "f2", dueOn: "2026-11-20", status: "open", title: "Send the deck" },
+          { id: "f1", dueOn: "2026-11-22", status: "open" },
+          { id: "f0", dueOn: "2026-11-01", status: "done" },
+        ],
+      }),
+      settings,
+      "2026-11-24",
+    );
+    expect(item).toMatchObject({
+      reasonKind: "follow-up-due",
+      nextDueOn: "2026-11-20",
+      detail: { kind: "follow-up", followUpId: "f2", title: "Send the deck" },
+      alsoDue: ["cadence-overdue"],
+    });
+  });
+
+  it("brings a snoozed follow-up back when the snooze ends", () => {
+    const followUps = [{ id: "f1", dueOn: "2026-11-20", status: "snoozed" as const, snoozedUntilOn: "2026-11-27" }];
+    const item = computeDueState(contact({ circle: "none", followUps }), settings, "2026-11-24");
+    expect(item).toMatchObject({ reasonKind: "follow-up-due", nextDueOn: "2026-11-27", detail: { snoozed: true } });
+    const broken = [{ id: "f1", dueOn: "2026-11-20", status: "snoozed" as const }];
+    expect(() => computeDueState(contact({ followUps: broken }), settings, "2026-11-24")).toThrow(/snoozedUntilOn/);
+  });
+
+  it("maps follow-up origins to their reason kinds", () => {
+    const followUps = [{ id: "f1", dueOn: "2026-11-24", status: "open" as const, origin: "opportunity-stage" as const }];
+    expect(computeDueState(contact({ followUps }), settings, "2026-11-24")?.reasonKind).toBe("opportunity-stage");
+    const ask = [{ id: "f1", dueOn: "2026-11-24", status: "open" as const, origin: "ask-pending" as const }];
+    expect(computeDueState(contact({ followUps: ask }), settings, "2026-11-24")?.reasonKind).toBe("ask-pending");
+  });
+
+  it("reports unanswered outreach with its nudge and the move-on suggestion", () => {
+    const sent = [touch("2026-11-16", "outbound")];
+    expect(computeDueState(contact({ interactions: sent }), settings, "2026-11-24")).toMatchObject({
+      reasonKind: "outreach-unanswered",
+      nextDueOn: "2026-11-19",
+      detail: { kind: "outreach", nudgeNumber: 2, nudgeCount: 3, suggestMoveOn: false },
+      recomputeOn: "2026-11-30",
+    });
+    const three = [...sent, touch("2026-11-19", "outbound"), touch("2026-11-23", "outbound")];
+    expect(computeDueState(contact({ interactions: three }), settings, "2026-11-30")).toMatchObject({
+      reasonKind: "outreach-unanswered",
+      detail: { suggestMoveOn: true, unansweredAttempts: 3 },
+    });
+  });
+
+  it("shows birthdays (and holidays for holiday circles) from their lead days", () => {
+    const occasions = [{ kind: "birthday" as const, month: 11, day: 26 }];
+    const item = computeDueState(contact({ interactions: manyTouches(8, "2026-11-20"), occasions }), settings, "2026-11-24");
+    expect(item).toMatchObject({ reasonKind: "occasion", nextDueOn: "2026-11-23", detail: { occasionKind: "birthday" } });
+    const inner = computeDueState(contact({ circle: "inner", interactions: manyTouches(8, "2026-11-20") }), settings, "2026-11-24");
+    expect(inner).toMatchObject({ reasonKind: "occasion", detail: { occasionKind: "holiday", occasionOn: "2026-11-26" } });
+    expect(inner?.recomputeOn).toBe("2026-11-27");
+  });
+
+  it("gives occasions-only contacts their occasions and nothing else", () => {
+    const occasions = [{ kind: "birthday" as const, month: 3, day: 2 }];
+    const snapshot = contact({ circle: "occasions-only", interactions: [touch("2026-01-01", "outbound")], occasions });
+    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({ reasonKind: "occasion", nextDueOn: "2027-02-27" });
+    expect(computeDueState({ ...snapshot, occasions: [] }, settings, "2026-11-24")).toBeNull();
+  });
+
+  it("returns null when muted or in circle none, but keeps explicit follow-ups", () => {
+    const old = manyTouches(8, "2026-01-01");
+    expect(computeDueState(contact({ interactions: old, muted: true }), settings, "2026-11-24")).toBeNull();
+    expect(computeDueState(contact({ interactions: old, accountMuted: true }), settings, "2026-11-24")).toBeNull();
+    const tags = [{ name: "family", muted: true }];
+    expect(computeDueState(contact({ interactions: old, tags }), settings, "2026-11-24")).toBeNull();
+    expect(computeDueState(contact({ interactions: old, circle: "none" }), settings, "2026-11-24")).toBeNull();
+    const followUps = [{ id: "f1", dueOn: "2026-11-30", status: "open" as const }];
+    expect(computeDueState(contact({ muted: true, followUps }), settings, "2026-11-24")?.reasonKind).toBe("follow-up-due");
+  });
+
+  it("applies tag and contact cadence overrides", () => {
+    const interactions = manyTouches(8, "2026-11-01");
+    const tags = [{ name: "recruiter", cadence: { idealDays: 10, maxDays: 14 } }];
+    expect(computeDueState(contact({ interactions, tags }), settings, "2026-11-02")?.nextDueOn).toBe("2026-11-11");
+    const withContact = contact({ interactions, tags, cadenceOverride: { idealDays: 60 } });
+    expect(computeDueState(withContact, settings, "2026-11-02")?.nextDueOn).toBe("2026-12-31");
+  });
+
+  it("suggests matched articles last", () => {
+    const articleSuggestions = [{ articleId: "a1", title: "Remote teams", suggestedOn: "2026-11-24" }];
+    const snapshot = contact({ interactions: manyTouches(8, "2026-11-20"), articleSuggestions });
+    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({ reasonKind: "article-match", detail: { articleId: "a1" } });
+  });
+
+  it("rejects bad dates and unknown circles naming the field", () => {
+    expect(() => computeDueState(contact(), settings, "24/11/2026")).toThrow(/todayOn/);
+    expect(() => computeDueState(contact({ createdOn: "2026-02-30" }), settings, "2026-11-24")).toThrow(/createdOn/);
+    expect(() => computeDueState(contact({ circle: "vip" }), settings, "2026-11-24")).toThrow(/circle/);
+  });
+});

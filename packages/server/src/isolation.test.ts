@@ -1,0 +1,131 @@
+import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestServer, signUp, type TestServer } from "./testing/test-server.ts";
+
+/**
+ * Bob must not read, change or list anything of Alice's through any route that exists. The route table
+ * comes from the app itself: a route added later without a case here fails this test until it has one.
+ */
+type Expectation = { status: number; body?: unknown } | { list: true };
+
+function casesFor(ids: Record<string, string>): Record<string, Expectation> {
+  const notFound = (body?: unknown) => ({ status: 404, ...(body !== undefined ? { body } : {}) });
+  return {
+    "GET /api/account": { list: true },
+    "PATCH /api/account": { list: true },
+    "GET /api/account/members": { list: true },
+    "POST /api/account/members": { status: 400, body: { email: "nobody@example.com", role: "viewer" } },
+    "PATCH /api/account/members/:userId": notFound({ role: "viewer" }),
+    "DELETE /api/account/members/:userId": notFound(),
+    "GET /api/tokens": { list: true },
+    "POST /api/tokens": { list: true },
+    "DELETE /api/tokens/:id": notFound(),
+    "GET /api/contacts": { list: true },
+    "POST /api/contacts": { status: 400, body: { firstName: "X", companyId: ids.company } },
+    "GET /api/contacts/:id": notFound(),
+    "PATCH /api/contacts/:id": notFound({ firstName: "Pwned" }),
+    "POST /api/contacts/:id/archive": notFound(),
+    "POST /api/contacts/:id/unarchive": notFound(),
+    "DELETE /api/contacts/:id": notFound(),
+    "GET /api/companies": { list: true },
+    "POST /api/companies": { list: true },
+    "GET /api/companies/:id": notFound(),
+    "PATCH /api/companies/:id": notFound({ name: "Pwned" }),
+    "DELETE /api/companies/:id": notFound(),
+    "GET /api/interactions": { list: true },
+    "POST /api/interactions": { status: 400, body: { contactIds: [ids.contact], kind: "call", direction: "outbound" } },
+    "GET /api/interactions/:id": notFound(),
+    "PATCH /api/interactions/:id": notFound({ summary: "Pwned" }),
+    "DELETE /api/interactions/:id": notFound(),
+    "GET /api/follow-ups": { list: true },
+    "POST /api/follow-ups": notFound({ contactId: ids.contact, dueOn: "2026-12-01", title: "x" }),
+    "POST /api/follow-ups/:id/done": notFound({}),
+    "POST /api/follow-ups/:id/snooze": notFound({ days: 3 }),
+    "POST /api/follow-ups/:id/skip": notFound(),
+    "POST /api/follow-ups/:id/reopen": notFound(),
+  };
+}
+
+const idFor = (url: string, ids: Record<string, string>): Record<string, string> => {
+  const feature = url.split("/")[2] ?? "";
+  const byFeature: Record<string, string | undefined> = {
+    contacts: ids.contact,
+    companies: ids.company,
+    interactions: ids.interaction,
+    "follow-ups": ids.followUp,
+    tokens: ids.token,
+  };
+  return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "" };
+};
+
+const isScopedApiRoute = (url: string) =>
+  url.startsWith("/api/") && !url.startsWith("/api/auth/") && !url.startsWith("/api/docs") && url !== "/api/openapi.json";
+
+describe.each(DIALECTS)("account isolation on %s", (dialect) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await openTestServer(dialect);
+  });
+  afterEach(async () => {
+    await s.dispose();
+  });
+
+  it("a second account cannot read, change or list the first account's rows through any route", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const company = (await alice.call("POST", "/api/companies", { name: "Secretco", target: true })).json();
+    const contact = (
+      await alice.call("POST", "/api/contacts", { firstName: "Secret", lastName: "Person", companyId: company.id, tags: ["vip"] })
+    ).json();
+    const interaction = (
+      await alice.call("POST", "/api/interactions", { contactIds: [contact.id], kind: "call", direction: "outbound" })
+    ).json();
+    const followUp = (
+      await alice.call("POST", "/api/follow-ups", { contactId: contact.id, dueOn: "2026-11-20", title: "Secret plan" })
+    ).json();
+    const token = (await alice.call("POST", "/api/tokens", { name: "alice-cli" })).json();
+    const ids: Record<string, string> = {
+      company: company.id,
+      contact: contact.id,
+      interaction: interaction.id,
+      followUp: followUp.id,
+      token: token.id,
+      aliceUser: alice.userId,
+    };
+    const secrets = [...Object.values(ids), "Secret", "alice"];
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all(
+          [
+            `/api/contacts/${contact.id}`,
+            `/api/companies/${company.id}`,
+            `/api/interactions/${interaction.id}`,
+            "/api/follow-ups",
+            "/api/tokens",
+            "/api/account/members",
+          ].map(async (url) => (await alice.call("GET", url)).json()),
+        ),
+      );
+    const before = await snapshot();
+
+    const cases = casesFor(ids);
+    const routes = s.routes.filter((r) => r.method !== "HEAD" && isScopedApiRoute(r.url));
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const expected = cases[key];
+      expect(expected, `no isolation case for ${key}: add one`).toBeDefined();
+      const params = idFor(route.url, ids);
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "");
+      const body = expected && "body" in expected ? expected.body : route.method === "GET" || route.method === "DELETE" ? undefined : {};
+      const res = await bob.call(route.method as "GET", url, body);
+      if (expected && "status" in expected) expect(res.statusCode, key).toBe(expected.status);
+      // A leak is anything of Alice's in the answer that Bob did not send himself (a 404 may echo the id asked for).
+      const sent = url + JSON.stringify(body ?? "");
+      for (const secret of secrets.filter((x) => !sent.includes(x))) {
+        expect(res.body.includes(secret), `${key} leaked ${secret}`).toBe(false);
+      }
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
