@@ -1,0 +1,84 @@
+import { DomainError, type DomainErrorCode, type FieldIssue } from "@kith/core";
+import type { KithClient } from "./kith-client.ts";
+
+const CODE_OF_STATUS: Record<number, DomainErrorCode> = {
+  400: "validation",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  429: "rate_limited",
+};
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: FieldIssue[];
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** A problem+json answer becomes the same DomainError the services throw, so both modes fail alike. */
+async function failureOf(response: Response): Promise<Error> {
+  const text = await response.text();
+  let problem: Problem = {};
+  try {
+    problem = JSON.parse(text) as Problem;
+  } catch {
+    problem = { detail: text.slice(0, 200) };
+  }
+  const detail = problem.detail || problem.title || `HTTP ${response.status}`;
+  const code = CODE_OF_STATUS[response.status];
+  if (!code) return new Error(`the server answered ${response.status}: ${detail}`);
+  return new DomainError(code, detail, problem.errors ?? []);
+}
+
+/** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`). */
+export function createHttpClient(baseUrl: string, token: string): KithClient {
+  const root = baseUrl.replace(/\/+$/, "");
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(`${root}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
+    }
+    if (!response.ok) throw await failureOf(response);
+    return (response.status === 204 ? null : await response.json()) as T;
+  }
+  const id = encodeURIComponent;
+  return {
+    getAccount: () => call("GET", "/api/account"),
+    listContacts: (filters, page) => call("GET", `/api/contacts${queryString({ ...filters, ...page })}`),
+    getContact: (contactId) => call("GET", `/api/contacts/${id(contactId)}`),
+    createContact: (input) => call("POST", "/api/contacts", input),
+    updateContact: (contactId, input) => call("PATCH", `/api/contacts/${id(contactId)}`, input),
+    setContactArchived: (contactId, archived) =>
+      call("POST", `/api/contacts/${id(contactId)}/${archived ? "archive" : "unarchive"}`),
+    listCompanies: (filters, page) => call("GET", `/api/companies${queryString({ ...filters, ...page })}`),
+    getCompany: (companyId) => call("GET", `/api/companies/${id(companyId)}`),
+    createCompany: (input) => call("POST", "/api/companies", input),
+    updateCompany: (companyId, input) => call("PATCH", `/api/companies/${id(companyId)}`, input),
+    logInteraction: (input) => call("POST", "/api/interactions", input),
+    listInteractions: (filters, page) => call("GET", `/api/interactions${queryString({ ...filters, ...page })}`),
+    addFollowUp: (input) => call("POST", "/api/follow-ups", input),
+    listFollowUps: (filters, page) => call("GET", `/api/follow-ups${queryString({ ...filters, ...page })}`),
+    completeFollowUp: (followUpId, input) => call("POST", `/api/follow-ups/${id(followUpId)}/done`, input),
+    createToken: (name) => call("POST", "/api/tokens", { name }),
+    listTokens: async () => (await call<{ items: never[] }>("GET", "/api/tokens")).items,
+    close: async () => {},
+  };
+}

@@ -1,0 +1,56 @@
+import type {
+  Account,
+  ApiToken,
+  Company,
+  CompleteFollowUpInput,
+  Contact,
+  ContactListQuery,
+  CreateCompanyInput,
+  CreateContactInput,
+  FollowUp,
+  FollowUpListQuery,
+  Interaction,
+  LogInteractionInput,
+  Page,
+  Role,
+  UpdateCompanyInput,
+  UpdateContactInput,
+} from "@kith/core";
+
+/** Cursor and size of one page of a list; both optional, the server picks the defaults. */
+export interface PageInput {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export type AccountView = Account & { role: Role };
+export type CreatedToken = ApiToken & { token: string };
+export type ContactFilters = Partial<ContactListQuery>;
+export type CompanyFilters = { target?: "true" | "false" | undefined };
+export type AddFollowUpRequest = { contactId: string; dueOn: string; title: string; notes?: string | undefined };
+
+/**
+ * Everything the CLI can ask of Kith, one method per operation. Two implementations: in-process (the services on
+ * the local database) and HTTP (a server's REST API with a token). Commands only ever see this interface.
+ */
+export interface KithClient {
+  getAccount(): Promise<AccountView>;
+  listContacts(filters: ContactFilters, page: PageInput): Promise<Page<Contact>>;
+  getContact(id: string): Promise<Contact>;
+  createContact(input: CreateContactInput): Promise<Contact>;
+  updateContact(id: string, input: UpdateContactInput): Promise<Contact>;
+  setContactArchived(id: string, archived: boolean): Promise<Contact>;
+  listCompanies(filters: CompanyFilters, page: PageInput): Promise<Page<Company>>;
+  getCompany(id: string): Promise<Company>;
+  createCompany(input: CreateCompanyInput): Promise<Company>;
+  updateCompany(id: string, input: UpdateCompanyInput): Promise<Company>;
+  logInteraction(input: LogInteractionInput): Promise<Interaction>;
+  listInteractions(filters: { contactId?: string }, page: PageInput): Promise<Page<Interaction>>;
+  addFollowUp(input: AddFollowUpRequest): Promise<FollowUp>;
+  listFollowUps(filters: Partial<FollowUpListQuery>, page: PageInput): Promise<Page<FollowUp>>;
+  completeFollowUp(id: string, input: CompleteFollowUpInput): Promise<FollowUp>;
+  createToken(name: string): Promise<CreatedToken>;
+  listTokens(): Promise<ApiToken[]>;
+  /** Releases what the client holds (the database, for the in-process one). */
+  close(): Promise<void>;
+}

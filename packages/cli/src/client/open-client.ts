@@ -1,0 +1,36 @@
+import { DomainError } from "@kith/core";
+import { loadConfig, openRuntime } from "@kith/server";
+import { createHttpClient } from "./http-client.ts";
+import type { KithClient } from "./kith-client.ts";
+import { resolveLocalActor } from "./local-actor.ts";
+import { createLocalClient } from "./local-client.ts";
+
+export interface ConnectOptions {
+  url?: string | undefined;
+  token?: string | undefined;
+  account?: string | undefined;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** --url/KITH_URL selects a server over HTTP; otherwise the local database is opened in-process. */
+export async function openClient(options: ConnectOptions, env: Env): Promise<KithClient> {
+  const url = options.url ?? env.KITH_URL;
+  if (url) {
+    const token = options.token ?? env.KITH_TOKEN;
+    if (!token) throw new DomainError("unauthenticated", "--url needs an API token: pass --token kith_… or set KITH_TOKEN");
+    return createHttpClient(url, token);
+  }
+  return openLocalClient(env, options.account);
+}
+
+export async function openLocalClient(env: Env, accountId?: string): Promise<KithClient> {
+  const { open, deps } = await openRuntime(loadConfig(env));
+  try {
+    const actor = await resolveLocalActor(open, deps, accountId);
+    return createLocalClient(deps, actor, () => open.close());
+  } catch (error) {
+    await open.close();
+    throw error;
+  }
+}
