@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/test-server.ts";
 
 describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
@@ -48,7 +48,10 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
   it("pages every list with a cursor", async () => {
     const { call } = await signUp(s, "Ada", "ada@example.com");
     for (const firstName of ["Cy", "Al", "Bo"]) await call("POST", "/api/contacts", { firstName });
-    const first = (await call("GET", "/api/contacts?limit=2")).json() as { items: { firstName: string }[]; nextCursor: string };
+    const first = (await call("GET", "/api/contacts?limit=2")).json() as {
+      items: { firstName: string }[];
+      nextCursor: string;
+    };
     expect(first.items.map((c) => c.firstName)).toEqual(["Al", "Bo"]);
     const second = (await call("GET", `/api/contacts?limit=2&cursor=${first.nextCursor}`)).json() as {
       items: { firstName: string }[];
@@ -122,9 +125,9 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
     const coach = await signUp(s, "Coach", "coach@example.com");
     const account = (await owner.call("GET", "/api/account")).json() as { id: string };
     const contact = (await owner.call("POST", "/api/contacts", { firstName: "Rosa" })).json() as { id: string };
-    expect((await owner.call("POST", "/api/account/members", { email: "coach@example.com", role: "viewer" })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await owner.call("POST", "/api/account/members", { email: "coach@example.com", role: "viewer" })).statusCode,
+    ).toBe(201);
     const asViewer = { "x-kith-account": account.id };
     expect((await coach.call("GET", `/api/contacts/${contact.id}`, undefined, asViewer)).statusCode).toBe(200);
     const write = await coach.call("POST", "/api/contacts", { firstName: "No" }, asViewer);

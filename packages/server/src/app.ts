@@ -31,9 +31,7 @@ export interface RouteSummary {
   url: string;
 }
 
-export async function buildApp(
-  ctx: AppContext,
-): Promise<{ app: FastifyInstance; auth: Auth; routes: RouteSummary[] }> {
+export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance; auth: Auth; routes: RouteSummary[] }> {
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,

@@ -59,7 +59,10 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
 };
 
 const isScopedApiRoute = (url: string) =>
-  url.startsWith("/api/") && !url.startsWith("/api/auth/") && !url.startsWith("/api/docs") && url !== "/api/openapi.json";
+  url.startsWith("/api/") &&
+  !url.startsWith("/api/auth/") &&
+  !url.startsWith("/api/docs") &&
+  url !== "/api/openapi.json";
 
 describe.each(DIALECTS)("account isolation on %s", (dialect) => {
   let s: TestServer;
@@ -75,7 +78,12 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const bob = await signUp(s, "Bob", "bob@example.com");
     const company = (await alice.call("POST", "/api/companies", { name: "Secretco", target: true })).json();
     const contact = (
-      await alice.call("POST", "/api/contacts", { firstName: "Secret", lastName: "Person", companyId: company.id, tags: ["vip"] })
+      await alice.call("POST", "/api/contacts", {
+        firstName: "Secret",
+        lastName: "Person",
+        companyId: company.id,
+        tags: ["vip"],
+      })
     ).json();
     const interaction = (
       await alice.call("POST", "/api/interactions", { contactIds: [contact.id], kind: "call", direction: "outbound" })
@@ -117,7 +125,12 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       expect(expected, `no isolation case for ${key}: add one`).toBeDefined();
       const params = idFor(route.url, ids);
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "");
-      const body = expected && "body" in expected ? expected.body : route.method === "GET" || route.method === "DELETE" ? undefined : {};
+      const body =
+        expected && "body" in expected
+          ? expected.body
+          : route.method === "GET" || route.method === "DELETE"
+            ? undefined
+            : {};
       const res = await bob.call(route.method as "GET", url, body);
       if (expected && "status" in expected) expect(res.statusCode, key).toBe(expected.status);
       // A leak is anything of Alice's in the answer that Bob did not send himself (a 404 may echo the id asked for).

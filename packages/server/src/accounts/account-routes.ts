@@ -35,17 +35,37 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.patch(
     "/api/account",
-    { schema: { tags, summary: "Name, time zone, country (owners)", body: updateAccountSchema, response: { 200: accountView } } },
+    {
+      schema: {
+        tags,
+        summary: "Name, time zone, country (owners)",
+        body: updateAccountSchema,
+        response: { 200: accountView },
+      },
+    },
     async (req) => updateAccount(deps, req.actor, req.body),
   );
   r.get(
     "/api/account/members",
-    { schema: { tags, summary: "Members and their roles", response: { 200: z.object({ items: z.array(membershipSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: "Members and their roles",
+        response: { 200: z.object({ items: z.array(membershipSchema) }) },
+      },
+    },
     async (req) => ({ items: await listMembers(deps, req.actor) }),
   );
   r.post(
     "/api/account/members",
-    { schema: { tags, summary: "Add a signed-up user with a role (owners)", body: addMemberSchema, response: { 201: membershipSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "Add a signed-up user with a role (owners)",
+        body: addMemberSchema,
+        response: { 201: membershipSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await addMember(deps, req.actor, req.body)),
   );
   r.patch(
@@ -74,7 +94,13 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get(
     "/api/tokens",
-    { schema: { tags, summary: "Your API tokens in this account", response: { 200: z.object({ items: z.array(apiTokenSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: "Your API tokens in this account",
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
+    },
     async (req) => ({ items: await listApiTokens(deps, req.actor) }),
   );
   r.post(

@@ -71,7 +71,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
 
   r.post(
     "/api/auth/sign-in/email",
-    { schema: { tags: ["auth"], summary: "Sign in with email and password (sets the session cookie)", body: signInBody } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password (sets the session cookie)",
+        body: signInBody,
+      },
+    },
     async (request, reply) => {
       const now = deps.clock.now();
       const wait = await throttle.retryAfter(request.body.email, request.ip, now);

@@ -1,4 +1,4 @@
-import { type Actor, actorFromApiToken, DomainError, type Deps, resolveActor } from "@kith/core";
+import { type Actor, actorFromApiToken, type Deps, DomainError, resolveActor } from "@kith/core";
 import type { FastifyRequest } from "fastify";
 import type { Auth } from "./create-auth.ts";
 
@@ -19,7 +19,8 @@ export async function authenticate(deps: Deps, auth: Auth, request: FastifyReque
   const headers = new Headers();
   if (request.headers.cookie) headers.set("cookie", request.headers.cookie);
   const session = await auth.api.getSession({ headers });
-  if (!session) throw new DomainError("unauthenticated", "sign in first, or send an API token as 'Authorization: Bearer …'");
+  if (!session)
+    throw new DomainError("unauthenticated", "sign in first, or send an API token as 'Authorization: Bearer …'");
   const wanted = request.headers["x-kith-account"];
   return resolveActor(deps, session.user.id, typeof wanted === "string" ? wanted : undefined);
 }

@@ -31,7 +31,9 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps) {
         create: {
           before: async () => {
             if (!config.allowSignup && (await deps.store.users.count()) > 0) {
-              throw new APIError("FORBIDDEN", { message: "sign-up is closed on this server; ask its owner for an invite" });
+              throw new APIError("FORBIDDEN", {
+                message: "sign-up is closed on this server; ask its owner for an invite",
+              });
             }
           },
           after: async (user) => {

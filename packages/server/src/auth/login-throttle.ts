@@ -33,7 +33,8 @@ export class LoginThrottle {
     for (const row of rows) {
       const max = keys.find((k) => k.key === row.key)?.max ?? 0;
       const resetAt = new Date(row.reset_at).getTime();
-      if (resetAt > now.getTime() && row.count >= max) wait = Math.max(wait, Math.ceil((resetAt - now.getTime()) / 1000));
+      if (resetAt > now.getTime() && row.count >= max)
+        wait = Math.max(wait, Math.ceil((resetAt - now.getTime()) / 1000));
     }
     return wait;
   }
@@ -52,6 +53,9 @@ export class LoginThrottle {
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.open.db.deleteFrom("rate_limit").where("key", "=", `login:email:${email.trim().toLowerCase()}`).execute();
+    await this.open.db
+      .deleteFrom("rate_limit")
+      .where("key", "=", `login:email:${email.trim().toLowerCase()}`)
+      .execute();
   }
 }

@@ -1,9 +1,9 @@
 import {
-  type Deps,
   companyListQuerySchema,
   companySchema,
   createCompany,
   createCompanySchema,
+  type Deps,
   deleteCompany,
   getCompany,
   listCompanies,
@@ -21,7 +21,12 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     "/api/companies",
     {
-      schema: { tags, summary: "List companies", querystring: listQuery(companyListQuerySchema), response: { 200: pageOf(companySchema) } },
+      schema: {
+        tags,
+        summary: "List companies",
+        querystring: listQuery(companyListQuerySchema),
+        response: { 200: pageOf(companySchema) },
+      },
     },
     async (req) => {
       const { filters, page } = splitPage(req.query);
@@ -41,7 +46,13 @@ export function registerCompanyRoutes(app: FastifyInstance, deps: Deps) {
   r.patch(
     "/api/companies/:id",
     {
-      schema: { tags, summary: "Change a company", params: idParams, body: updateCompanySchema, response: { 200: companySchema } },
+      schema: {
+        tags,
+        summary: "Change a company",
+        params: idParams,
+        body: updateCompanySchema,
+        response: { 200: companySchema },
+      },
     },
     async (req) => updateCompany(deps, req.actor, req.params.id, req.body),
   );

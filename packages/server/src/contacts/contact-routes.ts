@@ -1,9 +1,9 @@
 import {
-  type Deps,
   contactListQuerySchema,
   contactSchema,
   createContact,
   createContactSchema,
+  type Deps,
   deleteContact,
   getContact,
   listContacts,
@@ -47,7 +47,13 @@ export function registerContactRoutes(app: FastifyInstance, deps: Deps) {
   r.patch(
     "/api/contacts/:id",
     {
-      schema: { tags, summary: "Change a contact", params: idParams, body: updateContactSchema, response: { 200: contactSchema } },
+      schema: {
+        tags,
+        summary: "Change a contact",
+        params: idParams,
+        body: updateContactSchema,
+        response: { 200: contactSchema },
+      },
     },
     async (req) => updateContact(deps, req.actor, req.params.id, req.body),
   );

@@ -17,7 +17,9 @@ export function sameOriginGuard(publicOrigin: string) {
       return sendProblem(
         reply,
         403,
-        origin ? `requests from ${origin} are not accepted; this server is ${publicOrigin}` : "the Origin header is required",
+        origin
+          ? `requests from ${origin} are not accepted; this server is ${publicOrigin}`
+          : "the Origin header is required",
       );
     }
   };

@@ -1,4 +1,4 @@
-import { PlainSecrets, SequentialIds, FakeClock } from "@kith/core/testing";
+import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";

@@ -32,7 +32,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function openTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
   const db = await openTestDatabase(dialect);
   const clock = new FakeClock("2026-11-02T14:00:00.000Z");
-  const deps: Deps = { store: createStore(db.db, db.dialect), clock, ids: new SequentialIds(), secrets: new PlainSecrets() };
+  const deps: Deps = {
+    store: createStore(db.db, db.dialect),
+    clock,
+    ids: new SequentialIds(),
+    secrets: new PlainSecrets(),
+  };
   const config = testConfig(env);
   const { app, routes } = await buildApp({ config, open: db, deps });
   await app.ready();
