@@ -6,7 +6,12 @@ const close = { mode: "cadence", idealDays: 30, maxDays: 45 } as const;
 
 describe("effectiveCadence", () => {
   it("uses the circle when nothing overrides it", () => {
-    expect(effectiveCadence({ circle: close })).toEqual({ mode: "cadence", idealDays: 30, maxDays: 45, source: "circle" });
+    expect(effectiveCadence({ circle: close })).toEqual({
+      mode: "cadence",
+      idealDays: 30,
+      maxDays: 45,
+      source: "circle",
+    });
   });
 
   it("lets a tag beat the circle and picks the smallest tag interval", () => {
@@ -31,18 +36,25 @@ describe("effectiveCadence", () => {
   });
 
   it("keeps the circle's max/ideal ratio when an override gives only the ideal", () => {
-    expect(effectiveCadence({ circle: close, contactOverride: { idealDays: 20 } })).toMatchObject({ idealDays: 20, maxDays: 30 });
+    expect(effectiveCadence({ circle: close, contactOverride: { idealDays: 20 } })).toMatchObject({
+      idealDays: 20,
+      maxDays: 30,
+    });
   });
 
   it("gives no cadence to occasions-only and none circles, even with overrides", () => {
     expect(effectiveCadence({ circle: { mode: "occasions-only" }, contactOverride: { idealDays: 7 } })).toEqual({
       mode: "occasions-only",
     });
-    expect(effectiveCadence({ circle: { mode: "none" }, tagOverrides: [{ tag: "x", idealDays: 7 }] })).toEqual({ mode: "none" });
+    expect(effectiveCadence({ circle: { mode: "none" }, tagOverrides: [{ tag: "x", idealDays: 7 }] })).toEqual({
+      mode: "none",
+    });
   });
 
   it("rejects nonsense overrides naming the field", () => {
-    expect(() => effectiveCadence({ circle: close, contactOverride: { idealDays: 0 } })).toThrow(/contactOverride.idealDays/);
+    expect(() => effectiveCadence({ circle: close, contactOverride: { idealDays: 0 } })).toThrow(
+      /contactOverride.idealDays/,
+    );
     expect(() => effectiveCadence({ circle: close, contactOverride: { idealDays: 30, maxDays: 10 } })).toThrow(
       /contactOverride.maxDays/,
     );

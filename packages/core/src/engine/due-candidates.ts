@@ -43,7 +43,8 @@ const ORIGIN_REASON: Record<FollowUpOrigin, ReasonKind> = {
 };
 
 function checkedOn(field: string, on: string | null | undefined): string {
-  if (!on || !isValidOn(on)) throw new EngineInputError(field, `must be a date "YYYY-MM-DD", got ${JSON.stringify(on)}`);
+  if (!on || !isValidOn(on))
+    throw new EngineInputError(field, `must be a date "YYYY-MM-DD", got ${JSON.stringify(on)}`);
   return on;
 }
 
@@ -54,7 +55,9 @@ export function followUpCandidate(followUps: readonly FollowUpFact[]): Candidate
   for (const f of followUps) {
     if (f.status !== "open" && f.status !== "snoozed") continue;
     const snoozed = f.status === "snoozed";
-    const dueOn = snoozed ? checkedOn(`followUps[${f.id}].snoozedUntilOn`, f.snoozedUntilOn) : checkedOn(`followUps[${f.id}].dueOn`, f.dueOn);
+    const dueOn = snoozed
+      ? checkedOn(`followUps[${f.id}].snoozedUntilOn`, f.snoozedUntilOn)
+      : checkedOn(`followUps[${f.id}].dueOn`, f.dueOn);
     if (best && (dueOn > best.dueOn || (dueOn === best.dueOn && f.id > bestId))) continue;
     const origin = f.origin ?? "follow-up";
     const detail: DueDetail = { kind: "follow-up", followUpId: f.id, title: f.title ?? null, origin, snoozed };
@@ -91,7 +94,8 @@ export interface CadenceCandidateInput {
 }
 
 export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string): Candidate | null {
-  const lastTouchOn = input.history.lastTouchAt === null ? null : localDateOf(input.history.lastTouchAt, input.timeZone);
+  const lastTouchOn =
+    input.history.lastTouchAt === null ? null : localDateOf(input.history.lastTouchAt, input.timeZone);
   const dates: CadenceDates | null = cadenceDates({ ...input, lastTouchOn });
   if (!dates || input.cadence.mode !== "cadence") return null;
   const overdue = cadenceStatus(dates, todayOn) === "overdue";
@@ -104,7 +108,12 @@ export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string):
     overdueOn: dates.overdueOn,
     source: input.cadence.source,
   };
-  return { reasonKind: overdue ? "cadence-overdue" : "cadence-due", dueOn: dates.dueOn, detail, changesOn: [dates.overdueOn] };
+  return {
+    reasonKind: overdue ? "cadence-overdue" : "cadence-due",
+    dueOn: dates.dueOn,
+    detail,
+    changesOn: [dates.overdueOn],
+  };
 }
 
 // A year plus the longest lead: the next occurrence of any yearly occasion is inside it.
@@ -126,11 +135,16 @@ export function occasionCandidate(input: OccasionsInput, todayOn: string): Candi
 }
 
 export function articleCandidate(articles: readonly ArticleSuggestion[]): Candidate | null {
-  const sorted = [...articles].sort(
-    (a, b) => (a.suggestedOn < b.suggestedOn ? -1 : a.suggestedOn > b.suggestedOn ? 1 : a.articleId < b.articleId ? -1 : 1),
+  const sorted = [...articles].sort((a, b) =>
+    a.suggestedOn < b.suggestedOn ? -1 : a.suggestedOn > b.suggestedOn ? 1 : a.articleId < b.articleId ? -1 : 1,
   );
   const first = sorted[0];
   if (!first) return null;
   const detail: DueDetail = { kind: "article", articleId: first.articleId, title: first.title };
-  return { reasonKind: "article-match", dueOn: checkedOn("articleSuggestions.suggestedOn", first.suggestedOn), detail, changesOn: [] };
+  return {
+    reasonKind: "article-match",
+    dueOn: checkedOn("articleSuggestions.suggestedOn", first.suggestedOn),
+    detail,
+    changesOn: [],
+  };
 }

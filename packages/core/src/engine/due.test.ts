@@ -21,14 +21,26 @@ function contact(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
 
 describe("computeDueState", () => {
   it("exports exactly the eight reason kinds", () => {
-    expect([...REASON_KINDS].sort()).toEqual(
-      ["article-match", "ask-pending", "cadence-due", "cadence-overdue", "follow-up-due", "occasion", "opportunity-stage", "outreach-unanswered"],
-    );
+    expect([...REASON_KINDS].sort()).toEqual([
+      "article-match",
+      "ask-pending",
+      "cadence-due",
+      "cadence-overdue",
+      "follow-up-due",
+      "occasion",
+      "opportunity-stage",
+      "outreach-unanswered",
+    ]);
   });
 
   it("gives a connected contact's next cadence date before it is due", () => {
     const item = computeDueState(contact({ interactions: manyTouches(8, "2026-11-01") }), settings, "2026-11-10");
-    expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-12-01", alsoDue: [], recomputeOn: "2026-12-01" });
+    expect(item).toMatchObject({
+      reasonKind: "cadence-due",
+      nextDueOn: "2026-12-01",
+      alsoDue: [],
+      recomputeOn: "2026-12-01",
+    });
     expect(item?.connection.stage).toBe("connected");
   });
 
@@ -39,7 +51,10 @@ describe("computeDueState", () => {
       nextDueOn: "2026-10-31",
       recomputeOn: "2026-11-16",
     });
-    expect(computeDueState(snapshot, settings, "2026-11-16")).toMatchObject({ reasonKind: "cadence-overdue", nextDueOn: "2026-10-31" });
+    expect(computeDueState(snapshot, settings, "2026-11-16")).toMatchObject({
+      reasonKind: "cadence-overdue",
+      nextDueOn: "2026-10-31",
+    });
   });
 
   it("uses the building cadence for contacts with a few touches", () => {
@@ -83,7 +98,9 @@ describe("computeDueState", () => {
   });
 
   it("maps follow-up origins to their reason kinds", () => {
-    const followUps = [{ id: "f1", dueOn: "2026-11-24", status: "open" as const, origin: "opportunity-stage" as const }];
+    const followUps = [
+      { id: "f1", dueOn: "2026-11-24", status: "open" as const, origin: "opportunity-stage" as const },
+    ];
     expect(computeDueState(contact({ followUps }), settings, "2026-11-24")?.reasonKind).toBe("opportunity-stage");
     const ask = [{ id: "f1", dueOn: "2026-11-24", status: "open" as const, origin: "ask-pending" as const }];
     expect(computeDueState(contact({ followUps: ask }), settings, "2026-11-24")?.reasonKind).toBe("ask-pending");
@@ -106,17 +123,35 @@ describe("computeDueState", () => {
 
   it("shows birthdays (and holidays for holiday circles) from their lead days", () => {
     const occasions = [{ kind: "birthday" as const, month: 11, day: 26 }];
-    const item = computeDueState(contact({ interactions: manyTouches(8, "2026-11-20"), occasions }), settings, "2026-11-24");
-    expect(item).toMatchObject({ reasonKind: "occasion", nextDueOn: "2026-11-23", detail: { occasionKind: "birthday" } });
-    const inner = computeDueState(contact({ circle: "inner", interactions: manyTouches(8, "2026-11-20") }), settings, "2026-11-24");
-    expect(inner).toMatchObject({ reasonKind: "occasion", detail: { occasionKind: "holiday", occasionOn: "2026-11-26" } });
+    const item = computeDueState(
+      contact({ interactions: manyTouches(8, "2026-11-20"), occasions }),
+      settings,
+      "2026-11-24",
+    );
+    expect(item).toMatchObject({
+      reasonKind: "occasion",
+      nextDueOn: "2026-11-23",
+      detail: { occasionKind: "birthday" },
+    });
+    const inner = computeDueState(
+      contact({ circle: "inner", interactions: manyTouches(8, "2026-11-20") }),
+      settings,
+      "2026-11-24",
+    );
+    expect(inner).toMatchObject({
+      reasonKind: "occasion",
+      detail: { occasionKind: "holiday", occasionOn: "2026-11-26" },
+    });
     expect(inner?.recomputeOn).toBe("2026-11-27");
   });
 
   it("gives occasions-only contacts their occasions and nothing else", () => {
     const occasions = [{ kind: "birthday" as const, month: 3, day: 2 }];
     const snapshot = contact({ circle: "occasions-only", interactions: [touch("2026-01-01", "outbound")], occasions });
-    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({ reasonKind: "occasion", nextDueOn: "2027-02-27" });
+    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({
+      reasonKind: "occasion",
+      nextDueOn: "2027-02-27",
+    });
     expect(computeDueState({ ...snapshot, occasions: [] }, settings, "2026-11-24")).toBeNull();
   });
 
@@ -128,7 +163,9 @@ describe("computeDueState", () => {
     expect(computeDueState(contact({ interactions: old, tags }), settings, "2026-11-24")).toBeNull();
     expect(computeDueState(contact({ interactions: old, circle: "none" }), settings, "2026-11-24")).toBeNull();
     const followUps = [{ id: "f1", dueOn: "2026-11-30", status: "open" as const }];
-    expect(computeDueState(contact({ muted: true, followUps }), settings, "2026-11-24")?.reasonKind).toBe("follow-up-due");
+    expect(computeDueState(contact({ muted: true, followUps }), settings, "2026-11-24")?.reasonKind).toBe(
+      "follow-up-due",
+    );
   });
 
   it("applies tag and contact cadence overrides", () => {
@@ -142,7 +179,10 @@ describe("computeDueState", () => {
   it("suggests matched articles last", () => {
     const articleSuggestions = [{ articleId: "a1", title: "Remote teams", suggestedOn: "2026-11-24" }];
     const snapshot = contact({ interactions: manyTouches(8, "2026-11-20"), articleSuggestions });
-    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({ reasonKind: "article-match", detail: { articleId: "a1" } });
+    expect(computeDueState(snapshot, settings, "2026-11-24")).toMatchObject({
+      reasonKind: "article-match",
+      detail: { articleId: "a1" },
+    });
   });
 
   it("rejects bad dates and unknown circles naming the field", () => {

@@ -7,7 +7,7 @@
 // snoozing or skipping is how a follow-up is quieted.
 
 import { addDays, isValidOn } from "../time/dates.ts";
-import { effectiveCadence, resolveCircle, type CadenceOverride } from "./circles.ts";
+import { type CadenceOverride, effectiveCadence, resolveCircle } from "./circles.ts";
 import {
   type ArticleSuggestion,
   articleCandidate,
@@ -93,7 +93,9 @@ function compareCandidates(todayOn: string) {
     const bDue = b.dueOn <= todayOn;
     if (aDue !== bDue) return aDue ? -1 : 1;
     if (!aDue && a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
-    return precedenceOf(a.reasonKind) - precedenceOf(b.reasonKind) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0);
+    return (
+      precedenceOf(a.reasonKind) - precedenceOf(b.reasonKind) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)
+    );
   };
 }
 
@@ -110,8 +112,10 @@ function recomputeOnOf(candidates: readonly Candidate[], contact: ContactSnapsho
  * a new event (muted, circle none, or nothing to wait for).
  */
 export function computeDueState(contact: ContactSnapshot, settings: EngineSettings, todayOn: string): DueItem | null {
-  if (!isValidOn(todayOn)) throw new EngineInputError("todayOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(todayOn)}`);
-  if (!isValidOn(contact.createdOn)) throw new EngineInputError("createdOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(contact.createdOn)}`);
+  if (!isValidOn(todayOn))
+    throw new EngineInputError("todayOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(todayOn)}`);
+  if (!isValidOn(contact.createdOn))
+    throw new EngineInputError("createdOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(contact.createdOn)}`);
   const history = contact.history ?? summarizeHistory(contact.interactions ?? []);
   const followUp = followUpCandidate(contact.followUps ?? []);
   const candidates = [...(followUp ? [followUp] : []), ...automaticCandidates(contact, history, settings, todayOn)];
@@ -125,7 +129,10 @@ export function computeDueState(contact: ContactSnapshot, settings: EngineSettin
     reasonKind: chosen.reasonKind,
     nextDueOn: chosen.dueOn,
     detail: chosen.detail,
-    alsoDue: sorted.slice(1).filter((c) => c.dueOn <= todayOn).map((c) => c.reasonKind),
+    alsoDue: sorted
+      .slice(1)
+      .filter((c) => c.dueOn <= todayOn)
+      .map((c) => c.reasonKind),
     connection: connectionProgress(history.touches, settings.connectionTarget),
     recomputeOn: recomputeOnOf(candidates, contact, todayOn),
   };

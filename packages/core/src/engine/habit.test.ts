@@ -4,13 +4,22 @@ import { habitState } from "./habit.ts";
 describe("habitState", () => {
   it("counts this week (Monday start by default) and whether the goal is met", () => {
     const state = habitState({ doneOns: ["2026-11-22", "2026-11-23", "2026-11-24"], todayOn: "2026-11-25" });
-    expect(state).toMatchObject({ weekStartOn: "2026-11-23", weekEndOn: "2026-11-29", weekCount: 2, met: true, remaining: 0 });
+    expect(state).toMatchObject({
+      weekStartOn: "2026-11-23",
+      weekEndOn: "2026-11-29",
+      weekCount: 2,
+      met: true,
+      remaining: 0,
+    });
   });
 
   it("counts the current week towards the streak only once met", () => {
     const doneOns = ["2026-11-03", "2026-11-10", "2026-11-17"];
     expect(habitState({ doneOns, todayOn: "2026-11-24" })).toMatchObject({ met: false, streak: 3, remaining: 1 });
-    expect(habitState({ doneOns: [...doneOns, "2026-11-24"], todayOn: "2026-11-24" })).toMatchObject({ met: true, streak: 4 });
+    expect(habitState({ doneOns: [...doneOns, "2026-11-24"], todayOn: "2026-11-24" })).toMatchObject({
+      met: true,
+      streak: 4,
+    });
   });
 
   it("breaks the streak at a missed week", () => {

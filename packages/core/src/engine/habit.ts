@@ -31,7 +31,8 @@ export function habitState(input: HabitInput): HabitState {
   if (!isValidOn(input.todayOn)) throw new EngineInputError("todayOn", `must be a date "YYYY-MM-DD"`);
   const counts = new Map<string, number>();
   for (const on of input.doneOns) {
-    if (!isValidOn(on)) throw new EngineInputError("doneOns", `must hold dates "YYYY-MM-DD", got ${JSON.stringify(on)}`);
+    if (!isValidOn(on))
+      throw new EngineInputError("doneOns", `must hold dates "YYYY-MM-DD", got ${JSON.stringify(on)}`);
     if (on > input.todayOn) continue; // a future-dated entry cannot count yet
     const week = weekStartOn(on, weekStartsOn);
     counts.set(week, (counts.get(week) ?? 0) + 1);

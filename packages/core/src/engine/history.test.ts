@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyInteraction, emptyHistory, type InteractionFact, summarizeHistory } from "./history.ts";
 
-const at = (day: number, hour = 12) => `2026-11-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00.000Z`;
+const at = (day: number, hour = 12) =>
+  `2026-11-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00.000Z`;
 
 describe("history summary", () => {
   it("counts meaningful interactions as touches and derives the last touch", () => {
@@ -43,7 +44,9 @@ describe("history summary", () => {
   it("normalises instants and rejects bad input", () => {
     const s = summarizeHistory([{ occurredAt: "2026-11-02T13:00:00+01:00", direction: "outbound", meaningful: true }]);
     expect(s.unansweredAttemptAts).toEqual(["2026-11-02T12:00:00.000Z"]);
-    expect(() => applyInteraction(emptyHistory, { occurredAt: "soon", direction: "inbound", meaningful: true })).toThrow();
+    expect(() =>
+      applyInteraction(emptyHistory, { occurredAt: "soon", direction: "inbound", meaningful: true }),
+    ).toThrow();
     const bad = { occurredAt: at(1), direction: "sideways", meaningful: true } as unknown as InteractionFact;
     expect(() => applyInteraction(emptyHistory, bad)).toThrow(/direction/);
   });
@@ -57,14 +60,21 @@ describe("history summary", () => {
 
   it("gives the same summary whatever order the interactions arrive in", () => {
     const interaction = fc.record({
-      occurredAt: fc.integer({ min: 0, max: 60 * 24 * 4 }).map((m) => new Date(Date.UTC(2026, 10, 1) + m * 60_000).toISOString()),
+      occurredAt: fc
+        .integer({ min: 0, max: 60 * 24 * 4 })
+        .map((m) => new Date(Date.UTC(2026, 10, 1) + m * 60_000).toISOString()),
       direction: fc.constantFrom("outbound", "inbound", "mutual") as fc.Arbitrary<InteractionFact["direction"]>,
       meaningful: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(interaction, { maxLength: 30 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([list, shuffled]) => {
-        expect(summarizeHistory(shuffled)).toEqual(summarizeHistory(list));
-      }),
+      fc.property(
+        fc
+          .array(interaction, { maxLength: 30 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))),
+        ([list, shuffled]) => {
+          expect(summarizeHistory(shuffled)).toEqual(summarizeHistory(list));
+        },
+      ),
     );
   });
 });

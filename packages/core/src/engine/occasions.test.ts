@@ -105,7 +105,9 @@ describe("upcomingOccasions", () => {
   it("includes public holidays with their own lead days", () => {
     const input = { occasions: [], defaultLeadDays: 3, holidays: { country: "US", leadDays: 5 } };
     const list = upcomingOccasions(input, "2026-11-21", 0);
-    expect(list).toEqual([expect.objectContaining({ kind: "holiday", occasionOn: "2026-11-26", visibleFromOn: "2026-11-21" })]);
+    expect(list).toEqual([
+      expect.objectContaining({ kind: "holiday", occasionOn: "2026-11-26", visibleFromOn: "2026-11-21" }),
+    ]);
     const ca = upcomingOccasions({ ...input, holidays: { country: "CA", leadDays: 2 } }, "2026-10-10", 0);
     expect(ca.map((o) => [o.label, o.occasionOn])).toEqual([["Thanksgiving", "2026-10-12"]]);
   });
@@ -113,10 +115,12 @@ describe("upcomingOccasions", () => {
   it("rejects bad input naming the field", () => {
     const bday = { kind: "birthday" as const, month: 2, day: 30 };
     expect(() => upcomingOccasions({ ...base, occasions: [bday] }, "2026-01-01", 0)).toThrow(/occasions\[0\]\.day/);
-    expect(() => upcomingOccasions({ ...base, occasions: [{ ...bday, day: 1, leadDays: -1 }] }, "2026-01-01", 0)).toThrow(
-      /leadDays/,
+    expect(() =>
+      upcomingOccasions({ ...base, occasions: [{ ...bday, day: 1, leadDays: -1 }] }, "2026-01-01", 0),
+    ).toThrow(/leadDays/);
+    expect(() => upcomingOccasions({ ...base, defaultLeadDays: -3, occasions: [] }, "2026-01-01", 0)).toThrow(
+      /defaultLeadDays/,
     );
-    expect(() => upcomingOccasions({ ...base, defaultLeadDays: -3, occasions: [] }, "2026-01-01", 0)).toThrow(/defaultLeadDays/);
     const oneOff = { kind: "custom" as const, month: 5, day: 1, recurring: false };
     expect(() => upcomingOccasions({ ...base, occasions: [oneOff] }, "2026-01-01", 0)).toThrow(/year/);
     expect(() => upcomingOccasions({ ...base, occasions: [] }, "2026-01-01", -1)).toThrow(/horizonDays/);

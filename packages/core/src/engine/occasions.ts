@@ -86,7 +86,10 @@ function personalOccurrences(occasion: PersonalOccasion, defaultLeadDays: number
     label,
     occasionOn: yearlyDateOn(year, occasion.month, occasion.day),
     leadDays,
-    years: occasion.year === null || occasion.year === undefined || occasion.recurring === false ? null : year - occasion.year,
+    years:
+      occasion.year === null || occasion.year === undefined || occasion.recurring === false
+        ? null
+        : year - occasion.year,
   }));
 }
 
@@ -94,7 +97,13 @@ function holidayOccurrences(source: HolidaySource, fromYear: number, toYear: num
   const all = [];
   for (let year = fromYear; year <= toYear; year += 1) {
     for (const holiday of publicHolidays(source.country, year, source.region)) {
-      all.push({ kind: "holiday" as OccasionKind, label: holiday.name, occasionOn: holiday.on, leadDays: source.leadDays, years: null });
+      all.push({
+        kind: "holiday" as OccasionKind,
+        label: holiday.name,
+        occasionOn: holiday.on,
+        leadDays: source.leadDays,
+        years: null,
+      });
     }
   }
   return all;
@@ -117,7 +126,16 @@ export function upcomingOccasions(input: OccasionsInput, todayOn: string, horizo
     ...(input.holidays ? holidayOccurrences(input.holidays, fromYear, toYear) : []),
   ];
   return candidates
-    .map((c) => ({ ...c, visibleFromOn: addDays(c.occasionOn, -c.leadDays), daysUntil: daysBetween(todayOn, c.occasionOn) }))
+    .map((c) => ({
+      ...c,
+      visibleFromOn: addDays(c.occasionOn, -c.leadDays),
+      daysUntil: daysBetween(todayOn, c.occasionOn),
+    }))
     .filter((c) => c.occasionOn >= todayOn && c.visibleFromOn <= lastVisibleOn)
-    .sort((a, b) => compareText(a.occasionOn, b.occasionOn) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(a.label, b.label));
+    .sort(
+      (a, b) =>
+        compareText(a.occasionOn, b.occasionOn) ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compareText(a.label, b.label),
+    );
 }

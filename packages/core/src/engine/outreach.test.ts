@@ -7,14 +7,18 @@ const settings = { nudgeScheduleDays: [3, 7, 14], moveOnAfter: 3, timeZone: "Ame
 const noon = (on: string) => `${on}T17:00:00.000Z`; // noon in New York in winter
 const out = (on: string): InteractionFact => ({ occurredAt: noon(on), direction: "outbound", meaningful: true });
 const reply = (on: string): InteractionFact => ({ occurredAt: noon(on), direction: "inbound", meaningful: true });
-const state = (history: InteractionFact[], todayOn: string) => computeOutreach(summarizeHistory(history), settings, todayOn);
+const state = (history: InteractionFact[], todayOn: string) =>
+  computeOutreach(summarizeHistory(history), settings, todayOn);
 
 const SENT = "2026-11-16";
 
 describe("computeOutreach", () => {
   it("has nothing open without outbound messages or once answered", () => {
     expect(state([], "2026-11-24")).toEqual({ unansweredAttempts: 0, suggestMoveOn: false });
-    expect(state([out(SENT), reply("2026-11-18")], "2026-11-24")).toEqual({ unansweredAttempts: 0, suggestMoveOn: false });
+    expect(state([out(SENT), reply("2026-11-18")], "2026-11-24")).toEqual({
+      unansweredAttempts: 0,
+      suggestMoveOn: false,
+    });
   });
 
   it("waits for nudge 1 until +3 days", () => {
@@ -26,7 +30,12 @@ describe("computeOutreach", () => {
   it("shows the latest nudge whose day has come when earlier ones were ignored", () => {
     expect(state([out(SENT)], "2026-11-19").openOutreach).toMatchObject({ status: "nudge-due", nudgeNumber: 1 });
     const day8 = state([out(SENT)], "2026-11-24");
-    expect(day8.openOutreach).toMatchObject({ status: "nudge-due", nudgeNumber: 2, nudgeOn: "2026-11-23", daysSinceSent: 8 });
+    expect(day8.openOutreach).toMatchObject({
+      status: "nudge-due",
+      nudgeNumber: 2,
+      nudgeOn: "2026-11-23",
+      daysSinceSent: 8,
+    });
     // The contact has needed attention since the first nudge, whichever is shown.
     expect(day8.openOutreach?.attentionOn).toBe("2026-11-19");
     expect(state([out(SENT)], "2026-12-20").openOutreach).toMatchObject({ status: "nudge-due", nudgeNumber: 3 });
@@ -36,7 +45,12 @@ describe("computeOutreach", () => {
   it("settles a nudge when you follow up, and waits for the next", () => {
     const s = state([out(SENT), out("2026-11-19")], "2026-11-21");
     expect(s.unansweredAttempts).toBe(2);
-    expect(s.openOutreach).toMatchObject({ status: "waiting", nudgeNumber: 2, nudgeOn: "2026-11-23", attentionOn: "2026-11-23" });
+    expect(s.openOutreach).toMatchObject({
+      status: "waiting",
+      nudgeNumber: 2,
+      nudgeOn: "2026-11-23",
+      attentionOn: "2026-11-23",
+    });
   });
 
   it("suggests moving on after 3 unanswered attempts once the last nudge's day has passed", () => {
@@ -87,7 +101,9 @@ describe("computeOutreach", () => {
 
   it("rejects bad schedules naming the field", () => {
     const summary = summarizeHistory([out(SENT)]);
-    expect(() => computeOutreach(summary, { ...settings, nudgeScheduleDays: [7, 3] }, SENT)).toThrow(/nudgeScheduleDays/);
+    expect(() => computeOutreach(summary, { ...settings, nudgeScheduleDays: [7, 3] }, SENT)).toThrow(
+      /nudgeScheduleDays/,
+    );
     expect(() => computeOutreach(summary, { ...settings, moveOnAfter: 0 }, SENT)).toThrow(/moveOnAfter/);
     expect(() => moveOnNote(computeOutreach(summary, settings, SENT))).toThrow(/outreach/);
   });

@@ -1,8 +1,8 @@
 // The vocabulary of due items, shared by computeDueState (one item per contact) and buildTodayList (ranking).
 
-import type { ConnectionProgress } from "./progress.ts";
 import type { CadenceSource } from "./circles.ts";
 import type { OccasionKind } from "./occasions.ts";
+import type { ConnectionProgress } from "./progress.ts";
 
 export const REASON_KINDS = [
   "follow-up-due",

@@ -32,18 +32,31 @@ function ago(on: string, todayOn: string): string {
   return days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
 }
 
+function shortDate(on: string): string {
+  const { month, day } = parseOn(on);
+  return `${MONTHS[month - 1]} ${day}`;
+}
+
 /** "today", "tomorrow", "on Thursday" within a week, else "on Nov 26". */
 export function whenPhrase(on: string, todayOn: string): string {
   const days = daysBetween(todayOn, on);
   if (days === 0) return "today";
   if (days === 1) return "tomorrow";
   if (days > 1 && days < 7) return `on ${WEEKDAYS[weekdayOf(on)]}`;
-  const { month, day } = parseOn(on);
-  return `on ${MONTHS[month - 1]} ${day}`;
+  return `on ${shortDate(on)}`;
 }
 
-function followUpSentence(detail: Extract<DueDetail, { kind: "follow-up" }>, name: string, dueOn: string, todayOn: string) {
-  const lead = { "follow-up": "Follow up with", "opportunity-stage": "Opportunity follow-up with", "ask-pending": "Check on your ask with" }[detail.origin];
+function followUpSentence(
+  detail: Extract<DueDetail, { kind: "follow-up" }>,
+  name: string,
+  dueOn: string,
+  todayOn: string,
+) {
+  const lead = {
+    "follow-up": "Follow up with",
+    "opportunity-stage": "Opportunity follow-up with",
+    "ask-pending": "Check on your ask with",
+  }[detail.origin];
   const what = detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
   const late = daysBetween(dueOn, todayOn);
   return late > 0 ? `${what} (due ${plural(late, "day")} ago)` : `${what} (due today)`;
@@ -51,14 +64,10 @@ function followUpSentence(detail: Extract<DueDetail, { kind: "follow-up" }>, nam
 
 function outreachSentence(detail: Extract<DueDetail, { kind: "outreach" }>, name: string, todayOn: string) {
   const nudge = `nudge ${detail.nudgeNumber} of ${detail.nudgeCount}`;
-  const since = ago(detail.sentOn, todayOn);
-  if (detail.suggestMoveOn) {
-    return `You've written to ${name} ${plural(detail.unansweredAttempts, "time")} since ${since} without a reply — time to move on? (${nudge})`;
-  }
-  if (detail.unansweredAttempts > 1) {
-    return `You've written to ${name} ${plural(detail.unansweredAttempts, "time")}, first ${since}, and haven't heard back — ${nudge}`;
-  }
-  return `You wrote to ${name} ${since} and haven't heard back — ${nudge}`;
+  const times = `You've written to ${name} ${plural(detail.unansweredAttempts, "time")} since ${shortDate(detail.sentOn)}`;
+  if (detail.suggestMoveOn) return `${times} without a reply — time to move on? (${nudge})`;
+  if (detail.unansweredAttempts > 1) return `${times} and haven't heard back — ${nudge}`;
+  return `You wrote to ${name} ${ago(detail.sentOn, todayOn)} and haven't heard back — ${nudge}`;
 }
 
 function occasionSentence(detail: Extract<DueDetail, { kind: "occasion" }>, name: string, todayOn: string) {
@@ -78,7 +87,8 @@ function occasionSentence(detail: Extract<DueDetail, { kind: "occasion" }>, name
 function cadenceSentence(detail: Extract<DueDetail, { kind: "cadence" }>, name: string, todayOn: string) {
   const days = daysBetween(detail.anchorOn, todayOn);
   const aim = `(you aim for every ${detail.idealDays})`;
-  if (detail.anchor === "created") return `You added ${name} ${plural(days, "day")} ago and haven't been in touch yet ${aim}`;
+  if (detail.anchor === "created")
+    return `You added ${name} ${plural(days, "day")} ago and haven't been in touch yet ${aim}`;
   return `It's been ${plural(days, "day")} since you last talked to ${name} ${aim}`;
 }
 
@@ -101,7 +111,9 @@ export function sentenceFor(item: DueItem, todayOn: string): string {
 export function templateSlotFor(detail: DueDetail): TemplateSlot {
   switch (detail.kind) {
     case "follow-up":
-      return ({ "follow-up": "follow-up", "opportunity-stage": "opportunity", "ask-pending": "ask" } as const)[detail.origin];
+      return ({ "follow-up": "follow-up", "opportunity-stage": "opportunity", "ask-pending": "ask" } as const)[
+        detail.origin
+      ];
     case "outreach":
       return detail.suggestMoveOn ? "move-on" : "nudge";
     case "occasion":

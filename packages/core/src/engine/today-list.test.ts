@@ -2,16 +2,33 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../time/dates.ts";
 import type { DueDetail, DueItem, ReasonKind } from "./reasons.ts";
+import { whenPhrase } from "./sentences.ts";
 import { buildTodayList, priorityOf } from "./today-list.ts";
 
 const TODAY = "2026-11-24"; // a Tuesday
 const connection = { touches: 8, target: 7, stage: "connected" as const, remaining: 0 };
 
-function item(contactId: string, displayName: string, reasonKind: ReasonKind, nextDueOn: string, detail: DueDetail): DueItem {
-  return { contactId, displayName, circle: "close", reasonKind, nextDueOn, detail, alsoDue: [], connection, recomputeOn: null };
+function item(
+  contactId: string,
+  displayName: string,
+  reasonKind: ReasonKind,
+  nextDueOn: string,
+  detail: DueDetail,
+): DueItem {
+  return {
+    contactId,
+    displayName,
+    circle: "close",
+    reasonKind,
+    nextDueOn,
+    detail,
+    alsoDue: [],
+    connection,
+    recomputeOn: null,
+  };
 }
 
-const cadence = (anchorOn: string, idealDays = 30, maxDays = 45): DueDetail => ({
+const cadence = (anchorOn: string, idealDays = 30, maxDays = 45): Extract<DueDetail, { kind: "cadence" }> => ({
   kind: "cadence",
   anchorOn,
   anchor: "last-touch",
@@ -57,6 +74,34 @@ describe("sentences", () => {
     expect(sentences["follow-up-due"]).toBe("Follow up with Ann: Send the deck (due 2 days ago)");
   });
 
+  it("says when an occasion is, and words holidays, anniversaries and new contacts", () => {
+    expect(whenPhrase("2026-11-24", TODAY)).toBe("today");
+    expect(whenPhrase("2026-11-25", TODAY)).toBe("tomorrow");
+    expect(whenPhrase("2026-11-30", TODAY)).toBe("on Monday");
+    expect(whenPhrase("2026-12-01", TODAY)).toBe("on Dec 1");
+    const holiday = item("c-jo", "Jo", "occasion", "2026-11-23", {
+      kind: "occasion",
+      occasionKind: "holiday",
+      label: "Thanksgiving Day",
+      occasionOn: "2026-11-26",
+      years: null,
+    });
+    const anniversary = item("c-gus", "Gus", "occasion", "2026-11-20", {
+      kind: "occasion",
+      occasionKind: "anniversary",
+      label: "wedding anniversary",
+      occasionOn: "2026-11-24",
+      years: 10,
+    });
+    const added = item("c-new", "Nia", "cadence-due", "2026-11-20", { ...cadence("2026-10-21"), anchor: "created" });
+    const list = buildTodayList([holiday, anniversary, added], { todayOn: TODAY });
+    expect(list.today.map((e) => [e.sentence, e.templateSlot])).toEqual([
+      ["Gus' wedding anniversary is today (10 years)", "anniversary"],
+      ["Thanksgiving Day is on Thursday — a good moment to write to Jo", "holiday"],
+      ["You added Nia 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
+    ]);
+  });
+
   it("suggests a template slot per reason", () => {
     const list = buildTodayList([rosaOutreach, rosaBirthday, samCadence, followUp], { todayOn: TODAY });
     expect(Object.fromEntries(list.today.map((e) => [e.reasonKind, e.templateSlot]))).toEqual({
@@ -71,7 +116,12 @@ describe("sentences", () => {
 describe("ranking", () => {
   it("orders follow-ups, then outreach, then occasions, then cadence", () => {
     const list = buildTodayList([samCadence, rosaBirthday, rosaOutreach, followUp], { todayOn: TODAY });
-    expect(list.today.map((e) => e.reasonKind)).toEqual(["follow-up-due", "outreach-unanswered", "occasion", "cadence-overdue"]);
+    expect(list.today.map((e) => e.reasonKind)).toEqual([
+      "follow-up-due",
+      "outreach-unanswered",
+      "occasion",
+      "cadence-overdue",
+    ]);
     expect(list.today.map((e) => e.daysOverdue)).toEqual([2, 5, 0, 17]);
   });
 
@@ -114,15 +164,19 @@ describe("cap and spread", () => {
 
   it("never drops an item and is deterministic whatever the input order", () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(backlog, { minLength: backlog.length }), fc.integer({ min: 1, max: 6 }), (shuffled, cap) => {
-        const list = buildTodayList(shuffled, { todayOn: TODAY, dailyCap: cap });
-        const again = buildTodayList(backlog, { todayOn: TODAY, dailyCap: cap });
-        expect(list).toEqual(again);
-        expect(list.today.length + list.spread.length).toBe(backlog.length);
-        const perDay = new Map<string, number>();
-        for (const { plannedOn } of list.spread) perDay.set(plannedOn, (perDay.get(plannedOn) ?? 0) + 1);
-        for (const count of perDay.values()) expect(count).toBeLessThanOrEqual(cap);
-      }),
+      fc.property(
+        fc.shuffledSubarray(backlog, { minLength: backlog.length }),
+        fc.integer({ min: 1, max: 6 }),
+        (shuffled, cap) => {
+          const list = buildTodayList(shuffled, { todayOn: TODAY, dailyCap: cap });
+          const again = buildTodayList(backlog, { todayOn: TODAY, dailyCap: cap });
+          expect(list).toEqual(again);
+          expect(list.today.length + list.spread.length).toBe(backlog.length);
+          const perDay = new Map<string, number>();
+          for (const { plannedOn } of list.spread) perDay.set(plannedOn, (perDay.get(plannedOn) ?? 0) + 1);
+          for (const count of perDay.values()) expect(count).toBeLessThanOrEqual(cap);
+        },
+      ),
     );
   });
 

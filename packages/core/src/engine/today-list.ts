@@ -69,7 +69,8 @@ export function priorityOf(item: DueItem, todayOn: string): number {
 function toEntry(item: DueItem, todayOn: string): TodayEntry {
   const cadenceOverdue = item.detail.kind === "cadence" && todayOn >= item.detail.overdueOn;
   // A stored item may have been computed before its cadence turned overdue; the date decides, not the label.
-  const reasonKind = item.detail.kind === "cadence" ? (cadenceOverdue ? "cadence-overdue" : "cadence-due") : item.reasonKind;
+  const reasonKind =
+    item.detail.kind === "cadence" ? (cadenceOverdue ? "cadence-overdue" : "cadence-due") : item.reasonKind;
   const entry = { ...item, reasonKind };
   return {
     ...entry,
@@ -90,7 +91,8 @@ export function compareEntries(a: TodayEntry, b: TodayEntry): number {
 /** Builds the list for `todayOn` from due items (items not yet due on todayOn are ignored). */
 export function buildTodayList(items: readonly DueItem[], options: TodayListOptions): TodayList {
   const { todayOn } = options;
-  if (!isValidOn(todayOn)) throw new EngineInputError("todayOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(todayOn)}`);
+  if (!isValidOn(todayOn))
+    throw new EngineInputError("todayOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(todayOn)}`);
   const dailyCap = requireInteger("dailyCap", options.dailyCap ?? 5, 1, 100);
   const ranked = items
     .filter((item) => item.nextDueOn <= todayOn)
@@ -99,6 +101,8 @@ export function buildTodayList(items: readonly DueItem[], options: TodayListOpti
   return {
     todayOn,
     today: ranked.slice(0, dailyCap),
-    spread: ranked.slice(dailyCap).map((item, i) => ({ item, plannedOn: addDays(todayOn, Math.floor((i + dailyCap) / dailyCap)) })),
+    spread: ranked
+      .slice(dailyCap)
+      .map((item, i) => ({ item, plannedOn: addDays(todayOn, Math.floor((i + dailyCap) / dailyCap)) })),
   };
 }

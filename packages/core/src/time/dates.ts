@@ -85,12 +85,13 @@ export function compareOn(aOn: string, bOn: string): number {
   return aOn < bOn ? -1 : aOn > bOn ? 1 : 0;
 }
 
+// Dates are strings, so Math.min/Math.max do not apply; lexical order is calendar order.
 export function minOn(first: string, ...rest: string[]): string {
-  return rest.reduce((min, on) => (on < min ? on : min), first);
+  return [first, ...rest].sort()[0] as string;
 }
 
 export function maxOn(first: string, ...rest: string[]): string {
-  return rest.reduce((max, on) => (on > max ? on : max), first);
+  return [first, ...rest].sort().pop() as string;
 }
 
 /**
