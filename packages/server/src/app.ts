@@ -16,6 +16,9 @@ import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
+import { registerSettingsRoutes } from "./settings/settings-routes.ts";
+import { registerTodayRoutes } from "./today/today-routes.ts";
+import { registerWebApp } from "./web/register-web-app.ts";
 
 export interface AppContext {
   config: Config;
@@ -81,5 +84,8 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
+  registerTodayRoutes(app, ctx.deps);
+  registerSettingsRoutes(app, ctx.deps);
+  await registerWebApp(app);
   return { app, auth, routes };
 }

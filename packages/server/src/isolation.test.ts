@@ -43,6 +43,25 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/follow-ups/:id/snooze": notFound({ days: 3 }),
     "POST /api/follow-ups/:id/skip": notFound(),
     "POST /api/follow-ups/:id/reopen": notFound(),
+    "GET /api/today": { list: true },
+    "POST /api/today/:contactId/done": notFound({}),
+    "POST /api/today/:contactId/snooze": notFound({ days: 3 }),
+    "POST /api/today/:contactId/skip": notFound(),
+    "POST /api/today/undo": {
+      status: 404,
+      body: {
+        action: "done",
+        contactId: ids.contact,
+        followUpId: null,
+        interactionId: ids.interaction,
+        snoozedUntilOnBefore: null,
+      },
+    },
+    "POST /api/contacts/:id/move-on": notFound(),
+    "POST /api/contacts/:id/move-on/undo": notFound(),
+    "POST /api/due-state/rebuild": { list: true },
+    "GET /api/settings": { list: true },
+    "PATCH /api/settings": { list: true },
   };
 }
 
@@ -55,7 +74,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     "follow-ups": ids.followUp,
     tokens: ids.token,
   };
-  return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "" };
+  return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
 
 const isScopedApiRoute = (url: string) =>

@@ -20,6 +20,8 @@ export interface OpenDatabase {
   dialect: Dialect;
   /** The raw driver handle, for libraries that want it (better-auth) and for benchmarks' baselines. */
   raw: SQLite.Database | pg.Pool;
+  /** PostgreSQL only: the schema the tables live in. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -45,12 +47,17 @@ function openPostgres(url: string, config: DatabaseConfig): OpenDatabase {
     ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", raw: pool, close: () => db.destroy() };
+  return { db, dialect: "postgres", raw: pool, pgSchema: config.pgSchema ?? "public", close: () => db.destroy() };
 }
 
 /** Applies pending migrations. Safe to call from several instances at once: Kysely takes a lock. */
 export async function migrate(open: OpenDatabase): Promise<void> {
-  const migrator = new Migrator({ db: open.db, provider: migrationProvider(open.dialect) });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: name ours.
+  const migrator = new Migrator({
+    db: open.db,
+    provider: migrationProvider(open.dialect),
+    ...(open.pgSchema ? { migrationTableSchema: open.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");

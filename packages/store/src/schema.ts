@@ -73,6 +73,20 @@ export interface ContactTable {
   updated_at: string;
   /** Normalized words of name, emails, company, title and tags: what the search index covers. */
   search_text: string;
+  last_reply_at: string | null;
+  /** JSON array of instants: meaningful outbound messages still waiting for a reply. */
+  unanswered_attempt_ats: string;
+  next_due_on: string | null;
+  recompute_on: string | null;
+  /** JSON of the engine's DueItem, as computed on the day it was stored. */
+  due_item: string | null;
+  muted: number;
+  cadence_ideal_days: number | null;
+  cadence_max_days: number | null;
+  snoozed_until_on: string | null;
+  moved_on_at: string | null;
+  move_on_note: string | null;
+  circle_before_move_on: string | null;
 }
 
 export interface ContactTagTable {

@@ -26,39 +26,40 @@ function queryString(query: Query): string {
 }
 
 /** A problem+json answer becomes the same DomainError the services throw, so both modes fail alike. */
-async function failureOf(response: Response): Promise<Error> {
-  const text = await response.text();
+export function problemToError(status: number, text: string): Error {
   let problem: Problem = {};
   try {
     problem = JSON.parse(text) as Problem;
   } catch {
     problem = { detail: text.slice(0, 200) };
   }
-  const detail = problem.detail || problem.title || `HTTP ${response.status}`;
-  const code = CODE_OF_STATUS[response.status];
-  if (!code) return new Error(`the server answered ${response.status}: ${detail}`);
+  const detail = problem.detail || problem.title || `HTTP ${status}`;
+  const code = CODE_OF_STATUS[status];
+  if (!code) return new Error(`the server answered ${status}: ${detail}`);
   return new DomainError(code, detail, problem.errors ?? []);
+}
+
+async function request<T>(root: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(`${root}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
+  }
+  if (!response.ok) throw problemToError(response.status, await response.text());
+  return (response.status === 204 ? null : await response.json()) as T;
 }
 
 /** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`). */
 export function createHttpClient(baseUrl: string, token: string): KithClient {
   const root = baseUrl.replace(/\/+$/, "");
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    let response: Response;
-    try {
-      response = await fetch(`${root}${path}`, {
-        method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch (error) {
-      throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
-    }
-    if (!response.ok) throw await failureOf(response);
-    return (response.status === 204 ? null : await response.json()) as T;
-  }
+  const call = <T>(method: string, path: string, body?: unknown) => request<T>(root, token, method, path, body);
   const id = encodeURIComponent;
   return {
     getAccount: () => call("GET", "/api/account"),

@@ -37,7 +37,9 @@ export async function resolveLocalActor(open: OpenDatabase, deps: Deps, accountI
   const accounts = [...new Map(owners.map((o) => [o.accountId, o])).values()];
   if (accounts.length > 1) {
     const lines = accounts.map((o) => `  ${o.accountId}  ${o.name}`);
-    throw new Error(`this database holds ${accounts.length} accounts; pick one with --account <id>:\n${lines.join("\n")}`);
+    throw new Error(
+      `this database holds ${accounts.length} accounts; pick one with --account <id>:\n${lines.join("\n")}`,
+    );
   }
   const [only] = accounts;
   return resolveActor(deps, only!.userId, only!.accountId);

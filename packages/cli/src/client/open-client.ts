@@ -18,7 +18,8 @@ export async function openClient(options: ConnectOptions, env: Env): Promise<Kit
   const url = options.url ?? env.KITH_URL;
   if (url) {
     const token = options.token ?? env.KITH_TOKEN;
-    if (!token) throw new DomainError("unauthenticated", "--url needs an API token: pass --token kith_… or set KITH_TOKEN");
+    if (!token)
+      throw new DomainError("unauthenticated", "--url needs an API token: pass --token kith_… or set KITH_TOKEN");
     return createHttpClient(url, token);
   }
   return openLocalClient(env, options.account);

@@ -1,4 +1,5 @@
 import type { Deps, Repositories } from "../ports/index.ts";
+import { parseAccountSettings } from "../settings/account-settings.ts";
 import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type Actor, type Role, requireRole } from "./roles.ts";
@@ -55,10 +56,18 @@ export async function getAccount(deps: Deps, actor: Actor): Promise<Account & { 
   return { ...account, role: actor.role };
 }
 
+/** Time zone and country move "today" and the holidays: the settings are re-validated and due state marked stale. */
 export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
   requireRole(actor, "owner");
   const patch = parseInput(updateAccountSchema, input);
-  await deps.store.transaction((tx) => tx.accounts.update(actor.accountId, patch));
+  await deps.store.transaction(async (tx) => {
+    const current = await tx.accounts.findById(actor.accountId);
+    if (!current) throw notFound("account", actor.accountId);
+    const next = { ...current, ...patch };
+    parseAccountSettings(next.settings, next);
+    await tx.accounts.update(actor.accountId, patch);
+    await tx.contacts.markAllStale(actor.accountId);
+  });
   return getAccount(deps, actor);
 }
 

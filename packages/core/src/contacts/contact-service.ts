@@ -1,4 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
@@ -40,8 +42,16 @@ export async function createContact(deps: Deps, actor: Actor, input: unknown): P
     birthday: data.birthday ?? null,
     circle: data.circle ?? DEFAULT_CIRCLE,
     timeZone: data.timeZone ?? null,
+    muted: data.muted ?? false,
+    cadenceOverride: data.cadenceOverride ?? null,
     lastTouchAt: null,
     touchCount: 0,
+    nextDueOn: null,
+    dueReason: null,
+    snoozedUntilOn: null,
+    movedOnAt: null,
+    moveOnNote: null,
+    circleBeforeMoveOn: null,
     archivedAt: null,
     createdAt: nowAt,
     updatedAt: nowAt,
@@ -49,7 +59,7 @@ export async function createContact(deps: Deps, actor: Actor, input: unknown): P
   return deps.store.transaction(async (tx) => {
     await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
     await tx.contacts.insert(actor.accountId, contact);
-    return contact;
+    return refreshed(tx, deps, actor, contact.id);
   });
 }
 
@@ -75,7 +85,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, input:
     };
     next.displayName = displayNameOf(next);
     await tx.contacts.update(actor.accountId, next);
-    return next;
+    return refreshed(tx, deps, actor, id);
   });
 }
 
@@ -88,7 +98,7 @@ export async function setContactArchived(deps: Deps, actor: Actor, id: string, a
     const nowAt = deps.clock.now().toISOString();
     const next: Contact = { ...current, archivedAt: archived ? (current.archivedAt ?? nowAt) : null, updatedAt: nowAt };
     await tx.contacts.update(actor.accountId, next);
-    return next;
+    return refreshed(tx, deps, actor, id);
   });
 }
 
@@ -103,6 +113,15 @@ export async function listContacts(deps: Deps, actor: Actor, query: unknown, pag
   const q = parseInput(contactListQuerySchema, query);
   const p: PageQuery = parseInput(pageQuerySchema, page);
   return deps.store.contacts.list(actor.accountId, q, p);
+}
+
+/** Recomputes the contact's due state in the same transaction and returns the contact as stored. */
+export async function refreshed(tx: Repositories, deps: Deps, actor: Actor, id: string): Promise<Contact> {
+  const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+  await refreshContacts(tx, ctx, [id], { mode: "stored" });
+  const stored = await tx.contacts.findById(actor.accountId, id);
+  if (!stored) throw notFound("contact", id);
+  return stored;
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

@@ -42,6 +42,13 @@ export const circleKeySchema = z
 
 const tagSchema = z.string().trim().min(1).max(40);
 
+export const cadenceOverrideSchema = z
+  .strictObject({
+    idealDays: z.number().int().min(1).max(3650),
+    maxDays: z.number().int().min(1).max(3650),
+  })
+  .refine((c) => c.maxDays >= c.idealDays, { message: "must be at least idealDays", path: ["maxDays"] });
+
 const contactFields = {
   firstName: shortText(100).min(1),
   lastName: shortText(100).optional(),
@@ -57,6 +64,10 @@ const contactFields = {
   birthday: birthdaySchema.nullable().optional(),
   circle: circleKeySchema.optional(),
   timeZone: timeZoneSchema.nullable().optional(),
+  /** Silences automatic reminders for this contact (explicit follow-ups still come). */
+  muted: z.boolean().optional(),
+  /** This contact's own ideal/max interval, beating its tags' and its circle's. */
+  cadenceOverride: cadenceOverrideSchema.nullable().optional(),
 };
 
 export const createContactSchema = z.strictObject(contactFields);
@@ -82,9 +93,20 @@ export const contactSchema = z.object({
   birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable().optional() }).nullable(),
   circle: z.string(),
   timeZone: z.string().nullable(),
+  muted: z.boolean(),
+  cadenceOverride: z.object({ idealDays: z.number(), maxDays: z.number() }).nullable(),
   /** Derived from interactions, never typed. */
   lastTouchAt: z.string().nullable(),
   touchCount: z.number(),
+  /** The stored due state: when this contact is next due, and why (kept by the engine). */
+  nextDueOn: z.string().nullable(),
+  dueReason: z.string().nullable(),
+  /** Automatic reminders wait until this date (a snoozed or skipped today item). */
+  snoozedUntilOn: z.string().nullable(),
+  movedOnAt: z.string().nullable(),
+  moveOnNote: z.string().nullable(),
+  /** The circle a move-on replaced; undo restores it. */
+  circleBeforeMoveOn: z.string().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -191,3 +191,24 @@ describe("computeDueState", () => {
     expect(() => computeDueState(contact({ circle: "vip" }), settings, "2026-11-24")).toThrow(/circle/);
   });
 });
+
+describe("computeDueState with a snoozed contact", () => {
+  it("holds automatic reasons until the snooze ends, then brings them back", () => {
+    const settings = parseEngineSettings({});
+    const contact: ContactSnapshot = {
+      contactId: "c1",
+      displayName: "Sam",
+      circle: "close",
+      createdOn: "2026-01-01",
+      interactions: [{ occurredAt: "2026-09-01T12:00:00Z", direction: "mutual" as const, meaningful: true }],
+    };
+    const due = computeDueState(contact, settings, "2026-11-02");
+    expect(due?.reasonKind).toBe("cadence-overdue");
+    const held = computeDueState({ ...contact, snoozedUntilOn: "2026-11-09" }, settings, "2026-11-02");
+    expect(held?.nextDueOn).toBe("2026-11-09");
+    expect(held?.recomputeOn).toBe("2026-11-09");
+    const back = computeDueState({ ...contact, snoozedUntilOn: "2026-11-09" }, settings, "2026-11-09");
+    // On the snooze's last day the reason is back as it stands, due since its own date again.
+    expect(back).toMatchObject({ reasonKind: "cadence-overdue", nextDueOn: due?.nextDueOn });
+  });
+});

@@ -49,6 +49,18 @@ export interface ContactSnapshot {
   followUps?: readonly FollowUpFact[];
   occasions?: readonly PersonalOccasion[];
   articleSuggestions?: readonly ArticleSuggestion[];
+  /**
+   * A snoozed or skipped today item: automatic reasons wait until this date (explicit follow-ups have their own
+   * snooze). Nothing is dropped: on that date the reason comes back as it stands then.
+   */
+  snoozedUntilOn?: string | null;
+}
+
+/** Automatic reasons due before the contact's snooze date are held until then. */
+function holdUntilSnoozeEnds(candidates: Candidate[], snoozedUntilOn: string | null | undefined, todayOn: string) {
+  if (!snoozedUntilOn || snoozedUntilOn <= todayOn) return candidates;
+  if (!isValidOn(snoozedUntilOn)) throw new EngineInputError("snoozedUntilOn", `must be a date "YYYY-MM-DD"`);
+  return candidates.map((c) => (c.dueOn < snoozedUntilOn ? { ...c, dueOn: snoozedUntilOn } : c));
 }
 
 function isSilenced(contact: ContactSnapshot): boolean {
@@ -118,7 +130,12 @@ export function computeDueState(contact: ContactSnapshot, settings: EngineSettin
     throw new EngineInputError("createdOn", `must be a date "YYYY-MM-DD", got ${JSON.stringify(contact.createdOn)}`);
   const history = contact.history ?? summarizeHistory(contact.interactions ?? []);
   const followUp = followUpCandidate(contact.followUps ?? []);
-  const candidates = [...(followUp ? [followUp] : []), ...automaticCandidates(contact, history, settings, todayOn)];
+  const automatic = holdUntilSnoozeEnds(
+    automaticCandidates(contact, history, settings, todayOn),
+    contact.snoozedUntilOn,
+    todayOn,
+  );
+  const candidates = [...(followUp ? [followUp] : []), ...automatic];
   const sorted = [...candidates].sort(compareCandidates(todayOn));
   const chosen = sorted[0];
   if (!chosen) return null;

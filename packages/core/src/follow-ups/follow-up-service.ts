@@ -1,12 +1,13 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { refreshContactState } from "../contacts/derived-state.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { type HistoryUpdate, refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import { MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
-import { addDaysOn, localDateOn } from "./dates.ts";
+import { addDays, localDateOf } from "../time/index.ts";
 import {
   addFollowUpSchema,
   completeFollowUpSchema,
@@ -37,6 +38,8 @@ export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Pro
       updatedAt: nowAt,
     };
     await tx.followUps.insert(actor.accountId, followUp);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    await refreshContacts(tx, ctx, [followUp.contactId], { mode: "stored" });
     return followUp;
   });
 }
@@ -47,19 +50,29 @@ export async function listFollowUps(deps: Deps, actor: Actor, query: unknown, pa
   return deps.store.followUps.list(actor.accountId, q, p);
 }
 
+/** A follow-up's new state, and the interaction logged in the same act, if any. */
+interface Changed {
+  followUp: FollowUp;
+  logged?: Interaction;
+}
+
 async function change(
   deps: Deps,
   actor: Actor,
   id: string,
-  apply: (current: FollowUp, nowAt: string, tx: Repositories) => Promise<FollowUp> | FollowUp,
+  apply: (current: FollowUp, nowAt: string, tx: Repositories) => Promise<Changed> | Changed,
 ): Promise<FollowUp> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
     const current = await tx.followUps.findById(actor.accountId, id);
     if (!current) throw notFound("follow-up", id);
     const nowAt = deps.clock.now().toISOString();
-    const next = { ...(await apply(current, nowAt, tx)), updatedAt: nowAt };
+    const changed = await apply(current, nowAt, tx);
+    const next = { ...changed.followUp, updatedAt: nowAt };
     await tx.followUps.update(actor.accountId, next);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    const update: HistoryUpdate = changed.logged ? { mode: "apply", facts: [changed.logged] } : { mode: "stored" };
+    await refreshContacts(tx, ctx, [next.contactId], update);
     return next;
   });
 }
@@ -73,25 +86,28 @@ export async function completeFollowUp(deps: Deps, actor: Actor, id: string, inp
   const data = parseInput(completeFollowUpSchema, input ?? {});
   return change(deps, actor, id, async (current, nowAt, tx) => {
     assertActionable(current);
-    let interactionId: string | null = null;
-    if (data.log) {
-      const interaction: Interaction = {
-        id: deps.ids.newId(),
-        contactIds: [current.contactId],
-        kind: data.log.kind,
-        direction: data.log.direction,
-        occurredAt: nowAt,
-        summary: data.log.summary ?? current.title,
-        meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
-        source: "manual",
-        createdAt: nowAt,
-        updatedAt: nowAt,
-      };
-      await tx.interactions.insert(actor.accountId, interaction);
-      await refreshContactState(tx, actor.accountId, [current.contactId]);
-      interactionId = interaction.id;
-    }
-    return { ...current, status: "done", completedAt: nowAt, snoozedUntilOn: null, interactionId };
+    const done: FollowUp = {
+      ...current,
+      status: "done",
+      completedAt: nowAt,
+      snoozedUntilOn: null,
+      interactionId: null,
+    };
+    if (!data.log) return { followUp: done };
+    const logged: Interaction = {
+      id: deps.ids.newId(),
+      contactIds: [current.contactId],
+      kind: data.log.kind,
+      direction: data.log.direction,
+      occurredAt: nowAt,
+      summary: data.log.summary ?? current.title,
+      meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+      source: "manual",
+      createdAt: nowAt,
+      updatedAt: nowAt,
+    };
+    await tx.interactions.insert(actor.accountId, logged);
+    return { followUp: { ...done, interactionId: logged.id }, logged };
   });
 }
 
@@ -100,27 +116,23 @@ export async function snoozeFollowUp(deps: Deps, actor: Actor, id: string, input
   const data = parseInput(snoozeFollowUpSchema, input);
   return change(deps, actor, id, async (current, nowAt, tx) => {
     assertActionable(current);
-    const account = await tx.accounts.findById(actor.accountId);
-    const todayOn = localDateOn(nowAt, account?.timeZone ?? "UTC");
-    const untilOn = "untilOn" in data ? data.untilOn : addDaysOn(todayOn, data.days);
+    const { todayOn } = await loadEngineContext(tx, actor.accountId, new Date(nowAt));
+    const untilOn = "untilOn" in data ? data.untilOn : addDays(todayOn, data.days);
     if (untilOn <= todayOn) throw invalid("untilOn", "must be after today");
-    return { ...current, status: "snoozed", snoozedUntilOn: untilOn };
+    return { followUp: { ...current, status: "snoozed", snoozedUntilOn: untilOn } };
   });
 }
 
 export async function skipFollowUp(deps: Deps, actor: Actor, id: string): Promise<FollowUp> {
   return change(deps, actor, id, (current) => {
     assertActionable(current);
-    return { ...current, status: "skipped", snoozedUntilOn: null };
+    return { followUp: { ...current, status: "skipped", snoozedUntilOn: null } };
   });
 }
 
 /** Undo of done/skip/snooze: the task is open again (a logged interaction stays: it happened). */
 export async function reopenFollowUp(deps: Deps, actor: Actor, id: string): Promise<FollowUp> {
   return change(deps, actor, id, (current) => ({
-    ...current,
-    status: "open",
-    snoozedUntilOn: null,
-    completedAt: null,
+    followUp: { ...current, status: "open", snoozedUntilOn: null, completedAt: null },
   }));
 }

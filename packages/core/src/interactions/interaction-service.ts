@@ -1,5 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { refreshContactState } from "../contacts/derived-state.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -40,7 +41,8 @@ export async function logInteraction(deps: Deps, actor: Actor, input: unknown): 
       updatedAt: nowAt,
     };
     await tx.interactions.insert(actor.accountId, interaction);
-    await refreshContactState(tx, actor.accountId, contactIds);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
     return interaction;
   });
 }
@@ -71,7 +73,8 @@ export async function updateInteraction(deps: Deps, actor: Actor, id: string, in
       updatedAt: deps.clock.now().toISOString(),
     };
     await tx.interactions.update(actor.accountId, next);
-    await refreshContactState(tx, actor.accountId, [...current.contactIds, ...contactIds]);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    await refreshContacts(tx, ctx, [...current.contactIds, ...contactIds], { mode: "rebuild" });
     return next;
   });
 }
@@ -82,7 +85,8 @@ export async function deleteInteraction(deps: Deps, actor: Actor, id: string): P
     const current = await tx.interactions.findById(actor.accountId, id);
     if (!current) throw notFound("interaction", id);
     await tx.interactions.delete(actor.accountId, id);
-    await refreshContactState(tx, actor.accountId, current.contactIds);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    await refreshContacts(tx, ctx, current.contactIds, { mode: "rebuild" });
   });
 }
 

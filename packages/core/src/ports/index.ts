@@ -2,6 +2,7 @@ import type { Role } from "../accounts/roles.ts";
 import type { Account, ApiToken, Membership, UpdateAccountInput } from "../accounts/schemas.ts";
 import type { Company } from "../companies/schemas.ts";
 import type { Contact, ContactListQuery } from "../contacts/schemas.ts";
+import type { DueItem, FollowUpFact, HistorySummary } from "../engine/index.ts";
 import type { FollowUp, FollowUpListQuery } from "../follow-ups/schemas.ts";
 import type { Direction, Interaction } from "../interactions/schemas.ts";
 import type { Page, PageQuery } from "../shared/pagination.ts";
@@ -30,6 +31,7 @@ export interface AccountRepository {
   insert(account: Account & { settings: string }): Promise<void>;
   findById(accountId: string): Promise<(Account & { settings: string }) | null>;
   update(accountId: string, patch: UpdateAccountInput): Promise<void>;
+  updateSettings(accountId: string, settingsJson: string): Promise<void>;
 }
 
 export interface MembershipRepository {
@@ -70,11 +72,24 @@ export interface ContactRepository {
   list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>>;
   /** Privacy request: removes the contact, its follow-ups and its links to interactions. */
   hardDelete(accountId: string, id: string): Promise<boolean>;
-  setTouchState(
+  /** Contacts with the stored history summary the rules need. */
+  engineInputs(accountId: string, ids: readonly string[]): Promise<{ contact: Contact; history: HistorySummary }[]>;
+  /** Writes what the engine derived: touches, last touch, reply state, next due item (indexed by nextDueOn). */
+  setDerivedState(
     accountId: string,
     id: string,
-    state: { lastTouchAt: string | null; touchCount: number },
+    state: { history: HistorySummary; due: DueItem | null },
   ): Promise<void>;
+  /** Contacts whose stored due item may have changed by `todayOn` with no new event. */
+  staleIds(accountId: string, todayOn: string, limit: number): Promise<string[]>;
+  /** The stored due item of one contact. */
+  dueItemOf(accountId: string, id: string): Promise<DueItem | null>;
+  /** Stored due items of unarchived contacts due on or before `todayOn`. */
+  dueItems(accountId: string, todayOn: string): Promise<DueItem[]>;
+  /** Every contact id of the account, in pages (for a full rebuild). */
+  idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]>;
+  /** Marks every contact for recomputation (settings changed). */
+  markAllStale(accountId: string): Promise<void>;
 }
 
 export interface CompanyRepository {
@@ -85,20 +100,14 @@ export interface CompanyRepository {
   delete(accountId: string, id: string): Promise<boolean>;
 }
 
-export interface TouchStats {
-  contactId: string;
-  lastTouchAt: string | null;
-  touchCount: number;
-}
-
 export interface InteractionRepository {
   insert(accountId: string, interaction: Interaction): Promise<void>;
   update(accountId: string, interaction: Interaction): Promise<void>;
   findById(accountId: string, id: string): Promise<Interaction | null>;
   delete(accountId: string, id: string): Promise<boolean>;
   list(accountId: string, query: { contactId?: string }, page: PageQuery): Promise<Page<Interaction>>;
-  /** Meaningful interactions only: the last one and how many, per contact. Backed by an index. */
-  touchStats(accountId: string, contactIds: readonly string[]): Promise<TouchStats[]>;
+  /** Instants of meaningful outbound or mutual interactions since `sinceAt` (the habit counts them). */
+  reachOutsSince(accountId: string, sinceAt: string): Promise<string[]>;
   /** The contact's history in time order, for rules that read it (outreach and replies). */
   historyOf(
     accountId: string,
@@ -111,6 +120,10 @@ export interface FollowUpRepository {
   update(accountId: string, followUp: FollowUp): Promise<void>;
   findById(accountId: string, id: string): Promise<FollowUp | null>;
   list(accountId: string, query: FollowUpListQuery, page: PageQuery): Promise<Page<FollowUp>>;
+  /** Open and snoozed follow-ups per contact, as the engine reads them. */
+  openFacts(accountId: string, contactIds: readonly string[]): Promise<Map<string, FollowUpFact[]>>;
+  /** Instants of follow-ups marked done without logging an interaction, since `sinceAt` (for the habit). */
+  doneWithoutLogSince(accountId: string, sinceAt: string): Promise<string[]>;
 }
 
 export interface Repositories {

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { Dialect } from "../schema.ts";
 import { coreMigration } from "./0001-core.ts";
 import { authMigration } from "./0002-auth.ts";
+import { engineMigration } from "./0003-engine.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -10,6 +11,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         "0001-core": coreMigration(dialect),
         "0002-auth": authMigration(dialect),
+        "0003-engine": engineMigration,
       };
     },
   };

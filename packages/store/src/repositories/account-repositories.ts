@@ -52,6 +52,10 @@ export class KyselyAccountRepository implements AccountRepository {
     if (Object.keys(set).length === 0) return;
     await this.db.updateTable("account").set(set).where("id", "=", accountId).execute();
   }
+
+  async updateSettings(accountId: string, settingsJson: string): Promise<void> {
+    await this.db.updateTable("account").set({ settings: settingsJson }).where("id", "=", accountId).execute();
+  }
 }
 
 export class KyselyMembershipRepository implements MembershipRepository {

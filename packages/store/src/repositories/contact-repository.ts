@@ -1,9 +1,17 @@
-import type { Contact, ContactListQuery, ContactRepository, Page, PageQuery } from "@kith/core";
+import type {
+  Contact,
+  ContactListQuery,
+  ContactRepository,
+  DueItem,
+  HistorySummary,
+  Page,
+  PageQuery,
+} from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ContactTable, Database, Dialect } from "../schema.ts";
 import { ftsMatchExpression, queryWords, searchTextOf, sortNameOf, tsQueryExpression } from "../search-text.ts";
-import { fromJson, toJson } from "./json.ts";
+import { fromFlag, fromJson, toFlag, toJson } from "./json.ts";
 
 export const normalizeTag = (tag: string): string => tag.trim().toLowerCase();
 
@@ -36,6 +44,19 @@ function toRow(accountId: string, c: Contact, companyName: string | null): Row {
     archived_at: c.archivedAt,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+    muted: toFlag(c.muted),
+    cadence_ideal_days: c.cadenceOverride?.idealDays ?? null,
+    cadence_max_days: c.cadenceOverride?.maxDays ?? null,
+    snoozed_until_on: c.snoozedUntilOn,
+    moved_on_at: c.movedOnAt,
+    move_on_note: c.moveOnNote,
+    circle_before_move_on: c.circleBeforeMoveOn,
+    // Derived columns start empty; setDerivedState owns them and update() never writes them.
+    last_reply_at: null,
+    unanswered_attempt_ats: "[]",
+    next_due_on: c.nextDueOn,
+    recompute_on: null,
+    due_item: null,
     search_text: searchTextOf([c.displayName, ...c.emails.map((e) => e.address), companyName, c.title, ...c.tags]),
   };
 }
@@ -61,8 +82,19 @@ export function contactFromRow(r: Row): Contact {
         : null,
     circle: r.circle,
     timeZone: r.time_zone,
+    muted: fromFlag(r.muted),
+    cadenceOverride:
+      r.cadence_ideal_days != null
+        ? { idealDays: r.cadence_ideal_days, maxDays: r.cadence_max_days ?? r.cadence_ideal_days }
+        : null,
     lastTouchAt: r.last_touch_at,
     touchCount: Number(r.touch_count),
+    nextDueOn: r.next_due_on,
+    dueReason: r.due_item ? (JSON.parse(r.due_item) as DueItem).reasonKind : null,
+    snoozedUntilOn: r.snoozed_until_on,
+    movedOnAt: r.moved_on_at,
+    moveOnNote: r.move_on_note,
+    circleBeforeMoveOn: r.circle_before_move_on,
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -95,7 +127,18 @@ export class KyselyContactRepository implements ContactRepository {
 
   async update(accountId: string, contact: Contact): Promise<void> {
     const row = toRow(accountId, contact, await this.companyName(accountId, contact.companyId));
-    const { id, account_id, ...changes } = row;
+    const {
+      id,
+      account_id,
+      last_touch_at: _lastTouch,
+      touch_count: _touches,
+      last_reply_at: _reply,
+      unanswered_attempt_ats: _attempts,
+      next_due_on: _due,
+      recompute_on: _recompute,
+      due_item: _item,
+      ...changes
+    } = row;
     await this.db
       .updateTable("contact")
       .set(changes)
@@ -259,12 +302,89 @@ export class KyselyContactRepository implements ContactRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
-  async setTouchState(accountId: string, id: string, state: { lastTouchAt: string | null; touchCount: number }) {
+  async engineInputs(accountId: string, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("contact")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("id", "in", [...ids])
+      .execute();
+    return rows.map((r) => ({
+      contact: contactFromRow(r),
+      history: {
+        touches: Number(r.touch_count),
+        lastTouchAt: r.last_touch_at,
+        lastReplyAt: r.last_reply_at,
+        unansweredAttemptAts: fromJson<string[]>(r.unanswered_attempt_ats, []),
+      } satisfies HistorySummary,
+    }));
+  }
+
+  async setDerivedState(accountId: string, id: string, state: { history: HistorySummary; due: DueItem | null }) {
     await this.db
       .updateTable("contact")
-      .set({ last_touch_at: state.lastTouchAt, touch_count: state.touchCount })
+      .set({
+        last_touch_at: state.history.lastTouchAt,
+        touch_count: state.history.touches,
+        last_reply_at: state.history.lastReplyAt,
+        unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
+        next_due_on: state.due?.nextDueOn ?? null,
+        recompute_on: state.due?.recomputeOn ?? null,
+        due_item: state.due ? JSON.stringify(state.due) : null,
+      })
       .where("account_id", "=", accountId)
       .where("id", "=", id)
+      .execute();
+  }
+
+  async staleIds(accountId: string, todayOn: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select("id")
+      .where("account_id", "=", accountId)
+      .where("recompute_on", "<=", todayOn)
+      .where("archived_at", "is", null)
+      .orderBy("recompute_on")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async dueItemOf(accountId: string, id: string): Promise<DueItem | null> {
+    const row = await this.db
+      .selectFrom("contact")
+      .select("due_item")
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row?.due_item ? (JSON.parse(row.due_item) as DueItem) : null;
+  }
+
+  async dueItems(accountId: string, todayOn: string): Promise<DueItem[]> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select("due_item")
+      .where("account_id", "=", accountId)
+      .where("next_due_on", "<=", todayOn)
+      .where("archived_at", "is", null)
+      .execute();
+    return rows.flatMap((r) => (r.due_item ? [JSON.parse(r.due_item) as DueItem] : []));
+  }
+
+  async idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]> {
+    let q = this.db.selectFrom("contact").select("id").where("account_id", "=", accountId);
+    if (afterId) q = q.where("id", ">", afterId);
+    const rows = await q.orderBy("id").limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The smallest date: every row is stale until the next catch-up recomputes it. */
+  async markAllStale(accountId: string): Promise<void> {
+    await this.db
+      .updateTable("contact")
+      .set({ recompute_on: "0000-01-01" })
+      .where("account_id", "=", accountId)
       .execute();
   }
 }

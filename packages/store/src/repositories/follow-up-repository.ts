@@ -1,4 +1,12 @@
-import type { FollowUp, FollowUpListQuery, FollowUpRepository, FollowUpStatus, Page, PageQuery } from "@kith/core";
+import type {
+  FollowUp,
+  FollowUpFact,
+  FollowUpListQuery,
+  FollowUpRepository,
+  FollowUpStatus,
+  Page,
+  PageQuery,
+} from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, FollowUpTable } from "../schema.ts";
@@ -81,5 +89,41 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
       .limit(page.limit + 1)
       .execute();
     return toPage(rows.map(fromRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
+  }
+
+  async openFacts(accountId: string, contactIds: readonly string[]): Promise<Map<string, FollowUpFact[]>> {
+    const map = new Map<string, FollowUpFact[]>();
+    if (contactIds.length === 0) return map;
+    const rows = await this.db
+      .selectFrom("follow_up")
+      .select(["id", "contact_id", "due_on", "status", "snoozed_until_on", "title", "opportunity_id", "ask_id"])
+      .where("account_id", "=", accountId)
+      .where("contact_id", "in", [...contactIds])
+      .where("status", "in", ["open", "snoozed"])
+      .execute();
+    for (const r of rows) {
+      const fact: FollowUpFact = {
+        id: r.id,
+        dueOn: r.due_on,
+        status: r.status as FollowUpStatus,
+        snoozedUntilOn: r.snoozed_until_on,
+        title: r.title,
+        origin: r.opportunity_id ? "opportunity-stage" : r.ask_id ? "ask-pending" : "follow-up",
+      };
+      map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), fact]);
+    }
+    return map;
+  }
+
+  async doneWithoutLogSince(accountId: string, sinceAt: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("follow_up")
+      .select("completed_at")
+      .where("account_id", "=", accountId)
+      .where("status", "=", "done")
+      .where("interaction_id", "is", null)
+      .where("completed_at", ">=", sinceAt)
+      .execute();
+    return rows.flatMap((r) => (r.completed_at ? [r.completed_at] : []));
   }
 }

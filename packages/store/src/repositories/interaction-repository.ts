@@ -1,4 +1,4 @@
-import type { Direction, Interaction, InteractionRepository, Page, PageQuery, TouchStats } from "@kith/core";
+import type { Direction, Interaction, InteractionRepository, Page, PageQuery } from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, InteractionTable } from "../schema.ts";
@@ -141,25 +141,16 @@ export class KyselyInteractionRepository implements InteractionRepository {
     return toPage(items, page.limit, (i) => ({ key: i.occurredAt, id: i.id }));
   }
 
-  async touchStats(accountId: string, contactIds: readonly string[]): Promise<TouchStats[]> {
-    if (contactIds.length === 0) return [];
+  async reachOutsSince(accountId: string, sinceAt: string): Promise<string[]> {
     const rows = await this.db
-      .selectFrom("interaction_contact")
-      .select((eb) => [
-        "contact_id",
-        eb.fn.max("occurred_at").as("last_touch_at"),
-        eb.fn.countAll<string | number>().as("touch_count"),
-      ])
+      .selectFrom("interaction")
+      .select("occurred_at")
       .where("account_id", "=", accountId)
-      .where("contact_id", "in", [...contactIds])
+      .where("occurred_at", ">=", sinceAt)
       .where("meaningful", "=", 1)
-      .groupBy("contact_id")
+      .where("direction", "in", ["outbound", "mutual"])
       .execute();
-    return rows.map((r) => ({
-      contactId: r.contact_id,
-      lastTouchAt: r.last_touch_at,
-      touchCount: Number(r.touch_count),
-    }));
+    return rows.map((r) => r.occurred_at);
   }
 
   async historyOf(accountId: string, contactId: string) {

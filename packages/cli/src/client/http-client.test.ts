@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig, randomIds, randomSecrets, systemClock } from "@kith/server";
+import { createStore } from "@kith/store";
+import { DIALECTS, type TestDatabase } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../server/serve-command.ts";
+import { runCaptured } from "../testing/cli-harness.ts";
+import { openCliTestDatabase } from "../testing/test-world.ts";
+
+/** Signs up through the API as the web app would, then creates an API token with the session cookie. */
+async function signUpAndCreateToken(address: string, origin: string): Promise<string> {
+  const json = { origin, "content-type": "application/json" };
+  const signUp = await fetch(`${address}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({
+      name: "Ada",
+      email: "ada@example.com",
+      password: "correct-horse-battery",
+      timeZone: "America/New_York",
+    }),
+  });
+  expect(signUp.status).toBe(200);
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const created = await fetch(`${address}/api/tokens`, {
+    method: "POST",
+    headers: { ...json, cookie },
+    body: JSON.stringify({ name: "cli" }),
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { token: string }).token;
+}
+
+describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
+  let db: TestDatabase;
+  let dataDir: string;
+  let server: RunningServer;
+  let kith: (...argv: string[]) => ReturnType<typeof runCaptured>;
+  let token: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "kith-cli-http-"));
+    db = await openCliTestDatabase(dialect);
+    const config = loadConfig({
+      KITH_DATA_DIR: dataDir,
+      KITH_AUTH_SECRET: "x".repeat(40),
+      LOG_LEVEL: "silent",
+      KITH_PUBLIC_URL: "http://kith.test",
+      HOST: "127.0.0.1",
+      PORT: "0",
+    });
+    const deps = { store: createStore(db.db, db.dialect), clock: systemClock, ids: randomIds, secrets: randomSecrets };
+    server = await startServer({ config, open: db, deps });
+    token = await signUpAndCreateToken(server.address, config.publicUrl);
+    kith = (...argv) => runCaptured(["--url", server.address, "--token", token, ...argv]);
+  });
+  afterEach(async () => {
+    await server.app.close();
+    await db.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("adds a contact, logs a call, shows the last touch and searches, over HTTP", async () => {
+    const added = await kith("contacts", "add", "--first", "Rosa", "--last", "Diaz", "--email", "rosa@example.com");
+    expect(added.stdout).toMatch(/^added Rosa Diaz \([0-9a-f-]{36}\)\n$/);
+    await kith("contacts", "add", "--first", "Sam", "--last", "Lee");
+    const logged = await kith(
+      "log",
+      "rosa",
+      "--kind",
+      "call",
+      "--dir",
+      "out",
+      "--note",
+      "Intro",
+      "--at",
+      "2026-10-30T23:00:00-04:00",
+    );
+    expect(logged.stdout).toMatch(/^logged call \(outbound\) with Rosa Diaz on 2026-10-30 /);
+    const shown = await kith("contacts", "show", "Rosa Diaz");
+    expect(shown.stdout).toMatch(/^last touch {2}2026-10-30 \(1 touch\)$/m);
+    expect(shown.stdout).toMatch(/^2026-10-30 +call +outbound +Intro$/m);
+    const found = JSON.parse((await kith("--json", "contacts", "list", "--q", "ro")).stdout);
+    expect(found.items.map((c: { displayName: string }) => c.displayName)).toEqual(["Rosa Diaz"]);
+    const followUp = await kith("follow-ups", "add", "sam", "--due", "2026-11-09", "--title", "Coffee");
+    const done = await kith(
+      "follow-ups",
+      "done",
+      /\(([^)]+)\)\n$/.exec(followUp.stdout)![1]!,
+      "--log",
+      "meeting",
+      "--dir",
+      "mutual",
+    );
+    expect(done.stdout).toMatch(/^done: Coffee \(logged meeting, /);
+    expect((await kith("tokens", "list")).stdout).toMatch(/\n\S+ +cli +kith_/);
+  });
+
+  it("maps problem+json to the same one-line errors and exit codes", async () => {
+    expect(await kith("contacts", "add", "--first", "Rob", "--email", "nope")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: emails.0.address: Invalid email address\n",
+    });
+    expect(await kith("contacts", "show", "00000000-0000-0000-0000-000000000000")).toMatchObject({ code: 3 });
+    expect(await kith("follow-ups", "done", "00000000-0000-0000-0000-000000000000")).toMatchObject({
+      code: 3,
+      stderr: "error: follow-up 00000000-0000-0000-0000-000000000000 was not found\n",
+    });
+    const badToken = await runCaptured(["--url", server.address, "--token", "kith_wrong", "contacts", "list"]);
+    expect(badToken).toMatchObject({ code: 4, stderr: "error: the API token is unknown or revoked\n" });
+    const fromEnv = await runCaptured(["contacts", "list"], { env: { KITH_URL: server.address, KITH_TOKEN: token } });
+    expect(fromEnv).toMatchObject({ code: 0, stdout: "no contacts\n" });
+    const noToken = await runCaptured(["contacts", "list"], { env: { KITH_URL: server.address } });
+    expect(noToken.code).toBe(4);
+  });
+});

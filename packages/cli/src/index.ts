@@ -1,0 +1,11 @@
+export { initAccount } from "./accounts/init-command.ts";
+export type { CliContext, CliIo, GlobalOptions } from "./cli-context.ts";
+export { createHttpClient } from "./client/http-client.ts";
+export type { KithClient, PageInput } from "./client/kith-client.ts";
+export { NO_ACCOUNT_YET, resolveLocalActor } from "./client/local-actor.ts";
+export { createLocalClient } from "./client/local-client.ts";
+export { openClient, openLocalClient } from "./client/open-client.ts";
+export { describeError, EXIT, exitCodeOf } from "./errors.ts";
+export { buildProgram } from "./program.ts";
+export { type RunOptions, runCli } from "./run-cli.ts";
+export { startServer } from "./server/serve-command.ts";

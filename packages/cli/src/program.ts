@@ -1,0 +1,31 @@
+import { Command } from "commander";
+import { registerInitCommand } from "./accounts/init-command.ts";
+import { registerTokenCommands } from "./accounts/token-commands.ts";
+import type { CliContext } from "./cli-context.ts";
+import { registerCompanyCommands } from "./companies/company-commands.ts";
+import { registerContactCommands } from "./contacts/contact-commands.ts";
+import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
+import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerServeCommand } from "./server/serve-command.ts";
+
+/** A fresh program per run: commander keeps parsed state on its objects, and tests run many commands. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command("kith")
+    .description("Kith: whom to follow up with today, why, and what to say")
+    .version("0.1.0")
+    .option("--json", "print the raw JSON result")
+    .option("--url <url>", "talk to a Kith server instead of the local database (or KITH_URL)")
+    .option("--token <token>", "API token for --url (or KITH_TOKEN)")
+    .option("--account <id>", "local database with several accounts: which one to act in")
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+    .showSuggestionAfterError();
+  registerServeCommand(program, ctx);
+  registerInitCommand(program, ctx);
+  registerContactCommands(program, ctx);
+  registerCompanyCommands(program, ctx);
+  registerLogCommand(program, ctx);
+  registerFollowUpCommands(program, ctx);
+  registerTokenCommands(program, ctx);
+  return program;
+}

@@ -1,0 +1,90 @@
+import type { Contact } from "../contacts/schemas.ts";
+import {
+  applyInteraction,
+  type ContactSnapshot,
+  computeDueState,
+  type FollowUpFact,
+  type HistorySummary,
+  type InteractionFact,
+  summarizeHistory,
+} from "../engine/index.ts";
+import type { Repositories } from "../ports/index.ts";
+import { localDateOf } from "../time/index.ts";
+import type { EngineContext } from "./engine-context.ts";
+
+/**
+ * How a contact's history summary is brought up to date:
+ * - `stored`: unchanged (a follow-up, a setting or the day changed);
+ * - `apply`: fold the new interactions into the stored summary (logging: no re-read of the history);
+ * - `rebuild`: summarise the whole history again (an edit, a delete, or `kith rebuild`).
+ */
+export type HistoryUpdate = { mode: "stored" } | { mode: "apply"; facts: InteractionFact[] } | { mode: "rebuild" };
+
+/**
+ * Recomputes the derived state of contacts — last touch, touch count, reply state and the stored due item — in
+ * the caller's transaction, so nothing that affects "who is due" is ever committed without it.
+ */
+export async function refreshContacts(
+  tx: Repositories,
+  ctx: EngineContext,
+  contactIds: readonly string[],
+  update: HistoryUpdate,
+): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
+  const inputs = await tx.contacts.engineInputs(ctx.accountId, ids);
+  const followUps = await tx.followUps.openFacts(ctx.accountId, ids);
+  for (const { contact, history: stored } of inputs) {
+    const history = await nextHistory(tx, ctx.accountId, contact.id, stored, update);
+    const snapshot = snapshotOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+    const due = computeDueState(snapshot, ctx.settings.engine, ctx.todayOn);
+    await tx.contacts.setDerivedState(ctx.accountId, contact.id, { history, due });
+  }
+}
+
+async function nextHistory(
+  tx: Repositories,
+  accountId: string,
+  contactId: string,
+  stored: HistorySummary,
+  update: HistoryUpdate,
+): Promise<HistorySummary> {
+  if (update.mode === "stored") return stored;
+  if (update.mode === "apply") return update.facts.reduce(applyInteraction, stored);
+  return summarizeHistory(await tx.interactions.historyOf(accountId, contactId));
+}
+
+export function snapshotOf(
+  contact: Contact,
+  history: HistorySummary,
+  followUps: FollowUpFact[],
+  ctx: EngineContext,
+): ContactSnapshot {
+  const { mutedTags, tagCadences, muted } = ctx.settings;
+  return {
+    contactId: contact.id,
+    displayName: contact.displayName,
+    circle: contact.circle,
+    createdOn: localDateOf(contact.createdAt, ctx.settings.engine.timeZone),
+    tags: contact.tags.map((name) => {
+      const key = name.toLowerCase();
+      return { name, muted: mutedTags.includes(key), cadence: tagCadences[key] ?? null };
+    }),
+    cadenceOverride: contact.cadenceOverride,
+    muted: contact.muted,
+    accountMuted: muted,
+    history,
+    followUps,
+    occasions: contact.birthday
+      ? [
+          {
+            kind: "birthday",
+            month: contact.birthday.month,
+            day: contact.birthday.day,
+            year: contact.birthday.year ?? null,
+          },
+        ]
+      : [],
+    snoozedUntilOn: contact.snoozedUntilOn,
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { dateOn } from "../follow-ups/schemas.ts";
+import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+
+export const todayItemSchema = z.object({
+  contactId: z.string(),
+  displayName: z.string(),
+  circle: z.string(),
+  reasonKind: z.string(),
+  /** A human sentence: "You wrote to Rosa 8 days ago and haven't heard back — nudge 2 of 3". */
+  sentence: z.string(),
+  /** Due since this date. */
+  sinceOn: z.string(),
+  daysOverdue: z.number(),
+  priority: z.number(),
+  templateSlot: z.string(),
+  followUpId: z.string().nullable(),
+  alsoDue: z.array(z.string()),
+  connection: z.object({ touches: z.number(), target: z.number(), stage: z.string() }),
+  suggestMoveOn: z.boolean(),
+});
+export type TodayItem = z.output<typeof todayItemSchema>;
+
+export const todayViewSchema = z.object({
+  todayOn: z.string(),
+  items: z.array(todayItemSchema),
+  /** Beyond the daily cap: spread over the coming days (backlog amnesty), never dropped. */
+  later: z.array(todayItemSchema.extend({ plannedOn: z.string() })),
+  habit: z.object({
+    weekStartOn: z.string(),
+    weekEndOn: z.string(),
+    weekCount: z.number(),
+    weeklyGoal: z.number(),
+    met: z.boolean(),
+    remaining: z.number(),
+    streakWeeks: z.number(),
+  }),
+});
+export type TodayView = z.output<typeof todayViewSchema>;
+
+export const doneTodaySchema = z.strictObject({
+  kind: z.enum(INTERACTION_KINDS).default("message"),
+  direction: z.enum(DIRECTIONS).default("outbound"),
+  summary: z.string().max(20_000).optional(),
+});
+
+export const snoozeTodaySchema = z.union([
+  z.strictObject({ untilOn: dateOn }),
+  z.strictObject({ days: z.number().int().min(1).max(365) }),
+]);
+
+/** What an action did, so the same act can be undone (the web's "Undo" toast, `kith undo`). */
+export const undoTokenSchema = z.strictObject({
+  action: z.enum(["done", "snooze", "skip"]),
+  contactId: z.string().max(64),
+  followUpId: z.string().max(64).nullable(),
+  interactionId: z.string().max(64).nullable(),
+  snoozedUntilOnBefore: dateOn.nullable(),
+});
+export type UndoToken = z.output<typeof undoTokenSchema>;
+
+export const todayActionResultSchema = z.object({
+  contactId: z.string(),
+  /** What the action set: the date the item comes back (snooze, skip), or null. */
+  untilOn: z.string().nullable(),
+  undo: undoTokenSchema,
+});
+export type TodayActionResult = z.output<typeof todayActionResultSchema>;

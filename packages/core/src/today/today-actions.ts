@@ -1,0 +1,138 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import { refreshed } from "../contacts/contact-service.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import type { DueItem } from "../engine/index.ts";
+import { completeFollowUp, reopenFollowUp, skipFollowUp, snoozeFollowUp } from "../follow-ups/follow-up-service.ts";
+import { deleteInteraction, logInteraction } from "../interactions/interaction-service.ts";
+import type { Deps } from "../ports/index.ts";
+import { conflict, invalid, notFound } from "../shared/errors.ts";
+import { parseInput } from "../shared/validate.ts";
+import { addDays } from "../time/index.ts";
+import {
+  doneTodaySchema,
+  snoozeTodaySchema,
+  type TodayActionResult,
+  type UndoToken,
+  undoTokenSchema,
+} from "./schemas.ts";
+
+async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<DueItem | null> {
+  if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
+  return deps.store.contacts.dueItemOf(actor.accountId, contactId);
+}
+
+const followUpIdOf = (item: DueItem | null): string | null =>
+  item?.detail.kind === "follow-up" ? item.detail.followUpId : null;
+
+/** Done from the today list: logs the touch (and closes the follow-up it answers) in one act. */
+export async function doneToday(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  input: unknown,
+): Promise<TodayActionResult> {
+  requireRole(actor, "editor");
+  const data = parseInput(doneTodaySchema, input ?? {});
+  const item = await dueItemOf(deps, actor, contactId);
+  const followUpId = followUpIdOf(item);
+  const log = { kind: data.kind, direction: data.direction, ...(data.summary ? { summary: data.summary } : {}) };
+  const interactionId = followUpId
+    ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
+    : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
+  const before = await setContactSnooze(deps, actor, contactId, null);
+  return {
+    contactId,
+    untilOn: null,
+    undo: { action: "done", contactId, followUpId, interactionId, snoozedUntilOnBefore: before },
+  };
+}
+
+/** Snooze from the today list: a follow-up snoozes itself; an automatic reason waits on the contact. */
+export async function snoozeToday(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  input: unknown,
+): Promise<TodayActionResult> {
+  requireRole(actor, "editor");
+  const data = parseInput(snoozeTodaySchema, input);
+  const item = await dueItemOf(deps, actor, contactId);
+  const followUpId = followUpIdOf(item);
+  if (followUpId) {
+    const f = await snoozeFollowUp(deps, actor, followUpId, data);
+    return result("snooze", contactId, f.snoozedUntilOn, followUpId, null);
+  }
+  const { todayOn } = await loadEngineContext(deps.store, actor.accountId, deps.clock.now());
+  const untilOn = "untilOn" in data ? data.untilOn : addDays(todayOn, data.days);
+  if (untilOn <= todayOn) throw invalid("untilOn", "must be after today");
+  const before = await setContactSnooze(deps, actor, contactId, untilOn);
+  return result("snooze", contactId, untilOn, null, before);
+}
+
+/**
+ * Skip: "not this time". A follow-up is skipped; an automatic reason waits for its next natural turn — the next
+ * nudge, the day after the occasion, or one full interval for a cadence.
+ */
+export async function skipToday(deps: Deps, actor: Actor, contactId: string): Promise<TodayActionResult> {
+  requireRole(actor, "editor");
+  const item = await dueItemOf(deps, actor, contactId);
+  if (!item) throw conflict("nothing is due for this contact");
+  const followUpId = followUpIdOf(item);
+  if (followUpId) {
+    await skipFollowUp(deps, actor, followUpId);
+    return result("skip", contactId, null, followUpId, null);
+  }
+  const { todayOn } = await loadEngineContext(deps.store, actor.accountId, deps.clock.now());
+  const untilOn = nextTurnOn(item, todayOn);
+  const before = await setContactSnooze(deps, actor, contactId, untilOn);
+  return result("skip", contactId, untilOn, null, before);
+}
+
+function nextTurnOn(item: DueItem, todayOn: string): string {
+  const d = item.detail;
+  const candidate =
+    d.kind === "cadence"
+      ? addDays(todayOn, d.idealDays)
+      : d.kind === "occasion"
+        ? addDays(d.occasionOn, 1)
+        : (item.recomputeOn ?? addDays(todayOn, 7));
+  return candidate > todayOn ? candidate : addDays(todayOn, 1);
+}
+
+/** Reverses done, snooze or skip exactly: the logged touch goes, the follow-up reopens, the snooze is restored. */
+export async function undoToday(deps: Deps, actor: Actor, input: unknown): Promise<void> {
+  requireRole(actor, "editor");
+  const token: UndoToken = parseInput(undoTokenSchema, input);
+  if (token.interactionId) await deleteInteraction(deps, actor, token.interactionId);
+  if (token.followUpId) await reopenFollowUp(deps, actor, token.followUpId);
+  if (!token.followUpId || token.action === "done") {
+    await setContactSnooze(deps, actor, token.contactId, token.snoozedUntilOnBefore);
+  }
+}
+
+function result(
+  action: UndoToken["action"],
+  contactId: string,
+  untilOn: string | null,
+  followUpId: string | null,
+  before: string | null,
+): TodayActionResult {
+  return {
+    contactId,
+    untilOn,
+    undo: { action, contactId, followUpId, interactionId: null, snoozedUntilOnBefore: before },
+  };
+}
+
+/** Sets the contact's snooze and recomputes its due state; returns the snooze it replaced. */
+async function setContactSnooze(deps: Deps, actor: Actor, contactId: string, untilOn: string | null) {
+  return deps.store.transaction(async (tx) => {
+    const contact = await tx.contacts.findById(actor.accountId, contactId);
+    if (!contact) throw notFound("contact", contactId);
+    if (contact.snoozedUntilOn !== untilOn) {
+      await tx.contacts.update(actor.accountId, { ...contact, snoozedUntilOn: untilOn });
+      await refreshed(tx, deps, actor, contactId);
+    }
+    return contact.snoozedUntilOn;
+  });
+}
