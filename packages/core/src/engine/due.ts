@@ -77,7 +77,12 @@ function automaticCandidates(
   if (circle.mode === "none" || isSilenced(contact)) return [];
   const holidays =
     settings.country && settings.holidayCircles.includes(contact.circle)
-      ? { country: settings.country, region: settings.region, leadDays: settings.holidayLeadDays }
+      ? {
+          country: settings.country,
+          region: settings.region,
+          leadDays: settings.holidayLeadDays,
+          greetings: settings.greetingHolidays,
+        }
       : null;
   const occasionsInput = { occasions: contact.occasions ?? [], defaultLeadDays: settings.occasionLeadDays, holidays };
   const occasion = occasionCandidate(occasionsInput, todayOn);

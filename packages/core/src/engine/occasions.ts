@@ -24,6 +24,18 @@ export interface HolidaySource {
   country: string;
   region?: string | null;
   leadDays: number;
+  /**
+   * Which public holidays are worth a greeting: a holiday counts when its name contains one of these
+   * (case-insensitive). Absent: every public holiday.
+   */
+  greetings?: readonly string[] | null;
+}
+
+/** Whether a holiday is one people send greetings for (Thanksgiving, yes; Veterans Day, usually not). */
+export function isGreetingHoliday(name: string, greetings: readonly string[] | null | undefined): boolean {
+  if (!greetings) return true;
+  const lower = name.toLowerCase();
+  return greetings.some((g) => lower.includes(g.toLowerCase()));
 }
 
 export interface OccasionsInput {
@@ -97,6 +109,7 @@ function holidayOccurrences(source: HolidaySource, fromYear: number, toYear: num
   const all = [];
   for (let year = fromYear; year <= toYear; year += 1) {
     for (const holiday of publicHolidays(source.country, year, source.region)) {
+      if (!isGreetingHoliday(holiday.name, source.greetings)) continue;
       all.push({
         kind: "holiday" as OccasionKind,
         label: holiday.name,

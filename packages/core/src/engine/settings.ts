@@ -78,6 +78,14 @@ export const engineSettingsSchema = z
       .default(null),
     region: z.string().min(1).nullable().default(null),
     holidayCircles: z.array(z.string().min(1)).default(["inner", "close"]),
+    /**
+     * Holidays that get greetings, matched by name (contains, case-insensitive). Not every public holiday is one
+     * people write for: the default is New Year, Thanksgiving and Christmas.
+     */
+    greetingHolidays: z
+      .array(z.string().trim().min(2).max(60))
+      .max(50)
+      .default(["new year", "thanksgiving", "christmas"]),
     holidayLeadDays: z.number().int().min(0, "holidayLeadDays must not be negative").max(60).default(3),
     occasionLeadDays: z.number().int().min(0, "occasionLeadDays must not be negative").max(60).default(3),
   })

@@ -7,7 +7,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
-import { addDays, localDateOf } from "../time/index.ts";
+import { addDays } from "../time/index.ts";
 import {
   addFollowUpSchema,
   completeFollowUpSchema,

@@ -40,7 +40,8 @@ export type TodayView = z.output<typeof todayViewSchema>;
 
 export const doneTodaySchema = z.strictObject({
   kind: z.enum(INTERACTION_KINDS).default("message"),
-  direction: z.enum(DIRECTIONS).default("outbound"),
+  /** Default: a call or a meeting is a conversation (mutual); a written message waits for a reply (outbound). */
+  direction: z.enum(DIRECTIONS).optional(),
   summary: z.string().max(20_000).optional(),
 });
 

@@ -16,6 +16,9 @@ import {
   undoTokenSchema,
 } from "./schemas.ts";
 
+/** Kinds where both sides talked: nothing waits for a reply. */
+const CONVERSATIONS = new Set(["call", "meeting"]);
+
 async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<DueItem | null> {
   if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
   return deps.store.contacts.dueItemOf(actor.accountId, contactId);
@@ -35,7 +38,8 @@ export async function doneToday(
   const data = parseInput(doneTodaySchema, input ?? {});
   const item = await dueItemOf(deps, actor, contactId);
   const followUpId = followUpIdOf(item);
-  const log = { kind: data.kind, direction: data.direction, ...(data.summary ? { summary: data.summary } : {}) };
+  const direction = data.direction ?? (CONVERSATIONS.has(data.kind) ? "mutual" : "outbound");
+  const log = { kind: data.kind, direction, ...(data.summary ? { summary: data.summary } : {}) };
   const interactionId = followUpId
     ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
     : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
