@@ -7,6 +7,7 @@ import { registerContactCommands } from "./contacts/contact-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
+import { registerTodayCommands } from "./today/today-commands.ts";
 
 /** A fresh program per run: commander keeps parsed state on its objects, and tests run many commands. */
 export function buildProgram(ctx: CliContext): Command {
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCompanyCommands(program, ctx);
   registerLogCommand(program, ctx);
   registerFollowUpCommands(program, ctx);
+  registerTodayCommands(program, ctx);
   registerTokenCommands(program, ctx);
   return program;
 }

@@ -153,4 +153,43 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
     s.clock.set("2026-11-02T14:16:00.000Z");
     expect((await attempt("correct horse battery")).statusCode).toBe(200);
   });
+
+  it("serves the today list and its actions: nudge, done, undo, move-on, settings", async () => {
+    const { call } = await signUp(s, "Ada", "ada@example.com");
+    expect((await call("PATCH", "/api/account", { timeZone: "Europe/Berlin", country: "DE" })).statusCode).toBe(200);
+    const rosa = (await call("POST", "/api/contacts", { firstName: "Rosa", circle: "close" })).json() as { id: string };
+    await call("POST", "/api/interactions", {
+      contactIds: [rosa.id],
+      kind: "email",
+      direction: "outbound",
+      occurredAt: "2026-11-02T10:00:00Z",
+    });
+    expect(((await call("GET", "/api/today")).json() as { items: unknown[] }).items).toEqual([]);
+
+    s.clock.set("2026-11-05T08:00:00.000Z");
+    const today = (await call("GET", "/api/today")).json() as {
+      todayOn: string;
+      items: { contactId: string; sentence: string }[];
+    };
+    expect(today.todayOn).toBe("2026-11-05");
+    expect(today.items).toHaveLength(1);
+    expect(today.items[0]?.sentence).toBe("You wrote to Rosa 3 days ago and haven't heard back — nudge 1 of 3");
+
+    const done = await call("POST", `/api/today/${rosa.id}/done`, { kind: "email" });
+    expect(done.statusCode).toBe(200);
+    const undo = (done.json() as { undo: unknown }).undo;
+    expect(((await call("GET", "/api/today")).json() as { items: unknown[] }).items).toEqual([]);
+    expect((await call("POST", "/api/today/undo", undo)).statusCode).toBe(204);
+    expect(((await call("GET", "/api/today")).json() as { items: unknown[] }).items).toHaveLength(1);
+
+    const moved = (await call("POST", `/api/contacts/${rosa.id}/move-on`)).json() as { circle: string };
+    expect(moved.circle).toBe("occasions-only");
+    expect((await call("POST", `/api/contacts/${rosa.id}/move-on`)).statusCode).toBe(409);
+
+    const bad = await call("PATCH", "/api/settings", { dailyCap: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe("dailyCap");
+    const settings = (await call("PATCH", "/api/settings", { dailyCap: 8, weeklyGoal: 2 })).json();
+    expect(settings).toMatchObject({ dailyCap: 8, weeklyGoal: 2, timeZone: "Europe/Berlin", country: "DE" });
+  });
 });

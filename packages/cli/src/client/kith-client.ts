@@ -7,12 +7,16 @@ import type {
   ContactListQuery,
   CreateCompanyInput,
   CreateContactInput,
+  Direction,
   FollowUp,
   FollowUpListQuery,
   Interaction,
+  InteractionKind,
   LogInteractionInput,
   Page,
   Role,
+  TodayActionResult,
+  TodayView,
   UpdateCompanyInput,
   UpdateContactInput,
 } from "@kith/core";
@@ -28,6 +32,8 @@ export type CreatedToken = ApiToken & { token: string };
 export type ContactFilters = Partial<ContactListQuery>;
 export type CompanyFilters = { target?: "true" | "false" | undefined };
 export type AddFollowUpRequest = { contactId: string; dueOn: string; title: string; notes?: string | undefined };
+
+export type DoneTodayRequest = { kind?: InteractionKind; direction?: Direction; summary?: string };
 
 /**
  * Everything the CLI can ask of Kith, one method per operation. Two implementations: in-process (the services on
@@ -49,6 +55,13 @@ export interface KithClient {
   addFollowUp(input: AddFollowUpRequest): Promise<FollowUp>;
   listFollowUps(filters: Partial<FollowUpListQuery>, page: PageInput): Promise<Page<FollowUp>>;
   completeFollowUp(id: string, input: CompleteFollowUpInput): Promise<FollowUp>;
+  getToday(): Promise<TodayView>;
+  doneToday(contactId: string, input: DoneTodayRequest): Promise<TodayActionResult>;
+  snoozeToday(contactId: string, input: { days: number } | { untilOn: string }): Promise<TodayActionResult>;
+  skipToday(contactId: string): Promise<TodayActionResult>;
+  moveOn(contactId: string): Promise<Contact>;
+  undoMoveOn(contactId: string): Promise<Contact>;
+  rebuild(): Promise<{ contacts: number }>;
   createToken(name: string): Promise<CreatedToken>;
   listTokens(): Promise<ApiToken[]>;
   /** Releases what the client holds (the database, for the in-process one). */

@@ -51,6 +51,7 @@ describe("registerWebApp", () => {
 
   it("leaves /api alone: real routes answer, unknown ones are the API's 404", async () => {
     expect((await app.inject({ url: "/api/contacts" })).json()).toEqual({ items: [] });
+    expect((await app.inject({ url: "/assets/index-old999.js" })).statusCode).toBe(404);
     const missing = await app.inject({ url: "/api/nope" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ title: "Not Found" });

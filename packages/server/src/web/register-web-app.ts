@@ -41,7 +41,10 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
   }
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
     const pathname = request.url.split("?")[0] ?? "/";
-    if (pathname === "/api" || pathname.startsWith("/api/")) return reply.callNotFound();
+    // API paths and missing files (a stale hashed asset after a deploy) are real 404s, not the app's page.
+    if (pathname === "/api" || pathname.startsWith("/api/") || /\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.callNotFound();
+    }
     if (!hasBuild) {
       return reply
         .code(503)

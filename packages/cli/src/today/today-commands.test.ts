@@ -1,0 +1,52 @@
+import { DIALECTS, type TestWorld } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliRun, cliAs, printedId } from "../testing/cli-harness.ts";
+import { openCliWorld } from "../testing/test-world.ts";
+
+describe.each(DIALECTS)("kith today on %s", (dialect) => {
+  let w: TestWorld;
+  let kith: (...argv: string[]) => Promise<CliRun>;
+  beforeEach(async () => {
+    w = await openCliWorld(dialect);
+    kith = cliAs(w.deps, w.alice);
+  });
+  afterEach(async () => {
+    await w.dispose();
+  });
+
+  it("shows who is due and why, takes done, snooze and move-on, and counts the week", async () => {
+    printedId(await kith("contacts", "add", "--first", "Rosa", "--last", "Calder", "--circle", "inner"));
+    printedId(await kith("contacts", "add", "--first", "Tomas", "--circle", "inner"));
+    await kith("log", "rosa", "--kind", "email", "--dir", "out", "--at", "2026-10-28T15:00:00Z");
+    await kith("log", "tomas", "--kind", "call", "--dir", "mutual", "--at", "2026-10-01T15:00:00Z");
+
+    const today = await kith("today");
+    expect(today.code).toBe(0);
+    expect(today.stdout).toMatch(/^Today, 2026-11-02\n/);
+    expect(today.stdout).toMatch(/You wrote to Rosa Calder 5 days ago and haven't heard back — nudge 1 of 3/);
+    expect(today.stdout).toMatch(/since you last talked to Tomas/);
+    // Last week had the email to Rosa; this week does not count against the streak until it is over.
+    expect(today.stdout).toMatch(/This week: 0 of 1 · streak 1 week/);
+
+    expect((await kith("done", "tomas", "--kind", "call")).stdout).toBe("done: Tomas (call logged)\n");
+    expect((await kith("snooze", "rosa", "--days", "3")).stdout).toBe("snoozed Rosa Calder until 2026-11-05\n");
+    const after = await kith("today");
+    expect(after.stdout).toMatch(/Nobody is due today/);
+    expect(after.stdout).toMatch(/This week: 1 of 1 ✓ · streak 2 weeks/);
+
+    const json = JSON.parse((await kith("--json", "today")).stdout);
+    expect(json).toMatchObject({ todayOn: "2026-11-02", items: [], habit: { weekCount: 1, met: true } });
+
+    const moved = await kith("move-on", "rosa");
+    expect(moved.stdout).toMatch(/^moved on: Rosa Calder\. Moved to occasions-only by you on 2026-11-02\.\n$/);
+    expect((await kith("move-on", "rosa", "--undo")).stdout).toBe("Rosa Calder is back in inner\n");
+    expect((await kith("rebuild")).stdout).toBe("recomputed 2 contacts\n");
+  });
+
+  it("fails with the field named for a bad snooze", async () => {
+    await kith("contacts", "add", "--first", "Rosa");
+    const bad = await kith("snooze", "rosa", "--until", "2026-02-30");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: untilOn: /);
+  });
+});

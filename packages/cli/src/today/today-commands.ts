@@ -1,0 +1,121 @@
+import type { TodayView } from "@kith/core";
+import type { Command } from "commander";
+import { type CliContext, clientAction, definedOnly } from "../cli-context.ts";
+import type { DoneTodayRequest } from "../client/kith-client.ts";
+import { resolveContact } from "../contacts/resolve-contact.ts";
+import { directionOf } from "../interactions/log-command.ts";
+import { renderTable } from "../output/table.ts";
+
+export function renderToday(view: TodayView): string {
+  const lines = [`Today, ${view.todayOn}`];
+  if (view.items.length === 0) lines.push("", "Nobody is due today. Enjoy the quiet.");
+  else {
+    lines.push("");
+    view.items.forEach((item, i) => {
+      const progress = `${item.connection.touches}/${item.connection.target}`;
+      lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
+      if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
+    });
+  }
+  if (view.later.length > 0) {
+    lines.push("", `Later (${view.later.length}, spread over the coming days):`);
+    lines.push(
+      renderTable(
+        ["ON", "WHO", "WHY"],
+        view.later.slice(0, 10).map((l) => [l.plannedOn, l.displayName, l.reasonKind]),
+      ),
+    );
+  }
+  const h = view.habit;
+  const streak = h.streakWeeks === 1 ? "1 week" : `${h.streakWeeks} weeks`;
+  lines.push("", `This week: ${h.weekCount} of ${h.weeklyGoal}${h.met ? " ✓" : ""} · streak ${streak}`);
+  return lines.join("\n");
+}
+
+interface DoneFlags {
+  kind?: string;
+  dir?: string;
+  note?: string;
+}
+
+interface SnoozeFlags {
+  days?: string;
+  until?: string;
+}
+
+export function registerTodayCommands(program: Command, ctx: CliContext): void {
+  program
+    .command("today")
+    .description("whom to follow up with today, and why")
+    .action(clientAction(ctx, async ({ client, out }) => out.show(await client.getToday(), renderToday)));
+
+  program
+    .command("done <contact>")
+    .description("done with today's item: logs the touch (a call or meeting is mutual, a message outbound)")
+    .option("--kind <kind>", "email, call, meeting, message, letter, social or other", "message")
+    .option("--dir <direction>", "out, in or mutual (default: by kind)")
+    .option("--note <text>", "what was said")
+    .action(
+      clientAction<DoneFlags>(ctx, async ({ client, out, args }, flags) => {
+        const contact = await resolveContact(client, args[0]!, out.note);
+        const input = definedOnly({
+          kind: flags.kind,
+          direction: flags.dir ? directionOf(flags.dir) : undefined,
+          summary: flags.note,
+        }) as DoneTodayRequest;
+        const result = await client.doneToday(contact.id, input);
+        out.show(result, () => `done: ${contact.displayName} (${flags.kind ?? "message"} logged)`);
+      }),
+    );
+
+  program
+    .command("snooze <contact>")
+    .description("snooze today's item for some days or until a date; it comes back then")
+    .option("--days <n>", "how many days", "7")
+    .option("--until <date>", "until this date (YYYY-MM-DD)")
+    .action(
+      clientAction<SnoozeFlags>(ctx, async ({ client, out, args }, flags) => {
+        const contact = await resolveContact(client, args[0]!, out.note);
+        const input = flags.until ? { untilOn: flags.until } : { days: Number(flags.days) };
+        const result = await client.snoozeToday(contact.id, input);
+        out.show(result, (r) => `snoozed ${contact.displayName} until ${r.untilOn}`);
+      }),
+    );
+
+  program
+    .command("skip <contact>")
+    .description("skip today's item: it waits for its next natural turn")
+    .action(
+      clientAction(ctx, async ({ client, out, args }) => {
+        const contact = await resolveContact(client, args[0]!, out.note);
+        const result = await client.skipToday(contact.id);
+        out.show(result, (r) => `skipped ${contact.displayName}${r.untilOn ? ` until ${r.untilOn}` : ""}`);
+      }),
+    );
+
+  program
+    .command("move-on <contact>")
+    .description("stop nagging: move the contact to occasions-only, with a note of why (--undo reverses it)")
+    .option("--undo", "undo an earlier move-on")
+    .action(
+      clientAction<{ undo?: boolean }>(ctx, async ({ client, out, args }, flags) => {
+        const contact = await resolveContact(client, args[0]!, out.note);
+        const moved = flags.undo ? await client.undoMoveOn(contact.id) : await client.moveOn(contact.id);
+        out.show(moved, (c) =>
+          flags.undo
+            ? `${c.displayName} is back in ${c.circle}`
+            : `moved on: ${c.displayName}. ${c.moveOnNote ?? ""}`.trim(),
+        );
+      }),
+    );
+
+  program
+    .command("rebuild")
+    .description("recompute every contact's due state from its whole history")
+    .action(
+      clientAction(ctx, async ({ client, out }) => {
+        const result = await client.rebuild();
+        out.show(result, (r) => `recomputed ${r.contacts} contacts`);
+      }),
+    );
+}
