@@ -80,6 +80,8 @@ export interface ContactTable {
   recompute_on: string | null;
   /** JSON of the engine's DueItem, as computed on the day it was stored. */
   due_item: string | null;
+  /** The item's today-list priority on the day it was stored; null when not due. */
+  due_priority: number | null;
   muted: number;
   cadence_ideal_days: number | null;
   cadence_max_days: number | null;

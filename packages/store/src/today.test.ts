@@ -38,6 +38,7 @@ async function derivedState(w: TestWorld) {
       "next_due_on",
       "recompute_on",
       "due_item",
+      "due_priority",
     ])
     .where("account_id", "=", w.alice.accountId)
     .orderBy("id")

@@ -3,13 +3,15 @@ import {
   applyInteraction,
   type ContactSnapshot,
   computeDueState,
+  type DueItem,
   type FollowUpFact,
   type HistorySummary,
   type InteractionFact,
+  priorityOf,
   summarizeHistory,
 } from "../engine/index.ts";
 import type { Repositories } from "../ports/index.ts";
-import { localDateOf } from "../time/index.ts";
+import { addDays, localDateOf } from "../time/index.ts";
 import type { EngineContext } from "./engine-context.ts";
 
 /**
@@ -38,8 +40,21 @@ export async function refreshContacts(
     const history = await nextHistory(tx, ctx.accountId, contact.id, stored, update);
     const snapshot = snapshotOf(contact, history, followUps.get(contact.id) ?? [], ctx);
     const due = computeDueState(snapshot, ctx.settings.engine, ctx.todayOn);
-    await tx.contacts.setDerivedState(ctx.accountId, contact.id, { history, due });
+    await tx.contacts.setDerivedState(ctx.accountId, contact.id, { history, due, ...rankOf(due, ctx.todayOn) });
   }
+}
+
+/**
+ * A due item's priority grows with its age, so the stored rank is today's; when tomorrow's would differ, the row
+ * asks to be recomputed tomorrow (an item whose priority has reached its band's ceiling does not).
+ */
+export function rankOf(due: DueItem | null, todayOn: string): { priority: number | null; recomputeOn: string | null } {
+  if (!due || due.nextDueOn > todayOn) return { priority: null, recomputeOn: due?.recomputeOn ?? null };
+  const priority = priorityOf(due, todayOn);
+  const tomorrowOn = addDays(todayOn, 1);
+  const changesTomorrow = priorityOf(due, tomorrowOn) !== priority;
+  const own = due.recomputeOn;
+  return { priority, recomputeOn: changesTomorrow && (own === null || own > tomorrowOn) ? tomorrowOn : own };
 }
 
 async function nextHistory(

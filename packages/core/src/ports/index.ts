@@ -84,12 +84,24 @@ export interface ContactRepository {
   staleIds(accountId: string, todayOn: string, limit: number): Promise<string[]>;
   /** The stored due item of one contact. */
   dueItemOf(accountId: string, id: string): Promise<DueItem | null>;
-  /** Stored due items of unarchived contacts due on or before `todayOn`. */
-  dueItems(accountId: string, todayOn: string): Promise<DueItem[]>;
+  /**
+   * The first `limit` due items in today-list order (priority, then due date, then id), read from an index, and
+   * how many are due in all. Contacts whose state had aged must have been caught up first.
+   */
+  topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }>;
   /** Every contact id of the account, in pages (for a full rebuild). */
   idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]>;
   /** Marks every contact for recomputation (settings changed). */
   markAllStale(accountId: string): Promise<void>;
+}
+
+export interface DerivedState {
+  history: HistorySummary;
+  due: DueItem | null;
+  /** Priority on the day computed, when due then; null otherwise. */
+  priority: number | null;
+  /** When to compute again with no new event (may be earlier than the item's own, e.g. tomorrow's priority). */
+  recomputeOn: string | null;
 }
 
 export interface CompanyRepository {
@@ -106,8 +118,16 @@ export interface InteractionRepository {
   findById(accountId: string, id: string): Promise<Interaction | null>;
   delete(accountId: string, id: string): Promise<boolean>;
   list(accountId: string, query: { contactId?: string }, page: PageQuery): Promise<Page<Interaction>>;
-  /** Instants of meaningful outbound or mutual interactions since `sinceAt` (the habit counts them). */
-  reachOutsSince(accountId: string, sinceAt: string): Promise<string[]>;
+  /**
+   * Per period [fromAt, toAt): how many reach-outs it had — meaningful outbound or mutual interactions, and
+   * follow-ups marked done without a logged interaction — counting no further than `cap` (the weekly goal) in
+   * all but the first period. One statement, each period an index probe that stops at `cap`.
+   */
+  countReachOuts(
+    accountId: string,
+    periods: readonly { fromAt: string; toAt: string }[],
+    cap: number,
+  ): Promise<number[]>;
   /** The contact's history in time order, for rules that read it (outreach and replies). */
   historyOf(
     accountId: string,
@@ -122,8 +142,6 @@ export interface FollowUpRepository {
   list(accountId: string, query: FollowUpListQuery, page: PageQuery): Promise<Page<FollowUp>>;
   /** Open and snoozed follow-ups per contact, as the engine reads them. */
   openFacts(accountId: string, contactIds: readonly string[]): Promise<Map<string, FollowUpFact[]>>;
-  /** Instants of follow-ups marked done without logging an interaction, since `sinceAt` (for the habit). */
-  doneWithoutLogSince(accountId: string, sinceAt: string): Promise<string[]>;
 }
 
 export interface Repositories {

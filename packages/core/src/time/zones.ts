@@ -86,7 +86,18 @@ export function localTimeToInstant(on: string, time: string, timeZone: string): 
   return epochMsToInstant(chosen);
 }
 
+// Day starts are asked for again and again (the habit's week boundaries on every today list); the answer for a
+// (zone, date) never changes, so a bounded memo is safe and saves the ~20 µs of formatToParts per call.
+const dayStarts = new Map<string, string>();
+const DAY_STARTS_KEPT = 20_000;
+
 /** The first instant of the local day `on` in `timeZone` (later than midnight where midnight is skipped). */
 export function startOfLocalDayAt(on: string, timeZone: string): string {
-  return localTimeToInstant(on, "00:00", timeZone);
+  const key = `${timeZone} ${on}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  const at = localTimeToInstant(on, "00:00", timeZone);
+  if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+  dayStarts.set(key, at);
+  return at;
 }

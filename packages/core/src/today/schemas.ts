@@ -26,6 +26,8 @@ export const todayViewSchema = z.object({
   items: z.array(todayItemSchema),
   /** Beyond the daily cap: spread over the coming days (backlog amnesty), never dropped. */
   later: z.array(todayItemSchema.extend({ plannedOn: z.string() })),
+  /** How many items wait beyond today's cap in all (`later` shows the first of them). */
+  laterCount: z.number(),
   habit: z.object({
     weekStartOn: z.string(),
     weekEndOn: z.string(),

@@ -3,12 +3,14 @@ import { type EngineContext, loadEngineContext } from "../due-state/engine-conte
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { buildTodayList, habitState, type TodayEntry } from "../engine/index.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
-import { addDays, localDateOf, startOfLocalDayAt, type Weekday } from "../time/index.ts";
+import { addDays, startOfLocalDayAt, type Weekday, weekStartOn } from "../time/index.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
 
 const CATCH_UP_BATCH = 500;
-/** How far back the streak looks. Two years of weeks is longer than any streak worth showing. */
-const HABIT_LOOKBACK_DAYS = 7 * 105;
+/** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
+const LATER_SHOWN = 20;
+/** Two years of weeks is longer than any streak worth counting week by week. */
+const MAX_STREAK_WEEKS = 104;
 
 /**
  * Recomputes contacts whose stored due item has aged (a cadence turned overdue, a nudge came due, a setting
@@ -46,14 +48,24 @@ export function presentEntry(entry: TodayEntry): TodayItem {
   };
 }
 
+/**
+ * The habit counts reach-outs per week in one statement: the current week in full, each past week only up to the
+ * goal (an index probe that stops there), so a two-year streak does not read two years of history.
+ */
 async function habitOf(deps: Deps, ctx: EngineContext) {
   const { timeZone, weeklyGoal, weekStartsOn } = ctx.settings.engine;
-  const sinceAt = startOfLocalDayAt(addDays(ctx.todayOn, -HABIT_LOOKBACK_DAYS), timeZone);
-  const [reachOuts, doneTasks] = await Promise.all([
-    deps.store.interactions.reachOutsSince(ctx.accountId, sinceAt),
-    deps.store.followUps.doneWithoutLogSince(ctx.accountId, sinceAt),
-  ]);
-  const doneOns = [...reachOuts, ...doneTasks].map((at) => localDateOf(at, timeZone));
+  const thisWeekOn = weekStartOn(ctx.todayOn, weekStartsOn as Weekday);
+  const starts = Array.from({ length: MAX_STREAK_WEEKS + 1 }, (_, week) => addDays(thisWeekOn, -7 * week));
+  const periods = starts.map((startOn) => ({
+    fromAt: startOfLocalDayAt(startOn, timeZone),
+    toAt: startOfLocalDayAt(addDays(startOn, 7), timeZone),
+  }));
+  const counts = await deps.store.interactions.countReachOuts(ctx.accountId, periods, weeklyGoal);
+  // The engine only needs how many acts fell in each week: the current week as it stands (dated today, so none is
+  // "in the future"), past weeks up to the goal.
+  const doneOns = counts.flatMap((count, week) =>
+    Array.from({ length: count }, () => (week === 0 ? ctx.todayOn : (starts[week] as string))),
+  );
   const h = habitState({ doneOns, todayOn: ctx.todayOn, weeklyGoal, weekStartsOn: weekStartsOn as Weekday });
   return {
     weekStartOn: h.weekStartOn,
@@ -73,12 +85,14 @@ export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
     await catchUpDueState(tx, loaded);
     return loaded;
   });
-  const items = await deps.store.contacts.dueItems(actor.accountId, ctx.todayOn);
-  const list = buildTodayList(items, { todayOn: ctx.todayOn, dailyCap: ctx.settings.engine.dailyCap });
+  const { dailyCap } = ctx.settings.engine;
+  const due = await deps.store.contacts.topDue(actor.accountId, dailyCap + LATER_SHOWN);
+  const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
   return {
     todayOn: ctx.todayOn,
     items: list.today.map(presentEntry),
     later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item), plannedOn })),
+    laterCount: due.total - list.today.length,
     habit: await habitOf(deps, ctx),
   };
 }

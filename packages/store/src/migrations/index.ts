@@ -3,6 +3,7 @@ import type { Dialect } from "../schema.ts";
 import { coreMigration } from "./0001-core.ts";
 import { authMigration } from "./0002-auth.ts";
 import { engineMigration } from "./0003-engine.ts";
+import { dueRankMigration } from "./0004-due-rank.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0001-core": coreMigration(dialect),
         "0002-auth": authMigration(dialect),
         "0003-engine": engineMigration,
+        "0004-due-rank": dueRankMigration(dialect),
       };
     },
   };

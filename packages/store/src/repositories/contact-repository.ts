@@ -2,6 +2,7 @@ import type {
   Contact,
   ContactListQuery,
   ContactRepository,
+  DerivedState,
   DueItem,
   HistorySummary,
   Page,
@@ -57,6 +58,7 @@ function toRow(accountId: string, c: Contact, companyName: string | null): Row {
     next_due_on: c.nextDueOn,
     recompute_on: null,
     due_item: null,
+    due_priority: null,
     search_text: searchTextOf([c.displayName, ...c.emails.map((e) => e.address), companyName, c.title, ...c.tags]),
   };
 }
@@ -137,6 +139,7 @@ export class KyselyContactRepository implements ContactRepository {
       next_due_on: _due,
       recompute_on: _recompute,
       due_item: _item,
+      due_priority: _priority,
       ...changes
     } = row;
     await this.db
@@ -321,7 +324,7 @@ export class KyselyContactRepository implements ContactRepository {
     }));
   }
 
-  async setDerivedState(accountId: string, id: string, state: { history: HistorySummary; due: DueItem | null }) {
+  async setDerivedState(accountId: string, id: string, state: DerivedState) {
     await this.db
       .updateTable("contact")
       .set({
@@ -330,8 +333,9 @@ export class KyselyContactRepository implements ContactRepository {
         last_reply_at: state.history.lastReplyAt,
         unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
         next_due_on: state.due?.nextDueOn ?? null,
-        recompute_on: state.due?.recomputeOn ?? null,
+        recompute_on: state.recomputeOn,
         due_item: state.due ? JSON.stringify(state.due) : null,
+        due_priority: state.priority,
       })
       .where("account_id", "=", accountId)
       .where("id", "=", id)
@@ -361,15 +365,27 @@ export class KyselyContactRepository implements ContactRepository {
     return row?.due_item ? (JSON.parse(row.due_item) as DueItem) : null;
   }
 
-  async dueItems(accountId: string, todayOn: string): Promise<DueItem[]> {
-    const rows = await this.db
+  async topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }> {
+    const due = this.db
       .selectFrom("contact")
-      .select("due_item")
       .where("account_id", "=", accountId)
-      .where("next_due_on", "<=", todayOn)
-      .where("archived_at", "is", null)
-      .execute();
-    return rows.flatMap((r) => (r.due_item ? [JSON.parse(r.due_item) as DueItem] : []));
+      .where("due_priority", "is not", null)
+      .where("archived_at", "is", null);
+    const idOrder = this.dialect === "postgres" ? sql`id COLLATE "C"` : sql`id`;
+    const [rows, count] = await Promise.all([
+      due
+        .select("due_item")
+        .orderBy("due_priority", "desc")
+        .orderBy("next_due_on")
+        .orderBy(idOrder)
+        .limit(limit)
+        .execute(),
+      due.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.flatMap((r) => (r.due_item ? [JSON.parse(r.due_item) as DueItem] : [])),
+      total: Number(count.n),
+    };
   }
 
   async idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]> {

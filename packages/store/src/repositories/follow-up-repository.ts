@@ -114,16 +114,4 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
     }
     return map;
   }
-
-  async doneWithoutLogSince(accountId: string, sinceAt: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom("follow_up")
-      .select("completed_at")
-      .where("account_id", "=", accountId)
-      .where("status", "=", "done")
-      .where("interaction_id", "is", null)
-      .where("completed_at", ">=", sinceAt)
-      .execute();
-    return rows.flatMap((r) => (r.completed_at ? [r.completed_at] : []));
-  }
 }

@@ -1,6 +1,6 @@
 import type { Direction, Interaction, InteractionRepository, Page, PageQuery } from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, InteractionTable } from "../schema.ts";
 import { fromFlag, toFlag } from "./json.ts";
 
@@ -141,16 +141,33 @@ export class KyselyInteractionRepository implements InteractionRepository {
     return toPage(items, page.limit, (i) => ({ key: i.occurredAt, id: i.id }));
   }
 
-  async reachOutsSince(accountId: string, sinceAt: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom("interaction")
-      .select("occurred_at")
-      .where("account_id", "=", accountId)
-      .where("occurred_at", ">=", sinceAt)
-      .where("meaningful", "=", 1)
-      .where("direction", "in", ["outbound", "mutual"])
-      .execute();
-    return rows.map((r) => r.occurred_at);
+  async countReachOuts(accountId: string, periods: readonly { fromAt: string; toAt: string }[], cap: number) {
+    const [first, ...rest] = periods;
+    if (!first) return [];
+    const [current] = await this.reachOutsIn(accountId, [first], 1_000_000);
+    return [current ?? 0, ...(await this.reachOutsIn(accountId, rest, cap))];
+  }
+
+  /**
+   * One small statement whatever the number of periods: they are a VALUES table, and each is probed through the
+   * (account_id, occurred_at) indexes by correlated subqueries that stop after `cap` rows.
+   */
+  private async reachOutsIn(accountId: string, periods: readonly { fromAt: string; toAt: string }[], cap: number) {
+    if (periods.length === 0) return [];
+    const values = sql.join(periods.map((p, k) => sql`(${k}, ${p.fromAt}, ${p.toAt})`));
+    const result = await sql<{ k: number | string; n: number | string }>`
+      WITH w (k, f, t) AS (VALUES ${values})
+      SELECT w.k AS k,
+        (SELECT count(*) FROM (SELECT 1 FROM interaction i
+            WHERE i.account_id = ${accountId} AND i.occurred_at >= w.f AND i.occurred_at < w.t
+              AND i.meaningful = 1 AND i.direction IN ('outbound', 'mutual') LIMIT ${cap}) x)
+        + (SELECT count(*) FROM (SELECT 1 FROM follow_up fu
+            WHERE fu.account_id = ${accountId} AND fu.completed_at >= w.f AND fu.completed_at < w.t
+              AND fu.status = 'done' AND fu.interaction_id IS NULL LIMIT ${cap}) y) AS n
+      FROM w`.execute(this.db);
+    const counts = periods.map(() => 0);
+    for (const row of result.rows) counts[Number(row.k)] = Number(row.n);
+    return counts;
   }
 
   async historyOf(accountId: string, contactId: string) {

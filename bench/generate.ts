@@ -1,0 +1,217 @@
+import { type Actor, createAccountForUser, type Deps, rebuildDueState } from "@kith/core";
+import type { OpenDatabase } from "@kith/store";
+import type { InteractionContactTable, InteractionTable } from "@kith/store/schema";
+import { insertTestUser } from "@kith/store/testing";
+import type { Insertable } from "kysely";
+
+/**
+ * A seeded, deterministic account the size of a power user's: contacts in circles of different density, companies,
+ * tags, birthdays, and years of interactions with note text. The same seed gives the same rows on every machine.
+ */
+export interface GenerateOptions {
+  contacts: number;
+  interactions: number;
+  seed: number;
+  /** The instant the history ends (the bench's "now"). */
+  endAt: string;
+  years: number;
+}
+
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = [
+  "Rosa",
+  "Tomas",
+  "Cathy",
+  "José",
+  "Mei",
+  "Anika",
+  "Sam",
+  "Lee",
+  "Ada",
+  "Omar",
+  "Zoë",
+  "Priya",
+  "Jonas",
+  "Ines",
+  "Kofi",
+  "Hana",
+];
+const LAST = [
+  "Calder",
+  "Selby",
+  "Jaworski",
+  "Núñez",
+  "Chen",
+  "Okafor",
+  "Berg",
+  "Silva",
+  "Kowalski",
+  "Haddad",
+  "Ito",
+  "Moreau",
+];
+const WORDS =
+  "coffee project launch hiring design review intro referral conference garden climbing marathon podcast startup offer interview family move book recipe".split(
+    " ",
+  );
+const TAGS = ["work", "mentor", "recruiter", "family", "friend", "climbing", "alumni", "investor", "neighbor", "coach"];
+/** Most of a big network is loose ties; the inner circle is small. */
+const CIRCLES: [string, number][] = [
+  ["inner", 0.01],
+  ["close", 0.04],
+  ["network", 0.25],
+  ["acquaintance", 0.6],
+  ["occasions-only", 0.05],
+  ["none", 0.05],
+];
+const KINDS = ["email", "call", "meeting", "message", "letter", "social", "other"];
+const DIRECTIONS = ["outbound", "inbound", "mutual"];
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+function circleOf(rand: () => number): string {
+  let r = rand();
+  for (const [name, share] of CIRCLES) {
+    if (r < share) return name;
+    r -= share;
+  }
+  return "acquaintance";
+}
+
+const sentence = (rand: () => number, n: number) => Array.from({ length: n }, () => pick(rand, WORDS)).join(" ");
+
+export async function generate(open: OpenDatabase, deps: Deps, options: GenerateOptions): Promise<Actor> {
+  const rand = prng(options.seed);
+  await insertTestUser(open, { id: "bench-user", email: "bench@example.test", name: "Bench" });
+  const account = await deps.store.transaction((tx) =>
+    createAccountForUser(deps, tx, { id: "bench-user", name: "Bench" }, { timeZone: "America/New_York" }),
+  );
+  const actor: Actor = { userId: "bench-user", accountId: account.id, role: "owner" };
+  const db = open.db;
+  const createdAt = new Date(Date.parse(options.endAt) - options.years * 365 * 86_400_000).toISOString();
+
+  const companies = Array.from({ length: 500 }, (_, i) => ({
+    id: `co-${String(i).padStart(4, "0")}`,
+    account_id: account.id,
+    name: `${pick(rand, LAST)} ${pick(rand, ["Labs", "Robotics", "Studio", "Partners", "Health", "Foods"])} ${i}`,
+    domain: null,
+    target: rand() < 0.05 ? 1 : 0,
+    notes: "",
+    created_at: createdAt,
+    updated_at: createdAt,
+  }));
+  await db.insertInto("company").values(companies).execute();
+
+  const contactIds: string[] = [];
+  await deps.store.transaction(async (tx) => {
+    for (let i = 0; i < options.contacts; i += 1) {
+      const id = `ct-${String(i).padStart(6, "0")}`;
+      contactIds.push(id);
+      const first = pick(rand, FIRST);
+      const last = pick(rand, LAST);
+      await tx.contacts.insert(account.id, {
+        id,
+        firstName: first,
+        lastName: `${last}${i}`,
+        displayName: `${first} ${last}${i}`,
+        emails: [
+          {
+            address: `${first}.${last}${i}@example.com`
+              .toLowerCase()
+              .normalize("NFKD")
+              .replace(/[^\x20-\x7e]/g, ""),
+          },
+        ],
+        phones: [],
+        links: [],
+        companyId: rand() < 0.7 ? (pick(rand, companies).id as string) : null,
+        title: pick(rand, ["Engineer", "Designer", "Recruiter", "Founder", "Manager", ""]),
+        tags: rand() < 0.6 ? [pick(rand, TAGS)] : [],
+        interests: [pick(rand, WORDS)],
+        howWeMet: "",
+        notes: sentence(rand, 12),
+        birthday:
+          rand() < 0.3 ? { month: 1 + Math.floor(rand() * 12), day: 1 + Math.floor(rand() * 28), year: null } : null,
+        circle: circleOf(rand),
+        timeZone: null,
+        muted: false,
+        cadenceOverride: null,
+        lastTouchAt: null,
+        touchCount: 0,
+        nextDueOn: null,
+        dueReason: null,
+        snoozedUntilOn: null,
+        movedOnAt: null,
+        moveOnNote: null,
+        circleBeforeMoveOn: null,
+        archivedAt: null,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+  });
+
+  await insertInteractions(open, account.id, contactIds, options, rand);
+  await rebuildDueState(deps, actor);
+  return actor;
+}
+
+/** Interactions in batches; a few "hub" contacts get many more, as real histories do. */
+async function insertInteractions(
+  open: OpenDatabase,
+  accountId: string,
+  contactIds: string[],
+  options: GenerateOptions,
+  rand: () => number,
+) {
+  const end = Date.parse(options.endAt);
+  const span = options.years * 365 * 86_400_000;
+  const BATCH = 1000;
+  for (let start = 0; start < options.interactions; start += BATCH) {
+    const rows: Insertable<InteractionTable>[] = [];
+    const links: Insertable<InteractionContactTable>[] = [];
+    for (let i = start; i < Math.min(options.interactions, start + BATCH); i += 1) {
+      // Squaring skews toward the first contacts: a long tail, like real networks.
+      const contactId = contactIds[Math.floor(rand() ** 2 * contactIds.length)] as string;
+      const occurredAt = new Date(end - Math.floor(rand() * span)).toISOString();
+      const kind = pick(rand, KINDS);
+      const direction = pick(rand, DIRECTIONS);
+      const meaningful = kind === "social" ? 0 : 1;
+      const id = `ix-${String(i).padStart(8, "0")}`;
+      rows.push({
+        id,
+        account_id: accountId,
+        kind,
+        direction,
+        occurred_at: occurredAt,
+        summary: sentence(rand, 8),
+        meaningful,
+        source: "import",
+        created_at: occurredAt,
+        updated_at: occurredAt,
+      });
+      links.push({
+        account_id: accountId,
+        interaction_id: id,
+        contact_id: contactId,
+        occurred_at: occurredAt,
+        direction,
+        meaningful,
+      });
+    }
+    await open.db.transaction().execute(async (trx) => {
+      await trx.insertInto("interaction").values(rows).execute();
+      await trx.insertInto("interaction_contact").values(links).execute();
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApiToken, type Deps, getToday, listContacts } from "@kith/core";
+import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
+import { createStore, migrate, openDatabase } from "@kith/store";
+import type Database from "better-sqlite3";
+import { generate } from "./generate.ts";
+import { ms, ratio, type Stats, sample } from "./measure.ts";
+
+/**
+ * `npm run bench`: builds a 50k-contact, 1M-interaction account on SQLite, then measures the today list and
+ * search through the API and the repository, each beside the raw engine's answer to the same question in the
+ * same run. Writes bench/RESULTS.md. Sizes can be lowered for a quick look: BENCH_CONTACTS, BENCH_INTERACTIONS.
+ */
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
+const NOW = "2026-11-24T14:00:00.000Z";
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Row {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
+  const rows: Row[] = [];
+  try {
+    const open = openDatabase({ dataDir: dir });
+    await migrate(open);
+    const clock = { now: () => new Date(NOW) };
+    const deps: Deps = { store: createStore(open.db, open.dialect), clock, ids: randomIds, secrets: randomSecrets };
+    const t = performance.now();
+    const actor = await generate(open, deps, {
+      contacts: CONTACTS,
+      interactions: INTERACTIONS,
+      seed: 42,
+      endAt: NOW,
+      years: 5,
+    });
+    const generateMs = performance.now() - t;
+    console.log(
+      `generated ${CONTACTS} contacts and ${INTERACTIONS} interactions in ${(generateMs / 1000).toFixed(1)} s`,
+    );
+
+    const raw = open.raw as Database.Database;
+    const todayOn = "2026-11-24";
+    await getToday(deps, actor); // the day's catch-up, as the first visit of the day does it
+    const dueCount = (
+      raw
+        .prepare("SELECT count(*) AS n FROM contact WHERE account_id = ? AND next_due_on <= ?")
+        .get(actor.accountId, todayOn) as {
+        n: number;
+      }
+    ).n;
+    console.log(`${dueCount} contacts are due on ${todayOn}`);
+    // The raw engine answering the same question: the first 25 due rows in rank order, from the index.
+    const rawTop = raw.prepare(
+      `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL AND archived_at IS NULL
+       ORDER BY due_priority DESC, next_due_on, id LIMIT 25`,
+    );
+    const baseline = await sample(200, () => rawTop.all(actor.accountId));
+    const repo = await sample(200, () => deps.store.contacts.topDue(actor.accountId, 25));
+    const service = await sample(200, () => getToday(deps, actor));
+    rows.push(row("P1 today list, database part (repository), p95", repo, baseline, "≤ 1 ms"));
+    rows.push(row("P1 today list, service (rank, spread, habit), p95", service, baseline, "—"));
+
+    const config = loadConfig({
+      KITH_DATA_DIR: dir,
+      LOG_LEVEL: "silent",
+      PORT: "0",
+      KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+    });
+    const { app } = await buildApp({ config, open, deps });
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const { token } = await createApiToken(deps, actor, { name: "bench" });
+    const headers = { authorization: `Bearer ${token}` };
+    const api = await sample(300, async () => {
+      const res = await fetch(`${address}/api/today`, { headers });
+      if (!res.ok) throw new Error(`GET /api/today: ${res.status}`);
+      await res.arrayBuffer();
+    });
+    const hello = await sample(300, async () => (await fetch(`${address}/healthz`)).arrayBuffer());
+    rows.push(row("P1 today list through the API, p95", api, baseline, "≤ 15 ms"));
+    rows.push(row("  (same server's /healthz, p95)", hello, baseline, "—"));
+
+    const rawSearch = raw.prepare(
+      `SELECT c.* FROM contact c JOIN contact_fts_map m ON m.contact_id = c.id
+       WHERE m.fts_rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?) AND c.account_id = ?
+       ORDER BY c.sort_name, c.id LIMIT 51`,
+    );
+    const searchBaseline = await sample(200, () => rawSearch.all('"ros"* AND "cal"*', actor.accountId));
+    const search = await sample(200, () => listContacts(deps, actor, { q: "ros cal" }, {}));
+    rows.push(row("P2 contact search 'ros cal' (service), p95", search, searchBaseline, "≤ 30 ms"));
+    const oneWord = await sample(200, () => listContacts(deps, actor, { q: "r" }, {}));
+    rows.push(row("P2 contact search worst case 'r' (service), p95", oneWord, searchBaseline, "≤ 300 ms"));
+    await app.close();
+    await open.close();
+
+    const ready = await timeToReady(dir);
+    rows.push({
+      figure: "P8 time to ready on this database",
+      value: ms(ready),
+      baseline: "—",
+      ratio: "—",
+      goal: "≤ 2000 ms",
+    });
+    report(rows, { generateMs, dueCount });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function row(figure: string, stats: Stats, baseline: Stats, goal: string): Row {
+  return {
+    figure,
+    value: `${ms(stats.p95)} (p50 ${ms(stats.p50)})`,
+    baseline: ms(baseline.p95),
+    ratio: ratio(stats.p95, baseline.p95),
+    goal,
+  };
+}
+
+/** Starts `npm start`'s server on the generated database and waits for /healthz. */
+async function timeToReady(dataDir: string): Promise<number> {
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const start = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../packages/server/src/main.ts")], {
+    env: {
+      ...process.env,
+      KITH_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+      KITH_AUTH_SECRET: "x".repeat(40),
+    },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return performance.now() - start;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() - start > 30_000) throw new Error("server did not become ready in 30 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    child.kill();
+  }
+}
+
+function report(rows: Row[], info: { generateMs: number; dueCount: number }) {
+  const table = [
+    "| figure | value | raw baseline (same run) | ratio | goal |",
+    "|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.goal} |`),
+  ].join("\n");
+  console.log(table);
+  const text = `# Benchmark results
+
+Command: \`npm run bench\` (sizes: BENCH_CONTACTS=${CONTACTS}, BENCH_INTERACTIONS=${INTERACTIONS}).
+Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+Node ${process.version}, SQLite (better-sqlite3) on the local disk. Generating the account took
+${(info.generateMs / 1000).toFixed(1)} s; ${info.dueCount} contacts were due on the measured day.
+
+Each figure is beside the raw engine's answer to the same question, measured in the same run (the raw indexed
+query for the today list, the raw FTS5 query for search). Latencies are p95 over 200–300 sequential requests.
+
+${table}
+`;
+  writeFileSync(path.join(here, "RESULTS.md"), text);
+}
+
+await main();
