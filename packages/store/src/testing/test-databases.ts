@@ -16,6 +16,23 @@ export interface TestDatabase extends OpenDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * Kysely's migrator introspects every schema of the database; a schema dropped by another test at that moment
+ * makes the introspection fail. Creating, migrating and dropping test schemas therefore take turns, across
+ * test files and worker processes, under one PostgreSQL advisory lock.
+ */
+async function underSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(704201)");
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(704201)").catch(() => undefined);
+    await client.end();
+  }
+}
+
 export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === "sqlite") {
     const open = openDatabase({ dataDir: ":memory:" });
@@ -23,20 +40,24 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     return { ...open, dispose: () => open.close() };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   const open = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 4 });
-  await migrate(open);
+  await underSchemaLock(async () => {
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    await migrate(open);
+  });
   return {
     ...open,
     dispose: async () => {
       await open.close();
-      const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await underSchemaLock(async () => {
+        const cleanup = new pg.Client({ connectionString: TEST_PG_URL });
+        await cleanup.connect();
+        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+        await cleanup.end();
+      });
     },
   };
 }

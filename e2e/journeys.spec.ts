@@ -1,0 +1,191 @@
+import { expect, test } from "@playwright/test";
+import { apiPost, capture, signUp } from "./helpers.ts";
+
+test.use({ viewport: { width: 1280, height: 860 } });
+
+test("sign up → first run → add a contact → log an interaction → the contact shows the touch", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await capture(page, "sign-in");
+
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await capture(page, "sign-up");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByLabel("Email").fill(`ada${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { name: "Welcome to Kith" })).toBeVisible();
+  await capture(page, "first-run");
+  await page.getByLabel("Time zone").selectOption("America/New_York");
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByRole("button", { name: "Start" }).click();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Contacts" }).first().click();
+  await expect(page.getByText("No contacts yet")).toBeVisible();
+  await page.getByRole("button", { name: "Add contact" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Add a contact" });
+  await dialog.getByLabel("First name").fill("Rosa");
+  await dialog.getByLabel("Last name").fill("Diaz");
+  await dialog.getByLabel("Email").fill("rosa@example.com");
+  await capture(page, "contact-add-dialog");
+  await dialog.getByRole("button", { name: "Add contact" }).click();
+
+  await expect(page.getByRole("heading", { name: "Rosa Diaz" })).toBeVisible();
+  await expect(page.getByText("None yet")).toBeVisible();
+  await expect(page.getByText("0 of 7")).toBeVisible();
+
+  // The quick log opens from anywhere with the L key.
+  await page.locator("body").press("l");
+  const log = page.getByRole("dialog", { name: "Log an interaction" });
+  await expect(log).toBeVisible();
+  await log.getByRole("combobox", { name: "With" }).fill("Ros");
+  await page.getByRole("option", { name: /Rosa Diaz/ }).click();
+  await log.getByRole("radio", { name: "Email" }).check();
+  await log.getByLabel("What about").fill("Asked how the **studio** opening went");
+  await capture(page, "quick-log");
+  await log.getByRole("button", { name: "Log it" }).click();
+  await expect(log).toBeHidden();
+
+  await expect(page.getByText("1 of 7")).toBeVisible();
+  await expect(page.getByText(/^today \(/)).toBeVisible();
+  await expect(page.getByText("Asked how the **studio** opening went")).toBeVisible();
+
+  // Notes are markdown, rendered and sanitised.
+  await page.getByRole("button", { name: "Write notes" }).click();
+  await page.getByLabel("Notes (markdown)").fill("Loves **ceramics**.\n\n<img src=x onerror=alert(1)>");
+  await page.getByRole("button", { name: "Save notes" }).click();
+  await expect(page.locator(".markdown strong")).toHaveText("ceramics");
+  expect(await page.locator(".markdown img").getAttribute("onerror")).toBeNull();
+  await capture(page, "contact");
+
+  await page.getByRole("link", { name: "Contacts" }).first().click();
+  await expect(page.getByRole("link", { name: /Rosa Diaz/ })).toContainText("today");
+  await capture(page, "contacts");
+});
+
+test("search as you type narrows the contact list", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  const company = await apiPost<{ id: string }>(page, "/api/companies", { name: "Acme Studio", target: true });
+  for (const [firstName, lastName] of [
+    ["Rosa", "Diaz"],
+    ["Rosalind", "Franklin"],
+    ["Alan", "Turing"],
+    ["Grace", "Hopper"],
+  ]) {
+    await apiPost(page, "/api/contacts", { firstName, lastName, companyId: company.id, title: "Engineer" });
+  }
+  await page.goto("/contacts");
+  await expect(page.locator(".contact-row")).toHaveCount(4);
+  await page.getByRole("searchbox", { name: "Search" }).fill("ros");
+  await expect(page.locator(".contact-row")).toHaveCount(2);
+  await expect(page.getByText("Alan Turing")).toBeHidden();
+  await page.getByRole("searchbox", { name: "Search" }).fill("turing");
+  await expect(page.locator(".contact-row")).toHaveCount(1);
+  await page.getByRole("searchbox", { name: "Search" }).fill("");
+  await expect(page.locator(".contact-row")).toHaveCount(4);
+
+  await page.getByRole("link", { name: "Companies" }).first().click();
+  await expect(page.getByRole("link", { name: "Acme Studio" })).toBeVisible();
+  await capture(page, "companies");
+  await page.getByRole("link", { name: "Acme Studio" }).click();
+  await expect(page.getByRole("link", { name: "Grace Hopper" })).toBeVisible();
+  await capture(page, "company");
+});
+
+test("settings: account, members and API tokens", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(page.getByText("(you)")).toBeVisible();
+  await page.getByLabel("New token name").fill("laptop CLI");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText(/shown only once/)).toBeVisible();
+  await expect(page.locator("code.token")).toContainText("kith_");
+  await capture(page, "settings");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("today: a due follow-up is listed, done takes it off, undo brings it back", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz" });
+  const dueOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  await apiPost(page, "/api/follow-ups", { contactId: rosa.id, dueOn, title: "Ask how the opening went" });
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Rosa Diaz" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.locator(".page")).not.toContainText("Loading");
+  await capture(page, "today");
+});
+
+test("50,000 contacts keep at most 200 rows in the DOM", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  // The list's rendering is under test, not the server: one answer with 50k contacts.
+  const items = Array.from({ length: 50_000 }, (_, i) => ({
+    id: `c${i}`,
+    firstName: `Person${i}`,
+    lastName: "Example",
+    displayName: `Person${i} Example`,
+    emails: [],
+    phones: [],
+    links: [],
+    companyId: null,
+    title: "",
+    tags: [],
+    interests: [],
+    howWeMet: "",
+    notes: "",
+    birthday: null,
+    circle: "network",
+    timeZone: null,
+    lastTouchAt: null,
+    touchCount: i % 9,
+    archivedAt: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+  }));
+  const body = JSON.stringify({ items, nextCursor: null });
+  await page.route(/\/api\/contacts\?/, (route) => route.fulfill({ contentType: "application/json", body }));
+  await page.goto("/contacts");
+  await expect(page.getByText("50000 contacts")).toBeVisible();
+  expect(await page.locator(".contact-row").count()).toBeLessThanOrEqual(200);
+  await page.mouse.wheel(0, 64 * 25_000);
+  await expect(page.getByText(/Person2\d{4} Example/).first()).toBeVisible();
+  expect(await page.locator(".contact-row").count()).toBeLessThanOrEqual(200);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByText("Person49999 Example")).toBeVisible();
+  expect(await page.locator(".contact-row").count()).toBeLessThanOrEqual(200);
+});
+
+test("offline, a reload still shows the shell and the last today list", async ({ page, context }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz" });
+  const dueOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  await apiPost(page, "/api/follow-ups", { contactId: rosa.id, dueOn, title: "Ask how the opening went" });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rosa Diaz" })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // Once the worker controls the page, its answers (the session, the today list) are cached on the way through.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  const online = await page.locator(".page").textContent();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rosa Diaz" })).toBeVisible();
+  expect(await page.locator(".page").textContent()).toBe(online);
+  await context.setOffline(false);
+});

@@ -1,0 +1,18 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+
+describe("the web's typed API client", () => {
+  it("is generated from the committed docs/openapi.json (run `npm run api-types -w @kith/web` after `npm run openapi`)", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "kith-api-types-")), "schema.d.ts");
+    const bin = path.join(root, "node_modules/.bin/openapi-typescript");
+    execFileSync(bin, [path.join(root, "docs/openapi.json"), "-o", out], { stdio: "pipe" });
+    const committed = readFileSync(path.join(root, "packages/web/src/api/schema.d.ts"), "utf8");
+    expect(committed).toBe(readFileSync(out, "utf8"));
+  });
+});

@@ -1,0 +1,53 @@
+import type { paths } from "./schema.d.ts";
+
+type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? Json<A>
+    : R extends { 201: infer B }
+      ? Json<B>
+      : never
+  : never;
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+
+export type Me = Ok<"/api/auth/me", "get">;
+export type Account = Ok<"/api/account", "get">;
+export type Member = Ok<"/api/account/members", "get">["items"][number];
+export type Role = Member["role"];
+export type ApiToken = Ok<"/api/tokens", "get">["items"][number];
+export type NewApiToken = Ok<"/api/tokens", "post">;
+export type Contact = Ok<"/api/contacts/{id}", "get">;
+export type ContactInput = Body<"/api/contacts", "post">;
+export type Company = Ok<"/api/companies/{id}", "get">;
+export type CompanyInput = Body<"/api/companies", "post">;
+export type Interaction = Ok<"/api/interactions/{id}", "get">;
+export type InteractionInput = Body<"/api/interactions", "post">;
+export type InteractionKind = Interaction["kind"];
+export type Direction = Interaction["direction"];
+export type FollowUp = Ok<"/api/follow-ups", "get">["items"][number];
+export type FollowUpInput = Body<"/api/follow-ups", "post">;
+
+export const INTERACTION_KINDS: InteractionKind[] = [
+  "email",
+  "call",
+  "meeting",
+  "message",
+  "letter",
+  "social",
+  "other",
+];
+export const DIRECTIONS: Direction[] = ["outbound", "inbound", "mutual"];
+export const ROLES: Role[] = ["owner", "editor", "viewer"];
+
+export type TodayList = Ok<"/api/today", "get">;
+export type DueItem = TodayList["items"][number];
+export type LaterItem = TodayList["later"][number];
+export type Habit = TodayList["habit"];
+export type TodayUndo = Ok<"/api/today/{contactId}/done", "post">["undo"];
+export type EngineSettings = Ok<"/api/settings", "get">;
+export type EngineSettingsPatch = Body<"/api/settings", "patch">;
+export type CircleSetting = EngineSettings["circles"][string];

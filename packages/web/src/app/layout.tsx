@@ -1,0 +1,99 @@
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { Link, useLocation } from "wouter";
+import { NAV } from "./features.ts";
+import { isTyping, openQuickLog, useQuickLog } from "./quick-log.ts";
+import { useCanEdit } from "./session.ts";
+
+const QuickLogDialog = lazy(() => import("../interactions/quick-log-dialog.tsx"));
+
+const ICONS: Record<string, ReactNode> = {
+  today: <path d="M4 7h16M4 12h10M4 17h7" />,
+  contacts: (
+    <>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M3 19c.8-3.2 3.1-5 6-5s5.2 1.8 6 5M16 5.5a3 3 0 0 1 0 5.5M18 14c1.6.6 2.6 2.2 3 5" />
+    </>
+  ),
+  companies: <path d="M4 20V6l8-3v17M12 9h8v11M7 9h2M7 13h2M7 17h2M15 13h2M15 17h2M2 20h20" />,
+  settings: (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1" />
+    </>
+  ),
+};
+
+function NavIcon({ name }: { name: string }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="nav-icon">
+      {ICONS[name] ?? <circle cx="12" cy="12" r="4" />}
+    </svg>
+  );
+}
+
+/** The shell: navigation (a sidebar on wide screens, a tab bar on phones), the quick-log button and shortcut. */
+export function Layout({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  const quickLog = useQuickLog();
+  const canEdit = useCanEdit();
+
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== "l" || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTyping(event.target) || document.querySelector("[role=dialog]")) return;
+      event.preventDefault();
+      openQuickLog();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [canEdit]);
+
+  const isCurrent = (href: string) => (href === "/" ? location === "/" : location.startsWith(href));
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand" aria-label="Kith, today">
+          <img src="/icon.svg" alt="" width="28" height="28" />
+          <span>Kith</span>
+        </Link>
+        <nav aria-label="Main" className="nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="nav-link" aria-current={isCurrent(item.href) ? "page" : undefined}>
+                  <NavIcon name={item.icon} />
+                  <span>{item.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {canEdit && (
+          <button
+            type="button"
+            className="btn btn-primary quick-log-button"
+            onClick={() => openQuickLog()}
+            aria-keyshortcuts="L"
+            title="Log an interaction (L)"
+          >
+            <span aria-hidden="true">+</span> Log<span className="hide-phone">interaction</span>
+            <kbd className="hide-phone">L</kbd>
+          </button>
+        )}
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      {quickLog.open && (
+        <Suspense fallback={null}>
+          <QuickLogDialog />
+        </Suspense>
+      )}
+    </div>
+  );
+}

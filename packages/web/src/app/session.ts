@@ -1,0 +1,42 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { request } from "../api/client.ts";
+import { ApiError } from "../api/problem.ts";
+import type { Account, Me } from "../api/types.ts";
+
+/** Who is signed in; null when nobody is. Offline, the service worker answers with the last known session. */
+export function useMe() {
+  return useQuery({
+    queryKey: ["me"],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await request<Me>("GET", "/api/auth/me");
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useAccount() {
+  return useQuery({ queryKey: ["account"], queryFn: () => request<Account>("GET", "/api/account") });
+}
+
+/** A viewer (a coach or partner) reads only; pages hide what they cannot do. */
+export function useCanEdit(): boolean {
+  const me = useMe().data;
+  return me?.role === "owner" || me?.role === "editor";
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await request("POST", "/api/auth/sign-out", {});
+    // The last today list and session are kept for offline reading; they must not outlive the session.
+    if ("caches" in globalThis) await caches.delete("kith-data");
+    client.clear();
+    client.setQueryData(["me"], null);
+  };
+}

@@ -1,0 +1,11 @@
+import { lazy } from "react";
+import type { Feature } from "../app/feature.ts";
+
+export const feature: Feature = {
+  id: "auth",
+  routes: [
+    { path: "/sign-in", page: lazy(() => import("./sign-in-page.tsx")), public: true },
+    { path: "/sign-up", page: lazy(() => import("./sign-up-page.tsx")), public: true },
+    { path: "/welcome", page: lazy(() => import("./first-run-page.tsx")) },
+  ],
+};

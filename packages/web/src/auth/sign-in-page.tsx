@@ -1,0 +1,66 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useLocation, useSearchParams } from "wouter";
+import { request } from "../api/client.ts";
+import { ApiError, describeError } from "../api/problem.ts";
+import { Alert, Button, Field } from "../ui/controls.tsx";
+import { AuthCard } from "./auth-card.tsx";
+
+export default function SignInPage() {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
+  const [, navigate] = useLocation();
+  const client = useQueryClient();
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request("POST", "/api/auth/sign-in/email", { email, password });
+      await client.invalidateQueries({ queryKey: ["me"] });
+      const next = params.get("next");
+      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  return (
+    <AuthCard title="Sign in" lead="Welcome back. Your people are waiting." onSubmit={submit}>
+      {error !== null && !fieldError("email") && !fieldError("password") && <Alert>{describeError(error)}</Alert>}
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={fieldError("email")}
+        isRequired
+        autoFocus
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={fieldError("password")}
+        isRequired
+      />
+      <Button type="submit" tone="primary" isDisabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+      <p className="muted center">
+        New here? <Link href="/sign-up">Create an account</Link>
+      </p>
+    </AuthCard>
+  );
+}

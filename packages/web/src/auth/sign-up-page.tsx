@@ -1,0 +1,82 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useLocation } from "wouter";
+import { request } from "../api/client.ts";
+import { ApiError, describeError } from "../api/problem.ts";
+import { Alert, Button, Field } from "../ui/controls.tsx";
+import { AuthCard } from "./auth-card.tsx";
+
+export default function SignUpPage() {
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [, navigate] = useLocation();
+  const client = useQueryClient();
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await request("POST", "/api/auth/sign-up/email", { name, email, password, timeZone });
+      await client.invalidateQueries({ queryKey: ["me"] });
+      navigate("/welcome");
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
+  const shownInline = ["name", "email", "password"].some((f) => fieldError(f));
+  return (
+    <AuthCard
+      title="Create your account"
+      lead="Kith tells you whom to follow up with today, why, and what to say."
+      onSubmit={submit}
+    >
+      {error !== null && !shownInline && <Alert>{describeError(error)}</Alert>}
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={fieldError("name")}
+        isRequired
+        autoFocus
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={fieldError("email")}
+        isRequired
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        description="At least 10 characters."
+        value={password}
+        onChange={setPassword}
+        error={fieldError("password")}
+        isRequired
+        minLength={10}
+      />
+      <Button type="submit" tone="primary" isDisabled={busy}>
+        {busy ? "Creating…" : "Create account"}
+      </Button>
+      <p className="muted center">
+        Already have an account? <Link href="/sign-in">Sign in</Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,58 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "wouter";
+import { api, unwrap } from "../api/client.ts";
+import { describeError } from "../api/problem.ts";
+import { Alert } from "../ui/controls.tsx";
+import { relativeDays } from "../ui/format.ts";
+import { Loading, Page, Section } from "../ui/page.tsx";
+
+export default function CompanyPage() {
+  const { id = "" } = useParams<{ id: string }>();
+  const company = useQuery({
+    queryKey: ["companies", "one", id],
+    queryFn: () => unwrap(api.GET("/api/companies/{id}", { params: { path: { id } } })),
+  });
+  const people = useQuery({
+    queryKey: ["contacts", "list", "company", id],
+    queryFn: () => unwrap(api.GET("/api/contacts", { params: { query: { companyId: id, limit: 200 } } })),
+  });
+  if (company.isPending) return <Loading />;
+  if (company.isError)
+    return (
+      <Page title="Company">
+        <Alert>{describeError(company.error)}</Alert>
+      </Page>
+    );
+  const c = company.data;
+  return (
+    <Page
+      title={c.name}
+      lead={
+        <>
+          {c.domain && <span>{c.domain} · </span>}
+          {c.target ? <span className="badge">target</span> : <span className="muted">not a target</span>}
+        </>
+      }
+    >
+      <Section title="People there">
+        {people.isPending && <Loading />}
+        {people.isSuccess && people.data.items.length === 0 && (
+          <p className="muted">You know no one here yet. Ask your network who does.</p>
+        )}
+        <ul className="plain-list">
+          {people.data?.items.map((p) => (
+            <li key={p.id} className="follow-up">
+              <div>
+                <Link href={`/contacts/${p.id}`} className="strong">
+                  {p.displayName}
+                </Link>
+                {p.title && <div className="muted small">{p.title}</div>}
+              </div>
+              <span className="muted small">{p.lastTouchAt ? relativeDays(p.lastTouchAt) : "no touch yet"}</span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { Button as AriaButton, Input, Label, SearchField } from "react-aria-components";
+import { describeError } from "../api/problem.ts";
+import { useCanEdit } from "../app/session.ts";
+import { useCompanies, useCompanyNames } from "../companies/company-queries.ts";
+import { useCircleNames } from "../settings/engine-settings.ts";
+import { Alert, Button, Select } from "../ui/controls.tsx";
+import { Empty, Loading, Page } from "../ui/page.tsx";
+import { ContactFormDialog } from "./contact-form-dialog.tsx";
+import { ContactList } from "./contact-list.tsx";
+import { type ContactFilters, DEFAULT_CIRCLES, NO_FILTERS, useContactList } from "./contact-queries.ts";
+
+export default function ContactsPage() {
+  const [filters, setFilters] = useState<ContactFilters>(NO_FILTERS);
+  const deferred = useDeferredValue(filters);
+  const list = useContactList(deferred);
+  const companies = useCompanies().data ?? [];
+  const companyNames = useCompanyNames();
+  const circles = useCircleNames(DEFAULT_CIRCLES);
+  const canEdit = useCanEdit();
+  const [adding, setAdding] = useState(false);
+
+  const contacts = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const onNeedMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
+  const set = (patch: Partial<ContactFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+
+  return (
+    <Page
+      title="Contacts"
+      actions={
+        canEdit && (
+          <Button tone="primary" onPress={() => setAdding(true)}>
+            Add contact
+          </Button>
+        )
+      }
+    >
+      <search className="filters">
+        <SearchField className="field search" value={filters.q} onChange={(q) => set({ q })} autoFocus>
+          <Label>Search</Label>
+          <div className="search-box">
+            <Input placeholder="Name, email, company, title or tag" />
+            <AriaButton className="search-clear" aria-label="Clear search">
+              ×
+            </AriaButton>
+          </div>
+        </SearchField>
+        <Select
+          label="Circle"
+          value={filters.circle || "all"}
+          onChange={(v) => set({ circle: v === "all" ? "" : v })}
+          options={[{ id: "all", label: "All circles" }, ...circles.map((c) => ({ id: c, label: c }))]}
+        />
+        <Select
+          label="Company"
+          value={filters.companyId || "all"}
+          onChange={(v) => set({ companyId: v === "all" ? "" : v })}
+          options={[{ id: "all", label: "Any company" }, ...companies.map((c) => ({ id: c.id, label: c.name }))]}
+        />
+        <SearchField className="field tag-filter" value={filters.tag} onChange={(tag) => set({ tag })}>
+          <Label>Tag</Label>
+          <Input placeholder="e.g. design" />
+        </SearchField>
+        <Select
+          label="Show"
+          value={filters.archived}
+          onChange={(v) => set({ archived: v as ContactFilters["archived"] })}
+          options={[
+            { id: "exclude", label: "Active" },
+            { id: "only", label: "Archived" },
+            { id: "include", label: "Everyone" },
+          ]}
+        />
+      </search>
+      <p className="muted small" aria-live="polite">
+        {list.isSuccess &&
+          `${contacts.length}${hasNextPage ? "+" : ""} ${contacts.length === 1 ? "contact" : "contacts"}${filtered ? " match" : ""}`}
+      </p>
+      {list.isError && <Alert>{describeError(list.error)}</Alert>}
+      {list.isPending && <Loading />}
+      {list.isSuccess && contacts.length === 0 && (
+        <Empty>
+          {filtered ? (
+            <p>No one matches. Try fewer letters or clear a filter.</p>
+          ) : (
+            <>
+              <p>No contacts yet. Add the people you want to keep in touch with.</p>
+              {canEdit && (
+                <Button tone="primary" onPress={() => setAdding(true)}>
+                  Add your first contact
+                </Button>
+              )}
+            </>
+          )}
+        </Empty>
+      )}
+      {contacts.length > 0 && (
+        <ContactList
+          contacts={contacts}
+          companyNames={companyNames}
+          hasMore={Boolean(hasNextPage)}
+          onNeedMore={onNeedMore}
+        />
+      )}
+      {adding && <ContactFormDialog onClose={() => setAdding(false)} />}
+    </Page>
+  );
+}

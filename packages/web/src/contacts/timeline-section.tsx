@@ -1,0 +1,41 @@
+import { describeError } from "../api/problem.ts";
+import { DIRECTION_LABELS, KIND_LABELS, useTimeline } from "../interactions/interaction-queries.ts";
+import { Alert, Button } from "../ui/controls.tsx";
+import { formatDateTime, relativeDays } from "../ui/format.ts";
+import { Loading, Section } from "../ui/page.tsx";
+
+/** Everything that happened with this person, newest first. */
+export function TimelineSection({ contactId }: { contactId: string }) {
+  const timeline = useTimeline(contactId);
+  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section title="Timeline">
+      {timeline.isPending && <Loading />}
+      {timeline.isError && <Alert>{describeError(timeline.error)}</Alert>}
+      {timeline.isSuccess && items.length === 0 && (
+        <p className="muted">Nothing logged yet. Press L to log a call, an email or a coffee.</p>
+      )}
+      <ol className="timeline">
+        {items.map((item) => (
+          <li key={item.id} className={item.meaningful ? "touch" : "not-touch"}>
+            <div className="timeline-head">
+              <span className="strong">
+                {KIND_LABELS[item.kind]} · {DIRECTION_LABELS[item.direction]}
+              </span>
+              <time dateTime={item.occurredAt} title={formatDateTime(item.occurredAt)} className="muted small">
+                {relativeDays(item.occurredAt)}
+              </time>
+            </div>
+            {item.summary && <p className="timeline-summary">{item.summary}</p>}
+            {!item.meaningful && <span className="small muted">not counted as a touch</span>}
+          </li>
+        ))}
+      </ol>
+      {timeline.hasNextPage && (
+        <Button tone="quiet" onPress={() => void timeline.fetchNextPage()} isDisabled={timeline.isFetchingNextPage}>
+          Show older
+        </Button>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useLocation } from "wouter";
+import { useMe, useSignOut } from "../app/session.ts";
+import { Button } from "../ui/controls.tsx";
+import { Page } from "../ui/page.tsx";
+import { AccountSection } from "./account-section.tsx";
+import { EngineSection } from "./engine-section.tsx";
+import { MembersSection } from "./members-section.tsx";
+import { TokensSection } from "./tokens-section.tsx";
+
+export default function SettingsPage() {
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const [, navigate] = useLocation();
+  return (
+    <Page
+      title="Settings"
+      lead={me ? `Signed in as ${me.user.email} (${me.role})` : undefined}
+      actions={
+        <Button
+          onPress={async () => {
+            await signOut();
+            navigate("/sign-in");
+          }}
+        >
+          Sign out
+        </Button>
+      }
+    >
+      <div className="stack-lg">
+        <AccountSection />
+        <EngineSection />
+        <MembersSection />
+        <TokensSection />
+      </div>
+    </Page>
+  );
+}

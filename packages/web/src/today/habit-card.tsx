@@ -1,0 +1,27 @@
+import type { Habit } from "../api/types.ts";
+import { plural } from "../ui/format.ts";
+
+/** The week's goal as dots (calmer than a chart for 1–10 items) and the streak of weeks met. */
+export function HabitCard({ habit }: { habit: Habit }) {
+  const dots = Math.max(habit.weeklyGoal, habit.weekCount);
+  return (
+    <section className="card habit" aria-labelledby="habit-heading">
+      <h2 id="habit-heading">This week</h2>
+      <p className="habit-count">
+        <strong>{habit.weekCount}</strong> of {plural(habit.weeklyGoal, "follow-up")}
+        {habit.met && <span className="badge badge-good">goal met</span>}
+      </p>
+      <div className="dots" aria-hidden="true">
+        {Array.from({ length: Math.min(dots, 14) }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: decorative dots with no identity
+          <span key={i} className={i < habit.weekCount ? "dot on" : "dot"} />
+        ))}
+      </div>
+      <p className="muted small">
+        {habit.streakWeeks > 0
+          ? `Streak: ${plural(habit.streakWeeks, "week")} in a row.`
+          : "Meet the goal this week to start a streak."}
+      </p>
+    </section>
+  );
+}

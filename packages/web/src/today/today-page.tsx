@@ -1,0 +1,209 @@
+import { useState } from "react";
+import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
+import { Link } from "wouter";
+import { describeError } from "../api/problem.ts";
+import type { DueItem } from "../api/types.ts";
+import { openQuickLog } from "../app/quick-log.ts";
+import { useCanEdit } from "../app/session.ts";
+import { Alert, Button } from "../ui/controls.tsx";
+import { formatDate, relativeDays } from "../ui/format.ts";
+import { Empty, Loading, Page } from "../ui/page.tsx";
+import { HabitCard } from "./habit-card.tsx";
+import { type TodayAction, type UndoHandle, useToday, useTodayAction } from "./today-queries.ts";
+
+const REASON_LABELS: Record<string, string> = {
+  "follow-up-due": "Follow-up",
+  "outreach-unanswered": "No reply yet",
+  "cadence-due": "Due",
+  "cadence-overdue": "Overdue",
+  occasion: "Occasion",
+};
+
+export default function TodayPage() {
+  const today = useToday();
+  const action = useTodayAction();
+  const [undo, setUndo] = useState<{ text: string; contactId: string; handle: UndoHandle } | null>(null);
+  const run = (a: TodayAction, text?: string, name?: string) =>
+    action.mutate(a, {
+      onSuccess: (handle) =>
+        setUndo(handle && text ? { text: `${text} ${name ?? ""}.`, contactId: a.contactId, handle } : null),
+    });
+  const takeBack = () => {
+    if (!undo?.handle) return;
+    if ("moveOn" in undo.handle) run({ type: "undo-move-on", contactId: undo.contactId });
+    else run({ type: "undo", contactId: undo.contactId, undo: undo.handle.undo });
+  };
+
+  if (today.isPending)
+    return (
+      <Page title="Today">
+        <Loading />
+      </Page>
+    );
+  if (today.isError)
+    return (
+      <Page title="Today">
+        <Alert>{describeError(today.error)}</Alert>
+      </Page>
+    );
+  const list = today.data;
+  if (!list)
+    return (
+      <Page title="Today" lead="Whom to follow up with today, and why.">
+        <Empty>
+          <p>This server does not build today lists yet. Meanwhile, keep your contacts and log what happens.</p>
+          <p>
+            <Link href="/contacts">Go to contacts</Link>
+          </p>
+        </Empty>
+      </Page>
+    );
+
+  const date = new Date(`${list.todayOn}T12:00:00`).toLocaleDateString(undefined, {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+  });
+  return (
+    <Page title="Today" lead={date}>
+      <div className="today-grid">
+        <div className="stack-lg">
+          {action.isError && <Alert>{describeError(action.error)}</Alert>}
+          {undo && (
+            <Alert tone="info">
+              <span>{undo.text}</span>
+              <Button tone="quiet" onPress={takeBack}>
+                Undo
+              </Button>
+            </Alert>
+          )}
+          {list.items.length === 0 ? (
+            <Empty>
+              <p className="strong">You're all caught up.</p>
+              <p className="muted">No one is due today. Log a coffee or a call with L, or add someone new.</p>
+            </Empty>
+          ) : (
+            <ol className="due-list" aria-label="Due today">
+              {list.items.map((item) => (
+                <DueCard key={item.contactId} item={item} onAction={(a, text) => run(a, text, item.displayName)} />
+              ))}
+            </ol>
+          )}
+          {list.later.length > 0 && (
+            <section className="card" aria-labelledby="later-heading">
+              <h2 id="later-heading">Coming up</h2>
+              <p className="muted small">Spread over the next days so no day gets crowded.</p>
+              <ul className="plain-list">
+                {list.later.map((l) => (
+                  <li key={`${l.contactId}-${l.plannedOn}`} className="follow-up">
+                    <div>
+                      <Link href={`/contacts/${l.contactId}`} className="strong">
+                        {l.displayName}
+                      </Link>
+                      <div className="muted small">{l.sentence}</div>
+                    </div>
+                    <span className="muted small" title={formatDate(l.plannedOn)}>
+                      {relativeDays(l.plannedOn)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <HabitCard habit={list.habit} />
+      </div>
+    </Page>
+  );
+}
+
+function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string) => void }) {
+  const { item } = props;
+  const canEdit = useCanEdit();
+  const overdue = item.daysOverdue > 0;
+  return (
+    <li className="card due-card">
+      <div className="due-head">
+        <Link href={`/contacts/${item.contactId}`} className="due-name">
+          {item.displayName}
+        </Link>
+        <span className={`badge${overdue ? " badge-warn" : ""}`}>{REASON_LABELS[item.reasonKind] ?? "Due"}</span>
+      </div>
+      <p className="due-sentence">{item.sentence}</p>
+      {item.suggestMoveOn && <p className="small warn">Several tries with no reply: it may be time to move on.</p>}
+      {(item.sinceOn || overdue) && (
+        <p className="muted small">
+          {item.sinceOn && `since ${formatDate(item.sinceOn)}`}
+          {item.sinceOn && overdue && " · "}
+          {overdue && `${item.daysOverdue} days overdue`}
+          {` · ${Math.min(item.connection.touches, item.connection.target)} of ${item.connection.target} touches`}
+        </p>
+      )}
+      {canEdit && (
+        <div className="row due-actions">
+          <Button
+            tone="primary"
+            onPress={() => props.onAction({ type: "done", contactId: item.contactId }, "Logged a message to")}
+            aria-label={`Done: reached out to ${item.displayName}`}
+          >
+            Done
+          </Button>
+          <Button
+            onPress={() => openQuickLog({ id: item.contactId, displayName: item.displayName })}
+            aria-label={`Log what happened with ${item.displayName}`}
+          >
+            Log…
+          </Button>
+          <MenuTrigger>
+            <AriaButton className="btn btn-quiet" aria-label={`Snooze ${item.displayName}`}>
+              Snooze ▾
+            </AriaButton>
+            <Popover className="popover">
+              <Menu
+                className="menu"
+                onAction={(key) =>
+                  props.onAction({ type: "snooze", contactId: item.contactId, days: Number(key) }, "Snoozed")
+                }
+              >
+                <MenuItem className="menu-item" id="1">
+                  Tomorrow
+                </MenuItem>
+                <MenuItem className="menu-item" id="3">
+                  In 3 days
+                </MenuItem>
+                <MenuItem className="menu-item" id="7">
+                  Next week
+                </MenuItem>
+                <MenuItem className="menu-item" id="30">
+                  In a month
+                </MenuItem>
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+          <MenuTrigger>
+            <AriaButton className="btn btn-quiet" aria-label={`More for ${item.displayName}`}>
+              ⋯
+            </AriaButton>
+            <Popover className="popover">
+              <Menu
+                className="menu"
+                onAction={(key) =>
+                  key === "skip"
+                    ? props.onAction({ type: "skip", contactId: item.contactId }, "Skipped")
+                    : props.onAction({ type: "move-on", contactId: item.contactId }, "Moved on (occasions only) from")
+                }
+              >
+                <MenuItem className="menu-item" id="skip">
+                  Skip this time
+                </MenuItem>
+                <MenuItem className="menu-item" id="move-on">
+                  Move on (occasions only)
+                </MenuItem>
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+        </div>
+      )}
+    </li>
+  );
+}

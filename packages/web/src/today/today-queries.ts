@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../api/client.ts";
+import { ApiError } from "../api/problem.ts";
+import type { Direction, InteractionKind, TodayList, TodayUndo } from "../api/types.ts";
+
+/** The today list; null on a server that has none (404), so the page can say so instead of failing. */
+export function useToday() {
+  return useQuery({
+    queryKey: ["today"],
+    queryFn: async (): Promise<TodayList | null> => {
+      try {
+        return await unwrap(api.GET("/api/today"));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export type TodayAction =
+  | { type: "done"; contactId: string; kind?: InteractionKind; direction?: Direction; summary?: string }
+  | { type: "snooze"; contactId: string; days: number }
+  | { type: "skip"; contactId: string }
+  | { type: "move-on"; contactId: string }
+  | { type: "undo-move-on"; contactId: string }
+  | { type: "undo"; contactId: string; undo: TodayUndo };
+
+/** What a done, snooze or skip answers so it can be taken back; move-on is undone by contact. */
+export type UndoHandle = { undo: TodayUndo } | { moveOn: string } | null;
+
+async function send(action: TodayAction): Promise<UndoHandle> {
+  const path = { params: { path: { contactId: action.contactId } } };
+  const id = { params: { path: { id: action.contactId } } };
+  switch (action.type) {
+    case "done": {
+      const { type: _t, contactId: _c, ...body } = action;
+      return { undo: (await unwrap(api.POST("/api/today/{contactId}/done", { ...path, body }))).undo };
+    }
+    case "snooze":
+      return {
+        undo: (await unwrap(api.POST("/api/today/{contactId}/snooze", { ...path, body: { days: action.days } }))).undo,
+      };
+    case "skip":
+      return { undo: (await unwrap(api.POST("/api/today/{contactId}/skip", path))).undo };
+    case "move-on":
+      await unwrap(api.POST("/api/contacts/{id}/move-on", id));
+      return { moveOn: action.contactId };
+    case "undo-move-on":
+      await unwrap(api.POST("/api/contacts/{id}/move-on/undo", id));
+      return null;
+    case "undo":
+      await unwrap(api.POST("/api/today/undo", { body: action.undo }));
+      return null;
+  }
+}
+
+export function useTodayAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    // The item leaves the list at once; the server's answer (refetched) has the final word.
+    onMutate: async (action) => {
+      if (action.type === "undo-move-on" || action.type === "undo") return;
+      await client.cancelQueries({ queryKey: ["today"] });
+      client.setQueryData<TodayList | null>(["today"], (list) =>
+        list ? { ...list, items: list.items.filter((i) => i.contactId !== action.contactId) } : list,
+      );
+    },
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ["today"] });
+      void client.invalidateQueries({ queryKey: ["contacts"] });
+      void client.invalidateQueries({ queryKey: ["interactions"] });
+      void client.invalidateQueries({ queryKey: ["follow-ups"] });
+    },
+  });
+}

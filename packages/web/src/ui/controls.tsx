@@ -1,0 +1,160 @@
+import type { ReactNode } from "react";
+import {
+  Button as AriaButton,
+  Checkbox as AriaCheckbox,
+  Select as AriaSelect,
+  type ButtonProps,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SelectValue,
+  Text,
+  TextArea,
+  TextField,
+} from "react-aria-components";
+
+type Tone = "primary" | "quiet" | "danger" | "plain";
+
+export function Button({ tone = "plain", className, ...props }: ButtonProps & { tone?: Tone }) {
+  return <AriaButton {...props} className={`btn btn-${tone}${className ? ` ${className}` : ""}`} />;
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "email" | "password" | "url" | "tel" | "date" | "datetime-local" | "number" | "search";
+  description?: string;
+  error?: string | undefined;
+  isRequired?: boolean;
+  autoComplete?: string;
+  autoFocus?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  minLength?: number;
+  placeholder?: string;
+}
+
+/** A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. */
+export function Field(props: FieldProps) {
+  const { label, description, error, multiline, rows, placeholder, type, autoComplete, autoFocus, minLength } = props;
+  return (
+    <TextField
+      className="field"
+      name={props.name}
+      value={props.value}
+      onChange={props.onChange}
+      isRequired={props.isRequired}
+      isInvalid={Boolean(error)}
+      type={type ?? "text"}
+      autoComplete={autoComplete}
+      autoFocus={autoFocus}
+      minLength={minLength}
+    >
+      <Label>{label}</Label>
+      {multiline ? <TextArea rows={rows ?? 4} placeholder={placeholder} /> : <Input placeholder={placeholder} />}
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{error}</FieldError>
+    </TextField>
+  );
+}
+
+export interface Option {
+  id: string;
+  label: string;
+}
+
+export function Select(props: {
+  label: string;
+  options: Option[];
+  value: string;
+  onChange: (id: string) => void;
+  name?: string;
+  className?: string;
+}) {
+  return (
+    <AriaSelect
+      className={`field select${props.className ? ` ${props.className}` : ""}`}
+      name={props.name}
+      selectedKey={props.value}
+      onSelectionChange={(key) => props.onChange(String(key))}
+    >
+      <Label>{props.label}</Label>
+      <AriaButton className="select-button">
+        <SelectValue />
+        <span aria-hidden="true" className="chevron">
+          ▾
+        </span>
+      </AriaButton>
+      <Popover className="popover">
+        <ListBox className="listbox" items={props.options}>
+          {(option) => (
+            <ListBoxItem className="listbox-item" id={option.id} textValue={option.label}>
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </AriaSelect>
+  );
+}
+
+export function Checkbox(props: { children: ReactNode; isSelected: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <AriaCheckbox className="checkbox" isSelected={props.isSelected} onChange={props.onChange}>
+      <span className="checkbox-box" aria-hidden="true">
+        <svg viewBox="0 0 18 18" aria-hidden="true">
+          <polyline points="2 9 7 14 16 4" />
+        </svg>
+      </span>
+      {props.children}
+    </AriaCheckbox>
+  );
+}
+
+export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
+  return (
+    <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** A native select: best on phones for long lists (time zones, countries). */
+export function NativeSelect(props: {
+  label: string;
+  name: string;
+  options: Option[];
+  value: string;
+  onChange: (id: string) => void;
+  description?: string;
+}) {
+  const id = `select-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={props.description ? `${id}-desc` : undefined}
+      >
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.description && (
+        <span className="description" id={`${id}-desc`}>
+          {props.description}
+        </span>
+      )}
+    </div>
+  );
+}
