@@ -1,0 +1,87 @@
+import type SQLite from "better-sqlite3";
+import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from "kysely";
+import type pg from "pg";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "./schema.ts";
+import { createStore } from "./store.ts";
+import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+
+/**
+ * Not timed: the plans of the hot queries name their indexes, so they stay fast at any size. The queries are the
+ * repositories' own, captured as they run.
+ */
+/**
+ * PostgreSQL plans by statistics: on an empty table any plan is cheap. Give it a few thousand contacts of which few
+ * match, and the numbers it would see in real use.
+ */
+async function fillAndAnalyze(w: TestWorld) {
+  const pool = w.db.raw as pg.Pool;
+  await pool.query(
+    `INSERT INTO contact (id, account_id, first_name, last_name, display_name, sort_name, emails, phones, links, title,
+       tags, interests, how_we_met, notes, circle, touch_count, created_at, updated_at, search_text)
+     SELECT 'bulk-' || n, $1, 'Person', 'Number' || n, 'Person Number' || n, 'person number' || n, '[]', '[]', '[]', '',
+       '[]', '[]', '', '', 'network', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'person number' || n
+     FROM generate_series(1, 5000) AS n`,
+    [w.alice.accountId],
+  );
+  await pool.query("ANALYZE contact");
+}
+
+describe.each(DIALECTS)("query plans on %s", (dialect) => {
+  let w: TestWorld;
+  let captured: CompiledQuery[];
+  let store: ReturnType<typeof createStore>;
+  beforeEach(async () => {
+    w = await openTestWorld(dialect);
+    captured = [];
+    const log = (event: LogEvent) => void captured.push(event.query);
+    const db =
+      dialect === "sqlite"
+        ? new Kysely<Database>({ dialect: new SqliteDialect({ database: w.db.raw as SQLite.Database }), log })
+        : new Kysely<Database>({ dialect: new PostgresDialect({ pool: w.db.raw as pg.Pool }), log });
+    store = createStore(db, dialect);
+  });
+  afterEach(async () => {
+    await w.dispose();
+  });
+
+  async function planOf(query: CompiledQuery): Promise<string> {
+    if (dialect === "sqlite") {
+      const rows = (w.db.raw as SQLite.Database).prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters);
+      return JSON.stringify(rows);
+    }
+    const client = await (w.db.raw as pg.Pool).connect();
+    try {
+      // Test tables are small; without this the planner rightly prefers reading them whole.
+      await client.query("SET enable_seqscan = off");
+      const result = await client.query(`EXPLAIN ${query.sql}`, query.parameters as unknown[]);
+      return JSON.stringify(result.rows);
+    } finally {
+      await client.query("RESET enable_seqscan");
+      client.release();
+    }
+  }
+
+  const last = (match: RegExp) => {
+    const found = captured.filter((q) => match.test(q.sql)).at(-1);
+    if (!found) throw new Error(`no captured query matches ${match}`);
+    return found;
+  };
+
+  it("reads the today list in rank order from contact_due_rank", async () => {
+    await store.contacts.topDue(w.alice.accountId, 25);
+    expect(await planOf(last(/order by "due_priority" desc/i))).toContain("contact_due_rank");
+  });
+
+  it("answers a contact search from the full-text index", async () => {
+    if (dialect === "postgres") await fillAndAnalyze(w);
+    await store.contacts.list(w.alice.accountId, { q: "ros cal", archived: "exclude" }, { limit: 50 });
+    const plan = await planOf(last(/contact_fts|to_tsvector/));
+    expect(plan).toContain(dialect === "sqlite" ? "contact_fts" : "contact_search");
+  });
+
+  it("serves one contact's timeline from interaction_contact_timeline", async () => {
+    await store.interactions.historyOf(w.alice.accountId, "some-contact");
+    expect(await planOf(last(/from "interaction_contact"/))).toContain("interaction_contact_timeline");
+  });
+});
