@@ -50,6 +50,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       KITH_DATA_DIR: process.env.KITH_E2E_DATA!,
       KITH_PUBLIC_URL: baseURL,
+      // The journeys let days pass by writing an instant here (see e2e/helpers.ts setServerNow).
+      KITH_CLOCK_FILE: path.join(process.env.KITH_E2E_DATA!, "clock"),
       LOG_LEVEL: "warn",
     },
   },

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
@@ -48,4 +50,12 @@ export async function capture(page: Page, name: string) {
     await page.screenshot({ path: `e2e/screenshots/${name}-${suffix}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+const clockFile = () => path.join(process.env.KITH_E2E_DATA ?? "", "clock");
+
+/** Moves the server's clock (test-only KITH_CLOCK_FILE); `null` gives it back the real time. */
+export function setServerNow(at: Date | null) {
+  if (at === null) rmSync(clockFile(), { force: true });
+  else writeFileSync(clockFile(), at.toISOString());
 }

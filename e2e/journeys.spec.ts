@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiPost, capture, signUp } from "./helpers.ts";
+import { apiPost, capture, setServerNow, signUp } from "./helpers.ts";
 
 test.use({ viewport: { width: 1280, height: 860 } });
 
@@ -188,4 +188,62 @@ test("offline, a reload still shows the shell and the last today list", async ({
   await expect(page.getByRole("link", { name: "Rosa Diaz" })).toBeVisible();
   expect(await page.locator(".page").textContent()).toBe(online);
   await context.setOffline(false);
+});
+
+test("an unanswered email comes back as a nudge days later; done takes it off and the week counts", async ({ page }) => {
+  setServerNow(null);
+  await page.goto("/sign-in");
+  await signUp(page);
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz", circle: "close" });
+  await page.goto(`/contacts/${rosa.id}`);
+  await expect(page.getByRole("heading", { name: "Rosa Diaz" })).toBeVisible();
+  await page.locator("body").press("l");
+  const log = page.getByRole("dialog", { name: "Log an interaction" });
+  await log.getByRole("combobox", { name: "With" }).fill("Ros");
+  await page.getByRole("option", { name: /Rosa Diaz/ }).click();
+  await log.getByRole("radio", { name: "Email" }).check();
+  await log.getByLabel("What about").fill("Sent my portfolio");
+  await log.getByRole("button", { name: "Log it" }).click();
+  await expect(log).toBeHidden();
+
+  try {
+    // Three days pass on the server, and no reply comes.
+    setServerNow(new Date(Date.now() + 3 * 86_400_000 + 3_600_000));
+    await page.goto("/");
+    const card = page.locator(".due-card", { hasText: "Rosa Diaz" });
+    await expect(card).toContainText("No reply yet");
+    await expect(card).toContainText("haven't heard back — nudge 1 of 3");
+    await capture(page, "today-nudge");
+    await card.getByRole("button", { name: "Done: reached out to Rosa Diaz" }).click();
+    await expect(page.locator(".due-card", { hasText: "Rosa Diaz" })).toHaveCount(0);
+    await expect(page.locator(".habit")).toContainText("goal met");
+    await expect(page.locator(".habit")).toContainText(/Streak: \d+ weeks? in a row/);
+  } finally {
+    setServerNow(null);
+  }
+});
+
+test("editing a circle's cadence moves its people's next due date", async ({ page }) => {
+  setServerNow(null);
+  await page.goto("/sign-in");
+  await signUp(page);
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz", circle: "close" });
+  await apiPost(page, "/api/interactions", { contactIds: [rosa.id], kind: "call", direction: "mutual" });
+  const nextDue = async () => {
+    await page.goto(`/contacts/${rosa.id}`);
+    const text = await page.locator("dt:text-is('Next due') + dd").innerText();
+    return Date.parse(/\(([^)]+)\)/.exec(text)?.[1] ?? "");
+  };
+  // One touch so far: still building the connection, so half the close circle's interval: 15 of 30 days.
+  const before = await nextDue();
+  expect(before).not.toBeNaN();
+
+  await page.goto("/settings");
+  await page.getByLabel("close: due after days").fill("60");
+  await page.getByLabel("close: overdue after days").fill("90");
+  await page.getByRole("button", { name: "Save rhythm" }).click();
+  await expect(page.getByText(/saved/i).first()).toBeVisible();
+
+  // Half of 60 now: the same touch is due 15 days later.
+  expect((await nextDue()) - before).toBe(15 * 86_400_000);
 });

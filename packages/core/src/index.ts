@@ -6,6 +6,7 @@ export * from "./companies/schemas.ts";
 export * from "./contacts/contact-service.ts";
 export * from "./contacts/move-on.ts";
 export * from "./contacts/schemas.ts";
+export * from "./due-state/catch-up.ts";
 export * from "./due-state/engine-context.ts";
 export * from "./due-state/rebuild.ts";
 export * from "./due-state/refresh-contacts.ts";

@@ -16,6 +16,8 @@ const envSchema = z.object({
   KITH_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   KITH_ALLOW_SIGNUP: z.enum(["true", "false"]).default("true"),
   KITH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** Test-only: the server's "now" is read from this file when it exists (browser journeys move time with it). */
+  KITH_CLOCK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -30,6 +32,7 @@ export interface Config {
   allowSignup: boolean;
   dbPoolSize: number;
   logLevel: string;
+  clockFile: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowSignup: e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,
     logLevel: e.LOG_LEVEL,
+    clockFile: e.KITH_CLOCK_FILE,
   };
 }
 

@@ -14,6 +14,7 @@ async function main() {
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
   await app.listen({ port: config.port, host: config.host });
+  if (config.clockFile) app.log.warn(`test clock: "now" is read from ${config.clockFile} while it exists`);
   app.log.info(`Kith is ready: open ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs)`);
 }
 

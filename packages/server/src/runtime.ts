@@ -1,9 +1,24 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import type { Clock, Deps, IdSource, Secrets } from "@kith/core";
 import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type { Config } from "./config.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Test-only: "now" is the instant written in `file` while it exists, the real time otherwise. Browser journeys
+ * use it to let days pass on a running server (the only thing tests may fake is the clock).
+ */
+export function fileClock(file: string): Clock {
+  return {
+    now: () => {
+      if (!existsSync(file)) return new Date();
+      const at = new Date(readFileSync(file, "utf8").trim());
+      return Number.isNaN(at.getTime()) ? new Date() : at;
+    },
+  };
+}
 export const randomIds: IdSource = { newId: () => randomUUID() };
 export const randomSecrets: Secrets = {
   newToken: (prefix) => `${prefix}${randomBytes(24).toString("base64url")}`,
@@ -19,7 +34,7 @@ export async function openRuntime(
   await migrate(open);
   const deps: Deps = {
     store: createStore(open.db, open.dialect),
-    clock: overrides.clock ?? systemClock,
+    clock: overrides.clock ?? (config.clockFile ? fileClock(config.clockFile) : systemClock),
     ids: overrides.ids ?? randomIds,
     secrets: overrides.secrets ?? randomSecrets,
   };

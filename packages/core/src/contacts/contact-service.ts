@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { freshEngineContext } from "../due-state/catch-up.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
@@ -63,7 +64,9 @@ export async function createContact(deps: Deps, actor: Actor, input: unknown): P
   });
 }
 
+/** Reads bring aged due state up to date first, so a contact never shows yesterday's "next due". */
 export async function getContact(deps: Deps, actor: Actor, id: string): Promise<Contact> {
+  await freshEngineContext(deps, actor.accountId);
   const contact = await deps.store.contacts.findById(actor.accountId, id);
   if (!contact) throw notFound("contact", id);
   return contact;
@@ -112,6 +115,7 @@ export async function deleteContact(deps: Deps, actor: Actor, id: string): Promi
 export async function listContacts(deps: Deps, actor: Actor, query: unknown, page: unknown) {
   const q = parseInput(contactListQuerySchema, query);
   const p: PageQuery = parseInput(pageQuerySchema, page);
+  await freshEngineContext(deps, actor.accountId);
   return deps.store.contacts.list(actor.accountId, q, p);
 }
 

@@ -1,33 +1,15 @@
 import type { Actor } from "../accounts/roles.ts";
-import { type EngineContext, loadEngineContext } from "../due-state/engine-context.ts";
-import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import { freshEngineContext } from "../due-state/catch-up.ts";
+import type { EngineContext } from "../due-state/engine-context.ts";
 import { buildTodayList, habitState, type TodayEntry } from "../engine/index.ts";
-import type { Deps, Repositories } from "../ports/index.ts";
+import type { Deps } from "../ports/index.ts";
 import { addDays, startOfLocalDayAt, type Weekday, weekStartOn } from "../time/index.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
 
-const CATCH_UP_BATCH = 500;
 /** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
 const LATER_SHOWN = 20;
 /** Two years of weeks is longer than any streak worth counting week by week. */
 const MAX_STREAK_WEEKS = 104;
-
-/**
- * Recomputes contacts whose stored due item has aged (a cadence turned overdue, a nudge came due, a setting
- * changed). Idempotent: running it twice, or on two instances at once, leaves the same rows.
- */
-export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Promise<number> {
-  let done = 0;
-  let previous = "";
-  for (;;) {
-    const ids = await tx.contacts.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
-    // A batch that comes back unchanged would loop forever; the engine never asks for today, so stop.
-    if (ids.length === 0 || ids.join() === previous) return done;
-    await refreshContacts(tx, ctx, ids, { mode: "stored" });
-    done += ids.length;
-    previous = ids.join();
-  }
-}
 
 export function presentEntry(entry: TodayEntry): TodayItem {
   const detail = entry.detail;
@@ -80,11 +62,7 @@ async function habitOf(deps: Deps, ctx: EngineContext) {
 
 /** The ranked today list of the account's today, the rest spread over coming days, and the weekly habit. */
 export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
-  const ctx = await deps.store.transaction(async (tx) => {
-    const loaded = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-    await catchUpDueState(tx, loaded);
-    return loaded;
-  });
+  const ctx = await freshEngineContext(deps, actor.accountId);
   const { dailyCap } = ctx.settings.engine;
   const due = await deps.store.contacts.topDue(actor.accountId, dailyCap + LATER_SHOWN);
   const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });

@@ -1,0 +1,34 @@
+import type { Deps, Repositories } from "../ports/index.ts";
+import { type EngineContext, loadEngineContext } from "./engine-context.ts";
+import { refreshContacts } from "./refresh-contacts.ts";
+
+const CATCH_UP_BATCH = 500;
+
+/**
+ * Recomputes contacts whose stored due item has aged (a cadence turned overdue, a nudge came due, a setting
+ * changed). Idempotent: running it twice, or on two instances at once, leaves the same rows.
+ */
+export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Promise<number> {
+  let done = 0;
+  let previous = "";
+  for (;;) {
+    const ids = await tx.contacts.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
+    // A batch that comes back unchanged would loop forever; the engine never asks for today, so stop.
+    if (ids.length === 0 || ids.join() === previous) return done;
+    await refreshContacts(tx, ctx, ids, { mode: "stored" });
+    done += ids.length;
+    previous = ids.join();
+  }
+}
+
+/**
+ * The account's engine context with every aged row brought up to date first: what any read of due state (the
+ * today list, a contact's next due date) goes through. When nothing has aged it costs one indexed lookup.
+ */
+export async function freshEngineContext(deps: Deps, accountId: string): Promise<EngineContext> {
+  return deps.store.transaction(async (tx) => {
+    const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+    await catchUpDueState(tx, ctx);
+    return ctx;
+  });
+}
