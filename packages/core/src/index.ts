@@ -13,6 +13,8 @@ export * from "./due-state/refresh-contacts.ts";
 export * from "./engine/index.ts";
 export * from "./follow-ups/follow-up-service.ts";
 export * from "./follow-ups/schemas.ts";
+export * from "./insights/insights-service.ts";
+export * from "./insights/schemas.ts";
 export * from "./interactions/interaction-service.ts";
 export * from "./interactions/schemas.ts";
 export type * from "./ports/index.ts";

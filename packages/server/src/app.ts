@@ -15,6 +15,7 @@ import { registerContactRoutes } from "./contacts/contact-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   registerFollowUpRoutes(app, ctx.deps);
   registerTodayRoutes(app, ctx.deps);
   registerSettingsRoutes(app, ctx.deps);
+  registerInsightsRoutes(app, ctx.deps);
   await registerWebApp(app);
   return { app, auth, routes };
 }

@@ -61,6 +61,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/contacts/:id/move-on/undo": notFound(),
     "POST /api/due-state/rebuild": { list: true },
     "GET /api/settings": { list: true },
+    "GET /api/insights": { list: true },
     "PATCH /api/settings": { list: true },
   };
 }

@@ -5,7 +5,10 @@ import type { Contact, ContactListQuery } from "../contacts/schemas.ts";
 import type { DueItem, FollowUpFact, HistorySummary } from "../engine/index.ts";
 import type { FollowUp, FollowUpListQuery } from "../follow-ups/schemas.ts";
 import type { Direction, Interaction } from "../interactions/schemas.ts";
+import type { DUE_BUCKETS } from "../insights/schemas.ts";
 import type { Page, PageQuery } from "../shared/pagination.ts";
+
+export type DueBucket = (typeof DUE_BUCKETS)[number];
 
 /**
  * Ports: every side effect the services need, as small interfaces. The store package implements the
@@ -91,6 +94,14 @@ export interface ContactRepository {
   topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }>;
   /** Every contact id of the account, in pages (for a full rebuild). */
   idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]>;
+  /**
+   * Unarchived contacts by when they fall due: before today, today, by the end of this week, within a month,
+   * later, or not at all.
+   */
+  dueSpread(
+    accountId: string,
+    bounds: { todayOn: string; weekEndOn: string; monthEndOn: string },
+  ): Promise<Partial<Record<DueBucket, number>>>;
   /** Marks every contact for recomputation (settings changed). */
   markAllStale(accountId: string): Promise<void>;
 }
@@ -128,6 +139,8 @@ export interface InteractionRepository {
     periods: readonly { fromAt: string; toAt: string }[],
     cap: number,
   ): Promise<number[]>;
+  /** Meaningful interactions (any direction) per period [fromAt, toAt). */
+  countTouches(accountId: string, periods: readonly { fromAt: string; toAt: string }[]): Promise<number[]>;
   /** The contact's history in time order, for rules that read it (outreach and replies). */
   historyOf(
     accountId: string,

@@ -3,6 +3,7 @@ import type {
   ContactListQuery,
   ContactRepository,
   DerivedState,
+  DueBucket,
   DueItem,
   HistorySummary,
   Page,
@@ -393,6 +394,25 @@ export class KyselyContactRepository implements ContactRepository {
     if (afterId) q = q.where("id", ">", afterId);
     const rows = await q.orderBy("id").limit(limit).execute();
     return rows.map((r) => r.id);
+  }
+
+  async dueSpread(accountId: string, bounds: { todayOn: string; weekEndOn: string; monthEndOn: string }) {
+    const bucket = sql<DueBucket>`CASE
+      WHEN next_due_on IS NULL THEN 'not-due'
+      WHEN next_due_on < ${bounds.todayOn} THEN 'overdue'
+      WHEN next_due_on = ${bounds.todayOn} THEN 'today'
+      WHEN next_due_on <= ${bounds.weekEndOn} THEN 'this-week'
+      WHEN next_due_on <= ${bounds.monthEndOn} THEN 'this-month'
+      ELSE 'later' END`;
+    const rows = await this.db
+      .selectFrom("contact")
+      .select([bucket.as("bucket"), (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where("account_id", "=", accountId)
+      .where("archived_at", "is", null)
+      // By position: PostgreSQL would not see the parameterised CASE repeated in GROUP BY as the same expression.
+      .groupBy(sql`1`)
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)])) as Partial<Record<DueBucket, number>>;
   }
 
   /** The smallest date: every row is stale until the next catch-up recomputes it. */

@@ -148,6 +148,19 @@ export class KyselyInteractionRepository implements InteractionRepository {
     return [current ?? 0, ...(await this.reachOutsIn(accountId, rest, cap))];
   }
 
+  async countTouches(accountId: string, periods: readonly { fromAt: string; toAt: string }[]) {
+    if (periods.length === 0) return [];
+    const values = sql.join(periods.map((p, k) => sql`(${k}, ${p.fromAt}, ${p.toAt})`));
+    const result = await sql<{ k: number | string; n: number | string }>`
+      WITH w (k, f, t) AS (VALUES ${values})
+      SELECT w.k AS k, (SELECT count(*) FROM interaction i
+          WHERE i.account_id = ${accountId} AND i.occurred_at >= w.f AND i.occurred_at < w.t AND i.meaningful = 1) AS n
+      FROM w`.execute(this.db);
+    const counts = periods.map(() => 0);
+    for (const row of result.rows) counts[Number(row.k)] = Number(row.n);
+    return counts;
+  }
+
   /**
    * One small statement whatever the number of periods: they are a VALUES table, and each is probed through the
    * (account_id, occurred_at) indexes by correlated subqueries that stop after `cap` rows.

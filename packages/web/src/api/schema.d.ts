@@ -2468,6 +2468,53 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Touches per week (last 12 weeks) and how the network's due dates are spread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayOn: string;
+                            touchesPerWeek: {
+                                weekStartOn: string;
+                                touches: number;
+                            }[];
+                            dueSpread: {
+                                /** @enum {string} */
+                                bucket: "overdue" | "today" | "this-week" | "this-month" | "later" | "not-due";
+                                contacts: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -44,6 +44,7 @@ export const DIRECTIONS: Direction[] = ["outbound", "inbound", "mutual"];
 export const ROLES: Role[] = ["owner", "editor", "viewer"];
 
 export type TodayList = Ok<"/api/today", "get">;
+export type Insights = Ok<"/api/insights", "get">;
 export type DueItem = TodayList["items"][number];
 export type LaterItem = TodayList["later"][number];
 export type Habit = TodayList["habit"];

@@ -5,6 +5,7 @@ import { describeError } from "../api/problem.ts";
 import type { DueItem } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
+import { InsightsCards } from "../insights/insights-cards.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
@@ -111,7 +112,10 @@ export default function TodayPage() {
             </section>
           )}
         </div>
-        <HabitCard habit={list.habit} />
+        <div className="today-side">
+          <HabitCard habit={list.habit} />
+          <InsightsCards />
+        </div>
       </div>
     </Page>
   );
