@@ -190,11 +190,17 @@ test("offline, a reload still shows the shell and the last today list", async ({
   await context.setOffline(false);
 });
 
-test("an unanswered email comes back as a nudge days later; done takes it off and the week counts", async ({ page }) => {
+test("an unanswered email comes back as a nudge days later; done takes it off and the week counts", async ({
+  page,
+}) => {
   setServerNow(null);
   await page.goto("/sign-in");
   await signUp(page);
-  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz", circle: "close" });
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Rosa",
+    lastName: "Diaz",
+    circle: "close",
+  });
   await page.goto(`/contacts/${rosa.id}`);
   await expect(page.getByRole("heading", { name: "Rosa Diaz" })).toBeVisible();
   await page.locator("body").press("l");
@@ -227,7 +233,11 @@ test("editing a circle's cadence moves its people's next due date", async ({ pag
   setServerNow(null);
   await page.goto("/sign-in");
   await signUp(page);
-  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Rosa", lastName: "Diaz", circle: "close" });
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Rosa",
+    lastName: "Diaz",
+    circle: "close",
+  });
   await apiPost(page, "/api/interactions", { contactIds: [rosa.id], kind: "call", direction: "mutual" });
   const nextDue = async () => {
     await page.goto(`/contacts/${rosa.id}`);
