@@ -39,7 +39,8 @@ export async function refreshContacts(
   for (const { contact, history: stored } of inputs) {
     const history = await nextHistory(tx, ctx.accountId, contact.id, stored, update);
     const snapshot = snapshotOf(contact, history, followUps.get(contact.id) ?? [], ctx);
-    const due = computeDueState(snapshot, ctx.settings.engine, ctx.todayOn);
+    // An archived contact is out of every list and every reminder until it is brought back.
+    const due = contact.archivedAt ? null : computeDueState(snapshot, ctx.settings.engine, ctx.todayOn);
     await tx.contacts.setDerivedState(ctx.accountId, contact.id, { history, due, ...rankOf(due, ctx.todayOn) });
   }
 }

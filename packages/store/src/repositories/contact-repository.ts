@@ -223,8 +223,22 @@ export class KyselyContactRepository implements ContactRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * Where a listing starts. A SQLite search starts from the full-text matches and joins the contacts to them: the
+   * planner would otherwise walk the whole account in name order and test each row against the match list.
+   */
+  private listSource(words: string[]) {
+    const plain = this.db.selectFrom("contact as c");
+    if (words.length === 0 || this.dialect !== "sqlite") return plain;
+    return this.db
+      .selectFrom(sql<{ r: number }>`(SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`.as("f"))
+      .innerJoin("contact_fts_map as m", (join) => join.on(sql<boolean>`m.fts_rowid = f.r`))
+      .innerJoin("contact as c", "c.id", "m.contact_id") as unknown as typeof plain;
+  }
+
   async list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>> {
-    let q = this.db.selectFrom("contact as c").selectAll("c").where("c.account_id", "=", accountId);
+    const words = queryWords(query.q ?? "");
+    let q = this.listSource(words).selectAll("c").where("c.account_id", "=", accountId);
     if (query.archived === "exclude") q = q.where("c.archived_at", "is", null);
     if (query.archived === "only") q = q.where("c.archived_at", "is not", null);
     if (query.companyId) q = q.where("c.company_id", "=", query.companyId);
@@ -242,19 +256,8 @@ export class KyselyContactRepository implements ContactRepository {
         ),
       );
     }
-    const words = queryWords(query.q ?? "");
-    if (words.length > 0) {
-      if (this.dialect === "sqlite") {
-        q = q
-          .innerJoin("contact_fts_map as m", "m.contact_id", "c.id")
-          .where(
-            sql<boolean>`m.fts_rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`,
-          );
-      } else {
-        q = q.where(
-          sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`,
-        );
-      }
+    if (words.length > 0 && this.dialect === "postgres") {
+      q = q.where(sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`);
     }
     const after = decodeCursor(page.cursor);
     if (after) {
@@ -367,11 +370,8 @@ export class KyselyContactRepository implements ContactRepository {
   }
 
   async topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }> {
-    const due = this.db
-      .selectFrom("contact")
-      .where("account_id", "=", accountId)
-      .where("due_priority", "is not", null)
-      .where("archived_at", "is", null);
+    // Archived contacts never have a priority (refreshContacts clears it), so the index alone answers both.
+    const due = this.db.selectFrom("contact").where("account_id", "=", accountId).where("due_priority", "is not", null);
     const idOrder = this.dialect === "postgres" ? sql`id COLLATE "C"` : sql`id`;
     const [rows, count] = await Promise.all([
       due
