@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx packages/server/src/main.ts",
+    // The same bundle `npm start` runs.
+    command: "npm run build:server && node --enable-source-maps dist/server.mjs",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +7,10 @@ import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import { generate } from "./generate.ts";
+import { helloLoad, mixedLoad } from "./load.ts";
 import { ms, ratio, type Stats, sample } from "./measure.ts";
+import { memoryOf, startHelloWorld, startServer } from "./server-process.ts";
+import { firstLoadJsKb } from "./web-size.ts";
 
 /**
  * `npm run bench`: builds a 50k-contact, 1M-interaction account on SQLite, then measures the today list and
@@ -18,6 +20,7 @@ import { ms, ratio, type Stats, sample } from "./measure.ts";
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
 const NOW = "2026-11-24T14:00:00.000Z";
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Row {
@@ -62,7 +65,7 @@ async function main() {
     console.log(`${dueCount} contacts are due on ${todayOn}`);
     // The raw engine answering the same question: the first 25 due rows in rank order, from the index.
     const rawTop = raw.prepare(
-      `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL AND archived_at IS NULL
+      `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL
        ORDER BY due_priority DESC, next_due_on, id LIMIT 25`,
     );
     const baseline = await sample(200, () => rawTop.all(actor.accountId));
@@ -91,26 +94,24 @@ async function main() {
     rows.push(row("  (same server's /healthz, p95)", hello, baseline, "—"));
 
     const rawSearch = raw.prepare(
-      `SELECT c.* FROM contact c JOIN contact_fts_map m ON m.contact_id = c.id
-       WHERE m.fts_rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?) AND c.account_id = ?
-       ORDER BY c.sort_name, c.id LIMIT 51`,
+      `SELECT c.* FROM (SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ?) f
+       JOIN contact_fts_map m ON m.fts_rowid = f.r JOIN contact c ON c.id = m.contact_id
+       WHERE c.account_id = ? AND c.archived_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`,
     );
     const searchBaseline = await sample(200, () => rawSearch.all('"ros"* AND "cal"*', actor.accountId));
     const search = await sample(200, () => listContacts(deps, actor, { q: "ros cal" }, {}));
     rows.push(row("P2 contact search 'ros cal' (service), p95", search, searchBaseline, "≤ 30 ms"));
     const oneWord = await sample(200, () => listContacts(deps, actor, { q: "r" }, {}));
     rows.push(row("P2 contact search worst case 'r' (service), p95", oneWord, searchBaseline, "≤ 300 ms"));
+    const sampleIds = (
+      raw.prepare("SELECT id FROM contact WHERE account_id = ? ORDER BY id LIMIT 2000").all(actor.accountId) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
     await app.close();
     await open.close();
 
-    const ready = await timeToReady(dir);
-    rows.push({
-      figure: "P8 time to ready on this database",
-      value: ms(ready),
-      baseline: "—",
-      ratio: "—",
-      goal: "≤ 2000 ms",
-    });
+    rows.push(...(await serverFigures(dir, token, sampleIds)));
     report(rows, { generateMs, dueCount });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -127,34 +128,44 @@ function row(figure: string, stats: Stats, baseline: Stats, goal: string): Row {
   };
 }
 
-/** Starts `npm start`'s server on the generated database and waits for /healthz. */
-async function timeToReady(dataDir: string): Promise<number> {
-  const port = 39_000 + Math.floor(Math.random() * 1000);
-  const start = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "../packages/server/src/main.ts")], {
-    env: {
-      ...process.env,
-      KITH_DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-      KITH_AUTH_SECRET: "x".repeat(40),
-    },
-    stdio: "ignore",
-  });
+/** P5–P8 against `npm start`'s server in its own process, so its memory is its own. */
+async function serverFigures(dir: string, token: string, contactIds: string[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  const server = await startServer(dir);
   try {
-    for (;;) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return performance.now() - start;
-      } catch {
-        // not listening yet
-      }
-      if (performance.now() - start > 30_000) throw new Error("server did not become ready in 30 s");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    rows.push(plain("P8 time to ready on this database", ms(server.readyMs), "≤ 2000 ms"));
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = memoryOf(server.child.pid as number);
+    const load = await mixedLoad(server.url, token, contactIds, LOAD_SECONDS);
+    console.log(`P5 status codes: ${JSON.stringify(load.statusCodes)}; errors and timeouts: ${load.errors}`);
+    const peak = memoryOf(server.child.pid as number);
+    server.stop();
+    const hello = await startHelloWorld();
+    const baseline = await helloLoad(hello.url, LOAD_SECONDS).finally(() => hello.stop());
+    rows.push({
+      figure: `P5 mixed load 80/20, 50 connections, ${LOAD_SECONDS} s`,
+      value: `${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms} ms, ${load.errors + load.non2xx} errors of ${load.total}`,
+      baseline: `${Math.round(baseline.requestsPerSecond)} req/s (hello-world)`,
+      ratio: ratio(baseline.requestsPerSecond, load.requestsPerSecond),
+      goal: "≥ 2000 req/s, p99 ≤ 50 ms, 0 errors",
+    });
+    rows.push(plain("P7 server memory idle (RSS)", `${idle.rssMb.toFixed(0)} MB`, "≤ 150 MB"));
+    rows.push(plain("P7 server memory peak during P5 (VmHWM)", `${peak.peakMb.toFixed(0)} MB`, "≤ 300 MB"));
   } finally {
-    child.kill();
+    server.stop();
   }
+  const js = firstLoadJsKb();
+  rows.push(plain("P6 web first-load JavaScript, gzip", js === null ? "not built" : `${js.toFixed(1)} KB`, "≤ 170 KB"));
+  return rows;
 }
+
+const plain = (figure: string, value: string, goal: string): Row => ({
+  figure,
+  value,
+  baseline: "—",
+  ratio: "—",
+  goal,
+});
 
 function report(rows: Row[], info: { generateMs: number; dueCount: number }) {
   const table = [

@@ -89,6 +89,19 @@ test("search as you type narrows the contact list", async ({ page }) => {
   await page.getByRole("searchbox", { name: "Search" }).fill("");
   await expect(page.locator(".contact-row")).toHaveCount(4);
 
+  // Sorted by last touch, the one just talked to comes first; filtered by progress, only the new ones stay.
+  const grace = await page.request.get("/api/contacts?q=grace");
+  const graceId = ((await grace.json()) as { items: { id: string }[] }).items[0]?.id;
+  await apiPost(page, "/api/interactions", { contactIds: [graceId], kind: "call", direction: "mutual" });
+  await page.reload();
+  await page.getByRole("button", { name: /Sort by/ }).click();
+  await page.getByRole("option", { name: "Last touch" }).click();
+  await expect(page.locator(".contact-row").first()).toContainText("Grace Hopper");
+  await page.getByRole("button", { name: /Progress/ }).click();
+  await page.getByRole("option", { name: "New (no touch yet)" }).click();
+  await expect(page.locator(".contact-row")).toHaveCount(3);
+  await expect(page.getByText("Grace Hopper")).toBeHidden();
+
   await page.getByRole("link", { name: "Companies" }).first().click();
   await expect(page.getByRole("link", { name: "Acme Studio" })).toBeVisible();
   await capture(page, "companies");
@@ -241,7 +254,7 @@ test("editing a circle's cadence moves its people's next due date", async ({ pag
   await apiPost(page, "/api/interactions", { contactIds: [rosa.id], kind: "call", direction: "mutual" });
   const nextDue = async () => {
     await page.goto(`/contacts/${rosa.id}`);
-    const text = await page.locator("dt:text-is('Next due') + dd").innerText();
+    const text = (await page.locator("dt:text-is('Next due') + dd").textContent()) ?? "";
     return Date.parse(/\(([^)]+)\)/.exec(text)?.[1] ?? "");
   };
   // One touch so far: still building the connection, so half the close circle's interval: 15 of 30 days.

@@ -5,7 +5,11 @@ import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
+import { registerBackupCommands } from "./imports/backup-commands.ts";
+import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
+import { registerMergeCommands } from "./imports/merge-commands.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerNotifyCommands } from "./notify/notify-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -28,6 +32,11 @@ export function buildProgram(ctx: CliContext): Command {
   registerLogCommand(program, ctx);
   registerFollowUpCommands(program, ctx);
   registerTodayCommands(program, ctx);
+  registerNotifyCommands(program, ctx);
   registerTokenCommands(program, ctx);
+  registerImportCommand(program, ctx);
+  registerExportCommand(program, ctx);
+  registerBackupCommands(program, ctx);
+  registerMergeCommands(program, ctx);
   return program;
 }

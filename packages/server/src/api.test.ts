@@ -47,6 +47,23 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
 
   it("pages every list with a cursor", async () => {
     const { call } = await signUp(s, "Ada", "ada@example.com");
+    for (const name of ["one", "two", "three"]) await call("POST", "/api/tokens", { name });
+    const tokens = (await call("GET", "/api/tokens?limit=2")).json() as {
+      items: { name: string }[];
+      nextCursor: string;
+    };
+    expect(tokens.items.map((t) => t.name)).toEqual(["one", "two"]);
+    const rest = (await call("GET", `/api/tokens?limit=2&cursor=${tokens.nextCursor}`)).json() as {
+      items: { name: string }[];
+      nextCursor: string | null;
+    };
+    expect(rest).toEqual({ items: [expect.objectContaining({ name: "three" })], nextCursor: null });
+    const members = (await call("GET", "/api/account/members?limit=1")).json() as {
+      items: unknown[];
+      nextCursor: null;
+    };
+    expect(members.items).toHaveLength(1);
+    expect(members.nextCursor).toBeNull();
     for (const firstName of ["Cy", "Al", "Bo"]) await call("POST", "/api/contacts", { firstName });
     const first = (await call("GET", "/api/contacts?limit=2")).json() as {
       items: { firstName: string }[];

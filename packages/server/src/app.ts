@@ -12,9 +12,14 @@ import { LoginThrottle } from "./auth/login-throttle.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import type { Config } from "./config.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
+import { registerDeliveryRoutes } from "./delivery/register-delivery.ts";
+import { registerBackupRoutes } from "./exports/backup-routes.ts";
+import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { registerImportRoutes } from "./imports/import-routes.ts";
+import { registerMergeRoutes } from "./imports/merge-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
@@ -28,6 +33,9 @@ export interface AppContext {
 }
 
 /** Routes under /api that need no signed-in member. */
+/** Public routes outside /api whose signed token is the only authority. */
+const TOKEN_ROUTES = /^\/act(\?|$)/;
+
 const PUBLIC_API = [/^\/api\/auth\/(?!me$)/, /^\/api\/docs/, /^\/api\/openapi\.json$/];
 
 export interface RouteSummary {
@@ -71,7 +79,12 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const auth = createAuth(ctx.config, ctx.open, ctx.deps);
-  app.addHook("onRequest", sameOriginGuard(new URL(ctx.config.publicUrl).origin));
+  const originGuard = sameOriginGuard(new URL(ctx.config.publicUrl).origin);
+  // Signed one-click links act on their token alone (no cookie is read), so a forged request has nothing to
+  // borrow; mail clients' one-click unsubscribe POSTs carry no Origin.
+  app.addHook("onRequest", async (request, reply) =>
+    TOKEN_ROUTES.test(request.url) ? undefined : originGuard(request, reply),
+  );
   app.addHook("preHandler", async (request) => {
     const path = request.url.split("?")[0] ?? "";
     if (!path.startsWith("/api/") || PUBLIC_API.some((re) => re.test(path))) return;
@@ -85,8 +98,13 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
+  registerImportRoutes(app, ctx.deps);
+  registerExportRoutes(app, ctx.deps);
+  registerBackupRoutes(app, ctx.deps);
+  registerMergeRoutes(app, ctx.deps);
   registerTodayRoutes(app, ctx.deps);
   registerSettingsRoutes(app, ctx.deps);
+  await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
   await registerWebApp(app);
   return { app, auth, routes };

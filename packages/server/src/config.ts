@@ -19,7 +19,27 @@ const envSchema = z.object({
   /** Test-only: the server's "now" is read from this file when it exists (browser journeys move time with it). */
   KITH_CLOCK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  KITH_SCHEDULER: z.enum(["true", "false"]).default("true"),
+  KITH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KITH_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });
+
+/** SMTP settings; null when `SMTP_HOST` is unset (then nothing is mailed and the scheduler does not start). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | undefined;
+  pass: string | undefined;
+  from: string;
+}
 
 export interface Config {
   port: number;
@@ -33,6 +53,9 @@ export interface Config {
   dbPoolSize: number;
   logLevel: string;
   clockFile: string | undefined;
+  smtp: SmtpConfig | null;
+  /** A delivery's lease outlives its longest SMTP attempt; a dead instance's deliveries are taken over after it. */
+  scheduler: { enabled: boolean; tickSeconds: number; leaseSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +77,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.KITH_DB_POOL,
     logLevel: e.LOG_LEVEL,
     clockFile: e.KITH_CLOCK_FILE,
+    smtp: smtpOf(e, publicUrl),
+    scheduler: {
+      enabled: e.KITH_SCHEDULER === "true",
+      tickSeconds: e.KITH_SCHEDULER_TICK_SECONDS,
+      leaseSeconds: e.KITH_DELIVERY_LEASE_SECONDS,
+    },
+  };
+}
+
+function smtpOf(e: z.output<typeof envSchema>, publicUrl: string): SmtpConfig | null {
+  if (!e.SMTP_HOST) return null;
+  if (e.SMTP_USER && !e.SMTP_PASS) throw new Error("invalid configuration:\n  SMTP_PASS: required with SMTP_USER");
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT,
+    secure: e.SMTP_SECURE === "true",
+    user: e.SMTP_USER,
+    pass: e.SMTP_PASS,
+    from: e.SMTP_FROM ?? `Kith <kith@${new URL(publicUrl).hostname}>`,
   };
 }
 

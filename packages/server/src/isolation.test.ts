@@ -62,7 +62,23 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/due-state/rebuild": { list: true },
     "GET /api/settings": { list: true },
     "GET /api/insights": { list: true },
+    "POST /api/imports/preview": { status: 200, body: { content: "Name,Company\nSecret Person,Secretco\n" } },
+    "POST /api/imports": { status: 201, body: { content: "Name\nSomeone Else\n" } },
+    "GET /api/imports": { list: true },
+    "GET /api/imports/:id": notFound(),
+    "GET /api/exports/contacts": { status: 200 },
+    "GET /api/backup": { status: 200 },
+    "POST /api/backup/restore": { status: 400 },
+    "GET /api/duplicates": { list: true },
+    "POST /api/merges": notFound({ keepId: ids.contact, mergeId: ids.contact2 }),
+    "POST /api/merges/:id/undo": notFound(),
     "PATCH /api/settings": { list: true },
+    "GET /api/notify/status": { list: true },
+    "PATCH /api/notify/settings": { status: 200, body: { digest: "weekly", hour: 6 } },
+    // No SMTP in this test: Bob is told so, about his own account only.
+    "POST /api/notify/test": { status: 409 },
+    "POST /api/calendar/feed": { status: 200 },
+    "DELETE /api/calendar/feed": { status: 204 },
   };
 }
 
@@ -74,6 +90,8 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     interactions: ids.interaction,
     "follow-ups": ids.followUp,
     tokens: ids.token,
+    imports: ids.importJob,
+    merges: ids.merge,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -112,12 +130,20 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       await alice.call("POST", "/api/follow-ups", { contactId: contact.id, dueOn: "2026-11-20", title: "Secret plan" })
     ).json();
     const token = (await alice.call("POST", "/api/tokens", { name: "alice-cli" })).json();
+    const importJob = (await alice.call("POST", "/api/imports", { content: "Name\nImported Secret\n" })).json();
+    const twin = (await alice.call("POST", "/api/contacts", { firstName: "Secret", lastName: "Twin" })).json();
+    const merge = (
+      await alice.call("POST", "/api/merges", { keepId: importJob.rows[0].contactId, mergeId: twin.id })
+    ).json();
     const ids: Record<string, string> = {
       company: company.id,
       contact: contact.id,
       interaction: interaction.id,
       followUp: followUp.id,
       token: token.id,
+      importJob: importJob.id,
+      contact2: importJob.rows[0].contactId,
+      merge: merge.mergeId,
       aliceUser: alice.userId,
     };
     const secrets = [...Object.values(ids), "Secret", "alice"];
@@ -131,6 +157,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/follow-ups",
             "/api/tokens",
             "/api/account/members",
+            "/api/notify/status",
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

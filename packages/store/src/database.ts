@@ -36,8 +36,28 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", raw: sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; with better-sqlite3 that is most of the cost of a simple read. The same
+ * SQL text (parameters are bound separately) gets the same prepared statement. Safe because better-sqlite3 is
+ * synchronous and Kysely runs one statement at a time on its single connection.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const known = cache.get(sql);
+      if (known) return known;
+      const statement = sqlite.prepare(sql);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string, config: DatabaseConfig): OpenDatabase {

@@ -157,6 +157,64 @@ export interface UserTable {
   email: string;
 }
 
+/** The delivery ledger: one row per (account, kind, period); see migration 0006. */
+export interface DeliveryTable {
+  account_id: string;
+  kind: string;
+  period: string;
+  status: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarFeedTable {
+  account_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface NotifySettingTable {
+  account_id: string;
+  digest: string;
+  hour: number;
+  updated_at: string;
+}
+
+/** One committed import with every row's outcome (JSON); see migration 0005. */
+export interface ImportJobTable {
+  id: string;
+  account_id: string;
+  format: string;
+  file_name: string;
+  status: string;
+  total_rows: number;
+  created_count: number;
+  merged_count: number;
+  skipped_count: number;
+  failed_count: number;
+  row_outcomes: string;
+  created_at: string;
+  finished_at: string;
+}
+
+/** A contact merge: the JSON record of what it changed (see core's ContactMergeRecord) and whether it was undone. */
+export interface ContactMergeTable {
+  id: string;
+  account_id: string;
+  kept_id: string;
+  merged_id: string;
+  record: string;
+  merged_at: string;
+  undone_at: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -170,6 +228,11 @@ export interface Database {
   rate_limit: RateLimitTable;
   contact_fts_map: ContactFtsMapTable;
   user: UserTable;
+  delivery: DeliveryTable;
+  notify_setting: NotifySettingTable;
+  calendar_feed: CalendarFeedTable;
+  import_job: ImportJobTable;
+  contact_merge: ContactMergeTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

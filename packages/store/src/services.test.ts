@@ -210,4 +210,47 @@ describe.each(DIALECTS)("services on %s", (dialect) => {
       issues: [{ path: "cursor" }],
     });
   });
+
+  it("sorts by last touch or next due and filters by connection progress, paging through each order", async () => {
+    const ids: Record<string, string> = {};
+    for (const [firstName, circle] of [
+      ["Ann", "inner"],
+      ["Ben", "close"],
+      ["Cy", "network"],
+      ["Di", "none"],
+    ] as const) {
+      ids[firstName] = (await createContact(w.deps, w.alice, { firstName, circle })).id;
+    }
+    const log = (name: string, occurredAt: string) =>
+      logInteraction(w.deps, w.alice, { contactIds: [ids[name]!], kind: "call", direction: "mutual", occurredAt });
+    await log("Ben", "2026-10-01T12:00:00Z");
+    await log("Ann", "2026-10-20T12:00:00Z");
+    for (let i = 0; i < 7; i += 1) await log("Cy", `2026-0${i + 1}-15T12:00:00Z`);
+
+    const all = async (query: object) => {
+      const names: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listContacts(w.deps, w.alice, query, { limit: 1, ...(cursor ? { cursor } : {}) });
+        names.push(...page.items.map((c) => c.firstName));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return names;
+    };
+    // Most recent touch first; never touched last.
+    expect(await all({ sort: "last-touch" })).toEqual(["Ann", "Ben", "Cy", "Di"]);
+    // Soonest due first; Di (circle none) is never due and comes last.
+    const byDue = await all({ sort: "next-due" });
+    expect(byDue.at(-1)).toBe("Di");
+    const dues = await Promise.all(
+      byDue.slice(0, 3).map(async (n) => (await getContact(w.deps, w.alice, ids[n]!)).nextDueOn),
+    );
+    expect([...dues].sort()).toEqual(dues);
+    expect(await all({ progress: "new" })).toEqual(["Di"]);
+    expect(await all({ progress: "building" })).toEqual(["Ann", "Ben"]);
+    expect(await all({ progress: "connected" })).toEqual(["Cy"]);
+    await expect(listContacts(w.deps, w.alice, { sort: "age" }, {})).rejects.toMatchObject({
+      issues: [{ path: "sort" }],
+    });
+  });
 });

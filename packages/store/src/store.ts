@@ -8,7 +8,10 @@ import {
 } from "./repositories/account-repositories.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
+import { KyselyCalendarFeedRepository } from "./repositories/delivery-calendar-feeds.ts";
+import { KyselyDeliveryRepository } from "./repositories/delivery-repository.ts";
 import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts";
+import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -23,6 +26,9 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     companies: new KyselyCompanyRepository(db, contacts),
     interactions: new KyselyInteractionRepository(db),
     followUps: new KyselyFollowUpRepository(db),
+    deliveries: new KyselyDeliveryRepository(db),
+    calendarFeeds: new KyselyCalendarFeedRepository(db),
+    imports: new KyselyImportRepository(db),
   };
 }
 

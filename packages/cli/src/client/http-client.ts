@@ -56,6 +56,17 @@ async function request<T>(root: string, token: string, method: string, path: str
   return (response.status === 204 ? null : await response.json()) as T;
 }
 
+/** A download: the body as text, and the type and file name the server gave it. */
+async function download(root: string, token: string, path: string) {
+  const response = await fetch(`${root}${path}`, { headers: { authorization: `Bearer ${token}` } }).catch((error) => {
+    throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
+  });
+  if (!response.ok) throw problemToError(response.status, await response.text());
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "export";
+  return { contentType: response.headers.get("content-type") ?? "", fileName, body: await response.text() };
+}
+
 /** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`). */
 export function createHttpClient(baseUrl: string, token: string): KithClient {
   const root = baseUrl.replace(/\/+$/, "");
@@ -86,7 +97,17 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     undoMoveOn: (contactId) => call("POST", `/api/contacts/${id(contactId)}/move-on/undo`),
     rebuild: () => call("POST", "/api/due-state/rebuild"),
     createToken: (name) => call("POST", "/api/tokens", { name }),
-    listTokens: async () => (await call<{ items: never[] }>("GET", "/api/tokens")).items,
+    listTokens: async () => (await call<{ items: never[] }>("GET", "/api/tokens?limit=200")).items,
+    previewImport: (input) => call("POST", "/api/imports/preview", input),
+    commitImport: (input) => call("POST", "/api/imports", input),
+    listDuplicates: async () => (await call<{ items: never[] }>("GET", "/api/duplicates")).items,
+    mergeContacts: (keepId, mergeId) => call("POST", "/api/merges", { keepId, mergeId }),
+    undoMerge: async (mergeId) => (await call<{ items: never[] }>("POST", `/api/merges/${id(mergeId)}/undo`, {})).items,
+    exportBackup: () => call("GET", "/api/backup"),
+    restoreBackup: (backup) => call("POST", "/api/backup/restore", backup),
+    exportContacts: (format) => download(root, token, `/api/exports/contacts${queryString({ format })}`),
+    notifyStatus: () => call("GET", "/api/notify/status"),
+    notifyTest: () => call("POST", "/api/notify/test"),
     close: async () => {},
   };
 }

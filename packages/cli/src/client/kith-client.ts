@@ -1,19 +1,29 @@
 import type {
   Account,
   ApiToken,
+  Backup,
   Company,
   CompleteFollowUpInput,
   Contact,
+  ContactExportFormat,
   ContactListQuery,
   CreateCompanyInput,
   CreateContactInput,
   Direction,
+  Duplicate,
   FollowUp,
   FollowUpListQuery,
+  ImportInput,
+  ImportJob,
+  ImportPreview,
   Interaction,
   InteractionKind,
   LogInteractionInput,
+  MergeResult,
+  NotifyStatus,
+  NotifyTestResult,
   Page,
+  RestoreResult,
   Role,
   TodayActionResult,
   TodayView,
@@ -64,6 +74,18 @@ export interface KithClient {
   rebuild(): Promise<{ contacts: number }>;
   createToken(name: string): Promise<CreatedToken>;
   listTokens(): Promise<ApiToken[]>;
+  previewImport(input: ImportInput): Promise<ImportPreview>;
+  /** `onProgress` is called as rows are written (in-process); over HTTP the server answers when it is done. */
+  commitImport(input: ImportInput, onProgress?: (done: number, total: number) => void): Promise<ImportJob>;
+  listDuplicates(): Promise<Duplicate[]>;
+  mergeContacts(keepId: string, mergeId: string): Promise<MergeResult>;
+  undoMerge(mergeId: string): Promise<Contact[]>;
+  exportBackup(): Promise<Backup>;
+  restoreBackup(backup: unknown): Promise<RestoreResult>;
+  exportContacts(format: ContactExportFormat): Promise<{ contentType: string; fileName: string; body: string }>;
+  notifyStatus(): Promise<NotifyStatus>;
+  /** Sends today's digest to the member's own address now. */
+  notifyTest(): Promise<NotifyTestResult>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

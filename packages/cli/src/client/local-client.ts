@@ -1,27 +1,39 @@
 import {
   type Actor,
   addFollowUp,
+  commitImport,
   completeFollowUp,
+  conflict,
   createApiToken,
   createCompany,
   createContact,
+  type DeliveryDeps,
   type Deps,
   doneToday,
+  exportBackup,
+  exportContacts,
   getAccount,
   getCompany,
   getContact,
+  getNotifyStatus,
   getToday,
   listApiTokens,
   listCompanies,
   listContacts,
+  listDuplicates,
   listFollowUps,
   listInteractions,
   logInteraction,
+  mergeContacts,
   moveOn,
+  previewImport,
   rebuildDueState,
+  restoreBackup,
+  sendTestDigest,
   setContactArchived,
   skipToday,
   snoozeToday,
+  undoMerge,
   undoMoveOn,
   updateCompany,
   updateContact,
@@ -29,7 +41,13 @@ import {
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
-export function createLocalClient(deps: Deps, actor: Actor, close: () => Promise<void> = async () => {}): KithClient {
+export function createLocalClient(
+  deps: Deps,
+  actor: Actor,
+  close: () => Promise<void> = async () => {},
+  /** The mailer side, when SMTP is configured (null: `notify test` says it is not). */
+  delivery: DeliveryDeps | null = null,
+): KithClient {
   return {
     getAccount: () => getAccount(deps, actor),
     listContacts: (filters, page) => listContacts(deps, actor, filters, page),
@@ -54,7 +72,20 @@ export function createLocalClient(deps: Deps, actor: Actor, close: () => Promise
     undoMoveOn: (contactId) => undoMoveOn(deps, actor, contactId),
     rebuild: () => rebuildDueState(deps, actor),
     createToken: (name) => createApiToken(deps, actor, { name }),
-    listTokens: () => listApiTokens(deps, actor),
+    listTokens: async () => (await listApiTokens(deps, actor, { limit: 200 })).items,
+    previewImport: (input) => previewImport(deps, actor, input),
+    commitImport: (input, onProgress) => commitImport(deps, actor, input, onProgress),
+    exportContacts: (format) => exportContacts(deps, actor, format),
+    listDuplicates: () => listDuplicates(deps, actor),
+    mergeContacts: (keepId, mergeId) => mergeContacts(deps, actor, { keepId, mergeId }),
+    undoMerge: (mergeId) => undoMerge(deps, actor, mergeId),
+    exportBackup: () => exportBackup(deps, actor),
+    restoreBackup: (backup) => restoreBackup(deps, actor, backup),
+    notifyStatus: () => getNotifyStatus(deps, actor, delivery !== null),
+    notifyTest: async () => {
+      if (!delivery) throw conflict("this installation cannot send mail: SMTP_HOST is not configured");
+      return sendTestDigest(delivery, actor);
+    },
     close,
   };
 }

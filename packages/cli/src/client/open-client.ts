@@ -1,5 +1,5 @@
 import { DomainError } from "@kith/core";
-import { loadConfig, openRuntime } from "@kith/server";
+import { loadConfig, openDelivery, openRuntime } from "@kith/server";
 import { createHttpClient } from "./http-client.ts";
 import type { KithClient } from "./kith-client.ts";
 import { resolveLocalActor } from "./local-actor.ts";
@@ -26,10 +26,16 @@ export async function openClient(options: ConnectOptions, env: Env): Promise<Kit
 }
 
 export async function openLocalClient(env: Env, accountId?: string): Promise<KithClient> {
-  const { open, deps } = await openRuntime(loadConfig(env));
+  const config = loadConfig(env);
+  const { open, deps } = await openRuntime(config);
   try {
     const actor = await resolveLocalActor(open, deps, accountId);
-    return createLocalClient(deps, actor, () => open.close());
+    const { delivery } = openDelivery(config, deps);
+    const close = async () => {
+      delivery?.mailer.close();
+      await open.close();
+    };
+    return createLocalClient(deps, actor, close, delivery);
   } catch (error) {
     await open.close();
     throw error;

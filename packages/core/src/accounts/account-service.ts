@@ -1,6 +1,7 @@
 import type { Deps, Repositories } from "../ports/index.ts";
 import { parseAccountSettings } from "../settings/account-settings.ts";
 import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
+import { type Page, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type Actor, type Role, requireRole } from "./roles.ts";
 import {
@@ -71,8 +72,8 @@ export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
   return getAccount(deps, actor);
 }
 
-export async function listMembers(deps: Deps, actor: Actor): Promise<Membership[]> {
-  return deps.store.memberships.listForAccount(actor.accountId);
+export async function listMembers(deps: Deps, actor: Actor, page: unknown = {}): Promise<Page<Membership>> {
+  return deps.store.memberships.pageForAccount(actor.accountId, parseInput(pageQuerySchema, page));
 }
 
 /** Adds an existing user (a coach, a partner) with a role. */
@@ -143,8 +144,8 @@ export async function createApiToken(deps: Deps, actor: Actor, input: unknown) {
   return { ...visible, token: secret };
 }
 
-export async function listApiTokens(deps: Deps, actor: Actor) {
-  return deps.store.apiTokens.listForMember(actor.accountId, actor.userId);
+export async function listApiTokens(deps: Deps, actor: Actor, page: unknown = {}) {
+  return deps.store.apiTokens.listForMember(actor.accountId, actor.userId, parseInput(pageQuerySchema, page));
 }
 
 export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Promise<void> {
@@ -153,12 +154,18 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
   if (!revoked) throw notFound("token", id);
 }
 
+const TOKEN_TOUCH_EVERY_MS = 60_000;
+
 /** Token → actor, with the member's current role (a demoted member's tokens lose their power at once). */
 export async function actorFromApiToken(deps: Deps, secret: string): Promise<Actor | null> {
   const record = await deps.store.apiTokens.findActiveByHash(deps.secrets.hash(secret));
   if (!record) return null;
   const membership = await deps.store.memberships.find(record.accountId, record.userId);
   if (!membership) return null;
-  await deps.store.apiTokens.touch(record.id, deps.clock.now().toISOString());
+  // "Last used" is for people, to the minute: writing it on every request would make each read a durable write.
+  const now = deps.clock.now();
+  if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) >= TOKEN_TOUCH_EVERY_MS) {
+    await deps.store.apiTokens.touch(record.id, now.toISOString());
+  }
   return { userId: record.userId, accountId: record.accountId, role: membership.role };
 }

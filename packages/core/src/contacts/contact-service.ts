@@ -115,8 +115,8 @@ export async function deleteContact(deps: Deps, actor: Actor, id: string): Promi
 export async function listContacts(deps: Deps, actor: Actor, query: unknown, page: unknown) {
   const q = parseInput(contactListQuerySchema, query);
   const p: PageQuery = parseInput(pageQuerySchema, page);
-  await freshEngineContext(deps, actor.accountId);
-  return deps.store.contacts.list(actor.accountId, q, p);
+  const ctx = await freshEngineContext(deps, actor.accountId);
+  return deps.store.contacts.list(actor.accountId, { ...q, connectionTarget: ctx.settings.engine.connectionTarget }, p);
 }
 
 /** Recomputes the contact's due state in the same transaction and returns the contact as stored. */

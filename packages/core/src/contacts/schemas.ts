@@ -121,6 +121,10 @@ export const contactListQuerySchema = z.strictObject({
   companyId: z.string().max(64).optional(),
   circle: circleKeySchema.optional(),
   archived: z.enum(["exclude", "include", "only"]).default("exclude"),
+  /** Connection progress: no touch yet, building toward the target, or connected. */
+  progress: z.enum(["new", "building", "connected"]).optional(),
+  /** Name (A–Z), last touch (most recent first, never-touched last) or next due (soonest first). */
+  sort: z.enum(["name", "last-touch", "next-due"]).default("name"),
 });
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 

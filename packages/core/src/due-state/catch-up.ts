@@ -26,9 +26,12 @@ export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Pro
  * today list, a contact's next due date) goes through. When nothing has aged it costs one indexed lookup.
  */
 export async function freshEngineContext(deps: Deps, accountId: string): Promise<EngineContext> {
+  const ctx = await loadEngineContext(deps.store, accountId, deps.clock.now());
+  // The common case, nothing aged, needs no transaction; catching up takes one (and rereads the context in it).
+  if ((await deps.store.contacts.staleIds(accountId, ctx.todayOn, 1)).length === 0) return ctx;
   return deps.store.transaction(async (tx) => {
-    const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
-    await catchUpDueState(tx, ctx);
-    return ctx;
+    const current = await loadEngineContext(tx, accountId, deps.clock.now());
+    await catchUpDueState(tx, current);
+    return current;
   });
 }

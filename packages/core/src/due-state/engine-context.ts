@@ -12,10 +12,25 @@ export interface EngineContext {
   nowAt: string;
 }
 
+// Parsing settings validates every circle and the country against the holidays library; the same stored text
+// always parses to the same value, so the last few are kept (bounded; the value is never mutated).
+const parsed = new Map<string, AccountSettings>();
+const PARSED_KEPT = 1000;
+
+function settingsOf(account: { settings: string; timeZone: string; country: string | null }): AccountSettings {
+  const key = `${account.timeZone}|${account.country ?? ""}|${account.settings}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const settings = parseAccountSettings(account.settings, account);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(key, settings);
+  return settings;
+}
+
 export async function loadEngineContext(tx: Repositories, accountId: string, now: Date): Promise<EngineContext> {
   const account = await tx.accounts.findById(accountId);
   if (!account) throw notFound("account", accountId);
-  const settings = parseAccountSettings(account.settings, account);
+  const settings = settingsOf(account);
   const nowAt = now.toISOString();
   return { accountId, settings, todayOn: localDateOf(nowAt, settings.engine.timeZone), nowAt };
 }

@@ -1,11 +1,14 @@
 import type { Role } from "../accounts/roles.ts";
 import type { Account, ApiToken, Membership, UpdateAccountInput } from "../accounts/schemas.ts";
+import type { CalendarFeedRepository } from "../calendar/ports.ts";
 import type { Company } from "../companies/schemas.ts";
 import type { Contact, ContactListQuery } from "../contacts/schemas.ts";
+import type { DeliveryRepository } from "../delivery/ports.ts";
 import type { DueItem, FollowUpFact, HistorySummary } from "../engine/index.ts";
 import type { FollowUp, FollowUpListQuery } from "../follow-ups/schemas.ts";
-import type { Direction, Interaction } from "../interactions/schemas.ts";
+import type { ImportRepository } from "../imports/import-port.ts";
 import type { DUE_BUCKETS } from "../insights/schemas.ts";
+import type { Direction, Interaction } from "../interactions/schemas.ts";
 import type { Page, PageQuery } from "../shared/pagination.ts";
 
 export type DueBucket = (typeof DUE_BUCKETS)[number];
@@ -41,7 +44,9 @@ export interface MembershipRepository {
   insert(m: { accountId: string; userId: string; role: Role; createdAt: string }): Promise<void>;
   find(accountId: string, userId: string): Promise<Membership | null>;
   listForUser(userId: string): Promise<Membership[]>;
+  /** Every member (accounts have a handful); the rules that need all of them use this. */
   listForAccount(accountId: string): Promise<Membership[]>;
+  pageForAccount(accountId: string, page: PageQuery): Promise<Page<Membership>>;
   updateRole(accountId: string, userId: string, role: Role): Promise<void>;
   remove(accountId: string, userId: string): Promise<void>;
 }
@@ -61,7 +66,7 @@ export interface ApiTokenRecord extends ApiToken {
 export interface ApiTokenRepository {
   insert(token: ApiTokenRecord): Promise<void>;
   findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
-  listForMember(accountId: string, userId: string): Promise<ApiToken[]>;
+  listForMember(accountId: string, userId: string, page: PageQuery): Promise<Page<ApiToken>>;
   revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
   touch(id: string, lastUsedAt: string): Promise<void>;
 }
@@ -72,7 +77,12 @@ export interface ContactRepository {
   findById(accountId: string, id: string): Promise<Contact | null>;
   /** Ids that exist in this account (archived ones included); used to validate references. */
   existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>>;
-  list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>>;
+  /** `connectionTarget` tells the progress filter where "connected" starts. */
+  list(
+    accountId: string,
+    query: ContactListQuery & { connectionTarget: number },
+    page: PageQuery,
+  ): Promise<Page<Contact>>;
   /** Privacy request: removes the contact, its follow-ups and its links to interactions. */
   hardDelete(accountId: string, id: string): Promise<boolean>;
   /** Contacts with the stored history summary the rules need. */
@@ -166,6 +176,9 @@ export interface Repositories {
   companies: CompanyRepository;
   interactions: InteractionRepository;
   followUps: FollowUpRepository;
+  deliveries: DeliveryRepository;
+  calendarFeeds: CalendarFeedRepository;
+  imports: ImportRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -11,6 +11,7 @@ import {
   listApiTokens,
   listMembers,
   membershipSchema,
+  pageQuerySchema,
   removeMember,
   revokeApiToken,
   roleSchema,
@@ -20,7 +21,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams, noContent } from "../http/schemas.ts";
+import { idParams, noContent, pageOf } from "../http/schemas.ts";
 
 const tags = ["account"];
 const accountView = accountSchema.extend({ role: roleSchema });
@@ -51,10 +52,11 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Members and their roles",
-        response: { 200: z.object({ items: z.array(membershipSchema) }) },
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(membershipSchema) },
       },
     },
-    async (req) => ({ items: await listMembers(deps, req.actor) }),
+    async (req) => listMembers(deps, req.actor, req.query),
   );
   r.post(
     "/api/account/members",
@@ -98,10 +100,11 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Your API tokens in this account",
-        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+        querystring: pageQuerySchema,
+        response: { 200: pageOf(apiTokenSchema) },
       },
     },
-    async (req) => ({ items: await listApiTokens(deps, req.actor) }),
+    async (req) => listApiTokens(deps, req.actor, req.query),
   );
   r.post(
     "/api/tokens",

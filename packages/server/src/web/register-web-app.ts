@@ -4,8 +4,16 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
-/** Where `npm run build:web` writes the app (packages/web/dist). */
-export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Where `npm run build:web` writes the app (packages/web/dist), seen from this file in the sources
+ * (packages/server/src/web) or from the server bundle `npm start` runs (dist/server.mjs).
+ */
+export const DEFAULT_WEB_DIST =
+  [path.resolve(here, "../../../web/dist"), path.resolve(here, "../packages/web/dist")].find((dir) =>
+    existsSync(path.join(dir, "index.html")),
+  ) ?? path.resolve(here, "../../../web/dist");
 
 export interface WebAppOptions {
   distDir?: string;

@@ -4,6 +4,9 @@ import { coreMigration } from "./0001-core.ts";
 import { authMigration } from "./0002-auth.ts";
 import { engineMigration } from "./0003-engine.ts";
 import { dueRankMigration } from "./0004-due-rank.ts";
+import { importsMigration } from "./0005-imports.ts";
+import { deliveryMigration } from "./0006-delivery.ts";
+import { contactSortsMigration } from "./0007-contact-sorts.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -14,6 +17,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0002-auth": authMigration(dialect),
         "0003-engine": engineMigration,
         "0004-due-rank": dueRankMigration(dialect),
+        "0005-imports": importsMigration,
+        "0006-delivery": deliveryMigration,
+        "0007-contact-sorts": contactSortsMigration,
       };
     },
   };

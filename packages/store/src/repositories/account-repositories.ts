@@ -10,6 +10,7 @@ import type {
   UpdateAccountInput,
   UserDirectory,
 } from "@kith/core";
+import { decodeCursor, type Page, type PageQuery, toPage } from "@kith/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -111,6 +112,29 @@ export class KyselyMembershipRepository implements MembershipRepository {
     return rows.map(KyselyMembershipRepository.toMembership);
   }
 
+  /** Oldest member first; keyset on (createdAt, userId). */
+  async pageForAccount(accountId: string, page: PageQuery): Promise<Page<Membership>> {
+    let q = this.base().where("m.account_id", "=", accountId);
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb("m.created_at", ">", after.key),
+          eb.and([eb("m.created_at", "=", after.key), eb("m.user_id", ">", after.id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy("m.created_at")
+      .orderBy("m.user_id")
+      .limit(page.limit + 1)
+      .execute();
+    return toPage(rows.map(KyselyMembershipRepository.toMembership), page.limit, (m) => ({
+      key: m.createdAt,
+      id: m.userId,
+    }));
+  }
+
   async updateRole(accountId: string, userId: string, role: Role): Promise<void> {
     await this.db
       .updateTable("membership")
@@ -187,22 +211,33 @@ export class KyselyApiTokenRepository implements ApiTokenRepository {
     };
   }
 
-  async listForMember(accountId: string, userId: string): Promise<ApiToken[]> {
-    const rows = await this.db
+  /** Oldest first; keyset on (createdAt, id). Revoked tokens are not listed. */
+  async listForMember(accountId: string, userId: string, page: PageQuery): Promise<Page<ApiToken>> {
+    let q = this.db
       .selectFrom("api_token")
       .select(["id", "name", "prefix", "created_at", "last_used_at"])
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
-      .where("revoked_at", "is", null)
+      .where("revoked_at", "is", null);
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([eb("created_at", ">", after.key), eb.and([eb("created_at", "=", after.key), eb("id", ">", after.id)])]),
+      );
+    }
+    const rows = await q
       .orderBy("created_at")
+      .orderBy("id")
+      .limit(page.limit + 1)
       .execute();
-    return rows.map((r) => ({
+    const tokens = rows.map((r) => ({
       id: r.id,
       name: r.name,
       prefix: r.prefix,
       createdAt: r.created_at,
       lastUsedAt: r.last_used_at,
     }));
+    return toPage(tokens, page.limit, (t) => ({ key: t.createdAt, id: t.id }));
   }
 
   async revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean> {

@@ -104,6 +104,24 @@ export function contactFromRow(r: Row): Contact {
   };
 }
 
+/**
+ * The orders a listing can take. Nullable columns sort through a fixed stand-in, so keyset pagination has a value
+ * to compare; the same expressions are indexed (migration 0007).
+ */
+const SORTS = {
+  name: { key: sql<string>`c.sort_name`, descending: false, keyOf: (r: Row) => r.sort_name },
+  "last-touch": {
+    key: sql<string>`coalesce(c.last_touch_at, '')`,
+    descending: true,
+    keyOf: (r: Row) => r.last_touch_at ?? "",
+  },
+  "next-due": {
+    key: sql<string>`coalesce(c.next_due_on, '9999-12-31')`,
+    descending: false,
+    keyOf: (r: Row) => r.next_due_on ?? "9999-12-31",
+  },
+} as const;
+
 export class KyselyContactRepository implements ContactRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -231,18 +249,31 @@ export class KyselyContactRepository implements ContactRepository {
     const plain = this.db.selectFrom("contact as c");
     if (words.length === 0 || this.dialect !== "sqlite") return plain;
     return this.db
-      .selectFrom(sql<{ r: number }>`(SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`.as("f"))
+      .selectFrom(
+        sql<{
+          r: number;
+        }>`(SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`.as("f"),
+      )
       .innerJoin("contact_fts_map as m", (join) => join.on(sql<boolean>`m.fts_rowid = f.r`))
       .innerJoin("contact as c", "c.id", "m.contact_id") as unknown as typeof plain;
   }
 
-  async list(accountId: string, query: ContactListQuery, page: PageQuery): Promise<Page<Contact>> {
+  async list(
+    accountId: string,
+    query: ContactListQuery & { connectionTarget: number },
+    page: PageQuery,
+  ): Promise<Page<Contact>> {
     const words = queryWords(query.q ?? "");
     let q = this.listSource(words).selectAll("c").where("c.account_id", "=", accountId);
     if (query.archived === "exclude") q = q.where("c.archived_at", "is", null);
     if (query.archived === "only") q = q.where("c.archived_at", "is not", null);
     if (query.companyId) q = q.where("c.company_id", "=", query.companyId);
     if (query.circle) q = q.where("c.circle", "=", query.circle);
+    if (query.progress === "new") q = q.where("c.touch_count", "=", 0);
+    if (query.progress === "building") {
+      q = q.where("c.touch_count", ">", 0).where("c.touch_count", "<", query.connectionTarget);
+    }
+    if (query.progress === "connected") q = q.where("c.touch_count", ">=", query.connectionTarget);
     if (query.tag) {
       const tag = normalizeTag(query.tag);
       q = q.where((eb) =>
@@ -257,23 +288,25 @@ export class KyselyContactRepository implements ContactRepository {
       );
     }
     if (words.length > 0 && this.dialect === "postgres") {
-      q = q.where(sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`);
-    }
-    const after = decodeCursor(page.cursor);
-    if (after) {
-      q = q.where((eb) =>
-        eb.or([
-          eb("c.sort_name", ">", after.key),
-          eb.and([eb("c.sort_name", "=", after.key), eb("c.id", ">", after.id)]),
-        ]),
+      q = q.where(
+        sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`,
       );
     }
+    const sort = SORTS[query.sort];
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      const beyond = sort.descending ? "<" : ">";
+      q = q.where((eb) =>
+        eb.or([eb(sort.key, beyond, after.key), eb.and([eb(sort.key, "=", after.key), eb("c.id", beyond, after.id)])]),
+      );
+    }
+    const direction = sort.descending ? "desc" : "asc";
     const rows = await q
-      .orderBy("c.sort_name")
-      .orderBy("c.id")
+      .orderBy(sort.key, direction)
+      .orderBy("c.id", direction)
       .limit(page.limit + 1)
       .execute();
-    const result = toPage(rows, page.limit, (r) => ({ key: r.sort_name, id: r.id }));
+    const result = toPage(rows, page.limit, (r) => ({ key: sort.keyOf(r), id: r.id }));
     return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor };
   }
 

@@ -226,7 +226,10 @@ export interface paths {
         /** Members and their roles */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -249,6 +252,7 @@ export interface paths {
                                 role: "owner" | "editor" | "viewer";
                                 createdAt: string;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -372,7 +376,10 @@ export interface paths {
         /** Your API tokens in this account */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -393,6 +400,7 @@ export interface paths {
                                 createdAt: string;
                                 lastUsedAt: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -491,6 +499,8 @@ export interface paths {
                     companyId?: string;
                     circle?: string;
                     archived?: "exclude" | "include" | "only";
+                    progress?: "new" | "building" | "connected";
+                    sort?: "name" | "last-touch" | "next-due";
                     cursor?: string;
                     limit?: number;
                 };
@@ -1818,6 +1828,745 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports (without rows) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                                fileName: string;
+                                /** @enum {string} */
+                                status: "committed";
+                                totalRows: number;
+                                created: number;
+                                merged: number;
+                                skipped: number;
+                                failed: number;
+                                rows: {
+                                    line: number;
+                                    /** @enum {string} */
+                                    outcome: "created" | "merged" | "skipped" | "failed";
+                                    contactId: string | null;
+                                    reason: string;
+                                }[];
+                                createdAt: string;
+                                finishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a file (commits whole; the report says what each row did) */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/csv": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/vcard": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/x-vcard": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "committed";
+                            totalRows: number;
+                            created: number;
+                            merged: number;
+                            skipped: number;
+                            failed: number;
+                            rows: {
+                                line: number;
+                                /** @enum {string} */
+                                outcome: "created" | "merged" | "skipped" | "failed";
+                                contactId: string | null;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import with every row's outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "committed";
+                            totalRows: number;
+                            created: number;
+                            merged: number;
+                            skipped: number;
+                            failed: number;
+                            rows: {
+                                line: number;
+                                /** @enum {string} */
+                                outcome: "created" | "merged" | "skipped" | "failed";
+                                contactId: string | null;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact as CSV (formula cells neutralised) or vCard 4.0 */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "vcard";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole account as a versioned JSON backup (settings, companies, contacts, history) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "kith-backup";
+                            /** @enum {number} */
+                            version: 1;
+                            account: {
+                                name: string;
+                                timeZone: string;
+                                country: string | null;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            companies: {
+                                ref: string;
+                                name: string;
+                                domain: string | null;
+                                target: boolean;
+                                notes: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            contacts: {
+                                ref: string;
+                                firstName: string;
+                                lastName: string;
+                                emails: {
+                                    address: string;
+                                    label?: string;
+                                }[];
+                                phones: {
+                                    number: string;
+                                    label?: string;
+                                }[];
+                                links: {
+                                    url: string;
+                                    label?: string;
+                                }[];
+                                companyRef: string | null;
+                                title: string;
+                                tags: string[];
+                                interests: string[];
+                                howWeMet: string;
+                                notes: string;
+                                birthday: {
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                } | null;
+                                circle: string;
+                                timeZone: string | null;
+                                muted: boolean;
+                                cadenceOverride: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                } | null;
+                                snoozedUntilOn: string | null;
+                                movedOnAt: string | null;
+                                moveOnNote: string | null;
+                                circleBeforeMoveOn: string | null;
+                                archivedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            interactions: {
+                                ref: string;
+                                contactRefs: string[];
+                                /** @enum {string} */
+                                kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                                /** @enum {string} */
+                                direction: "outbound" | "inbound" | "mutual";
+                                occurredAt: string;
+                                summary: string;
+                                meaningful: boolean;
+                                /** @enum {string} */
+                                source: "manual" | "import" | "mailbox" | "calendar" | "api";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            followUps: {
+                                ref: string;
+                                contactRef: string;
+                                interactionRef: string | null;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backup/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a backup into this account, which must be empty (owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "kith-backup";
+                        /** @enum {number} */
+                        version: 1;
+                        account: {
+                            name: string;
+                            timeZone: string;
+                            country: string | null;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        companies: {
+                            ref: string;
+                            name: string;
+                            domain: string | null;
+                            target: boolean;
+                            notes: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        contacts: {
+                            ref: string;
+                            firstName: string;
+                            lastName: string;
+                            emails: {
+                                address: string;
+                                label?: string;
+                            }[];
+                            phones: {
+                                number: string;
+                                label?: string;
+                            }[];
+                            links: {
+                                url: string;
+                                label?: string;
+                            }[];
+                            companyRef: string | null;
+                            title: string;
+                            tags: string[];
+                            interests: string[];
+                            howWeMet: string;
+                            notes: string;
+                            birthday: {
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            } | null;
+                            circle: string;
+                            timeZone: string | null;
+                            muted: boolean;
+                            cadenceOverride: {
+                                idealDays: number;
+                                maxDays: number;
+                            } | null;
+                            snoozedUntilOn: string | null;
+                            movedOnAt: string | null;
+                            moveOnNote: string | null;
+                            circleBeforeMoveOn: string | null;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        interactions: {
+                            ref: string;
+                            contactRefs: string[];
+                            /** @enum {string} */
+                            kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound" | "mutual";
+                            occurredAt: string;
+                            summary: string;
+                            meaningful: boolean;
+                            /** @enum {string} */
+                            source: "manual" | "import" | "mailbox" | "calendar" | "api";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        followUps: {
+                            ref: string;
+                            contactRef: string;
+                            interactionRef: string | null;
+                            dueOn: string;
+                            title: string;
+                            notes: string;
+                            /** @enum {string} */
+                            status: "open" | "done" | "snoozed" | "skipped";
+                            snoozedUntilOn: string | null;
+                            completedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companies: number;
+                            contacts: number;
+                            interactions: number;
+                            followUps: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicates: same email, LinkedIn URL or phone, or same name at the same company */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                displayName: string;
+                                duplicateOfId: string;
+                                duplicateOfName: string;
+                                /** @enum {string} */
+                                by: "email" | "linkedin" | "phone" | "name-and-company";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge one contact into another, keeping every value and interaction (undoable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keepId: string;
+                        mergeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mergeId: string;
+                            contact: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                displayName: string;
+                                emails: {
+                                    address: string;
+                                    label?: string;
+                                }[];
+                                phones: {
+                                    number: string;
+                                    label?: string;
+                                }[];
+                                links: {
+                                    url: string;
+                                    label?: string;
+                                }[];
+                                companyId: string | null;
+                                title: string;
+                                tags: string[];
+                                interests: string[];
+                                howWeMet: string;
+                                notes: string;
+                                birthday: {
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                } | null;
+                                circle: string;
+                                timeZone: string | null;
+                                muted: boolean;
+                                cadenceOverride: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                } | null;
+                                lastTouchAt: string | null;
+                                touchCount: number;
+                                nextDueOn: string | null;
+                                dueReason: string | null;
+                                snoozedUntilOn: string | null;
+                                movedOnAt: string | null;
+                                moveOnNote: string | null;
+                                circleBeforeMoveOn: string | null;
+                                archivedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: both contacts as they were, each with its own history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                displayName: string;
+                                emails: {
+                                    address: string;
+                                    label?: string;
+                                }[];
+                                phones: {
+                                    number: string;
+                                    label?: string;
+                                }[];
+                                links: {
+                                    url: string;
+                                    label?: string;
+                                }[];
+                                companyId: string | null;
+                                title: string;
+                                tags: string[];
+                                interests: string[];
+                                howWeMet: string;
+                                notes: string;
+                                birthday: {
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                } | null;
+                                circle: string;
+                                timeZone: string | null;
+                                muted: boolean;
+                                cadenceOverride: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                } | null;
+                                lastTouchAt: string | null;
+                                touchCount: number;
+                                nextDueOn: string | null;
+                                dueReason: string | null;
+                                snoozedUntilOn: string | null;
+                                movedOnAt: string | null;
+                                moveOnNote: string | null;
+                                circleBeforeMoveOn: string | null;
+                                archivedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/today": {
         parameters: {
             query?: never;
@@ -2466,6 +3215,401 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/notify/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the digest goes out, whether this server can send mail, and the latest deliveries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /** @enum {string} */
+                                digest: "daily" | "weekly" | "off";
+                                hour: number;
+                            };
+                            emailConfigured: boolean;
+                            recent: {
+                                kind: string;
+                                period: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "skipped" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                sentAt: string | null;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Digest schedule: daily, weekly (on the week's first day) or off, at a local hour (owner only) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        digest?: "daily" | "weekly" | "off";
+                        hour?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            digest: "daily" | "weekly" | "off";
+                            hour: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/notify/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send me a test: today's digest to my own address, now (its outcome also shows in the status) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            to: string[];
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "skipped" | "failed";
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an import would do: mapping, duplicates, errors */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/csv": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/vcard": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                    "text/x-vcard": {
+                        content: string;
+                        fileName?: string;
+                        /**
+                         * @default auto
+                         * @enum {string}
+                         */
+                        format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                        mapping?: {
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                        };
+                    } | string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                            headers: string[];
+                            mapping: {
+                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            };
+                            totalRows: number;
+                            counts: {
+                                create: number;
+                                merge: number;
+                                skip: number;
+                                error: number;
+                            };
+                            rows: {
+                                line: number;
+                                /** @enum {string} */
+                                action: "create" | "merge" | "skip" | "error";
+                                reason: string;
+                                draft: {
+                                    firstName: string;
+                                    lastName: string;
+                                    emails: {
+                                        address: string;
+                                        label?: string;
+                                    }[];
+                                    phones: {
+                                        number: string;
+                                        label?: string;
+                                    }[];
+                                    links: {
+                                        url: string;
+                                        label?: string;
+                                    }[];
+                                    companyName: string;
+                                    title: string;
+                                    tags: string[];
+                                    notes: string;
+                                    birthday: {
+                                        month: number;
+                                        day: number;
+                                        year: number | null;
+                                    } | null;
+                                    connectedOn: string | null;
+                                };
+                                match: {
+                                    contactId: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    by: "email" | "linkedin" | "phone" | "name-and-company";
+                                } | null;
+                                issues: {
+                                    line: number;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            duplicates: {
+                                line: number;
+                                /** @enum {string} */
+                                action: "create" | "merge" | "skip" | "error";
+                                reason: string;
+                                draft: {
+                                    firstName: string;
+                                    lastName: string;
+                                    emails: {
+                                        address: string;
+                                        label?: string;
+                                    }[];
+                                    phones: {
+                                        number: string;
+                                        label?: string;
+                                    }[];
+                                    links: {
+                                        url: string;
+                                        label?: string;
+                                    }[];
+                                    companyName: string;
+                                    title: string;
+                                    tags: string[];
+                                    notes: string;
+                                    birthday: {
+                                        month: number;
+                                        day: number;
+                                        year: number | null;
+                                    } | null;
+                                    connectedOn: string | null;
+                                };
+                                match: {
+                                    contactId: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    by: "email" | "linkedin" | "phone" | "name-and-company";
+                                } | null;
+                                issues: {
+                                    line: number;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            errors: {
+                                line: number;
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret .ics address for me (follow-ups and birthdays); the previous one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Secret: anyone with it can read the feed; rotate to revoke */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Turn my calendar address off */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/insights": {

@@ -8,9 +8,19 @@ export interface ContactFilters {
   tag: string;
   companyId: string;
   archived: "exclude" | "include" | "only";
+  progress: "" | "new" | "building" | "connected";
+  sort: "name" | "last-touch" | "next-due";
 }
 
-export const NO_FILTERS: ContactFilters = { q: "", circle: "", tag: "", companyId: "", archived: "exclude" };
+export const NO_FILTERS: ContactFilters = {
+  q: "",
+  circle: "",
+  tag: "",
+  companyId: "",
+  archived: "exclude",
+  progress: "",
+  sort: "name",
+};
 
 /** Pages of 200, fetched as the list scrolls; the previous result stays on screen while a search is typed. */
 export function useContactList(filters: ContactFilters) {
@@ -25,6 +35,8 @@ export function useContactList(filters: ContactFilters) {
             query: {
               limit: 200,
               archived: filters.archived,
+              sort: filters.sort,
+              ...(filters.progress ? { progress: filters.progress } : {}),
               ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
               ...(filters.circle ? { circle: filters.circle } : {}),
               ...(filters.tag.trim() ? { tag: filters.tag.trim().toLowerCase() } : {}),

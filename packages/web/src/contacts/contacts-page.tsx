@@ -26,7 +26,8 @@ export default function ContactsPage() {
     if (!isFetchingNextPage) void fetchNextPage();
   }, [isFetchingNextPage, fetchNextPage]);
   const set = (patch: Partial<ContactFilters>) => setFilters((f) => ({ ...f, ...patch }));
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  // Sorting is not filtering: "match" only when something narrows the list.
+  const filtered = JSON.stringify({ ...filters, sort: "name" }) !== JSON.stringify(NO_FILTERS);
 
   return (
     <Page
@@ -65,6 +66,27 @@ export default function ContactsPage() {
           <Label>Tag</Label>
           <Input placeholder="e.g. design" />
         </SearchField>
+        <Select
+          label="Progress"
+          value={filters.progress || "all"}
+          onChange={(v) => set({ progress: v === "all" ? "" : (v as ContactFilters["progress"]) })}
+          options={[
+            { id: "all", label: "Any progress" },
+            { id: "new", label: "New (no touch yet)" },
+            { id: "building", label: "Building" },
+            { id: "connected", label: "Connected" },
+          ]}
+        />
+        <Select
+          label="Sort by"
+          value={filters.sort}
+          onChange={(v) => set({ sort: v as ContactFilters["sort"] })}
+          options={[
+            { id: "name", label: "Name" },
+            { id: "last-touch", label: "Last touch" },
+            { id: "next-due", label: "Next due" },
+          ]}
+        />
         <Select
           label="Show"
           value={filters.archived}

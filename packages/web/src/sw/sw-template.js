@@ -6,7 +6,7 @@ const PRECACHE = self.__KITH_PRECACHE__;
 const VERSION = self.__KITH_VERSION__;
 const SHELL = `kith-shell-${VERSION}`;
 const DATA = "kith-data";
-const OFFLINE_READABLE = ["/api/auth/me", "/api/today", "/api/account", "/api/settings"];
+const OFFLINE_READABLE = ["/api/auth/me", "/api/today", "/api/insights", "/api/account", "/api/settings"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Actor, commitImport, createAccountForUser, type Deps } from "@kith/core";
+import { randomIds, randomSecrets } from "@kith/server";
+import { createStore, migrate, openDatabase } from "@kith/store";
+import { insertTestUser } from "@kith/store/testing";
+import type Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+
+/**
+ * `node --import tsx bench/import.ts`: a seeded LinkedIn Connections.csv of BENCH_IMPORT_ROWS (30k) rows, in LinkedIn's exact
+ * shape (BOM, Notes preamble, CRLF, quoted commas), imported end to end (parse, duplicate detection, companies,
+ * contacts, connected-on records, due state, report) into a fresh SQLite file, beside the raw engine: csv-parse
+ * and one prepared INSERT per row in one transaction. The figure goes into a marked section of bench/RESULTS.md.
+ * BENCH_CACHE (e.g. -262144, KiB) tries a larger SQLite page cache than the store's default, to show its effect.
+ */
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 30_000);
+const NOW = "2026-11-24T14:00:00.000Z";
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const FIRSTS = ["Ana", "Ben", "Chloé", "Dev", "Eli", "Fatima", "Goran", "Hana", "Ivan", "Júlia", "Kofi", "Lena"];
+const LASTS = ["Calder", "Núñez", "O'Brien", "Smith", "Tanaka", "Jaworski", "Selby", "Chen", "Okafor", "Rossi"];
+const SUFFIXES = "|a|o|e|i|y|an|el|ie|ey|in|on|us|is|ov|er|es|ia|ek|ar".split("|");
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** One connection as LinkedIn writes it: quoted commas and quotes, an email for one in five, `12 Mar 2024`. */
+function connectionLine(i: number, rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
+  const company = `"Company ${Math.floor(rnd() * 3000)}, Inc"`;
+  const email = rnd() < 0.2 ? `person${i}@example.com` : "";
+  const day = String(1 + Math.floor(rnd() * 28)).padStart(2, "0");
+  const date = `${day} ${pick(MONTHS)} ${2010 + Math.floor(rnd() * 16)}`;
+  const url = `https://www.linkedin.com/in/person-${i}`;
+  const first = `${pick(FIRSTS)}${pick(SUFFIXES)}`;
+  const last = `${pick(LASTS)}${pick(SUFFIXES)}`;
+  return [first, last, url, email, company, '"Engineer, ""Staff"""', date].join(",");
+}
+
+export function linkedInCsv(rows: number, seed = 7): string {
+  const rnd = seeded(seed);
+  const lines = [
+    "\uFEFFNotes:",
+    '"When exporting your connection data, you may notice..."',
+    "",
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+  ];
+  for (let i = 0; i < rows; i++) lines.push(connectionLine(i, rnd));
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+async function newAccount(deps: Deps, open: Parameters<typeof insertTestUser>[0]): Promise<Actor> {
+  await insertTestUser(open, { id: "bench-user", email: "bench@example.test", name: "Bench" });
+  const account = await deps.store.transaction((tx) =>
+    createAccountForUser(deps, tx, { id: "bench-user", name: "Bench" }, { timeZone: "America/New_York" }),
+  );
+  return { userId: "bench-user", accountId: account.id, role: "owner" };
+}
+
+function rawBaseline(raw: Database.Database, csv: string): number {
+  const t = performance.now();
+  const records = parse(csv.replace(/^\uFEFF/, ""), { from_line: 4, relax_column_count: true }) as string[][];
+  raw.exec("CREATE TABLE raw_contact (id TEXT PRIMARY KEY, first TEXT, last TEXT, url TEXT, email TEXT, company TEXT)");
+  const insert = raw.prepare("INSERT INTO raw_contact VALUES (?, ?, ?, ?, ?, ?)");
+  raw.transaction(() => {
+    for (const [i, r] of records.slice(1).entries()) insert.run(String(i), r[0], r[1], r[2], r[3], r[4]);
+  })();
+  return performance.now() - t;
+}
+
+function writeResult(lines: string[]) {
+  const file = path.join(here, "RESULTS.md");
+  const section = ["<!-- import:start -->", ...lines, "<!-- import:end -->"].join("\n");
+  const text = readFileSync(file, "utf8");
+  const marked = /<!-- import:start -->[\s\S]*<!-- import:end -->/;
+  writeFileSync(file, marked.test(text) ? text.replace(marked, section) : `${text.trimEnd()}\n\n${section}\n`);
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-import-"));
+  try {
+    const open = openDatabase({ dataDir: dir });
+    await migrate(open);
+    const deps: Deps = {
+      store: createStore(open.db, open.dialect),
+      clock: { now: () => new Date(NOW) },
+      ids: randomIds,
+      secrets: randomSecrets,
+    };
+    const actor = await newAccount(deps, open);
+    if (process.env.BENCH_CACHE) (open.raw as Database.Database).pragma(`cache_size = ${process.env.BENCH_CACHE}`);
+    const csv = linkedInCsv(ROWS);
+    const t = performance.now();
+    const job = await commitImport(deps, actor, { content: csv, fileName: "Connections.csv" });
+    const importMs = performance.now() - t;
+    const t2 = performance.now();
+    const again = await commitImport(deps, actor, { content: csv, fileName: "Connections.csv" });
+    const reimportMs = performance.now() - t2;
+    const baselineMs = rawBaseline(open.raw as Database.Database, csv);
+    await open.close();
+    const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+    const lines = [
+      "## Import",
+      "",
+      `Command: \`node --import tsx bench/import.ts\` (BENCH_IMPORT_ROWS=${ROWS}). A seeded LinkedIn Connections.csv (${(csv.length / 1e6).toFixed(1)} MB), imported end to end into a fresh SQLite account (parse, duplicate detection, companies, contacts, connected-on records, due state, report, one transaction).`,
+      "",
+      "| figure | value | raw baseline (same run) | ratio | goal |",
+      "|---|---|---|---|---|",
+      `| P4 import ${ROWS} LinkedIn rows (${job.created} created) | ${s(importMs)} | ${s(baselineMs)} (csv-parse + one INSERT per row) | ${(importMs / baselineMs).toFixed(1)}× | ≤ 5 s |`,
+      `| P4 re-import of the same file (${again.skipped} skipped, ${again.created} created) | ${s(reimportMs)} | ${s(baselineMs)} | ${(reimportMs / baselineMs).toFixed(1)}× | — |`,
+    ];
+    console.log(lines.join("\n"));
+    writeResult(lines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,60 @@
+import autocannon from "autocannon";
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+  statusCodes: Record<string, number>;
+}
+
+/**
+ * P5's mix, deterministic per request: 20% writes (log an interaction), 80% reads split between the today list,
+ * one contact and a search. 50 connections for `seconds`.
+ */
+export async function mixedLoad(
+  url: string,
+  token: string,
+  contactIds: string[],
+  seconds: number,
+): Promise<LoadResult> {
+  let n = 0;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          n += 1;
+          const slot = n % 10;
+          const contactId = contactIds[(n * 7919) % contactIds.length] as string;
+          if (slot < 2) {
+            const body = { contactIds: [contactId], kind: "call", direction: "mutual", summary: "bench" };
+            return { ...request, method: "POST", path: "/api/interactions", headers, body: JSON.stringify(body) };
+          }
+          const path = slot < 5 ? "/api/today" : slot < 8 ? `/api/contacts/${contactId}` : "/api/contacts?q=ros%20ca";
+          return { ...request, method: "GET", path, headers };
+        },
+      },
+    ],
+  });
+  return summarize(result);
+}
+
+export async function helloLoad(url: string, seconds: number): Promise<LoadResult> {
+  return summarize(await autocannon({ url, connections: 50, duration: seconds }));
+}
+
+function summarize(r: autocannon.Result): LoadResult {
+  return {
+    requestsPerSecond: r.requests.average,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s?.count ?? 0])),
+  };
+}

@@ -1,0 +1,67 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  readyMs: number;
+  stop(): void;
+}
+
+/** `npm start`'s server (the bundle) as its own process on `dataDir`, timed from spawn until /healthz answers. */
+export async function startServer(dataDir: string): Promise<RunningServer> {
+  execFileSync(process.execPath, [path.join(here, "../scripts/build-server.mjs")], { cwd: path.join(here, "..") });
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const start = performance.now();
+  const child = spawn(process.execPath, [path.join(here, "../dist/server.mjs")], {
+    env: {
+      ...process.env,
+      KITH_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+      KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+    },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, start);
+  return { child, url, readyMs: performance.now() - start, stop: () => child.kill() };
+}
+
+/** A bare Fastify hello-world in its own process: the framework's ceiling on this machine, in the same run. */
+export async function startHelloWorld(): Promise<RunningServer> {
+  const port = 38_000 + Math.floor(Math.random() * 1000);
+  const script = `const f = require("fastify")(); f.get("/", async () => ({ hello: "world" }));
+    f.listen({ port: ${port}, host: "127.0.0.1" });`;
+  const start = performance.now();
+  const child = spawn(process.execPath, ["-e", script], {
+    cwd: path.join(here, "../packages/server"),
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`, start);
+  return { child, url, readyMs: performance.now() - start, stop: () => child.kill() };
+}
+
+async function waitFor(url: string, start: number) {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - start > 60_000) throw new Error(`${url} did not answer within 60 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Resident memory now and its peak so far (Linux /proc), in MB. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+}

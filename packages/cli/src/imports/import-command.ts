@@ -1,0 +1,109 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import {
+  CONTACT_EXPORT_FORMATS,
+  type ColumnMapping,
+  type ContactExportFormat,
+  DomainError,
+  IMPORT_FORMATS,
+  type ImportInput,
+  type ImportJob,
+  type ImportPreview,
+  MAPPED_FIELDS,
+  type MappedField,
+} from "@kith/core";
+import type { Command } from "commander";
+import { type CliContext, clientAction, collect } from "../cli-context.ts";
+
+interface ImportFlags {
+  format?: (typeof IMPORT_FORMATS)[number];
+  map?: string[];
+  dryRun?: boolean;
+}
+
+/** `--map "Work Email=email"`, repeatable: the user's word on a column beats the guess. */
+export function mappingOf(pairs: readonly string[] = []): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf("=");
+    const field = pair.slice(at + 1).trim() as MappedField;
+    if (at < 1 || !MAPPED_FIELDS.includes(field)) {
+      throw new DomainError(
+        "validation",
+        `--map ${pair}: use "Column=field", field one of ${MAPPED_FIELDS.join(", ")}`,
+      );
+    }
+    mapping[pair.slice(0, at).trim()] = field;
+  }
+  return mapping;
+}
+
+/** A progress bar on one line of stderr, redrawn in place. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+  return `\rimporting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% ${done}/${total}`;
+}
+
+const rowLines = (rows: readonly { line: number; reason: string }[], label: string) =>
+  rows.map((r) => `  line ${r.line}: ${label} — ${r.reason}`);
+
+export function previewText(p: ImportPreview): string {
+  const mapped = Object.entries(p.mapping).filter(([, f]) => f !== "ignore");
+  return [
+    `format ${p.format}, ${p.totalRows} rows: ${p.counts.create} new, ${p.counts.merge} to merge, ${p.counts.skip} to skip, ${p.counts.error} with errors`,
+    ...(mapped.length > 0 ? ["mapping", ...mapped.map(([h, f]) => `  ${h} → ${f}`)] : []),
+    ...(p.duplicates.length > 0 ? ["duplicates", ...rowLines(p.duplicates, "duplicate")] : []),
+    ...(p.errors.length > 0 ? ["errors", ...p.errors.map((e) => `  line ${e.line}: ${e.field}: ${e.message}`)] : []),
+  ].join("\n");
+}
+
+export function reportText(job: ImportJob, file: string): string {
+  const notIn = job.rows.filter((r) => r.outcome === "failed" || r.outcome === "skipped");
+  return [
+    `imported ${file}: ${job.created} created, ${job.merged} merged, ${job.skipped} skipped, ${job.failed} failed (${job.id})`,
+    ...notIn.flatMap((r) => rowLines([r], r.outcome)),
+  ].join("\n");
+}
+
+export function registerImportCommand(program: Command, ctx: CliContext) {
+  program
+    .command("import <file>")
+    .description("import people from LinkedIn, Google or Outlook CSV, any CSV, or vCard 2.1/3.0/4.0")
+    .option("--format <format>", `one of ${IMPORT_FORMATS.join(", ")} (default: detected)`)
+    .option("--map <column=field>", "map a CSV column to a field (repeatable)", collect)
+    .option("--dry-run", "show what would happen (mapping, duplicates, errors) and write nothing")
+    .action(
+      clientAction<ImportFlags>(ctx, async ({ client, out, args }, flags) => {
+        const file = args[0] ?? "";
+        // Invalid UTF-8 becomes U+FFFD here and a per-row error in the report, never a silent change.
+        const content = new TextDecoder("utf-8").decode(await readFile(file));
+        const input: ImportInput = { content, fileName: basename(file), mapping: mappingOf(flags.map) };
+        if (flags.format) input.format = flags.format;
+        if (flags.dryRun) return out.show(await client.previewImport(input), previewText);
+        const job = await client.commitImport(input, (done, total) => {
+          if (!out.json) ctx.io.stderr(progressBar(done, total) + (done === total ? "\n" : ""));
+        });
+        out.show(job, (j) => reportText(j, basename(file)));
+      }),
+    );
+}
+
+export function registerExportCommand(program: Command, ctx: CliContext) {
+  program
+    .command("export")
+    .description("export every contact as CSV (formula cells neutralised) or vCard 4.0")
+    .option("--format <format>", `one of ${CONTACT_EXPORT_FORMATS.join(", ")}`, "csv")
+    .option("--out <file>", "write to this file instead of standard output")
+    .action(
+      clientAction<{ format: ContactExportFormat; out?: string }>(ctx, async ({ client }, flags) => {
+        if (!CONTACT_EXPORT_FORMATS.includes(flags.format)) {
+          throw new DomainError("validation", `--format: use one of ${CONTACT_EXPORT_FORMATS.join(", ")}`);
+        }
+        const file = await client.exportContacts(flags.format);
+        if (!flags.out) return ctx.io.stdout(file.body);
+        await writeFile(flags.out, file.body);
+        ctx.io.stderr(`wrote ${flags.out}\n`);
+      }),
+    );
+}

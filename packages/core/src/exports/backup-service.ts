@@ -1,0 +1,100 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import type { Company } from "../companies/schemas.ts";
+import type { Contact } from "../contacts/schemas.ts";
+import { listFollowUps } from "../follow-ups/follow-up-service.ts";
+import type { FollowUp } from "../follow-ups/schemas.ts";
+import { listInteractions } from "../interactions/interaction-service.ts";
+import type { Interaction } from "../interactions/schemas.ts";
+import type { Deps } from "../ports/index.ts";
+import { notFound } from "../shared/errors.ts";
+import { BACKUP_VERSION, type Backup } from "./backup-schema.ts";
+import { allCompanies, allContacts, allPages } from "./export-service.ts";
+
+/** Numbers rows by an order built from their content, not their ids: refs survive a restore that renews ids. */
+function numbered<T, B extends object>(prefix: string, rows: readonly T[], body: (row: T) => B) {
+  const keyed = rows.map((row) => ({ row, body: body(row), key: JSON.stringify(body(row)) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const refs = new Map<T, string>();
+  const out = keyed.map((k, i) => {
+    refs.set(k.row, `${prefix}-${i + 1}`);
+    return { ref: `${prefix}-${i + 1}`, ...k.body };
+  });
+  return { out, refOf: (row: T) => refs.get(row) ?? "" };
+}
+
+const companyBody = ({ id: _id, createdAt, ...c }: Company) => ({ createdAt, ...c });
+
+function contactBody(c: Contact, companyRef: string | null) {
+  return {
+    ...{ createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, emails: c.emails, phones: c.phones },
+    ...{ links: c.links, companyRef, title: c.title, tags: c.tags, interests: c.interests, howWeMet: c.howWeMet },
+    ...{ notes: c.notes, birthday: c.birthday, circle: c.circle, timeZone: c.timeZone, muted: c.muted },
+    ...{ cadenceOverride: c.cadenceOverride, snoozedUntilOn: c.snoozedUntilOn, movedOnAt: c.movedOnAt },
+    ...{ moveOnNote: c.moveOnNote, circleBeforeMoveOn: c.circleBeforeMoveOn, archivedAt: c.archivedAt },
+    updatedAt: c.updatedAt,
+  };
+}
+
+const interactionBody = ({ id: _id, contactIds: _ids, occurredAt, ...i }: Interaction, contactRefs: string[]) => ({
+  occurredAt,
+  contactRefs,
+  ...i,
+});
+
+const followUpBody = (f: FollowUp, contactRef: string, interactionRef: string | null) => ({
+  ...{ createdAt: f.createdAt, contactRef, interactionRef, dueOn: f.dueOn, title: f.title, notes: f.notes },
+  ...{ status: f.status, snoozedUntilOn: f.snoozedUntilOn, completedAt: f.completedAt, updatedAt: f.updatedAt },
+});
+
+const page = (cursor: string | undefined) => ({ limit: 200, ...(cursor ? { cursor } : {}) });
+
+async function refsOfPeople(deps: Deps, actor: Actor) {
+  const companyRows = await allCompanies(deps, actor);
+  const companies = numbered("company", companyRows, companyBody);
+  const companyById = new Map(companyRows.map((c) => [c.id, companies.refOf(c)]));
+  const contactRows = await allContacts(deps, actor);
+  const contacts = numbered("contact", contactRows, (c) =>
+    contactBody(c, c.companyId ? (companyById.get(c.companyId) ?? null) : null),
+  );
+  return {
+    companies: companies.out,
+    contacts: contacts.out,
+    contactById: new Map(contactRows.map((c) => [c.id, contacts.refOf(c)])),
+  };
+}
+
+async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {
+  const interactionRows = await allPages((cursor) => listInteractions(deps, actor, {}, page(cursor)));
+  const interactions = numbered("interaction", interactionRows, (i) =>
+    interactionBody(i, i.contactIds.map((id) => contactById.get(id) ?? "").sort()),
+  );
+  const interactionById = new Map(interactionRows.map((i) => [i.id, interactions.refOf(i)]));
+  const followUpRows = await allPages((cursor) => listFollowUps(deps, actor, {}, page(cursor)));
+  const followUps = numbered("follow-up", followUpRows, (f) =>
+    followUpBody(
+      f,
+      contactById.get(f.contactId) ?? "",
+      f.interactionId ? (interactionById.get(f.interactionId) ?? null) : null,
+    ),
+  );
+  return { interactions: interactions.out, followUps: followUps.out };
+}
+
+/** Everything of one account — settings, companies, contacts, interactions, follow-ups — in Kith's backup format. */
+export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
+  requireRole(actor, "viewer");
+  const account = await deps.store.accounts.findById(actor.accountId);
+  if (!account) throw notFound("account", actor.accountId);
+  const people = await refsOfPeople(deps, actor);
+  const history = await refsOfHistory(deps, actor, people.contactById);
+  const { name, timeZone, country } = account;
+  return {
+    format: "kith-backup",
+    version: BACKUP_VERSION,
+    account: { name, timeZone, country, settings: JSON.parse(account.settings) as Record<string, unknown> },
+    companies: people.companies,
+    contacts: people.contacts,
+    interactions: history.interactions,
+    followUps: history.followUps,
+  };
+}

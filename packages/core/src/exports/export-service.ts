@@ -1,0 +1,59 @@
+import type { Actor } from "../accounts/roles.ts";
+import { listCompanies } from "../companies/company-service.ts";
+import type { Company } from "../companies/schemas.ts";
+import { listContacts } from "../contacts/contact-service.ts";
+import type { Contact } from "../contacts/schemas.ts";
+import type { Deps } from "../ports/index.ts";
+import type { Page } from "../shared/pagination.ts";
+import { contactsToCsv } from "./csv-export.ts";
+import { contactsToVcard } from "./vcard-export.ts";
+
+export const CONTACT_EXPORT_FORMATS = ["csv", "vcard"] as const;
+export type ContactExportFormat = (typeof CONTACT_EXPORT_FORMATS)[number];
+
+/** Every page of a keyset-paged list, in its order. */
+export async function allPages<T>(next: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await next(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+export async function allContacts(deps: Deps, actor: Actor): Promise<Contact[]> {
+  return allPages((cursor) =>
+    listContacts(deps, actor, { archived: "include" }, { limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
+}
+
+export async function allCompanies(deps: Deps, actor: Actor): Promise<Company[]> {
+  return allPages((cursor) => listCompanies(deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) }));
+}
+
+/**
+ * The account's contacts (archived ones included) as CSV or vCard 4.0, both re-importable by Kith and by phones
+ * and spreadsheets. Any member may export what they can read.
+ */
+export async function exportContacts(
+  deps: Deps,
+  actor: Actor,
+  format: ContactExportFormat,
+): Promise<{ contentType: string; fileName: string; body: string }> {
+  const contacts = await allContacts(deps, actor);
+  const names = new Map((await allCompanies(deps, actor)).map((c) => [c.id, c.name]));
+  if (format === "vcard") {
+    return {
+      contentType: "text/vcard; charset=utf-8",
+      fileName: "kith-contacts.vcf",
+      body: contactsToVcard(contacts, names),
+    };
+  }
+  return {
+    contentType: "text/csv; charset=utf-8",
+    fileName: "kith-contacts.csv",
+    body: contactsToCsv(contacts, names),
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { columnMappingSchema, MAPPED_FIELDS } from "./csv-mapping.ts";
+
+export const IMPORT_FORMATS = ["auto", "linkedin", "google", "outlook", "csv", "vcard"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The file's text (decoded; invalid bytes become U+FFFD and are reported per row) and how to read it. */
+export const importInputSchema = z.strictObject({
+  content: z.string().min(1, "the file is empty"),
+  fileName: z.string().trim().max(255).optional(),
+  format: z.enum(IMPORT_FORMATS).default("auto"),
+  /** Column header → field, for CSV files; a guessed mapping is used for every header not listed. */
+  mapping: columnMappingSchema.optional(),
+});
+export type ImportInput = z.input<typeof importInputSchema>;
+
+export const rowIssueSchema = z.object({ line: z.number(), field: z.string(), message: z.string() });
+
+const draftSchema = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  emails: z.array(z.object({ address: z.string(), label: z.string().optional() })),
+  phones: z.array(z.object({ number: z.string(), label: z.string().optional() })),
+  links: z.array(z.object({ url: z.string(), label: z.string().optional() })),
+  companyName: z.string(),
+  title: z.string(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable() }).nullable(),
+  connectedOn: z.string().nullable(),
+});
+
+export const ROW_ACTIONS = ["create", "merge", "skip", "error"] as const;
+
+export const previewRowSchema = z.object({
+  line: z.number(),
+  action: z.enum(ROW_ACTIONS),
+  reason: z.string(),
+  draft: draftSchema,
+  match: z
+    .object({
+      contactId: z.string(),
+      displayName: z.string(),
+      by: z.enum(["email", "linkedin", "phone", "name-and-company"]),
+    })
+    .nullable(),
+  issues: z.array(rowIssueSchema),
+});
+export type PreviewRow = z.output<typeof previewRowSchema>;
+
+export const importPreviewSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.enum(MAPPED_FIELDS)),
+  totalRows: z.number(),
+  counts: z.object({ create: z.number(), merge: z.number(), skip: z.number(), error: z.number() }),
+  /** The first rows as they would be imported. */
+  rows: z.array(previewRowSchema),
+  /** Rows that match a contact already there or earlier in the file (the first 200; `counts` has them all). */
+  duplicates: z.array(previewRowSchema),
+  /** Problems naming line and field (the first 1000). */
+  errors: z.array(rowIssueSchema),
+});
+export type ImportPreview = z.output<typeof importPreviewSchema>;
+
+export const IMPORT_OUTCOMES = ["created", "merged", "skipped", "failed"] as const;
+
+export const importRowOutcomeSchema = z.object({
+  line: z.number(),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  contactId: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportRowOutcome = z.output<typeof importRowOutcomeSchema>;
+
+export const importJobSchema = z.object({
+  id: z.string(),
+  format: z.enum(IMPORT_FORMATS),
+  fileName: z.string(),
+  status: z.enum(["committed"]),
+  totalRows: z.number(),
+  created: z.number(),
+  merged: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+  /** Every row with what happened to it and why: exactly which rows went in. */
+  rows: z.array(importRowOutcomeSchema),
+  createdAt: z.string(),
+  finishedAt: z.string(),
+});
+export type ImportJob = z.output<typeof importJobSchema>;

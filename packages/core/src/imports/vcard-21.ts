@@ -1,0 +1,68 @@
+/**
+ * vCard 2.1 (old phones) → 3.0 text that ical.js reads: quoted-printable values are decoded (soft line breaks
+ * joined, bytes read as UTF-8), bare type parameters (`TEL;CELL`) get their `TYPE=` and the version says 3.0.
+ */
+export function normalizeVcard21(text: string): string {
+  const lines = joinSoftBreaks(text.split(/\r?\n/));
+  return lines.map(normalizeLine).join("\r\n");
+}
+
+function joinSoftBreaks(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending: string | null = null;
+  for (const line of lines) {
+    const current: string = pending === null ? line : pending + line;
+    const isQp = /;ENCODING=QUOTED-PRINTABLE/i.test(current.split(":", 1)[0] ?? "");
+    if (isQp && current.endsWith("=")) {
+      pending = current.slice(0, -1);
+      continue;
+    }
+    pending = null;
+    out.push(current);
+  }
+  if (pending !== null) out.push(pending);
+  return out;
+}
+
+const KEYWORDS = new Set(["ENCODING", "CHARSET", "TYPE", "VALUE", "LANGUAGE", "PREF"]);
+
+function normalizeLine(line: string): string {
+  if (/^VERSION:2\.1$/i.test(line)) return "VERSION:3.0";
+  const colon = line.indexOf(":");
+  if (colon < 0 || /^(BEGIN|END):/i.test(line)) return line;
+  const [name, ...params] = line.slice(0, colon).split(";");
+  let value = line.slice(colon + 1);
+  const kept: string[] = [];
+  let qp = false;
+  let charset = false;
+  for (const param of params) {
+    const [k, v] = param.split("=", 2);
+    const upper = (k ?? "").toUpperCase();
+    if (upper === "ENCODING" && v?.toUpperCase() === "QUOTED-PRINTABLE") qp = true;
+    else if (upper === "CHARSET") charset = true;
+    else if (upper === "ENCODING") continue;
+    else if (v === undefined && !KEYWORDS.has(upper)) kept.push(`TYPE=${k}`);
+    else kept.push(param);
+  }
+  // Some phones declare a charset but forget ENCODING: escaped high bytes give them away.
+  if (charset && /=[89A-F][0-9A-F]/i.test(value)) qp = true;
+  if (qp) value = escapeText(decodeQuotedPrintable(value));
+  return `${[name, ...kept].join(";")}:${value}`;
+}
+
+export function decodeQuotedPrintable(value: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const hex = value.slice(i + 1, i + 3);
+    if (value[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...new TextEncoder().encode(value[i]));
+    }
+  }
+  return new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+}
+
+/** Decoded line breaks become vCard 3.0's `\n`; the structure's `;` stays as it is. */
+const escapeText = (text: string) => text.replace(/\r\n|\r|\n/g, "\\n");

@@ -1,0 +1,19 @@
+import type { Deps } from "@kith/core";
+import type { FastifyInstance } from "fastify";
+import { registerCalendarRoutes } from "../calendar/calendar-routes.ts";
+import type { Config } from "../config.ts";
+import { registerActRoutes } from "./act-routes.ts";
+import { openDelivery } from "./delivery-deps.ts";
+import { registerNotifyRoutes } from "./notify-routes.ts";
+
+/**
+ * Notification settings and status under /api, the public one-click links under /act, the calendar feed under
+ * /calendar. No scheduler here: main starts it.
+ */
+export async function registerDeliveryRoutes(app: FastifyInstance, config: Config, deps: Deps): Promise<void> {
+  const runtime = openDelivery(config, deps);
+  app.addHook("onClose", async () => runtime.delivery?.mailer.close());
+  registerNotifyRoutes(app, deps, runtime);
+  await registerActRoutes(app, deps, runtime.tokens);
+  registerCalendarRoutes(app, deps, config.publicUrl);
+}

@@ -1,0 +1,30 @@
+import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+
+describe.each(DIALECTS)("backup routes on %s", (dialect) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await openTestServer(dialect);
+  });
+  afterEach(async () => {
+    await s.dispose();
+  });
+
+  it("downloads a backup, restores it into an empty account, and the second download is byte-identical", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const company = (await alice.call("POST", "/api/companies", { name: "Acme" })).json();
+    const rosa = (await alice.call("POST", "/api/contacts", { firstName: "Rosa", companyId: company.id })).json();
+    await alice.call("POST", "/api/interactions", { contactIds: [rosa.id], kind: "call", direction: "outbound" });
+    const first = await alice.call("GET", "/api/backup");
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["content-disposition"]).toBe('attachment; filename="kith-backup.json"');
+
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const restored = await bob.call("POST", "/api/backup/restore", first.json());
+    expect(restored.json()).toEqual({ companies: 1, contacts: 1, interactions: 1, followUps: 0 });
+    expect((await bob.call("GET", "/api/backup")).body).toBe(first.body);
+    const again = await bob.call("POST", "/api/backup/restore", first.json());
+    expect(again.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,35 @@
+import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+
+describe.each(DIALECTS)("export routes on %s", (dialect) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await openTestServer(dialect);
+  });
+  afterEach(async () => {
+    await s.dispose();
+  });
+
+  it("downloads contacts as neutralised CSV and as vCard 4.0 that imports back", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    await alice.call("POST", "/api/contacts", {
+      firstName: "=Evil",
+      lastName: "Formula",
+      emails: [{ address: "e@example.com" }],
+    });
+    const csv = await alice.call("GET", "/api/exports/contacts?format=csv");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toBe('attachment; filename="kith-contacts.csv"');
+    expect(csv.body.split("\r\n")[1]).toBe("'=Evil,Formula,e@example.com,,,,,,,");
+    const vcf = await alice.call("GET", "/api/exports/contacts?format=vcard");
+    expect(vcf.headers["content-type"]).toBe("text/vcard; charset=utf-8");
+    expect(vcf.body).toContain("FN:=Evil Formula\r\n");
+
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const imported = await bob.call("POST", "/api/imports", vcf.body, { "content-type": "text/vcard" });
+    expect(imported.json()).toMatchObject({ format: "vcard", created: 1 });
+    expect((await bob.call("GET", "/api/exports/contacts?format=csv")).body).toBe(csv.body);
+  });
+});

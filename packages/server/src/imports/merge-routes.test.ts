@@ -1,0 +1,31 @@
+import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+
+describe.each(DIALECTS)("duplicate and merge routes on %s", (dialect) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await openTestServer(dialect);
+  });
+  afterEach(async () => {
+    await s.dispose();
+  });
+
+  it("lists a duplicate, merges it, and undoes the merge", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const a = (
+      await alice.call("POST", "/api/contacts", { firstName: "Rosa", emails: [{ address: "r@example.com" }] })
+    ).json();
+    const b = (
+      await alice.call("POST", "/api/contacts", { firstName: "R.", emails: [{ address: "R@example.com" }] })
+    ).json();
+    const dups = (await alice.call("GET", "/api/duplicates")).json();
+    expect(dups.items).toMatchObject([{ contactId: b.id, duplicateOfId: a.id, by: "email" }]);
+    const merged = await alice.call("POST", "/api/merges", { keepId: a.id, mergeId: b.id });
+    expect(merged.statusCode).toBe(200);
+    expect((await alice.call("GET", `/api/contacts/${b.id}`)).statusCode).toBe(404);
+    const undone = await alice.call("POST", `/api/merges/${merged.json().mergeId}/undo`);
+    expect(undone.json().items.map((c: { id: string }) => c.id)).toEqual([a.id, b.id]);
+    expect((await alice.call("GET", `/api/contacts/${b.id}`)).json()).toMatchObject({ firstName: "R." });
+  });
+});

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import {
+  type Actor,
+  type Contact,
+  commitImport,
+  createContact,
+  DomainError,
+  getImport,
+  listContacts,
+  listImports,
+  listInteractions,
+  previewImport,
+  rebuildDueState,
+} from "@kith/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+
+const sample = (name: string) =>
+  readFileSync(new URL(`../../../../../shared/samples/${name}`, import.meta.url), "utf8");
+
+describe.each(DIALECTS)("imports on %s", (dialect) => {
+  let w: TestWorld;
+  beforeEach(async () => {
+    w = await openTestWorld(dialect);
+  });
+  afterEach(async () => {
+    await w.dispose();
+  });
+
+  const all = async (actor: Actor = w.alice): Promise<Contact[]> =>
+    (await listContacts(w.deps, actor, {}, { limit: 200 })).items;
+  const byName = async (name: string) => (await all()).find((c) => c.displayName === name);
+
+  it("imports LinkedIn connections with companies and a connected-on record, and re-importing changes nothing", async () => {
+    const progress: number[] = [];
+    const job = await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") }, (done) =>
+      progress.push(done),
+    );
+    expect(job).toMatchObject({ format: "linkedin", totalRows: 6, created: 6, merged: 0, skipped: 0, failed: 0 });
+    expect(progress.at(-1)).toBe(6);
+    const mei = await byName("Mei Chen");
+    const jose = await byName("José Núñez");
+    expect(mei?.companyId).toBeTruthy();
+    expect(mei?.companyId).toBe(jose?.companyId);
+    expect(mei).toMatchObject({ title: "Technical Recruiter", howWeMet: "Connected on LinkedIn on 2026-10-01" });
+    const rosa = await byName("Rosa Calder");
+    const timeline = await listInteractions(w.deps, w.alice, { contactId: rosa?.id }, {});
+    expect(timeline.items).toMatchObject([
+      { kind: "social", meaningful: false, occurredAt: "2024-03-12T12:00:00.000Z", source: "import" },
+    ]);
+    // A connection is a record, not a touch.
+    expect(rosa).toMatchObject({ touchCount: 0, lastTouchAt: null });
+
+    const before = JSON.stringify(await all());
+    const again = await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
+    expect(again).toMatchObject({ created: 0, merged: 0, skipped: 6, failed: 0 });
+    expect(again.rows[0]?.reason).toMatch(/^unchanged: same linkedin as Rosa Calder/);
+    expect(JSON.stringify(await all())).toBe(before);
+  });
+
+  it("stores the same due state as a full rebuild would", async () => {
+    await commitImport(w.deps, w.alice, { content: sample("google-contacts.csv") });
+    await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
+    const imported = JSON.stringify(await all());
+    await rebuildDueState(w.deps, w.alice);
+    expect(JSON.stringify(await all())).toBe(imported);
+    expect((await byName("Grandma Alvaro"))?.birthday).toEqual({ month: 8, day: 2, year: null });
+  });
+
+  it("merges the same person across formats by email, LinkedIn URL and E.164 phone, keeping every value", async () => {
+    await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
+    const google = await commitImport(w.deps, w.alice, { content: sample("google-contacts.csv") });
+    expect(google).toMatchObject({ created: 1, merged: 1 });
+    expect(google.rows[0]?.reason).toMatch(/same linkedin as Rosa Calder; added emails, phones, tags, birthday, notes/);
+    const v3 = await commitImport(w.deps, w.alice, { content: sample("contacts-v3.vcf") });
+    expect(v3.created).toBe(0);
+    const v4 = await commitImport(w.deps, w.alice, { content: sample("contacts-v4.vcf") });
+    expect(v4.rows[0]).toMatchObject({
+      outcome: "merged",
+      reason: expect.stringMatching(/^same email as Tomas Selby/),
+    });
+    const v21 = await commitImport(w.deps, w.alice, { content: sample("contacts-v21.vcf") });
+    expect(v21.rows[0]).toMatchObject({ outcome: "merged", reason: expect.stringMatching(/same email as José Núñez/) });
+    await createContact(w.deps, w.alice, {
+      firstName: "Phone",
+      lastName: "Only",
+      phones: [{ number: "+1 (512) 555-0199" }],
+    });
+    const byPhone = await commitImport(w.deps, w.alice, { content: "Name,Mobile\nP. Only,+1 512-555-0199\n" });
+    expect(byPhone.rows[0]).toMatchObject({
+      outcome: "skipped",
+      reason: "unchanged: same phone as Phone Only",
+    });
+
+    const rosas = (await all()).filter((c) => c.lastName === "Calder");
+    expect(rosas).toHaveLength(1);
+    expect(rosas[0]?.emails.map((e) => e.address)).toEqual(["rosa@example.com", "rosa.home@example.net"]);
+    expect(rosas[0]).toMatchObject({
+      title: "Job Search Coach",
+      tags: ["Coaches"],
+      phones: [{ number: "+15125550101" }],
+    });
+    expect((await all()).length).toBe(8);
+  });
+
+  it("previews without writing: mapping, duplicates, and per-row errors naming line and field", async () => {
+    await commitImport(w.deps, w.alice, { content: sample("outlook-contacts.csv") });
+    const content =
+      "First Name,Last Name,E-mail Address,Birthday\nCathy,J,CATHY@example.com,\n,,,\nBo,Bad,not-an-email,31/31/99\nNew,One,new@example.com,\n";
+    const preview = await previewImport(w.deps, w.alice, { content, fileName: "people.csv" });
+    expect(preview.counts).toEqual({ create: 1, merge: 1, skip: 0, error: 2 });
+    expect(preview.duplicates).toMatchObject([
+      { line: 2, action: "merge", match: { by: "email", displayName: "Cathy Jaworski" } },
+    ]);
+    expect(preview.errors).toEqual([
+      { line: 3, field: "firstName", message: "the row has no name" },
+      { line: 4, field: "Birthday", message: "is not a calendar date" },
+      { line: 4, field: "emails.0.address", message: expect.any(String) },
+    ]);
+    expect((await all()).length).toBe(2);
+    const job = await commitImport(w.deps, w.alice, { content, fileName: "people.csv" });
+    expect(job).toMatchObject({ created: 1, merged: 0, skipped: 1, failed: 2, fileName: "people.csv" });
+    expect(job.rows.find((r) => r.line === 4)).toMatchObject({ outcome: "failed", contactId: null });
+    expect((await getImport(w.deps, w.alice, job.id)).rows).toEqual(job.rows);
+    expect((await listImports(w.deps, w.alice)).map((j) => j.id)).toContain(job.id);
+  });
+
+  it("a row merged into a contact makes its new email match later rows of the same file", async () => {
+    await createContact(w.deps, w.alice, { firstName: "Ada", lastName: "L", emails: [{ address: "ada@example.com" }] });
+    const content = "Name,Email\nAda L,ada@example.com ::: ada@work.example\nA. Lovelace,ada@work.example\n";
+    const job = await commitImport(w.deps, w.alice, { content });
+    expect(job).toMatchObject({ created: 0, merged: 1, skipped: 1 });
+    expect(job.rows[1]?.reason).toBe("unchanged: same email as Ada L");
+  });
+
+  it("skips the same name at the same company as a possible duplicate instead of creating it twice", async () => {
+    const content = "Name,Company\nAda Lovelace,Engines Ltd\n";
+    await commitImport(w.deps, w.alice, { content });
+    const again = await commitImport(w.deps, w.alice, { content });
+    expect(again.rows[0]).toMatchObject({
+      outcome: "skipped",
+      reason: expect.stringMatching(/possible duplicate of Ada Lovelace/),
+    });
+    expect((await all()).length).toBe(1);
+  });
+
+  it("keeps accounts apart: another account's contacts never match, its imports are not found", async () => {
+    const job = await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
+    const bobs = await commitImport(w.deps, w.bob, { content: sample("linkedin-Connections.csv") });
+    expect(bobs.created).toBe(6);
+    const err = await getImport(w.deps, w.bob, job.id).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe("not_found");
+    expect(await listImports(w.deps, w.bob)).toHaveLength(1);
+  });
+
+  it("refuses a viewer, and a whole file that fails writes nothing", async () => {
+    const viewer: Actor = { ...w.alice, role: "viewer" };
+    await expect(commitImport(w.deps, viewer, { content: "Name\nAda\n" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      commitImport(w.deps, w.alice, { content: 'Name,Email\n"Ada,ada@example.com\n' }),
+    ).rejects.toMatchObject({
+      code: "validation",
+    });
+    expect(await all()).toEqual([]);
+    expect(await listImports(w.deps, w.alice)).toEqual([]);
+  });
+});
