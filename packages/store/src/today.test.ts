@@ -1,11 +1,15 @@
+import { readFileSync } from "node:fs";
 import {
   type Actor,
   addFollowUp,
+  type Contact,
+  commitImport,
   createContact,
   type Deps,
   doneToday,
   getContact,
   getToday,
+  listContacts,
   logInteraction,
   moveOn,
   rebuildDueState,
@@ -15,6 +19,7 @@ import {
   undoMoveOn,
   undoToday,
   updateAccount,
+  updateContact,
   updateSettings,
 } from "@kith/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -46,16 +51,35 @@ async function derivedState(w: TestWorld) {
   return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count) }));
 }
 
+const sample = (name: string) => readFileSync(new URL(`../../../../shared/samples/${name}`, import.meta.url), "utf8");
+
+/**
+ * The people come from the real export shapes in ../shared/samples (LinkedIn, Google, an iPhone vCard), imported
+ * as a user would; then the user sorts a few of them into circles and the script's history is logged.
+ */
 async function seed(deps: Deps, actor: Actor) {
-  const add = (firstName: string, lastName: string, circle: string, extra: object = {}) =>
-    createContact(deps, actor, { firstName, lastName, circle, ...extra });
-  // People from ../shared/samples (LinkedIn and Google exports), with circles chosen for the script.
-  const rosa = await add("Rosa", "Calder", "close", { emails: [{ address: "rosa@example.com" }] });
-  const tomas = await add("Tomas", "Selby", "network");
-  const cathy = await add("Cathy", "Jaworski", "inner", { birthday: { month: 11, day: 20 } });
-  const jose = await add("José", "Núñez", "close");
-  const mei = await add("Mei", "Chen", "acquaintance");
-  const nana = await add("Grandma", "Alvaro", "inner", { birthday: { month: 8, day: 2 } });
+  for (const file of ["linkedin-Connections.csv", "google-contacts.csv", "contacts-v3.vcf"]) {
+    const job = await commitImport(deps, actor, { content: sample(file), fileName: file });
+    expect(job.failed, file).toBe(0);
+  }
+  const find = async (q: string) => {
+    const { items } = await listContacts(deps, actor, { q }, {});
+    expect(items, q).toHaveLength(1);
+    return items[0] as Contact;
+  };
+  const rosa = await updateContact(deps, actor, (await find("rosa calder")).id, {
+    circle: "close",
+    emails: [{ address: "rosa@example.com" }],
+  });
+  const tomas = await updateContact(deps, actor, (await find("tomas selby")).id, { circle: "network" });
+  const cathy = await updateContact(deps, actor, (await find("cathy jaworski")).id, {
+    circle: "inner",
+    birthday: { month: 11, day: 20 },
+  });
+  const jose = await updateContact(deps, actor, (await find("jose nunez")).id, { circle: "close" });
+  const mei = await updateContact(deps, actor, (await find("mei chen")).id, { circle: "acquaintance" });
+  const nana = await updateContact(deps, actor, (await find("grandma alvaro")).id, { circle: "inner" });
+  expect(nana.birthday).toMatchObject({ month: 8, day: 2 });
   const log = (contactId: string, occurredAt: string, direction: string, kind = "call") =>
     logInteraction(deps, actor, { contactIds: [contactId], kind, direction, occurredAt });
   await log(tomas.id, "2026-07-01T16:00:00Z", "mutual", "meeting");
