@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -186,7 +186,11 @@ query for the today list, the raw FTS5 query for search). Latencies are p95 over
 
 ${table}
 `;
-  writeFileSync(path.join(here, "RESULTS.md"), text);
+  // bench/import.ts writes its own marked section; keep it.
+  const file = path.join(here, "RESULTS.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const kept = /<!-- import:start -->[\s\S]*<!-- import:end -->/.exec(previous)?.[0];
+  writeFileSync(file, kept ? `${text}\n${kept}\n` : text);
 }
 
 await main();

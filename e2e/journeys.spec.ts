@@ -233,6 +233,11 @@ test("an unanswered email comes back as a nudge days later; done takes it off an
     await expect(card).toContainText("No reply yet");
     await expect(card).toContainText("haven't heard back — nudge 1 of 3");
     await capture(page, "today-nudge");
+    // Her page tells the same story.
+    await page.goto(`/contacts/${rosa.id}`);
+    await expect(page.locator(".why-now")).toContainText("nudge 1 of 3");
+    await capture(page, "contact-nudge");
+    await page.goto("/");
     await card.getByRole("button", { name: "Done: reached out to Rosa Diaz" }).click();
     await expect(page.locator(".due-card", { hasText: "Rosa Diaz" })).toHaveCount(0);
     await expect(page.locator(".habit")).toContainText("goal met");

@@ -191,6 +191,9 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
     expect(today.todayOn).toBe("2026-11-05");
     expect(today.items).toHaveLength(1);
     expect(today.items[0]?.sentence).toBe("You wrote to Rosa 3 days ago and haven't heard back — nudge 1 of 3");
+    // The contact page tells the same story.
+    const due = (await call("GET", `/api/contacts/${rosa.id}/due`)).json() as { item: { sentence: string } | null };
+    expect(due.item?.sentence).toBe(today.items[0]?.sentence);
 
     const done = await call("POST", `/api/today/${rosa.id}/done`, { kind: "email" });
     expect(done.statusCode).toBe(200);

@@ -58,6 +58,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
       },
     },
     "POST /api/contacts/:id/move-on": notFound(),
+    "GET /api/contacts/:id/due": notFound(),
     "POST /api/contacts/:id/move-on/undo": notFound(),
     "POST /api/due-state/rebuild": { list: true },
     "GET /api/settings": { list: true },

@@ -11,11 +11,21 @@ export const systemClock: Clock = { now: () => new Date() };
  * use it to let days pass on a running server (the only thing tests may fake is the clock).
  */
 export function fileClock(file: string): Clock {
+  // A file being rewritten can be read empty; keep the last instant read rather than jump to the real time.
+  let last: Date | null = null;
+  const read = (): Date | null => {
+    if (!existsSync(file)) return null;
+    try {
+      const at = new Date(readFileSync(file, "utf8").trim());
+      return Number.isNaN(at.getTime()) ? last : at;
+    } catch {
+      return last; // removed between the check and the read
+    }
+  };
   return {
     now: () => {
-      if (!existsSync(file)) return new Date();
-      const at = new Date(readFileSync(file, "utf8").trim());
-      return Number.isNaN(at.getTime()) ? new Date() : at;
+      last = read();
+      return last ? new Date(last.getTime()) : new Date();
     },
   };
 }

@@ -3,6 +3,7 @@ import { freshEngineContext } from "../due-state/catch-up.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
 import { buildTodayList, habitState, type TodayEntry } from "../engine/index.ts";
 import type { Deps } from "../ports/index.ts";
+import { notFound } from "../shared/errors.ts";
 import { addDays, startOfLocalDayAt, type Weekday, weekStartOn } from "../time/index.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
 
@@ -58,6 +59,19 @@ async function habitOf(deps: Deps, ctx: EngineContext) {
     remaining: h.remaining,
     streakWeeks: h.streak,
   };
+}
+
+/**
+ * Why a contact is due today, worded as on the today list (nudge n of N, the occasion, the cadence); null when
+ * nothing is due for them today. The contact page shows it.
+ */
+export async function getContactDue(deps: Deps, actor: Actor, contactId: string): Promise<TodayItem | null> {
+  const ctx = await freshEngineContext(deps, actor.accountId);
+  if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
+  const item = await deps.store.contacts.dueItemOf(actor.accountId, contactId);
+  if (!item) return null;
+  const [entry] = buildTodayList([item], { todayOn: ctx.todayOn, dailyCap: 1 }).today;
+  return entry ? presentEntry(entry) : null;
 }
 
 /** The ranked today list of the account's today, the rest spread over coming days, and the weekly habit. */

@@ -46,6 +46,31 @@ async function seed(deps: Deps, open: OpenDatabase): Promise<void> {
  * Several real server processes on one PostgreSQL database, each with its own scheduler, race to send 1,000
  * digests; one is killed with SIGKILL mid-run. Every account gets its digest, and exactly one distinct message.
  */
+/** Until at most one delivery is unsent (the killed instance's claim, if it held one) twice in a row. */
+async function waitUntilOnlyDeadClaimRemains(open: OpenDatabase) {
+  let quietPolls = 0;
+  for (let i = 0; i < 1200 && quietPolls < 2; i += 1) {
+    const unsent = await open.db
+      .selectFrom("delivery")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .where("status", "<>", "sent")
+      .executeTakeFirstOrThrow();
+    const pending = await open.db
+      .selectFrom("account")
+      .select((eb) => eb.fn.countAll<string | number>().as("n"))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("delivery").select("delivery.account_id").whereRef("delivery.account_id", "=", "account.id"),
+          ),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    quietPolls = Number(unsent.n) + Number(pending.n) <= 1 ? quietPolls + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function waitForLedger(open: OpenDatabase, expected: number) {
   for (let i = 0; i < 600; i += 1) {
     const sent = await open.db
@@ -110,6 +135,9 @@ describe("digest across instances on postgres", () => {
       await sink.waitFor(ACCOUNTS / 4);
       servers[0]?.child.kill("SIGKILL");
       expect(await servers[0]?.exited).toBe("SIGKILL");
+      // The clock is frozen, so leases never lapse until it moves; moving it lapses every lease at once. Let the
+      // survivors finish their own claims first, so that only the dead instance's claim is left to take over.
+      await waitUntilOnlyDeadClaimRemains(open);
       // Time moves on past the dead instance's lease (4 s), so the survivors may take its claim over.
       writeFileSync(clockFile, "2026-11-03T13:00:10.000Z");
       const distinct = (messages: readonly { messageId?: string | undefined }[]) =>

@@ -3,6 +3,7 @@ import {
   type Deps,
   doneToday,
   doneTodaySchema,
+  getContactDue,
   getToday,
   moveOn,
   rebuildDueState,
@@ -10,6 +11,7 @@ import {
   snoozeToday,
   snoozeTodaySchema,
   todayActionResultSchema,
+  todayItemSchema,
   todayViewSchema,
   undoMoveOn,
   undoToday,
@@ -89,6 +91,18 @@ export function registerTodayRoutes(app: FastifyInstance, deps: Deps) {
       await undoToday(deps, req.actor, req.body);
       return reply.code(204).send(null);
     },
+  );
+  r.get(
+    "/api/contacts/:id/due",
+    {
+      schema: {
+        tags,
+        summary: "Why this contact is due today (as on the today list), or null",
+        params: idParams,
+        response: { 200: z.object({ item: todayItemSchema.nullable() }) },
+      },
+    },
+    async (req) => ({ item: await getContactDue(deps, req.actor, req.params.id) }),
   );
   r.post(
     "/api/contacts/:id/move-on",

@@ -2868,6 +2868,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why this contact is due today (as on the today list), or null */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                contactId: string;
+                                displayName: string;
+                                circle: string;
+                                reasonKind: string;
+                                sentence: string;
+                                sinceOn: string;
+                                daysOverdue: number;
+                                priority: number;
+                                templateSlot: string;
+                                followUpId: string | null;
+                                alsoDue: string[];
+                                connection: {
+                                    touches: number;
+                                    target: number;
+                                    stage: string;
+                                };
+                                suggestMoveOn: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}/move-on": {
         parameters: {
             query?: never;

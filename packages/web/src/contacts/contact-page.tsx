@@ -10,7 +10,7 @@ import { formatDate, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
-import { useArchiveContact, useContact } from "./contact-queries.ts";
+import { useArchiveContact, useContact, useContactDue } from "./contact-queries.ts";
 import { FollowUpsSection } from "./follow-ups-section.tsx";
 import { NotesSection } from "./notes-section.tsx";
 import { TimelineSection } from "./timeline-section.tsx";
@@ -35,6 +35,21 @@ export default function ContactPage() {
 function engineField(contact: Contact, key: string): string | undefined {
   const value = (contact as unknown as Record<string, unknown>)[key];
   return typeof value === "string" && value ? value : undefined;
+}
+
+/** The open reason to reach out today — a nudge waiting for a reply, an occasion, the cadence — if there is one. */
+function WhyNow({ contactId }: { contactId: string }) {
+  const due = useContactDue(contactId);
+  if (!due.data) return null;
+  return (
+    <section className="card why-now" aria-labelledby="why-now-heading">
+      <h2 id="why-now-heading">Why now</h2>
+      <p>{due.data.sentence}</p>
+      {due.data.suggestMoveOn && (
+        <p className="small warn">Several tries with no reply: moving on is on the today list.</p>
+      )}
+    </section>
+  );
 }
 
 function ContactView({ contact }: { contact: Contact }) {
@@ -69,6 +84,7 @@ function ContactView({ contact }: { contact: Contact }) {
     >
       <div className="contact-grid">
         <div className="stack-lg">
+          <WhyNow contactId={contact.id} />
           <Section title="Connection">
             <ConnectionProgress touches={contact.touchCount} />
             <dl className="facts">

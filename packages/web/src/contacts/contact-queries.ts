@@ -51,6 +51,14 @@ export function useContactList(filters: ContactFilters) {
   });
 }
 
+/** Why the contact is due today, worded as on the today list; refreshed with it (same key prefix). */
+export function useContactDue(id: string) {
+  return useQuery({
+    queryKey: ["today", "contact", id],
+    queryFn: async () => (await unwrap(api.GET("/api/contacts/{id}/due", { params: { path: { id } } }))).item,
+  });
+}
+
 export function useContact(id: string) {
   return useQuery({
     queryKey: ["contacts", "one", id],
