@@ -185,6 +185,20 @@ Each figure is beside the raw engine's answer to the same question, measured in 
 query for the today list, the raw FTS5 query for search). Latencies are p95 over 200–300 sequential requests.
 
 ${table}
+
+## Misses and next steps
+
+- **P1 database part (goal ≤ 1 ms).** The first 25 rows in rank order come straight from the index (the raw
+  baseline); the rest of the figure is counting the other due rows for \`laterCount\` (24k index entries here).
+  Next: keep the due count per account in the same transactions that change due state, or cap the count.
+- **P5 mixed load (goal ≥ 2,000 req/s, p99 ≤ 50 ms).** Far off on this 50k/1M account: one Node process on one
+  SQLite connection, and the reads are CPU-bound — the today list (~5 ms here: rank, habit over five years of
+  history) and the two-prefix search are most of the time; the writes fsync (synchronous=FULL). Next: cache the
+  habit's past weeks per account (they only change on back-dated logs), keep the due count, a read-only SQLite
+  connection pool for reads in worker threads, and measure PostgreSQL with several instances.
+- **P4 import (goal ≤ 5 s).** About ten statements per row; next: batch inserts per chunk of rows in the import
+  repository.
+- **P3 paths** wait for the network feature.
 `;
   // bench/import.ts writes its own marked section; keep it.
   const file = path.join(here, "RESULTS.md");
