@@ -1,4 +1,4 @@
-import { type Actor, createAccountForUser, type Deps, rebuildDueState } from "@kith/core";
+import { type Actor, createAccountForUser, type Deps, newContact, rebuildDueState } from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
 import type { InteractionContactTable, InteractionTable } from "@kith/store/schema";
 import { insertTestUser } from "@kith/store/testing";
@@ -119,45 +119,31 @@ export async function generate(open: OpenDatabase, deps: Deps, options: Generate
       contactIds.push(id);
       const first = pick(rand, FIRST);
       const last = pick(rand, LAST);
-      await tx.contacts.insert(account.id, {
+      const contact = newContact(
         id,
-        firstName: first,
-        lastName: `${last}${i}`,
-        displayName: `${first} ${last}${i}`,
-        emails: [
-          {
-            address: `${first}.${last}${i}@example.com`
-              .toLowerCase()
-              .normalize("NFKD")
-              .replace(/[^\x20-\x7e]/g, ""),
-          },
-        ],
-        phones: [],
-        links: [],
-        companyId: rand() < 0.7 ? (pick(rand, companies).id as string) : null,
-        title: pick(rand, ["Engineer", "Designer", "Recruiter", "Founder", "Manager", ""]),
-        tags: rand() < 0.6 ? [pick(rand, TAGS)] : [],
-        interests: [pick(rand, WORDS)],
-        howWeMet: "",
-        notes: sentence(rand, 12),
-        birthday:
-          rand() < 0.3 ? { month: 1 + Math.floor(rand() * 12), day: 1 + Math.floor(rand() * 28), year: null } : null,
-        circle: circleOf(rand),
-        timeZone: null,
-        muted: false,
-        cadenceOverride: null,
-        lastTouchAt: null,
-        touchCount: 0,
-        nextDueOn: null,
-        dueReason: null,
-        snoozedUntilOn: null,
-        movedOnAt: null,
-        moveOnNote: null,
-        circleBeforeMoveOn: null,
-        archivedAt: null,
+        {
+          firstName: first,
+          lastName: `${last}${i}`,
+          emails: [
+            {
+              address: `${first}.${last}${i}@example.com`
+                .toLowerCase()
+                .normalize("NFKD")
+                .replace(/[^\x20-\x7e]/g, ""),
+            },
+          ],
+          companyId: rand() < 0.7 ? (pick(rand, companies).id as string) : null,
+          title: pick(rand, ["Engineer", "Designer", "Recruiter", "Founder", "Manager", ""]),
+          tags: rand() < 0.6 ? [pick(rand, TAGS)] : [],
+          interests: [pick(rand, WORDS)],
+          notes: sentence(rand, 12),
+          birthday:
+            rand() < 0.3 ? { month: 1 + Math.floor(rand() * 12), day: 1 + Math.floor(rand() * 28), year: null } : null,
+          circle: circleOf(rand),
+        },
         createdAt,
-        updatedAt: createdAt,
-      });
+      );
+      await tx.contacts.insert(account.id, contact);
     }
   });
 

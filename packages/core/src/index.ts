@@ -7,6 +7,7 @@ export * from "./companies/company-service.ts";
 export * from "./companies/schemas.ts";
 export * from "./contacts/contact-service.ts";
 export * from "./contacts/move-on.ts";
+export { newContact } from "./contacts/new-contact.ts";
 export * from "./contacts/schemas.ts";
 export * from "./delivery/compose-digest.ts";
 export * from "./delivery/deliver-digest.ts";

@@ -6,11 +6,11 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
+import { dedupe, newContact } from "./new-contact.ts";
 import {
   type Contact,
   contactListQuerySchema,
   createContactSchema,
-  DEFAULT_CIRCLE,
   displayNameOf,
   updateContactSchema,
 } from "./schemas.ts";
@@ -20,43 +20,12 @@ async function assertCompanyInAccount(tx: Repositories, accountId: string, compa
   if (!(await tx.companies.findById(accountId, companyId))) throw invalid("companyId", "no such company");
 }
 
-const dedupe = (values: readonly string[] | undefined): string[] => [...new Set(values ?? [])];
-
 export async function createContact(deps: Deps, actor: Actor, input: unknown): Promise<Contact> {
   requireRole(actor, "editor");
   const data = parseInput(createContactSchema, input);
   const nowAt = deps.clock.now().toISOString();
-  const contact: Contact = {
-    id: deps.ids.newId(),
-    firstName: data.firstName,
-    lastName: data.lastName ?? "",
-    displayName: displayNameOf(data),
-    emails: data.emails ?? [],
-    phones: data.phones ?? [],
-    links: data.links ?? [],
-    companyId: data.companyId ?? null,
-    title: data.title ?? "",
-    tags: dedupe(data.tags),
-    interests: dedupe(data.interests),
-    howWeMet: data.howWeMet ?? "",
-    notes: data.notes ?? "",
-    birthday: data.birthday ?? null,
-    circle: data.circle ?? DEFAULT_CIRCLE,
-    timeZone: data.timeZone ?? null,
-    muted: data.muted ?? false,
-    cadenceOverride: data.cadenceOverride ?? null,
-    lastTouchAt: null,
-    touchCount: 0,
-    nextDueOn: null,
-    dueReason: null,
-    snoozedUntilOn: null,
-    movedOnAt: null,
-    moveOnNote: null,
-    circleBeforeMoveOn: null,
-    archivedAt: null,
-    createdAt: nowAt,
-    updatedAt: nowAt,
-  };
+  const contact = newContact(deps.ids.newId(), data, nowAt);
+
   return deps.store.transaction(async (tx) => {
     await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
     await tx.contacts.insert(actor.accountId, contact);

@@ -1,5 +1,6 @@
 import type { Company } from "../companies/schemas.ts";
-import { type Contact, DEFAULT_CIRCLE, displayNameOf } from "../contacts/schemas.ts";
+import { newContact } from "../contacts/new-contact.ts";
+import type { Contact } from "../contacts/schemas.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import type { ContactDraft, ParsedRow } from "./contact-draft.ts";
@@ -40,39 +41,9 @@ async function companyIdFor(run: ImportRun, name: string): Promise<string | null
   return company.id;
 }
 
-function newContact(id: string, d: ContactDraft, companyId: string | null, nowAt: string): Contact {
-  const input = contactInputOf(d, companyId);
-  return {
-    id,
-    firstName: input.firstName,
-    lastName: input.lastName ?? "",
-    displayName: displayNameOf(input),
-    emails: input.emails ?? [],
-    phones: input.phones ?? [],
-    links: input.links ?? [],
-    companyId,
-    title: input.title ?? "",
-    tags: input.tags ?? [],
-    interests: [],
-    howWeMet: d.connectedOn ? `Connected on LinkedIn on ${d.connectedOn}` : "",
-    notes: input.notes ?? "",
-    birthday: input.birthday ?? null,
-    circle: DEFAULT_CIRCLE,
-    timeZone: null,
-    muted: false,
-    cadenceOverride: null,
-    lastTouchAt: null,
-    touchCount: 0,
-    nextDueOn: null,
-    dueReason: null,
-    snoozedUntilOn: null,
-    movedOnAt: null,
-    moveOnNote: null,
-    circleBeforeMoveOn: null,
-    archivedAt: null,
-    createdAt: nowAt,
-    updatedAt: nowAt,
-  };
+function contactOf(id: string, d: ContactDraft, companyId: string | null, nowAt: string): Contact {
+  const howWeMet = d.connectedOn ? `Connected on LinkedIn on ${d.connectedOn}` : "";
+  return newContact(id, { ...contactInputOf(d, companyId), howWeMet }, nowAt);
 }
 
 /** LinkedIn's "Connected On" becomes a social interaction on that day: a record, not a touch. */
@@ -93,7 +64,7 @@ function connectedOnInteraction(id: string, contactId: string, on: string, nowAt
 
 async function createRow(run: ImportRun, line: number, id: string, d: ContactDraft): Promise<ImportRowOutcome> {
   const nowAt = run.deps.clock.now().toISOString();
-  const contact = newContact(id, d, await companyIdFor(run, d.companyName), nowAt);
+  const contact = contactOf(id, d, await companyIdFor(run, d.companyName), nowAt);
   await run.tx.contacts.insert(run.accountId, contact);
   if (d.connectedOn) {
     const interaction = connectedOnInteraction(run.deps.ids.newId(), id, d.connectedOn, nowAt);

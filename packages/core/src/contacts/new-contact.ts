@@ -1,0 +1,43 @@
+import { type Contact, type CreateContactInput, DEFAULT_CIRCLE, displayNameOf } from "./schemas.ts";
+
+const dedupe = (values: readonly string[] | undefined): string[] => [...new Set(values ?? [])];
+
+/**
+ * A contact as it is first stored, however it arrives (added by hand, imported, generated): the given fields with
+ * their defaults, and everything derived (touches, due state, move-on) empty until the engine fills it in.
+ */
+export function newContact(id: string, data: CreateContactInput, nowAt: string): Contact {
+  return {
+    id,
+    firstName: data.firstName,
+    lastName: data.lastName ?? "",
+    displayName: displayNameOf(data),
+    emails: data.emails ?? [],
+    phones: data.phones ?? [],
+    links: data.links ?? [],
+    companyId: data.companyId ?? null,
+    title: data.title ?? "",
+    tags: dedupe(data.tags),
+    interests: dedupe(data.interests),
+    howWeMet: data.howWeMet ?? "",
+    notes: data.notes ?? "",
+    birthday: data.birthday ?? null,
+    circle: data.circle ?? DEFAULT_CIRCLE,
+    timeZone: data.timeZone ?? null,
+    muted: data.muted ?? false,
+    cadenceOverride: data.cadenceOverride ?? null,
+    lastTouchAt: null,
+    touchCount: 0,
+    nextDueOn: null,
+    dueReason: null,
+    snoozedUntilOn: null,
+    movedOnAt: null,
+    moveOnNote: null,
+    circleBeforeMoveOn: null,
+    archivedAt: null,
+    createdAt: nowAt,
+    updatedAt: nowAt,
+  };
+}
+
+export { dedupe };
