@@ -46,7 +46,8 @@ export function composeDigest(
   linksFor: (item: TodayItem) => DigestItemLinks,
   footer: { todayUrl: string; unsubscribeUrl: string },
 ): DigestContent {
-  const later = view.laterCount > 0 ? `${view.laterCount} more wait for the coming days.` : "";
+  const count = view.laterCountCapped ? `${view.laterCount}+` : `${view.laterCount}`;
+  const later = view.laterCount > 0 ? `${count} more wait for the coming days.` : "";
   const text = [
     `Whom to follow up with today (${view.todayOn}):`,
     "",

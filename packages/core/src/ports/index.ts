@@ -99,9 +99,14 @@ export interface ContactRepository {
   dueItemOf(accountId: string, id: string): Promise<DueItem | null>;
   /**
    * The first `limit` due items in today-list order (priority, then due date, then id), read from an index, and
-   * how many are due in all. Contacts whose state had aged must have been caught up first.
+   * how many are due in all, counted up to `countUpTo` (`capped` when there are more). Contacts whose state had
+   * aged must have been caught up first.
    */
-  topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }>;
+  topDue(
+    accountId: string,
+    limit: number,
+    countUpTo: number,
+  ): Promise<{ items: DueItem[]; total: number; capped: boolean }>;
   /** Every contact id of the account, in pages (for a full rebuild). */
   idsAfter(accountId: string, afterId: string | null, limit: number): Promise<string[]>;
   /**

@@ -9,6 +9,8 @@ import type { TodayItem, TodayView } from "./schemas.ts";
 
 /** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
 const LATER_SHOWN = 20;
+/** Beyond this many due contacts the count says "at least": the exact number of a huge backlog helps no one. */
+const LATER_COUNTED = 1000;
 /** Two years of weeks is longer than any streak worth counting week by week. */
 const MAX_STREAK_WEEKS = 104;
 
@@ -78,13 +80,14 @@ export async function getContactDue(deps: Deps, actor: Actor, contactId: string)
 export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
   const ctx = await freshEngineContext(deps, actor.accountId);
   const { dailyCap } = ctx.settings.engine;
-  const due = await deps.store.contacts.topDue(actor.accountId, dailyCap + LATER_SHOWN);
+  const due = await deps.store.contacts.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
   const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
   return {
     todayOn: ctx.todayOn,
     items: list.today.map(presentEntry),
     later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item), plannedOn })),
     laterCount: due.total - list.today.length,
+    laterCountCapped: due.capped,
     habit: await habitOf(deps, ctx),
   };
 }

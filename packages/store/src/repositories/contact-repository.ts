@@ -402,7 +402,7 @@ export class KyselyContactRepository implements ContactRepository {
     return row?.due_item ? (JSON.parse(row.due_item) as DueItem) : null;
   }
 
-  async topDue(accountId: string, limit: number): Promise<{ items: DueItem[]; total: number }> {
+  async topDue(accountId: string, limit: number, countUpTo: number) {
     // Archived contacts never have a priority (refreshContacts clears it), so the index alone answers both.
     const due = this.db.selectFrom("contact").where("account_id", "=", accountId).where("due_priority", "is not", null);
     const idOrder = this.dialect === "postgres" ? sql`id COLLATE "C"` : sql`id`;
@@ -414,11 +414,22 @@ export class KyselyContactRepository implements ContactRepository {
         .orderBy(idOrder)
         .limit(limit)
         .execute(),
-      due.select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow(),
+      // Counting stops at the cap: past it, "1,000+" says as much as the exact number and costs nothing.
+      this.db
+        .selectFrom(
+          due
+            .select("id")
+            .limit(countUpTo + 1)
+            .as("d"),
+        )
+        .select((eb) => eb.fn.countAll<string | number>().as("n"))
+        .executeTakeFirstOrThrow(),
     ]);
+    const n = Number(count.n);
     return {
       items: rows.flatMap((r) => (r.due_item ? [JSON.parse(r.due_item) as DueItem] : [])),
-      total: Number(count.n),
+      total: Math.min(n, countUpTo),
+      capped: n > countUpTo,
     };
   }
 

@@ -2632,6 +2632,7 @@ export interface paths {
                                 plannedOn: string;
                             }[];
                             laterCount: number;
+                            laterCountCapped: boolean;
                             habit: {
                                 weekStartOn: string;
                                 weekEndOn: string;
