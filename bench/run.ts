@@ -188,9 +188,6 @@ ${table}
 
 ## Misses and next steps
 
-- **P1 database part (goal ≤ 1 ms).** The first 25 rows in rank order come straight from the index (the raw
-  baseline); the rest of the figure is counting the other due rows for \`laterCount\` (24k index entries here).
-  Next: keep the due count per account in the same transactions that change due state, or cap the count.
 - **P5 mixed load (goal ≥ 2,000 req/s, p99 ≤ 50 ms).** Far off on this 50k/1M account: one Node process on one
   SQLite connection, and the reads are CPU-bound — the today list (~5 ms here: rank, habit over five years of
   history) and the two-prefix search are most of the time; the writes fsync (synchronous=FULL). Next: cache the
