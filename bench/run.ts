@@ -191,7 +191,7 @@ ${table}
 - **P5 mixed load (goal ≥ 2,000 req/s, p99 ≤ 50 ms).** Far off on this 50k/1M account: one Node process on one
   SQLite connection, and the reads are CPU-bound — the today list (~5 ms here: rank, habit over five years of
   history) and the two-prefix search are most of the time; the writes fsync (synchronous=FULL). Next: cache the
-  habit's past weeks per account (they only change on back-dated logs), keep the due count, a read-only SQLite
+  habit's past weeks per account (they only change on back-dated logs), a read-only SQLite
   connection pool for reads in worker threads, and measure PostgreSQL with several instances.
 - **P4 import (goal ≤ 5 s).** About ten statements per row; next: batch inserts per chunk of rows in the import
   repository.
