@@ -1,13 +1,13 @@
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { startDigestScheduler } from "./delivery/start-scheduler.ts";
+import { startBackgroundJobs } from "./delivery/start-scheduler.ts";
 import { openRuntime } from "./runtime.ts";
 
 async function main() {
   const config = loadConfig();
   const { open, deps } = await openRuntime(config);
   const { app } = await buildApp({ config, open, deps });
-  const scheduler = startDigestScheduler(config, deps, app.log);
+  const scheduler = startBackgroundJobs(config, deps, app.log);
   const close = async () => {
     await scheduler?.stop();
     await app.close();
