@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { apiPost, capture, setServerNow, signUp } from "./helpers.ts";
 
@@ -277,4 +279,369 @@ test("editing a circle's cadence moves its people's next due date", async ({ pag
 
   // Half of 60 now: the same touch is due 15 days later.
   expect((await nextDue()) - before).toBe(15 * 86_400_000);
+});
+
+const sample = (name: string) => fileURLToPath(new URL(`../../shared/samples/${name}`, import.meta.url));
+
+test("import: LinkedIn then a phone's vCard through the page; the same file again creates no one", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Import contacts" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Contacts" }).first()).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("No imports yet.")).toBeVisible();
+
+  // Offline, the page says so instead of failing later.
+  await context.setOffline(true);
+  await expect(page.getByText("You are offline")).toBeVisible();
+  await expect(page.getByLabel("Choose a file")).toBeDisabled();
+  await context.setOffline(false);
+  await expect(page.getByLabel("Choose a file")).toBeEnabled();
+
+  await page.getByLabel("Choose a file").setInputFiles(sample("linkedin-Connections.csv"));
+  await expect(page.getByText("Detected: LinkedIn connections (CSV), 6 rows.")).toBeVisible();
+  const counts = page.getByRole("list", { name: "What the import would do" });
+  await expect(counts).toContainText("6 new contacts");
+  await expect(counts).toContainText("0 with errors");
+  const firstRows = page.getByRole("region", { name: "All 6 rows" });
+  await expect(firstRows.getByRole("row")).toHaveCount(7);
+  await expect(firstRows).toContainText("Job Search Coach");
+  await expect(firstRows).toContainText("José Núñez");
+  // The mapping is editable; each change previews again.
+  const position = page.getByLabel("Column “Position”");
+  await expect(position).toHaveValue("title");
+  await position.selectOption("ignore");
+  await expect(firstRows).not.toContainText("Job Search Coach");
+  await position.selectOption("title");
+  await expect(firstRows).toContainText("Job Search Coach");
+  await capture(page, "import-preview");
+
+  await page.getByRole("button", { name: "Import 6 contacts" }).click();
+  await expect(page.getByRole("heading", { name: "Import report" })).toBeVisible();
+  const outcome = page.getByRole("list", { name: "Outcome" });
+  await expect(outcome).toContainText("6 created");
+  await expect(outcome).toContainText("0 failed");
+  await expect(page.getByRole("list", { name: "Rows" }).getByRole("listitem")).toHaveCount(6);
+  await capture(page, "import-report");
+  await page.getByRole("link", { name: "Open the contact from line 5" }).click();
+  await expect(page.getByRole("heading", { name: "Rosa Calder" })).toBeVisible();
+  await page.goBack();
+
+  // The phone's vCard: Rosa is already there (same LinkedIn profile), so she merges; Nana is new.
+  await page.getByRole("link", { name: "Import another file" }).click();
+  await page.getByLabel("Choose a file").setInputFiles(sample("contacts-v3.vcf"));
+  await expect(page.getByText("Detected: vCard (.vcf), 2 rows.")).toBeVisible();
+  await expect(counts).toContainText("1 new contact");
+  await expect(counts).toContainText("1 already in Kith");
+  await expect(page.getByRole("region", { name: "Rows that match someone (1)" })).toContainText(
+    "Rosa Calder — same linkedin as Rosa Calder",
+  );
+  await expect(page.getByRole("group", { name: "Columns" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Import 2 contacts" }).click();
+  await expect(outcome).toContainText("1 created");
+  await expect(outcome).toContainText("1 merged");
+  await page.locator(".segment", { hasText: /^Merged/ }).click();
+  await expect(page.getByRole("radio", { name: /^Merged/ })).toBeChecked();
+  const rows = page.getByRole("list", { name: "Rows" }).getByRole("listitem");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("same linkedin as Rosa Calder");
+  await expect(page.getByRole("link", { name: "review possible duplicates" })).toBeVisible();
+  await capture(page, "import-report-merged");
+
+  // The same LinkedIn file again: every row is unchanged, nobody is created.
+  await page.getByRole("link", { name: "Import another file" }).click();
+  await page.getByLabel("Choose a file").setInputFiles(sample("linkedin-Connections.csv"));
+  await expect(counts).toContainText("0 new contacts");
+  await expect(counts).toContainText("6 already in Kith");
+  await page.getByRole("button", { name: "Import 6 contacts" }).click();
+  await expect(outcome).toContainText("0 created");
+  await expect(outcome).toContainText("6 skipped");
+
+  await page.getByRole("link", { name: "Import another file" }).click();
+  const past = page.getByRole("region", { name: "Past imports" });
+  await expect(past.getByRole("listitem")).toHaveCount(3);
+  await expect(past.getByRole("listitem").first()).toContainText("0 created · 0 merged · 6 skipped · 0 failed");
+  await capture(page, "imports");
+  await page.goto("/contacts");
+  await expect(page.getByText("7 contacts")).toBeVisible();
+});
+
+test("import progress: a background job shows a labelled progress bar, then its report", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  // The server answers the job's states as a background import does (202 queued, then running, then committed);
+  // the import itself is real.
+  let phase: "queued" | "running" | "real" = "queued";
+  await page.route(/\/api\/imports(\?|$)/, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    const job = await response.json();
+    await route.fulfill({
+      status: 202,
+      json: { ...job, status: "queued", processedRows: 0, rows: [], error: null, finishedAt: null },
+    });
+  });
+  await page.route(/\/api\/imports\/[^/?]+$/, async (route) => {
+    if (phase === "real" || route.request().method() !== "GET") return route.continue();
+    const job = await (await route.fetch()).json();
+    const processedRows = phase === "queued" ? 0 : 3;
+    await route.fulfill({ json: { ...job, status: phase, processedRows, rows: [], error: null, finishedAt: null } });
+  });
+
+  await page.goto("/imports");
+  // This time the file is dropped on the page rather than chosen.
+  const csv = readFileSync(sample("linkedin-Connections.csv"), "utf8");
+  await page.locator(".drop-zone").evaluate((zone, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "linkedin-Connections.csv", { type: "text/csv" }));
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, csv);
+  await expect(page.getByText("Chosen: linkedin-Connections.csv")).toBeVisible();
+  await page.getByRole("button", { name: "Import 6 contacts" }).click();
+  await expect(page.getByRole("heading", { name: "Importing…" })).toBeVisible();
+  const bar = page.getByRole("progressbar", { name: "Importing linkedin-Connections.csv" });
+  await expect(bar).toBeVisible();
+  await expect(page.getByText("Waiting to start…")).toBeVisible();
+  expect(await bar.getAttribute("value")).toBeNull();
+
+  phase = "running";
+  await expect(page.getByText("3 of 6 rows imported")).toBeVisible();
+  await expect(bar).toHaveAttribute("value", "3");
+  await expect(bar).toHaveAttribute("max", "6");
+  await capture(page, "import-progress");
+
+  phase = "real";
+  await expect(page.getByRole("heading", { name: "Import report" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Outcome" })).toContainText("6 created");
+  await expect(bar).toHaveCount(0);
+});
+
+test("a long import report is read a page at a time, and filtered by outcome", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  // The report's rendering is under test, not the server: one committed job with 120 rows.
+  const rows = Array.from({ length: 120 }, (_, i) => ({
+    line: i + 2,
+    outcome: i % 10 === 0 ? "failed" : "created",
+    contactId: i % 10 === 0 ? null : `c${i}`,
+    reason: i % 10 === 0 ? `line ${i + 2}, Email: not an email address` : "new contact",
+  }));
+  const job = {
+    id: "big",
+    format: "csv",
+    fileName: "people.csv",
+    status: "committed",
+    totalRows: 120,
+    processedRows: 120,
+    created: 108,
+    merged: 0,
+    skipped: 0,
+    failed: 12,
+    error: null,
+    rows,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    finishedAt: "2026-01-01T00:00:02.000Z",
+  };
+  await page.route(/\/api\/imports\/big$/, (route) => route.fulfill({ json: job }));
+  await page.goto("/imports/big");
+  const list = page.getByRole("list", { name: "Rows" }).getByRole("listitem");
+  await expect(list).toHaveCount(50);
+  const pager = page.getByRole("navigation", { name: "Rows pages" });
+  await expect(pager).toContainText("1–50 of 120");
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(pager).toContainText("51–100 of 120");
+  await expect(list.first()).toContainText("Line 52");
+  await pager.getByRole("button", { name: "Next" }).click();
+  await expect(list).toHaveCount(20);
+  await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
+  await page.locator(".segment", { hasText: /^Failed/ }).click();
+  await expect(list).toHaveCount(12);
+  await expect(pager).toHaveCount(0);
+  await expect(list.first()).toContainText("Email: not an email address");
+  await expect(list.first().getByRole("link")).toHaveCount(0);
+  await capture(page, "import-report-failed");
+});
+
+test("possible duplicates: a pair side by side, merged, then undone", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signUp(page);
+  await apiPost(page, "/api/contacts", {
+    firstName: "Grace",
+    lastName: "Hopper",
+    title: "Rear Admiral",
+    emails: [{ address: "grace@navy.mil" }],
+  });
+  await apiPost(page, "/api/contacts", {
+    firstName: "Grace",
+    lastName: "B. Hopper",
+    emails: [{ address: "GRACE@navy.mil" }],
+    phones: [{ number: "+15125550101" }],
+    tags: ["cobol"],
+  });
+  const contactCount = async () =>
+    ((await (await page.request.get("/api/contacts")).json()) as { items: unknown[] }).items.length;
+
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: "Possible duplicates" }).click();
+  await expect(page.getByRole("heading", { name: "Possible duplicates", level: 1 })).toBeVisible();
+  const pair = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Grace B. Hopper and/ }) });
+  await expect(pair).toContainText("Same email address");
+  await expect(pair).toContainText("GRACE@navy.mil");
+  await expect(pair.getByRole("heading", { level: 3 })).toHaveText(["Grace Hopper", "Grace B. Hopper"]);
+  await expect(pair).toContainText("Rear Admiral");
+  await expect(pair).toContainText("cobol");
+  await capture(page, "duplicates");
+
+  await pair.getByRole("button", { name: "Merge Grace B. Hopper into Grace Hopper" }).click();
+  await expect(page.getByText("Merged Grace B. Hopper into")).toBeVisible();
+  await expect(page.getByText("No possible duplicates.")).toBeVisible();
+  expect(await contactCount()).toBe(1);
+  const kept = (await (await page.request.get("/api/contacts")).json()) as {
+    items: { displayName: string; tags: string[]; phones: unknown[] }[];
+  };
+  expect(kept.items[0]).toMatchObject({ displayName: "Grace Hopper", tags: ["cobol"] });
+  expect(kept.items[0]?.phones).toHaveLength(1);
+  await capture(page, "duplicates-merged");
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone: Grace Hopper and Grace B. Hopper are two contacts again.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Grace B. Hopper and Grace Hopper/ })).toBeVisible();
+  expect(await contactCount()).toBe(2);
+});
+
+test("settings: digest schedule, a test without SMTP, and the calendar feed made, copied, rotated and off", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/sign-in");
+  await signUp(page);
+  await page.goto("/settings");
+  const notifications = page.getByRole("region", { name: "Notifications" });
+  await expect(notifications.getByText("This server cannot send email yet")).toBeVisible();
+  await expect(notifications.getByText("Nothing sent yet.")).toBeVisible();
+  // Replies to the digest are obeyed only from a verified address; without mail it cannot be verified yet.
+  const replying = notifications.getByRole("region", { name: "Reply to act" });
+  await expect(replying.getByText(/is not verified yet/)).toBeVisible();
+  await expect(replying.getByText("This server cannot send email yet, so addresses cannot be verified.")).toBeVisible();
+
+  await notifications.getByLabel("Send the digest").selectOption("weekly");
+  await notifications.getByLabel("At", { exact: true }).selectOption("7");
+  await notifications.getByRole("button", { name: "Save schedule" }).click();
+  await expect(notifications.getByText(/Saved\. The digest goes out once a week at 7/)).toBeVisible();
+  const status = await (await page.request.get("/api/notify/status")).json();
+  expect(status.settings).toEqual({ digest: "weekly", hour: 7 });
+  await page.reload();
+  await expect(notifications.getByLabel("Send the digest")).toHaveValue("weekly");
+  await expect(notifications.getByLabel("At", { exact: true })).toHaveValue("7");
+
+  // Without SMTP settings the server says why; the page shows its words.
+  await notifications.getByRole("button", { name: "Send me a test" }).click();
+  await expect(notifications.getByRole("alert")).toHaveText(
+    "The test was not sent: this server cannot send mail: SMTP_HOST is not configured",
+  );
+
+  const calendar = page.getByRole("region", { name: "Calendar feed" });
+  await expect(calendar.getByText("No calendar address is on.")).toBeVisible();
+  await calendar.getByRole("button", { name: "Make an address" }).click();
+  const address = calendar.getByLabel("Your calendar address");
+  await expect(address).toHaveValue(/\/calendar\/kcal_[\w-]+\.ics$/);
+  const made = /A calendar address is on \(made \w{3} \d{1,2}, \d{4}\)\./;
+  await expect(calendar.getByText(made)).toBeVisible();
+  const first = await address.inputValue();
+  const feed = await page.request.get(first);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await calendar.getByRole("button", { name: "Copy" }).click();
+  await expect(calendar.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+
+  // After a reload only the hash is left on the server: the page says an address is on, but cannot show it.
+  await page.reload();
+  await expect(calendar.getByText(made)).toBeVisible();
+  await expect(address).toHaveCount(0);
+  await expect(calendar.getByRole("button", { name: "Make an address" })).toHaveCount(0);
+
+  await calendar.getByRole("button", { name: "Make a new address" }).click();
+  await expect(address).toHaveValue(/\/calendar\/kcal_[\w-]+\.ics$/);
+  const second = await address.inputValue();
+  expect(second).not.toBe(first);
+  expect((await page.request.get(first)).status()).toBe(404);
+  expect((await page.request.get(second)).status()).toBe(200);
+  await capture(page, "settings-notifications");
+
+  await calendar.getByRole("button", { name: "Turn off" }).click();
+  await expect(calendar.getByText("Your calendar address is off.")).toBeVisible();
+  await expect(calendar.getByText("No calendar address is on.")).toBeVisible();
+  await expect(address).toHaveCount(0);
+  await expect(calendar.getByRole("button", { name: "Make an address" })).toBeVisible();
+  expect((await page.request.get(second)).status()).toBe(404);
+  await page.reload();
+  await expect(calendar.getByText("No calendar address is on.")).toBeVisible();
+});
+
+test("settings: webhooks refused at a private address, invalid for ntfy, then added with the secret shown once", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/sign-in");
+  await signUp(page);
+  await page.goto("/settings");
+  const webhooks = page.getByRole("region", { name: "Webhooks" });
+  await expect(webhooks.getByText("No webhooks yet.")).toBeVisible();
+  const url = webhooks.getByLabel("Webhook URL");
+
+  // A loopback target is refused by this server (it does not allow private ones): its words, beside the field.
+  await url.fill("http://127.0.0.1:9/hook");
+  await webhooks.getByRole("button", { name: "Add webhook" }).click();
+  const refusal =
+    /127\.0\.0\.1 is not a public address \(loopback\); an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true/;
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(url).toHaveAccessibleDescription(refusal);
+  await expect(webhooks.getByText(refusal)).toBeVisible();
+  await capture(page, "settings-webhook-refused");
+
+  // Editing the address clears the error; an ntfy URL without a topic is refused by the API's validation.
+  await url.fill("https://ntfy.sh/");
+  await expect(url).not.toHaveAttribute("aria-invalid", "true");
+  await webhooks.getByLabel("Format").selectOption("ntfy");
+  await webhooks.getByRole("button", { name: "Add webhook" }).click();
+  await expect(url).toHaveAccessibleDescription(/an ntfy URL ends with the topic/);
+  expect((await (await page.request.get("/api/notify/webhooks")).json()).items).toEqual([]);
+
+  // A public address given as an IP is saved without a DNS lookup (and nothing is sent to it here).
+  await webhooks.getByLabel("Format").selectOption("kith");
+  await url.fill("http://93.184.215.14/kith-hook");
+  await webhooks.getByRole("button", { name: "Add webhook" }).click();
+  const secretBox = webhooks.getByRole("region", { name: /Store its signing secret now/ });
+  await expect(secretBox).toBeVisible();
+  const secret = await secretBox.getByLabel("Signing secret for http://93.184.215.14/kith-hook").inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  await expect(secretBox).toContainText("X-Kith-Signature");
+  await secretBox.getByRole("button", { name: "Copy" }).click();
+  await expect(secretBox.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  const list = webhooks.getByRole("list", { name: "Webhooks" });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).toContainText("http://93.184.215.14/kith-hook");
+  await expect(list).toContainText("Nothing sent yet.");
+  await expect(url).toHaveValue("");
+  await capture(page, "settings-webhooks");
+
+  // The secret is shown once: gone when dismissed, and not in the list after a reload either.
+  await secretBox.getByRole("button", { name: "I have stored it" }).click();
+  await expect(secretBox).toHaveCount(0);
+  await page.reload();
+  await expect(list).toContainText("http://93.184.215.14/kith-hook");
+  await expect(webhooks).not.toContainText(secret);
+  expect(JSON.stringify(await (await page.request.get("/api/notify/webhooks")).json())).not.toContain(secret);
+
+  await list.getByRole("button", { name: "Remove http://93.184.215.14/kith-hook" }).click();
+  await expect(webhooks.getByText("No webhooks yet.")).toBeVisible();
 });

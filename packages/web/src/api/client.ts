@@ -20,6 +20,21 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return readResponse<T>(response);
+}
+
+/** POSTs a raw body (a file sent as text/csv or text/vcard) to a route that takes one besides JSON. */
+export async function postRaw<T>(url: string, body: Blob | string, contentType: string): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": contentType },
+    body,
+  });
+  return readResponse<T>(response);
+}
+
+async function readResponse<T>(response: Response): Promise<T> {
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) throw new ApiError(response.status, toProblem(parsed));

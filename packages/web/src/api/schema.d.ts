@@ -136,6 +136,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my email address is verified (Kith obeys replies to the digest only from one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            verified: boolean;
+                            canSend: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send me the verification mail (again); 409 when verified already or mail cannot be sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            verified: boolean;
+                            canSend: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account": {
         parameters: {
             query?: never;
@@ -1858,12 +1922,14 @@ export interface paths {
                                 format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                                 fileName: string;
                                 /** @enum {string} */
-                                status: "committed";
+                                status: "queued" | "running" | "committed" | "failed";
                                 totalRows: number;
+                                processedRows: number;
                                 created: number;
                                 merged: number;
                                 skipped: number;
                                 failed: number;
+                                error: string | null;
                                 rows: {
                                     line: number;
                                     /** @enum {string} */
@@ -1872,7 +1938,7 @@ export interface paths {
                                     reason: string;
                                 }[];
                                 createdAt: string;
-                                finishedAt: string;
+                                finishedAt: string | null;
                             }[];
                         };
                     };
@@ -1880,7 +1946,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Import a file (commits whole; the report says what each row did) */
+        /** Start an import: the file is checked and queued; poll GET /api/imports/{id} for progress and the report */
         post: {
             parameters: {
                 query?: {
@@ -1945,7 +2011,7 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1956,12 +2022,14 @@ export interface paths {
                             format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                             fileName: string;
                             /** @enum {string} */
-                            status: "committed";
+                            status: "queued" | "running" | "committed" | "failed";
                             totalRows: number;
+                            processedRows: number;
                             created: number;
                             merged: number;
                             skipped: number;
                             failed: number;
+                            error: string | null;
                             rows: {
                                 line: number;
                                 /** @enum {string} */
@@ -1970,7 +2038,7 @@ export interface paths {
                                 reason: string;
                             }[];
                             createdAt: string;
-                            finishedAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -1989,7 +2057,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One import with every row's outcome */
+        /** One import: status and progress; every row's outcome once committed */
         get: {
             parameters: {
                 query?: never;
@@ -2013,12 +2081,14 @@ export interface paths {
                             format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                             fileName: string;
                             /** @enum {string} */
-                            status: "committed";
+                            status: "queued" | "running" | "committed" | "failed";
                             totalRows: number;
+                            processedRows: number;
                             created: number;
                             merged: number;
                             skipped: number;
                             failed: number;
+                            error: string | null;
                             rows: {
                                 line: number;
                                 /** @enum {string} */
@@ -2027,7 +2097,7 @@ export interface paths {
                                 reason: string;
                             }[];
                             createdAt: string;
-                            finishedAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -2374,7 +2444,7 @@ export interface paths {
                                 duplicateOfId: string;
                                 duplicateOfName: string;
                                 /** @enum {string} */
-                                by: "email" | "linkedin" | "phone" | "name-and-company";
+                                by: "email" | "linkedin" | "phone" | "name-and-company" | "similar-name";
                             }[];
                         };
                     };
@@ -3419,6 +3489,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notify/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's webhooks and the latest delivery to each (other members than owners see origins only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                /** @enum {string} */
+                                format: "kith" | "ntfy";
+                                createdAt: string;
+                                lastDelivery: {
+                                    kind: string;
+                                    period: string;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "skipped" | "failed";
+                                    attempts: number;
+                                    lastError: string | null;
+                                    nextAttemptAt: string | null;
+                                    sentAt: string | null;
+                                    updatedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook (owner only): the digest as a signed JSON POST, Kith's format or ntfy's; private and loopback targets are refused unless the server allows them. The signing secret is shown only here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        /**
+                         * @default kith
+                         * @enum {string}
+                         */
+                        format?: "kith" | "ntfy";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            /** @enum {string} */
+                            format: "kith" | "ntfy";
+                            createdAt: string;
+                            lastDelivery: {
+                                kind: string;
+                                period: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "skipped" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                sentAt: string | null;
+                                updatedAt: string;
+                            } | null;
+                            /** @description Signs every request (X-Kith-Signature); shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a webhook (owner only) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test to one webhook now: today's list as a `test` event, one attempt (owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "skipped" | "failed";
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/preview": {
         parameters: {
             query?: never;
@@ -3547,7 +3800,7 @@ export interface paths {
                                     contactId: string;
                                     displayName: string;
                                     /** @enum {string} */
-                                    by: "email" | "linkedin" | "phone" | "name-and-company";
+                                    by: "email" | "linkedin" | "phone" | "name-and-company" | "similar-name";
                                 } | null;
                                 issues: {
                                     line: number;
@@ -3590,7 +3843,7 @@ export interface paths {
                                     contactId: string;
                                     displayName: string;
                                     /** @enum {string} */
-                                    by: "email" | "linkedin" | "phone" | "name-and-company";
+                                    by: "email" | "linkedin" | "phone" | "name-and-company" | "similar-name";
                                 } | null;
                                 issues: {
                                     line: number;
@@ -3621,7 +3874,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether my calendar address is on, and since when (the address itself is shown only when made) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** @description When the current address was made (ISO-8601); null when none is on */
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** A new secret .ics address for me (follow-ups and birthdays); the previous one stops working */
         post: {

@@ -8,6 +8,8 @@ export interface Feature {
   id: string;
   /** Shown in the main navigation, sorted by `order`. */
   nav?: { label: string; href: string; order: number; icon: string };
+  /** A feature without a tab of its own (import, duplicates): this tab is shown as current on its pages. */
+  navUnder?: string;
   routes: FeatureRoute[];
 }
 

@@ -9,3 +9,14 @@ export const NAV = FEATURES.flatMap((f) => (f.nav ? [f.nav] : [])).sort((a, b) =
 
 export const PUBLIC_ROUTES = FEATURES.flatMap((f) => f.routes.filter((r) => r.public));
 export const PRIVATE_ROUTES = FEATURES.flatMap((f) => f.routes.filter((r) => !r.public));
+
+/** The tab current at a location: the one whose href starts it, or the tab a feature without its own lives under. */
+export function currentNavHref(location: string): string | undefined {
+  const under = FEATURES.find((f) => f.navUnder && f.routes.some((r) => startsWithPath(location, staticPart(r.path))));
+  if (under?.navUnder) return under.navUnder;
+  if (location === "/") return "/";
+  return NAV.find((item) => item.href !== "/" && startsWithPath(location, item.href))?.href;
+}
+
+const staticPart = (path: string) => path.split("/:")[0] ?? path;
+const startsWithPath = (location: string, prefix: string) => location === prefix || location.startsWith(`${prefix}/`);

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link, useLocation } from "wouter";
-import { NAV } from "./features.ts";
+import { currentNavHref, NAV } from "./features.ts";
 import { isTyping, openQuickLog, useQuickLog } from "./quick-log.ts";
 import { useCanEdit } from "./session.ts";
 
@@ -49,7 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [canEdit]);
 
-  const isCurrent = (href: string) => (href === "/" ? location === "/" : location.startsWith(href));
+  const current = currentNavHref(location);
 
   return (
     <div className="shell">
@@ -65,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul>
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="nav-link" aria-current={isCurrent(item.href) ? "page" : undefined}>
+                <Link href={item.href} className="nav-link" aria-current={current === item.href ? "page" : undefined}>
                   <NavIcon name={item.icon} />
                   <span>{item.label}</span>
                 </Link>

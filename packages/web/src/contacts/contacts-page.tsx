@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { Button as AriaButton, Input, Label, SearchField } from "react-aria-components";
+import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanies, useCompanyNames } from "../companies/company-queries.ts";
@@ -33,11 +34,21 @@ export default function ContactsPage() {
     <Page
       title="Contacts"
       actions={
-        canEdit && (
-          <Button tone="primary" onPress={() => setAdding(true)}>
-            Add contact
-          </Button>
-        )
+        <>
+          <Link href="/duplicates" className="btn btn-plain">
+            Possible duplicates
+          </Link>
+          {canEdit && (
+            <>
+              <Link href="/imports" className="btn btn-plain">
+                Import
+              </Link>
+              <Button tone="primary" onPress={() => setAdding(true)}>
+                Add contact
+              </Button>
+            </>
+          )}
+        </>
       }
     >
       <search className="filters">
@@ -110,11 +121,16 @@ export default function ContactsPage() {
             <p>No one matches. Try fewer letters or clear a filter.</p>
           ) : (
             <>
-              <p>No contacts yet. Add the people you want to keep in touch with.</p>
+              <p>No contacts yet. Add the people you want to keep in touch with, or import them.</p>
               {canEdit && (
-                <Button tone="primary" onPress={() => setAdding(true)}>
-                  Add your first contact
-                </Button>
+                <div className="row">
+                  <Button tone="primary" onPress={() => setAdding(true)}>
+                    Add your first contact
+                  </Button>
+                  <Link href="/imports" className="btn btn-plain">
+                    Import from LinkedIn, a phone or a CSV
+                  </Link>
+                </div>
               )}
             </>
           )}

@@ -3,8 +3,10 @@ import { useMe, useSignOut } from "../app/session.ts";
 import { Button } from "../ui/controls.tsx";
 import { Page } from "../ui/page.tsx";
 import { AccountSection } from "./account-section.tsx";
+import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { EngineSection } from "./engine-section.tsx";
 import { MembersSection } from "./members-section.tsx";
+import { NotificationsSection } from "./notifications-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 export default function SettingsPage() {
@@ -29,6 +31,8 @@ export default function SettingsPage() {
       <div className="stack-lg">
         <AccountSection />
         <EngineSection />
+        <NotificationsSection />
+        <CalendarFeedSection />
         <MembersSection />
         <TokensSection />
       </div>

@@ -1,12 +1,22 @@
 // Kith's service worker (hand-written; the build fills in the file list and version).
 // Shell: cache first (files are hashed). Navigations: network first, cached shell when offline.
-// A few read-only API answers (who am I, the today list, the account): network first, last answer when offline,
-// so the last today list stays readable without a connection.
+// A few read-only API answers (who am I, the today list, the account, settings and past imports): network first,
+// last answer when offline, so the last today list and the settings pages stay readable without a connection.
 const PRECACHE = self.__KITH_PRECACHE__;
 const VERSION = self.__KITH_VERSION__;
 const SHELL = `kith-shell-${VERSION}`;
 const DATA = "kith-data";
-const OFFLINE_READABLE = ["/api/auth/me", "/api/today", "/api/insights", "/api/account", "/api/settings"];
+const OFFLINE_READABLE = [
+  "/api/auth/me",
+  "/api/today",
+  "/api/insights",
+  "/api/account",
+  "/api/settings",
+  "/api/notify/status",
+  "/api/notify/webhooks",
+  "/api/calendar/feed",
+  "/api/imports",
+];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -132,6 +132,7 @@ export function NativeSelect(props: {
   value: string;
   onChange: (id: string) => void;
   description?: string;
+  isDisabled?: boolean;
 }) {
   const id = `select-${props.name}`;
   return (
@@ -142,6 +143,7 @@ export function NativeSelect(props: {
         name={props.name}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
+        disabled={props.isDisabled}
         aria-describedby={props.description ? `${id}-desc` : undefined}
       >
         {props.options.map((o) => (

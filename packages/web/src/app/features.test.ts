@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { currentNavHref, NAV, PRIVATE_ROUTES } from "./features.ts";
+
+describe("the shell's features", () => {
+  it("route the import, report and duplicates pages, and give them no tab of their own", () => {
+    const paths = PRIVATE_ROUTES.map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining(["/imports", "/imports/:id", "/duplicates"]));
+    expect(NAV.map((n) => n.href)).toEqual(["/", "/contacts", "/companies", "/settings"]);
+  });
+
+  it("mark the tab a page lives under as current", () => {
+    expect(currentNavHref("/")).toBe("/");
+    expect(currentNavHref("/contacts")).toBe("/contacts");
+    expect(currentNavHref("/contacts/c1")).toBe("/contacts");
+    expect(currentNavHref("/imports")).toBe("/contacts");
+    expect(currentNavHref("/imports/j1")).toBe("/contacts");
+    expect(currentNavHref("/duplicates")).toBe("/contacts");
+    expect(currentNavHref("/settings")).toBe("/settings");
+    expect(currentNavHref("/contactsx")).toBeUndefined();
+    expect(currentNavHref("/nowhere")).toBeUndefined();
+  });
+});

@@ -1,0 +1,177 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Label, Radio, RadioGroup } from "react-aria-components";
+import { Link, useParams } from "wouter";
+import { describeError } from "../api/problem.ts";
+import { Alert } from "../ui/controls.tsx";
+import { formatDateTime, plural } from "../ui/format.ts";
+import { Loading, Page, Section } from "../ui/page.tsx";
+import { Pager } from "../ui/pager.tsx";
+import { pageOf } from "../ui/paging.ts";
+import { type ImportJob, type ImportOutcome, isFinished, progressOf } from "./import-job.ts";
+import { FORMAT_LABELS, OUTCOME_LABELS } from "./import-labels.ts";
+import { refreshAfterImport, useImportJob } from "./import-queries.ts";
+
+const PAGE_SIZE = 50;
+
+export default function ImportReportPage() {
+  const { id = "" } = useParams<{ id: string }>();
+  const job = useImportJob(id);
+  const client = useQueryClient();
+  // A job seen running and now over has changed people: refresh what shows them (once).
+  const sawRunning = useRef(false);
+  const finished = job.data ? isFinished(job.data) : false;
+  useEffect(() => {
+    if (job.data && !finished) sawRunning.current = true;
+    if (finished && sawRunning.current) {
+      sawRunning.current = false;
+      refreshAfterImport(client);
+    }
+  }, [job.data, finished, client]);
+
+  if (job.isPending)
+    return (
+      <Page title="Import">
+        <Loading />
+      </Page>
+    );
+  if (job.isError)
+    return (
+      <Page title="Import">
+        <Alert>{describeError(job.error)}</Alert>
+        <p>
+          <Link href="/imports">Back to imports</Link>
+        </p>
+      </Page>
+    );
+  const data = job.data;
+  return (
+    <Page
+      title={finished ? "Import report" : "Importing…"}
+      lead={`${data.fileName || "Untitled file"} · ${FORMAT_LABELS[data.format] ?? data.format} · ${formatDateTime(data.createdAt)}`}
+      actions={
+        <>
+          <Link href="/imports">Import another file</Link>
+          <Link href="/duplicates">Possible duplicates</Link>
+        </>
+      }
+    >
+      {!finished && <ImportProgress job={data} />}
+      {data.status === "failed" && (
+        <Alert>
+          The import stopped{data.error ? `: ${data.error}.` : "."} Importing the same file again is safe: rows already
+          in are skipped.
+        </Alert>
+      )}
+      {finished && <ImportReport job={data} />}
+    </Page>
+  );
+}
+
+/** A labelled progress bar while the job runs (indeterminate while it waits to start). */
+function ImportProgress({ job }: { job: ImportJob }) {
+  const { value, max } = progressOf(job);
+  const text =
+    job.status === "queued"
+      ? "Waiting to start…"
+      : `${job.processedRows.toLocaleString()} of ${plural(job.totalRows, "row")} imported`;
+  return (
+    <Section title="Progress">
+      <label htmlFor="import-progress" className="strong">
+        Importing {job.fileName || "the file"}
+      </label>
+      <progress
+        id="import-progress"
+        className="progress"
+        value={value}
+        max={max}
+        aria-describedby="import-progress-text"
+      />
+      <p id="import-progress-text" className="muted small" aria-live="polite">
+        {text}
+      </p>
+      <p className="muted small">
+        You can leave this page: the import goes on, and its report stays under Past imports.
+      </p>
+    </Section>
+  );
+}
+
+type Filter = "all" | ImportOutcome;
+
+function ImportReport({ job }: { job: ImportJob }) {
+  const [filter, setFilter] = useState<Filter>("all");
+  const [page, setPage] = useState(0);
+  const rows = filter === "all" ? job.rows : job.rows.filter((row) => row.outcome === filter);
+  const shown = pageOf(rows, page, PAGE_SIZE);
+  const counts: Record<ImportOutcome, number> = {
+    created: job.created,
+    merged: job.merged,
+    skipped: job.skipped,
+    failed: job.failed,
+  };
+
+  return (
+    <>
+      <ul className="stats" aria-label="Outcome">
+        {(Object.keys(counts) as ImportOutcome[]).map((outcome) => (
+          <li key={outcome} className={`stat${outcome === "failed" && counts[outcome] ? " stat-bad" : ""}`}>
+            <strong>{counts[outcome].toLocaleString()}</strong> {OUTCOME_LABELS[outcome].toLowerCase()}
+          </li>
+        ))}
+      </ul>
+      {job.merged + job.skipped > 0 && (
+        <p className="small">
+          Rows that matched someone went into that contact. Kith also looks for people who may be the same person under
+          different details: <Link href="/duplicates">review possible duplicates</Link>.
+        </p>
+      )}
+      <Section title="Every row">
+        <RadioGroup
+          className="segmented-group"
+          value={filter}
+          onChange={(v) => {
+            setFilter(v as Filter);
+            setPage(0);
+          }}
+          orientation="horizontal"
+        >
+          <Label>Show</Label>
+          <div className="segmented">
+            <Radio value="all" className="segment">
+              All ({job.rows.length.toLocaleString()})
+            </Radio>
+            {(Object.keys(counts) as ImportOutcome[]).map((outcome) => (
+              <Radio key={outcome} value={outcome} className="segment">
+                {OUTCOME_LABELS[outcome]} ({counts[outcome].toLocaleString()})
+              </Radio>
+            ))}
+          </div>
+        </RadioGroup>
+        {rows.length === 0 ? (
+          <p className="muted">No rows here.</p>
+        ) : (
+          <ol className="plain-list report-rows" aria-label="Rows">
+            {shown.items.map((row) => (
+              <li key={`${row.line}-${row.outcome}`} className="report-row">
+                <span className="muted small report-line">Line {row.line}</span>
+                <span className={`badge badge-${row.outcome}`}>{OUTCOME_LABELS[row.outcome]}</span>
+                <span className="report-reason">{row.reason}</span>
+                {row.contactId && row.outcome !== "failed" && (
+                  <Link
+                    href={`/contacts/${encodeURIComponent(row.contactId)}`}
+                    aria-label={`Open the contact from line ${row.line}`}
+                    className="small"
+                  >
+                    Open
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pager page={shown} total={rows.length} label="Rows" onPage={setPage} />
+      </Section>
+    </>
+  );
+}
