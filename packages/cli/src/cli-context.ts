@@ -7,6 +7,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Env;
+  /** Standard error is a terminal: progress can be redrawn in place. */
+  isTTY?: boolean;
 }
 
 export interface GlobalOptions extends ConnectOptions {

@@ -119,4 +119,20 @@ describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
     const noToken = await runCaptured(["contacts", "list"], { env: { KITH_URL: server.address } });
     expect(noToken.code).toBe(4);
   });
+
+  it("manages webhooks over HTTP: a loopback target is refused, a public one is kept", async () => {
+    const refused = await kith("notify", "webhooks", "add", "http://127.0.0.1:9/hook");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^error: url: 127\.0\.0\.1 is not a public address \(loopback\)/);
+    // A public address given as an IP: checked without DNS, and never sent to here.
+    const added = await kith("notify", "webhooks", "add", "https://93.184.215.14/ntfy/topic", "--format", "ntfy");
+    expect(added.stdout).toMatch(/^added webhook (\S+) \(ntfy\) for https:\/\/93\.184\.215\.14\/ntfy\/topic\n/);
+    const id = /^added webhook (\S+)/.exec(added.stdout)?.[1] ?? "";
+    expect((await kith("notify", "webhooks", "list")).stdout).toContain(
+      `${id}  ntfy    https://93.184.215.14/ntfy/topic`,
+    );
+    expect(await kith("notify", "webhooks", "test", "no-such-webhook")).toMatchObject({ code: 3 });
+    expect((await kith("notify", "webhooks", "remove", id)).stdout).toBe(`removed webhook ${id}\n`);
+    expect((await kith("notify", "webhooks", "list")).stdout).toBe("no webhooks\n");
+  });
 });

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type FieldIssue } from "@kith/core";
+import { DomainError, type DomainErrorCode, type FieldIssue, type ImportInput, type ImportJob } from "@kith/core";
 import type { KithClient } from "./kith-client.ts";
 
 const CODE_OF_STATUS: Record<number, DomainErrorCode> = {
@@ -67,6 +67,28 @@ async function download(root: string, token: string, path: string) {
   return { contentType: response.headers.get("content-type") ?? "", fileName, body: await response.text() };
 }
 
+/** How often a running import is polled. */
+const IMPORT_POLL_MS = 250;
+
+/** Queues an import on the server (202) and polls it until its worker has committed it, reporting progress. */
+async function commitAndFollow(
+  call: <T>(method: string, path: string, body?: unknown) => Promise<T>,
+  input: ImportInput,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ImportJob> {
+  let job = await call<ImportJob>("POST", "/api/imports", input);
+  let reported = -1;
+  for (;;) {
+    if (job.processedRows !== reported && (job.processedRows > 0 || job.status === "committed")) {
+      reported = job.processedRows;
+      onProgress(job.processedRows, job.totalRows);
+    }
+    if (job.status === "committed" || job.status === "failed") return job;
+    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+    job = await call<ImportJob>("GET", `/api/imports/${encodeURIComponent(job.id)}`);
+  }
+}
+
 /** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`). */
 export function createHttpClient(baseUrl: string, token: string): KithClient {
   const root = baseUrl.replace(/\/+$/, "");
@@ -99,7 +121,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     createToken: (name) => call("POST", "/api/tokens", { name }),
     listTokens: async () => (await call<{ items: never[] }>("GET", "/api/tokens?limit=200")).items,
     previewImport: (input) => call("POST", "/api/imports/preview", input),
-    commitImport: (input) => call("POST", "/api/imports", input),
+    commitImport: (input, onProgress) => commitAndFollow(call, input, onProgress),
     listDuplicates: async () => (await call<{ items: never[] }>("GET", "/api/duplicates")).items,
     mergeContacts: (keepId, mergeId) => call("POST", "/api/merges", { keepId, mergeId }),
     undoMerge: async (mergeId) => (await call<{ items: never[] }>("POST", `/api/merges/${id(mergeId)}/undo`, {})).items,
@@ -108,6 +130,10 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     exportContacts: (format) => download(root, token, `/api/exports/contacts${queryString({ format })}`),
     notifyStatus: () => call("GET", "/api/notify/status"),
     notifyTest: () => call("POST", "/api/notify/test"),
+    listWebhooks: async () => (await call<{ items: never[] }>("GET", "/api/notify/webhooks")).items,
+    addWebhook: (input) => call("POST", "/api/notify/webhooks", input),
+    removeWebhook: (webhookId) => call("DELETE", `/api/notify/webhooks/${id(webhookId)}`),
+    testWebhook: (webhookId) => call("POST", `/api/notify/webhooks/${id(webhookId)}/test`),
     close: async () => {},
   };
 }

@@ -9,6 +9,8 @@ import type {
   ContactListQuery,
   CreateCompanyInput,
   CreateContactInput,
+  CreatedWebhook,
+  CreateWebhookInput,
   Direction,
   Duplicate,
   FollowUp,
@@ -29,6 +31,8 @@ import type {
   TodayView,
   UpdateCompanyInput,
   UpdateContactInput,
+  Webhook,
+  WebhookTestResult,
 } from "@kith/core";
 
 /** Cursor and size of one page of a list; both optional, the server picks the defaults. */
@@ -75,7 +79,10 @@ export interface KithClient {
   createToken(name: string): Promise<CreatedToken>;
   listTokens(): Promise<ApiToken[]>;
   previewImport(input: ImportInput): Promise<ImportPreview>;
-  /** `onProgress` is called as rows are written (in-process); over HTTP the server answers when it is done. */
+  /**
+   * Runs an import job to its end and returns it with every row's outcome: in-process, the job runs here; over
+   * HTTP, the server's worker runs it and the job is polled. `onProgress` gets the rows committed so far.
+   */
   commitImport(input: ImportInput, onProgress?: (done: number, total: number) => void): Promise<ImportJob>;
   listDuplicates(): Promise<Duplicate[]>;
   mergeContacts(keepId: string, mergeId: string): Promise<MergeResult>;
@@ -86,6 +93,11 @@ export interface KithClient {
   notifyStatus(): Promise<NotifyStatus>;
   /** Sends today's digest to the member's own address now. */
   notifyTest(): Promise<NotifyTestResult>;
+  listWebhooks(): Promise<Webhook[]>;
+  /** The signing secret is in the answer, and only there. */
+  addWebhook(input: CreateWebhookInput): Promise<CreatedWebhook>;
+  removeWebhook(id: string): Promise<void>;
+  testWebhook(id: string): Promise<WebhookTestResult>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

@@ -7,8 +7,10 @@ import {
   createApiToken,
   createCompany,
   createContact,
+  createWebhook,
   type DeliveryDeps,
   type Deps,
+  deleteWebhook,
   doneToday,
   exportBackup,
   exportContacts,
@@ -23,6 +25,7 @@ import {
   listDuplicates,
   listFollowUps,
   listInteractions,
+  listWebhooks,
   logInteraction,
   mergeContacts,
   moveOn,
@@ -33,10 +36,12 @@ import {
   setContactArchived,
   skipToday,
   snoozeToday,
+  testWebhook,
   undoMerge,
   undoMoveOn,
   updateCompany,
   updateContact,
+  type WebhookDeps,
 } from "@kith/core";
 import type { KithClient } from "./kith-client.ts";
 
@@ -47,7 +52,13 @@ export function createLocalClient(
   close: () => Promise<void> = async () => {},
   /** The mailer side, when SMTP is configured (null: `notify test` says it is not). */
   delivery: DeliveryDeps | null = null,
+  /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
+  digest: WebhookDeps | null = null,
 ): KithClient {
+  const webhookDeps = () => {
+    if (!digest) throw conflict("webhooks cannot be added or tested from this client");
+    return digest;
+  };
   return {
     getAccount: () => getAccount(deps, actor),
     listContacts: (filters, page) => listContacts(deps, actor, filters, page),
@@ -86,6 +97,10 @@ export function createLocalClient(
       if (!delivery) throw conflict("this installation cannot send mail: SMTP_HOST is not configured");
       return sendTestDigest(delivery, actor);
     },
+    listWebhooks: () => listWebhooks(deps, actor),
+    addWebhook: (input) => createWebhook(webhookDeps(), actor, input),
+    removeWebhook: (id) => deleteWebhook(deps, actor, id),
+    testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
     close,
   };
 }

@@ -30,12 +30,12 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
   const { open, deps } = await openRuntime(config);
   try {
     const actor = await resolveLocalActor(open, deps, accountId);
-    const { delivery } = openDelivery(config, deps);
+    const { delivery, digest } = openDelivery(config, deps);
     const close = async () => {
       delivery?.mailer.close();
       await open.close();
     };
-    return createLocalClient(deps, actor, close, delivery);
+    return createLocalClient(deps, actor, close, delivery, digest);
   } catch (error) {
     await open.close();
     throw error;

@@ -2,9 +2,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { IMPORT_CHUNK_ROWS } from "@kith/core";
 import { DIALECTS, type TestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CliRun, cliAs } from "../testing/cli-harness.ts";
+import { createLocalClient } from "../client/local-client.ts";
+import { type CliRun, cliAs, runCaptured } from "../testing/cli-harness.ts";
 import { openCliWorld } from "../testing/test-world.ts";
 import { progressBar } from "./import-command.ts";
 
@@ -24,24 +26,42 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("imports a file with a progress bar and a report, and importing it again creates nobody", async () => {
+  it("imports a file with progress and a report, and importing it again creates nobody", async () => {
     const file = path.join(samples, "linkedin-Connections.csv");
     const first = await kith("import", file);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
       /^imported linkedin-Connections\.csv: 6 created, 0 merged, 0 skipped, 0 failed \(id-\d+\)\n$/,
     );
-    expect(first.stderr).toBe(`${progressBar(6, 6)}\n`);
+    // Not a terminal: plain progress lines.
+    expect(first.stderr).toBe("imported 6 of 6 rows (100%)\n");
     const again = await kith("import", file);
     expect(again.stdout).toMatch(/0 created, 0 merged, 6 skipped, 0 failed/);
     expect(again.stdout).toMatch(/line 5: skipped — unchanged: same linkedin as Rosa Calder/);
     expect((await kith("contacts", "list")).stdout.trim().split("\n")).toHaveLength(7);
   });
 
-  it("--dry-run shows mapping, duplicates and errors and writes nothing; --map overrides a column", async () => {
+  it("draws a progress bar on a terminal, chunk by chunk, and shows none with --json", async () => {
+    const file = path.join(dir, "many.csv");
+    const chunk = IMPORT_CHUNK_ROWS;
+    const total = 2 * chunk + 500;
+    const rows = Array.from({ length: total }, (_, i) => `Person ${i},p${i}@example.com`);
+    await writeFile(file, ["Name,Email", ...rows, ""].join("\n"));
+    const tty = await runCaptured(["import", file], { client: createLocalClient(w.deps, w.alice), isTTY: true });
+    expect(tty.stdout).toMatch(new RegExp(`^imported many\\.csv: ${total} created`));
+    expect(tty.stderr).toBe(
+      `${progressBar(chunk, total)}${progressBar(2 * chunk, total)}${progressBar(total, total)}\n`,
+    );
+    const json = await kith("--json", "import", file);
+    expect(json.stderr).toBe("");
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: "committed", totalRows: total, skipped: total });
+  });
+
+  it("--preview shows mapping, duplicates and errors and writes nothing; --map overrides a column", async () => {
     const file = path.join(dir, "people.csv");
     await writeFile(file, "Full Name,Where,Mail\nAda Lovelace,Engines Ltd,ada@example.com\nBo,,not-an-email\n");
-    const dry = await kith("import", file, "--dry-run", "--map", "Where=company");
+    expect((await kith("import", file, "--dry-run")).stdout).toMatch(/^format csv, 2 rows/);
+    const dry = await kith("import", file, "--preview", "--map", "Where=company");
     expect(dry.stdout).toBe(
       [
         "format csv, 2 rows: 1 new, 0 to merge, 0 to skip, 1 with errors",

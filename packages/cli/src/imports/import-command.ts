@@ -13,11 +13,12 @@ import {
   type MappedField,
 } from "@kith/core";
 import type { Command } from "commander";
-import { type CliContext, clientAction, collect } from "../cli-context.ts";
+import { type CliContext, type CliIo, clientAction, collect } from "../cli-context.ts";
 
 interface ImportFlags {
   format?: (typeof IMPORT_FORMATS)[number];
   map?: string[];
+  preview?: boolean;
   dryRun?: boolean;
 }
 
@@ -38,11 +39,23 @@ export function mappingOf(pairs: readonly string[] = []): ColumnMapping {
   return mapping;
 }
 
+const percentOf = (done: number, total: number) => (total === 0 ? 100 : Math.floor((done / total) * 100));
+
 /** A progress bar on one line of stderr, redrawn in place. */
 export function progressBar(done: number, total: number, width = 30): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-  return `\rimporting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% ${done}/${total}`;
+  return `\rimporting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percentOf(done, total)}% ${done}/${total}`;
+}
+
+/** Progress where stderr is not a terminal (a log, a pipe): one plain line per step. */
+export const progressLine = (done: number, total: number) =>
+  `imported ${done} of ${total} rows (${percentOf(done, total)}%)\n`;
+
+/** How an import shows its progress: a bar on a terminal, lines otherwise, nothing with --json. */
+export function progressReporter(io: CliIo, json: boolean): (done: number, total: number) => void {
+  if (json) return () => {};
+  if (!io.isTTY) return (done, total) => io.stderr(progressLine(done, total));
+  return (done, total) => io.stderr(progressBar(done, total) + (done >= total ? "\n" : ""));
 }
 
 const rowLines = (rows: readonly { line: number; reason: string }[], label: string) =>
@@ -60,10 +73,12 @@ export function previewText(p: ImportPreview): string {
 
 export function reportText(job: ImportJob, file: string): string {
   const notIn = job.rows.filter((r) => r.outcome === "failed" || r.outcome === "skipped");
-  return [
-    `imported ${file}: ${job.created} created, ${job.merged} merged, ${job.skipped} skipped, ${job.failed} failed (${job.id})`,
-    ...notIn.flatMap((r) => rowLines([r], r.outcome)),
-  ].join("\n");
+  const counts = `${job.created} created, ${job.merged} merged, ${job.skipped} skipped, ${job.failed} failed (${job.id})`;
+  const head =
+    job.status === "failed"
+      ? `import of ${file} failed after ${job.processedRows} of ${job.totalRows} rows: ${job.error}; ${counts}`
+      : `imported ${file}: ${counts}`;
+  return [head, ...notIn.flatMap((r) => rowLines([r], r.outcome))].join("\n");
 }
 
 export function registerImportCommand(program: Command, ctx: CliContext) {
@@ -72,7 +87,8 @@ export function registerImportCommand(program: Command, ctx: CliContext) {
     .description("import people from LinkedIn, Google or Outlook CSV, any CSV, or vCard 2.1/3.0/4.0")
     .option("--format <format>", `one of ${IMPORT_FORMATS.join(", ")} (default: detected)`)
     .option("--map <column=field>", "map a CSV column to a field (repeatable)", collect)
-    .option("--dry-run", "show what would happen (mapping, duplicates, errors) and write nothing")
+    .option("--preview", "show what would happen (mapping, duplicates, errors) and write nothing")
+    .option("--dry-run", "the same as --preview")
     .action(
       clientAction<ImportFlags>(ctx, async ({ client, out, args }, flags) => {
         const file = args[0] ?? "";
@@ -80,11 +96,10 @@ export function registerImportCommand(program: Command, ctx: CliContext) {
         const content = new TextDecoder("utf-8").decode(await readFile(file));
         const input: ImportInput = { content, fileName: basename(file), mapping: mappingOf(flags.map) };
         if (flags.format) input.format = flags.format;
-        if (flags.dryRun) return out.show(await client.previewImport(input), previewText);
-        const job = await client.commitImport(input, (done, total) => {
-          if (!out.json) ctx.io.stderr(progressBar(done, total) + (done === total ? "\n" : ""));
-        });
+        if (flags.preview || flags.dryRun) return out.show(await client.previewImport(input), previewText);
+        const job = await client.commitImport(input, progressReporter(ctx.io, out.json));
         out.show(job, (j) => reportText(j, basename(file)));
+        if (job.status === "failed") throw new Error(`the import failed: ${job.error}`);
       }),
     );
 }

@@ -1,5 +1,6 @@
 import { loadConfig, openDelivery } from "@kith/server";
 import { SmtpSink } from "@kith/server/testing/smtp-sink";
+import { WebhookReceiver } from "@kith/server/testing/webhook-receiver";
 import { DIALECTS, type TestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
@@ -48,5 +49,72 @@ describe.each(DIALECTS)("kith notify on %s", (dialect) => {
     const down = await kithWith(true)("notify", "test");
     expect(down.code).not.toBe(0);
     expect(down.stderr).toMatch(/test message to alice@example.test failed: .*(ECONNREFUSED|connect)/i);
+  });
+});
+
+describe.each(DIALECTS)("kith notify webhooks on %s", (dialect) => {
+  let w: TestWorld;
+  let receiver: WebhookReceiver;
+  beforeEach(async () => {
+    w = await openCliWorld(dialect);
+    receiver = await new WebhookReceiver().start();
+  });
+  afterEach(async () => {
+    await receiver.stop();
+    await w.dispose();
+  });
+
+  const kithWith = (allowPrivate: boolean) => {
+    const env = {
+      KITH_DATA_DIR: "/nonexistent-kith-test",
+      KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+      KITH_PUBLIC_URL: "http://kith.test",
+      KITH_WEBHOOK_ALLOW_PRIVATE: String(allowPrivate),
+    };
+    const { digest } = openDelivery(loadConfig(env), w.deps);
+    const client = createLocalClient(w.deps, w.alice, async () => {}, null, digest);
+    return (...argv: string[]) => runCaptured(argv, { client });
+  };
+
+  it("adds (secret printed once), lists, tests and removes a webhook", async () => {
+    const kith = kithWith(true);
+    const added = await kith("notify", "webhooks", "add", receiver.url("/in"));
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^added webhook (\S+) \(kith\) for http:\/\/127\.0\.0\.1:\d+\/in\n.*\nwhsec_\S+\n$/);
+    const id = /^added webhook (\S+)/.exec(added.stdout)?.[1] ?? "";
+    const ntfy = await kith("notify", "webhooks", "add", `http://127.0.0.1:${receiver.port}/topic`, "--format", "ntfy");
+    expect(ntfy.stdout).toContain("(ntfy)");
+
+    const listed = await kith("notify", "webhooks", "list");
+    expect(listed.stdout).toMatch(
+      new RegExp(`^ID +FORMAT +URL +LAST DELIVERY +AT \\(UTC\\)\\n${id} +kith +http://127`),
+    );
+    expect(listed.stdout).not.toContain("whsec_");
+    expect(listed.stdout).toContain("never");
+
+    const tested = await kith("notify", "webhooks", "test", id);
+    expect(tested).toMatchObject({ code: 0, stdout: `test sent: webhook ${id}\n` });
+    expect(receiver.requests.map((r) => [r.url, r.headers["x-kith-event"]])).toEqual([["/in", "test"]]);
+    const json = JSON.parse((await kith("--json", "notify", "webhooks", "list")).stdout);
+    expect(json.items[0]).toMatchObject({ id, lastDelivery: { status: "sent", kind: `test-webhook:${id}` } });
+
+    receiver.answerNext(404);
+    const failed = await kith("notify", "webhooks", "test", id);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain(`the test to webhook ${id} failed: answered 404`);
+
+    expect((await kith("notify", "webhooks", "remove", id)).stdout).toBe(`removed webhook ${id}\n`);
+    const again = await kith("notify", "webhooks", "remove", id);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`webhook ${id} was not found`);
+  });
+
+  it("refuses a loopback target without the administrator's permission, in one line", async () => {
+    const refused = await kithWith(false)("notify", "webhooks", "add", receiver.url());
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(
+      /url: 127\.0\.0\.1 is not a public address \(loopback\).*KITH_WEBHOOK_ALLOW_PRIVATE/,
+    );
+    expect((await kithWith(false)("notify", "webhooks", "list")).stdout).toBe("no webhooks\n");
   });
 });

@@ -10,19 +10,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function captureIo(env: Record<string, string | undefined> = {}) {
+export function captureIo(env: Record<string, string | undefined> = {}, isTTY = false) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (text) => void out.push(text), stderr: (text) => void err.push(text), env };
+  const io: CliIo = { stdout: (text) => void out.push(text), stderr: (text) => void err.push(text), env, isTTY };
   return { io, stdout: () => out.join(""), stderr: () => err.join("") };
 }
 
 /** Runs one command line in-process and captures what it printed. */
 export async function runCaptured(
   argv: readonly string[],
-  options: { client?: KithClient; env?: Record<string, string | undefined> } = {},
+  options: { client?: KithClient; env?: Record<string, string | undefined>; isTTY?: boolean } = {},
 ): Promise<CliRun> {
-  const capture = captureIo(options.env ?? {});
+  const capture = captureIo(options.env ?? {}, options.isTTY ?? false);
   const client = options.client;
   const code = await runCli(argv, capture.io, client ? { connect: async () => client } : {});
   return { code, stdout: capture.stdout(), stderr: capture.stderr() };

@@ -73,21 +73,29 @@ const SETTERS: Record<Exclude<MappedField, "ignore">, (c: CellContext, value: st
   connectedOn: (c, v) => applyDate(c, v, "connectedOn"),
 };
 
-/** Turns each CSV row into a contact draft through the column mapping; problems are kept per row and field. */
-export function rowsFromTable(table: CsvTable, mapping: ColumnMapping, country: string | null): ParsedRow[] {
-  return table.rows.map(({ line, cells }) => {
-    const draft = emptyDraft();
-    const issues: RowIssue[] = [];
-    table.headers.forEach((header, i) => {
-      const value = restoreNeutralized((cells[i] ?? "").trim());
-      const field = mapping[header] ?? "ignore";
-      if (value === "" || field === "ignore") return;
-      if (value.includes("\uFFFD")) {
-        issues.push({ line, field: header, message: "is not valid UTF-8" });
-        return;
-      }
-      SETTERS[field]({ draft, issues, line, header, country }, value);
-    });
-    return { line, draft, issues };
+/** Turns one CSV record into a contact draft through the column mapping; problems are kept per row and field. */
+export function rowOfCells(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  country: string | null,
+  { line, cells }: { line: number; cells: readonly string[] },
+): ParsedRow {
+  const draft = emptyDraft();
+  const issues: RowIssue[] = [];
+  headers.forEach((header, i) => {
+    const value = restoreNeutralized((cells[i] ?? "").trim());
+    const field = mapping[header] ?? "ignore";
+    if (value === "" || field === "ignore") return;
+    if (value.includes("\uFFFD")) {
+      issues.push({ line, field: header, message: "is not valid UTF-8" });
+      return;
+    }
+    SETTERS[field]({ draft, issues, line, header, country }, value);
   });
+  return { line, draft, issues };
+}
+
+/** Every row of a table read whole (see import-file.ts for the streamed reading the services use). */
+export function rowsFromTable(table: CsvTable, mapping: ColumnMapping, country: string | null): ParsedRow[] {
+  return table.rows.map((row) => rowOfCells(table.headers, mapping, country, row));
 }

@@ -7,10 +7,26 @@ export {
   MAPPED_FIELDS,
   type MappedField,
 } from "./csv-mapping.ts";
-export type { ContactIdentity, Match, MatchKind } from "./duplicate-index.ts";
-export type { ImportRepository } from "./import-port.ts";
-export { commitImport, getImport, type ImportProgress, listImports, previewImport } from "./import-service.ts";
+export type { ContactIdentity, Match } from "./duplicate-index.ts";
+export { commitImport, getImport, listImports, startImport } from "./import-jobs.ts";
+export type {
+  ClaimedImportJob,
+  ImportChunkRecord,
+  ImportedContact,
+  ImportRepository,
+  NewImportJob,
+} from "./import-port.ts";
+export { previewImport } from "./import-service.ts";
 export * from "./merge-schemas.ts";
 export { listDuplicates, mergeContacts, undoMerge } from "./merge-service.ts";
 export { parseImportFile } from "./parse-import.ts";
+export {
+  IMPORT_CHUNK_ROWS,
+  IMPORT_LEASE_MS,
+  type ImportProgress,
+  type ImportRunOptions,
+  type ImportRunResult,
+  runImportJob,
+  runImportTick,
+} from "./run-import-job.ts";
 export * from "./schemas.ts";

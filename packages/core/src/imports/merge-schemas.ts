@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Contact, contactSchema } from "../contacts/schemas.ts";
+import { MATCH_KINDS } from "./schemas.ts";
 
 export const mergeContactsSchema = z.strictObject({
   /** The contact that stays. */
@@ -32,6 +33,6 @@ export const duplicateSchema = z.object({
   displayName: z.string(),
   duplicateOfId: z.string(),
   duplicateOfName: z.string(),
-  by: z.enum(["email", "linkedin", "phone", "name-and-company"]),
+  by: z.enum(MATCH_KINDS),
 });
 export type Duplicate = z.output<typeof duplicateSchema>;

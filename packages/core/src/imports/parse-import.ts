@@ -3,6 +3,7 @@ import type { ParsedRow } from "./contact-draft.ts";
 import { type ColumnMapping, type CsvFormat, detectCsvFormat, guessMapping } from "./csv-mapping.ts";
 import { rowsFromTable } from "./csv-rows.ts";
 import { readCsvTable } from "./csv-table.ts";
+import { looksLikeVcard } from "./import-file.ts";
 import { type ImportFormat, type ImportInput, importInputSchema } from "./schemas.ts";
 import { rowsFromVcards } from "./vcard.ts";
 
@@ -14,9 +15,10 @@ export interface ParsedFile {
   rows: ParsedRow[];
 }
 
-const looksLikeVcard = (content: string) => /^\uFEFF?\s*BEGIN:VCARD/i.test(content);
-
-/** Reads any supported file into contact drafts: the format is detected unless given; CSV columns are mapped. */
+/**
+ * Reads a whole file into contact drafts at once (tests and small files); the services stream it through
+ * `openImportFile`, which reads the same rows.
+ */
 export function parseImportFile(input: ImportInput, country: string | null): ParsedFile {
   const data = parseInput(importInputSchema, input);
   const fileName = data.fileName ?? "";

@@ -33,7 +33,8 @@ export function validationIssues(row: ParsedRow): RowIssue[] {
 
 /**
  * Decides what a row does: error (with every issue), merge into a contact with the same email, LinkedIn URL or
- * phone, skip when the same name and company is already there (a suggestion to merge by hand), or create.
+ * phone, skip when the same name and company is already there (a suggestion to merge by hand), or create — a row
+ * whose name is only similar to someone's at the same company is created, with that contact as a suggestion.
  * A created row joins the index under `newId()`, so later rows of the same file match it.
  */
 export function classifyRow(row: ParsedRow, index: DuplicateIndex, newId: () => string): PreviewRow {
@@ -44,14 +45,16 @@ export function classifyRow(row: ParsedRow, index: DuplicateIndex, newId: () => 
     return { ...base, action: "error", reason, match: null };
   }
   const match = index.match(row.draft);
-  if (match && match.by !== "name-and-company") {
-    return { ...base, action: "merge", reason: `same ${match.by} as ${match.displayName}`, match };
-  }
-  if (match) {
+  if (match && match.by === "name-and-company") {
     const reason = `possible duplicate of ${match.displayName} (same name and company); merge by hand if it is`;
     return { ...base, action: "skip", reason, match };
   }
+  if (match && match.by !== "similar-name") {
+    return { ...base, action: "merge", reason: `same ${match.by} as ${match.displayName}`, match };
+  }
   const id = newId();
   index.add(identityOfDraft(id, row.draft));
-  return { ...base, action: "create", reason: "new contact", match: null };
+  if (!match) return { ...base, action: "create", reason: "new contact", match: null };
+  const reason = `new contact; possibly the same person as ${match.displayName} (similar name at the same company): merge by hand if so`;
+  return { ...base, action: "create", reason, match };
 }

@@ -32,6 +32,13 @@ const draftSchema = z.object({
 
 export const ROW_ACTIONS = ["create", "merge", "skip", "error"] as const;
 
+/**
+ * How a row or contact matched another: email, LinkedIn URL and E.164 phone are certain; the same name at the same
+ * company, or a similar one ("Jon Smith" at "Acme Inc" and "Jonathan Smith" at "ACME"), is only a suggestion.
+ */
+export const MATCH_KINDS = ["email", "linkedin", "phone", "name-and-company", "similar-name"] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
 export const previewRowSchema = z.object({
   line: z.number(),
   action: z.enum(ROW_ACTIONS),
@@ -41,7 +48,7 @@ export const previewRowSchema = z.object({
     .object({
       contactId: z.string(),
       displayName: z.string(),
-      by: z.enum(["email", "linkedin", "phone", "name-and-company"]),
+      by: z.enum(MATCH_KINDS),
     })
     .nullable(),
   issues: z.array(rowIssueSchema),
@@ -73,19 +80,33 @@ export const importRowOutcomeSchema = z.object({
 });
 export type ImportRowOutcome = z.output<typeof importRowOutcomeSchema>;
 
+export const IMPORT_JOB_STATUSES = ["queued", "running", "committed", "failed"] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/**
+ * An import: a background job. `queued` until a worker takes it, `running` while its rows are committed chunk by
+ * chunk (`processedRows` and the counts grow with each chunk), then `committed`, or `failed` with `error`.
+ */
 export const importJobSchema = z.object({
   id: z.string(),
   format: z.enum(IMPORT_FORMATS),
   fileName: z.string(),
-  status: z.enum(["committed"]),
+  status: z.enum(IMPORT_JOB_STATUSES),
   totalRows: z.number(),
+  /** Rows committed so far (each chunk commits with its outcomes). */
+  processedRows: z.number(),
   created: z.number(),
   merged: z.number(),
   skipped: z.number(),
   failed: z.number(),
-  /** Every row with what happened to it and why: exactly which rows went in. */
+  /** Why the job failed; null otherwise. */
+  error: z.string().nullable(),
+  /**
+   * Every row with what happened to it and why: exactly which rows went in. Empty until the job is committed (or
+   * has failed: then the rows committed before the failure) and in listings.
+   */
   rows: z.array(importRowOutcomeSchema),
   createdAt: z.string(),
-  finishedAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export type ImportJob = z.output<typeof importJobSchema>;

@@ -65,7 +65,7 @@ function applyProperty(d: ContactDraft, p: JCalProperty, labels: Map<string, str
   else if (name === "anniversary" && text()) appendNote(d, `Anniversary: ${text()}`);
 }
 
-function draftOfCard(card: { line: number; text: string }, country: string | null): ParsedRow {
+function parseCard(card: { line: number; text: string }, country: string | null): ParsedRow {
   const isV21 = /^VERSION:2\.1\s*$/im.test(card.text);
   const parsed = ICAL.parse(isV21 ? normalizeVcard21(card.text) : card.text) as unknown as [
     string,
@@ -89,14 +89,17 @@ function draftOfCard(card: { line: number; text: string }, country: string | nul
   return { line: card.line, draft, issues };
 }
 
+/** One card as a row; a card that cannot be read is one row error, not a failed file. */
+export function draftOfCard(card: { line: number; text: string }, country: string | null): ParsedRow {
+  try {
+    return parseCard(card, country);
+  } catch (error) {
+    const message = `cannot be read as a vCard: ${(error as Error).message}`;
+    return { line: card.line, draft: emptyDraft(), issues: [{ line: card.line, field: "vcard", message }] };
+  }
+}
+
 /** vCard 2.1, 3.0 and 4.0 files, one row per card. */
 export function rowsFromVcards(text: string, country: string | null): ParsedRow[] {
-  return splitCards(text).map((card) => {
-    try {
-      return draftOfCard(card, country);
-    } catch (error) {
-      const message = `cannot be read as a vCard: ${(error as Error).message}`;
-      return { line: card.line, draft: emptyDraft(), issues: [{ line: card.line, field: "vcard", message }] };
-    }
-  });
+  return splitCards(text).map((card) => draftOfCard(card, country));
 }

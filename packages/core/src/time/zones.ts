@@ -61,9 +61,15 @@ export function offsetMinutesAt(at: string, timeZone: string): number {
   return Math.round(offsetMsAt(instantToEpochMs(at), timeZone) / 60_000);
 }
 
+/** The last answer of `localDateOf`: callers often ask for one instant many times in a row (a batch's `createdAt`). */
+let lastLocalDate = { at: "", timeZone: "", on: "" };
+
 /** The calendar date in `timeZone` at the instant `at`. */
 export function localDateOf(at: string, timeZone: string): string {
-  return epochMsToInstant(wallClockMs(instantToEpochMs(at), timeZone)).slice(0, 10);
+  if (lastLocalDate.at === at && lastLocalDate.timeZone === timeZone) return lastLocalDate.on;
+  const on = epochMsToInstant(wallClockMs(instantToEpochMs(at), timeZone)).slice(0, 10);
+  lastLocalDate = { at, timeZone, on };
+  return on;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { awaitImport } from "../testing/imports.ts";
 import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
 
 describe.each(DIALECTS)("export routes on %s", (dialect) => {
@@ -29,7 +30,7 @@ describe.each(DIALECTS)("export routes on %s", (dialect) => {
 
     const bob = await signUp(s, "Bob", "bob@example.com");
     const imported = await bob.call("POST", "/api/imports", vcf.body, { "content-type": "text/vcard" });
-    expect(imported.json()).toMatchObject({ format: "vcard", created: 1 });
+    expect(await awaitImport(bob.call, imported.json().id)).toMatchObject({ format: "vcard", created: 1 });
     expect((await bob.call("GET", "/api/exports/contacts?format=csv")).body).toBe(csv.body);
   });
 });

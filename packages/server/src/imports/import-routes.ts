@@ -1,5 +1,4 @@
 import {
-  commitImport,
   type Deps,
   getImport,
   IMPORT_FORMATS,
@@ -9,6 +8,7 @@ import {
   importPreviewSchema,
   listImports,
   previewImport,
+  startImport,
 } from "@kith/core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -16,9 +16,6 @@ import { z } from "zod";
 import { idParams } from "../http/schemas.ts";
 
 const tags = ["imports"];
-
-/** 20 MB holds a LinkedIn export of well over 100k connections. */
-export const DEFAULT_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Raw file bodies the import routes take besides JSON. None is a CORS "simple" type, so no form can post one. */
 const FILE_TYPES = ["text/csv", "text/vcard", "text/x-vcard"];
@@ -33,12 +30,17 @@ const inputOf = (body: z.output<typeof fileBody>, query: z.output<typeof fileQue
   typeof body === "string" ? { content: body, ...query } : body;
 
 /**
- * Upload → preview → commit. Bodies above `maxBytes` get 413 before they are read; a raw CSV or vCard body is
- * decoded as UTF-8 (invalid bytes become per-row errors).
+ * Upload → preview → commit. Bodies above `maxBytes` (KITH_IMPORT_MAX_BYTES) get 413 before they are read; a raw
+ * CSV or vCard body is decoded as UTF-8 (invalid bytes become per-row errors). A commit queues a job (202) that
+ * the import worker runs; the client polls `GET /api/imports/:id` for its progress and report.
  */
-export function registerImportRoutes(app: FastifyInstance, deps: Deps, opts: { maxBytes?: number } = {}) {
+export function registerImportRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  opts: { maxBytes: number; onQueued: () => void },
+) {
   registerImportReportRoutes(app, deps);
-  const bodyLimit = opts.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+  const bodyLimit = opts.maxBytes;
   app.register(async (scope) => {
     scope.addContentTypeParser(FILE_TYPES, { parseAs: "string", bodyLimit }, (_req, body, done) => done(null, body));
     const r = scope.withTypeProvider<ZodTypeProvider>();
@@ -62,9 +64,16 @@ export function registerImportRoutes(app: FastifyInstance, deps: Deps, opts: { m
       "/api/imports",
       {
         bodyLimit,
-        schema: schema("Import a file (commits whole; the report says what each row did)", { 201: importJobSchema }),
+        schema: schema(
+          "Start an import: the file is checked and queued; poll GET /api/imports/{id} for progress and the report",
+          { 202: importJobSchema },
+        ),
       },
-      async (req, reply) => reply.code(201).send(await commitImport(deps, req.actor, inputOf(req.body, req.query))),
+      async (req, reply) => {
+        const job = await startImport(deps, req.actor, inputOf(req.body, req.query));
+        opts.onQueued();
+        return reply.code(202).header("location", `/api/imports/${job.id}`).send(job);
+      },
     );
   });
 }
@@ -88,7 +97,7 @@ export function registerImportReportRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: "One import with every row's outcome",
+        summary: "One import: status and progress; every row's outcome once committed",
         params: idParams,
         response: { 200: importJobSchema },
       },

@@ -28,4 +28,26 @@ describe.each(DIALECTS)("duplicate and merge routes on %s", (dialect) => {
     expect(undone.json().items.map((c: { id: string }) => c.id)).toEqual([a.id, b.id]);
     expect((await alice.call("GET", `/api/contacts/${b.id}`)).json()).toMatchObject({ firstName: "R." });
   });
+
+  it("lists a similar name at the same company as a possible duplicate", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const acme = (await alice.call("POST", "/api/companies", { name: "ACME" })).json();
+    const acmeInc = (await alice.call("POST", "/api/companies", { name: "Acme Inc" })).json();
+    const jonathan = (
+      await alice.call("POST", "/api/contacts", { firstName: "Jonathan", lastName: "Smith", companyId: acme.id })
+    ).json();
+    const jon = (
+      await alice.call("POST", "/api/contacts", { firstName: "Jon", lastName: "Smith", companyId: acmeInc.id })
+    ).json();
+    const dups = (await alice.call("GET", "/api/duplicates")).json();
+    expect(dups.items).toEqual([
+      {
+        contactId: jon.id,
+        displayName: "Jon Smith",
+        duplicateOfId: jonathan.id,
+        duplicateOfName: "Jonathan Smith",
+        by: "similar-name",
+      },
+    ]);
+  });
 });

@@ -19,7 +19,7 @@ export const normalizeTag = (tag: string): string => tag.trim().toLowerCase();
 
 type Row = Selectable<ContactTable>;
 
-function toRow(accountId: string, c: Contact, companyName: string | null): Row {
+export function toRow(accountId: string, c: Contact, companyName: string | null): Row {
   return {
     id: c.id,
     account_id: accountId,
@@ -63,6 +63,18 @@ function toRow(accountId: string, c: Contact, companyName: string | null): Row {
     search_text: searchTextOf([c.displayName, ...c.emails.map((e) => e.address), companyName, c.title, ...c.tags]),
   };
 }
+
+/** The columns the engine derives (see setDerivedState); an import writes them with the row. */
+export const derivedColumns = (state: DerivedState) => ({
+  last_touch_at: state.history.lastTouchAt,
+  touch_count: state.history.touches,
+  last_reply_at: state.history.lastReplyAt,
+  unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
+  next_due_on: state.due?.nextDueOn ?? null,
+  recompute_on: state.recomputeOn,
+  due_item: state.due ? JSON.stringify(state.due) : null,
+  due_priority: state.priority,
+});
 
 export function contactFromRow(r: Row): Contact {
   return {
@@ -364,16 +376,7 @@ export class KyselyContactRepository implements ContactRepository {
   async setDerivedState(accountId: string, id: string, state: DerivedState) {
     await this.db
       .updateTable("contact")
-      .set({
-        last_touch_at: state.history.lastTouchAt,
-        touch_count: state.history.touches,
-        last_reply_at: state.history.lastReplyAt,
-        unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
-        next_due_on: state.due?.nextDueOn ?? null,
-        recompute_on: state.recomputeOn,
-        due_item: state.due ? JSON.stringify(state.due) : null,
-        due_priority: state.priority,
-      })
+      .set(derivedColumns(state))
       .where("account_id", "=", accountId)
       .where("id", "=", id)
       .execute();

@@ -9,6 +9,7 @@ import {
   listInteractions,
   logInteraction,
   mergeContacts,
+  previewImport,
   rebuildDueState,
   undoMerge,
   updateContact,
@@ -134,5 +135,24 @@ describe.each(DIALECTS)("merge and undo on %s", (dialect) => {
     expect(await listDuplicates(w.deps, w.alice)).toEqual([]);
     const again = await commitImport(w.deps, w.alice, { content: "Name,Email\nAda Lovelace,ada@example.com\n" });
     expect(again.rows[0]).toMatchObject({ outcome: "skipped", contactId: imported?.id });
+  });
+
+  it("suggests a similar name at the same company in the preview and the duplicates list, and merges nobody", async () => {
+    await commitImport(w.deps, w.alice, { content: "Name,Company\nJonathan Smith,ACME\n" });
+    const content = "Name,Company\nJon Smith,Acme Inc\nJane Doe,Acme Inc\n";
+    const preview = await previewImport(w.deps, w.alice, { content });
+    expect(preview.counts).toEqual({ create: 2, merge: 0, skip: 0, error: 0 });
+    expect(preview.duplicates).toMatchObject([
+      { line: 2, action: "create", match: { displayName: "Jonathan Smith", by: "similar-name" } },
+    ]);
+    const job = await commitImport(w.deps, w.alice, { content });
+    expect(job).toMatchObject({ created: 2, merged: 0 });
+    expect(job.rows[0]?.reason).toBe(
+      "new contact; possibly the same person as Jonathan Smith (similar name at the same company): merge by hand if so",
+    );
+    const jon = (await listContacts(w.deps, w.alice, {}, {})).items.find((c) => c.displayName === "Jon Smith");
+    expect(await listDuplicates(w.deps, w.alice)).toMatchObject([
+      { contactId: jon?.id, displayName: "Jon Smith", duplicateOfName: "Jonathan Smith", by: "similar-name" },
+    ]);
   });
 });

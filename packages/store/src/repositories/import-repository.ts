@@ -1,27 +1,29 @@
-import type { ContactIdentity, ContactMergeRecord, ImportJob, ImportRepository } from "@kith/core";
-import { type Kysely, type Selectable, sql } from "kysely";
-import type { Database, ImportJobTable } from "../schema.ts";
-import { fromJson, toJson } from "./json.ts";
-
-function jobFromRow(r: Selectable<ImportJobTable>, withRows: boolean): ImportJob {
-  return {
-    id: r.id,
-    format: r.format as ImportJob["format"],
-    fileName: r.file_name,
-    status: r.status as ImportJob["status"],
-    totalRows: Number(r.total_rows),
-    created: Number(r.created_count),
-    merged: Number(r.merged_count),
-    skipped: Number(r.skipped_count),
-    failed: Number(r.failed_count),
-    rows: withRows ? fromJson(r.row_outcomes, []) : [],
-    createdAt: r.created_at,
-    finishedAt: r.finished_at,
-  };
-}
+import type {
+  Company,
+  ContactIdentity,
+  ContactMergeRecord,
+  ImportChunkRecord,
+  ImportedContact,
+  ImportJob,
+  ImportRepository,
+  Interaction,
+  NewImportJob,
+} from "@kith/core";
+import type { Kysely } from "kysely";
+import type { Database, Dialect } from "../schema.ts";
+import { insertCompanies, insertContacts, insertInteractions } from "./import-bulk-writes.ts";
+import { ImportJobLedger } from "./import-job-ledger.ts";
+import { fromJson } from "./json.ts";
 
 export class KyselyImportRepository implements ImportRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly jobs: ImportJobLedger;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {
+    this.jobs = new ImportJobLedger(db);
+  }
 
   async identities(accountId: string): Promise<ContactIdentity[]> {
     const rows = await this.db
@@ -54,62 +56,53 @@ export class KyselyImportRepository implements ImportRepository {
       .execute();
   }
 
-  async insertJob(accountId: string, job: ImportJob): Promise<void> {
-    await this.db
-      .insertInto("import_job")
-      .values({
-        id: job.id,
-        account_id: accountId,
-        format: job.format,
-        file_name: job.fileName,
-        status: job.status,
-        total_rows: job.totalRows,
-        created_count: job.created,
-        merged_count: job.merged,
-        skipped_count: job.skipped,
-        failed_count: job.failed,
-        row_outcomes: toJson(job.rows),
-        created_at: job.createdAt,
-        finished_at: job.finishedAt,
-      })
-      .execute();
+  insertCompanies(accountId: string, companies: readonly Company[]): Promise<void> {
+    return insertCompanies(this.db, this.dialect, accountId, companies);
   }
 
-  async findJob(accountId: string, id: string): Promise<ImportJob | null> {
-    const row = await this.db
-      .selectFrom("import_job")
-      .selectAll()
-      .where("account_id", "=", accountId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return row ? jobFromRow(row, true) : null;
+  insertContacts(accountId: string, contacts: readonly ImportedContact[]): Promise<void> {
+    return insertContacts(this.db, this.dialect, accountId, contacts);
   }
 
-  async listJobs(accountId: string, limit: number): Promise<ImportJob[]> {
-    // The per-row outcomes can be megabytes per import: a listing leaves them out.
-    const rows = await this.db
-      .selectFrom("import_job")
-      .select([
-        "id",
-        "account_id",
-        "format",
-        "file_name",
-        "status",
-        "total_rows",
-        "created_count",
-        "merged_count",
-        "skipped_count",
-        "failed_count",
-        sql<string>`'[]'`.as("row_outcomes"),
-        "created_at",
-        "finished_at",
-      ])
-      .where("account_id", "=", accountId)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map((r) => jobFromRow(r, false));
+  insertInteractions(accountId: string, interactions: readonly Interaction[]): Promise<void> {
+    return insertInteractions(this.db, this.dialect, accountId, interactions);
+  }
+
+  insertJob(accountId: string, job: NewImportJob): Promise<void> {
+    return this.jobs.insertJob(accountId, job);
+  }
+
+  findJob(accountId: string, id: string): Promise<ImportJob | null> {
+    return this.jobs.findJob(accountId, id);
+  }
+
+  listJobs(accountId: string, limit: number): Promise<ImportJob[]> {
+    return this.jobs.listJobs(accountId, limit);
+  }
+
+  claimableJobs(nowAt: string, limit: number) {
+    return this.jobs.claimableJobs(nowAt, limit);
+  }
+
+  claimJob(accountId: string, id: string, owner: string, nowAt: string, leaseUntilAt: string) {
+    return this.jobs.claimJob(accountId, id, owner, nowAt, leaseUntilAt);
+  }
+
+  recordChunk(accountId: string, id: string, owner: string, chunk: ImportChunkRecord): Promise<boolean> {
+    return this.jobs.recordChunk(accountId, id, owner, chunk);
+  }
+
+  finishJob(
+    accountId: string,
+    id: string,
+    owner: string,
+    end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
+  ): Promise<boolean> {
+    return this.jobs.finishJob(accountId, id, owner, end);
+  }
+
+  releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void> {
+    return this.jobs.releaseJob(accountId, id, owner, nowAt);
   }
 
   async insertMerge(accountId: string, merge: ContactMergeRecord): Promise<void> {

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { type Kysely, Migrator } from "kysely";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { type OpenDatabase, openDatabase } from "../database.ts";
+import type { Dialect } from "../schema.ts";
+import { createStore } from "../store.ts";
+import { DIALECTS, TEST_PG_URL } from "../testing/index.ts";
+import { migrationProvider } from "./index.ts";
+
+/** The lock the test databases take around migrations: Kysely's migrator reads every schema of the database. */
+const SCHEMA_LOCK = 704201;
+
+const migrator = (open: OpenDatabase) =>
+  new Migrator({
+    db: open.db,
+    provider: migrationProvider(open.dialect),
+    ...(open.pgSchema ? { migrationTableSchema: open.pgSchema } : {}),
+  });
+
+interface PartlyMigrated {
+  open: OpenDatabase;
+  migrateToLatest(): Promise<{ error?: unknown }>;
+  dispose(): Promise<void>;
+}
+
+/** A database migrated only up to `name` (test databases are always migrated to the latest). */
+async function openAt(dialect: Dialect, name: string): Promise<PartlyMigrated> {
+  if (dialect === "sqlite") {
+    const open = openDatabase({ dataDir: ":memory:" });
+    await migrator(open).migrateTo(name);
+    return { open, migrateToLatest: () => migrator(open).migrateToLatest(), dispose: () => open.close() };
+  }
+  const schema = `m_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await admin.query(`SELECT pg_advisory_lock(${SCHEMA_LOCK})`);
+    try {
+      return await fn();
+    } finally {
+      await admin.query(`SELECT pg_advisory_unlock(${SCHEMA_LOCK})`);
+    }
+  };
+  const open = openDatabase({ databaseUrl: TEST_PG_URL, pgSchema: schema, poolSize: 2 });
+  await locked(async () => {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await migrator(open).migrateTo(name);
+  });
+  return {
+    open,
+    migrateToLatest: () => locked(() => migrator(open).migrateToLatest()),
+    dispose: async () => {
+      await open.close();
+      await locked(() => admin.query(`DROP SCHEMA ${schema} CASCADE`));
+      await admin.end();
+    },
+  };
+}
+
+describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
+  let dispose = async () => {};
+  afterEach(async () => {
+    await dispose();
+  });
+
+  it("keeps the imports committed before it, with their report", async () => {
+    const before = await openAt(dialect, "0007-contact-sorts");
+    const { open } = before;
+    dispose = before.dispose;
+    const db = open.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await db
+      .insertInto("account")
+      .values({ id: "acc-1", name: "A", time_zone: "UTC", country: null, settings: "{}", created_at: "2026-01-01" })
+      .execute();
+    const rows = [{ line: 2, outcome: "created", contactId: "c-1", reason: "new contact" }];
+    await db
+      .insertInto("import_job")
+      .values({
+        ...{ id: "job-1", account_id: "acc-1", format: "csv", file_name: "old.csv", status: "committed" },
+        ...{ total_rows: 1, created_count: 1, merged_count: 0, skipped_count: 0, failed_count: 0 },
+        ...{ row_outcomes: JSON.stringify(rows), created_at: "2026-01-02T00:00:00.000Z" },
+        finished_at: "2026-01-02T00:00:01.000Z",
+      })
+      .execute();
+    const migrated = await before.migrateToLatest();
+    expect(migrated.error).toBeUndefined();
+    const store = createStore(open.db, open.dialect);
+    expect(await store.imports.findJob("acc-1", "job-1")).toEqual({
+      ...{ id: "job-1", format: "csv", fileName: "old.csv", status: "committed", totalRows: 1, processedRows: 1 },
+      ...{ created: 1, merged: 0, skipped: 0, failed: 0, error: null, rows },
+      ...{ createdAt: "2026-01-02T00:00:00.000Z", finishedAt: "2026-01-02T00:00:01.000Z" },
+    });
+    expect((await store.imports.listJobs("acc-1", 10)).map((j) => j.id)).toEqual(["job-1"]);
+    expect(await store.imports.claimableJobs("2030-01-01T00:00:00.000Z", 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,213 @@
+import type {
+  ClaimedImportJob,
+  ColumnMapping,
+  ImportChunkRecord,
+  ImportJob,
+  ImportRowOutcome,
+  NewImportJob,
+} from "@kith/core";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import type { Database } from "../schema.ts";
+import { fromJson } from "./json.ts";
+
+/** Every column but the stored file, which only the worker that claims a job reads. */
+const JOB_COLUMNS = [
+  "id",
+  "format",
+  "file_name",
+  "status",
+  "total_rows",
+  "processed_rows",
+  "created_count",
+  "merged_count",
+  "skipped_count",
+  "failed_count",
+  "error",
+  "created_at",
+  "finished_at",
+] as const;
+
+type JobRow = Pick<Database["import_job"], (typeof JOB_COLUMNS)[number]>;
+
+function jobFromRow(r: JobRow, rows: ImportRowOutcome[]): ImportJob {
+  return {
+    id: r.id,
+    format: r.format as ImportJob["format"],
+    fileName: r.file_name,
+    status: r.status as ImportJob["status"],
+    totalRows: Number(r.total_rows),
+    processedRows: Number(r.processed_rows),
+    created: Number(r.created_count),
+    merged: Number(r.merged_count),
+    skipped: Number(r.skipped_count),
+    failed: Number(r.failed_count),
+    error: r.error,
+    rows,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+const byId = (accountId: string, id: string) => (eb: ExpressionBuilder<Database, "import_job">) =>
+  eb.and([eb("account_id", "=", accountId), eb("id", "=", id)]);
+
+const countOf = (rows: readonly ImportRowOutcome[], outcome: ImportRowOutcome["outcome"]) =>
+  rows.filter((r) => r.outcome === outcome).length;
+
+/**
+ * The import job ledger. Jobs are claimed with a lease like deliveries: one statement decides who runs a job
+ * (PostgreSQL re-checks the WHERE on a row a concurrent winner changed; SQLite has one writer), and every later
+ * write names the lease owner, so an instance that lost its lease cannot write over the one that took the job.
+ */
+export class ImportJobLedger {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertJob(accountId: string, job: NewImportJob): Promise<void> {
+    await this.db
+      .insertInto("import_job")
+      .values({
+        ...{ id: job.id, account_id: accountId, format: job.format, file_name: job.fileName },
+        ...{ status: job.lease ? "running" : "queued", total_rows: job.totalRows, processed_rows: 0 },
+        ...{ created_count: 0, merged_count: 0, skipped_count: 0, failed_count: 0, row_outcomes: "[]", error: null },
+        ...{ mapping: JSON.stringify(job.mapping), created_by: job.createdBy },
+        ...{ lease_owner: job.lease?.owner ?? null, lease_until_at: job.lease?.untilAt ?? null, attempts: 0 },
+        ...{ created_at: job.createdAt, updated_at: job.createdAt, finished_at: null },
+      })
+      .execute();
+    await this.db
+      .insertInto("import_job_file")
+      .values({ job_id: job.id, account_id: accountId, content: job.content })
+      .execute();
+  }
+
+  async findJob(accountId: string, id: string): Promise<ImportJob | null> {
+    const row = await this.db
+      .selectFrom("import_job")
+      .select([...JOB_COLUMNS, "row_outcomes"])
+      .where(byId(accountId, id))
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.status !== "committed" && row.status !== "failed") return jobFromRow(row, []);
+    const chunks = await this.db
+      .selectFrom("import_job_chunk")
+      .select("row_outcomes")
+      .where("account_id", "=", accountId)
+      .where("job_id", "=", id)
+      .orderBy("start_row")
+      .execute();
+    const rows = [row, ...chunks].flatMap((c) => fromJson<ImportRowOutcome[]>(c.row_outcomes, []));
+    return jobFromRow(row, rows);
+  }
+
+  async listJobs(accountId: string, limit: number): Promise<ImportJob[]> {
+    const rows = await this.db
+      .selectFrom("import_job")
+      .select(JOB_COLUMNS)
+      .where("account_id", "=", accountId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => jobFromRow(r, []));
+  }
+
+  async claimableJobs(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]> {
+    const rows = await this.db
+      .selectFrom("import_job")
+      .select(["account_id", "id"])
+      .where("status", "in", ["queued", "running"])
+      .where((eb) => eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt)]))
+      .orderBy("created_at")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, id: r.id }));
+  }
+
+  async claimJob(accountId: string, id: string, owner: string, nowAt: string, leaseUntilAt: string) {
+    const taken = await this.db
+      .updateTable("import_job")
+      .set({ status: "running", lease_owner: owner, lease_until_at: leaseUntilAt, updated_at: nowAt })
+      .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+      .where(byId(accountId, id))
+      .where("status", "in", ["queued", "running"])
+      .where((eb) =>
+        eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt), eb("lease_owner", "=", owner)]),
+      )
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) !== 1) return null;
+    const r = await this.db
+      .selectFrom("import_job as j")
+      .leftJoin("import_job_file as f", (join) =>
+        join.onRef("f.job_id", "=", "j.id").onRef("f.account_id", "=", "j.account_id"),
+      )
+      .select(["j.format", "j.file_name", "f.content", "j.mapping", "j.total_rows", "j.processed_rows", "j.attempts"])
+      .where("j.account_id", "=", accountId)
+      .where("j.id", "=", id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...{ accountId, id, format: r.format as ClaimedImportJob["format"], fileName: r.file_name },
+      ...{ content: r.content ?? "", mapping: fromJson<ColumnMapping>(r.mapping, {}) },
+      ...{ totalRows: Number(r.total_rows), processedRows: Number(r.processed_rows), attempts: Number(r.attempts) },
+    } satisfies ClaimedImportJob;
+  }
+
+  async recordChunk(accountId: string, id: string, owner: string, chunk: ImportChunkRecord): Promise<boolean> {
+    const add = (column: "created_count" | "merged_count" | "skipped_count" | "failed_count", n: number) =>
+      sql<number>`${sql.ref(column)} + ${n}`;
+    const { rows } = chunk;
+    const moved = await this.db
+      .updateTable("import_job")
+      .set({
+        processed_rows: chunk.startRow + rows.length,
+        created_count: add("created_count", countOf(rows, "created")),
+        merged_count: add("merged_count", countOf(rows, "merged")),
+        skipped_count: add("skipped_count", countOf(rows, "skipped")),
+        failed_count: add("failed_count", countOf(rows, "failed")),
+        lease_until_at: chunk.leaseUntilAt,
+        updated_at: chunk.nowAt,
+      })
+      .where(byId(accountId, id))
+      .where("status", "=", "running")
+      .where("lease_owner", "=", owner)
+      .where("processed_rows", "=", chunk.startRow)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) return false;
+    await this.db
+      .insertInto("import_job_chunk")
+      .values({ account_id: accountId, job_id: id, start_row: chunk.startRow, row_outcomes: JSON.stringify(rows) })
+      .execute();
+    return true;
+  }
+
+  async finishJob(
+    accountId: string,
+    id: string,
+    owner: string,
+    end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
+  ): Promise<boolean> {
+    const done = await this.db
+      .updateTable("import_job")
+      .set({
+        ...{ status: end.status, error: end.error, finished_at: end.finishedAt, updated_at: end.finishedAt },
+        ...{ lease_owner: null, lease_until_at: null },
+      })
+      .where(byId(accountId, id))
+      .where("status", "=", "running")
+      .where("lease_owner", "=", owner)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) return false;
+    // The upload is not kept once the job has ended: the report says what each row did.
+    await this.db.deleteFrom("import_job_file").where("account_id", "=", accountId).where("job_id", "=", id).execute();
+    return true;
+  }
+
+  async releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void> {
+    await this.db
+      .updateTable("import_job")
+      .set({ lease_owner: null, lease_until_at: null, updated_at: nowAt })
+      .where(byId(accountId, id))
+      .where("lease_owner", "=", owner)
+      .execute();
+  }
+}
