@@ -8,7 +8,9 @@ import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { type Auth, createAuth } from "./auth/create-auth.ts";
+import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { verificationSender } from "./auth/verification-email.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import type { Config } from "./config.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
@@ -18,8 +20,8 @@ import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
-import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerMergeRoutes } from "./imports/merge-routes.ts";
+import { registerImports } from "./imports/register-imports.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
@@ -78,7 +80,8 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const auth = createAuth(ctx.config, ctx.open, ctx.deps);
+  const sendVerification = verificationSender(ctx.config);
+  const auth = createAuth(ctx.config, ctx.open, ctx.deps, sendVerification);
   const originGuard = sameOriginGuard(new URL(ctx.config.publicUrl).origin);
   // Signed one-click links act on their token alone (no cookie is read), so a forged request has nothing to
   // borrow; mail clients' one-click unsubscribe POSTs carry no Origin.
@@ -93,12 +96,13 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
   registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(ctx.open));
+  registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);
   registerContactRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
-  registerImportRoutes(app, ctx.deps);
+  registerImports(app, ctx.config, ctx.deps);
   registerExportRoutes(app, ctx.deps);
   registerBackupRoutes(app, ctx.deps);
   registerMergeRoutes(app, ctx.deps);

@@ -28,9 +28,24 @@ const envSchema = z.object({
   KITH_SCHEDULER: z.enum(["true", "false"]).default("true"),
   KITH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   KITH_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+  /** Largest import upload (request body) in bytes; above it the server answers 413 before reading the body. */
+  KITH_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  KITH_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  IMAP_HOST: z.string().min(1).optional(),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+  IMAP_SECURE: z.enum(["true", "false"]).default("true"),
+  IMAP_USER: z.string().min(1).optional(),
+  IMAP_PASS: z.string().min(1).optional(),
+  IMAP_MAILBOX: z.string().min(1).default("INBOX"),
+  KITH_REPLY_TO: z.email().optional(),
 });
 
-/** SMTP settings; null when `SMTP_HOST` is unset (then nothing is mailed and the scheduler does not start). */
+/** SMTP settings; null when `SMTP_HOST` is unset (then nothing is mailed; webhooks still go out). */
 export interface SmtpConfig {
   host: string;
   port: number;
@@ -39,6 +54,21 @@ export interface SmtpConfig {
   user: string | undefined;
   pass: string | undefined;
   from: string;
+}
+
+/**
+ * The mailbox replies to digests arrive in; null unless IMAP_HOST and SMTP are both set (an answer must be able to
+ * go out). `replyTo` is the address digests name in their Reply-To.
+ */
+export interface ImapConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 993); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailbox: string;
+  replyTo: string;
 }
 
 export interface Config {
@@ -56,6 +86,11 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** A delivery's lease outlives its longest SMTP attempt; a dead instance's deliveries are taken over after it. */
   scheduler: { enabled: boolean; tickSeconds: number; leaseSeconds: number };
+  /** Imports: the largest upload accepted (bytes). */
+  imports: { maxBytes: number };
+  /** Webhook targets on private, loopback and other non-public addresses are refused unless this allows them. */
+  webhooks: { allowPrivate: boolean };
+  imap: ImapConfig | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = (e.KITH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const smtp = smtpOf(e, publicUrl);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,12 +113,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.KITH_DB_POOL,
     logLevel: e.LOG_LEVEL,
     clockFile: e.KITH_CLOCK_FILE,
-    smtp: smtpOf(e, publicUrl),
+    smtp,
     scheduler: {
       enabled: e.KITH_SCHEDULER === "true",
       tickSeconds: e.KITH_SCHEDULER_TICK_SECONDS,
       leaseSeconds: e.KITH_DELIVERY_LEASE_SECONDS,
     },
+    imports: { maxBytes: e.KITH_IMPORT_MAX_BYTES },
+    webhooks: { allowPrivate: e.KITH_WEBHOOK_ALLOW_PRIVATE === "true" },
+    imap: imapOf(e, smtp),
+  };
+}
+
+/** The reply address: KITH_REPLY_TO, else the IMAP login when it is an address, else SMTP_FROM's address. */
+function imapOf(e: z.output<typeof envSchema>, smtp: SmtpConfig | null): ImapConfig | null {
+  if (!e.IMAP_HOST || !smtp) return null;
+  if (!e.IMAP_USER || !e.IMAP_PASS) {
+    throw new Error("invalid configuration:\n  IMAP_USER, IMAP_PASS: required with IMAP_HOST");
+  }
+  const fromAddress = /<([^<>]+)>\s*$/.exec(smtp.from)?.[1] ?? smtp.from.trim();
+  const replyTo = e.KITH_REPLY_TO ?? (e.IMAP_USER.includes("@") ? e.IMAP_USER : fromAddress);
+  return {
+    host: e.IMAP_HOST,
+    port: e.IMAP_PORT,
+    secure: e.IMAP_SECURE === "true",
+    user: e.IMAP_USER,
+    pass: e.IMAP_PASS,
+    mailbox: e.IMAP_MAILBOX,
+    replyTo,
   };
 }
 

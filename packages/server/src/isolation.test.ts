@@ -1,5 +1,6 @@
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { awaitImport } from "./testing/imports.ts";
 import { openTestServer, signUp, type TestServer } from "./testing/test-server.ts";
 
 /**
@@ -64,7 +65,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/settings": { list: true },
     "GET /api/insights": { list: true },
     "POST /api/imports/preview": { status: 200, body: { content: "Name,Company\nSecret Person,Secretco\n" } },
-    "POST /api/imports": { status: 201, body: { content: "Name\nSomeone Else\n" } },
+    "POST /api/imports": { status: 202, body: { content: "Name\nSomeone Else\n" } },
     "GET /api/imports": { list: true },
     "GET /api/imports/:id": notFound(),
     "GET /api/exports/contacts": { status: 200 },
@@ -78,8 +79,18 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "PATCH /api/notify/settings": { status: 200, body: { digest: "weekly", hour: 6 } },
     // No SMTP in this test: Bob is told so, about his own account only.
     "POST /api/notify/test": { status: 409 },
+    "GET /api/notify/webhooks": { list: true },
+    // Bob may add his own, but not to a loopback target (this server does not allow private ones).
+    "POST /api/notify/webhooks": { status: 400, body: { url: "http://127.0.0.1:9/bob-hook" } },
+    "DELETE /api/notify/webhooks/:id": notFound(),
+    "POST /api/notify/webhooks/:id/test": notFound(),
+    // Each member's own address: Bob's status, new address and turning off never touch Alice's (see the snapshot).
+    "GET /api/calendar/feed": { status: 200 },
     "POST /api/calendar/feed": { status: 200 },
     "DELETE /api/calendar/feed": { status: 204 },
+    // The member's own address only; without SMTP no verification mail can be sent.
+    "GET /api/email-verification": { list: true },
+    "POST /api/email-verification": { status: 409 },
   };
 }
 
@@ -93,6 +104,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     tokens: ids.token,
     imports: ids.importJob,
     merges: ids.merge,
+    notify: ids.webhook,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -131,11 +143,17 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       await alice.call("POST", "/api/follow-ups", { contactId: contact.id, dueOn: "2026-11-20", title: "Secret plan" })
     ).json();
     const token = (await alice.call("POST", "/api/tokens", { name: "alice-cli" })).json();
-    const importJob = (await alice.call("POST", "/api/imports", { content: "Name\nImported Secret\n" })).json();
+    const queued = (await alice.call("POST", "/api/imports", { content: "Name\nImported Secret\n" })).json();
+    const importJob = await awaitImport(alice.call, queued.id);
     const twin = (await alice.call("POST", "/api/contacts", { firstName: "Secret", lastName: "Twin" })).json();
     const merge = (
       await alice.call("POST", "/api/merges", { keepId: importJob.rows[0].contactId, mergeId: twin.id })
     ).json();
+    // A public address given as an IP: saved without any DNS lookup, and never sent to in this test.
+    const webhook = (
+      await alice.call("POST", "/api/notify/webhooks", { url: "http://93.184.215.14/alice-secret-hook" })
+    ).json();
+    const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
     const ids: Record<string, string> = {
       company: company.id,
       contact: contact.id,
@@ -146,6 +164,8 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       contact2: importJob.rows[0].contactId,
       merge: merge.mergeId,
       aliceUser: alice.userId,
+      webhook: webhook.id,
+      calendarToken: calendarUrl.slice(calendarUrl.lastIndexOf("/") + 1, -".ics".length),
     };
     const secrets = [...Object.values(ids), "Secret", "alice"];
     const snapshot = async () =>
@@ -159,6 +179,8 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/tokens",
             "/api/account/members",
             "/api/notify/status",
+            "/api/notify/webhooks",
+            "/api/calendar/feed",
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

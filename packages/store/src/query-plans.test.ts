@@ -88,4 +88,10 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
     await store.interactions.historyOf(w.alice.accountId, "some-contact");
     expect(await planOf(last(/from "interaction_contact"/))).toContain("interaction_contact_timeline");
   });
+
+  it("finds due delivery retries from the partial index delivery_retry_due", async () => {
+    const kinds = { exact: ["digest-email"], prefixes: ["digest-webhook:"] };
+    await store.deliveries.retriesDue("2026-11-03T13:00:00.000Z", kinds, null, 100);
+    expect(await planOf(last(/from "delivery"/))).toContain("delivery_retry_due");
+  });
 });

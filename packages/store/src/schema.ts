@@ -155,6 +155,8 @@ export interface UserTable {
   id: string;
   name: string;
   email: string;
+  /** 0/1 on SQLite, boolean on PostgreSQL. */
+  emailVerified: number | boolean;
 }
 
 /** The delivery ledger: one row per (account, kind, period); see migration 0006. */
@@ -171,6 +173,33 @@ export interface DeliveryTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A webhook of an account; see migration 0008. */
+export interface WebhookTable {
+  id: string;
+  account_id: string;
+  url: string;
+  format: string;
+  secret: string;
+  created_at: string;
+}
+
+/** The numbered items a sent digest showed (JSON); see migration 0009. */
+export interface DigestRecordTable {
+  account_id: string;
+  kind: string;
+  period: string;
+  items: string;
+  created_at: string;
+}
+
+/** The answer written for one reply to a digest (the outgoing mail, JSON); see migration 0009. */
+export interface ReplyAnswerTable {
+  account_id: string;
+  reply_key: string;
+  mail: string;
+  created_at: string;
 }
 
 export interface CalendarFeedTable {
@@ -195,13 +224,37 @@ export interface ImportJobTable {
   file_name: string;
   status: string;
   total_rows: number;
+  processed_rows: number;
   created_count: number;
   merged_count: number;
   skipped_count: number;
   failed_count: number;
+  /** Outcomes of imports from before jobs ran in chunks; "[]" for the others (see import_job_chunk). */
   row_outcomes: string;
+  error: string | null;
+  mapping: string | null;
+  created_by: string | null;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+  attempts: number;
   created_at: string;
-  finished_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** The file of an import job that has not ended yet. */
+export interface ImportJobFileTable {
+  job_id: string;
+  account_id: string;
+  content: string;
+}
+
+/** One committed chunk of an import job: its rows' outcomes (JSON), keyed by the job's row it started at. */
+export interface ImportJobChunkTable {
+  account_id: string;
+  job_id: string;
+  start_row: number;
+  row_outcomes: string;
 }
 
 /** A contact merge: the JSON record of what it changed (see core's ContactMergeRecord) and whether it was undone. */
@@ -230,8 +283,13 @@ export interface Database {
   user: UserTable;
   delivery: DeliveryTable;
   notify_setting: NotifySettingTable;
+  digest_record: DigestRecordTable;
+  reply_answer: ReplyAnswerTable;
+  webhook: WebhookTable;
   calendar_feed: CalendarFeedTable;
   import_job: ImportJobTable;
+  import_job_chunk: ImportJobChunkTable;
+  import_job_file: ImportJobFileTable;
   contact_merge: ContactMergeTable;
 }
 

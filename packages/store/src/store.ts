@@ -10,9 +10,11 @@ import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
 import { KyselyCalendarFeedRepository } from "./repositories/delivery-calendar-feeds.ts";
 import { KyselyDeliveryRepository } from "./repositories/delivery-repository.ts";
+import { KyselyDigestReplyRepository } from "./repositories/digest-reply-repository.ts";
 import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
+import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
 function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
@@ -27,8 +29,10 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     interactions: new KyselyInteractionRepository(db),
     followUps: new KyselyFollowUpRepository(db),
     deliveries: new KyselyDeliveryRepository(db),
+    digestReplies: new KyselyDigestReplyRepository(db),
+    webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
-    imports: new KyselyImportRepository(db),
+    imports: new KyselyImportRepository(db, dialect),
   };
 }
 

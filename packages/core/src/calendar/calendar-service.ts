@@ -5,6 +5,7 @@ import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
+import type { CalendarFeedStatus } from "./schemas.ts";
 
 /**
  * One entry of a member's calendar feed: an all-day event, yearly for birthdays (a February 29 birthday falls on the
@@ -92,6 +93,13 @@ export async function rotateCalendarFeed(deps: Deps, actor: Actor): Promise<{ to
   const at = deps.clock.now().toISOString();
   await deps.store.calendarFeeds.put(actor.accountId, actor.userId, deps.secrets.hash(token), at);
   return { token };
+}
+
+/** Whether the member's calendar address is on, and since when (the address itself is never shown again). */
+export async function calendarFeedStatus(deps: Deps, actor: Actor): Promise<CalendarFeedStatus> {
+  requireRole(actor, "viewer");
+  const feed = await deps.store.calendarFeeds.find(actor.accountId, actor.userId);
+  return { active: feed !== null, createdAt: feed?.createdAt ?? null };
 }
 
 export async function revokeCalendarFeed(deps: Deps, actor: Actor): Promise<void> {

@@ -1,4 +1,5 @@
 import type { TodayItem, TodayView } from "../today/schemas.ts";
+import { replyHint } from "./reply-answer.ts";
 
 export interface DigestItemLinks {
   done: string;
@@ -44,10 +45,12 @@ function htmlItem(item: TodayItem, links: DigestItemLinks): string {
 export function composeDigest(
   view: TodayView,
   linksFor: (item: TodayItem) => DigestItemLinks,
-  footer: { todayUrl: string; unsubscribeUrl: string },
+  footer: { todayUrl: string; unsubscribeUrl: string; replies?: boolean },
 ): DigestContent {
   const count = view.laterCountCapped ? `${view.laterCount}+` : `${view.laterCount}`;
   const later = view.laterCount > 0 ? `${count} more wait for the coming days.` : "";
+  // Items are numbered in both parts (an <ol> in HTML): a reply names them by these numbers.
+  const hint = footer.replies && view.items.length > 0 ? replyHint(view.items.length) : "";
   const text = [
     `Whom to follow up with today (${view.todayOn}):`,
     "",
@@ -55,6 +58,7 @@ export function composeDigest(
     ...view.items.map((item, i) => textItem(item, linksFor(item), i)),
     "",
     later,
+    hint,
     `Open Kith: ${footer.todayUrl}`,
     `Stop these emails: ${footer.unsubscribeUrl}`,
   ]
@@ -65,6 +69,7 @@ export function composeDigest(
     `<p>Whom to follow up with today (${escapeHtml(view.todayOn)}):</p>`,
     `<ol>${view.items.map((item) => htmlItem(item, linksFor(item))).join("")}</ol>`,
     later ? `<p>${escapeHtml(later)}</p>` : "",
+    hint ? `<p>${escapeHtml(hint)}</p>` : "",
     `<p><a href="${escapeHtml(footer.todayUrl)}">Open Kith</a> · `,
     `<a href="${escapeHtml(footer.unsubscribeUrl)}">Stop these emails</a></p>`,
     "</body></html>",

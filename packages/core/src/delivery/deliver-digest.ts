@@ -1,29 +1,25 @@
 import type { Actor } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
-import { parseAccountSettings } from "../settings/account-settings.ts";
-import type { Weekday } from "../time/index.ts";
 import type { TodayView } from "../today/schemas.ts";
 import { getToday } from "../today/today-service.ts";
 import { composeDigest } from "./compose-digest.ts";
-import { digestPeriodAt, nextAttemptAt } from "./digest-period.ts";
-import type { ActionLinks, DeliveryKey, DigestTarget, Mailer, OutgoingMail } from "./ports.ts";
-import { DEFAULT_NOTIFY_SETTINGS, type DeliveryStatus } from "./schemas.ts";
+import { digestMessageId } from "./digest-message-id.ts";
+import { deliverEntry, type LedgerDeps } from "./ledger.ts";
+import type { ActionLinks, DeliveryKey, Mailer, OutgoingMail } from "./ports.ts";
+import type { DeliveryStatus } from "./schemas.ts";
 
-/** What sending needs beyond the services' deps: the mail port, the link signer, and who this instance is. */
-export interface DeliveryDeps extends Deps {
+/** What mailing needs beyond the ledger's deps: the mail port and the link signer. */
+export interface DeliveryDeps extends LedgerDeps {
   mailer: Mailer;
   links: ActionLinks;
-  /** Names this process in leases, so a crashed instance's lease can be told apart and lapses. */
-  instanceId: string;
-  /** How long a claim is held; the mailer must give up on an attempt well within it. */
-  leaseMs: number;
+  /** Where replies to a digest go (its `Reply-To`), when this server reads them; absent or null: replies are off. */
+  replyTo?: string | null;
 }
 
 export const DIGEST_KIND = "digest-email";
 const DAY_MS = 86_400_000;
 const ACTION_LINK_DAYS = 7;
 const UNSUBSCRIBE_LINK_DAYS = 60;
-const PAGE = 500;
 
 const plusMs = (at: string, ms: number) => new Date(new Date(at).getTime() + ms).toISOString();
 
@@ -62,20 +58,25 @@ export async function buildDigestMail(
       done: claim("done", item.contactId, ACTION_LINK_DAYS),
       snoozeWeek: claim("snooze-week", item.contactId, ACTION_LINK_DAYS),
     }),
-    { todayUrl: deps.links.todayUrl, unsubscribeUrl },
+    { todayUrl: deps.links.todayUrl, unsubscribeUrl, replies: Boolean(deps.replyTo) },
   );
-  const id = `${key.kind}.${key.accountId}.${key.period}`.replace(/[^A-Za-z0-9.-]/g, "-");
+  // Kept before sending, so that a reply (which names items by number) finds the list it answers.
+  const items = view.items.map((i) => ({ contactId: i.contactId, displayName: i.displayName, sentence: i.sentence }));
+  await deps.store.digestReplies.saveItems(key, items, nowAt);
   return {
     to,
     ...content,
-    messageId: `<${id}@${deps.links.host}>`,
-    headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    messageId: digestMessageId(key, deps.links.replyTag(key), deps.links.host),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      ...(deps.replyTo ? { "Reply-To": deps.replyTo } : {}),
+    },
   };
 }
 
 /**
- * Delivers one ledger entry at most once: claim the lease (only one instance gets it), build, send, record. A
- * failure is recorded with the next attempt's time; after the last attempt the entry is marked failed. Returns
+ * Delivers one mail through its ledger entry at most once (see `deliverEntry`): claim, build, send, record. Returns
  * "busy" when this instance did not get the lease (another has it, or the entry is settled or waiting).
  */
 export async function deliverOnce(
@@ -84,55 +85,11 @@ export async function deliverOnce(
   build: () => Promise<OutgoingMail | null>,
   opts: { retry: boolean } = { retry: true },
 ): Promise<DeliveryStatus | "busy"> {
-  const nowAt = deps.clock.now().toISOString();
-  const claimed = await deps.store.deliveries.claim(key, deps.instanceId, nowAt, plusMs(nowAt, deps.leaseMs));
-  if (!claimed) return "busy";
-  try {
+  const attempt = async () => {
     const mail = await build();
-    if (mail) await deps.mailer.send(mail);
-    const status = mail ? "sent" : "skipped";
-    await deps.store.deliveries.finish(key, deps.instanceId, { status, at: deps.clock.now().toISOString() });
-    return status;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const next = opts.retry ? nextAttemptAt(nowAt, claimed.attempts) : null;
-    await deps.store.deliveries.fail(key, deps.instanceId, message.slice(0, 500), nowAt, next);
-    return next ? "pending" : "failed";
-  }
-}
-
-export interface TickResult {
-  due: number;
-  sent: number;
-  skipped: number;
-  pending: number;
-  failed: number;
-  busy: number;
-}
-
-function periodOf(target: DigestTarget, nowAt: string): string | null {
-  const settings = parseAccountSettings(target.accountSettings, target);
-  const notify = target.notify ?? DEFAULT_NOTIFY_SETTINGS;
-  return digestPeriodAt(nowAt, target.timeZone, settings.engine.weekStartsOn as Weekday, notify);
-}
-
-/**
- * One scheduler tick: every account whose digest time has come in its own time zone gets its digest through the
- * ledger. Safe to run on every instance at once and as often as wanted: a settled entry is never sent again.
- */
-export async function runDigestTick(deps: DeliveryDeps): Promise<TickResult> {
-  const result: TickResult = { due: 0, sent: 0, skipped: 0, pending: 0, failed: 0, busy: 0 };
-  let afterId: string | null = null;
-  for (;;) {
-    const targets = await deps.store.deliveries.digestTargets(afterId, PAGE);
-    for (const target of targets) {
-      const period = periodOf(target, deps.clock.now().toISOString());
-      if (!period) continue;
-      result.due += 1;
-      const key = { accountId: target.accountId, kind: DIGEST_KIND, period };
-      result[await deliverOnce(deps, key, () => buildDigestMail(deps, key))] += 1;
-    }
-    if (targets.length < PAGE) return result;
-    afterId = targets[targets.length - 1]?.accountId ?? null;
-  }
+    if (!mail) return "skipped" as const;
+    await deps.mailer.send(mail);
+    return "sent" as const;
+  };
+  return deliverEntry(deps, key, attempt, opts);
 }

@@ -1,3 +1,4 @@
+import type { DigestItemRef } from "./reply-commands.ts";
 import type { ActionClaim, DeliveryStatus, NotifySettings } from "./schemas.ts";
 
 /** One outgoing mail; the face's mailer turns it into SMTP. */
@@ -22,6 +23,8 @@ export interface ActionLinks {
   readonly todayUrl: string;
   /** Mail domain for Message-IDs. */
   readonly host: string;
+  /** The tag a digest's Message-ID carries (an HMAC of its key): a reply that names it has seen the digest. */
+  replyTag(key: DeliveryKey): string;
 }
 
 export interface DeliveryKey {
@@ -67,6 +70,19 @@ export interface DeliveryRepository {
   useOnce(key: DeliveryKey, nowAt: string): Promise<boolean>;
   /** Gives a one-time key back (the act it guarded failed). */
   release(key: DeliveryKey): Promise<void>;
+  /** The entry of this kind with the greatest period (the latest digest or test of one channel), if any. */
+  latest(accountId: string, kind: string): Promise<DeliveryRow | null>;
+  /**
+   * System scan for the retry sweep (not a member's query): pending entries of these kinds (exact names, or names
+   * starting with a prefix) whose next attempt is due at `nowAt` and whose lease has lapsed, in (next attempt, key)
+   * order after `after`. Read from a partial index of pending entries.
+   */
+  retriesDue(
+    nowAt: string,
+    kinds: { exact: readonly string[]; prefixes: readonly string[] },
+    after: DeliveryRow | null,
+    limit: number,
+  ): Promise<DeliveryRow[]>;
   getSettings(accountId: string): Promise<NotifySettings | null>;
   setSettings(accountId: string, settings: NotifySettings, nowAt: string): Promise<void>;
   /**
@@ -74,4 +90,17 @@ export interface DeliveryRepository {
    * their digest time needs.
    */
   digestTargets(afterId: string | null, limit: number): Promise<DigestTarget[]>;
+}
+
+/**
+ * What replies to a digest need remembered: the numbered items each sent digest showed (keyed like its ledger
+ * entry), and the answer to each reply (so an answer whose sending failed can be sent again, unchanged).
+ */
+export interface DigestReplyRepository {
+  /** Replaces the items stored for this digest (a resend after a crash shows the list it was rebuilt with). */
+  saveItems(key: DeliveryKey, items: readonly DigestItemRef[], nowAt: string): Promise<void>;
+  findItems(key: DeliveryKey): Promise<DigestItemRef[] | null>;
+  /** Keeps the first answer written for a reply; a second write for the same reply changes nothing. */
+  saveAnswer(accountId: string, replyKey: string, answer: OutgoingMail, nowAt: string): Promise<void>;
+  findAnswer(accountId: string, replyKey: string): Promise<OutgoingMail | null>;
 }

@@ -22,6 +22,7 @@ export const DELIVERY_STATUSES = ["pending", "sent", "skipped", "failed"] as con
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const deliverySchema = z.object({
+  /** `digest-email`, `test-email`, or `digest-webhook:<id>` and `test-webhook:<id>` for the webhook with that id. */
   kind: z.string(),
   /** The local date (daily), week start (weekly) or instant (a test message) this delivery is for. */
   period: z.string(),

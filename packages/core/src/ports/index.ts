@@ -3,7 +3,8 @@ import type { Account, ApiToken, Membership, UpdateAccountInput } from "../accou
 import type { CalendarFeedRepository } from "../calendar/ports.ts";
 import type { Company } from "../companies/schemas.ts";
 import type { Contact, ContactListQuery } from "../contacts/schemas.ts";
-import type { DeliveryRepository } from "../delivery/ports.ts";
+import type { DeliveryRepository, DigestReplyRepository } from "../delivery/ports.ts";
+import type { WebhookRepository } from "../delivery/webhook-ports.ts";
 import type { DueItem, FollowUpFact, HistorySummary } from "../engine/index.ts";
 import type { FollowUp, FollowUpListQuery } from "../follow-ups/schemas.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
@@ -54,6 +55,8 @@ export interface MembershipRepository {
 export interface UserDirectory {
   findByEmail(email: string): Promise<{ id: string; email: string; name: string } | null>;
   count(): Promise<number>;
+  /** Whether the user proved they own their address (better-auth's email verification). */
+  isEmailVerified(userId: string): Promise<boolean>;
 }
 
 export interface ApiTokenRecord extends ApiToken {
@@ -182,6 +185,8 @@ export interface Repositories {
   interactions: InteractionRepository;
   followUps: FollowUpRepository;
   deliveries: DeliveryRepository;
+  digestReplies: DigestReplyRepository;
+  webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
   imports: ImportRepository;
 }

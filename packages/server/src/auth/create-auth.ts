@@ -2,12 +2,13 @@ import { createAccountForUser, type Deps } from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
 import { APIError, betterAuth } from "better-auth";
 import type { Config } from "../config.ts";
+import { type SendVerification, VERIFICATION_TTL_SECONDS } from "./verification-email.ts";
 
 /**
  * better-auth owns passwords (scrypt), sessions and their cookies. Kith adds the tenancy: every new user gets
  * an account they own. First run always allows the owner to sign up; after that KITH_ALLOW_SIGNUP decides.
  */
-export function createAuth(config: Config, open: OpenDatabase, deps: Deps) {
+export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendVerification: SendVerification | null) {
   return betterAuth({
     appName: "Kith",
     baseURL: config.publicUrl,
@@ -16,6 +17,22 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps) {
     database: { db: open.db, type: open.dialect === "sqlite" ? "sqlite" : "postgres" },
     account: { modelName: "auth_account" },
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 200, autoSignIn: true },
+    // With SMTP, sign-up mails a verification link (replies to the digest are obeyed only from a verified address).
+    ...(sendVerification
+      ? {
+          emailVerification: {
+            sendOnSignUp: true,
+            expiresIn: VERIFICATION_TTL_SECONDS,
+            sendVerificationEmail: ({
+              user,
+              url,
+            }: {
+              user: { id: string; email: string; name: string };
+              url: string;
+            }) => sendVerification(user, url),
+          },
+        }
+      : {}),
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     trustedOrigins: [new URL(config.publicUrl).origin],
     telemetry: { enabled: false },

@@ -108,4 +108,32 @@ describe.each(DIALECTS)("calendar feed on %s", (dialect) => {
     expect((await s.app.inject({ method: "GET", url: second })).statusCode).toBe(404);
     expect((await s.app.inject({ method: "GET", url: "/calendar/kcal_guess" })).statusCode).toBe(400);
   });
+
+  it("tells each member whether their own address is on and when it was made, never the address", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const status = async (call: typeof alice.call) => {
+      const res = await call("GET", "/api/calendar/feed");
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    expect(await status(alice.call)).toEqual({ active: false, createdAt: null });
+
+    const made = (await alice.call("POST", "/api/calendar/feed")).json().url as string;
+    expect(await status(alice.call)).toEqual({ active: true, createdAt: "2026-11-02T14:00:00.000Z" });
+    // Bob's status is his own: Alice's address does not turn his on.
+    expect(await status(bob.call)).toEqual({ active: false, createdAt: null });
+
+    s.clock.advanceDays(3);
+    await alice.call("POST", "/api/calendar/feed");
+    const rotated = await alice.call("GET", "/api/calendar/feed");
+    expect(rotated.json()).toEqual({ active: true, createdAt: "2026-11-05T14:00:00.000Z" });
+    const token = made.slice(made.lastIndexOf("/") + 1, -".ics".length);
+    expect(rotated.body).not.toContain(token);
+    expect(rotated.body).not.toContain("kcal_");
+
+    expect((await alice.call("DELETE", "/api/calendar/feed")).statusCode).toBe(204);
+    expect(await status(alice.call)).toEqual({ active: false, createdAt: null });
+    expect((await s.app.inject({ method: "GET", url: "/api/calendar/feed" })).statusCode).toBe(401);
+  });
 });

@@ -1,6 +1,8 @@
 import {
   type CalendarEntry,
   calendarEntries,
+  calendarFeedStatus,
+  calendarFeedStatusSchema,
   type Deps,
   feedActor,
   invalid,
@@ -43,11 +45,23 @@ export function renderCalendar(entries: CalendarEntry[], host: string): string {
 
 /**
  * A member's secret calendar address (`/calendar/<token>.ics`, outside /api: calendar apps cannot log in) and the
- * API that makes, rotates and revokes it. The address is built from the configured public URL only.
+ * API that says whether it is on, makes, rotates and revokes it. The address is built from the configured public URL
+ * only.
  */
 export function registerCalendarRoutes(app: FastifyInstance, deps: Deps, publicUrl: string) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const host = new URL(publicUrl).hostname;
+  r.get(
+    "/api/calendar/feed",
+    {
+      schema: {
+        tags,
+        summary: "Whether my calendar address is on, and since when (the address itself is shown only when made)",
+        response: { 200: calendarFeedStatusSchema },
+      },
+    },
+    async (req) => calendarFeedStatus(deps, req.actor),
+  );
   r.post(
     "/api/calendar/feed",
     {

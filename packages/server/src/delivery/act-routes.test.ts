@@ -30,7 +30,7 @@ describe.each(DIALECTS)("one-click digest links on %s", (dialect) => {
     if (!delivery) throw new Error("SMTP should be configured");
     await runDigestTick(delivery);
     delivery.mailer.close();
-    const text = sink.messages[0]?.text ?? "";
+    const text = sink.messages.find((m) => m.messageId?.startsWith("<digest-email."))?.text ?? "";
     const link = (label: string) => new RegExp(`${label}: (\\S+)`).exec(text)?.[1] ?? "";
     const path = (label: string) => link(label).slice(TEST_ORIGIN.length);
     return { alice, rosaId: rosa.id as string, path };

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { ACTION_PURPOSES, type ActionClaim, type ActionLinks, invalid } from "@kith/core";
+import { ACTION_PURPOSES, type ActionClaim, type ActionLinks, type DeliveryKey, invalid } from "@kith/core";
 import { z } from "zod";
 
 /**
@@ -16,12 +16,23 @@ const claimSchema = z.strictObject({
   e: z.iso.datetime(),
 });
 
-const keyFor = (secret: string) => createHmac("sha256", secret).update("kith:digest-action-link:v1").digest();
+const keyFor = (secret: string, use: string) => createHmac("sha256", secret).update(use).digest();
 
 export class ActionTokens {
   private readonly key: Buffer;
+  private readonly replyKey: Buffer;
   constructor(secret: string) {
-    this.key = keyFor(secret);
+    this.key = keyFor(secret, "kith:digest-action-link:v1");
+    this.replyKey = keyFor(secret, "kith:digest-message-id:v1");
+  }
+
+  /**
+   * The tag in a digest's Message-ID: 128 bits of an HMAC of its ledger key, under a key of its own. A reply that
+   * names the Message-ID has seen the digest; no one can make one up for another account or period.
+   */
+  replyTag(key: DeliveryKey): string {
+    const text = [key.accountId, key.kind, key.period].join("\n");
+    return createHmac("sha256", this.replyKey).update(text).digest().subarray(0, 16).toString("base64url");
   }
 
   sign(claim: ActionClaim): string {
@@ -56,5 +67,6 @@ export function actionLinks(publicUrl: string, tokens: ActionTokens): ActionLink
     link: (claim) => `${publicUrl}/act?token=${tokens.sign(claim)}`,
     todayUrl: `${publicUrl}/`,
     host: new URL(publicUrl).hostname,
+    replyTag: (key) => tokens.replyTag(key),
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { registerActRoutes } from "./act-routes.ts";
 import { openDelivery } from "./delivery-deps.ts";
 import { registerNotifyRoutes } from "./notify-routes.ts";
+import { registerWebhookRoutes } from "./webhook-routes.ts";
 
 /**
  * Notification settings and status under /api, the public one-click links under /act, the calendar feed under
@@ -14,6 +15,7 @@ export async function registerDeliveryRoutes(app: FastifyInstance, config: Confi
   const runtime = openDelivery(config, deps);
   app.addHook("onClose", async () => runtime.delivery?.mailer.close());
   registerNotifyRoutes(app, deps, runtime);
+  registerWebhookRoutes(app, deps, runtime);
   await registerActRoutes(app, deps, runtime.tokens);
   registerCalendarRoutes(app, deps, config.publicUrl);
 }

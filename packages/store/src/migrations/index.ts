@@ -7,6 +7,9 @@ import { dueRankMigration } from "./0004-due-rank.ts";
 import { importsMigration } from "./0005-imports.ts";
 import { deliveryMigration } from "./0006-delivery.ts";
 import { contactSortsMigration } from "./0007-contact-sorts.ts";
+import { webhooksMigration } from "./0008-webhooks.ts";
+import { repliesMigration } from "./0009-replies.ts";
+import { importJobsMigration } from "./0010-import-jobs.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -20,6 +23,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0005-imports": importsMigration,
         "0006-delivery": deliveryMigration,
         "0007-contact-sorts": contactSortsMigration,
+        "0008-webhooks": webhooksMigration,
+        "0009-replies": repliesMigration,
+        "0010-import-jobs": importJobsMigration,
       };
     },
   };

@@ -13,6 +13,7 @@ import type {
 import { decodeCursor, type Page, type PageQuery, toPage } from "@kith/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import { fromFlag } from "./json.ts";
 
 export class KyselyAccountRepository implements AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -159,6 +160,11 @@ export class KyselyUserDirectory implements UserDirectory {
       .where("email", "=", email.toLowerCase())
       .executeTakeFirst();
     return r ?? null;
+  }
+
+  async isEmailVerified(userId: string): Promise<boolean> {
+    const r = await this.db.selectFrom("user").select("emailVerified").where("id", "=", userId).executeTakeFirst();
+    return r ? fromFlag(r.emailVerified) : false;
   }
 
   async count(): Promise<number> {

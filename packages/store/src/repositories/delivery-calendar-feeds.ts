@@ -24,6 +24,16 @@ export class KyselyCalendarFeedRepository implements CalendarFeedRepository {
       .execute();
   }
 
+  async find(accountId: string, userId: string): Promise<{ createdAt: string } | null> {
+    const r = await this.db
+      .selectFrom("calendar_feed")
+      .select("created_at")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return r ? { createdAt: r.created_at } : null;
+  }
+
   async findByHash(tokenHash: string): Promise<{ accountId: string; userId: string } | null> {
     const r = await this.db
       .selectFrom("calendar_feed")

@@ -139,6 +139,50 @@ export class KyselyDeliveryRepository implements DeliveryRepository {
     await this.db.deleteFrom("delivery").where(byKey(key)).execute();
   }
 
+  async latest(accountId: string, kind: string): Promise<DeliveryRow | null> {
+    const r = await this.db
+      .selectFrom("delivery")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("kind", "=", kind)
+      .orderBy("period", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return r ? toRow(r) : null;
+  }
+
+  async retriesDue(
+    nowAt: string,
+    kinds: { exact: readonly string[]; prefixes: readonly string[] },
+    after: DeliveryRow | null,
+    limit: number,
+  ): Promise<DeliveryRow[]> {
+    // The literal 'pending' (not a parameter) lets both engines prove the partial index delivery_retry_due applies.
+    let q = this.db
+      .selectFrom("delivery")
+      .selectAll()
+      .where("status", "=", sql.lit("pending"))
+      .where("next_attempt_at", "<=", nowAt)
+      .where((eb) => eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt)]))
+      .where((eb) =>
+        eb.or([
+          ...kinds.exact.map((k) => eb("kind", "=", k)),
+          ...kinds.prefixes.map((p) => eb(eb.fn("substr", ["kind", sql.lit(1), sql.lit(p.length)]), "=", p)),
+        ]),
+      )
+      .orderBy("next_attempt_at")
+      .orderBy("account_id")
+      .orderBy("kind")
+      .orderBy("period")
+      .limit(limit);
+    if (after) {
+      q = q.where(
+        sql<boolean>`(next_attempt_at, account_id, kind, period) > (${after.nextAttemptAt}, ${after.accountId}, ${after.kind}, ${after.period})`,
+      );
+    }
+    return (await q.execute()).map(toRow);
+  }
+
   async getSettings(accountId: string): Promise<NotifySettings | null> {
     const r = await this.db
       .selectFrom("notify_setting")

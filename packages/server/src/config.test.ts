@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+const base = {
+  KITH_DATA_DIR: "/nonexistent-kith-test",
+  KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+  KITH_PUBLIC_URL: "https://kith.example.org",
+};
+const smtp = { SMTP_HOST: "smtp.example.org", SMTP_FROM: "Kith <kith@example.org>" };
+const imap = { IMAP_HOST: "imap.example.org", IMAP_USER: "replies@example.org", IMAP_PASS: "secret" };
+
+describe("reply mailbox configuration", () => {
+  it("is off without IMAP_HOST, and without SMTP (an answer could not go out)", () => {
+    expect(loadConfig({ ...base, ...smtp }).imap).toBeNull();
+    expect(loadConfig({ ...base, ...imap }).imap).toBeNull();
+  });
+
+  it("defaults to implicit TLS on 993 and INBOX; replies go to the IMAP login when it is an address", () => {
+    expect(loadConfig({ ...base, ...smtp, ...imap }).imap).toEqual({
+      host: "imap.example.org",
+      port: 993,
+      secure: true,
+      user: "replies@example.org",
+      pass: "secret",
+      mailbox: "INBOX",
+      replyTo: "replies@example.org",
+    });
+  });
+
+  it("takes KITH_REPLY_TO, else SMTP_FROM's address when the login is a plain name", () => {
+    const plain = { ...base, ...smtp, ...imap, IMAP_USER: "kith", IMAP_PORT: "143", IMAP_SECURE: "false" };
+    expect(loadConfig(plain).imap).toMatchObject({
+      user: "kith",
+      port: 143,
+      secure: false,
+      replyTo: "kith@example.org",
+    });
+    expect(loadConfig({ ...plain, KITH_REPLY_TO: "reply@example.org" }).imap?.replyTo).toBe("reply@example.org");
+  });
+
+  it("names what is missing or wrong", () => {
+    expect(() => loadConfig({ ...base, ...smtp, IMAP_HOST: "imap.example.org" })).toThrow(
+      "IMAP_USER, IMAP_PASS: required with IMAP_HOST",
+    );
+    expect(() => loadConfig({ ...base, ...smtp, ...imap, KITH_REPLY_TO: "not an address" })).toThrow("KITH_REPLY_TO");
+    expect(() => loadConfig({ ...base, ...smtp, ...imap, IMAP_PORT: "0" })).toThrow("IMAP_PORT");
+  });
+});
