@@ -21,6 +21,10 @@ const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
 const NOW = "2026-11-24T14:00:00.000Z";
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+/** Keeps (or reuses) the generated account here instead of a temporary folder: for working on one figure. */
+const DATA_DIR = process.env.BENCH_DATA_DIR;
+/** `load`: only P5/P7 against the server (needs BENCH_DATA_DIR with an account); RESULTS.md is left alone. */
+const ONLY = process.env.BENCH_ONLY;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Row {
@@ -32,7 +36,8 @@ interface Row {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
+  const dir = DATA_DIR ? path.resolve(DATA_DIR) : mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
+  const reuse = DATA_DIR !== undefined && existsSync(path.join(dir, "kith.db"));
   const rows: Row[] = [];
   try {
     const open = openDatabase({ dataDir: dir });
@@ -40,17 +45,25 @@ async function main() {
     const clock = { now: () => new Date(NOW) };
     const deps: Deps = { store: createStore(open.db, open.dialect), clock, ids: randomIds, secrets: randomSecrets };
     const t = performance.now();
-    const actor = await generate(open, deps, {
-      contacts: CONTACTS,
-      interactions: INTERACTIONS,
-      seed: 42,
-      endAt: NOW,
-      years: 5,
-    });
+    const actor = reuse
+      ? await benchActor(deps)
+      : await generate(open, deps, { contacts: CONTACTS, interactions: INTERACTIONS, seed: 42, endAt: NOW, years: 5 });
     const generateMs = performance.now() - t;
-    console.log(
-      `generated ${CONTACTS} contacts and ${INTERACTIONS} interactions in ${(generateMs / 1000).toFixed(1)} s`,
-    );
+    if (!reuse) {
+      console.log(
+        `generated ${CONTACTS} contacts and ${INTERACTIONS} interactions in ${(generateMs / 1000).toFixed(1)} s`,
+      );
+    }
+    if (ONLY === "load") {
+      const { token } = await createApiToken(deps, actor, { name: "bench" });
+      const ids = (await open.db.selectFrom("contact").select("id").orderBy("id").limit(2000).execute()).map(
+        (r) => r.id,
+      );
+      await open.close();
+      for (const r of await serverFigures(dir, token, ids))
+        console.log(`${r.figure}: ${r.value} (baseline ${r.baseline})`);
+      return;
+    }
 
     const raw = open.raw as Database.Database;
     const todayOn = "2026-11-24";
@@ -114,8 +127,16 @@ async function main() {
     rows.push(...(await serverFigures(dir, token, sampleIds)));
     report(rows, { generateMs, dueCount });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!DATA_DIR) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The generated account's owner, when the bench reuses a kept database. */
+async function benchActor(deps: Deps) {
+  const member = await deps.store.memberships.listForUser("bench-user");
+  const first = member[0];
+  if (!first) throw new Error("BENCH_DATA_DIR holds no bench account: remove the folder to generate one");
+  return { userId: "bench-user", accountId: first.accountId, role: "owner" as const };
 }
 
 function row(figure: string, stats: Stats, baseline: Stats, goal: string): Row {

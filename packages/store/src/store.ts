@@ -24,7 +24,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     apiTokens: new KyselyApiTokenRepository(db),
     contacts,
     companies: new KyselyCompanyRepository(db, contacts),
-    interactions: new KyselyInteractionRepository(db),
+    interactions: new KyselyInteractionRepository(db, dialect),
     followUps: new KyselyFollowUpRepository(db),
     deliveries: new KyselyDeliveryRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),

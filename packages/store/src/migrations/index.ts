@@ -7,6 +7,7 @@ import { dueRankMigration } from "./0004-due-rank.ts";
 import { importsMigration } from "./0005-imports.ts";
 import { deliveryMigration } from "./0006-delivery.ts";
 import { contactSortsMigration } from "./0007-contact-sorts.ts";
+import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0005-imports": importsMigration,
         "0006-delivery": deliveryMigration,
         "0007-contact-sorts": contactSortsMigration,
+        "0011-habit-weeks": habitWeeksMigration(dialect),
       };
     },
   };
