@@ -17,6 +17,7 @@ const envSchema = z.object({
   KITH_ALLOW_SIGNUP: z.enum(["true", "false"]).default("true"),
   KITH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   KITH_SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+  KITH_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Test-only: the server's "now" is read from this file when it exists (browser journeys move time with it). */
   KITH_CLOCK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -52,6 +53,8 @@ export interface Config {
   authSecret: string;
   allowSignup: boolean;
   dbPoolSize: number;
+  /** Server processes sharing the port (`cluster.ts`); 1 serves from this process alone. */
+  workers: number;
   /** SQLite's fsync policy (see `DatabaseConfig.synchronous`). */
   sqliteSynchronous: "normal" | "full";
   logLevel: string;
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowSignup: e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,
     sqliteSynchronous: e.KITH_SQLITE_SYNCHRONOUS,
+    workers: e.KITH_WORKERS,
     logLevel: e.LOG_LEVEL,
     clockFile: e.KITH_CLOCK_FILE,
     smtp: smtpOf(e, publicUrl),

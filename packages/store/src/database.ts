@@ -51,12 +51,17 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
  * Kysely prepares every query anew; with better-sqlite3 that is most of the cost of a simple read. The same
  * SQL text (parameters are bound separately) gets the same prepared statement. Safe because better-sqlite3 is
  * synchronous and Kysely runs one statement at a time on its single connection.
+ *
+ * Transactions begin IMMEDIATE: they are the store's units of work, which write. A deferred one that read first
+ * could not take the write lock after another process wrote (SQLITE_BUSY at once, no busy wait), so several
+ * processes on one file (`KITH_WORKERS`) would fail writes under load; IMMEDIATE waits its turn instead.
  */
 function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare: (sql: string) => {
+    prepare: (text: string) => {
+      const sql = text === "begin" ? "begin immediate" : text;
       const known = cache.get(sql);
       if (known) return known;
       const statement = sqlite.prepare(sql);

@@ -158,7 +158,11 @@ export class KyselyInteractionRepository implements InteractionRepository {
       .executeTakeFirst();
     const copy = stored?.habit_weeks ? (JSON.parse(stored.habit_weeks) as { key: string; counts: number[] }) : null;
     if (copy && copy.key === key && copy.counts.length === periods.length) return copy.counts;
-    const validFromAt = periods.map((p) => p.toAt).sort().at(-1) ?? "";
+    const validFromAt =
+      periods
+        .map((p) => p.toAt)
+        .sort()
+        .at(-1) ?? "";
     const count = async (db: Kysely<Database>) => {
       // PostgreSQL: hold the account row so a back-dated write either commits before the count (and is counted)
       // or waits and clears the copy after it. SQLite has one writer: the transaction is enough.
