@@ -6,6 +6,7 @@ import { createApiToken, type Deps, getToday, listContacts } from "@kith/core";
 import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
+import pg from "pg";
 import { generate } from "./generate.ts";
 import { helloLoad, mixedLoad } from "./load.ts";
 import { ms, ratio, type Stats, sample } from "./measure.ts";
@@ -21,6 +22,10 @@ const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 50_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
 const NOW = "2026-11-24T14:00:00.000Z";
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+/** Keeps (or reuses) the generated account here instead of a temporary folder: for working on one figure. */
+const DATA_DIR = process.env.BENCH_DATA_DIR;
+/** `load`: only P5/P7 against the server (needs BENCH_DATA_DIR with an account); RESULTS.md is left alone. */
+const ONLY = process.env.BENCH_ONLY;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Row {
@@ -31,44 +36,125 @@ interface Row {
   goal: string;
 }
 
+/** PostgreSQL instead of SQLite: the bench makes a fresh database `kith_bench` on this server (dropped first). */
+const PG_URL = process.env.BENCH_POSTGRES_URL;
+const TODAY_ON = "2026-11-24";
+const SEARCH_WORDS = ["ros", "cal"];
+
+/** The raw engine's answers to the today and search questions, and a count, per engine. */
+interface RawEngine {
+  label: string;
+  dueCount(accountId: string): Promise<number>;
+  topDue(accountId: string): Promise<unknown>;
+  search(accountId: string): Promise<unknown>;
+}
+
+function sqliteRaw(raw: Database.Database): RawEngine {
+  const due = raw.prepare("SELECT count(*) AS n FROM contact WHERE account_id = ? AND next_due_on <= ?");
+  const top = raw.prepare(
+    `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL
+     ORDER BY due_priority DESC, next_due_on, id LIMIT 25`,
+  );
+  const search = raw.prepare(
+    `SELECT c.* FROM (SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ?) f
+     JOIN contact_fts_map m ON m.fts_rowid = f.r JOIN contact c ON c.id = m.contact_id
+     WHERE c.account_id = ? AND c.archived_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`,
+  );
+  const match = SEARCH_WORDS.map((w) => `"${w}"*`).join(" AND ");
+  return {
+    label: "SQLite (better-sqlite3) on the local disk",
+    dueCount: async (a) => (due.get(a, TODAY_ON) as { n: number }).n,
+    topDue: async (a) => top.all(a),
+    search: async (a) => search.all(match, a),
+  };
+}
+
+function postgresRaw(pool: pg.Pool): RawEngine {
+  const query = SEARCH_WORDS.map((w) => `${w}:*`).join(" & ");
+  return {
+    label: "PostgreSQL (pg) on 127.0.0.1",
+    dueCount: async (a) =>
+      Number(
+        (
+          await pool.query("SELECT count(*) AS n FROM contact WHERE account_id = $1 AND next_due_on <= $2", [
+            a,
+            TODAY_ON,
+          ])
+        ).rows[0].n,
+      ),
+    topDue: async (a) =>
+      (
+        await pool.query(
+          `SELECT due_item FROM contact WHERE account_id = $1 AND due_priority IS NOT NULL
+           ORDER BY due_priority DESC, next_due_on, id COLLATE "C" LIMIT 25`,
+          [a],
+        )
+      ).rows,
+    search: async (a) =>
+      (
+        await pool.query(
+          `SELECT c.* FROM contact c WHERE c.account_id = $1 AND c.archived_at IS NULL
+           AND to_tsvector('simple', c.search_text) @@ to_tsquery('simple', $2) ORDER BY c.sort_name, c.id LIMIT 51`,
+          [a, query],
+        )
+      ).rows,
+  };
+}
+
+/** A fresh, empty database `kith_bench` on the server of `url`; returns its URL. */
+async function freshPostgresDatabase(url: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query("DROP DATABASE IF EXISTS kith_bench WITH (FORCE)");
+    await admin.query("CREATE DATABASE kith_bench");
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(url);
+  target.pathname = "/kith_bench";
+  return target.toString();
+}
+
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
+  const dir = DATA_DIR ? path.resolve(DATA_DIR) : mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
+  const databaseUrl = PG_URL ? await freshPostgresDatabase(PG_URL) : undefined;
+  const reuse = !databaseUrl && DATA_DIR !== undefined && existsSync(path.join(dir, "kith.db"));
   const rows: Row[] = [];
   try {
-    const open = openDatabase({ dataDir: dir });
+    const open = openDatabase({ dataDir: dir, databaseUrl });
     await migrate(open);
     const clock = { now: () => new Date(NOW) };
     const deps: Deps = { store: createStore(open.db, open.dialect), clock, ids: randomIds, secrets: randomSecrets };
     const t = performance.now();
-    const actor = await generate(open, deps, {
-      contacts: CONTACTS,
-      interactions: INTERACTIONS,
-      seed: 42,
-      endAt: NOW,
-      years: 5,
-    });
+    const actor = reuse
+      ? await benchActor(deps)
+      : await generate(open, deps, { contacts: CONTACTS, interactions: INTERACTIONS, seed: 42, endAt: NOW, years: 5 });
     const generateMs = performance.now() - t;
-    console.log(
-      `generated ${CONTACTS} contacts and ${INTERACTIONS} interactions in ${(generateMs / 1000).toFixed(1)} s`,
-    );
-
-    const raw = open.raw as Database.Database;
-    const todayOn = "2026-11-24";
-    await getToday(deps, actor); // the day's catch-up, as the first visit of the day does it
-    const dueCount = (
-      raw
-        .prepare("SELECT count(*) AS n FROM contact WHERE account_id = ? AND next_due_on <= ?")
-        .get(actor.accountId, todayOn) as {
-        n: number;
+    if (!reuse) {
+      console.log(
+        `generated ${CONTACTS} contacts and ${INTERACTIONS} interactions in ${(generateMs / 1000).toFixed(1)} s`,
+      );
+    }
+    const server = { dataDir: dir, databaseUrl };
+    if (ONLY === "load") {
+      const { token } = await createApiToken(deps, actor, { name: "bench" });
+      const ids = (await open.db.selectFrom("contact").select("id").orderBy("id").limit(2000).execute()).map(
+        (r) => r.id,
+      );
+      await open.close();
+      for (const r of await serverFigures(server, token, ids)) {
+        console.log(`${r.figure}: ${r.value} (baseline ${r.baseline})`);
       }
-    ).n;
-    console.log(`${dueCount} contacts are due on ${todayOn}`);
+      return;
+    }
+
+    const raw = open.dialect === "sqlite" ? sqliteRaw(open.raw as Database.Database) : postgresRaw(open.raw as pg.Pool);
+    await getToday(deps, actor); // the day's catch-up, as the first visit of the day does it
+    const dueCount = await raw.dueCount(actor.accountId);
+    console.log(`${dueCount} contacts are due on ${TODAY_ON}`);
     // The raw engine answering the same question: the first 25 due rows in rank order, from the index.
-    const rawTop = raw.prepare(
-      `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL
-       ORDER BY due_priority DESC, next_due_on, id LIMIT 25`,
-    );
-    const baseline = await sample(200, () => rawTop.all(actor.accountId));
+    const baseline = await sample(200, () => raw.topDue(actor.accountId));
     const repo = await sample(200, () => deps.store.contacts.topDue(actor.accountId, 25, 1000));
     const service = await sample(200, () => getToday(deps, actor));
     rows.push(row("P1 today list, database part (repository), p95", repo, baseline, "≤ 1 ms"));
@@ -93,29 +179,30 @@ async function main() {
     rows.push(row("P1 today list through the API, p95", api, baseline, "≤ 15 ms"));
     rows.push(row("  (same server's /healthz, p95)", hello, baseline, "—"));
 
-    const rawSearch = raw.prepare(
-      `SELECT c.* FROM (SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ?) f
-       JOIN contact_fts_map m ON m.fts_rowid = f.r JOIN contact c ON c.id = m.contact_id
-       WHERE c.account_id = ? AND c.archived_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`,
-    );
-    const searchBaseline = await sample(200, () => rawSearch.all('"ros"* AND "cal"*', actor.accountId));
-    const search = await sample(200, () => listContacts(deps, actor, { q: "ros cal" }, {}));
+    const searchBaseline = await sample(200, () => raw.search(actor.accountId));
+    const search = await sample(200, () => listContacts(deps, actor, { q: SEARCH_WORDS.join(" ") }, {}));
     rows.push(row("P2 contact search 'ros cal' (service), p95", search, searchBaseline, "≤ 30 ms"));
     const oneWord = await sample(200, () => listContacts(deps, actor, { q: "r" }, {}));
     rows.push(row("P2 contact search worst case 'r' (service), p95", oneWord, searchBaseline, "≤ 300 ms"));
-    const sampleIds = (
-      raw.prepare("SELECT id FROM contact WHERE account_id = ? ORDER BY id LIMIT 2000").all(actor.accountId) as {
-        id: string;
-      }[]
-    ).map((r) => r.id);
+    const sampleIds = (await open.db.selectFrom("contact").select("id").orderBy("id").limit(2000).execute()).map(
+      (r) => r.id,
+    );
     await app.close();
     await open.close();
 
-    rows.push(...(await serverFigures(dir, token, sampleIds)));
-    report(rows, { generateMs, dueCount });
+    rows.push(...(await serverFigures(server, token, sampleIds)));
+    report(rows, { generateMs, dueCount, engine: raw.label, postgres: databaseUrl !== undefined });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!DATA_DIR) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The generated account's owner, when the bench reuses a kept database. */
+async function benchActor(deps: Deps) {
+  const member = await deps.store.memberships.listForUser("bench-user");
+  const first = member[0];
+  if (!first) throw new Error("BENCH_DATA_DIR holds no bench account: remove the folder to generate one");
+  return { userId: "bench-user", accountId: first.accountId, role: "owner" as const };
 }
 
 function row(figure: string, stats: Stats, baseline: Stats, goal: string): Row {
@@ -129,9 +216,13 @@ function row(figure: string, stats: Stats, baseline: Stats, goal: string): Row {
 }
 
 /** P5–P8 against `npm start`'s server in its own process, so its memory is its own. */
-async function serverFigures(dir: string, token: string, contactIds: string[]): Promise<Row[]> {
+async function serverFigures(
+  target: { dataDir: string; databaseUrl: string | undefined },
+  token: string,
+  contactIds: string[],
+): Promise<Row[]> {
   const rows: Row[] = [];
-  const server = await startServer(dir);
+  const server = await startServer(target);
   try {
     rows.push(plain("P8 time to ready on this database", ms(server.readyMs), "≤ 2000 ms"));
     await new Promise((r) => setTimeout(r, 2000));
@@ -167,41 +258,40 @@ const plain = (figure: string, value: string, goal: string): Row => ({
   goal,
 });
 
-function report(rows: Row[], info: { generateMs: number; dueCount: number }) {
+function report(rows: Row[], info: { generateMs: number; dueCount: number; engine: string; postgres: boolean }) {
   const table = [
     "| figure | value | raw baseline (same run) | ratio | goal |",
     "|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.goal} |`),
   ].join("\n");
   console.log(table);
-  const text = `# Benchmark results
-
-Command: \`npm run bench\` (sizes: BENCH_CONTACTS=${CONTACTS}, BENCH_INTERACTIONS=${INTERACTIONS}).
+  const command = info.postgres
+    ? "BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test npm run bench"
+    : "npm run bench";
+  const measured = `Command: \`${command}\` (sizes: BENCH_CONTACTS=${CONTACTS}, BENCH_INTERACTIONS=${INTERACTIONS}).
 Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
-Node ${process.version}, SQLite (better-sqlite3) on the local disk. Generating the account took
+Node ${process.version}, ${info.engine}. Generating the account took
 ${(info.generateMs / 1000).toFixed(1)} s; ${info.dueCount} contacts were due on the measured day.
 
-Each figure is beside the raw engine's answer to the same question, measured in the same run (the raw indexed
-query for the today list, the raw FTS5 query for search). Latencies are p95 over 200–300 sequential requests.
-
-${table}
-
-## Misses and next steps
-
-- **P5 mixed load (goal ≥ 2,000 req/s, p99 ≤ 50 ms).** Far off on this 50k/1M account: one Node process on one
-  SQLite connection, and the reads are CPU-bound — the today list (~5 ms here: rank, habit over five years of
-  history) and the two-prefix search are most of the time; the writes fsync (synchronous=FULL). Next: cache the
-  habit's past weeks per account (they only change on back-dated logs), a read-only SQLite
-  connection pool for reads in worker threads, and measure PostgreSQL with several instances.
-- **P4 import (goal ≤ 5 s).** About ten statements per row; next: batch inserts per chunk of rows in the import
-  repository.
-- **P3 paths** wait for the network feature.
-`;
-  // bench/import.ts writes its own marked section; keep it.
+${table}`;
   const file = path.join(here, "RESULTS.md");
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const kept = /<!-- import:start -->[\s\S]*<!-- import:end -->/.exec(previous)?.[0];
-  writeFileSync(file, kept ? `${text}\n${kept}\n` : text);
+  // Each engine's run writes its own marked section; the import bench and the notes keep theirs.
+  const sectionOf = (name: string) =>
+    new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`).exec(previous)?.[0] ?? null;
+  const own = info.postgres ? "postgres" : "sqlite";
+  const fresh = `<!-- ${own}:start -->\n${measured}\n<!-- ${own}:end -->`;
+  const sections = ["sqlite", "postgres", "import", "notes"].map((name) => (name === own ? fresh : sectionOf(name)));
+  writeFileSync(file, `${HEADER}\n${sections.filter((x) => x !== null).join("\n\n")}\n`);
 }
+
+const HEADER = `# Benchmark results
+
+Each figure is beside the raw engine's answer to the same question, measured in the same run (the raw indexed
+query for the today list, the raw full-text query for search, a bare Fastify hello-world for the mixed load).
+Latencies are p95 over 200–300 sequential requests. \`npm run bench\` measures SQLite (the default);
+\`BENCH_POSTGRES_URL=… npm run bench\` measures the same on PostgreSQL (in a fresh database \`kith_bench\`);
+\`node --import tsx bench/import.ts\` measures the import (P4). Each writes its own section below.
+`;
 
 await main();

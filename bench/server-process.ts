@@ -13,14 +13,18 @@ export interface RunningServer {
 }
 
 /** `npm start`'s server (the bundle) as its own process on `dataDir`, timed from spawn until /healthz answers. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
+export async function startServer(target: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<RunningServer> {
   execFileSync(process.execPath, [path.join(here, "../scripts/build-server.mjs")], { cwd: path.join(here, "..") });
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const start = performance.now();
   const child = spawn(process.execPath, [path.join(here, "../dist/server.mjs")], {
     env: {
       ...process.env,
-      KITH_DATA_DIR: dataDir,
+      KITH_DATA_DIR: target.dataDir,
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
       PORT: String(port),
       LOG_LEVEL: "silent",
       KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",

@@ -16,6 +16,8 @@ const envSchema = z.object({
   KITH_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   KITH_ALLOW_SIGNUP: z.enum(["true", "false"]).default("true"),
   KITH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  KITH_SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+  KITH_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Test-only: the server's "now" is read from this file when it exists (browser journeys move time with it). */
   KITH_CLOCK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -81,6 +83,10 @@ export interface Config {
   authSecret: string;
   allowSignup: boolean;
   dbPoolSize: number;
+  /** Server processes sharing the port (`cluster.ts`); 1 serves from this process alone. */
+  workers: number;
+  /** SQLite's fsync policy (see `DatabaseConfig.synchronous`). */
+  sqliteSynchronous: "normal" | "full";
   logLevel: string;
   clockFile: string | undefined;
   smtp: SmtpConfig | null;
@@ -111,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.KITH_AUTH_SECRET ?? secretForEmbedded(e.KITH_DATA_DIR, e.DATABASE_URL),
     allowSignup: e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,
+    sqliteSynchronous: e.KITH_SQLITE_SYNCHRONOUS,
+    workers: e.KITH_WORKERS,
     logLevel: e.LOG_LEVEL,
     clockFile: e.KITH_CLOCK_FILE,
     smtp,

@@ -1,13 +1,16 @@
+import cluster from "node:cluster";
 import { buildApp } from "./app.ts";
+import { runPrimary, runsBackgroundJobs } from "./cluster.ts";
 import { loadConfig } from "./config.ts";
 import { startBackgroundJobs } from "./delivery/start-scheduler.ts";
 import { openRuntime } from "./runtime.ts";
 
 async function main() {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const { open, deps } = await openRuntime(config);
   const { app } = await buildApp({ config, open, deps });
-  const scheduler = startBackgroundJobs(config, deps, app.log);
+  const scheduler = runsBackgroundJobs() ? startBackgroundJobs(config, deps, app.log) : null;
   const close = async () => {
     await scheduler?.stop();
     await app.close();

@@ -40,7 +40,12 @@ export async function openRuntime(
   config: Config,
   overrides: Partial<Pick<Deps, "clock" | "ids" | "secrets">> = {},
 ): Promise<{ open: OpenDatabase; deps: Deps }> {
-  const open = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const open = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    synchronous: config.sqliteSynchronous,
+  });
   await migrate(open);
   const deps: Deps = {
     store: createStore(open.db, open.dialect),

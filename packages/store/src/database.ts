@@ -13,6 +13,13 @@ export interface DatabaseConfig {
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   pgSchema?: string | undefined;
   poolSize?: number | undefined;
+  /**
+   * SQLite's fsync policy. `normal` (the default, as in WAL mode it is for Rails, PocketBase and Litestream): a
+   * commit survives a crash of Kith or of the database process; after a power loss or an OS crash the file is
+   * intact and the last commits before it may be gone. `full` syncs the log on every commit (each write then
+   * waits for the disk, a few milliseconds here, during which one process serves nothing else).
+   */
+  synchronous?: "normal" | "full" | undefined;
 }
 
 export interface OpenDatabase {
@@ -31,9 +38,9 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
   const file = dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "kith.db");
   if (file !== ":memory:") mkdirSync(dataDir, { recursive: true });
   const sqlite = new SQLite(file);
-  // WAL for concurrent readers; FULL so a committed touch survives power loss; FKs are off by default in SQLite.
+  // WAL for concurrent readers (and a writer that never blocks them); FKs are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
@@ -44,12 +51,17 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
  * Kysely prepares every query anew; with better-sqlite3 that is most of the cost of a simple read. The same
  * SQL text (parameters are bound separately) gets the same prepared statement. Safe because better-sqlite3 is
  * synchronous and Kysely runs one statement at a time on its single connection.
+ *
+ * Transactions begin IMMEDIATE: they are the store's units of work, which write. A deferred one that read first
+ * could not take the write lock after another process wrote (SQLITE_BUSY at once, no busy wait), so several
+ * processes on one file (`KITH_WORKERS`) would fail writes under load; IMMEDIATE waits its turn instead.
  */
 function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare: (sql: string) => {
+    prepare: (text: string) => {
+      const sql = text === "begin" ? "begin immediate" : text;
       const known = cache.get(sql);
       if (known) return known;
       const statement = sqlite.prepare(sql);

@@ -12,6 +12,9 @@ export interface AccountTable {
   country: string | null;
   settings: string;
   created_at: string;
+  /** The habit's past weeks as counted (JSON); cleared by triggers when history before the week changes. */
+  habit_weeks: string | null;
+  habit_weeks_from_at: string | null;
 }
 
 export interface MembershipTable {

@@ -26,7 +26,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     apiTokens: new KyselyApiTokenRepository(db),
     contacts,
     companies: new KyselyCompanyRepository(db, contacts),
-    interactions: new KyselyInteractionRepository(db),
+    interactions: new KyselyInteractionRepository(db, dialect),
     followUps: new KyselyFollowUpRepository(db),
     deliveries: new KyselyDeliveryRepository(db),
     digestReplies: new KyselyDigestReplyRepository(db),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { habitState } from "./habit.ts";
+import { habitFromWeekCounts, habitState } from "./habit.ts";
 
 describe("habitState", () => {
   it("counts this week (Monday start by default) and whether the goal is met", () => {
@@ -43,5 +43,22 @@ describe("habitState", () => {
     expect(habitState({ doneOns: ["2026-11-28"], todayOn: "2026-11-24" }).weekCount).toBe(0);
     expect(() => habitState({ doneOns: [], todayOn: "2026-11-24", weeklyGoal: 0 })).toThrow(/weeklyGoal/);
     expect(() => habitState({ doneOns: ["yesterday"], todayOn: "2026-11-24" })).toThrow(/doneOns/);
+  });
+});
+
+describe("habitFromWeekCounts", () => {
+  it("agrees with the per-act form and costs nothing per act", () => {
+    const doneOns = ["2026-11-10", "2026-11-17", "2026-11-18", "2026-11-24", "2026-11-03"];
+    const byActs = habitState({ doneOns, todayOn: "2026-11-25", weeklyGoal: 1 });
+    const byWeeks = habitFromWeekCounts({ weekCounts: [1, 2, 1, 1], todayOn: "2026-11-25", weeklyGoal: 1 });
+    expect(byWeeks).toEqual(byActs);
+    expect(byWeeks).toMatchObject({ weekCount: 1, met: true, streak: 4 });
+    const busy = habitFromWeekCounts({ weekCounts: [5000, 0, 3], todayOn: "2026-11-25", weeklyGoal: 2 });
+    expect(busy).toMatchObject({ weekCount: 5000, met: true, remaining: 0, streak: 1 });
+  });
+
+  it("refuses a negative or fractional count", () => {
+    expect(() => habitFromWeekCounts({ weekCounts: [1, -1], todayOn: "2026-11-25" })).toThrow(/weekCounts\[1\]/);
+    expect(() => habitFromWeekCounts({ weekCounts: [0.5], todayOn: "2026-11-25" })).toThrow(/weekCounts\[0\]/);
   });
 });

@@ -11,7 +11,7 @@ export {
 export { type ContactSnapshot, type ContactTag, computeDueState } from "./due.ts";
 export type { ArticleSuggestion, FollowUpFact } from "./due-candidates.ts";
 export { EngineInputError } from "./errors.ts";
-export { type HabitInput, type HabitState, habitState } from "./habit.ts";
+export { type HabitInput, type HabitState, type HabitWeeksInput, habitFromWeekCounts, habitState } from "./habit.ts";
 export {
   answersOutreach,
   applyInteraction,

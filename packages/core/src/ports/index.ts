@@ -149,11 +149,21 @@ export interface InteractionRepository {
   list(accountId: string, query: { contactId?: string }, page: PageQuery): Promise<Page<Interaction>>;
   /**
    * Per period [fromAt, toAt): how many reach-outs it had — meaningful outbound or mutual interactions, and
-   * follow-ups marked done without a logged interaction — counting no further than `cap` (the weekly goal) in
-   * all but the first period. One statement, each period an index probe that stops at `cap`.
+   * follow-ups marked done without a logged interaction — counting no further than `cap`. One statement, each
+   * period an index probe that stops at `cap`.
    */
   countReachOuts(
     accountId: string,
+    periods: readonly { fromAt: string; toAt: string }[],
+    cap: number,
+  ): Promise<number[]>;
+  /**
+   * `countReachOuts` for past periods, from a stored copy while `key` (what the periods were computed from) is the
+   * same and nothing dated before the latest period's end was written since; counted and stored otherwise.
+   */
+  pastReachOuts(
+    accountId: string,
+    key: string,
     periods: readonly { fromAt: string; toAt: string }[],
     cap: number,
   ): Promise<number[]>;

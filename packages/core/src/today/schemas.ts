@@ -33,7 +33,7 @@ export const todayViewSchema = z.object({
   habit: z.object({
     weekStartOn: z.string(),
     weekEndOn: z.string(),
-    weekCount: z.number(),
+    weekCount: z.number().describe("reach-outs this week, counted up to 100"),
     weeklyGoal: z.number(),
     met: z.boolean(),
     remaining: z.number(),

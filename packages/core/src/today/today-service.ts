@@ -1,7 +1,7 @@
 import type { Actor } from "../accounts/roles.ts";
 import { freshEngineContext } from "../due-state/catch-up.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
-import { buildTodayList, habitState, type TodayEntry } from "../engine/index.ts";
+import { buildTodayList, habitFromWeekCounts, type TodayEntry } from "../engine/index.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { addDays, startOfLocalDayAt, type Weekday, weekStartOn } from "../time/index.ts";
@@ -11,6 +11,8 @@ import type { TodayItem, TodayView } from "./schemas.ts";
 const LATER_SHOWN = 20;
 /** Beyond this many due contacts the count says "at least": the exact number of a huge backlog helps no one. */
 const LATER_COUNTED = 1000;
+/** This week's reach-outs are counted up to here: past it the number says nothing more about the habit. */
+const WEEK_COUNTED = 100;
 /** Two years of weeks is longer than any streak worth counting week by week. */
 const MAX_STREAK_WEEKS = 104;
 
@@ -34,8 +36,8 @@ export function presentEntry(entry: TodayEntry): TodayItem {
 }
 
 /**
- * The habit counts reach-outs per week in one statement: the current week in full, each past week only up to the
- * goal (an index probe that stops there), so a two-year streak does not read two years of history.
+ * The habit counts reach-outs per week: the current week up to 100, each past week only up to the goal (an index
+ * probe that stops there) and only when the stored counts of past weeks are stale.
  */
 async function habitOf(deps: Deps, ctx: EngineContext) {
   const { timeZone, weeklyGoal, weekStartsOn } = ctx.settings.engine;
@@ -45,13 +47,22 @@ async function habitOf(deps: Deps, ctx: EngineContext) {
     fromAt: startOfLocalDayAt(startOn, timeZone),
     toAt: startOfLocalDayAt(addDays(startOn, 7), timeZone),
   }));
-  const counts = await deps.store.interactions.countReachOuts(ctx.accountId, periods, weeklyGoal);
-  // The engine only needs how many acts fell in each week: the current week as it stands (dated today, so none is
-  // "in the future"), past weeks up to the goal.
-  const doneOns = counts.flatMap((count, week) =>
-    Array.from({ length: count }, () => (week === 0 ? ctx.todayOn : (starts[week] as string))),
+  const [current, ...past] = periods;
+  const [thisWeek] = await deps.store.interactions.countReachOuts(
+    ctx.accountId,
+    current ? [current] : [],
+    WEEK_COUNTED,
   );
-  const h = habitState({ doneOns, todayOn: ctx.todayOn, weeklyGoal, weekStartsOn: weekStartsOn as Weekday });
+  // Past weeks only change with back-dated history: the store keeps their counts until such a change.
+  const key = `${timeZone}|${weekStartsOn}|${weeklyGoal}|${thisWeekOn}`;
+  const pastWeeks = await deps.store.interactions.pastReachOuts(ctx.accountId, key, past, weeklyGoal);
+  const weekCounts = [thisWeek ?? 0, ...pastWeeks];
+  const h = habitFromWeekCounts({
+    weekCounts,
+    todayOn: ctx.todayOn,
+    weeklyGoal,
+    weekStartsOn: weekStartsOn as Weekday,
+  });
   return {
     weekStartOn: h.weekStartOn,
     weekEndOn: h.weekEndOn,

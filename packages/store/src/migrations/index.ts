@@ -10,6 +10,7 @@ import { contactSortsMigration } from "./0007-contact-sorts.ts";
 import { webhooksMigration } from "./0008-webhooks.ts";
 import { repliesMigration } from "./0009-replies.ts";
 import { importJobsMigration } from "./0010-import-jobs.ts";
+import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0008-webhooks": webhooksMigration,
         "0009-replies": repliesMigration,
         "0010-import-jobs": importJobsMigration,
+        "0011-habit-weeks": habitWeeksMigration(dialect),
       };
     },
   };

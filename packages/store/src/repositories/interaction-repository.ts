@@ -1,7 +1,7 @@
 import type { Direction, Interaction, InteractionRepository, Page, PageQuery } from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { Database, InteractionTable } from "../schema.ts";
+import type { Database, Dialect, InteractionTable } from "../schema.ts";
 import { fromFlag, toFlag } from "./json.ts";
 
 const fromRow = (r: Selectable<InteractionTable>, contactIds: string[]): Interaction => ({
@@ -17,8 +17,13 @@ const fromRow = (r: Selectable<InteractionTable>, contactIds: string[]): Interac
   updatedAt: r.updated_at,
 });
 
+type Period = { fromAt: string; toAt: string };
+
 export class KyselyInteractionRepository implements InteractionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   async insert(accountId: string, i: Interaction): Promise<void> {
     await this.db
@@ -142,10 +147,37 @@ export class KyselyInteractionRepository implements InteractionRepository {
   }
 
   async countReachOuts(accountId: string, periods: readonly { fromAt: string; toAt: string }[], cap: number) {
-    const [first, ...rest] = periods;
-    if (!first) return [];
-    const [current] = await this.reachOutsIn(accountId, [first], 1_000_000);
-    return [current ?? 0, ...(await this.reachOutsIn(accountId, rest, cap))];
+    return this.reachOutsIn(accountId, periods, cap);
+  }
+
+  async pastReachOuts(accountId: string, key: string, periods: readonly Period[], cap: number): Promise<number[]> {
+    const stored = await this.db
+      .selectFrom("account")
+      .select("habit_weeks")
+      .where("id", "=", accountId)
+      .executeTakeFirst();
+    const copy = stored?.habit_weeks ? (JSON.parse(stored.habit_weeks) as { key: string; counts: number[] }) : null;
+    if (copy && copy.key === key && copy.counts.length === periods.length) return copy.counts;
+    const validFromAt =
+      periods
+        .map((p) => p.toAt)
+        .sort()
+        .at(-1) ?? "";
+    const count = async (db: Kysely<Database>) => {
+      // PostgreSQL: hold the account row so a back-dated write either commits before the count (and is counted)
+      // or waits and clears the copy after it. SQLite has one writer: the transaction is enough.
+      if (this.dialect === "postgres") {
+        await db.selectFrom("account").select("id").where("id", "=", accountId).forUpdate().execute();
+      }
+      const counts = await new KyselyInteractionRepository(db, this.dialect).reachOutsIn(accountId, periods, cap);
+      await db
+        .updateTable("account")
+        .set({ habit_weeks: JSON.stringify({ key, counts }), habit_weeks_from_at: validFromAt })
+        .where("id", "=", accountId)
+        .execute();
+      return counts;
+    };
+    return this.db.isTransaction ? count(this.db) : this.db.transaction().execute(count);
   }
 
   async countTouches(accountId: string, periods: readonly { fromAt: string; toAt: string }[]) {
@@ -165,7 +197,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
    * One small statement whatever the number of periods: they are a VALUES table, and each is probed through the
    * (account_id, occurred_at) indexes by correlated subqueries that stop after `cap` rows.
    */
-  private async reachOutsIn(accountId: string, periods: readonly { fromAt: string; toAt: string }[], cap: number) {
+  private async reachOutsIn(accountId: string, periods: readonly Period[], cap: number) {
     if (periods.length === 0) return [];
     const values = sql.join(periods.map((p, k) => sql`(${k}, ${p.fromAt}, ${p.toAt})`));
     const result = await sql<{ k: number | string; n: number | string }>`

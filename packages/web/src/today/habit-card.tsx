@@ -8,7 +8,8 @@ export function HabitCard({ habit }: { habit: Habit }) {
     <section className="card habit" aria-labelledby="habit-heading">
       <h2 id="habit-heading">This week</h2>
       <p className="habit-count">
-        <strong>{habit.weekCount}</strong> of {plural(habit.weeklyGoal, "follow-up")}
+        {/* The server counts the week up to 100. */}
+        <strong>{habit.weekCount >= 100 ? "100+" : habit.weekCount}</strong> of {plural(habit.weeklyGoal, "follow-up")}
         {habit.met && <span className="badge badge-good">goal met</span>}
       </p>
       <div className="dots" aria-hidden="true">
