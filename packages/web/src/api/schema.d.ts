@@ -2706,6 +2706,7 @@ export interface paths {
                             habit: {
                                 weekStartOn: string;
                                 weekEndOn: string;
+                                /** @description reach-outs this week, counted up to 100 */
                                 weekCount: number;
                                 weeklyGoal: number;
                                 met: boolean;
