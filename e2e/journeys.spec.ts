@@ -528,7 +528,7 @@ test("settings: digest schedule, a test without SMTP, and the calendar feed made
   // Replies to the digest are obeyed only from a verified address; without mail it cannot be verified yet.
   const replying = notifications.getByRole("region", { name: "Reply to act" });
   await expect(replying.getByText(/is not verified yet/)).toBeVisible();
-  await expect(replying.getByText("This server cannot send email yet, so addresses cannot be verified.")).toBeVisible();
+  await expect(replying.getByText("Addresses can be verified once this server can send email.")).toBeVisible();
 
   await notifications.getByLabel("Send the digest").selectOption("weekly");
   await notifications.getByLabel("At", { exact: true }).selectOption("7");

@@ -33,7 +33,8 @@ function khalConfig(dir: string): string {
   return config;
 }
 
-describe.skipIf(!existsSync(KHAL))("calendar feed in khal", () => {
+// CI installs khal (.ci/run): there a missing client fails the test instead of skipping it.
+describe.skipIf(!existsSync(KHAL) && !process.env.CI)("calendar feed in khal", () => {
   let s: TestServer;
   let dir: string;
   beforeEach(async () => {

@@ -19,7 +19,7 @@ export function EmailVerificationPart() {
   if (!state.data) return state.isError ? <Alert>{describeError(state.error)}</Alert> : null;
   const { email, verified, canSend } = state.data;
   return (
-    <section className="stack part" aria-labelledby="verify-heading">
+    <section className="stack part break" aria-labelledby="verify-heading">
       <h3 id="verify-heading">Reply to act</h3>
       <p className="muted small">
         Answer a digest with “done”, “snooze 2w”, “skip” or a note, and Kith acts on that item. Only replies from your
@@ -43,7 +43,7 @@ export function EmailVerificationPart() {
               </Button>
             </div>
           ) : (
-            <p className="muted small">This server cannot send email yet, so addresses cannot be verified.</p>
+            <p className="muted small">Addresses can be verified once this server can send email.</p>
           )}
         </>
       )}
