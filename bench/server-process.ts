@@ -20,7 +20,8 @@ export async function startServer(target: {
   execFileSync(process.execPath, [path.join(here, "../scripts/build-server.mjs")], { cwd: path.join(here, "..") });
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const start = performance.now();
-  const child = spawn(process.execPath, [path.join(here, "../dist/server.mjs")], {
+  // The same V8 flag as `npm start` (package.json): the server measured is the one users run.
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", path.join(here, "../dist/server.mjs")], {
     env: {
       ...process.env,
       KITH_DATA_DIR: target.dataDir,

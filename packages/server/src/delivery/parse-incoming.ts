@@ -1,5 +1,5 @@
 import { type IncomingReply, messageIdsIn } from "@kith/core";
-import { type HeaderValue, simpleParser } from "mailparser";
+import type { HeaderValue } from "mailparser";
 
 const headerText = (value: HeaderValue | undefined): string =>
   value === undefined ? "" : typeof value === "string" ? value : Array.isArray(value) ? value.join(" ") : "";
@@ -29,6 +29,8 @@ export async function parseIncoming(
   fallbackId: string,
   ownAddresses: readonly string[],
 ): Promise<IncomingReply> {
+  // Loaded on the first reply: a server that reads no mailbox never pays for the MIME parser.
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
   const fromValue = mail.from?.value[0]?.address;
   const from = fromValue ? fromValue.toLowerCase() : null;

@@ -1,5 +1,5 @@
 import { type DeliveryDeps, handleDigestReply, type ReplyOutcome } from "@kith/core";
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import type { Config, ImapConfig } from "../config.ts";
 import { parseIncoming } from "./parse-incoming.ts";
 
@@ -44,6 +44,8 @@ export async function pollReplies(
   opts: { ownAddresses: readonly string[]; log?: PollLog; timeoutMs?: number },
 ): Promise<PollResult> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
+  // Loaded when a mailbox is configured: imapflow and its logger weigh ~28 MB that a server without IMAP never needs.
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow({
     host: imap.host,
     port: imap.port,
