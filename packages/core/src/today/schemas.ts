@@ -28,7 +28,7 @@ export const todayViewSchema = z.object({
   later: z.array(todayItemSchema.extend({ plannedOn: z.string() })),
   /** How many items wait beyond today's cap in all (`later` shows the first of them). */
   laterCount: z.number(),
-  /** True when more are waiting than `laterCount` says (counting stops at 1,000). */
+  /** True when more are waiting than `laterCount` says (counting stops at 200). */
   laterCountCapped: z.boolean(),
   habit: z.object({
     weekStartOn: z.string(),

@@ -10,7 +10,7 @@ import type { TodayItem, TodayView } from "./schemas.ts";
 /** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
 const LATER_SHOWN = 20;
 /** Beyond this many due contacts the count says "at least": the exact number of a huge backlog helps no one. */
-const LATER_COUNTED = 1000;
+const LATER_COUNTED = 200;
 /** This week's reach-outs are counted up to here: past it the number says nothing more about the habit. */
 const WEEK_COUNTED = 100;
 /** Two years of weeks is longer than any streak worth counting week by week. */

@@ -15,6 +15,18 @@ const fromRow = (r: Selectable<CompanyTable>): Company => ({
   updatedAt: r.updated_at,
 });
 
+/** A company as its row (the repository and the import's batch writes share it). */
+export const companyRow = (accountId: string, c: Company) => ({
+  id: c.id,
+  account_id: accountId,
+  name: c.name,
+  domain: c.domain,
+  target: toFlag(c.target),
+  notes: c.notes,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+});
+
 export class KyselyCompanyRepository implements CompanyRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -22,19 +34,7 @@ export class KyselyCompanyRepository implements CompanyRepository {
   ) {}
 
   async insert(accountId: string, c: Company): Promise<void> {
-    await this.db
-      .insertInto("company")
-      .values({
-        id: c.id,
-        account_id: accountId,
-        name: c.name,
-        domain: c.domain,
-        target: toFlag(c.target),
-        notes: c.notes,
-        created_at: c.createdAt,
-        updated_at: c.updatedAt,
-      })
-      .execute();
+    await this.db.insertInto("company").values(companyRow(accountId, c)).execute();
   }
 
   async update(accountId: string, c: Company): Promise<void> {

@@ -433,26 +433,24 @@ export class KyselyContactRepository implements ContactRepository {
     // Archived contacts never have a priority (refreshContacts clears it), so the index alone answers both.
     const due = this.db.selectFrom("contact").where("account_id", "=", accountId).where("due_priority", "is not", null);
     const idOrder = this.dialect === "postgres" ? sql`id COLLATE "C"` : sql`id`;
-    const [rows, count] = await Promise.all([
-      due
-        .select("due_item")
-        .orderBy("due_priority", "desc")
-        .orderBy("next_due_on")
-        .orderBy(idOrder)
-        .limit(limit)
-        .execute(),
-      // Counting stops at the cap: past it, "1,000+" says as much as the exact number and costs nothing.
-      this.db
-        .selectFrom(
-          due
-            .select("id")
-            .limit(countUpTo + 1)
-            .as("d"),
-        )
-        .select((eb) => eb.fn.countAll<string | number>().as("n"))
-        .executeTakeFirstOrThrow(),
-    ]);
-    const n = Number(count.n);
+    // One statement, so one round trip on PostgreSQL: the capped count rides along as an uncorrelated subquery
+    // (evaluated once). With no due row there is nothing to count either.
+    const capped = this.db
+      .selectFrom(
+        due
+          .select("id")
+          .limit(countUpTo + 1)
+          .as("d"),
+      )
+      .select((eb) => eb.fn.countAll<string | number>().as("n"));
+    const rows = await due
+      .select(["due_item", capped.as("n")])
+      .orderBy("due_priority", "desc")
+      .orderBy("next_due_on")
+      .orderBy(idOrder)
+      .limit(limit)
+      .execute();
+    const n = Number(rows[0]?.n ?? 0);
     return {
       items: rows.flatMap((r) => (r.due_item ? [JSON.parse(r.due_item) as DueItem] : [])),
       total: Math.min(n, countUpTo),

@@ -1,7 +1,9 @@
 import type { Company, ImportedContact, Interaction } from "@kith/core";
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
+import { companyRow } from "./company-repository.ts";
 import { derivedColumns, normalizeTag, toRow } from "./contact-repository.ts";
+import { interactionRow } from "./interaction-repository.ts";
 import { toFlag } from "./json.ts";
 
 /** Rows per statement: at most 500, and at most ~30,000 parameters (SQLite allows 32,766; PostgreSQL 65,535). */
@@ -54,17 +56,12 @@ export async function insertCompanies(
   accountId: string,
   companies: readonly Company[],
 ) {
-  const rows = companies.map((c) => ({
-    id: c.id,
-    account_id: accountId,
-    name: c.name,
-    domain: c.domain,
-    target: toFlag(c.target),
-    notes: c.notes,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-  }));
-  await insertRows(db, dialect, "company", rows);
+  await insertRows(
+    db,
+    dialect,
+    "company",
+    companies.map((c) => companyRow(accountId, c)),
+  );
 }
 
 /** SQLite's FTS5 rows get consecutive rowids after the largest, inside the caller's transaction (one writer). */
@@ -111,19 +108,12 @@ export async function insertInteractions(
   accountId: string,
   interactions: readonly Interaction[],
 ) {
-  const rows = interactions.map((i) => ({
-    id: i.id,
-    account_id: accountId,
-    kind: i.kind,
-    direction: i.direction,
-    occurred_at: i.occurredAt,
-    summary: i.summary,
-    meaningful: toFlag(i.meaningful),
-    source: i.source,
-    created_at: i.createdAt,
-    updated_at: i.updatedAt,
-  }));
-  await insertRows(db, dialect, "interaction", rows);
+  await insertRows(
+    db,
+    dialect,
+    "interaction",
+    interactions.map((i) => interactionRow(accountId, i)),
+  );
   const links = interactions.flatMap((i) =>
     i.contactIds.map((contactId) => ({
       account_id: accountId,

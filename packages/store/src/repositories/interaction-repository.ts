@@ -17,6 +17,20 @@ const fromRow = (r: Selectable<InteractionTable>, contactIds: string[]): Interac
   updatedAt: r.updated_at,
 });
 
+/** An interaction as its row (the repository and the import's batch writes share it). */
+export const interactionRow = (accountId: string, i: Interaction) => ({
+  id: i.id,
+  account_id: accountId,
+  kind: i.kind,
+  direction: i.direction,
+  occurred_at: i.occurredAt,
+  summary: i.summary,
+  meaningful: toFlag(i.meaningful),
+  source: i.source,
+  created_at: i.createdAt,
+  updated_at: i.updatedAt,
+});
+
 type Period = { fromAt: string; toAt: string };
 
 export class KyselyInteractionRepository implements InteractionRepository {
@@ -26,21 +40,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
   ) {}
 
   async insert(accountId: string, i: Interaction): Promise<void> {
-    await this.db
-      .insertInto("interaction")
-      .values({
-        id: i.id,
-        account_id: accountId,
-        kind: i.kind,
-        direction: i.direction,
-        occurred_at: i.occurredAt,
-        summary: i.summary,
-        meaningful: toFlag(i.meaningful),
-        source: i.source,
-        created_at: i.createdAt,
-        updated_at: i.updatedAt,
-      })
-      .execute();
+    await this.db.insertInto("interaction").values(interactionRow(accountId, i)).execute();
     await this.writeLinks(accountId, i);
   }
 
