@@ -62,6 +62,10 @@ export type PreviewRow = ImportPreview["rows"][number];
 export type RowIssue = ImportPreview["errors"][number];
 export type Duplicate = Ok<"/api/duplicates", "get">["items"][number];
 export type MatchedBy = Duplicate["by"];
+/** A background import (`POST /api/imports` answers 202 with it queued; `GET /api/imports/{id}` reports progress). */
+export type ImportJob = Ok<"/api/imports/{id}", "get">;
+export type ImportStatus = ImportJob["status"];
+export type ImportOutcome = ImportJob["rows"][number]["outcome"];
 export type MergeResult = Ok<"/api/merges", "post">;
 export type NotifyStatus = Ok<"/api/notify/status", "get">;
 export type NotifySettings = NotifyStatus["settings"];

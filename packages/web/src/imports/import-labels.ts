@@ -1,5 +1,4 @@
-import type { ImportFormat, MappedField, PreviewRow } from "../api/types.ts";
-import type { ImportOutcome } from "./import-job.ts";
+import type { ImportFormat, ImportOutcome, MappedField, PreviewRow } from "../api/types.ts";
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   auto: "Detect automatically",

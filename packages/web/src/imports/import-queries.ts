@@ -1,7 +1,7 @@
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, postRaw, unwrap } from "../api/client.ts";
-import type { ColumnMapping, ImportFormat, ImportPreview } from "../api/types.ts";
-import { contentTypeOf, type ImportJob, type ImportJobWire, isFinished, toImportJob } from "./import-job.ts";
+import type { ColumnMapping, ImportFormat, ImportJob, ImportPreview } from "../api/types.ts";
+import { contentTypeOf, isFinished } from "./import-job.ts";
 
 /** A chosen file and how to read it; `mapping` is null until the person changes a column (then it is sent whole). */
 export interface ImportSource {
@@ -55,11 +55,11 @@ export function refreshAfterImport(client: QueryClient) {
   void client.invalidateQueries({ queryKey: ["imports", "list"] });
 }
 
-/** Starts the import. A server that imports in the request answers with the finished job; others with a queued one. */
+/** Starts the import: the server answers 202 with the job queued (the page then follows its progress). */
 export function useStartImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (source: ImportSource) => toImportJob((await send("/api/imports", source)) as ImportJobWire),
+    mutationFn: async (source: ImportSource) => (await send("/api/imports", source)) as ImportJob,
     onSuccess: (job) => {
       client.setQueryData(["imports", "one", job.id], job);
       if (isFinished(job)) refreshAfterImport(client);
@@ -72,8 +72,7 @@ export function useStartImport() {
 export function useImportJob(id: string) {
   return useQuery({
     queryKey: ["imports", "one", id],
-    queryFn: async (): Promise<ImportJob> =>
-      toImportJob((await unwrap(api.GET("/api/imports/{id}", { params: { path: { id } } }))) as ImportJobWire),
+    queryFn: () => unwrap(api.GET("/api/imports/{id}", { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data) ? false : POLL_MS),
     refetchIntervalInBackground: false,
   });
@@ -83,8 +82,7 @@ export function useImportJob(id: string) {
 export function useImports() {
   return useQuery({
     queryKey: ["imports", "list"],
-    queryFn: async (): Promise<ImportJob[]> =>
-      (await unwrap(api.GET("/api/imports"))).items.map((item) => toImportJob(item as ImportJobWire)),
+    queryFn: async () => (await unwrap(api.GET("/api/imports"))).items,
     refetchInterval: (query) => (query.state.data?.some((job) => !isFinished(job)) ? POLL_MS * 3 : false),
   });
 }

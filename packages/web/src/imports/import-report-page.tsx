@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from "react";
 import { Label, Radio, RadioGroup } from "react-aria-components";
 import { Link, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
+import type { ImportJob, ImportOutcome } from "../api/types.ts";
 import { Alert } from "../ui/controls.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { pageOf } from "../ui/paging.ts";
-import { type ImportJob, type ImportOutcome, isFinished, progressOf } from "./import-job.ts";
+import { isFinished, progressOf } from "./import-job.ts";
 import { FORMAT_LABELS, OUTCOME_LABELS } from "./import-labels.ts";
 import { refreshAfterImport, useImportJob } from "./import-queries.ts";
 

@@ -1,9 +1,10 @@
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
+import type { ImportJob } from "../api/types.ts";
 import { Alert } from "../ui/controls.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading, Section } from "../ui/page.tsx";
-import { type ImportJob, isFinished } from "./import-job.ts";
+import { isFinished } from "./import-job.ts";
 import { FORMAT_LABELS } from "./import-labels.ts";
 import { useImports } from "./import-queries.ts";
 
