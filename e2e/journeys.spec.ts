@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { type SampleName, samplePath } from "../packages/core/src/testing/samples.ts";
 import { apiPost, capture, setServerNow, signUp } from "./helpers.ts";
 
 test.use({ viewport: { width: 1280, height: 860 } });
@@ -281,7 +281,7 @@ test("editing a circle's cadence moves its people's next due date", async ({ pag
   expect((await nextDue()) - before).toBe(15 * 86_400_000);
 });
 
-const sample = (name: string) => fileURLToPath(new URL(`../../shared/samples/${name}`, import.meta.url));
+const sample = (name: SampleName) => samplePath(name);
 
 test("import: LinkedIn then a phone's vCard through the page; the same file again creates no one", async ({
   page,

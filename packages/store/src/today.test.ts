@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import {
   type Actor,
   addFollowUp,
@@ -22,6 +21,7 @@ import {
   updateContact,
   updateSettings,
 } from "@kith/core";
+import { type SampleName, readSample as sample } from "@kith/core/testing/samples";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
 
@@ -51,14 +51,16 @@ async function derivedState(w: TestWorld) {
   return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count) }));
 }
 
-const sample = (name: string) => readFileSync(new URL(`../../../../shared/samples/${name}`, import.meta.url), "utf8");
-
 /**
- * The people come from the real export shapes in ../shared/samples (LinkedIn, Google, an iPhone vCard), imported
- * as a user would; then the user sorts a few of them into circles and the script's history is logged.
+ * The people come from real export shapes (core/src/testing/samples: LinkedIn, Google, an iPhone vCard), imported as a
+ * user would; then the user sorts a few of them into circles and the script's history is logged.
  */
 async function seed(deps: Deps, actor: Actor) {
-  for (const file of ["linkedin-Connections.csv", "google-contacts.csv", "contacts-v3.vcf"]) {
+  for (const file of [
+    "linkedin-Connections.csv",
+    "google-contacts.csv",
+    "contacts-v3.vcf",
+  ] as const satisfies SampleName[]) {
     const job = await commitImport(deps, actor, { content: sample(file), fileName: file });
     expect(job.failed, file).toBe(0);
   }

@@ -1,16 +1,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { IMPORT_CHUNK_ROWS } from "@kith/core";
+import { samplePath } from "@kith/core/testing/samples";
 import { DIALECTS, type TestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
 import { type CliRun, cliAs, runCaptured } from "../testing/cli-harness.ts";
 import { openCliWorld } from "../testing/test-world.ts";
 import { progressBar } from "./import-command.ts";
-
-const samples = fileURLToPath(new URL("../../../../../shared/samples/", import.meta.url));
 
 describe.each(DIALECTS)("kith import on %s", (dialect) => {
   let w: TestWorld;
@@ -27,7 +25,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   });
 
   it("imports a file with progress and a report, and importing it again creates nobody", async () => {
-    const file = path.join(samples, "linkedin-Connections.csv");
+    const file = samplePath("linkedin-Connections.csv");
     const first = await kith("import", file);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
@@ -81,7 +79,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   });
 
   it("exports CSV to standard output and vCard to a file that another account imports to the same people", async () => {
-    await kith("import", path.join(samples, "google-contacts.csv"));
+    await kith("import", samplePath("google-contacts.csv"));
     const csv = await kith("export");
     expect(csv.stdout.split("\r\n")[0]).toBe(
       "First Name,Last Name,E-mail,Phone,Website,Company,Title,Tags,Birthday,Notes",
@@ -99,7 +97,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   });
 
   it("names a bad --map and a file it cannot read", async () => {
-    const bad = await kith("import", path.join(samples, "google-contacts.csv"), "--map", "Labels=colour");
+    const bad = await kith("import", samplePath("google-contacts.csv"), "--map", "Labels=colour");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--map Labels=colour: use "Column=field"/);
     const missing = await kith("import", path.join(dir, "nope.csv"));

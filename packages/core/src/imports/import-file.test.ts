@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type SampleName, readSample as sample } from "../testing/samples.ts";
 import type { ParsedRow } from "./contact-draft.ts";
 import { openImportFile } from "./import-file.ts";
 import { parseImportFile } from "./parse-import.ts";
-
-const sample = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/samples/${name}`, import.meta.url), "utf8");
 
 const all = (rows: Iterable<ParsedRow>): ParsedRow[] => [...rows];
 
@@ -17,18 +14,21 @@ describe("streamed reading of an import file", () => {
     "contacts-v21.vcf",
     "contacts-v3.vcf",
     "contacts-v4.vcf",
-  ])("%s: the same format, mapping, rows, lines and issues as reading it whole", async (name) => {
-    const input = { content: sample(name), fileName: name };
-    const whole = parseImportFile(input, "US");
-    const file = openImportFile(input, "US");
-    expect({ format: file.format, headers: file.headers, mapping: file.mapping }).toEqual({
-      format: whole.format,
-      headers: whole.headers,
-      mapping: whole.mapping,
-    });
-    expect(all(file.rows())).toEqual(whole.rows);
-    expect(await file.count()).toBe(whole.rows.length);
-  });
+  ] satisfies SampleName[])(
+    "%s: the same format, mapping, rows, lines and issues as reading it whole",
+    async (name) => {
+      const input = { content: sample(name), fileName: name };
+      const whole = parseImportFile(input, "US");
+      const file = openImportFile(input, "US");
+      expect({ format: file.format, headers: file.headers, mapping: file.mapping }).toEqual({
+        format: whole.format,
+        headers: whole.headers,
+        mapping: whole.mapping,
+      });
+      expect(all(file.rows())).toEqual(whole.rows);
+      expect(await file.count()).toBe(whole.rows.length);
+    },
+  );
 
   it("keeps line numbers across quoted newlines, CRLF and characters outside the BMP split between slices", async () => {
     const filler = "x".repeat(64 * 1024 - 16);

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type SampleName, readSample as sample } from "../testing/samples.ts";
 import { parseImportFile } from "./parse-import.ts";
 
-const sample = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/samples/${name}`, import.meta.url), "utf8");
-const read = (name: string, country: string | null = "US") => parseImportFile({ content: sample(name) }, country);
+const read = (name: SampleName, country: string | null = "US") => parseImportFile({ content: sample(name) }, country);
 
 describe("import parsers, one per real export format", () => {
   it("LinkedIn Connections.csv: BOM, Notes preamble, quoted commas and quotes, connected-on dates", () => {

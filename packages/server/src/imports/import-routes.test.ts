@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readSample } from "@kith/core/testing/samples";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { awaitImport } from "../testing/imports.ts";
 import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
 
-const linkedin = readFileSync(
-  new URL("../../../../../shared/samples/linkedin-Connections.csv", import.meta.url),
-  "utf8",
-);
+const linkedin = readSample("linkedin-Connections.csv");
 const csv = { "content-type": "text/csv" };
 
 describe.each(DIALECTS)("import routes on %s", (dialect) => {

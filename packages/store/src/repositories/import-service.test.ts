@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import {
   type Actor,
   type Contact,
@@ -12,11 +11,9 @@ import {
   previewImport,
   rebuildDueState,
 } from "@kith/core";
+import { readSample as sample } from "@kith/core/testing/samples";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
-
-const sample = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/samples/${name}`, import.meta.url), "utf8");
 
 describe.each(DIALECTS)("imports on %s", (dialect) => {
   let w: TestWorld;

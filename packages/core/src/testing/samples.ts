@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Export files in real shapes (LinkedIn, Google, Outlook, vCard 2.1/3.0/4.0, iCalendar), made-up people. They live in
+ * the repository beside this file so a clone with nothing beside it runs every test; `samples/README.md` says what each
+ * one exercises.
+ */
+export type SampleName =
+  | "calendar.ics"
+  | "contacts-v21.vcf"
+  | "contacts-v3.vcf"
+  | "contacts-v4.vcf"
+  | "google-contacts.csv"
+  | "linkedin-Connections.csv"
+  | "outlook-contacts.csv";
+
+export const samplePath = (name: SampleName): string => fileURLToPath(new URL(`./samples/${name}`, import.meta.url));
+
+export const readSample = (name: SampleName): string => readFileSync(samplePath(name), "utf8");
