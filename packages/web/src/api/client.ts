@@ -2,7 +2,7 @@ import createClient from "openapi-fetch";
 import { ApiError, toProblem } from "./problem.ts";
 import type { paths } from "./schema.d.ts";
 
-/** The typed client generated from docs/openapi.json (`npm run api-types -w @kith/web` after the API changes). */
+/** The typed client generated from docs/openapi.json (`npm run api-types -w @kith/web` after the API changes; the CLI shares the file). */
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "", credentials: "same-origin" });
 
 /** openapi-fetch returns {data, error, response}; pages want the data or a thrown ApiError. */
