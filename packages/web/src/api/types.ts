@@ -8,6 +8,11 @@ type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
       ? Json<B>
       : never
   : never;
+type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
 type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: { content: { "application/json": infer B } };
 }
@@ -28,6 +33,10 @@ export type Interaction = Ok<"/api/interactions/{id}", "get">;
 export type InteractionInput = Body<"/api/interactions", "post">;
 export type InteractionKind = Interaction["kind"];
 export type Direction = Interaction["direction"];
+export type ContactQuery = Query<"/api/contacts", "get">;
+export type ContactProgress = NonNullable<ContactQuery["progress"]>;
+export type ContactSort = NonNullable<ContactQuery["sort"]>;
+export type ArchivedFilter = NonNullable<ContactQuery["archived"]>;
 export type FollowUp = Ok<"/api/follow-ups", "get">["items"][number];
 export type FollowUpInput = Body<"/api/follow-ups", "post">;
 

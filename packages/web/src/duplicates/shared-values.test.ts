@@ -42,6 +42,5 @@ describe("whyLabel", () => {
   it("words the server's reasons, and one it does not know yet", () => {
     expect(whyLabel("linkedin")).toBe("Same LinkedIn profile");
     expect(whyLabel("name-and-company")).toBe("Same name at the same company");
-    expect(whyLabel("postal-address")).toBe("Same postal address");
   });
 });
