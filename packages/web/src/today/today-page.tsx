@@ -50,17 +50,6 @@ export default function TodayPage() {
       </Page>
     );
   const list = today.data;
-  if (!list)
-    return (
-      <Page title="Today" lead="Whom to follow up with today, and why.">
-        <Empty>
-          <p>This server does not build today lists yet. Meanwhile, keep your contacts and log what happens.</p>
-          <p>
-            <Link href="/contacts">Go to contacts</Link>
-          </p>
-        </Empty>
-      </Page>
-    );
 
   const date = new Date(`${list.todayOn}T12:00:00`).toLocaleDateString(undefined, {
     weekday: "long",
