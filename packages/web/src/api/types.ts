@@ -1,23 +1,4 @@
-import type { paths } from "./schema.d.ts";
-
-type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A }
-    ? Json<A>
-    : R extends { 201: infer B }
-      ? Json<B>
-      : never
-  : never;
-type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  parameters: { query?: infer Q };
-}
-  ? NonNullable<Q>
-  : never;
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  requestBody?: { content: { "application/json": infer B } };
-}
-  ? B
-  : never;
+import type { Body, Answer as Ok, Query } from "./operations.ts";
 
 export type Me = Ok<"/api/auth/me", "get">;
 export type Account = Ok<"/api/account", "get">;
