@@ -101,6 +101,32 @@ describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
     expect((await kith("tokens", "list")).stdout).toMatch(/\n\S+ +cli +kith_/);
   });
 
+  it("archives, acts on today, merges and undoes, exports and backs up, over HTTP", async () => {
+    const id = (run: { stdout: string }) => /\(([^)]+)\)\n$/.exec(run.stdout)![1]!;
+    const rosa = id(
+      await kith("contacts", "add", "--first", "Rosa", "--email", "rosa@example.com", "--circle", "inner"),
+    );
+    const twin = id(await kith("contacts", "add", "--first", "Rosie", "--email", "ROSA@example.com"));
+    expect((await kith("contacts", "archive", twin)).stdout).toBe(`archived Rosie (${twin})\n`);
+    expect((await kith("contacts", "archive", twin, "--undo")).stdout).toBe(`restored Rosie (${twin})\n`);
+    expect((await kith("skip", rosa)).code).toBe(0);
+    expect((await kith("move-on", rosa)).code).toBe(0);
+    expect((await kith("move-on", rosa, "--undo")).stdout).toBe("Rosa is back in inner\n");
+    const merged = await kith("merge", rosa, twin);
+    const mergeId = /undo: kith merge --undo (\S+)/.exec(merged.stdout)?.[1] ?? "";
+    expect((await kith("duplicates")).stdout).toBe("no possible duplicates\n");
+    expect((await kith("merge", "--undo", mergeId)).stdout).toBe(
+      `undid merge ${mergeId}: Rosa (${rosa}), Rosie (${twin})\n`,
+    );
+    expect((await kith("export")).stdout).toMatch(/^First Name,Last Name,E-mail/);
+    const backup = JSON.parse((await kith("backup")).stdout);
+    expect(backup.format).toBe("kith-backup");
+    expect(await kith("export", "--format", "vcard")).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("BEGIN:VCARD"),
+    });
+  });
+
   it("maps problem+json to the same one-line errors and exit codes", async () => {
     expect(await kith("contacts", "add", "--first", "Rob", "--email", "nope")).toEqual({
       code: 2,

@@ -1,5 +1,7 @@
-import { DomainError, type DomainErrorCode, type FieldIssue, type ImportInput, type ImportJob } from "@kith/core";
-import type { KithClient } from "./kith-client.ts";
+import { DomainError, type DomainErrorCode, type FieldIssue } from "@kith/core";
+import createClient from "openapi-fetch";
+import type { Body, paths } from "./api-operations.ts";
+import type { ImportJob, ImportRequest, KithClient } from "./kith-client.ts";
 
 const CODE_OF_STATUS: Record<number, DomainErrorCode> = {
   400: "validation",
@@ -16,55 +18,32 @@ interface Problem {
   errors?: FieldIssue[];
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
-
-function queryString(query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+function toProblem(body: unknown): Problem {
+  if (typeof body !== "string") return body && typeof body === "object" ? (body as Problem) : {};
+  try {
+    return JSON.parse(body) as Problem;
+  } catch {
+    return { detail: body.slice(0, 200) };
+  }
 }
 
-/** A problem+json answer becomes the same DomainError the services throw, so both modes fail alike. */
-export function problemToError(status: number, text: string): Error {
-  let problem: Problem = {};
-  try {
-    problem = JSON.parse(text) as Problem;
-  } catch {
-    problem = { detail: text.slice(0, 200) };
-  }
+/**
+ * A problem+json answer (its text, or the body openapi-fetch already parsed) becomes the same DomainError the
+ * services throw, so both modes fail alike.
+ */
+export function problemToError(status: number, body: unknown): Error {
+  const problem = toProblem(body);
   const detail = problem.detail || problem.title || `HTTP ${status}`;
   const code = CODE_OF_STATUS[status];
   if (!code) return new Error(`the server answered ${status}: ${detail}`);
   return new DomainError(code, detail, problem.errors ?? []);
 }
 
-async function request<T>(root: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(`${root}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch (error) {
-    throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
-  }
-  if (!response.ok) throw problemToError(response.status, await response.text());
-  return (response.status === 204 ? null : await response.json()) as T;
-}
-
-/** A download: the body as text, and the type and file name the server gave it. */
-async function download(root: string, token: string, path: string) {
-  const response = await fetch(`${root}${path}`, { headers: { authorization: `Bearer ${token}` } }).catch((error) => {
-    throw new Error(`cannot reach ${root}: ${(error as Error & { cause?: Error }).cause?.message ?? String(error)}`);
-  });
-  if (!response.ok) throw problemToError(response.status, await response.text());
-  const disposition = response.headers.get("content-disposition") ?? "";
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "export";
-  return { contentType: response.headers.get("content-type") ?? "", fileName, body: await response.text() };
+/** openapi-fetch answers {data, error, response}; the client's methods want the data or a thrown error. */
+async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemToError(response.status, error);
+  return data as T;
 }
 
 /** How often a running import is polled. */
@@ -72,11 +51,11 @@ const IMPORT_POLL_MS = 250;
 
 /** Queues an import on the server (202) and polls it until its worker has committed it, reporting progress. */
 async function commitAndFollow(
-  call: <T>(method: string, path: string, body?: unknown) => Promise<T>,
-  input: ImportInput,
+  poll: (id: string) => Promise<ImportJob>,
+  queued: Promise<ImportJob>,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportJob> {
-  let job = await call<ImportJob>("POST", "/api/imports", input);
+  let job = await queued;
   let reported = -1;
   for (;;) {
     if (job.processedRows !== reported && (job.processedRows > 0 || job.status === "committed")) {
@@ -85,55 +64,93 @@ async function commitAndFollow(
     }
     if (job.status === "committed" || job.status === "failed") return job;
     await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
-    job = await call<ImportJob>("GET", `/api/imports/${encodeURIComponent(job.id)}`);
+    job = await poll(job.id);
   }
 }
 
-/** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`). */
+/** Calls a Kith server's REST API with an API token (`Authorization: Bearer …`), typed by docs/openapi.json. */
 export function createHttpClient(baseUrl: string, token: string): KithClient {
   const root = baseUrl.replace(/\/+$/, "");
-  const call = <T>(method: string, path: string, body?: unknown) => request<T>(root, token, method, path, body);
-  const id = encodeURIComponent;
+  const api = createClient<paths>({
+    baseUrl: root,
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+    // A refused connection says which server, not only "fetch failed".
+    fetch: (request: Request, init?: RequestInit) =>
+      fetch(request, init).catch((error: Error & { cause?: Error }) => {
+        throw new Error(`cannot reach ${root}: ${error.cause?.message ?? String(error)}`);
+      }),
+  });
+  const path = <K extends string>(key: K, value: string) => ({
+    params: { path: { [key]: value } as Record<K, string> },
+  });
+  const importJob = (id: string) => unwrap(api.GET("/api/imports/{id}", path("id", id)));
+  const commit = (body: ImportRequest) => unwrap(api.POST("/api/imports", { body }));
+  const items = async <T>(call: Promise<{ data?: { items: T[] }; error?: unknown; response: Response }>) =>
+    (await unwrap(call)).items;
+
   return {
-    getAccount: () => call("GET", "/api/account"),
-    listContacts: (filters, page) => call("GET", `/api/contacts${queryString({ ...filters, ...page })}`),
-    getContact: (contactId) => call("GET", `/api/contacts/${id(contactId)}`),
-    createContact: (input) => call("POST", "/api/contacts", input),
-    updateContact: (contactId, input) => call("PATCH", `/api/contacts/${id(contactId)}`, input),
-    setContactArchived: (contactId, archived) =>
-      call("POST", `/api/contacts/${id(contactId)}/${archived ? "archive" : "unarchive"}`),
-    listCompanies: (filters, page) => call("GET", `/api/companies${queryString({ ...filters, ...page })}`),
-    getCompany: (companyId) => call("GET", `/api/companies/${id(companyId)}`),
-    createCompany: (input) => call("POST", "/api/companies", input),
-    updateCompany: (companyId, input) => call("PATCH", `/api/companies/${id(companyId)}`, input),
-    logInteraction: (input) => call("POST", "/api/interactions", input),
-    listInteractions: (filters, page) => call("GET", `/api/interactions${queryString({ ...filters, ...page })}`),
-    addFollowUp: (input) => call("POST", "/api/follow-ups", input),
-    listFollowUps: (filters, page) => call("GET", `/api/follow-ups${queryString({ ...filters, ...page })}`),
-    completeFollowUp: (followUpId, input) => call("POST", `/api/follow-ups/${id(followUpId)}/done`, input),
-    getToday: () => call("GET", "/api/today"),
-    doneToday: (contactId, input) => call("POST", `/api/today/${id(contactId)}/done`, input),
-    snoozeToday: (contactId, input) => call("POST", `/api/today/${id(contactId)}/snooze`, input),
-    skipToday: (contactId) => call("POST", `/api/today/${id(contactId)}/skip`),
-    moveOn: (contactId) => call("POST", `/api/contacts/${id(contactId)}/move-on`),
-    undoMoveOn: (contactId) => call("POST", `/api/contacts/${id(contactId)}/move-on/undo`),
-    rebuild: () => call("POST", "/api/due-state/rebuild"),
-    createToken: (name) => call("POST", "/api/tokens", { name }),
-    listTokens: async () => (await call<{ items: never[] }>("GET", "/api/tokens?limit=200")).items,
-    previewImport: (input) => call("POST", "/api/imports/preview", input),
-    commitImport: (input, onProgress) => commitAndFollow(call, input, onProgress),
-    listDuplicates: async () => (await call<{ items: never[] }>("GET", "/api/duplicates")).items,
-    mergeContacts: (keepId, mergeId) => call("POST", "/api/merges", { keepId, mergeId }),
-    undoMerge: async (mergeId) => (await call<{ items: never[] }>("POST", `/api/merges/${id(mergeId)}/undo`, {})).items,
-    exportBackup: () => call("GET", "/api/backup"),
-    restoreBackup: (backup) => call("POST", "/api/backup/restore", backup),
-    exportContacts: (format) => download(root, token, `/api/exports/contacts${queryString({ format })}`),
-    notifyStatus: () => call("GET", "/api/notify/status"),
-    notifyTest: () => call("POST", "/api/notify/test"),
-    listWebhooks: async () => (await call<{ items: never[] }>("GET", "/api/notify/webhooks")).items,
-    addWebhook: (input) => call("POST", "/api/notify/webhooks", input),
-    removeWebhook: (webhookId) => call("DELETE", `/api/notify/webhooks/${id(webhookId)}`),
-    testWebhook: (webhookId) => call("POST", `/api/notify/webhooks/${id(webhookId)}/test`),
+    getAccount: () => unwrap(api.GET("/api/account")),
+    listContacts: (filters, page) => unwrap(api.GET("/api/contacts", { params: { query: { ...filters, ...page } } })),
+    getContact: (id) => unwrap(api.GET("/api/contacts/{id}", path("id", id))),
+    createContact: (body) => unwrap(api.POST("/api/contacts", { body })),
+    updateContact: (id, body) => unwrap(api.PATCH("/api/contacts/{id}", { ...path("id", id), body })),
+    setContactArchived: (id, archived) =>
+      unwrap(api.POST(archived ? "/api/contacts/{id}/archive" : "/api/contacts/{id}/unarchive", path("id", id))),
+    listCompanies: (filters, page) => unwrap(api.GET("/api/companies", { params: { query: { ...filters, ...page } } })),
+    getCompany: (id) => unwrap(api.GET("/api/companies/{id}", path("id", id))),
+    createCompany: (body) => unwrap(api.POST("/api/companies", { body })),
+    updateCompany: (id, body) => unwrap(api.PATCH("/api/companies/{id}", { ...path("id", id), body })),
+    logInteraction: (body) => unwrap(api.POST("/api/interactions", { body })),
+    listInteractions: (filters, page) =>
+      unwrap(api.GET("/api/interactions", { params: { query: { ...filters, ...page } } })),
+    addFollowUp: (body) => unwrap(api.POST("/api/follow-ups", { body })),
+    listFollowUps: (filters, page) =>
+      unwrap(api.GET("/api/follow-ups", { params: { query: { ...filters, ...page } } })),
+    completeFollowUp: (id, body) => unwrap(api.POST("/api/follow-ups/{id}/done", { ...path("id", id), body })),
+    getToday: () => unwrap(api.GET("/api/today")),
+    doneToday: (contactId, body) =>
+      unwrap(api.POST("/api/today/{contactId}/done", { ...path("contactId", contactId), body })),
+    snoozeToday: (contactId, body) =>
+      unwrap(api.POST("/api/today/{contactId}/snooze", { ...path("contactId", contactId), body })),
+    skipToday: (contactId) => unwrap(api.POST("/api/today/{contactId}/skip", path("contactId", contactId))),
+    moveOn: (contactId) => unwrap(api.POST("/api/contacts/{id}/move-on", path("id", contactId))),
+    undoMoveOn: (contactId) => unwrap(api.POST("/api/contacts/{id}/move-on/undo", path("id", contactId))),
+    rebuild: () => unwrap(api.POST("/api/due-state/rebuild")),
+    createToken: (name) => unwrap(api.POST("/api/tokens", { body: { name } })),
+    listTokens: () => items(api.GET("/api/tokens", { params: { query: { limit: 200 } } })),
+    previewImport: (body) => unwrap(api.POST("/api/imports/preview", { body })),
+    commitImport: (body, onProgress) => commitAndFollow(importJob, commit(body), onProgress),
+    listDuplicates: () => items(api.GET("/api/duplicates")),
+    mergeContacts: (keepId, mergeId) => unwrap(api.POST("/api/merges", { body: { keepId, mergeId } })),
+    undoMerge: (mergeId) => items(api.POST("/api/merges/{id}/undo", path("id", mergeId))),
+    exportBackup: () => unwrap(api.GET("/api/backup")),
+    // The file is sent as read: the server checks it and answers with the fields it refuses.
+    restoreBackup: (backup) =>
+      unwrap(api.POST("/api/backup/restore", { body: backup as Body<"/api/backup/restore", "post"> })),
+    exportContacts: async (format) => {
+      // A download, not JSON: any type is accepted, and the body is read as text.
+      const {
+        data: body,
+        error,
+        response,
+      } = await api.GET("/api/exports/contacts", {
+        params: { query: { format } },
+        headers: { accept: "*/*" },
+        parseAs: "text",
+      });
+      if (!response.ok) throw problemToError(response.status, error);
+      const disposition = response.headers.get("content-disposition") ?? "";
+      const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "export";
+      return { contentType: response.headers.get("content-type") ?? "", fileName, body: body ?? "" };
+    },
+    notifyStatus: () => unwrap(api.GET("/api/notify/status")),
+    notifyTest: () => unwrap(api.POST("/api/notify/test")),
+    listWebhooks: () => items(api.GET("/api/notify/webhooks")),
+    addWebhook: (body) => unwrap(api.POST("/api/notify/webhooks", { body })),
+    removeWebhook: async (id) => {
+      await unwrap(api.DELETE("/api/notify/webhooks/{id}", path("id", id)));
+    },
+    testWebhook: (id) => unwrap(api.POST("/api/notify/webhooks/{id}/test", path("id", id))),
     close: async () => {},
   };
 }

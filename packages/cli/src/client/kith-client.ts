@@ -1,103 +1,89 @@
-import type {
-  Account,
-  ApiToken,
-  Backup,
-  Company,
-  CompleteFollowUpInput,
-  Contact,
-  ContactExportFormat,
-  ContactListQuery,
-  CreateCompanyInput,
-  CreateContactInput,
-  CreatedWebhook,
-  CreateWebhookInput,
-  Direction,
-  Duplicate,
-  FollowUp,
-  FollowUpListQuery,
-  ImportInput,
-  ImportJob,
-  ImportPreview,
-  Interaction,
-  InteractionKind,
-  LogInteractionInput,
-  MergeResult,
-  NotifyStatus,
-  NotifyTestResult,
-  Page,
-  RestoreResult,
-  Role,
-  TodayActionResult,
-  TodayView,
-  UpdateCompanyInput,
-  UpdateContactInput,
-  Webhook,
-  WebhookTestResult,
-} from "@kith/core";
-
-/** Cursor and size of one page of a list; both optional, the server picks the defaults. */
-export interface PageInput {
-  cursor?: string | undefined;
-  limit?: number | undefined;
-}
-
-export type AccountView = Account & { role: Role };
-export type CreatedToken = ApiToken & { token: string };
-export type ContactFilters = Partial<ContactListQuery>;
-export type CompanyFilters = { target?: "true" | "false" | undefined };
-export type AddFollowUpRequest = { contactId: string; dueOn: string; title: string; notes?: string | undefined };
-
-export type DoneTodayRequest = { kind?: InteractionKind; direction?: Direction; summary?: string };
+import type { Answer, Body, ItemOf, Query } from "./api-operations.ts";
 
 /**
- * Everything the CLI can ask of Kith, one method per operation. Two implementations: in-process (the services on
- * the local database) and HTTP (a server's REST API with a token). Commands only ever see this interface.
+ * Everything the CLI can ask of Kith, one method per API operation, its types read from the generated operation
+ * types (docs/openapi.json). Two implementations: in-process (the services on the local database) and HTTP (a
+ * server's REST API through openapi-fetch). Both are checked against this interface, so a renamed field or a
+ * removed operation fails to compile in both. Commands only ever see this interface.
  */
+
+/** Cursor and size of one page of a list; both optional, the server picks the defaults. */
+export type PageInput = Pick<Query<"/api/contacts", "get">, "cursor" | "limit">;
+type Filters<P extends "/api/contacts" | "/api/companies" | "/api/interactions" | "/api/follow-ups"> = Omit<
+  Query<P, "get">,
+  "cursor" | "limit"
+>;
+
+export type AccountView = Answer<"/api/account", "get">;
+export type CreatedToken = Answer<"/api/tokens", "post">;
+export type ContactFilters = Filters<"/api/contacts">;
+export type CompanyFilters = Filters<"/api/companies">;
+export type AddFollowUpRequest = Body<"/api/follow-ups", "post">;
+export type DoneTodayRequest = Body<"/api/today/{contactId}/done", "post">;
+/** The CLI always sends the file's text inside JSON (the API also takes the raw file, which it types as a string). */
+export type ImportRequest = Exclude<Body<"/api/imports", "post">, string>;
+export type ImportJob = Answer<"/api/imports/{id}", "get">;
+/** A download: the body as text, and the type and file name the server gave it (the API declares no schema). */
+export type ContactExport = { contentType: string; fileName: string; body: string };
+export type ContactExportFormat = NonNullable<Query<"/api/exports/contacts", "get">["format"]>;
+
 export interface KithClient {
   getAccount(): Promise<AccountView>;
-  listContacts(filters: ContactFilters, page: PageInput): Promise<Page<Contact>>;
-  getContact(id: string): Promise<Contact>;
-  createContact(input: CreateContactInput): Promise<Contact>;
-  updateContact(id: string, input: UpdateContactInput): Promise<Contact>;
-  setContactArchived(id: string, archived: boolean): Promise<Contact>;
-  listCompanies(filters: CompanyFilters, page: PageInput): Promise<Page<Company>>;
-  getCompany(id: string): Promise<Company>;
-  createCompany(input: CreateCompanyInput): Promise<Company>;
-  updateCompany(id: string, input: UpdateCompanyInput): Promise<Company>;
-  logInteraction(input: LogInteractionInput): Promise<Interaction>;
-  listInteractions(filters: { contactId?: string }, page: PageInput): Promise<Page<Interaction>>;
-  addFollowUp(input: AddFollowUpRequest): Promise<FollowUp>;
-  listFollowUps(filters: Partial<FollowUpListQuery>, page: PageInput): Promise<Page<FollowUp>>;
-  completeFollowUp(id: string, input: CompleteFollowUpInput): Promise<FollowUp>;
-  getToday(): Promise<TodayView>;
-  doneToday(contactId: string, input: DoneTodayRequest): Promise<TodayActionResult>;
-  snoozeToday(contactId: string, input: { days: number } | { untilOn: string }): Promise<TodayActionResult>;
-  skipToday(contactId: string): Promise<TodayActionResult>;
-  moveOn(contactId: string): Promise<Contact>;
-  undoMoveOn(contactId: string): Promise<Contact>;
-  rebuild(): Promise<{ contacts: number }>;
+  listContacts(filters: ContactFilters, page: PageInput): Promise<Answer<"/api/contacts", "get">>;
+  getContact(id: string): Promise<Answer<"/api/contacts/{id}", "get">>;
+  createContact(input: Body<"/api/contacts", "post">): Promise<Answer<"/api/contacts", "post">>;
+  updateContact(id: string, input: Body<"/api/contacts/{id}", "patch">): Promise<Answer<"/api/contacts/{id}", "patch">>;
+  setContactArchived(id: string, archived: boolean): Promise<Answer<"/api/contacts/{id}/archive", "post">>;
+  listCompanies(filters: CompanyFilters, page: PageInput): Promise<Answer<"/api/companies", "get">>;
+  getCompany(id: string): Promise<Answer<"/api/companies/{id}", "get">>;
+  createCompany(input: Body<"/api/companies", "post">): Promise<Answer<"/api/companies", "post">>;
+  updateCompany(
+    id: string,
+    input: Body<"/api/companies/{id}", "patch">,
+  ): Promise<Answer<"/api/companies/{id}", "patch">>;
+  logInteraction(input: Body<"/api/interactions", "post">): Promise<Answer<"/api/interactions", "post">>;
+  listInteractions(filters: Filters<"/api/interactions">, page: PageInput): Promise<Answer<"/api/interactions", "get">>;
+  addFollowUp(input: AddFollowUpRequest): Promise<Answer<"/api/follow-ups", "post">>;
+  listFollowUps(filters: Filters<"/api/follow-ups">, page: PageInput): Promise<Answer<"/api/follow-ups", "get">>;
+  completeFollowUp(
+    id: string,
+    input: Body<"/api/follow-ups/{id}/done", "post">,
+  ): Promise<Answer<"/api/follow-ups/{id}/done", "post">>;
+  getToday(): Promise<Answer<"/api/today", "get">>;
+  doneToday(contactId: string, input: DoneTodayRequest): Promise<Answer<"/api/today/{contactId}/done", "post">>;
+  snoozeToday(
+    contactId: string,
+    input: Body<"/api/today/{contactId}/snooze", "post">,
+  ): Promise<Answer<"/api/today/{contactId}/snooze", "post">>;
+  skipToday(contactId: string): Promise<Answer<"/api/today/{contactId}/skip", "post">>;
+  moveOn(contactId: string): Promise<Answer<"/api/contacts/{id}/move-on", "post">>;
+  undoMoveOn(contactId: string): Promise<Answer<"/api/contacts/{id}/move-on/undo", "post">>;
+  rebuild(): Promise<Answer<"/api/due-state/rebuild", "post">>;
   createToken(name: string): Promise<CreatedToken>;
-  listTokens(): Promise<ApiToken[]>;
-  previewImport(input: ImportInput): Promise<ImportPreview>;
+  listTokens(): Promise<ItemOf<"/api/tokens", "get">[]>;
+  previewImport(
+    input: Exclude<Body<"/api/imports/preview", "post">, string>,
+  ): Promise<Answer<"/api/imports/preview", "post">>;
   /**
    * Runs an import job to its end and returns it with every row's outcome: in-process, the job runs here; over
    * HTTP, the server's worker runs it and the job is polled. `onProgress` gets the rows committed so far.
    */
-  commitImport(input: ImportInput, onProgress?: (done: number, total: number) => void): Promise<ImportJob>;
-  listDuplicates(): Promise<Duplicate[]>;
-  mergeContacts(keepId: string, mergeId: string): Promise<MergeResult>;
-  undoMerge(mergeId: string): Promise<Contact[]>;
-  exportBackup(): Promise<Backup>;
-  restoreBackup(backup: unknown): Promise<RestoreResult>;
-  exportContacts(format: ContactExportFormat): Promise<{ contentType: string; fileName: string; body: string }>;
-  notifyStatus(): Promise<NotifyStatus>;
+  commitImport(input: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportJob>;
+  listDuplicates(): Promise<ItemOf<"/api/duplicates", "get">[]>;
+  mergeContacts(keepId: string, mergeId: string): Promise<Answer<"/api/merges", "post">>;
+  undoMerge(mergeId: string): Promise<Answer<"/api/merges/{id}/undo", "post">["items"]>;
+  exportBackup(): Promise<Answer<"/api/backup", "get">>;
+  /** Takes the file as read: the service (or the server) checks it, which is the point of a restore's dry parse. */
+  restoreBackup(backup: unknown): Promise<Answer<"/api/backup/restore", "post">>;
+  exportContacts(format: ContactExportFormat): Promise<ContactExport>;
+  notifyStatus(): Promise<Answer<"/api/notify/status", "get">>;
   /** Sends today's digest to the member's own address now. */
-  notifyTest(): Promise<NotifyTestResult>;
-  listWebhooks(): Promise<Webhook[]>;
+  notifyTest(): Promise<Answer<"/api/notify/test", "post">>;
+  listWebhooks(): Promise<ItemOf<"/api/notify/webhooks", "get">[]>;
   /** The signing secret is in the answer, and only there. */
-  addWebhook(input: CreateWebhookInput): Promise<CreatedWebhook>;
+  addWebhook(input: Body<"/api/notify/webhooks", "post">): Promise<Answer<"/api/notify/webhooks", "post">>;
   removeWebhook(id: string): Promise<void>;
-  testWebhook(id: string): Promise<WebhookTestResult>;
+  testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
-describe("the web's typed API client", () => {
+// The CLI's HTTP client and its KithClient interface read the same file (cli/src/client/api-operations.ts).
+describe("the typed API client of the web and the CLI", () => {
   it("is generated from the committed docs/openapi.json (run `npm run api-types -w @kith/web` after `npm run openapi`)", () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "kith-api-types-")), "schema.d.ts");
     const bin = path.join(root, "node_modules/.bin/openapi-typescript");

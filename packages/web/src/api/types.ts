@@ -1,18 +1,4 @@
-import type { paths } from "./schema.d.ts";
-
-type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
-  ? R extends { 200: infer A }
-    ? Json<A>
-    : R extends { 201: infer B }
-      ? Json<B>
-      : never
-  : never;
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  requestBody?: { content: { "application/json": infer B } };
-}
-  ? B
-  : never;
+import type { Body, Answer as Ok, Query } from "./operations.ts";
 
 export type Me = Ok<"/api/auth/me", "get">;
 export type Account = Ok<"/api/account", "get">;
@@ -28,6 +14,10 @@ export type Interaction = Ok<"/api/interactions/{id}", "get">;
 export type InteractionInput = Body<"/api/interactions", "post">;
 export type InteractionKind = Interaction["kind"];
 export type Direction = Interaction["direction"];
+export type ContactQuery = Query<"/api/contacts", "get">;
+export type ContactProgress = NonNullable<ContactQuery["progress"]>;
+export type ContactSort = NonNullable<ContactQuery["sort"]>;
+export type ArchivedFilter = NonNullable<ContactQuery["archived"]>;
 export type FollowUp = Ok<"/api/follow-ups", "get">["items"][number];
 export type FollowUpInput = Body<"/api/follow-ups", "post">;
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { request } from "../api/client.ts";
+import { api, signOut, unwrap } from "../api/client.ts";
 import { ApiError } from "../api/problem.ts";
-import type { Account, Me } from "../api/types.ts";
+import type { Me } from "../api/types.ts";
 
 /** Who is signed in; null when nobody is. Offline, the service worker answers with the last known session. */
 export function useMe() {
@@ -9,7 +9,7 @@ export function useMe() {
     queryKey: ["me"],
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await request<Me>("GET", "/api/auth/me");
+        return await unwrap(api.GET("/api/auth/me"));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -21,7 +21,7 @@ export function useMe() {
 }
 
 export function useAccount() {
-  return useQuery({ queryKey: ["account"], queryFn: () => request<Account>("GET", "/api/account") });
+  return useQuery({ queryKey: ["account"], queryFn: () => unwrap(api.GET("/api/account")) });
 }
 
 /** A viewer (a coach or partner) reads only; pages hide what they cannot do. */
@@ -33,7 +33,7 @@ export function useCanEdit(): boolean {
 export function useSignOut() {
   const client = useQueryClient();
   return async () => {
-    await request("POST", "/api/auth/sign-out", {});
+    await signOut();
     // The last today list and session are kept for offline reading; they must not outlive the session.
     if ("caches" in globalThis) await caches.delete("kith-data");
     client.clear();

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useLocation } from "wouter";
-import { request } from "../api/client.ts";
+import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
 import { useAccount } from "../app/session.ts";
 import { useEngineSettings, useSaveEngineSettings } from "../settings/engine-settings.ts";
@@ -35,7 +35,7 @@ export default function FirstRunPage() {
     setBusy(true);
     setError(null);
     try {
-      await request("PATCH", "/api/account", { timeZone, country });
+      await unwrap(api.PATCH("/api/account", { body: { timeZone, country } }));
       if (settings.data) await save.mutateAsync({ weeklyGoal: Number(goal) });
       await client.invalidateQueries({ queryKey: ["account"] });
       navigate("/");

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useSearchParams } from "wouter";
-import { request } from "../api/client.ts";
+import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
@@ -19,7 +19,7 @@ export default function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await request("POST", "/api/auth/sign-in/email", { email, password });
+      await unwrap(api.POST("/api/auth/sign-in/email", { body: { email, password } }));
       await client.invalidateQueries({ queryKey: ["me"] });
       const next = params.get("next");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/");

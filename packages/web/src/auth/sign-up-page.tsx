@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
-import { request } from "../api/client.ts";
+import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
@@ -20,7 +20,7 @@ export default function SignUpPage() {
     setError(null);
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      await request("POST", "/api/auth/sign-up/email", { name, email, password, timeZone });
+      await unwrap(api.POST("/api/auth/sign-up/email", { body: { name, email, password, timeZone } }));
       await client.invalidateQueries({ queryKey: ["me"] });
       navigate("/welcome");
     } catch (e) {

@@ -1,15 +1,16 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import type { Contact, ContactInput } from "../api/types.ts";
+import type { ArchivedFilter, Contact, ContactInput, ContactProgress, ContactSort } from "../api/types.ts";
 
 export interface ContactFilters {
   q: string;
   circle: string;
   tag: string;
   companyId: string;
-  archived: "exclude" | "include" | "only";
-  progress: "" | "new" | "building" | "connected";
-  sort: "name" | "last-touch" | "next-due";
+  archived: ArchivedFilter;
+  /** "" is any progress. */
+  progress: ContactProgress | "";
+  sort: ContactSort;
 }
 
 export const NO_FILTERS: ContactFilters = {

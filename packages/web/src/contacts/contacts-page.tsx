@@ -8,6 +8,7 @@ import { useCircleNames } from "../settings/engine-settings.ts";
 import { Alert, Button, Select } from "../ui/controls.tsx";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
+import { ARCHIVED_OPTIONS, PROGRESS_OPTIONS, SORT_OPTIONS } from "./contact-labels.ts";
 import { ContactList } from "./contact-list.tsx";
 import { type ContactFilters, DEFAULT_CIRCLES, NO_FILTERS, useContactList } from "./contact-queries.ts";
 
@@ -81,32 +82,19 @@ export default function ContactsPage() {
           label="Progress"
           value={filters.progress || "all"}
           onChange={(v) => set({ progress: v === "all" ? "" : (v as ContactFilters["progress"]) })}
-          options={[
-            { id: "all", label: "Any progress" },
-            { id: "new", label: "New (no touch yet)" },
-            { id: "building", label: "Building" },
-            { id: "connected", label: "Connected" },
-          ]}
+          options={[{ id: "all", label: "Any progress" }, ...PROGRESS_OPTIONS]}
         />
         <Select
           label="Sort by"
           value={filters.sort}
           onChange={(v) => set({ sort: v as ContactFilters["sort"] })}
-          options={[
-            { id: "name", label: "Name" },
-            { id: "last-touch", label: "Last touch" },
-            { id: "next-due", label: "Next due" },
-          ]}
+          options={SORT_OPTIONS}
         />
         <Select
           label="Show"
           value={filters.archived}
           onChange={(v) => set({ archived: v as ContactFilters["archived"] })}
-          options={[
-            { id: "exclude", label: "Active" },
-            { id: "only", label: "Archived" },
-            { id: "include", label: "Everyone" },
-          ]}
+          options={ARCHIVED_OPTIONS}
         />
       </search>
       <p className="muted small" aria-live="polite">

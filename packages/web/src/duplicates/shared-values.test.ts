@@ -39,9 +39,8 @@ describe("what a pair of possible duplicates has in common", () => {
 });
 
 describe("whyLabel", () => {
-  it("words the server's reasons, and one it does not know yet", () => {
+  it("words the server's reasons", () => {
     expect(whyLabel("linkedin")).toBe("Same LinkedIn profile");
     expect(whyLabel("name-and-company")).toBe("Same name at the same company");
-    expect(whyLabel("postal-address")).toBe("Same postal address");
   });
 });

@@ -1,6 +1,6 @@
-import type { Contact } from "../api/types.ts";
+import type { Contact, MatchedBy } from "../api/types.ts";
 
-const WHY_LABELS: Record<string, string> = {
+const WHY_LABELS: Record<MatchedBy, string> = {
   email: "Same email address",
   linkedin: "Same LinkedIn profile",
   phone: "Same phone number",
@@ -8,9 +8,9 @@ const WHY_LABELS: Record<string, string> = {
   "similar-name": "Similar name at the same company",
 };
 
-/** Why the server paired two contacts, in words; a reason this page does not know yet is shown as sent. */
-export function whyLabel(by: string): string {
-  return WHY_LABELS[by] ?? `Same ${by.replaceAll("-", " ")}`;
+/** Why the server paired two contacts, in words (the app and its server ship together: every reason is known). */
+export function whyLabel(by: MatchedBy): string {
+  return WHY_LABELS[by];
 }
 
 type Sides = Pick<Contact, "emails" | "phones" | "links" | "displayName">;

@@ -1,6 +1,6 @@
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, postRaw, unwrap } from "../api/client.ts";
-import type { ColumnMapping, ImportFormat, ImportJob, ImportPreview } from "../api/types.ts";
+import { api, unwrap } from "../api/client.ts";
+import type { ColumnMapping, ImportFormat, ImportInput } from "../api/types.ts";
 import { contentTypeOf, isFinished } from "./import-job.ts";
 
 /** A chosen file and how to read it; `mapping` is null until the person changes a column (then it is sent whole). */
@@ -21,23 +21,24 @@ const fileNameOf = (file: File) => file.name.slice(0, 255);
  * The file goes as itself (text/csv or text/vcard, the server decodes it) unless a column mapping was edited:
  * then as JSON with the mapping.
  */
-async function send(path: "/api/imports/preview" | "/api/imports", source: ImportSource): Promise<unknown> {
+async function requestOf(source: ImportSource) {
   const { file, format, mapping } = source;
-  if (!mapping) {
-    const query = new URLSearchParams({ format, fileName: fileNameOf(file) });
-    return postRaw(`${path}?${query}`, file, contentTypeOf(file));
-  }
-  const body = { content: await file.text(), fileName: fileNameOf(file), format, mapping };
-  return path === "/api/imports/preview"
-    ? unwrap(api.POST("/api/imports/preview", { body }))
-    : unwrap(api.POST("/api/imports", { body }));
+  const fileName = fileNameOf(file);
+  const content = await file.text();
+  return {
+    params: { query: mapping ? {} : { format, fileName } },
+    body: mapping ? { content, fileName, format, mapping } : content,
+    // The raw body is the file's text as itself (the server reads it as UTF-8, as file.text() does), not JSON.
+    bodySerializer: (body: string | ImportInput) => (typeof body === "string" ? body : JSON.stringify(body)),
+    headers: { "content-type": mapping ? "application/json" : contentTypeOf(file) },
+  };
 }
 
 /** What the import would do; asked again whenever the format or a column's field changes. Writes nothing. */
 export function useImportPreview(source: ImportSource | null) {
   return useQuery({
     queryKey: ["imports", "preview", source?.key, source?.format, source?.mapping],
-    queryFn: async () => (await send("/api/imports/preview", source!)) as ImportPreview,
+    queryFn: async () => unwrap(api.POST("/api/imports/preview", await requestOf(source!))),
     enabled: source !== null,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
@@ -59,7 +60,7 @@ export function refreshAfterImport(client: QueryClient) {
 export function useStartImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (source: ImportSource) => (await send("/api/imports", source)) as ImportJob,
+    mutationFn: async (source: ImportSource) => unwrap(api.POST("/api/imports", await requestOf(source))),
     onSuccess: (job) => {
       client.setQueryData(["imports", "one", job.id], job);
       if (isFinished(job)) refreshAfterImport(client);

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import type { InteractionInput, InteractionKind } from "../api/types.ts";
+import type { Direction, InteractionInput, InteractionKind } from "../api/types.ts";
 
 export function useTimeline(contactId: string) {
   return useInfiniteQuery({
@@ -39,4 +39,8 @@ export const KIND_LABELS: Record<InteractionKind, string> = {
   other: "Other",
 };
 
-export const DIRECTION_LABELS = { outbound: "I reached out", inbound: "They reached out", mutual: "Together" } as const;
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  outbound: "I reached out",
+  inbound: "They reached out",
+  mutual: "Together",
+};

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { request } from "../api/client.ts";
+import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
-import type { Account } from "../api/types.ts";
 import { useAccount } from "../app/session.ts";
 import { Alert, Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
@@ -21,7 +20,7 @@ export function AccountSection() {
     setCountry(account.data.country ?? "");
   }, [account.data]);
   const save = useMutation({
-    mutationFn: () => request<Account>("PATCH", "/api/account", { name, timeZone, country: country || null }),
+    mutationFn: () => unwrap(api.PATCH("/api/account", { body: { name, timeZone, country: country || null } })),
     onSuccess: (saved) => {
       client.setQueryData(["account"], saved);
       void client.invalidateQueries({ queryKey: ["today"] });

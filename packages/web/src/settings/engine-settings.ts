@@ -1,23 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import { ApiError } from "../api/problem.ts";
-import type { EngineSettings, EngineSettingsPatch } from "../api/types.ts";
+import type { EngineSettingsPatch } from "../api/types.ts";
 
-/** The engine's settings (circles, nudge schedule, daily cap, weekly goal…); null on a server without them. */
+/** The engine's settings (circles, nudge schedule, daily cap, weekly goal…). */
 export function useEngineSettings() {
-  return useQuery({
-    queryKey: ["settings"],
-    queryFn: async (): Promise<EngineSettings | null> => {
-      try {
-        return await unwrap(api.GET("/api/settings"));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
+  return useQuery({ queryKey: ["settings"], queryFn: () => unwrap(api.GET("/api/settings")) });
 }
 
+/** The account's circles; `fallback` until the settings have arrived (or when they cannot be read). */
 export function useCircleNames(fallback: string[]): string[] {
   const circles = useEngineSettings().data?.circles;
   return circles ? Object.keys(circles) : fallback;

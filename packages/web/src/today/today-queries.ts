@@ -1,21 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import { ApiError } from "../api/problem.ts";
 import type { Direction, InteractionKind, TodayList, TodayUndo } from "../api/types.ts";
 
-/** The today list; null on a server that has none (404), so the page can say so instead of failing. */
+/** The today list. */
 export function useToday() {
-  return useQuery({
-    queryKey: ["today"],
-    queryFn: async (): Promise<TodayList | null> => {
-      try {
-        return await unwrap(api.GET("/api/today"));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-  });
+  return useQuery({ queryKey: ["today"], queryFn: () => unwrap(api.GET("/api/today")) });
 }
 
 export type TodayAction =
@@ -63,7 +52,7 @@ export function useTodayAction() {
     onMutate: async (action) => {
       if (action.type === "undo-move-on" || action.type === "undo") return;
       await client.cancelQueries({ queryKey: ["today"] });
-      client.setQueryData<TodayList | null>(["today"], (list) =>
+      client.setQueryData<TodayList>(["today"], (list) =>
         list ? { ...list, items: list.items.filter((i) => i.contactId !== action.contactId) } : list,
       );
     },
