@@ -1,8 +1,8 @@
 export * from "./accounts/account-service.ts";
 export * from "./accounts/roles.ts";
 export * from "./accounts/schemas.ts";
+export type * from "./calendar/calendar-port.ts";
 export * from "./calendar/calendar-service.ts";
-export type * from "./calendar/ports.ts";
 export * from "./calendar/schemas.ts";
 export * from "./companies/company-service.ts";
 export * from "./companies/schemas.ts";

@@ -1,7 +1,7 @@
 import type { Company } from "../companies/schemas.ts";
 import type { Contact } from "../contacts/schemas.ts";
+import type { DerivedState } from "../due-state/due-state-port.ts";
 import type { Interaction } from "../interactions/schemas.ts";
-import type { DerivedState } from "../ports/index.ts";
 import type { ColumnMapping } from "./csv-mapping.ts";
 import type { ContactIdentity } from "./duplicate-index.ts";
 import type { ContactMergeRecord } from "./merge-schemas.ts";
