@@ -2,10 +2,10 @@ import type { Company } from "../companies/schemas.ts";
 import { newContact } from "../contacts/new-contact.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
-import { rankOf, refreshContacts, snapshotOf } from "../due-state/refresh-contacts.ts";
-import { computeDueState, emptyHistory, summarizeHistory } from "../engine/index.ts";
+import { derivedStateOf, refreshContacts } from "../due-state/refresh-contacts.ts";
+import { emptyHistory, summarizeHistory } from "../engine/index.ts";
 import type { Interaction } from "../interactions/schemas.ts";
-import type { Deps, DerivedState, Repositories } from "../ports/index.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
 import type { ParsedRow } from "./contact-draft.ts";
 import { type DuplicateIndex, identityOfDraft } from "./duplicate-index.ts";
 import type { ImportedContact } from "./import-port.ts";
@@ -69,7 +69,7 @@ async function currentOf(state: ImportState, tx: Repositories, w: ChunkWrites, i
   const known = w.created.get(id)?.contact ?? w.changed.get(id) ?? w.loaded.get(id);
   if (known) return known;
   // A merge earlier in this chunk gave a stored contact a new email the first pass did not see: read it now.
-  const [read] = await tx.contacts.engineInputs(state.accountId, [id]);
+  const [read] = await tx.dueState.engineInputs(state.accountId, [id]);
   if (read) w.loaded.set(id, read.contact);
   return read?.contact ?? null;
 }
@@ -125,13 +125,12 @@ function connectedOnInteraction(id: string, contactId: string, on: string, nowAt
   };
 }
 
-/** A new contact's derived state, computed as `refreshContacts` would once its rows are stored (no follow-ups). */
-function derivedOf(contact: Contact, interaction: Interaction | null, ctx: EngineContext): DerivedState {
-  const history = interaction ? summarizeHistory([interaction]) : emptyHistory;
-  const due = contact.archivedAt
-    ? null
-    : computeDueState(snapshotOf(contact, history, [], ctx), ctx.settings.engine, ctx.todayOn);
-  return { history, due, ...rankOf(due, ctx.todayOn) };
+/**
+ * A new contact's derived state, by the function `refreshContacts` uses, from what is known in memory: its only
+ * history is the connected-on record, and a contact made by this import has no follow-ups yet.
+ */
+function derivedOfNew(contact: Contact, interaction: Interaction | null, ctx: EngineContext) {
+  return derivedStateOf(contact, interaction ? summarizeHistory([interaction]) : emptyHistory, [], ctx);
 }
 
 async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w: ChunkWrites): Promise<void> {
@@ -144,7 +143,7 @@ async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w
       : null;
     if (interaction) interactions.push(interaction);
     const companyName = contact.companyId ? (state.companyNames.get(contact.companyId) ?? null) : null;
-    contacts.push({ contact, companyName, derived: derivedOf(contact, interaction, ctx) });
+    contacts.push({ contact, companyName, derived: derivedOfNew(contact, interaction, ctx) });
   }
   await tx.imports.insertContacts(state.accountId, contacts);
   await tx.imports.insertInteractions(state.accountId, interactions);
@@ -176,7 +175,7 @@ export async function importChunk(
     const match = row.issues.length === 0 ? state.index.strongMatch(row.draft) : null;
     if (match) targets.add(match.contactId);
   }
-  for (const { contact } of await tx.contacts.engineInputs(state.accountId, [...targets])) {
+  for (const { contact } of await tx.dueState.engineInputs(state.accountId, [...targets])) {
     w.loaded.set(contact.id, contact);
   }
   const outcomes: ImportRowOutcome[] = [];

@@ -9,6 +9,7 @@ import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactRepository } from "../contacts/contact-port.ts";
 import type { DeliveryRepository, DigestReplyRepository } from "../delivery/ports.ts";
 import type { WebhookRepository } from "../delivery/webhook-ports.ts";
+import type { DueStateRepository } from "../due-state/due-state-port.ts";
 import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
@@ -33,7 +34,7 @@ export type {
 } from "../accounts/account-ports.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
-export type { DerivedState, DueBucket } from "../due-state/due-state-port.ts";
+export type { DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
 export type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 export type { InteractionRepository } from "../interactions/interaction-port.ts";
 export type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
@@ -44,6 +45,7 @@ export interface Repositories {
   users: UserDirectory;
   apiTokens: ApiTokenRepository;
   contacts: ContactRepository;
+  dueState: DueStateRepository;
   companies: CompanyRepository;
   interactions: InteractionRepository;
   followUps: FollowUpRepository;
