@@ -12,7 +12,9 @@ import { KyselyCalendarFeedRepository } from "./repositories/delivery-calendar-f
 import { KyselyDeliveryRepository } from "./repositories/delivery-repository.ts";
 import { KyselyDigestReplyRepository } from "./repositories/digest-reply-repository.ts";
 import { KyselyDueStateRepository } from "./repositories/due-state-repository.ts";
+import { KyselyDuplicateRepository } from "./repositories/duplicate-repository.ts";
 import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts";
+import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
@@ -35,6 +37,8 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     imports: new KyselyImportRepository(db, dialect),
+    importJobs: new ImportJobLedger(db),
+    duplicates: new KyselyDuplicateRepository(db),
   };
 }
 

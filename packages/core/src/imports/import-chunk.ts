@@ -3,13 +3,13 @@ import { newContact } from "../contacts/new-contact.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
 import { derivedStateOf, refreshContacts } from "../due-state/refresh-contacts.ts";
+import { mergeDraftInto } from "../duplicates/merge-draft.ts";
 import { emptyHistory, summarizeHistory } from "../engine/index.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import type { ParsedRow } from "./contact-draft.ts";
 import { type DuplicateIndex, identityOfDraft } from "./duplicate-index.ts";
 import type { ImportedContact } from "./import-port.ts";
-import { mergeDraftInto } from "./merge-draft.ts";
 import { classifyRow, contactInputOf } from "./plan-rows.ts";
 import type { ImportRowOutcome } from "./schemas.ts";
 

@@ -3,8 +3,8 @@ import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { openImportFile } from "./import-file.ts";
-import type { NewImportJob } from "./import-port.ts";
 import { countryOf } from "./import-service.ts";
+import type { NewImportJob } from "./job/import-job-port.ts";
 import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
 import { type ImportInput, type ImportJob, importInputSchema } from "./schemas.ts";
 
@@ -35,7 +35,7 @@ export async function startImport(
     mapping: file.mapping,
     lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
   };
-  await deps.store.imports.insertJob(actor.accountId, job);
+  await deps.store.importJobs.insertJob(actor.accountId, job);
   return {
     ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
     ...{ totalRows, processedRows: 0, created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
@@ -60,11 +60,11 @@ export async function commitImport(
 }
 
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
-  const job = await deps.store.imports.findJob(actor.accountId, id);
+  const job = await deps.store.importJobs.findJob(actor.accountId, id);
   if (!job) throw notFound("import", id);
   return job;
 }
 
 export async function listImports(deps: Deps, actor: Actor): Promise<ImportJob[]> {
-  return deps.store.imports.listJobs(actor.accountId, 50);
+  return deps.store.importJobs.listJobs(actor.accountId, 50);
 }

@@ -20,7 +20,7 @@ export async function countryOf(tx: Repositories, accountId: string): Promise<st
 
 export async function indexOf(tx: Repositories, accountId: string, country: string | null): Promise<DuplicateIndex> {
   const index = new DuplicateIndex(country);
-  for (const identity of await tx.imports.identities(accountId)) index.add(identity);
+  for (const identity of await tx.duplicates.identities(accountId)) index.add(identity);
   return index;
 }
 

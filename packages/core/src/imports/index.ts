@@ -9,16 +9,9 @@ export {
 } from "./csv-mapping.ts";
 export type { ContactIdentity, Match } from "./duplicate-index.ts";
 export { commitImport, getImport, listImports, startImport } from "./import-jobs.ts";
-export type {
-  ClaimedImportJob,
-  ImportChunkRecord,
-  ImportedContact,
-  ImportRepository,
-  NewImportJob,
-} from "./import-port.ts";
+export type { ImportedContact, ImportRepository } from "./import-port.ts";
 export { previewImport } from "./import-service.ts";
-export * from "./merge-schemas.ts";
-export { listDuplicates, mergeContacts, undoMerge } from "./merge-service.ts";
+export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
 export { parseImportFile } from "./parse-import.ts";
 export {
   IMPORT_CHUNK_ROWS,

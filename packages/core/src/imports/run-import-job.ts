@@ -3,8 +3,8 @@ import type { Deps } from "../ports/index.ts";
 import type { ParsedRow } from "./contact-draft.ts";
 import { type ImportState, importChunk } from "./import-chunk.ts";
 import { openImportFile } from "./import-file.ts";
-import type { ClaimedImportJob } from "./import-port.ts";
 import { countryOf, indexOf } from "./import-service.ts";
+import type { ClaimedImportJob } from "./job/import-job-port.ts";
 
 /** A worker's lease on a job; each committed chunk renews it. A dead instance's job is resumed once it lapses. */
 export const IMPORT_LEASE_MS = 60_000;
@@ -77,13 +77,14 @@ async function commitChunk(run: Run, startRow: number, chunk: readonly ParsedRow
     const rows = await importChunk(run.state, tx, await loadEngineContext(tx, job.accountId, at), chunk);
     const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
     const record = { startRow, rows, nowAt: at.toISOString(), leaseUntilAt };
-    if (!(await tx.imports.recordChunk(job.accountId, job.id, opts.owner, record))) throw new LeaseLost();
+    if (!(await tx.importJobs.recordChunk(job.accountId, job.id, opts.owner, record))) throw new LeaseLost();
   });
 }
 
 async function stop(run: Run): Promise<ImportRunResult> {
   const { deps, job, opts } = run;
-  if (opts.releaseOnStop !== false) await deps.store.imports.releaseJob(job.accountId, job.id, opts.owner, now(deps));
+  if (opts.releaseOnStop !== false)
+    await deps.store.importJobs.releaseJob(job.accountId, job.id, opts.owner, now(deps));
   return "stopped";
 }
 
@@ -112,7 +113,7 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
   if (chunk.length > 0) await commit();
   else if (processed === job.processedRows) await opts.onProgress?.(processed, job.totalRows);
   const end = { status: "committed" as const, error: null, finishedAt: now(deps) };
-  return (await deps.store.imports.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
+  return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
 }
 
 /**
@@ -127,11 +128,11 @@ export async function runImportJob(
   opts: ImportRunOptions,
 ): Promise<ImportRunResult> {
   const leaseUntilAt = new Date(deps.clock.now().getTime() + (opts.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
-  const job = await deps.store.imports.claimJob(ref.accountId, ref.id, opts.owner, now(deps), leaseUntilAt);
+  const job = await deps.store.importJobs.claimJob(ref.accountId, ref.id, opts.owner, now(deps), leaseUntilAt);
   if (!job) return "busy";
   const fail = async (error: string) => {
     const end = { status: "failed" as const, error, finishedAt: now(deps) };
-    return (await deps.store.imports.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
+    return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
   };
   if (job.attempts > IMPORT_MAX_ATTEMPTS) {
     return fail(`given up after ${IMPORT_MAX_ATTEMPTS} attempts: the workers running it stopped each time`);
@@ -150,7 +151,7 @@ export async function runImportJob(
 export async function runImportTick(deps: Deps, opts: ImportRunOptions & { maxJobs?: number }): Promise<number> {
   let ran = 0;
   for (let i = 0; i < (opts.maxJobs ?? 10) && !opts.signal?.aborted; i++) {
-    const [next] = await deps.store.imports.claimableJobs(now(deps), 1);
+    const [next] = await deps.store.importJobs.claimableJobs(now(deps), 1);
     if (!next) break;
     if ((await runImportJob(deps, next, opts)) !== "busy") ran += 1;
   }

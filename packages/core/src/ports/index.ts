@@ -10,8 +10,10 @@ import type { ContactRepository } from "../contacts/contact-port.ts";
 import type { DeliveryRepository, DigestReplyRepository } from "../delivery/ports.ts";
 import type { WebhookRepository } from "../delivery/webhook-ports.ts";
 import type { DueStateRepository } from "../due-state/due-state-port.ts";
+import type { DuplicateRepository } from "../duplicates/duplicate-port.ts";
 import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
+import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
@@ -54,6 +56,8 @@ export interface Repositories {
   webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
   imports: ImportRepository;
+  importJobs: ImportJobRepository;
+  duplicates: DuplicateRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

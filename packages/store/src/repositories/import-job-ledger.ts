@@ -3,6 +3,7 @@ import type {
   ColumnMapping,
   ImportChunkRecord,
   ImportJob,
+  ImportJobRepository,
   ImportRowOutcome,
   NewImportJob,
 } from "@kith/core";
@@ -59,7 +60,7 @@ const countOf = (rows: readonly ImportRowOutcome[], outcome: ImportRowOutcome["o
  * (PostgreSQL re-checks the WHERE on a row a concurrent winner changed; SQLite has one writer), and every later
  * write names the lease owner, so an instance that lost its lease cannot write over the one that took the job.
  */
-export class ImportJobLedger {
+export class ImportJobLedger implements ImportJobRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertJob(accountId: string, job: NewImportJob): Promise<void> {

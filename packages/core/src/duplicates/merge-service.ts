@@ -5,8 +5,7 @@ import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
-import { DuplicateIndex } from "./duplicate-index.ts";
-import { type ContactMergeRecord, type Duplicate, type MergeResult, mergeContactsSchema } from "./merge-schemas.ts";
+import { type ContactMergeRecord, type MergeResult, mergeContactsSchema } from "./merge-schemas.ts";
 import { moveHistory, unionContacts } from "./merge-steps.ts";
 
 async function contactOrThrow(tx: Repositories, accountId: string, id: string): Promise<Contact> {
@@ -41,7 +40,7 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
       ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt },
       ...{ mergedAt: nowAt, undoneAt: null },
     };
-    await tx.imports.insertMerge(actor.accountId, record);
+    await tx.duplicates.insertMerge(actor.accountId, record);
     return { mergeId: record.id, contact: await contactOrThrow(tx, actor.accountId, kept.id) };
   });
 }
@@ -50,7 +49,7 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
 export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Promise<Contact[]> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const record = await tx.imports.findMerge(actor.accountId, mergeId);
+    const record = await tx.duplicates.findMerge(actor.accountId, mergeId);
     if (!record) throw notFound("merge", mergeId);
     if (record.undoneAt) throw conflict("this merge has already been undone");
     const kept = await contactOrThrow(tx, actor.accountId, record.keptId);
@@ -67,33 +66,11 @@ export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Prom
       const followUp = await tx.followUps.findById(actor.accountId, id);
       if (followUp) await tx.followUps.update(actor.accountId, { ...followUp, contactId: record.mergedId });
     }
-    await tx.imports.markMergeUndone(actor.accountId, mergeId, deps.clock.now().toISOString());
+    await tx.duplicates.markMergeUndone(actor.accountId, mergeId, deps.clock.now().toISOString());
     await refreshed(tx, deps, actor.accountId, [record.keptId, record.mergedId]);
     return [
       await contactOrThrow(tx, actor.accountId, record.keptId),
       await contactOrThrow(tx, actor.accountId, record.mergedId),
     ];
   });
-}
-
-/** Contacts that look like the same person as an earlier one: by email, LinkedIn, phone, or name and company. */
-export async function listDuplicates(deps: Deps, actor: Actor): Promise<Duplicate[]> {
-  const account = await deps.store.accounts.findById(actor.accountId);
-  const index = new DuplicateIndex(account?.country ?? null);
-  const found: Duplicate[] = [];
-  for (const identity of await deps.store.imports.identities(actor.accountId)) {
-    const match = index.matchIdentity(identity);
-    if (match) {
-      const { id: contactId, displayName } = identity;
-      found.push({
-        contactId,
-        displayName,
-        duplicateOfId: match.contactId,
-        duplicateOfName: match.displayName,
-        by: match.by,
-      });
-    }
-    index.add(identity);
-  }
-  return found;
 }

@@ -1,7 +1,7 @@
 import type { Contact } from "../contacts/schemas.ts";
 import { allPages } from "../exports/export-service.ts";
+import { normalizeEmail, normalizeLinkedIn } from "../imports/contact-draft.ts";
 import type { Repositories } from "../ports/index.ts";
-import { normalizeEmail, normalizeLinkedIn } from "./contact-draft.ts";
 
 const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {
   const seen = new Set(a.map(key));

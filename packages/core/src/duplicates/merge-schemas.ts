@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Contact, contactSchema } from "../contacts/schemas.ts";
-import { MATCH_KINDS } from "./schemas.ts";
+import { MATCH_KINDS } from "../imports/schemas.ts";
 
 export const mergeContactsSchema = z.strictObject({
   /** The contact that stays. */

@@ -1,5 +1,5 @@
 import type { Contact } from "../contacts/schemas.ts";
-import { type ContactDraft, normalizeEmail, normalizeLinkedIn, toE164 } from "./contact-draft.ts";
+import { type ContactDraft, normalizeEmail, normalizeLinkedIn, toE164 } from "../imports/contact-draft.ts";
 
 const MAX_ENTRIES = 20;
 
