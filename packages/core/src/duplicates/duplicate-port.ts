@@ -1,4 +1,4 @@
-import type { ContactIdentity } from "../imports/duplicate-index.ts";
+import type { ContactIdentity } from "../imports/plan/duplicate-index.ts";
 import type { ContactMergeRecord } from "./merge-schemas.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Actor } from "../accounts/roles.ts";
-import { DuplicateIndex } from "../imports/duplicate-index.ts";
+import { DuplicateIndex } from "../imports/plan/duplicate-index.ts";
 import type { Deps } from "../ports/index.ts";
 import type { Duplicate } from "./merge-schemas.ts";
 

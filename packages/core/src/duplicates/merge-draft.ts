@@ -1,5 +1,6 @@
 import type { Contact } from "../contacts/schemas.ts";
-import { type ContactDraft, normalizeEmail, normalizeLinkedIn, toE164 } from "../imports/contact-draft.ts";
+import { type ContactDraft, normalizeEmail, toE164 } from "../imports/plan/contact-draft.ts";
+import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
 
 const MAX_ENTRIES = 20;
 

@@ -1,6 +1,7 @@
 import type { Contact } from "../contacts/schemas.ts";
 import { allPages } from "../exports/export-service.ts";
-import { normalizeEmail, normalizeLinkedIn } from "../imports/contact-draft.ts";
+import { normalizeEmail } from "../imports/plan/contact-draft.ts";
+import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
 import type { Repositories } from "../ports/index.ts";
 
 const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from "../csv-mapping.ts";
+import type { ColumnMapping } from "../read/csv-mapping.ts";
 import type { ImportFormat, ImportJob, ImportRowOutcome } from "../schemas.ts";
 
 /** A job as it is queued: the upload itself is stored with it, so any instance can run it, and run it again. */

@@ -1,7 +1,7 @@
-import { type CreateContactInput, createContactSchema } from "../contacts/schemas.ts";
+import { type CreateContactInput, createContactSchema } from "../../contacts/schemas.ts";
+import type { PreviewRow } from "../schemas.ts";
 import type { ContactDraft, ParsedRow, RowIssue } from "./contact-draft.ts";
 import { type DuplicateIndex, identityOfDraft } from "./duplicate-index.ts";
-import type { PreviewRow } from "./schemas.ts";
 
 /** Contact input as the contact service would take it; a row with only a last name uses it as the first. */
 export function contactInputOf(d: ContactDraft, companyId: string | null): CreateContactInput {

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { normalizeLinkedIn } from "../read/linkedin.ts";
 
 /** One person as read from an import file, before it is checked against the account's contacts. */
 export interface ContactDraft {
@@ -51,12 +52,6 @@ export function toE164(raw: string, country?: string | null): string | null {
 }
 
 export const normalizeEmail = (address: string): string => address.trim().toLowerCase();
-
-/** linkedin.com/in/<slug>, whatever the scheme, subdomain, case or trailing slash. */
-export function normalizeLinkedIn(url: string): string | null {
-  const match = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/in\/([^/?#]+)/i.exec(url.trim());
-  return match?.[1] ? `linkedin.com/in/${decodeURIComponent(match[1]).toLowerCase()}` : null;
-}
 
 /** Splits a multi-value cell (Google joins values with " ::: "). */
 export const splitValues = (cell: string, separator: RegExp = /\s+:::\s+/): string[] =>

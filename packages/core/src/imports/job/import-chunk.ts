@@ -1,17 +1,18 @@
-import type { Company } from "../companies/schemas.ts";
-import { newContact } from "../contacts/new-contact.ts";
-import type { Contact } from "../contacts/schemas.ts";
-import type { EngineContext } from "../due-state/engine-context.ts";
-import { derivedStateOf, refreshContacts } from "../due-state/refresh-contacts.ts";
-import { mergeDraftInto } from "../duplicates/merge-draft.ts";
-import { emptyHistory, summarizeHistory } from "../engine/index.ts";
-import type { Interaction } from "../interactions/schemas.ts";
-import type { Deps, Repositories } from "../ports/index.ts";
-import type { ParsedRow } from "./contact-draft.ts";
-import { type DuplicateIndex, identityOfDraft } from "./duplicate-index.ts";
-import type { ImportedContact } from "./import-port.ts";
-import { classifyRow, contactInputOf } from "./plan-rows.ts";
-import type { ImportRowOutcome } from "./schemas.ts";
+import type { Company } from "../../companies/schemas.ts";
+import { newContact } from "../../contacts/new-contact.ts";
+import type { Contact } from "../../contacts/schemas.ts";
+import type { EngineContext } from "../../due-state/engine-context.ts";
+import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
+import { mergeDraftInto } from "../../duplicates/merge-draft.ts";
+import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
+import type { Interaction } from "../../interactions/schemas.ts";
+import type { Deps, Repositories } from "../../ports/index.ts";
+import type { ImportedContact } from "../import-port.ts";
+import type { ParsedRow } from "../plan/contact-draft.ts";
+import { type DuplicateIndex, identityOfDraft } from "../plan/duplicate-index.ts";
+import { classifyRow, contactInputOf } from "../plan/plan-rows.ts";
+import { connectedOnInteraction, connectedOnNote } from "../read/linkedin.ts";
+import type { ImportRowOutcome } from "../schemas.ts";
 
 /** What outlives a chunk while one job runs: the duplicate index and the account's companies. */
 export interface ImportState {
@@ -58,7 +59,7 @@ function companyIdFor(state: ImportState, w: ChunkWrites, name: string): string 
 
 function createRow(state: ImportState, w: ChunkWrites, row: ParsedRow, id: string, reason: string): ImportRowOutcome {
   const d = row.draft;
-  const howWeMet = d.connectedOn ? `Connected on LinkedIn on ${d.connectedOn}` : "";
+  const howWeMet = d.connectedOn ? connectedOnNote(d.connectedOn) : "";
   const companyId = companyIdFor(state, w, d.companyName);
   const contact = newContact(id, { ...contactInputOf(d, companyId), howWeMet }, w.nowAt);
   w.created.set(id, { contact, connectedOn: d.connectedOn });
@@ -107,22 +108,6 @@ async function importRow(state: ImportState, tx: Repositories, w: ChunkWrites, r
   if (plan.action === "merge" && plan.match) return mergeRow(state, tx, w, row, plan.match.contactId, plan.reason);
   const outcome = plan.action === "error" ? "failed" : "skipped";
   return { line: row.line, outcome, contactId: plan.match?.contactId ?? null, reason: plan.reason } as const;
-}
-
-/** LinkedIn's "Connected On" becomes a social interaction on that day: a record, not a touch. */
-function connectedOnInteraction(id: string, contactId: string, on: string, nowAt: string): Interaction {
-  return {
-    id,
-    contactIds: [contactId],
-    kind: "social",
-    direction: "mutual",
-    occurredAt: `${on}T12:00:00.000Z`,
-    summary: "Connected on LinkedIn",
-    meaningful: false,
-    source: "import",
-    createdAt: nowAt,
-    updatedAt: nowAt,
-  };
 }
 
 /**

@@ -1,11 +1,11 @@
+import { linkedInDate } from "./linkedin.ts";
+
 /** Dates as contact tools write them; every reader returns null for "no date" and throws nothing. */
 export interface PartialDate {
   year: number | null;
   month: number;
   day: number;
 }
-
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 export type DateRead = { ok: true; date: PartialDate | null } | { ok: false; message: string };
 
@@ -27,11 +27,8 @@ export function readDate(raw: string): DateRead {
   if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   m = /^--(\d{2})-?(\d{2})$/.exec(s);
   if (m) return valid({ year: null, month: Number(m[1]), day: Number(m[2]) });
-  m = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(s);
-  if (m) {
-    const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-    if (month > 0) return valid({ year: Number(m[3]), month, day: Number(m[1]) });
-  }
+  const linkedIn = linkedInDate(s);
+  if (linkedIn) return valid(linkedIn);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s);
   if (m) {
     const y = Number(m[3]);

@@ -9,7 +9,7 @@ import {
   type ParsedRow,
   type RowIssue,
   splitValues,
-} from "./contact-draft.ts";
+} from "../plan/contact-draft.ts";
 import type { ColumnMapping, MappedField } from "./csv-mapping.ts";
 import type { CsvTable } from "./csv-table.ts";
 import { isoOf, readDate } from "./import-dates.ts";

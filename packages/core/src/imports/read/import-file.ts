@@ -1,9 +1,9 @@
-import { parseInput } from "../shared/validate.ts";
-import type { ParsedRow } from "./contact-draft.ts";
+import { parseInput } from "../../shared/validate.ts";
+import type { ParsedRow } from "../plan/contact-draft.ts";
+import { type ImportFormat, type ImportInput, importInputSchema } from "../schemas.ts";
 import { type ColumnMapping, type CsvFormat, detectCsvFormat, guessMapping } from "./csv-mapping.ts";
 import { rowOfCells } from "./csv-rows.ts";
 import { countCsvRows, readCsvHeader, streamCsvRows } from "./csv-table.ts";
-import { type ImportFormat, type ImportInput, importInputSchema } from "./schemas.ts";
 import { draftOfCard, splitCards } from "./vcard.ts";
 
 /** An upload opened for reading: what it is, how its columns map, and its rows on demand. */

@@ -1,5 +1,6 @@
-import { type ContactDraft, normalizeEmail, normalizeLinkedIn, toE164 } from "./contact-draft.ts";
-import type { MatchKind } from "./schemas.ts";
+import { normalizeLinkedIn } from "../read/linkedin.ts";
+import type { MatchKind } from "../schemas.ts";
+import { type ContactDraft, normalizeEmail, toE164 } from "./contact-draft.ts";
 import { companyCore, foldName, nameParts, similarGivenNames } from "./similar-names.ts";
 
 /** What duplicate detection needs to know of a contact already in the account. */

@@ -1,12 +1,12 @@
-import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
-import { parseInput } from "../shared/validate.ts";
-import { openImportFile } from "./import-file.ts";
-import { countryOf } from "./import-service.ts";
-import type { NewImportJob } from "./job/import-job-port.ts";
+import { type Actor, requireRole } from "../../accounts/roles.ts";
+import type { Deps } from "../../ports/index.ts";
+import { notFound } from "../../shared/errors.ts";
+import { parseInput } from "../../shared/validate.ts";
+import { countryOf } from "../plan/preview-import.ts";
+import { openImportFile } from "../read/import-file.ts";
+import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
+import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
-import { type ImportInput, type ImportJob, importInputSchema } from "./schemas.ts";
 
 /**
  * Queues an import: the file is read through once (a broken file fails here, naming the line, and the rows are

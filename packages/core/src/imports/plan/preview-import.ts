@@ -1,11 +1,11 @@
-import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Deps, Repositories } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
-import { pause } from "./csv-stream.ts";
+import { type Actor, requireRole } from "../../accounts/roles.ts";
+import type { Deps, Repositories } from "../../ports/index.ts";
+import { notFound } from "../../shared/errors.ts";
+import { pause } from "../read/csv-stream.ts";
+import { openImportFile } from "../read/import-file.ts";
+import type { ImportInput, ImportPreview, PreviewRow } from "../schemas.ts";
 import { DuplicateIndex } from "./duplicate-index.ts";
-import { openImportFile } from "./import-file.ts";
 import { classifyRow } from "./plan-rows.ts";
-import type { ImportInput, ImportPreview, PreviewRow } from "./schemas.ts";
 
 const PREVIEW_ROWS = 20;
 /** A preview is read by a person: past these, the counts say how many more there are. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLinkedInExport } from "./linkedin.ts";
 
 export const MAPPED_FIELDS = [
   "firstName",
@@ -84,7 +85,7 @@ export function guessMapping(headers: readonly string[], format: CsvFormat): Col
 
 export function detectCsvFormat(headers: readonly string[]): CsvFormat {
   const has = (h: string) => headers.includes(h);
-  if (has("Connected On") && has("URL")) return "linkedin";
+  if (isLinkedInExport(headers)) return "linkedin";
   if (has("E-mail 1 - Value") || has("Given Name") || has("Labels")) return "google";
   if (has("E-mail Address") && has("Business Phone")) return "outlook";
   return "csv";

@@ -8,7 +8,7 @@ import {
   type ContactDraft,
   emptyDraft,
   type ParsedRow,
-} from "./contact-draft.ts";
+} from "../plan/contact-draft.ts";
 import { readDate } from "./import-dates.ts";
 import { normalizeVcard21 } from "./vcard-21.ts";
 

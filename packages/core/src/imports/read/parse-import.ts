@@ -1,10 +1,10 @@
-import { parseInput } from "../shared/validate.ts";
-import type { ParsedRow } from "./contact-draft.ts";
+import { parseInput } from "../../shared/validate.ts";
+import type { ParsedRow } from "../plan/contact-draft.ts";
+import { type ImportFormat, type ImportInput, importInputSchema } from "../schemas.ts";
 import { type ColumnMapping, type CsvFormat, detectCsvFormat, guessMapping } from "./csv-mapping.ts";
 import { rowsFromTable } from "./csv-rows.ts";
 import { readCsvTable } from "./csv-table.ts";
 import { looksLikeVcard } from "./import-file.ts";
-import { type ImportFormat, type ImportInput, importInputSchema } from "./schemas.ts";
 import { rowsFromVcards } from "./vcard.ts";
 
 export interface ParsedFile {

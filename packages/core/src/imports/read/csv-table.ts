@@ -1,7 +1,8 @@
 import type { Options } from "csv-parse";
 import { parse } from "csv-parse/sync";
-import { DomainError } from "../shared/errors.ts";
+import { DomainError } from "../../shared/errors.ts";
 import { csvRecordBatches, pause } from "./csv-stream.ts";
+import { headerLineAfterPreamble } from "./linkedin.ts";
 
 export interface CsvTable {
   headers: string[];
@@ -10,20 +11,6 @@ export interface CsvTable {
 
 /** Options shared by the whole-file and the streamed reading, so both see the same records and lines. */
 const RECORD_OPTIONS = { relax_column_count: true, skip_empty_lines: true } as const;
-
-/**
- * LinkedIn puts a "Notes:" preamble before its header; the header is the first line that names at least two
- * known columns. Returns the 0-based index of that line.
- */
-function headerLineIndex(body: string): number {
-  const lines = body.slice(0, 64 * 1024).split(/\r?\n/, 20);
-  const known = /^(first name|last name|name|e-?mail|email address|company|url|phone|given name|family name)$/i;
-  for (let i = 0; i < Math.min(lines.length, 20); i++) {
-    const cells = (lines[i] ?? "").split(",").map((c) => c.replace(/^"|"$/g, "").trim());
-    if (cells.filter((c) => known.test(c)).length >= 2) return i;
-  }
-  return 0;
-}
 
 /**
  * The line each record starts on. csv-parse reports the line a record ends on, and counts the CR and the LF of a
@@ -88,7 +75,7 @@ const numbered =
 /** Parses CSV text (BOM, CRLF, quoted commas, quotes and newlines) into a header and rows with their line numbers. */
 export function readCsvTable(text: string): CsvTable {
   const body = text.replace(/^\uFEFF/, "");
-  const fromLine = headerLineIndex(body) + 1;
+  const fromLine = headerLineAfterPreamble(body) + 1;
   const lines = lineTracker(fromLine);
   const take = numbered(lines);
   const on_record = (record: string[], context: { lines: number }) => take(record, context);
@@ -107,7 +94,7 @@ export function readCsvTable(text: string): CsvTable {
 /** The header of a CSV file and where its records start, read without parsing the rest. */
 export function readCsvHeader(text: string): { headers: string[]; body: string; fromLine: number } {
   const body = text.replace(/^\uFEFF/, "");
-  const fromLine = headerLineIndex(body) + 1;
+  const fromLine = headerLineAfterPreamble(body) + 1;
   let header: string[] | undefined;
   try {
     [header] = parse(body, { ...RECORD_OPTIONS, from_line: fromLine, to: 1 }) as string[][];

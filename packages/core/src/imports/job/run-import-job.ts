@@ -1,10 +1,10 @@
-import { loadEngineContext } from "../due-state/engine-context.ts";
-import type { Deps } from "../ports/index.ts";
-import type { ParsedRow } from "./contact-draft.ts";
+import { loadEngineContext } from "../../due-state/engine-context.ts";
+import type { Deps } from "../../ports/index.ts";
+import type { ParsedRow } from "../plan/contact-draft.ts";
+import { countryOf, indexOf } from "../plan/preview-import.ts";
+import { openImportFile } from "../read/import-file.ts";
 import { type ImportState, importChunk } from "./import-chunk.ts";
-import { openImportFile } from "./import-file.ts";
-import { countryOf, indexOf } from "./import-service.ts";
-import type { ClaimedImportJob } from "./job/import-job-port.ts";
+import type { ClaimedImportJob } from "./import-job-port.ts";
 
 /** A worker's lease on a job; each committed chunk renews it. A dead instance's job is resumed once it lapses. */
 export const IMPORT_LEASE_MS = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type SampleName, readSample as sample } from "../testing/samples.ts";
-import type { ParsedRow } from "./contact-draft.ts";
+import { type SampleName, readSample as sample } from "../../testing/samples.ts";
+import type { ParsedRow } from "../plan/contact-draft.ts";
 import { openImportFile } from "./import-file.ts";
 import { parseImportFile } from "./parse-import.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SampleName, readSample as sample } from "../testing/samples.ts";
+import { type SampleName, readSample as sample } from "../../testing/samples.ts";
 import { parseImportFile } from "./parse-import.ts";
 
 const read = (name: SampleName, country: string | null = "US") => parseImportFile({ content: sample(name) }, country);
