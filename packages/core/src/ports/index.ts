@@ -7,8 +7,8 @@ import type {
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactRepository } from "../contacts/contact-port.ts";
-import type { DeliveryRepository, DigestReplyRepository } from "../delivery/ports.ts";
-import type { WebhookRepository } from "../delivery/webhook-ports.ts";
+import type { DeliveryRepository, DigestReplyRepository } from "../delivery/delivery-ports.ts";
+import type { WebhookRepository } from "../delivery/webhooks/webhook-ports.ts";
 import type { DueStateRepository } from "../due-state/due-state-port.ts";
 import type { DuplicateRepository } from "../duplicates/duplicate-port.ts";
 import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";

@@ -1,4 +1,4 @@
-import type { TodayItem } from "../today/schemas.ts";
+import type { TodayItem } from "../../today/schemas.ts";
 
 /**
  * A first line to send, by the item's template slot, so a digest says what to say as well as whom to reach. Plain

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DELIVERY_STATUSES, deliverySchema } from "./schemas.ts";
+import { DELIVERY_STATUSES, deliverySchema } from "../schemas.ts";
 
 /** Kith's own JSON digest, or ntfy's JSON publish format (POST to the server root with the topic in the body). */
 export const WEBHOOK_FORMATS = ["kith", "ntfy"] as const;

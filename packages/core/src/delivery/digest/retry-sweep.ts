@@ -1,10 +1,10 @@
-import { instantToEpochMs } from "../time/index.ts";
+import { instantToEpochMs } from "../../time/index.ts";
+import type { DeliveryRow } from "../delivery-ports.ts";
+import { giveUpEntry } from "../ledger.ts";
+import type { DeliveryStatus } from "../schemas.ts";
+import { deliverWebhookDigest, WEBHOOK_DIGEST_KIND, webhookIdOfKind } from "../webhooks/webhook-digest.ts";
 import { buildDigestMail, DIGEST_KIND, deliverOnce } from "./deliver-digest.ts";
 import { type DigestDeps, emptyResult, mailDepsOf, type TickResult, webhookDepsOf } from "./digest-tick.ts";
-import { giveUpEntry } from "./ledger.ts";
-import type { DeliveryRow } from "./ports.ts";
-import type { DeliveryStatus } from "./schemas.ts";
-import { deliverWebhookDigest, WEBHOOK_DIGEST_KIND, webhookIdOfKind } from "./webhook-digest.ts";
 
 const PAGE = 100;
 /** Pages per sweep: a backlog larger than this is taken on over the next ticks. */

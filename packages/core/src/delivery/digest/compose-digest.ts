@@ -1,5 +1,5 @@
-import type { TodayItem, TodayView } from "../today/schemas.ts";
-import { replyHint } from "./reply-answer.ts";
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
+import { replyHint } from "../replies/reply-answer.ts";
 
 export interface DigestItemLinks {
   done: string;

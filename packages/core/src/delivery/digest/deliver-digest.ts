@@ -1,12 +1,12 @@
-import type { Actor } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
-import type { TodayView } from "../today/schemas.ts";
-import { getToday } from "../today/today-service.ts";
+import type { Actor } from "../../accounts/roles.ts";
+import type { Deps } from "../../ports/index.ts";
+import type { TodayView } from "../../today/schemas.ts";
+import { getToday } from "../../today/today-service.ts";
+import type { ActionLinks, DeliveryKey, Mailer, OutgoingMail } from "../delivery-ports.ts";
+import { deliverEntry, type LedgerDeps } from "../ledger.ts";
+import type { DeliveryStatus } from "../schemas.ts";
 import { composeDigest } from "./compose-digest.ts";
 import { digestMessageId } from "./digest-message-id.ts";
-import { deliverEntry, type LedgerDeps } from "./ledger.ts";
-import type { ActionLinks, DeliveryKey, Mailer, OutgoingMail } from "./ports.ts";
-import type { DeliveryStatus } from "./schemas.ts";
 
 /** What mailing needs beyond the ledger's deps: the mail port and the link signer. */
 export interface DeliveryDeps extends LedgerDeps {

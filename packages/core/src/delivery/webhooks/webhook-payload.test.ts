@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TodayItem, TodayView } from "../today/schemas.ts";
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
 import { suggestedMessage } from "./suggested-message.ts";
 import { kithDigestPayload, kithWebhookPayloadSchema, ntfyDigestPayload } from "./webhook-payload.ts";
 import { createWebhookSchema, ntfyTarget } from "./webhook-schemas.ts";

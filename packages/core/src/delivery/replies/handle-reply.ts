@@ -1,16 +1,16 @@
-import type { Actor } from "../accounts/roles.ts";
-import type { Membership } from "../accounts/schemas.ts";
-import { addContactNote } from "../contacts/add-note.ts";
-import { loadEngineContext } from "../due-state/engine-context.ts";
-import { DomainError } from "../shared/errors.ts";
-import { doneToday, skipToday, snoozeToday } from "../today/today-actions.ts";
-import { type DeliveryDeps, deliverOnce } from "./deliver-digest.ts";
-import { encodeIdPart, parseDigestMessageId, sameTag } from "./digest-message-id.ts";
-import type { DeliveryKey, OutgoingMail } from "./ports.ts";
+import type { Actor } from "../../accounts/roles.ts";
+import type { Membership } from "../../accounts/schemas.ts";
+import { addContactNote } from "../../contacts/add-note.ts";
+import { loadEngineContext } from "../../due-state/engine-context.ts";
+import { DomainError } from "../../shared/errors.ts";
+import { doneToday, skipToday, snoozeToday } from "../../today/today-actions.ts";
+import type { DeliveryKey, OutgoingMail } from "../delivery-ports.ts";
+import { type DeliveryDeps, deliverOnce } from "../digest/deliver-digest.ts";
+import { encodeIdPart, parseDigestMessageId, sameTag } from "../digest/digest-message-id.ts";
+import type { DeliveryStatus } from "../schemas.ts";
 import { answerDone, answerMail, answerUnclear, answerUnverified } from "./reply-answer.ts";
 import { type DigestItemRef, parseReply, type ReplyCommand, snoozeUntilOn } from "./reply-commands.ts";
 import { replyBodyOf } from "./reply-text.ts";
-import type { DeliveryStatus } from "./schemas.ts";
 
 /** Ledger kinds: a reply acted on (once), and the answer mailed back (once, retried like any mail). */
 export const REPLY_KIND = "reply";

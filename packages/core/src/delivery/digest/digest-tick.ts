@@ -1,13 +1,13 @@
-import { parseAccountSettings } from "../settings/account-settings.ts";
-import type { Weekday } from "../time/index.ts";
+import { parseAccountSettings } from "../../settings/account-settings.ts";
+import type { Weekday } from "../../time/index.ts";
+import type { ActionLinks, DigestTarget, Mailer } from "../delivery-ports.ts";
+import type { LedgerDeps } from "../ledger.ts";
+import { DEFAULT_NOTIFY_SETTINGS, type DeliveryStatus } from "../schemas.ts";
+import { deliverWebhookDigest, type WebhookDeps } from "../webhooks/webhook-digest.ts";
+import type { WebhookTransport } from "../webhooks/webhook-ports.ts";
+import type { WebhookRecord } from "../webhooks/webhook-schemas.ts";
 import { buildDigestMail, type DeliveryDeps, DIGEST_KIND, deliverOnce } from "./deliver-digest.ts";
 import { digestPeriodAt } from "./digest-period.ts";
-import type { LedgerDeps } from "./ledger.ts";
-import type { ActionLinks, DigestTarget, Mailer } from "./ports.ts";
-import { DEFAULT_NOTIFY_SETTINGS, type DeliveryStatus } from "./schemas.ts";
-import { deliverWebhookDigest, type WebhookDeps } from "./webhook-digest.ts";
-import type { WebhookTransport } from "./webhook-ports.ts";
-import type { WebhookRecord } from "./webhook-schemas.ts";
 
 /**
  * What the digest jobs need: the ledger, the link signer, and each channel this instance can use — email when SMTP

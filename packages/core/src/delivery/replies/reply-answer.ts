@@ -1,4 +1,4 @@
-import type { DeliveryKey, OutgoingMail } from "./ports.ts";
+import type { DeliveryKey, OutgoingMail } from "../delivery-ports.ts";
 import type { DigestItemRef } from "./reply-commands.ts";
 
 /** The short line under a digest's items; the same words as the help an unclear reply gets back. */

@@ -1,4 +1,4 @@
-import type { DigestItemRef } from "./reply-commands.ts";
+import type { DigestItemRef } from "./replies/reply-commands.ts";
 import type { ActionClaim, DeliveryStatus, NotifySettings } from "./schemas.ts";
 
 /** One outgoing mail; the face's mailer turns it into SMTP. */

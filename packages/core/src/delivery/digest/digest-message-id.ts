@@ -1,4 +1,4 @@
-import type { DeliveryKey } from "./ports.ts";
+import type { DeliveryKey } from "../delivery-ports.ts";
 
 /**
  * A digest's Message-ID names its ledger key and carries a tag (an HMAC of the key under the server's secret), so a

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TodayItem, TodayView } from "../today/schemas.ts";
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
 import { suggestedMessage } from "./suggested-message.ts";
 
 export interface ItemLinks {

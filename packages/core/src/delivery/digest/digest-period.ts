@@ -1,5 +1,5 @@
-import { instantToEpochMs, localDateOf, localTimeToInstant, type Weekday, weekStartOn } from "../time/index.ts";
-import type { NotifySettings } from "./schemas.ts";
+import { instantToEpochMs, localDateOf, localTimeToInstant, type Weekday, weekStartOn } from "../../time/index.ts";
+import type { NotifySettings } from "../schemas.ts";
 
 /**
  * The period whose digest is due at `nowAt`, or null when none is: the account's local date (daily) or the start

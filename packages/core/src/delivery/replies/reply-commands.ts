@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, formatOn, parseOn } from "../time/index.ts";
+import { addDays, daysInMonth, formatOn, parseOn } from "../../time/index.ts";
 
 /** One numbered item of a sent digest, as stored with it (the reply names items by these numbers). */
 export interface DigestItemRef {

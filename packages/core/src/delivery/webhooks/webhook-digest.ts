@@ -1,9 +1,9 @@
-import type { Actor } from "../accounts/roles.ts";
-import type { TodayItem } from "../today/schemas.ts";
-import { getToday } from "../today/today-service.ts";
-import { DeliveryFailure, deliverEntry, type LedgerDeps } from "./ledger.ts";
-import type { ActionLinks, DeliveryKey } from "./ports.ts";
-import type { DeliveryStatus } from "./schemas.ts";
+import type { Actor } from "../../accounts/roles.ts";
+import type { TodayItem } from "../../today/schemas.ts";
+import { getToday } from "../../today/today-service.ts";
+import type { ActionLinks, DeliveryKey } from "../delivery-ports.ts";
+import { DeliveryFailure, deliverEntry, type LedgerDeps } from "../ledger.ts";
+import type { DeliveryStatus } from "../schemas.ts";
 import { type DigestEnvelope, kithDigestPayload, ntfyDigestPayload } from "./webhook-payload.ts";
 import type { WebhookRequest, WebhookTransport } from "./webhook-ports.ts";
 import { ntfyTarget, type WebhookRecord } from "./webhook-schemas.ts";

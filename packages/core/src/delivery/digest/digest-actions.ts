@@ -1,11 +1,11 @@
-import type { Actor } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
-import { DomainError, invalid } from "../shared/errors.ts";
-import { instantToEpochMs } from "../time/index.ts";
-import { doneToday, snoozeToday } from "../today/today-actions.ts";
+import type { Actor } from "../../accounts/roles.ts";
+import type { Deps } from "../../ports/index.ts";
+import { DomainError, invalid } from "../../shared/errors.ts";
+import { instantToEpochMs } from "../../time/index.ts";
+import { doneToday, snoozeToday } from "../../today/today-actions.ts";
+import { notifySettingsOf } from "../notify-service.ts";
+import type { ActionClaim, NotifyTestResult } from "../schemas.ts";
 import { buildDigestMail, type DeliveryDeps, deliverOnce } from "./deliver-digest.ts";
-import { notifySettingsOf } from "./notify-service.ts";
-import type { ActionClaim, NotifyTestResult } from "./schemas.ts";
 
 const SNOOZE_DAYS = 7;
 

@@ -1,8 +1,8 @@
-import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
-import { conflict, invalid, notFound } from "../shared/errors.ts";
-import { parseInput } from "../shared/validate.ts";
-import { presentDelivery } from "./notify-service.ts";
+import { type Actor, requireRole } from "../../accounts/roles.ts";
+import type { Deps } from "../../ports/index.ts";
+import { conflict, invalid, notFound } from "../../shared/errors.ts";
+import { parseInput } from "../../shared/validate.ts";
+import { presentDelivery } from "../notify-service.ts";
 import { deliverWebhookTest, WEBHOOK_TEST_KIND, type WebhookDeps, webhookDigestKind } from "./webhook-digest.ts";
 import type { WebhookTransport } from "./webhook-ports.ts";
 import {
