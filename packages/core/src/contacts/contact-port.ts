@@ -1,6 +1,10 @@
 import type { Page, PageQuery } from "../shared/pagination.ts";
 import type { Contact, ContactListQuery } from "./schemas.ts";
 
+/**
+ * A contact's own fields, its tags and its search entry; the state the engine derives for it is
+ * `DueStateRepository`'s (due-state/due-state-port.ts). Scoped by account like every port.
+ */
 export interface ContactRepository {
   insert(accountId: string, contact: Contact): Promise<void>;
   update(accountId: string, contact: Contact): Promise<void>;
