@@ -155,7 +155,7 @@ async function main() {
     console.log(`${dueCount} contacts are due on ${TODAY_ON}`);
     // The raw engine answering the same question: the first 25 due rows in rank order, from the index.
     const baseline = await sample(200, () => raw.topDue(actor.accountId));
-    const repo = await sample(200, () => deps.store.contacts.topDue(actor.accountId, 25, 1000));
+    const repo = await sample(200, () => deps.store.dueState.topDue(actor.accountId, 25, 1000));
     const service = await sample(200, () => getToday(deps, actor));
     rows.push(row("P1 today list, database part (repository), p95", repo, baseline, "≤ 1 ms"));
     rows.push(row("P1 today list, service (rank, spread, habit), p95", service, baseline, "—"));

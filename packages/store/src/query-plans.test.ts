@@ -69,7 +69,7 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
   };
 
   it("reads the today list in rank order from contact_due_rank", async () => {
-    await store.contacts.topDue(w.alice.accountId, 25, 1000);
+    await store.dueState.topDue(w.alice.accountId, 25, 1000);
     expect(await planOf(last(/order by "due_priority" desc/i))).toContain("contact_due_rank");
   });
 

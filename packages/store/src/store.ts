@@ -11,7 +11,10 @@ import { KyselyContactRepository } from "./repositories/contact-repository.ts";
 import { KyselyCalendarFeedRepository } from "./repositories/delivery-calendar-feeds.ts";
 import { KyselyDeliveryRepository } from "./repositories/delivery-repository.ts";
 import { KyselyDigestReplyRepository } from "./repositories/digest-reply-repository.ts";
+import { KyselyDueStateRepository } from "./repositories/due-state-repository.ts";
+import { KyselyDuplicateRepository } from "./repositories/duplicate-repository.ts";
 import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts";
+import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
@@ -25,6 +28,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     users: new KyselyUserDirectory(db),
     apiTokens: new KyselyApiTokenRepository(db),
     contacts,
+    dueState: new KyselyDueStateRepository(db, dialect),
     companies: new KyselyCompanyRepository(db, contacts),
     interactions: new KyselyInteractionRepository(db, dialect),
     followUps: new KyselyFollowUpRepository(db),
@@ -33,6 +37,8 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     imports: new KyselyImportRepository(db, dialect),
+    importJobs: new ImportJobLedger(db),
+    duplicates: new KyselyDuplicateRepository(db),
   };
 }
 

@@ -218,8 +218,8 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     expect(view.items[0]?.displayName).toBe("Person0");
     expect(view).toMatchObject({ laterCount: 5, laterCountCapped: false });
     // Past the counting cap, the count says "at least".
-    expect(await deps.store.contacts.topDue(alice.accountId, 2, 4)).toMatchObject({ total: 4, capped: true });
-    expect(await deps.store.contacts.topDue(alice.accountId, 2, 8)).toMatchObject({ total: 8, capped: false });
+    expect(await deps.store.dueState.topDue(alice.accountId, 2, 4)).toMatchObject({ total: 4, capped: true });
+    expect(await deps.store.dueState.topDue(alice.accountId, 2, 8)).toMatchObject({ total: 8, capped: false });
   });
 
   it("snoozes and skips an item, and undo brings it back exactly", async () => {

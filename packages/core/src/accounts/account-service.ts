@@ -67,7 +67,7 @@ export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
     const next = { ...current, ...patch };
     parseAccountSettings(next.settings, next);
     await tx.accounts.update(actor.accountId, patch);
-    await tx.contacts.markAllStale(actor.accountId);
+    await tx.dueState.markAllStale(actor.accountId);
   });
   return getAccount(deps, actor);
 }

@@ -13,7 +13,7 @@ import { type Contact, DEFAULT_CIRCLE } from "./schemas.ts";
 export async function moveOn(deps: Deps, actor: Actor, contactId: string): Promise<Contact> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const [input] = await tx.contacts.engineInputs(actor.accountId, [contactId]);
+    const [input] = await tx.dueState.engineInputs(actor.accountId, [contactId]);
     if (!input) throw notFound("contact", contactId);
     const { contact, history } = input;
     if (contact.movedOnAt) throw conflict(`${contact.displayName} has already been moved on`);

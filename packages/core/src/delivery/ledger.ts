@@ -1,6 +1,6 @@
 import type { Deps } from "../ports/index.ts";
-import { nextAttemptAt } from "./digest-period.ts";
-import type { DeliveryKey } from "./ports.ts";
+import type { DeliveryKey } from "./delivery-ports.ts";
+import { nextAttemptAt } from "./digest/digest-period.ts";
 import type { DeliveryStatus } from "./schemas.ts";
 
 /** What acting through the ledger needs beyond the services' deps: who this instance is, how long a claim holds. */

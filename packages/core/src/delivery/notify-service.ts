@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
 import { parseInput } from "../shared/validate.ts";
-import type { DeliveryRow } from "./ports.ts";
+import type { DeliveryRow } from "./delivery-ports.ts";
 import {
   DEFAULT_NOTIFY_SETTINGS,
   type Delivery,

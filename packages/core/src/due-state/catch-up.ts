@@ -12,7 +12,7 @@ export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Pro
   let done = 0;
   let previous = "";
   for (;;) {
-    const ids = await tx.contacts.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
+    const ids = await tx.dueState.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
     // A batch that comes back unchanged would loop forever; the engine never asks for today, so stop.
     if (ids.length === 0 || ids.join() === previous) return done;
     await refreshContacts(tx, ctx, ids, { mode: "stored" });
@@ -28,7 +28,7 @@ export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Pro
 export async function freshEngineContext(deps: Deps, accountId: string): Promise<EngineContext> {
   const ctx = await loadEngineContext(deps.store, accountId, deps.clock.now());
   // The common case, nothing aged, needs no transaction; catching up takes one (and rereads the context in it).
-  if ((await deps.store.contacts.staleIds(accountId, ctx.todayOn, 1)).length === 0) return ctx;
+  if ((await deps.store.dueState.staleIds(accountId, ctx.todayOn, 1)).length === 0) return ctx;
   return deps.store.transaction(async (tx) => {
     const current = await loadEngineContext(tx, accountId, deps.clock.now());
     await catchUpDueState(tx, current);

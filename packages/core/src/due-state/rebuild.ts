@@ -14,7 +14,7 @@ export async function rebuildDueState(deps: Deps, actor: Actor): Promise<{ conta
   let afterId: string | null = null;
   let count = 0;
   for (;;) {
-    const ids = await deps.store.contacts.idsAfter(actor.accountId, afterId, BATCH);
+    const ids = await deps.store.dueState.idsAfter(actor.accountId, afterId, BATCH);
     if (ids.length === 0) return { contacts: count };
     await deps.store.transaction(async (tx) => {
       const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());

@@ -12,6 +12,7 @@ import {
 } from "../engine/index.ts";
 import type { Repositories } from "../ports/index.ts";
 import { addDays, localDateOf } from "../time/index.ts";
+import type { DerivedState } from "./due-state-port.ts";
 import type { EngineContext } from "./engine-context.ts";
 
 /**
@@ -34,15 +35,30 @@ export async function refreshContacts(
 ): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
-  const inputs = await tx.contacts.engineInputs(ctx.accountId, ids);
+  const inputs = await tx.dueState.engineInputs(ctx.accountId, ids);
   const followUps = await tx.followUps.openFacts(ctx.accountId, ids);
   for (const { contact, history: stored } of inputs) {
     const history = await nextHistory(tx, ctx.accountId, contact.id, stored, update);
-    const snapshot = snapshotOf(contact, history, followUps.get(contact.id) ?? [], ctx);
-    // An archived contact is out of every list and every reminder until it is brought back.
-    const due = contact.archivedAt ? null : computeDueState(snapshot, ctx.settings.engine, ctx.todayOn);
-    await tx.contacts.setDerivedState(ctx.accountId, contact.id, { history, due, ...rankOf(due, ctx.todayOn) });
+    const state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+    await tx.dueState.setDerivedState(ctx.accountId, contact.id, state);
   }
+}
+
+/**
+ * A contact's derived state from its history and open follow-ups: the one computation every write path uses,
+ * whether it then stores it row by row (`refreshContacts`) or with the rows it inserts (an import's new contacts).
+ */
+export function derivedStateOf(
+  contact: Contact,
+  history: HistorySummary,
+  followUps: FollowUpFact[],
+  ctx: EngineContext,
+): DerivedState {
+  // An archived contact is out of every list and every reminder until it is brought back.
+  const due = contact.archivedAt
+    ? null
+    : computeDueState(snapshotOf(contact, history, followUps, ctx), ctx.settings.engine, ctx.todayOn);
+  return { history, due, ...rankOf(due, ctx.todayOn) };
 }
 
 /**

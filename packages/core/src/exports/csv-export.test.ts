@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Contact } from "../contacts/schemas.ts";
-import { parseImportFile } from "../imports/parse-import.ts";
+import { parseImportFile } from "../imports/read/parse-import.ts";
 import { contactsToCsv, neutralizeCell } from "./csv-export.ts";
 import { contactsToVcard } from "./vcard-export.ts";
 

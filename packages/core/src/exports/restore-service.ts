@@ -16,7 +16,7 @@ function resolve(refs: Refs, ref: string, path: string): string {
 }
 
 async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
-  const contacts = await tx.imports.identities(accountId);
+  const contacts = await tx.duplicates.identities(accountId);
   const companies = await tx.imports.companies(accountId);
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
   if (contacts.length + companies.length + interactions.items.length > 0) {

@@ -1,25 +1,6 @@
-export type { ContactDraft, ParsedRow, RowIssue } from "./contact-draft.ts";
-export { normalizeEmail, normalizeLinkedIn, toE164 } from "./contact-draft.ts";
-export {
-  type ColumnMapping,
-  CSV_FORMATS,
-  columnMappingSchema,
-  MAPPED_FIELDS,
-  type MappedField,
-} from "./csv-mapping.ts";
-export type { ContactIdentity, Match } from "./duplicate-index.ts";
-export { commitImport, getImport, listImports, startImport } from "./import-jobs.ts";
-export type {
-  ClaimedImportJob,
-  ImportChunkRecord,
-  ImportedContact,
-  ImportRepository,
-  NewImportJob,
-} from "./import-port.ts";
-export { previewImport } from "./import-service.ts";
-export * from "./merge-schemas.ts";
-export { listDuplicates, mergeContacts, undoMerge } from "./merge-service.ts";
-export { parseImportFile } from "./parse-import.ts";
+export type { ImportedContact, ImportRepository } from "./import-port.ts";
+export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
+export { commitImport, getImport, listImports, startImport } from "./job/import-jobs.ts";
 export {
   IMPORT_CHUNK_ROWS,
   IMPORT_LEASE_MS,
@@ -28,5 +9,18 @@ export {
   type ImportRunResult,
   runImportJob,
   runImportTick,
-} from "./run-import-job.ts";
+} from "./job/run-import-job.ts";
+export type { ContactDraft, ParsedRow, RowIssue } from "./plan/contact-draft.ts";
+export { normalizeEmail, toE164 } from "./plan/contact-draft.ts";
+export type { ContactIdentity, Match } from "./plan/duplicate-index.ts";
+export { previewImport } from "./plan/preview-import.ts";
+export {
+  type ColumnMapping,
+  CSV_FORMATS,
+  columnMappingSchema,
+  MAPPED_FIELDS,
+  type MappedField,
+} from "./read/csv-mapping.ts";
+export { normalizeLinkedIn } from "./read/linkedin.ts";
+export { parseImportFile } from "./read/parse-import.ts";
 export * from "./schemas.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { columnMappingSchema, MAPPED_FIELDS } from "./csv-mapping.ts";
+import { columnMappingSchema, MAPPED_FIELDS } from "./read/csv-mapping.ts";
 
 export const IMPORT_FORMATS = ["auto", "linkedin", "google", "outlook", "csv", "vcard"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

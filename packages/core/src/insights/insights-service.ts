@@ -18,7 +18,7 @@ export async function getInsights(deps: Deps, actor: Actor): Promise<Insights> {
   }));
   const [touches, spread] = await Promise.all([
     deps.store.interactions.countTouches(actor.accountId, periods),
-    deps.store.contacts.dueSpread(actor.accountId, {
+    deps.store.dueState.dueSpread(actor.accountId, {
       todayOn: ctx.todayOn,
       weekEndOn: addDays(thisWeekOn, 6),
       monthEndOn: addDays(ctx.todayOn, 30),

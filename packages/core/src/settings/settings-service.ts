@@ -28,7 +28,7 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
     if (!account) throw notFound("account", actor.accountId);
     const { next, json } = mergeSettings(parseAccountSettings(account.settings, account), patch, account);
     await tx.accounts.updateSettings(actor.accountId, json);
-    await tx.contacts.markAllStale(actor.accountId);
+    await tx.dueState.markAllStale(actor.accountId);
     return settingsView(next);
   });
 }

@@ -1,4 +1,4 @@
-import type { Clock, IdSource, Secrets } from "../ports/index.ts";
+import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /** A clock tests move by hand. The only thing tests may fake besides what no local server can stand in for. */
 export class FakeClock implements Clock {

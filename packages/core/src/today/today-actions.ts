@@ -21,7 +21,7 @@ const CONVERSATIONS = new Set(["call", "meeting"]);
 
 async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<DueItem | null> {
   if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
-  return deps.store.contacts.dueItemOf(actor.accountId, contactId);
+  return deps.store.dueState.dueItemOf(actor.accountId, contactId);
 }
 
 const followUpIdOf = (item: DueItem | null): string | null =>

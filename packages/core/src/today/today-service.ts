@@ -81,7 +81,7 @@ async function habitOf(deps: Deps, ctx: EngineContext) {
 export async function getContactDue(deps: Deps, actor: Actor, contactId: string): Promise<TodayItem | null> {
   const ctx = await freshEngineContext(deps, actor.accountId);
   if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
-  const item = await deps.store.contacts.dueItemOf(actor.accountId, contactId);
+  const item = await deps.store.dueState.dueItemOf(actor.accountId, contactId);
   if (!item) return null;
   const [entry] = buildTodayList([item], { todayOn: ctx.todayOn, dailyCap: 1 }).today;
   return entry ? presentEntry(entry) : null;
@@ -91,7 +91,7 @@ export async function getContactDue(deps: Deps, actor: Actor, contactId: string)
 export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
   const ctx = await freshEngineContext(deps, actor.accountId);
   const { dailyCap } = ctx.settings.engine;
-  const due = await deps.store.contacts.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
+  const due = await deps.store.dueState.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
   const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
   return {
     todayOn: ctx.todayOn,

@@ -86,12 +86,12 @@ describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
     const migrated = await before.migrateToLatest();
     expect(migrated.error).toBeUndefined();
     const store = createStore(open.db, open.dialect);
-    expect(await store.imports.findJob("acc-1", "job-1")).toEqual({
+    expect(await store.importJobs.findJob("acc-1", "job-1")).toEqual({
       ...{ id: "job-1", format: "csv", fileName: "old.csv", status: "committed", totalRows: 1, processedRows: 1 },
       ...{ created: 1, merged: 0, skipped: 0, failed: 0, error: null, rows },
       ...{ createdAt: "2026-01-02T00:00:00.000Z", finishedAt: "2026-01-02T00:00:01.000Z" },
     });
-    expect((await store.imports.listJobs("acc-1", 10)).map((j) => j.id)).toEqual(["job-1"]);
-    expect(await store.imports.claimableJobs("2030-01-01T00:00:00.000Z", 10)).toEqual([]);
+    expect((await store.importJobs.listJobs("acc-1", 10)).map((j) => j.id)).toEqual(["job-1"]);
+    expect(await store.importJobs.claimableJobs("2030-01-01T00:00:00.000Z", 10)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   NotifySettings,
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { leaseFree, leaseHeldBy, noLease, takeLease } from "../leases/lease.ts";
 import type { Database, DeliveryTable } from "../schema.ts";
 
 const toRow = (r: Selectable<DeliveryTable>): DeliveryRow => ({
@@ -50,15 +51,14 @@ export class KyselyDeliveryRepository implements DeliveryRepository {
       })
       .onConflict((oc) => oc.columns(["account_id", "kind", "period"]).doNothing())
       .execute();
-    // One statement decides: PostgreSQL re-checks the WHERE on the row a concurrent winner just updated, and
-    // SQLite runs writers one at a time, so exactly one instance sees a row updated.
+    // One statement decides who holds the lease (see leases/lease.ts).
     const taken = await this.db
       .updateTable("delivery")
-      .set({ lease_owner: owner, lease_until_at: leaseUntilAt, attempts: sql`attempts + 1`, updated_at: nowAt })
+      .set({ ...takeLease(owner, leaseUntilAt), updated_at: nowAt })
       .where(byKey(key))
       .where("status", "=", "pending")
       .where("next_attempt_at", "<=", nowAt)
-      .where((eb) => eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt)]))
+      .where(leaseFree(nowAt))
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1) return null;
     return this.find(key);
@@ -70,14 +70,13 @@ export class KyselyDeliveryRepository implements DeliveryRepository {
       .set({
         status: result.status,
         sent_at: result.status === "sent" ? result.at : null,
-        lease_owner: null,
-        lease_until_at: null,
+        ...noLease,
         next_attempt_at: null,
         last_error: null,
         updated_at: result.at,
       })
       .where(byKey(key))
-      .where("lease_owner", "=", owner)
+      .where(leaseHeldBy(owner))
       .executeTakeFirst();
     return Number(done.numUpdatedRows) === 1;
   }
@@ -87,14 +86,13 @@ export class KyselyDeliveryRepository implements DeliveryRepository {
       .updateTable("delivery")
       .set({
         status: nextAttemptAt ? "pending" : "failed",
-        lease_owner: null,
-        lease_until_at: null,
+        ...noLease,
         next_attempt_at: nextAttemptAt,
         last_error: error,
         updated_at: nowAt,
       })
       .where(byKey(key))
-      .where("lease_owner", "=", owner)
+      .where(leaseHeldBy(owner))
       .executeTakeFirst();
     return Number(done.numUpdatedRows) === 1;
   }
@@ -163,7 +161,7 @@ export class KyselyDeliveryRepository implements DeliveryRepository {
       .selectAll()
       .where("status", "=", sql.lit("pending"))
       .where("next_attempt_at", "<=", nowAt)
-      .where((eb) => eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt)]))
+      .where(leaseFree(nowAt))
       .where((eb) =>
         eb.or([
           ...kinds.exact.map((k) => eb("kind", "=", k)),

@@ -3,10 +3,12 @@ import type {
   ColumnMapping,
   ImportChunkRecord,
   ImportJob,
+  ImportJobRepository,
   ImportRowOutcome,
   NewImportJob,
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
+import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
 import type { Database } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
@@ -55,11 +57,11 @@ const countOf = (rows: readonly ImportRowOutcome[], outcome: ImportRowOutcome["o
   rows.filter((r) => r.outcome === outcome).length;
 
 /**
- * The import job ledger. Jobs are claimed with a lease like deliveries: one statement decides who runs a job
- * (PostgreSQL re-checks the WHERE on a row a concurrent winner changed; SQLite has one writer), and every later
- * write names the lease owner, so an instance that lost its lease cannot write over the one that took the job.
+ * The import job ledger. Jobs are claimed with a lease like deliveries (`leases/lease.ts`): one statement decides
+ * who runs a job, and every later write names the lease owner, so an instance that lost its lease cannot write over
+ * the one that took the job.
  */
-export class ImportJobLedger {
+export class ImportJobLedger implements ImportJobRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insertJob(accountId: string, job: NewImportJob): Promise<void> {
@@ -116,7 +118,7 @@ export class ImportJobLedger {
       .selectFrom("import_job")
       .select(["account_id", "id"])
       .where("status", "in", ["queued", "running"])
-      .where((eb) => eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt)]))
+      .where(leaseFree(nowAt))
       .orderBy("created_at")
       .orderBy("id")
       .limit(limit)
@@ -127,13 +129,10 @@ export class ImportJobLedger {
   async claimJob(accountId: string, id: string, owner: string, nowAt: string, leaseUntilAt: string) {
     const taken = await this.db
       .updateTable("import_job")
-      .set({ status: "running", lease_owner: owner, lease_until_at: leaseUntilAt, updated_at: nowAt })
-      .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+      .set({ status: "running", ...takeLease(owner, leaseUntilAt), updated_at: nowAt })
       .where(byId(accountId, id))
       .where("status", "in", ["queued", "running"])
-      .where((eb) =>
-        eb.or([eb("lease_until_at", "is", null), eb("lease_until_at", "<=", nowAt), eb("lease_owner", "=", owner)]),
-      )
+      .where(leaseFreeOrHeldBy(owner, nowAt))
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1) return null;
     const r = await this.db
@@ -164,12 +163,12 @@ export class ImportJobLedger {
         merged_count: add("merged_count", countOf(rows, "merged")),
         skipped_count: add("skipped_count", countOf(rows, "skipped")),
         failed_count: add("failed_count", countOf(rows, "failed")),
-        lease_until_at: chunk.leaseUntilAt,
+        ...renewLease(chunk.leaseUntilAt),
         updated_at: chunk.nowAt,
       })
       .where(byId(accountId, id))
       .where("status", "=", "running")
-      .where("lease_owner", "=", owner)
+      .where(leaseHeldBy(owner))
       .where("processed_rows", "=", chunk.startRow)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) return false;
@@ -190,11 +189,11 @@ export class ImportJobLedger {
       .updateTable("import_job")
       .set({
         ...{ status: end.status, error: end.error, finished_at: end.finishedAt, updated_at: end.finishedAt },
-        ...{ lease_owner: null, lease_until_at: null },
+        ...noLease,
       })
       .where(byId(accountId, id))
       .where("status", "=", "running")
-      .where("lease_owner", "=", owner)
+      .where(leaseHeldBy(owner))
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) return false;
     // The upload is not kept once the job has ended: the report says what each row did.
@@ -205,9 +204,9 @@ export class ImportJobLedger {
   async releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void> {
     await this.db
       .updateTable("import_job")
-      .set({ lease_owner: null, lease_until_at: null, updated_at: nowAt })
+      .set({ ...noLease, updated_at: nowAt })
       .where(byId(accountId, id))
-      .where("lease_owner", "=", owner)
+      .where(leaseHeldBy(owner))
       .execute();
   }
 }

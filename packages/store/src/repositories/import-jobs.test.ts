@@ -111,7 +111,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     // The first worker, back from the dead, can write nothing: the job is no longer its own.
     const nowAt = w.clock.now().toISOString();
     const late = { startRow: 2, rows: [], nowAt, leaseUntilAt: nowAt };
-    expect(await w.deps.store.imports.recordChunk(ref.accountId, ref.id, "worker-a", late)).toBe(false);
+    expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-a", late)).toBe(false);
     expect(await runImportJob(w.deps, ref, { owner: "worker-a" })).toBe("busy");
   });
 
@@ -121,19 +121,21 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     const nowAt = () => w.clock.now().toISOString();
     const until = (ms: number) => new Date(w.clock.now().getTime() + ms).toISOString();
     expect(
-      await w.deps.store.imports.claimJob(ref.accountId, ref.id, "worker-a", nowAt(), until(60_000)),
+      await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-a", nowAt(), until(60_000)),
     ).toMatchObject({ processedRows: 0, totalRows: 7, content: CSV });
-    expect(await w.deps.store.imports.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000))).toBeNull();
+    expect(
+      await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
+    ).toBeNull();
     later(60_000);
     expect(
-      await w.deps.store.imports.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
+      await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
     ).not.toBeNull();
     const rows = [{ line: 2, outcome: "skipped" as const, contactId: null, reason: "test" }];
     const chunk = { startRow: 0, rows, nowAt: nowAt(), leaseUntilAt: until(60_000) };
-    expect(await w.deps.store.imports.recordChunk(ref.accountId, ref.id, "worker-a", chunk)).toBe(false);
-    expect(await w.deps.store.imports.recordChunk(ref.accountId, ref.id, "worker-b", chunk)).toBe(true);
+    expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-a", chunk)).toBe(false);
+    expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-b", chunk)).toBe(true);
     // The same chunk cannot be recorded twice.
-    expect(await w.deps.store.imports.recordChunk(ref.accountId, ref.id, "worker-b", chunk)).toBe(false);
+    expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-b", chunk)).toBe(false);
   });
 
   it("running a job again, or a worker pass twice, leaves the same state", async () => {

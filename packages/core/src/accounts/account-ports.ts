@@ -1,0 +1,43 @@
+import type { Page, PageQuery } from "../shared/pagination.ts";
+import type { Role } from "./roles.ts";
+import type { Account, ApiToken, Membership, UpdateAccountInput } from "./schemas.ts";
+
+export interface AccountRepository {
+  insert(account: Account & { settings: string }): Promise<void>;
+  findById(accountId: string): Promise<(Account & { settings: string }) | null>;
+  update(accountId: string, patch: UpdateAccountInput): Promise<void>;
+  updateSettings(accountId: string, settingsJson: string): Promise<void>;
+}
+
+export interface MembershipRepository {
+  insert(m: { accountId: string; userId: string; role: Role; createdAt: string }): Promise<void>;
+  find(accountId: string, userId: string): Promise<Membership | null>;
+  listForUser(userId: string): Promise<Membership[]>;
+  /** Every member (accounts have a handful); the rules that need all of them use this. */
+  listForAccount(accountId: string): Promise<Membership[]>;
+  pageForAccount(accountId: string, page: PageQuery): Promise<Page<Membership>>;
+  updateRole(accountId: string, userId: string, role: Role): Promise<void>;
+  remove(accountId: string, userId: string): Promise<void>;
+}
+
+export interface UserDirectory {
+  findByEmail(email: string): Promise<{ id: string; email: string; name: string } | null>;
+  count(): Promise<number>;
+  /** Whether the user proved they own their address (better-auth's email verification). */
+  isEmailVerified(userId: string): Promise<boolean>;
+}
+
+export interface ApiTokenRecord extends ApiToken {
+  accountId: string;
+  userId: string;
+  tokenHash: string;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  listForMember(accountId: string, userId: string, page: PageQuery): Promise<Page<ApiToken>>;
+  revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
+  touch(id: string, lastUsedAt: string): Promise<void>;
+}

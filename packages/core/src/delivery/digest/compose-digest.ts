@@ -1,0 +1,78 @@
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
+import { replyHint } from "../replies/reply-answer.ts";
+
+export interface DigestItemLinks {
+  done: string;
+  snoozeWeek: string;
+}
+
+export interface DigestContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** The subject names the count and the first person, so the mail is useful from the inbox list alone. */
+function subjectOf(view: TodayView): string {
+  const first = view.items[0]?.displayName ?? "";
+  const n = view.items.length;
+  if (n === 0) return "Kith: nothing is due today";
+  return n === 1 ? `Kith: follow up with ${first} today` : `Kith: ${n} follow-ups today — ${first} and others`;
+}
+
+function textItem(item: TodayItem, links: DigestItemLinks, index: number): string {
+  return [
+    `${index + 1}. ${item.displayName} — ${item.sentence}`,
+    `   Done: ${links.done}`,
+    `   Snooze a week: ${links.snoozeWeek}`,
+  ].join("\n");
+}
+
+function htmlItem(item: TodayItem, links: DigestItemLinks): string {
+  return [
+    `<li><strong>${escapeHtml(item.displayName)}</strong> — ${escapeHtml(item.sentence)}<br>`,
+    `<a href="${escapeHtml(links.done)}">Done</a> · <a href="${escapeHtml(links.snoozeWeek)}">Snooze a week</a></li>`,
+  ].join("");
+}
+
+/**
+ * The digest of one today list: a plain-text part and an HTML part with the same content. Every name and sentence
+ * is escaped in HTML; links come from the caller, built from the configured public URL.
+ */
+export function composeDigest(
+  view: TodayView,
+  linksFor: (item: TodayItem) => DigestItemLinks,
+  footer: { todayUrl: string; unsubscribeUrl: string; replies?: boolean },
+): DigestContent {
+  const count = view.laterCountCapped ? `${view.laterCount}+` : `${view.laterCount}`;
+  const later = view.laterCount > 0 ? `${count} more wait for the coming days.` : "";
+  // Items are numbered in both parts (an <ol> in HTML): a reply names them by these numbers.
+  const hint = footer.replies && view.items.length > 0 ? replyHint(view.items.length) : "";
+  const text = [
+    `Whom to follow up with today (${view.todayOn}):`,
+    "",
+    ...(view.items.length === 0 ? ["Nothing is due today."] : []),
+    ...view.items.map((item, i) => textItem(item, linksFor(item), i)),
+    "",
+    later,
+    hint,
+    `Open Kith: ${footer.todayUrl}`,
+    `Stop these emails: ${footer.unsubscribeUrl}`,
+  ]
+    .filter((line, i, all) => line !== "" || all[i - 1] !== "")
+    .join("\n");
+  const html = [
+    "<!doctype html><html><body>",
+    `<p>Whom to follow up with today (${escapeHtml(view.todayOn)}):</p>`,
+    `<ol>${view.items.map((item) => htmlItem(item, linksFor(item))).join("")}</ol>`,
+    later ? `<p>${escapeHtml(later)}</p>` : "",
+    hint ? `<p>${escapeHtml(hint)}</p>` : "",
+    `<p><a href="${escapeHtml(footer.todayUrl)}">Open Kith</a> · `,
+    `<a href="${escapeHtml(footer.unsubscribeUrl)}">Stop these emails</a></p>`,
+    "</body></html>",
+  ].join("");
+  return { subject: subjectOf(view), text, html };
+}

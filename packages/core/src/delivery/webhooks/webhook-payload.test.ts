@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
+import { suggestedMessage } from "./suggested-message.ts";
+import { kithDigestPayload, kithWebhookPayloadSchema, ntfyDigestPayload } from "./webhook-payload.ts";
+import { createWebhookSchema, ntfyTarget } from "./webhook-schemas.ts";
+
+const item = (contactId: string, displayName: string, templateSlot: string): TodayItem => ({
+  contactId,
+  displayName,
+  circle: "close",
+  reasonKind: "follow-up",
+  sentence: `Ask ${displayName} about the studio`,
+  sinceOn: "2026-11-01",
+  daysOverdue: 2,
+  priority: 90,
+  templateSlot,
+  followUpId: null,
+  alsoDue: [],
+  connection: { touches: 2, target: 7, stage: "building" },
+  suggestMoveOn: false,
+});
+
+const view = (items: TodayItem[], laterCount = 0): TodayView => ({
+  todayOn: "2026-11-03",
+  items,
+  later: [],
+  laterCount,
+  laterCountCapped: false,
+  habit: {
+    weekStartOn: "2026-11-02",
+    weekEndOn: "2026-11-08",
+    weekCount: 0,
+    weeklyGoal: 1,
+    met: false,
+    remaining: 1,
+    streakWeeks: 0,
+  },
+});
+
+const linksFor = (i: TodayItem) => ({
+  done: `https://kith.test/act?token=done-${i.contactId}`,
+  snoozeWeek: `https://kith.test/act?token=snooze-${i.contactId}`,
+});
+const envelope = {
+  event: "digest" as const,
+  deliveryId: "digest-webhook:w1/2026-11-03",
+  accountId: "acc-1",
+  period: "2026-11-03",
+  todayUrl: "https://kith.test/today",
+};
+
+describe("Kith's webhook payload", () => {
+  it("carries each item's contact, reason, suggested message and one-click links", () => {
+    const payload = kithDigestPayload(
+      view([item("c1", "Rosa Díaz", "follow-up"), item("c2", "Ann", "birthday")], 4),
+      linksFor,
+      envelope,
+    );
+    expect(kithWebhookPayloadSchema.parse(payload)).toEqual(payload);
+    expect(payload).toMatchObject({
+      event: "digest",
+      deliveryId: "digest-webhook:w1/2026-11-03",
+      period: "2026-11-03",
+      todayOn: "2026-11-03",
+      title: "Kith: 2 follow-ups today — Rosa Díaz and others",
+      url: "https://kith.test/today",
+      laterCount: 4,
+    });
+    expect(payload.items[0]).toEqual({
+      contact: { id: "c1", displayName: "Rosa Díaz", circle: "close" },
+      reason: { kind: "follow-up", sentence: "Ask Rosa Díaz about the studio", sinceOn: "2026-11-01", daysOverdue: 2 },
+      suggestedMessage: "Hi Rosa, I wanted to follow up — do you have a moment this week?",
+      links: { done: "https://kith.test/act?token=done-c1", snoozeWeek: "https://kith.test/act?token=snooze-c1" },
+    });
+    expect(payload.items[1]?.suggestedMessage).toBe("Happy birthday, Ann! I hope the year ahead is a great one.");
+  });
+
+  it("marks a test in its title", () => {
+    expect(kithDigestPayload(view([]), linksFor, { ...envelope, event: "test" }).title).toBe(
+      "Kith: nothing is due today (test)",
+    );
+  });
+});
+
+describe("ntfy's payload", () => {
+  it("publishes to the topic with a title, the reasons, and view actions for the first item", () => {
+    const payload = ntfyDigestPayload(
+      view([item("c1", "Rosa Díaz", "nudge"), item("c2", "Ann", "check-in")], 2),
+      linksFor,
+      envelope,
+      "my-topic",
+    );
+    expect(payload).toEqual({
+      topic: "my-topic",
+      title: "Kith: 2 follow-ups today — Rosa Díaz and others",
+      message: "• Ask Rosa Díaz about the studio\n• Ask Ann about the studio\n2 more wait.",
+      tags: ["busts_in_silhouette"],
+      priority: 3,
+      click: "https://kith.test/today",
+      actions: [
+        { action: "view", label: "Open Kith", url: "https://kith.test/today" },
+        { action: "view", label: "Done: Rosa Díaz", url: "https://kith.test/act?token=done-c1" },
+        { action: "view", label: "Snooze a week", url: "https://kith.test/act?token=snooze-c1" },
+      ],
+    });
+  });
+
+  it("stays within ntfy's limits: three actions, a short label, a message under 4,096 bytes", () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      item(`c${i}`, `Person With A Really Rather Long Name ${i}`, "check-in"),
+    );
+    const payload = ntfyDigestPayload(view(many), linksFor, envelope, "t");
+    expect(payload.actions).toHaveLength(3);
+    expect(payload.actions[1]?.label.length).toBeLessThanOrEqual(40);
+    expect(payload.actions[1]?.label.endsWith("…")).toBe(true);
+    expect(Buffer.byteLength(payload.message)).toBeLessThan(4096);
+    expect(payload.message.endsWith("…")).toBe(true);
+  });
+
+  it("takes the topic from the URL's last segment and posts to the server root", () => {
+    expect(ntfyTarget("https://ntfy.sh/my-topic")).toEqual({ postUrl: "https://ntfy.sh/", topic: "my-topic" });
+    expect(ntfyTarget("https://push.example.org/ntfy/alerts_1?auth=abc")).toEqual({
+      postUrl: "https://push.example.org/ntfy/?auth=abc",
+      topic: "alerts_1",
+    });
+    expect(ntfyTarget("https://ntfy.sh/")).toBeNull();
+    expect(ntfyTarget("https://ntfy.sh/bad topic!")).toBeNull();
+  });
+});
+
+describe("webhook input", () => {
+  it("names the field: a URL that is not http(s), an ntfy URL without a topic, an unknown format", () => {
+    const issues = (input: unknown) => createWebhookSchema.safeParse(input).error?.issues.map((i) => i.path.join("."));
+    expect(issues({ url: "ftp://example.org/x" })).toEqual(["url"]);
+    expect(issues({ url: "https://ntfy.sh/", format: "ntfy" })).toEqual(["url"]);
+    expect(issues({ url: "https://example.org/x", format: "slack" })).toEqual(["format"]);
+    expect(createWebhookSchema.parse({ url: " https://example.org/x " })).toEqual({
+      url: "https://example.org/x",
+      format: "kith",
+    });
+  });
+
+  it("suggests a message by the item's template slot, falling back to a check-in", () => {
+    expect(suggestedMessage({ displayName: "Rosa Díaz", templateSlot: "nudge" })).toBe(
+      "Hi Rosa, bumping my last message in case it got buried.",
+    );
+    expect(suggestedMessage({ displayName: "Ann", templateSlot: "unknown" })).toBe(
+      "Hi Ann, it's been a while — how are you doing?",
+    );
+  });
+});

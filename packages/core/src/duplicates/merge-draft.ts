@@ -1,0 +1,41 @@
+import type { Contact } from "../contacts/schemas.ts";
+import { type ContactDraft, normalizeEmail, toE164 } from "../imports/plan/contact-draft.ts";
+import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
+
+const MAX_ENTRIES = 20;
+
+function unionBy<T>(current: readonly T[], extra: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set(current.map(key));
+  const added = extra.filter((x) => !seen.has(key(x)) && seen.add(key(x)));
+  return [...current, ...added].slice(0, Math.max(MAX_ENTRIES, current.length));
+}
+
+/**
+ * What an import row adds to a contact that is already there: every email, phone, link and tag it lacks, and
+ * title, company, birthday or notes where the contact has none. Nothing the user typed is overwritten.
+ */
+export function mergeDraftInto(
+  contact: Contact,
+  d: ContactDraft,
+  companyId: string | null,
+  country: string | null,
+): { next: Contact; added: string[] } {
+  const next: Contact = {
+    ...contact,
+    emails: unionBy(contact.emails, d.emails, (e) => normalizeEmail(e.address)),
+    phones: unionBy(contact.phones, d.phones, (p) => toE164(p.number, country) ?? p.number),
+    links: unionBy(contact.links, d.links, (l) => normalizeLinkedIn(l.url) ?? l.url),
+    tags: unionBy(contact.tags, d.tags, (t) => t.toLowerCase()),
+    title: contact.title || d.title,
+    companyId: contact.companyId ?? companyId,
+    birthday: contact.birthday ?? d.birthday,
+    notes:
+      !d.notes || contact.notes.includes(d.notes)
+        ? contact.notes
+        : [contact.notes, d.notes].filter(Boolean).join("\n\n"),
+  };
+  const added = (["emails", "phones", "links", "tags", "title", "companyId", "birthday", "notes"] as const).filter(
+    (k) => JSON.stringify(next[k]) !== JSON.stringify(contact[k]),
+  );
+  return { next, added };
+}

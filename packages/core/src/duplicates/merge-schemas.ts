@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { type Contact, contactSchema } from "../contacts/schemas.ts";
+import { MATCH_KINDS } from "../imports/schemas.ts";
+
+export const mergeContactsSchema = z.strictObject({
+  /** The contact that stays. */
+  keepId: z.string().min(1).max(64),
+  /** The contact folded into it; it goes away until the merge is undone. */
+  mergeId: z.string().min(1).max(64),
+});
+
+export const mergeResultSchema = z.object({ mergeId: z.string(), contact: contactSchema });
+export type MergeResult = z.output<typeof mergeResultSchema>;
+
+/** What a merge changed, kept so that undo puts back exactly what was there. */
+export interface ContactMergeRecord {
+  id: string;
+  keptId: string;
+  mergedId: string;
+  keptBefore: Contact;
+  mergedBefore: Contact;
+  /** Interactions moved from the merged contact, with their contact lists before the merge. */
+  interactions: { id: string; contactIds: string[] }[];
+  followUpIds: string[];
+  /** The kept contact's updatedAt right after the merge: undo refuses if it changed since. */
+  keptUpdatedAt: string;
+  mergedAt: string;
+  undoneAt: string | null;
+}
+
+export const duplicateSchema = z.object({
+  contactId: z.string(),
+  displayName: z.string(),
+  duplicateOfId: z.string(),
+  duplicateOfName: z.string(),
+  by: z.enum(MATCH_KINDS),
+});
+export type Duplicate = z.output<typeof duplicateSchema>;

@@ -1,0 +1,76 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
+import type { Contact } from "../contacts/schemas.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { conflict, invalid, notFound } from "../shared/errors.ts";
+import { parseInput } from "../shared/validate.ts";
+import { type ContactMergeRecord, type MergeResult, mergeContactsSchema } from "./merge-schemas.ts";
+import { moveHistory, unionContacts } from "./merge-steps.ts";
+
+async function contactOrThrow(tx: Repositories, accountId: string, id: string): Promise<Contact> {
+  const contact = await tx.contacts.findById(accountId, id);
+  if (!contact) throw notFound("contact", id);
+  return contact;
+}
+
+async function refreshed(tx: Repositories, deps: Deps, accountId: string, ids: string[]): Promise<void> {
+  const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+  await refreshContacts(tx, ctx, ids, { mode: "rebuild" });
+}
+
+/**
+ * Folds one contact into another: every email, phone, link, tag, interest and note is kept, interactions and
+ * follow-ups move over, and the merged contact goes. The merge is recorded, so undo puts everything back.
+ */
+export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): Promise<MergeResult> {
+  requireRole(actor, "editor");
+  const { keepId, mergeId } = parseInput(mergeContactsSchema, input);
+  if (keepId === mergeId) throw invalid("mergeId", "is the contact being kept");
+  return deps.store.transaction(async (tx) => {
+    const kept = await contactOrThrow(tx, actor.accountId, keepId);
+    const merged = await contactOrThrow(tx, actor.accountId, mergeId);
+    const nowAt = deps.clock.now().toISOString();
+    const moved = await moveHistory(tx, actor.accountId, merged.id, kept.id);
+    await tx.contacts.hardDelete(actor.accountId, merged.id);
+    await tx.contacts.update(actor.accountId, { ...unionContacts(kept, merged), updatedAt: nowAt });
+    await refreshed(tx, deps, actor.accountId, [kept.id]);
+    const record: ContactMergeRecord = {
+      ...{ id: deps.ids.newId(), keptId: kept.id, mergedId: merged.id, keptBefore: kept, mergedBefore: merged },
+      ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt },
+      ...{ mergedAt: nowAt, undoneAt: null },
+    };
+    await tx.duplicates.insertMerge(actor.accountId, record);
+    return { mergeId: record.id, contact: await contactOrThrow(tx, actor.accountId, kept.id) };
+  });
+}
+
+/** Puts both contacts back as they were before the merge, with their own interactions and follow-ups. */
+export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Promise<Contact[]> {
+  requireRole(actor, "editor");
+  return deps.store.transaction(async (tx) => {
+    const record = await tx.duplicates.findMerge(actor.accountId, mergeId);
+    if (!record) throw notFound("merge", mergeId);
+    if (record.undoneAt) throw conflict("this merge has already been undone");
+    const kept = await contactOrThrow(tx, actor.accountId, record.keptId);
+    if (kept.updatedAt !== record.keptUpdatedAt) {
+      throw conflict(`${kept.displayName} changed after the merge; undo would lose those changes`);
+    }
+    await tx.contacts.insert(actor.accountId, record.mergedBefore);
+    await tx.contacts.update(actor.accountId, record.keptBefore);
+    for (const { id, contactIds } of record.interactions) {
+      const interaction = await tx.interactions.findById(actor.accountId, id);
+      if (interaction) await tx.interactions.update(actor.accountId, { ...interaction, contactIds });
+    }
+    for (const id of record.followUpIds) {
+      const followUp = await tx.followUps.findById(actor.accountId, id);
+      if (followUp) await tx.followUps.update(actor.accountId, { ...followUp, contactId: record.mergedId });
+    }
+    await tx.duplicates.markMergeUndone(actor.accountId, mergeId, deps.clock.now().toISOString());
+    await refreshed(tx, deps, actor.accountId, [record.keptId, record.mergedId]);
+    return [
+      await contactOrThrow(tx, actor.accountId, record.keptId),
+      await contactOrThrow(tx, actor.accountId, record.mergedId),
+    ];
+  });
+}

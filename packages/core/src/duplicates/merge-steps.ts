@@ -1,0 +1,43 @@
+import type { Contact } from "../contacts/schemas.ts";
+import { allPages } from "../exports/export-service.ts";
+import { normalizeEmail } from "../imports/plan/contact-draft.ts";
+import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
+import type { Repositories } from "../ports/index.ts";
+
+const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((x) => !seen.has(key(x)) && seen.add(key(x)))];
+};
+
+/** The kept contact with everything of the merged one it lacks; what the kept one says wins where both say. */
+export function unionContacts(kept: Contact, merged: Contact): Contact {
+  return {
+    ...kept,
+    emails: union(kept.emails, merged.emails, (e) => normalizeEmail(e.address)),
+    phones: union(kept.phones, merged.phones, (p) => p.number.replace(/[^\d+]/g, "")),
+    links: union(kept.links, merged.links, (l) => normalizeLinkedIn(l.url) ?? l.url),
+    tags: union(kept.tags, merged.tags, (t) => t.toLowerCase()),
+    interests: union(kept.interests, merged.interests, (t) => t.toLowerCase()),
+    title: kept.title || merged.title,
+    companyId: kept.companyId ?? merged.companyId,
+    birthday: kept.birthday ?? merged.birthday,
+    howWeMet: [kept.howWeMet, merged.howWeMet].filter(Boolean).join("\n\n"),
+    notes: [kept.notes, merged.notes].filter(Boolean).join("\n\n"),
+  };
+}
+
+/** Moves the merged contact's interactions and follow-ups to the kept one; returns what moved, for undo. */
+export async function moveHistory(tx: Repositories, accountId: string, fromId: string, toId: string) {
+  const page = (cursor: string | undefined) => ({ limit: 200, ...(cursor ? { cursor } : {}) });
+  const interactions = await allPages((c) => tx.interactions.list(accountId, { contactId: fromId }, page(c)));
+  for (const i of interactions) {
+    const contactIds = [...new Set(i.contactIds.map((id) => (id === fromId ? toId : id)))];
+    await tx.interactions.update(accountId, { ...i, contactIds });
+  }
+  const followUps = await allPages((c) => tx.followUps.list(accountId, { contactId: fromId }, page(c)));
+  for (const f of followUps) await tx.followUps.update(accountId, { ...f, contactId: toId });
+  return {
+    interactions: interactions.map((i) => ({ id: i.id, contactIds: i.contactIds })),
+    followUpIds: followUps.map((f) => f.id),
+  };
+}

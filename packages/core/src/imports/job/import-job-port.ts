@@ -1,0 +1,81 @@
+import type { ColumnMapping } from "../read/csv-mapping.ts";
+import type { ImportFormat, ImportJob, ImportRowOutcome } from "../schemas.ts";
+
+/** A job as it is queued: the upload itself is stored with it, so any instance can run it, and run it again. */
+export interface NewImportJob {
+  id: string;
+  format: Exclude<ImportFormat, "auto">;
+  fileName: string;
+  totalRows: number;
+  createdAt: string;
+  createdBy: string;
+  /** The file's text, kept until the job is committed. */
+  content: string;
+  /** Every column's field as the preview showed it, so a resumed job reads the file the same way. */
+  mapping: ColumnMapping;
+  /** Set when the caller runs the job itself at once (the CLI in-process): no worker can take it meanwhile. */
+  lease: { owner: string; untilAt: string } | null;
+}
+
+/** What a worker needs to run (or resume) a job it has leased. */
+export interface ClaimedImportJob {
+  accountId: string;
+  id: string;
+  format: Exclude<ImportFormat, "auto">;
+  fileName: string;
+  content: string;
+  mapping: ColumnMapping;
+  totalRows: number;
+  processedRows: number;
+  /** How many times a worker has taken the job, this time included. */
+  attempts: number;
+}
+
+/** One chunk of rows, committed in the transaction that wrote them. */
+export interface ImportChunkRecord {
+  /** The job's processedRows before this chunk: the chunk applies only if no one has committed it already. */
+  startRow: number;
+  rows: ImportRowOutcome[];
+  nowAt: string;
+  leaseUntilAt: string;
+}
+
+/**
+ * The import-job ledger: a job is claimed with a lease, like deliveries, so one instance runs it at a time, and a
+ * chunk's outcomes are committed with the rows they wrote. Scoped by account like every port, but for the workers'
+ * system scan.
+ */
+export interface ImportJobRepository {
+  insertJob(accountId: string, job: NewImportJob): Promise<void>;
+  /** The job; its rows when it has finished (committed or failed), else none. */
+  findJob(accountId: string, id: string): Promise<ImportJob | null>;
+  /** The most recent imports first, without their per-row lists. */
+  listJobs(accountId: string, limit: number): Promise<ImportJob[]>;
+  /**
+   * System scan for the workers (not a member's request): jobs queued, or running under a lease that lapsed (its
+   * instance died), oldest first.
+   */
+  claimableJobs(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]>;
+  /** Takes the job's lease when it is free (or already `owner`'s); null when another holds it or it has finished. */
+  claimJob(
+    accountId: string,
+    id: string,
+    owner: string,
+    nowAt: string,
+    leaseUntilAt: string,
+  ): Promise<ClaimedImportJob | null>;
+  /**
+   * Records a chunk's outcomes, adds them to the counts and moves processedRows on, renewing the lease; false (and
+   * nothing written) when `owner` no longer holds the lease or the chunk was committed already.
+   */
+  recordChunk(accountId: string, id: string, owner: string, chunk: ImportChunkRecord): Promise<boolean>;
+  /** Ends the job (committed or failed), drops the stored file and the lease; false when `owner` lost the lease. */
+  finishJob(
+    accountId: string,
+    id: string,
+    owner: string,
+    end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
+  ): Promise<boolean>;
+  /** Gives the lease back (the instance is stopping), so another can resume the job at once. */
+  releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void>;
+}

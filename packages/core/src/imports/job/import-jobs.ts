@@ -1,0 +1,70 @@
+import { type Actor, requireRole } from "../../accounts/roles.ts";
+import type { Deps } from "../../ports/index.ts";
+import { notFound } from "../../shared/errors.ts";
+import { parseInput } from "../../shared/validate.ts";
+import { countryOf } from "../plan/preview-import.ts";
+import { openImportFile } from "../read/import-file.ts";
+import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
+import type { NewImportJob } from "./import-job-port.ts";
+import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
+
+/**
+ * Queues an import: the file is read through once (a broken file fails here, naming the line, and the rows are
+ * counted for the progress), then stored with the job for a worker on any instance to run. Nothing else is
+ * written until the worker commits the first chunk.
+ */
+export async function startImport(
+  deps: Deps,
+  actor: Actor,
+  input: ImportInput,
+  opts: { runBy?: string } = {},
+): Promise<ImportJob> {
+  requireRole(actor, "editor");
+  const data = parseInput(importInputSchema, input);
+  const file = openImportFile(data, await countryOf(deps.store, actor.accountId));
+  const totalRows = await file.count();
+  const now = deps.clock.now();
+  const job: NewImportJob = {
+    id: deps.ids.newId(),
+    format: file.format,
+    fileName: file.fileName,
+    totalRows,
+    createdAt: now.toISOString(),
+    createdBy: actor.userId,
+    content: data.content,
+    mapping: file.mapping,
+    lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
+  };
+  await deps.store.importJobs.insertJob(actor.accountId, job);
+  return {
+    ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
+    ...{ totalRows, processedRows: 0, created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
+    ...{ createdAt: job.createdAt, finishedAt: null },
+  };
+}
+
+/**
+ * Imports a file here and now (the CLI in-process, the benchmark): the same job a worker would run, queued and
+ * run by this caller, chunk by chunk. Returns the job as it ended, with every row's outcome.
+ */
+export async function commitImport(
+  deps: Deps,
+  actor: Actor,
+  input: ImportInput,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportJob> {
+  const owner = `in-process:${deps.ids.newId()}`;
+  const queued = await startImport(deps, actor, input, { runBy: owner });
+  await runImportJob(deps, { accountId: actor.accountId, id: queued.id }, { owner, onProgress });
+  return getImport(deps, actor, queued.id);
+}
+
+export async function getImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
+  const job = await deps.store.importJobs.findJob(actor.accountId, id);
+  if (!job) throw notFound("import", id);
+  return job;
+}
+
+export async function listImports(deps: Deps, actor: Actor): Promise<ImportJob[]> {
+  return deps.store.importJobs.listJobs(actor.accountId, 50);
+}

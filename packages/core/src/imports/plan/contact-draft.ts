@@ -1,0 +1,92 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { normalizeLinkedIn } from "../read/linkedin.ts";
+
+/** One person as read from an import file, before it is checked against the account's contacts. */
+export interface ContactDraft {
+  firstName: string;
+  lastName: string;
+  emails: { address: string; label?: string }[];
+  phones: { number: string; label?: string }[];
+  links: { url: string; label?: string }[];
+  companyName: string;
+  title: string;
+  tags: string[];
+  notes: string;
+  birthday: { month: number; day: number; year: number | null } | null;
+  /** The date the file says you connected (LinkedIn's "Connected On"). */
+  connectedOn: string | null;
+}
+
+export interface RowIssue {
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ParsedRow {
+  line: number;
+  draft: ContactDraft;
+  issues: RowIssue[];
+}
+
+export const emptyDraft = (): ContactDraft => ({
+  firstName: "",
+  lastName: "",
+  emails: [],
+  phones: [],
+  links: [],
+  companyName: "",
+  title: "",
+  tags: [],
+  notes: "",
+  birthday: null,
+  connectedOn: null,
+});
+
+/** E.164 when the number can be read (with the account's country for numbers without a +), else null. */
+export function toE164(raw: string, country?: string | null): string | null {
+  const cleaned = raw.trim().replace(/^tel:/i, "");
+  const parsed = parsePhoneNumberFromString(cleaned, (country?.toUpperCase() || undefined) as never);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+export const normalizeEmail = (address: string): string => address.trim().toLowerCase();
+
+/** Splits a multi-value cell (Google joins values with " ::: "). */
+export const splitValues = (cell: string, separator: RegExp = /\s+:::\s+/): string[] =>
+  cell
+    .split(separator)
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+
+const pushUnique = <T>(list: T[], item: T, key: (x: T) => string) => {
+  if (!list.some((x) => key(x) === key(item))) list.push(item);
+};
+
+export function addEmail(d: ContactDraft, address: string, label?: string) {
+  const entry = label ? { address: address.trim(), label } : { address: address.trim() };
+  pushUnique(d.emails, entry, (e) => normalizeEmail(e.address));
+}
+
+export function addPhone(d: ContactDraft, raw: string, country: string | null, label?: string) {
+  const number = toE164(raw, country) ?? raw.trim().replace(/^tel:/i, "");
+  pushUnique(d.phones, label ? { number, label } : { number }, (p) => p.number);
+}
+
+export function addLink(d: ContactDraft, url: string, label?: string) {
+  const trimmed = url.trim();
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const finalLabel = label ?? (normalizeLinkedIn(withScheme) ? "LinkedIn" : undefined);
+  pushUnique(d.links, finalLabel ? { url: withScheme, label: finalLabel } : { url: withScheme }, (l) => l.url);
+}
+
+export function addTag(d: ContactDraft, tag: string) {
+  const t = tag.trim();
+  if (t && !d.tags.some((x) => x.toLowerCase() === t.toLowerCase())) d.tags.push(t);
+}
+
+export const appendNote = (d: ContactDraft, text: string) => {
+  const t = text.trim();
+  if (t) d.notes = d.notes ? `${d.notes}\n\n${t}` : t;
+};

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { isLinkedInExport } from "./linkedin.ts";
+
+export const MAPPED_FIELDS = [
+  "firstName",
+  "lastName",
+  "fullName",
+  "email",
+  "phone",
+  "company",
+  "title",
+  "notes",
+  "tags",
+  "birthday",
+  "url",
+  "connectedOn",
+  "ignore",
+] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+/** Column header → field. Guessed from the header, editable by the user before commit. */
+export const columnMappingSchema = z.record(z.string().max(200), z.enum(MAPPED_FIELDS));
+export type ColumnMapping = Record<string, MappedField>;
+
+export const CSV_FORMATS = ["linkedin", "google", "outlook", "csv"] as const;
+export type CsvFormat = (typeof CSV_FORMATS)[number];
+
+const key = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Exact header names (after normalisation) that mean one field, whatever the tool. */
+const EXACT: Record<string, MappedField> = {
+  firstname: "firstName",
+  givenname: "firstName",
+  lastname: "lastName",
+  surname: "lastName",
+  familyname: "lastName",
+  name: "fullName",
+  fullname: "fullName",
+  displayname: "fullName",
+  company: "company",
+  organization: "company",
+  organisation: "company",
+  organizationname: "company",
+  employer: "company",
+  title: "title",
+  jobtitle: "title",
+  position: "title",
+  organizationtitle: "title",
+  role: "title",
+  notes: "notes",
+  note: "notes",
+  labels: "tags",
+  categories: "tags",
+  tags: "tags",
+  groups: "tags",
+  birthday: "birthday",
+  bday: "birthday",
+  dateofbirth: "birthday",
+  url: "url",
+  webpage: "url",
+  website: "url",
+  linkedin: "url",
+  connectedon: "connectedOn",
+};
+
+/** A header's field by its words: "E-mail 2 Address", "Mobile Phone", "Website 1 - Value"… */
+function fieldByWords(k: string): MappedField {
+  if (k.includes("label") || k.includes("type")) return "ignore";
+  if (k.includes("email") || k === "mail") return "email";
+  if (k.includes("phone") || k.includes("mobile") || k === "tel" || k === "telephone") return "phone";
+  if (k.startsWith("website") || k.startsWith("url")) return "url";
+  return "ignore";
+}
+
+export function guessField(header: string, format: CsvFormat): MappedField {
+  const k = key(header);
+  // Outlook's "Title" is Mr/Ms; its job title is "Job Title".
+  if (format === "outlook" && k === "title") return "ignore";
+  return EXACT[k] ?? fieldByWords(k);
+}
+
+export function guessMapping(headers: readonly string[], format: CsvFormat): ColumnMapping {
+  return Object.fromEntries(headers.map((h) => [h, guessField(h, format)]));
+}
+
+export function detectCsvFormat(headers: readonly string[]): CsvFormat {
+  const has = (h: string) => headers.includes(h);
+  if (isLinkedInExport(headers)) return "linkedin";
+  if (has("E-mail 1 - Value") || has("Given Name") || has("Labels")) return "google";
+  if (has("E-mail Address") && has("Business Phone")) return "outlook";
+  return "csv";
+}

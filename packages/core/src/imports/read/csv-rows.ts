@@ -1,0 +1,101 @@
+import {
+  addEmail,
+  addLink,
+  addPhone,
+  addTag,
+  appendNote,
+  type ContactDraft,
+  emptyDraft,
+  type ParsedRow,
+  type RowIssue,
+  splitValues,
+} from "../plan/contact-draft.ts";
+import type { ColumnMapping, MappedField } from "./csv-mapping.ts";
+import type { CsvTable } from "./csv-table.ts";
+import { isoOf, readDate } from "./import-dates.ts";
+
+interface CellContext {
+  draft: ContactDraft;
+  issues: RowIssue[];
+  line: number;
+  header: string;
+  country: string | null;
+}
+
+/** Undoes the apostrophe a CSV export puts before formula-like cells (see exports/csv-export.ts). */
+const restoreNeutralized = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** Google marks its own groups with "* " ("* myContacts", "* starred"); they are not the user's tags. */
+const isSystemLabel = (tag: string) => tag.startsWith("* ");
+
+function splitName(d: ContactDraft, full: string) {
+  const parts = full.trim().split(/\s+/);
+  if (!d.firstName) d.firstName = parts.shift() ?? "";
+  if (!d.lastName) d.lastName = parts.join(" ");
+}
+
+function applyDate(c: CellContext, value: string, field: "birthday" | "connectedOn") {
+  const read = readDate(value);
+  if (!read.ok) return c.issues.push({ line: c.line, field: c.header, message: read.message });
+  if (!read.date) return;
+  if (field === "birthday") c.draft.birthday = read.date;
+  else c.draft.connectedOn = isoOf(read.date);
+}
+
+const SETTERS: Record<Exclude<MappedField, "ignore">, (c: CellContext, value: string) => void> = {
+  firstName: (c, v) => {
+    c.draft.firstName = v;
+  },
+  lastName: (c, v) => {
+    c.draft.lastName = v;
+  },
+  fullName: (c, v) => splitName(c.draft, v),
+  email: (c, v) => {
+    for (const address of splitValues(v)) addEmail(c.draft, address);
+  },
+  phone: (c, v) => {
+    for (const number of splitValues(v)) addPhone(c.draft, number, c.country);
+  },
+  url: (c, v) => {
+    for (const url of splitValues(v)) addLink(c.draft, url);
+  },
+  company: (c, v) => {
+    c.draft.companyName = v;
+  },
+  title: (c, v) => {
+    c.draft.title = v;
+  },
+  notes: (c, v) => appendNote(c.draft, v),
+  tags: (c, v) => {
+    for (const tag of splitValues(v, /\s+:::\s+|;/)) if (!isSystemLabel(tag)) addTag(c.draft, tag);
+  },
+  birthday: (c, v) => applyDate(c, v, "birthday"),
+  connectedOn: (c, v) => applyDate(c, v, "connectedOn"),
+};
+
+/** Turns one CSV record into a contact draft through the column mapping; problems are kept per row and field. */
+export function rowOfCells(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  country: string | null,
+  { line, cells }: { line: number; cells: readonly string[] },
+): ParsedRow {
+  const draft = emptyDraft();
+  const issues: RowIssue[] = [];
+  headers.forEach((header, i) => {
+    const value = restoreNeutralized((cells[i] ?? "").trim());
+    const field = mapping[header] ?? "ignore";
+    if (value === "" || field === "ignore") return;
+    if (value.includes("\uFFFD")) {
+      issues.push({ line, field: header, message: "is not valid UTF-8" });
+      return;
+    }
+    SETTERS[field]({ draft, issues, line, header, country }, value);
+  });
+  return { line, draft, issues };
+}
+
+/** Every row of a table read whole (see import-file.ts for the streamed reading the services use). */
+export function rowsFromTable(table: CsvTable, mapping: ColumnMapping, country: string | null): ParsedRow[] {
+  return table.rows.map((row) => rowOfCells(table.headers, mapping, country, row));
+}
