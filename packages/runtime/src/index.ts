@@ -1,0 +1,2 @@
+// The composition root both faces (server, CLI) open: filled in by the next commits.
+export {};
