@@ -1,9 +1,8 @@
 import cluster from "node:cluster";
+import { loadConfig, openRuntime } from "@kith/runtime";
 import { buildApp } from "./app.ts";
 import { runPrimary, runsBackgroundJobs } from "./cluster.ts";
-import { loadConfig } from "./config.ts";
 import { startBackgroundJobs } from "./delivery/start-scheduler.ts";
-import { openRuntime } from "./runtime.ts";
 
 async function main() {
   const config = loadConfig();

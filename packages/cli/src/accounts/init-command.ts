@@ -1,5 +1,6 @@
 import { DomainError, resolveActor } from "@kith/core";
-import { buildApp, loadConfig, openRuntime } from "@kith/server";
+import { loadConfig, openRuntime } from "@kith/runtime";
+import { buildApp } from "@kith/server";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.ts";
 import { problemToError } from "../client/http-client.ts";

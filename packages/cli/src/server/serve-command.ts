@@ -1,4 +1,5 @@
-import { type AppContext, buildApp, loadConfig, openRuntime } from "@kith/server";
+import { loadConfig, openRuntime } from "@kith/runtime";
+import { type AppContext, buildApp } from "@kith/server";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.ts";
 

@@ -1,9 +1,9 @@
 import { type Deps, type Role, resolveActor, timeZoneSchema, updateAccount } from "@kith/core";
+import type { Auth } from "@kith/runtime";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../http/problem.ts";
-import type { Auth } from "./create-auth.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
 
 const signUpBody = z.strictObject({

@@ -1,9 +1,8 @@
 import type { Deps } from "@kith/core";
+import { type Config, openDelivery } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import { registerCalendarRoutes } from "../calendar/calendar-routes.ts";
-import type { Config } from "../config.ts";
 import { registerActRoutes } from "./act-routes.ts";
-import { openDelivery } from "./delivery-deps.ts";
 import { registerNotifyRoutes } from "./notify-routes.ts";
 import { registerWebhookRoutes } from "./webhook-routes.ts";
 

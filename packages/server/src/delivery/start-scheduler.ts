@@ -1,6 +1,5 @@
 import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import type { Config } from "../config.ts";
-import { openDelivery } from "./delivery-deps.ts";
+import { type Config, openDelivery } from "@kith/runtime";
 import { ownAddresses, pollReplies } from "./reply-mailbox.ts";
 import { type Scheduler, type SchedulerJob, type SchedulerLog, startScheduler } from "./scheduler.ts";
 

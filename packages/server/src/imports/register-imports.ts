@@ -1,6 +1,6 @@
 import type { Deps } from "@kith/core";
+import type { Config } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
-import type { Config } from "../config.ts";
 import { registerImportRoutes } from "./import-routes.ts";
 import { createImportWorker } from "./import-worker.ts";
 

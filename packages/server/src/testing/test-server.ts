@@ -1,10 +1,10 @@
 import type { Deps } from "@kith/core";
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { type Config, loadConfig } from "@kith/runtime";
 import { createStore, type Dialect } from "@kith/store";
 import { openTestDatabase, type TestDatabase } from "@kith/store/testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp, type RouteSummary } from "../app.ts";
-import { type Config, loadConfig } from "../config.ts";
 
 export const TEST_ORIGIN = "http://kith.test";
 
