@@ -2,7 +2,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Deps } from "@kith/core";
 import { type Auth, type Config, createAuth, verificationSender } from "@kith/runtime";
-import type { OpenDatabase } from "@kith/store";
+import { KyselyLoginThrottleRepository, type OpenDatabase } from "@kith/store";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
@@ -93,7 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
-  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(ctx.open));
+  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)));
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);
   registerContactRoutes(app, ctx.deps);
