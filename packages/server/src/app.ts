@@ -18,10 +18,12 @@ import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerMergeRoutes } from "./imports/merge-routes.ts";
-import { registerImports } from "./imports/register-imports.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
+import type { JobRunner } from "./jobs/job-runner.ts";
+import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -30,6 +32,19 @@ export interface AppContext {
   config: Config;
   open: OpenDatabase;
   deps: Deps;
+  /** Only these background jobs (`jobs/server-jobs.ts`); all by default. */
+  jobs?: readonly string[] | undefined;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  auth: Auth;
+  routes: RouteSummary[];
+  /**
+   * This process's background jobs, not started: `startServer` starts them where they run; tests start them
+   * themselves. Closing the app stops them.
+   */
+  jobs: JobRunner;
 }
 
 /** Routes under /api that need no signed-in member. */
@@ -43,12 +58,14 @@ export interface RouteSummary {
   url: string;
 }
 
-export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance; auth: Auth; routes: RouteSummary[] }> {
+export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
+  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs });
+  app.addHook("onClose", async () => jobs.stop());
   // Kept so tests can prove every route is scoped to its account, including routes added later.
   const routes: RouteSummary[] = [];
   app.addHook("onRoute", (route) => {
@@ -100,7 +117,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
-  registerImports(app, ctx.config, ctx.deps);
+  registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });
   registerExportRoutes(app, ctx.deps);
   registerBackupRoutes(app, ctx.deps);
   registerMergeRoutes(app, ctx.deps);
@@ -109,5 +126,5 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
   await registerWebApp(app);
-  return { app, auth, routes };
+  return { app, auth, routes, jobs };
 }

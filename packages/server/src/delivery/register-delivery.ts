@@ -8,7 +8,7 @@ import { registerWebhookRoutes } from "./webhook-routes.ts";
 
 /**
  * Notification settings and status under /api, the public one-click links under /act, the calendar feed under
- * /calendar. No scheduler here: main starts it.
+ * /calendar. No jobs here: the job runner (`jobs/`) delivers.
  */
 export async function registerDeliveryRoutes(app: FastifyInstance, config: Config, deps: Deps): Promise<void> {
   const runtime = openDelivery(config, deps);

@@ -39,8 +39,10 @@ export async function openTestServer(dialect: Dialect, env: Record<string, strin
     secrets: new PlainSecrets(),
   };
   const config = testConfig(env);
-  const { app, routes } = await buildApp({ config, open: db, deps });
+  // The import job runs as on a server; the delivery jobs do not: tests drive their ticks themselves.
+  const { app, routes, jobs } = await buildApp({ config, open: db, deps, jobs: ["imports"] });
   await app.ready();
+  jobs.start();
   return {
     app,
     routes,
