@@ -1,6 +1,6 @@
 import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
 import { type Config, type DeliveryRuntime, openDelivery } from "@kith/runtime";
-import { ownAddresses, pollReplies } from "../delivery/reply-mailbox.ts";
+import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
 

@@ -6,7 +6,7 @@ import { ImapFlow } from "imapflow";
 import type { ParsedMail } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { type Call, openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
-import { ownAddresses, type PollResult, pollReplies } from "../reply-mailbox.ts";
+import { ownAddresses, type PollResult, pollReplies } from "../replies/reply-mailbox.ts";
 import type { DovecotServer } from "./dovecot.ts";
 
 /** 08:00 in New York on 2026-11-03 (UTC-5): the digest goes out. */

@@ -3,7 +3,7 @@ import { openDelivery } from "@kith/runtime";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
 
 const AT_8 = "2026-11-03T13:00:00.000Z";
 

@@ -13,7 +13,7 @@ import type { DeliveryRuntime } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams, noContent } from "../http/schemas.ts";
+import { idParams, noContent } from "../../http/schemas.ts";
 
 const tags = ["notify"];
 

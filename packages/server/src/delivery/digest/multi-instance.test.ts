@@ -8,7 +8,7 @@ import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/sto
 import { insertTestUser, TEST_PG_URL } from "@kith/store/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "./testing/server-process.ts";
+import { type ServerProcess, startServerProcess } from "../testing/server-process.ts";
 
 const ACCOUNTS = 1000;
 const INSTANCES = 3;
