@@ -1,6 +1,7 @@
 export * from "./accounts/account-service.ts";
 export * from "./accounts/roles.ts";
 export * from "./accounts/schemas.ts";
+export * from "./accounts/sign-up.ts";
 export type * from "./calendar/calendar-port.ts";
 export * from "./calendar/calendar-service.ts";
 export * from "./calendar/schemas.ts";

@@ -1,18 +1,16 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Deps } from "@kith/core";
-import type { OpenDatabase } from "@kith/store";
+import { type Auth, type Config, createAuth, verificationSender } from "@kith/runtime";
+import { KyselyLoginThrottleRepository, type OpenDatabase } from "@kith/store";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
-import { type Auth, createAuth } from "./auth/create-auth.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
-import { verificationSender } from "./auth/verification-email.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
-import type { Config } from "./config.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
 import { registerDeliveryRoutes } from "./delivery/register-delivery.ts";
 import { registerMergeRoutes } from "./duplicates/merge-routes.ts";
@@ -21,9 +19,11 @@ import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
-import { registerImports } from "./imports/register-imports.ts";
+import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
+import type { JobRunner } from "./jobs/job-runner.ts";
+import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -32,6 +32,19 @@ export interface AppContext {
   config: Config;
   open: OpenDatabase;
   deps: Deps;
+  /** Only these background jobs (`jobs/server-jobs.ts`); all by default. */
+  jobs?: readonly string[] | undefined;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  auth: Auth;
+  routes: RouteSummary[];
+  /**
+   * This process's background jobs, not started: `startServer` starts them where they run; tests start them
+   * themselves. Closing the app stops them.
+   */
+  jobs: JobRunner;
 }
 
 /** Routes under /api that need no signed-in member. */
@@ -45,12 +58,14 @@ export interface RouteSummary {
   url: string;
 }
 
-export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance; auth: Auth; routes: RouteSummary[] }> {
+export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
+  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs });
+  app.addHook("onClose", async () => jobs.stop());
   // Kept so tests can prove every route is scoped to its account, including routes added later.
   const routes: RouteSummary[] = [];
   app.addHook("onRoute", (route) => {
@@ -95,14 +110,14 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
-  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(ctx.open));
+  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)));
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);
   registerContactRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
-  registerImports(app, ctx.config, ctx.deps);
+  registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });
   registerExportRoutes(app, ctx.deps);
   registerBackupRoutes(app, ctx.deps);
   registerMergeRoutes(app, ctx.deps);
@@ -111,5 +126,5 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
   await registerWebApp(app);
-  return { app, auth, routes };
+  return { app, auth, routes, jobs };
 }

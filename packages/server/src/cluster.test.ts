@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Actor, createAccountForUser, createApiToken, createContact, type Deps } from "@kith/core";
 import { FakeClock, SequentialIds } from "@kith/core/testing";
+import { randomSecrets } from "@kith/runtime";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import { insertTestUser } from "@kith/store/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ServerProcess, startServerProcess } from "./delivery/testing/server-process.ts";
-import { randomSecrets } from "./runtime.ts";
 
 const freePort = () =>
   new Promise<number>((resolve) => {

@@ -1,6 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
-import type { Config } from "./config.ts";
-import { openRuntime } from "./runtime.ts";
+import { type Config, openRuntime } from "@kith/runtime";
 
 /** The worker that runs the background jobs (digest, retries, replies, imports); the others only serve. */
 export const JOBS_WORKER = "0";

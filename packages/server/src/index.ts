@@ -1,4 +1,11 @@
+// Kept for the benchmarks (bench/): these now live in the composition root, @kith/runtime.
+export {
+  type Config,
+  loadConfig,
+  openDelivery,
+  openRuntime,
+  randomIds,
+  randomSecrets,
+  systemClock,
+} from "@kith/runtime";
 export { type AppContext, buildApp } from "./app.ts";
-export { type Config, loadConfig } from "./config.ts";
-export { openDelivery } from "./delivery/delivery-deps.ts";
-export { openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";

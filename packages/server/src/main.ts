@@ -1,25 +1,20 @@
 import cluster from "node:cluster";
-import { buildApp } from "./app.ts";
-import { runPrimary, runsBackgroundJobs } from "./cluster.ts";
-import { loadConfig } from "./config.ts";
-import { startBackgroundJobs } from "./delivery/start-scheduler.ts";
-import { openRuntime } from "./runtime.ts";
+import { loadConfig, openRuntime } from "@kith/runtime";
+import { runPrimary } from "./cluster.ts";
+import { startServer } from "./start.ts";
 
 async function main() {
   const config = loadConfig();
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const { open, deps } = await openRuntime(config);
-  const { app } = await buildApp({ config, open, deps });
-  const scheduler = runsBackgroundJobs() ? startBackgroundJobs(config, deps, app.log) : null;
+  const { app } = await startServer({ config, open, deps });
   const close = async () => {
-    await scheduler?.stop();
-    await app.close();
+    await app.close(); // stops the background jobs too
     await open.close();
     process.exit(0);
   };
   process.once("SIGINT", close);
   process.once("SIGTERM", close);
-  await app.listen({ port: config.port, host: config.host });
   if (config.clockFile) app.log.warn(`test clock: "now" is read from ${config.clockFile} while it exists`);
   app.log.info(`Kith is ready: open ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs)`);
 }

@@ -1,8 +1,7 @@
-import { DomainError, resolveActor } from "@kith/core";
-import { buildApp, loadConfig, openRuntime } from "@kith/server";
+import { conflict, signUp } from "@kith/core";
+import { betterAuthRegistrar, loadConfig, openAuth, openRuntime } from "@kith/runtime";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.ts";
-import { problemToError } from "../client/http-client.ts";
 import type { Env } from "../client/open-client.ts";
 
 export interface InitInput {
@@ -20,31 +19,19 @@ export interface InitResult {
 }
 
 /**
- * Creates the first user (and the account they own) through better-auth, exactly as the sign-up page would, so
- * the password is hashed and stored the way the server expects when that user later signs in on the web.
+ * Creates the first user (and the account they own) with the sign-up service the sign-up page uses, through
+ * better-auth, so the password is hashed and stored the way the server expects when that user later signs in on
+ * the web. No HTTP server is started.
  */
 export async function initAccount(env: Env, input: InitInput): Promise<InitResult> {
   const config = { ...loadConfig(env), logLevel: "silent" };
   const { open, deps } = await openRuntime(config);
   try {
     if ((await deps.store.users.count()) > 0) {
-      throw new DomainError("conflict", "this database already has a user; sign in on the web app or use `kith` as is");
+      throw conflict("this database already has a user; sign in on the web app or use `kith` as is");
     }
-    const { app } = await buildApp({ config, open, deps });
-    try {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/sign-up/email",
-        headers: { origin: config.publicUrl, "content-type": "application/json" },
-        payload: input,
-      });
-      if (response.statusCode !== 200) throw problemToError(response.statusCode, response.body);
-      const { user } = response.json() as { user: { id: string; email: string; name: string } };
-      const actor = await resolveActor(deps, user.id);
-      return { userId: user.id, email: user.email, name: user.name, accountId: actor.accountId };
-    } finally {
-      await app.close();
-    }
+    const { user, actor } = await signUp(deps, betterAuthRegistrar(openAuth(config, open, deps)), input);
+    return { userId: user.id, email: user.email, name: user.name, accountId: actor.accountId };
   } finally {
     await open.close();
   }

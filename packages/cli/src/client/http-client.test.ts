@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig, randomIds, randomSecrets, systemClock } from "@kith/server";
+import { loadConfig, randomIds, randomSecrets, systemClock } from "@kith/runtime";
 import { createStore } from "@kith/store";
 import { DIALECTS, type TestDatabase } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

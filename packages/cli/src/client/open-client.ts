@@ -1,5 +1,5 @@
 import { DomainError } from "@kith/core";
-import { loadConfig, openDelivery, openRuntime } from "@kith/server";
+import { loadConfig, openDelivery, openRuntime } from "@kith/runtime";
 import { createHttpClient } from "./http-client.ts";
 import type { KithClient } from "./kith-client.ts";
 import { resolveLocalActor } from "./local-actor.ts";

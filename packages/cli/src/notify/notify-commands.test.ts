@@ -1,6 +1,6 @@
-import { loadConfig, openDelivery } from "@kith/server";
-import { SmtpSink } from "@kith/server/testing/smtp-sink";
-import { WebhookReceiver } from "@kith/server/testing/webhook-receiver";
+import { loadConfig, openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS, type TestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";

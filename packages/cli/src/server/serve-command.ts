@@ -1,18 +1,31 @@
-import { type AppContext, buildApp, loadConfig, openRuntime } from "@kith/server";
+import type { Deps } from "@kith/core";
+import { type Config, loadConfig, openRuntime } from "@kith/runtime";
+import type { OpenDatabase } from "@kith/store";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.ts";
 
+export interface ServeContext {
+  config: Config;
+  open: OpenDatabase;
+  deps: Deps;
+}
+
 export interface RunningServer {
-  app: Awaited<ReturnType<typeof buildApp>>["app"];
+  app: { close(): Promise<unknown> };
   /** The address it listens on, e.g. http://127.0.0.1:3000 (the real port when 0 was asked for). */
   address: string;
 }
 
-/** The same app `npm start` runs, listening on the configured host and port. */
-export async function startServer(ctx: AppContext): Promise<RunningServer> {
-  const { app } = await buildApp(ctx);
-  const address = await app.listen({ port: ctx.config.port, host: ctx.config.host });
-  return { app, address };
+/**
+ * The same server `npm start` runs (the app and its background jobs), listening on the configured host and port.
+ * This is the CLI's one way into the HTTP server: `@kith/server/start`, loaded on demand, so no other command loads
+ * Fastify or the routes, and the CLI's package does not depend on the server's (the workspace provides it). Chosen
+ * over spawning the built server: one process (signals, exit code and logs as they were), no build step first, and
+ * the configuration already read here is the one served.
+ */
+export async function startServer(ctx: ServeContext): Promise<RunningServer> {
+  const server = await import("@kith/server/start");
+  return server.startServer(ctx);
 }
 
 const untilSignal = () =>
@@ -24,7 +37,7 @@ const untilSignal = () =>
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
     .command("serve")
-    .description("run the Kith server (web app and API) in this process")
+    .description("run the Kith server (web app, API and background jobs) in this process")
     .option("--port <port>", "port to listen on (default: PORT or 3000)")
     .option("--host <host>", "address to listen on (default: HOST or 127.0.0.1)")
     .action(async (flags: { port?: string; host?: string }) => {
@@ -38,7 +51,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const { app, address } = await startServer({ config, open, deps });
       ctx.io.stderr(`Kith is listening on ${address}; open ${config.publicUrl}\n`);
       await untilSignal();
-      await app.close();
+      await app.close(); // stops the background jobs too
       await open.close();
     });
 }

@@ -1,17 +1,11 @@
-import { type Deps, type Role, resolveActor, timeZoneSchema, updateAccount } from "@kith/core";
+import { type Deps, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
+import type { Auth } from "@kith/runtime";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../http/problem.ts";
-import type { Auth } from "./create-auth.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
 
-const signUpBody = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  email: z.email().max(254),
-  password: z.string().min(10).max(200),
-  timeZone: timeZoneSchema.optional(),
-});
 const signInBody = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
@@ -54,18 +48,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
 
   r.post(
     "/api/auth/sign-up/email",
-    { schema: { tags: ["auth"], summary: "Create a user (and their own account); signs them in", body: signUpBody } },
+    { schema: { tags: ["auth"], summary: "Create a user (and their own account); signs them in", body: signUpSchema } },
     async (request, reply) => {
-      const { timeZone, ...body } = request.body;
-      const result = await forwardToAuth(auth, request, reply, body);
-      if (result.status === 200 && timeZone) {
-        const parsed = JSON.parse(result.text) as { user?: { id: string } };
-        if (parsed.user) {
-          const actor = await resolveActor(deps, parsed.user.id);
-          await updateAccount(deps, actor, { timeZone });
-        }
+      // The sign-up service, with better-auth reached through this request: its answer (the session cookie and
+      // the new user) goes back to the browser as it is, and so does a refusal, as problem+json.
+      let answer: { status: number; text: string } | null = null;
+      const registrar: UserRegistrar = {
+        async register(credentials) {
+          answer = await forwardToAuth(auth, request, reply, credentials);
+          if (answer.status !== 200) throw new AuthRefused();
+          const { user } = JSON.parse(answer.text) as { user: { id: string; email: string; name: string } };
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      };
+      try {
+        await signUp(deps, registrar, request.body);
+      } catch (error) {
+        if (!(error instanceof AuthRefused) || !answer) throw error;
       }
-      return problemOrText(reply, result);
+      return problemOrText(reply, answer!);
     },
   );
 
@@ -114,6 +115,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     handler: async (request, reply) => problemOrText(reply, await forwardToAuth(auth, request, reply)),
   });
 }
+
+/** better-auth refused the sign-up; its own answer is what the client gets. */
+class AuthRefused extends Error {}
 
 /** better-auth's errors become problem+json like every other error of the API. */
 function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {

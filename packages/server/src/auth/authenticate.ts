@@ -1,6 +1,6 @@
 import { type Actor, actorFromApiToken, type Deps, DomainError, resolveActor } from "@kith/core";
+import type { Auth } from "@kith/runtime";
 import type { FastifyRequest } from "fastify";
-import type { Auth } from "./create-auth.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,10 +1,10 @@
 import type { Deps } from "@kith/core";
+import type { Config, SendVerification } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Config } from "../config.ts";
 import { sendProblem } from "../http/problem.ts";
-import { resendVerification, type SendVerification, verificationStatus } from "./verification-email.ts";
+import { resendVerification, verificationStatus } from "./verification-email.ts";
 
 const tags = ["auth"];
 const statusSchema = z.object({

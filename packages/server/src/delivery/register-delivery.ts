@@ -1,15 +1,14 @@
 import type { Deps } from "@kith/core";
+import { type Config, openDelivery } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import { registerCalendarRoutes } from "../calendar/calendar-routes.ts";
-import type { Config } from "../config.ts";
-import { registerActRoutes } from "./act-routes.ts";
-import { openDelivery } from "./delivery-deps.ts";
-import { registerNotifyRoutes } from "./notify-routes.ts";
-import { registerWebhookRoutes } from "./webhook-routes.ts";
+import { registerActRoutes } from "./digest/act-routes.ts";
+import { registerNotifyRoutes } from "./digest/notify-routes.ts";
+import { registerWebhookRoutes } from "./webhooks/webhook-routes.ts";
 
 /**
  * Notification settings and status under /api, the public one-click links under /act, the calendar feed under
- * /calendar. No scheduler here: main starts it.
+ * /calendar. No jobs here: the job runner (`jobs/`) delivers.
  */
 export async function registerDeliveryRoutes(app: FastifyInstance, config: Config, deps: Deps): Promise<void> {
   const runtime = openDelivery(config, deps);

@@ -1,10 +1,10 @@
 import { deliverWebhookDigest, runDigestTick, runRetrySweep } from "@kith/core";
+import { type DeliveryRuntime, openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
-import { type DeliveryRuntime, openDelivery } from "./delivery-deps.ts";
-import { SmtpSink } from "./testing/smtp-sink.ts";
-import { WebhookReceiver } from "./testing/webhook-receiver.ts";
 
 /** 08:00 in New York on the given November day. */
 const at8 = (day: number) => `2026-11-${String(day).padStart(2, "0")}T13:00:00.000Z`;

@@ -1,7 +1,7 @@
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { loadConfig } from "@kith/runtime";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import { buildApp } from "../app.ts";
-import { loadConfig } from "../config.ts";
 
 /** The OpenAPI document as the routes' own schemas describe it, built on a throwaway in-memory database. */
 export async function generateOpenApi(): Promise<string> {

@@ -1,10 +1,10 @@
 import type { Deps } from "@kith/core";
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { type Config, loadConfig } from "@kith/runtime";
 import { createStore, type Dialect } from "@kith/store";
 import { openTestDatabase, type TestDatabase } from "@kith/store/testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp, type RouteSummary } from "../app.ts";
-import { type Config, loadConfig } from "../config.ts";
 
 export const TEST_ORIGIN = "http://kith.test";
 
@@ -39,8 +39,10 @@ export async function openTestServer(dialect: Dialect, env: Record<string, strin
     secrets: new PlainSecrets(),
   };
   const config = testConfig(env);
-  const { app, routes } = await buildApp({ config, open: db, deps });
+  // The import job runs as on a server; the delivery jobs do not: tests drive their ticks themselves.
+  const { app, routes, jobs } = await buildApp({ config, open: db, deps, jobs: ["imports"] });
   await app.ready();
+  jobs.start();
   return {
     app,
     routes,

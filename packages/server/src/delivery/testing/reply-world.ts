@@ -1,13 +1,13 @@
 import { type DeliveryDeps, runDigestTick } from "@kith/core";
+import { openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import type { Dialect } from "@kith/store";
 import { ImapFlow } from "imapflow";
 import type { ParsedMail } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { type Call, openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
-import { openDelivery } from "../delivery-deps.ts";
-import { ownAddresses, type PollResult, pollReplies } from "../reply-mailbox.ts";
+import { ownAddresses, type PollResult, pollReplies } from "../replies/reply-mailbox.ts";
 import type { DovecotServer } from "./dovecot.ts";
-import { SmtpSink } from "./smtp-sink.ts";
 
 /** 08:00 in New York on 2026-11-03 (UTC-5): the digest goes out. */
 export const AT_8 = "2026-11-03T13:00:00.000Z";

@@ -6,7 +6,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 
 export interface ServerProcess {
   child: ChildProcess;
-  /** Resolves when the instance has started (migrations done, scheduler running, port open). */
+  /** Resolves when the instance has started (migrations done, jobs running, port open). */
   ready: Promise<void>;
   /** Resolves with the exit code or signal once the process has ended. */
   exited: Promise<string>;

@@ -1,9 +1,9 @@
 import { runDigestTick } from "@kith/core";
+import { openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
-import { openDelivery } from "./delivery-deps.ts";
-import { SmtpSink } from "./testing/smtp-sink.ts";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
 
 const AT_8 = "2026-11-03T13:00:00.000Z";
 

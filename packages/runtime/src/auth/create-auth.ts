@@ -2,7 +2,7 @@ import { createAccountForUser, type Deps } from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
 import { APIError, betterAuth } from "better-auth";
 import type { Config } from "../config.ts";
-import { type SendVerification, VERIFICATION_TTL_SECONDS } from "./verification-email.ts";
+import { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./verification-email.ts";
 
 /**
  * better-auth owns passwords (scrypt), sessions and their cookies. Kith adds the tenancy: every new user gets
@@ -63,3 +63,8 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendV
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** better-auth as both faces set it up: with the verification mail when SMTP is configured. */
+export function openAuth(config: Config, open: OpenDatabase, deps: Deps): Auth {
+  return createAuth(config, open, deps, verificationSender(config));
+}

@@ -1,6 +1,6 @@
 import { type DeliveryDeps, handleDigestReply, type ReplyOutcome } from "@kith/core";
+import type { Config, ImapConfig } from "@kith/runtime";
 import type { ImapFlow } from "imapflow";
-import type { Config, ImapConfig } from "../config.ts";
 import { parseIncoming } from "./parse-incoming.ts";
 
 /** Where handled mail goes (flagged \Seen): acted on and answered, or ignored (strangers, forgeries, robots). */

@@ -1,9 +1,9 @@
 import { type DeliveryDeps, runDigestTick } from "@kith/core";
+import { openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
-import { openDelivery } from "./delivery-deps.ts";
-import { SmtpSink } from "./testing/smtp-sink.ts";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
 
 // New York is UTC-5 in November: 08:00 local is 13:00Z.
 const BEFORE_8 = "2026-11-03T12:59:00.000Z";

@@ -1,7 +1,7 @@
 import { DIALECTS } from "@kith/store/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DovecotServer } from "./testing/dovecot.ts";
-import { ReplyWorld } from "./testing/reply-world.ts";
+import { DovecotServer } from "../testing/dovecot.ts";
+import { ReplyWorld } from "../testing/reply-world.ts";
 
 const INBOX = "INBOX";
 const PROCESSED = "Kith.Processed";

@@ -1,8 +1,8 @@
 import { DIALECTS } from "@kith/store/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signUp } from "../testing/test-server.ts";
-import { DovecotServer } from "./testing/dovecot.ts";
-import { ReplyWorld } from "./testing/reply-world.ts";
+import { signUp } from "../../testing/test-server.ts";
+import { DovecotServer } from "../testing/dovecot.ts";
+import { ReplyWorld } from "../testing/reply-world.ts";
 
 describe.each(DIALECTS)("who is obeyed when replying to the digest on %s", (dialect) => {
   let dovecot: DovecotServer;

@@ -1,8 +1,8 @@
 import { type ActionClaim, applyDigestAction, type Deps, DomainError } from "@kith/core";
+import type { ActionTokens } from "@kith/runtime";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { ActionTokens } from "./action-tokens.ts";
 
 const querystring = z.strictObject({ token: z.string().min(10).max(4000) });
 

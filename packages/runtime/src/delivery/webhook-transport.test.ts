@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { WebhookRequest } from "@kith/core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { verifySignature, WebhookReceiver } from "./testing/webhook-receiver.ts";
+import { verifySignature, WebhookReceiver } from "../testing/webhook-receiver.ts";
 import { nonPublicRange, type Resolver } from "./webhook-targets.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
 

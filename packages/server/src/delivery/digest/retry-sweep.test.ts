@@ -1,10 +1,10 @@
 import { type DigestDeps, runDigestTick, runRetrySweep } from "@kith/core";
+import { openDelivery } from "@kith/runtime";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
-import { openDelivery } from "./delivery-deps.ts";
-import { SmtpSink } from "./testing/smtp-sink.ts";
-import { WebhookReceiver } from "./testing/webhook-receiver.ts";
+import { openTestServer, signUp, type TestServer } from "../../testing/test-server.ts";
 
 // 08:00 in New York on the 3rd; 07:00 there the next morning (before that day's digest).
 const AT_8 = "2026-11-03T13:00:00.000Z";

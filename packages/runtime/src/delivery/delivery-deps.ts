@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { DeliveryDeps, Deps, DigestDeps, WebhookDeps } from "@kith/core";
 import type { Config } from "../config.ts";
+import { type ClosableMailer, createSmtpMailer } from "../mail/smtp-mailer.ts";
 import { ActionTokens, actionLinks } from "./action-tokens.ts";
-import { type ClosableMailer, createSmtpMailer } from "./smtp-mailer.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
 
 export interface DeliveryRuntime {

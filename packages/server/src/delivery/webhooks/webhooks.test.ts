@@ -1,9 +1,9 @@
 import { kithWebhookPayloadSchema, runDigestTick } from "@kith/core";
+import { openDelivery } from "@kith/runtime";
+import { verifySignature, WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
-import { openDelivery } from "./delivery-deps.ts";
-import { verifySignature, WebhookReceiver } from "./testing/webhook-receiver.ts";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
 
 // New York is UTC-5 in November: 08:00 local is 13:00Z.
 const AT_8 = "2026-11-03T13:00:00.000Z";

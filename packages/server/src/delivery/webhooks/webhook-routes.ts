@@ -9,11 +9,11 @@ import {
   webhookSchema,
   webhookTestResultSchema,
 } from "@kith/core";
+import type { DeliveryRuntime } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams, noContent } from "../http/schemas.ts";
-import type { DeliveryRuntime } from "./delivery-deps.ts";
+import { idParams, noContent } from "../../http/schemas.ts";
 
 const tags = ["notify"];
 

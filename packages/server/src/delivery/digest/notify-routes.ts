@@ -9,9 +9,9 @@ import {
   updateNotifySettings,
   updateNotifySettingsSchema,
 } from "@kith/core";
+import type { DeliveryRuntime } from "@kith/runtime";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { DeliveryRuntime } from "./delivery-deps.ts";
 
 const tags = ["notify"];
 

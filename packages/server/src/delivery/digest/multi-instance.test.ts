@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Actor, addFollowUp, createAccountForUser, createContact, type Deps } from "@kith/core";
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import { insertTestUser, TEST_PG_URL } from "@kith/store/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "./testing/server-process.ts";
-import { SmtpSink } from "./testing/smtp-sink.ts";
+import { type ServerProcess, startServerProcess } from "../testing/server-process.ts";
 
 const ACCOUNTS = 1000;
 const INSTANCES = 3;

@@ -1,0 +1,18 @@
+// The composition root both faces open (docs/ARCHITECTURE.md, "Runtime"): configuration, the database with its
+// migrations, clock/ids/secrets, the mail and webhook transports, better-auth. No HTTP server here.
+export { type Auth, createAuth, openAuth } from "./auth/create-auth.ts";
+export { betterAuthRegistrar } from "./auth/registrar.ts";
+export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./auth/verification-email.ts";
+export { type Config, type ImapConfig, loadConfig, type SmtpConfig } from "./config.ts";
+export { ActionTokens, actionLinks } from "./delivery/action-tokens.ts";
+export { type DeliveryRuntime, openDelivery } from "./delivery/delivery-deps.ts";
+export {
+  checkedAddress,
+  nonPublicRange,
+  type Resolver,
+  systemResolver,
+  TargetRefused,
+} from "./delivery/webhook-targets.ts";
+export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";
+export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
+export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";

@@ -1,0 +1,108 @@
+import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
+import { type Config, type DeliveryRuntime, openDelivery } from "@kith/runtime";
+import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { importJob } from "./import-job.ts";
+import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
+
+export interface JobContext {
+  config: Config;
+  deps: Deps;
+  /** The jobs' own mailer, webhook transport and lease name (closed when the runner stops). */
+  delivery: DeliveryRuntime;
+  log: JobLog;
+}
+
+/** One entry per background job: whether this configuration runs it, and how to make it. */
+export interface JobEntry {
+  name: string;
+  enabled(ctx: JobContext): boolean;
+  create(ctx: JobContext): Job;
+}
+
+/** A tick is worth a log line when it did something (every instance sees the same due accounts, most busy). */
+const acted = (r: TickResult) => (r.sent + r.skipped + r.pending + r.failed > 0 ? r : null);
+const tickMs = (config: Config) => config.scheduler.tickSeconds * 1000;
+/** KITH_SCHEDULER=false stops this instance from delivering (others still do); imports always run. */
+const delivers = ({ config }: JobContext) => config.scheduler.enabled;
+
+/**
+ * Every background job a server runs. A new job (mailbox sync, calendar sync) is one more entry here. Each `run`
+ * must be safe on every instance at once and twice in a row (its ledger or lease decides who acts).
+ */
+export const JOBS: readonly JobEntry[] = [
+  // Webhooks are per account, so the digest job always runs; it mails only when SMTP is configured.
+  {
+    name: "digest",
+    enabled: delivers,
+    create: ({ config, delivery }) => ({
+      name: "digest",
+      everyMs: tickMs(config),
+      run: async () => acted(await runDigestTick(delivery.digest)),
+    }),
+  },
+  {
+    name: "delivery-retries",
+    enabled: delivers,
+    create: ({ config, delivery }) => ({
+      name: "delivery-retries",
+      everyMs: tickMs(config),
+      run: async () => acted(await runRetrySweep(delivery.digest)),
+    }),
+  },
+  // Replies to the digest: read from IMAP, answered by SMTP (so both must be configured).
+  {
+    name: "replies",
+    enabled: (ctx) => delivers(ctx) && ctx.delivery.delivery !== null && ctx.config.imap !== null,
+    create: ({ config, delivery, log }) => {
+      const mail = delivery.delivery!;
+      const imap = config.imap!;
+      const opts = { ownAddresses: ownAddresses(config), log: { warn: (o: object, m: string) => log.error(o, m) } };
+      return {
+        name: "replies",
+        everyMs: tickMs(config),
+        run: async () => {
+          const result = await pollReplies(mail, imap, opts);
+          return result.seen > 0 ? result : null;
+        },
+      };
+    },
+  },
+  { name: "imports", enabled: () => true, create: ({ deps }) => importJob(deps) },
+];
+
+export interface ServerJobsOptions {
+  /** Only these jobs (tests drive the delivery ticks themselves and run only the import job). Default: all. */
+  only?: readonly string[] | undefined;
+}
+
+/**
+ * The jobs this configuration enables, in one runner, not started: the server (`start.ts`) starts it in the process
+ * that runs the background jobs (`cluster.ts`); closing the app stops it.
+ */
+export function openServerJobs(
+  config: Config,
+  deps: Deps,
+  log: JobLog & { warn(msg: string): void },
+  options: ServerJobsOptions = {},
+): JobRunner {
+  const delivery = openDelivery(config, deps);
+  const ctx: JobContext = { config, deps, delivery, log };
+  const jobs = JOBS.filter((entry) => !options.only || options.only.includes(entry.name))
+    .filter((entry) => entry.enabled(ctx))
+    .map((entry) => entry.create(ctx));
+  const runner = createJobRunner(jobs, log);
+  return {
+    names: runner.names,
+    start() {
+      if (runner.names.includes("digest") && !delivery.delivery) {
+        log.warn("digest emails are off: set SMTP_HOST (and SMTP_FROM) to send them; webhooks still go out");
+      }
+      runner.start();
+    },
+    kick: (name) => runner.kick(name),
+    async stop() {
+      await runner.stop();
+      delivery.delivery?.mailer.close();
+    },
+  };
+}
