@@ -1,8 +1,8 @@
+import type { paths } from "@kith/api";
 import createClient from "openapi-fetch";
 import { ApiError, toProblem } from "./problem.ts";
-import type { paths } from "./schema.d.ts";
 
-/** The typed client generated from docs/openapi.json (`npm run api-types -w @kith/web` after the API changes; the CLI shares the file). */
+/** The typed client generated from docs/openapi.json (`npm run api-types -w @kith/api` after the API changes; the CLI reads the same types). */
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "", credentials: "same-origin" });
 
 /** openapi-fetch returns {data, error, response}; pages want the data or a thrown ApiError. */

@@ -1,4 +1,4 @@
-import type { Body, Answer as Ok, Query } from "./operations.ts";
+import type { Body, Answer as Ok, Query } from "@kith/api";
 
 export type Me = Ok<"/api/auth/me", "get">;
 export type Account = Ok<"/api/account", "get">;
