@@ -4,12 +4,12 @@ import { registerTokenCommands } from "./accounts/token-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
+import { registerNotifyCommands } from "./delivery/notify-commands.ts";
 import { registerMergeCommands } from "./duplicates/merge-commands.ts";
+import { registerBackupCommands } from "./exports/backup-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
-import { registerBackupCommands } from "./imports/backup-commands.ts";
 import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
-import { registerNotifyCommands } from "./notify/notify-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
