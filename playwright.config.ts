@@ -25,6 +25,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // The journeys' screenshots (e2e/helpers.ts capture) go back to this size after each phone one.
+    viewport: { width: 1280, height: 860 },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -3,8 +3,14 @@
 //   test that reads `../shared/...` passes on a developer's machine and fails on theirs.
 // - no import cycle inside core or store, type-only imports included: a cycle means two modules cannot be read (or
 //   moved) apart, which is how `ports/index.ts` once grew to hold every feature's port.
+// - every package declares what it imports: a production file's bare imports are in its package.json
+//   `dependencies`; a test's, a test helper's (`testing/`) or a build file's may also be in `devDependencies` (the
+//   package's, or the root's shared test tooling: vitest, fast-check, @types/node…). A type-only import may be
+//   declared as its `@types/` package.
+// - core's ban list (biome.json, noRestrictedImports for packages/core/src) names every Node builtin of this Node.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 
 const root = execFileSync("git", ["rev-parse", "--show-toplevel"], { encoding: "utf8" }).trim();
@@ -41,7 +47,7 @@ const cycleRoots = ["packages/core/src/", "packages/store/src/"];
 const tsFiles = files.filter((f) => f.endsWith(".ts") && cycleRoots.some((r) => f.startsWith(r)));
 const known = new Set(tsFiles);
 const edges = new Map();
-const importRe = /\bfrom\s*["'](\.{1,2}\/[^"']+)["']|^\s*import\s*["'](\.{1,2}\/[^"']+)["']/gm;
+const relativeImportRe = /\bfrom\s*["'](\.{1,2}\/[^"']+)["']|^\s*import\s*["'](\.{1,2}\/[^"']+)["']/gm;
 for (const file of tsFiles) {
   let text;
   try {
@@ -50,7 +56,7 @@ for (const file of tsFiles) {
     text = ""; // deleted in the work tree
   }
   const targets = [];
-  for (const match of text.matchAll(importRe)) {
+  for (const match of text.matchAll(relativeImportRe)) {
     const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1] ?? match[2]));
     if (known.has(target)) targets.push(target);
   }
@@ -127,11 +133,71 @@ function cyclePath(from, component) {
   return [...component];
 }
 for (const file of tsFiles) if (!order.has(file)) visit(file);
+const readJson = (file) => JSON.parse(readFileSync(path.join(root, file), "utf8"));
+const rootDev = Object.keys(readJson("package.json").devDependencies ?? {});
+const builtins = new Set(builtinModules.flatMap((m) => [m, m.split("/")[0]]));
+const packageOf = (specifier) => {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+};
+const typesOf = (name) => `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
+// import … from "x", export … from "x", import "x", import("x"), require("x"); `import type` is told apart.
+const importRe =
+  /(?:^|[\s;])(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\sfrom\s+)?["']([^"'\s]+)["']|(?:import|require)\(\s*["']([^"'\s]+)["']\s*\)/g;
+const isSupport = (file) =>
+  /\.(test|spec|bench)\.[cm]?[jt]sx?$/.test(file) ||
+  /(^|\/)testing\//.test(file) ||
+  /^packages\/[^/]+\/(build\/|[^/]+\.config\.[cm]?[jt]s$)/.test(file);
+let imports = 0;
+for (const dir of [...new Set(files.filter((f) => /^packages\/[^/]+\/package\.json$/.test(f)))]) {
+  const pkgDir = path.dirname(dir);
+  const pkg = readJson(dir);
+  const prod = new Set([pkg.name, ...Object.keys(pkg.dependencies ?? {})]);
+  const dev = new Set([...prod, ...Object.keys(pkg.devDependencies ?? {}), ...rootDev]);
+  // An optional peer is a package this one can use when it is installed beside it, only by a dynamic import()
+  // (the CLI's `kith serve` loads the server this way; every other command runs without it).
+  const optionalPeers = new Set(
+    Object.entries(pkg.peerDependenciesMeta ?? {})
+      .filter(([name, meta]) => meta?.optional && pkg.peerDependencies?.[name])
+      .map(([name]) => name),
+  );
+  for (const file of files) {
+    if (!file.startsWith(`${pkgDir}/`) || !/\.[cm]?[jt]sx?$/.test(file) || file.endsWith(".d.ts")) continue;
+    let text;
+    try {
+      text = readFileSync(path.join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    const declared = isSupport(file) ? dev : prod;
+    for (const match of text.matchAll(importRe)) {
+      const specifier = match[2] ?? match[3];
+      if (!specifier || /^[./]/.test(specifier) || specifier.startsWith("node:") || specifier.includes(":")) continue;
+      const name = packageOf(specifier);
+      if (builtins.has(name)) continue;
+      imports += 1;
+      if (declared.has(name) || (match[1] && declared.has(typesOf(name)))) continue;
+      if (match[3] && match[0].startsWith("import(") && optionalPeers.has(name)) continue;
+      const where = isSupport(file) ? "dependencies or devDependencies" : "dependencies";
+      const line = text.slice(0, match.index + match[0].indexOf(specifier)).split("\n").length;
+      problems.push(`${file}:${line}: imports ${name}, which ${pkgDir}/package.json does not declare in ${where}`);
+    }
+  }
+}
+
+const biome = readJson("biome.json");
+const banned = biome.overrides?.find((o) => o.includes?.[0] === "packages/core/src/**")?.linter?.rules?.style
+  ?.noRestrictedImports?.options?.paths;
+for (const m of builtinModules.filter((b) => !b.startsWith("_"))) {
+  for (const name of [`node:${m}`, m]) {
+    if (!banned?.[name]) problems.push(`biome.json: core's noRestrictedImports does not name the Node builtin ${name}`);
+  }
+}
 
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `check-house: ${files.length} files, nothing reaches outside the repository; ${tsFiles.length} modules of core and store, no import cycle`,
+  `check-house: ${files.length} files, nothing reaches outside the repository; ${tsFiles.length} modules of core and store, no import cycle; ${imports} package imports declared; core bans every Node builtin`,
 );

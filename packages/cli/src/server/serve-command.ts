@@ -19,7 +19,7 @@ export interface RunningServer {
 /**
  * The same server `npm start` runs (the app and its background jobs), listening on the configured host and port.
  * This is the CLI's one way into the HTTP server: `@kith/server/start`, loaded on demand, so no other command loads
- * Fastify or the routes, and the CLI's package does not depend on the server's (the workspace provides it). Chosen
+ * Fastify or the routes; the CLI's package.json names the server an optional peer, used by this import alone. Chosen
  * over spawning the built server: one process (signals, exit code and logs as they were), no build step first, and
  * the configuration already read here is the one served.
  */

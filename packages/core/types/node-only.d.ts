@@ -1,0 +1,12 @@
+// FINDING: Node-only globals that core's production code calls today. Core is meant to run anywhere (no Node, no
+// DOM); these are declared only so the type-check can pass while they are still there, each with only the members
+// core calls, so any other Node API (`process`, `Buffer.alloc`, `fetch`…) still fails in core. Remove each
+// declaration when its caller moves to a standard API (or to a port the server provides).
+
+/** imports/csv-stream.ts `pause()`: lets other work run in the middle of a long parse. */
+declare function setImmediate(callback: () => void): unknown;
+
+/** shared/pagination.ts `encodeCursor`/`decodeCursor`: base64url of the keyset's JSON. */
+declare const Buffer: {
+  from(value: string, encoding: "utf8" | "base64url"): { toString(encoding: "utf8" | "base64url"): string };
+};

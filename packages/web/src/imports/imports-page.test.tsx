@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { ColumnMapping, ImportPreview } from "../api/types.ts";
+import { fakeApi, type SentRequest } from "../testing/fake-api.ts";
+import { renderPage } from "../testing/render.tsx";
+import ImportsPage from "./imports-page.tsx";
+
+const csv = "First Name,Last Name,Position\nRosa,Calder,Potter\nAlan,Turing,Mathematician\n";
+const guessed: ColumnMapping = { "First Name": "firstName", "Last Name": "lastName", Position: "title" };
+
+/** The server's preview: the rows as the mapping reads them. */
+function previewOf(mapping: ColumnMapping): ImportPreview {
+  const people = [
+    ["Rosa", "Calder", "Potter"],
+    ["Alan", "Turing", "Mathematician"],
+  ] as const;
+  return {
+    format: "csv",
+    headers: ["First Name", "Last Name", "Position"],
+    mapping,
+    totalRows: 2,
+    counts: { create: 2, merge: 0, skip: 0, error: 0 },
+    rows: people.map(([firstName, lastName, position], i) => ({
+      line: i + 2,
+      action: "create" as const,
+      reason: "new contact",
+      draft: {
+        firstName,
+        lastName,
+        emails: [],
+        phones: [],
+        links: [],
+        companyName: "",
+        title: mapping.Position === "title" ? position : "",
+        tags: [],
+        notes: "",
+        birthday: null,
+        connectedOn: null,
+      },
+      match: null,
+      issues: [],
+    })),
+    duplicates: [],
+    errors: [],
+  } as unknown as ImportPreview;
+}
+
+const api = () =>
+  fakeApi({
+    "GET /api/auth/me": () => ({
+      user: { id: "u1", email: "ada@example.com", name: "Ada" },
+      accountId: "a1",
+      role: "owner",
+    }),
+    "GET /api/imports": () => ({ items: [] }),
+    "POST /api/imports/preview": (request: SentRequest) =>
+      previewOf((request.body as { mapping?: ColumnMapping }).mapping ?? guessed),
+  });
+
+describe("ImportsPage: the column mapping", () => {
+  it("sends the file as itself first, then, once a column is changed, the whole mapping; the rows follow", async () => {
+    const sent = api();
+    const { user } = renderPage(<ImportsPage />, "/imports");
+
+    const picker = await screen.findByLabelText("Choose a file");
+    await waitFor(() => expect((picker as HTMLInputElement).disabled).toBe(false));
+    await user.upload(picker, new File([csv], "people.csv", { type: "text/csv" }));
+
+    const rows = await screen.findByRole("region", { name: "All 2 rows" });
+    await waitFor(() => expect(within(rows).getByText("Potter")).toBeTruthy());
+    const [first] = sent.sent("POST", "/api/imports/preview");
+    expect(first).toMatchObject({ contentType: "text/csv", body: csv });
+    expect(Object.fromEntries(first?.query ?? [])).toEqual({ format: "auto", fileName: "people.csv" });
+
+    const position = screen.getByRole("combobox", { name: "Column “Position”" });
+    expect((position as HTMLSelectElement).value).toBe("title");
+    await user.selectOptions(position, "ignore");
+
+    await waitFor(() => expect(within(rows).queryByText("Potter")).toBeNull());
+    const previews = sent.sent("POST", "/api/imports/preview");
+    expect(previews).toHaveLength(2);
+    expect(previews[1]?.query.toString()).toBe("");
+    expect(previews[1]?.body).toEqual({
+      content: csv,
+      fileName: "people.csv",
+      format: "auto",
+      mapping: { ...guessed, Position: "ignore" },
+    });
+    expect(screen.getByRole("button", { name: "Import 2 contacts" })).toBeTruthy();
+    // Previewing writes nothing.
+    expect(sent.sent("POST", "/api/imports")).toEqual([]);
+  });
+});
