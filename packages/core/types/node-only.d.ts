@@ -5,8 +5,3 @@
 
 /** imports/csv-stream.ts `pause()`: lets other work run in the middle of a long parse. */
 declare function setImmediate(callback: () => void): unknown;
-
-/** shared/pagination.ts `encodeCursor`/`decodeCursor`: base64url of the keyset's JSON. */
-declare const Buffer: {
-  from(value: string, encoding: "utf8" | "base64url"): { toString(encoding: "utf8" | "base64url"): string };
-};

@@ -35,3 +35,7 @@ declare class URL {
 interface AbortSignal {
   readonly aborted: boolean;
 }
+
+/** shared/pagination.ts (base64url cursors) */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

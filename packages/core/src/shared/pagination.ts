@@ -22,14 +22,25 @@ export interface Keyset {
   readonly id: string;
 }
 
+// base64url of UTF-8 through the web platform's btoa/atob (every JavaScript runtime has them; core uses no Node API).
+const toBase64Url = (text: string): string => {
+  const binary = Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join("");
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+};
+
+const fromBase64Url = (encoded: string): string => {
+  const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+};
+
 export function encodeCursor(keyset: Keyset): string {
-  return Buffer.from(JSON.stringify([keyset.key, keyset.id]), "utf8").toString("base64url");
+  return toBase64Url(JSON.stringify([keyset.key, keyset.id]));
 }
 
 export function decodeCursor(cursor: string | undefined): Keyset | null {
   if (cursor === undefined || cursor === "") return null;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const parsed: unknown = JSON.parse(fromBase64Url(cursor));
     if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
       return { key: parsed[0] as string, id: parsed[1] as string };
     }
