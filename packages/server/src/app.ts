@@ -17,7 +17,7 @@ import { registerMergeRoutes } from "./duplicates/merge-routes.ts";
 import { registerBackupRoutes } from "./exports/backup-routes.ts";
 import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
-import { sameOriginGuard } from "./http/guards.ts";
+import { normalPathGuard, sameOriginGuard } from "./http/guards.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
@@ -100,6 +100,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const originGuard = sameOriginGuard(new URL(ctx.config.publicUrl).origin);
   // Signed one-click links act on their token alone (no cookie is read), so a forged request has nothing to
   // borrow; mail clients' one-click unsubscribe POSTs carry no Origin.
+  app.addHook("onRequest", normalPathGuard);
   app.addHook("onRequest", async (request, reply) =>
     TOKEN_ROUTES.test(request.url) ? undefined : originGuard(request, reply),
   );

@@ -81,14 +81,21 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     },
     async (request, reply) => {
       const now = deps.clock.now();
-      const wait = await throttle.retryAfter(request.body.email, request.ip, now);
+      const { email } = request.body;
+      const wait = await throttle.attempt(email, request.ip, now);
       if (wait > 0) {
         reply.header("retry-after", String(wait));
         return sendProblem(reply, 429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes`);
       }
-      const result = await forwardToAuth(auth, request, reply);
-      if (result.status === 200) await throttle.recordSuccess(request.body.email);
-      else if (result.status === 401) await throttle.recordFailure(request.body.email, request.ip, now);
+      let result: { status: number; text: string };
+      try {
+        result = await forwardToAuth(auth, request, reply);
+      } catch (error) {
+        await throttle.settle(email, request.ip, "not-a-guess", now);
+        throw error;
+      }
+      const outcome = result.status === 200 ? "accepted" : result.status === 401 ? "refused" : "not-a-guess";
+      await throttle.settle(email, request.ip, outcome, now);
       return problemOrText(reply, result);
     },
   );
@@ -107,14 +114,24 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     },
   );
 
-  // Everything else under /api/auth (sign-out, session, password change) is better-auth's own.
-  app.route({
-    method: ["GET", "POST"],
-    url: "/api/auth/*",
-    schema: { hide: true },
-    handler: async (request, reply) => problemOrText(reply, await forwardToAuth(auth, request, reply)),
-  });
+  // The few better-auth endpoints Kith means to expose, each by its exact path: signing out, and the link in the
+  // verification mail. Everything else better-auth has (its own sign-up without Kith's checks, a verification
+  // mail to any address, account linking…) answers 404 like any unknown path.
+  for (const [method, url] of BETTER_AUTH_ROUTES) {
+    app.route({
+      method,
+      url,
+      schema: { hide: true },
+      handler: async (request, reply) => problemOrText(reply, await forwardToAuth(auth, request, reply)),
+    });
+  }
 }
+
+/** better-auth's own endpoints served as they are (see `registerAuthRoutes`). */
+export const BETTER_AUTH_ROUTES: readonly (readonly ["GET" | "POST", string])[] = [
+  ["POST", "/api/auth/sign-out"],
+  ["GET", "/api/auth/verify-email"],
+];
 
 /** better-auth refused the sign-up; its own answer is what the client gets. */
 class AuthRefused extends Error {}

@@ -28,16 +28,32 @@ export class KyselyLoginThrottleRepository {
   }
 
   /**
-   * Counts one failure under `key`: one statement, atomic on both engines. A window that has ended by `now` starts
-   * anew (count 1, ending at `resetAt`); otherwise the count grows and the window keeps its end.
+   * Counts one attempt under `key` and answers the count it reached: one statement (`INSERT … ON CONFLICT … RETURNING`),
+   * atomic on both engines, so attempts made at the same moment each see their own number and cannot all pass a
+   * limit that a read-then-write would let them. A window that has ended by `now` starts anew (count 1, ending at
+   * `resetAt`); otherwise the count grows and the window keeps its end.
    */
-  async recordFailure(key: string, now: string, resetAt: string): Promise<void> {
-    await sql`INSERT INTO rate_limit (key, count, reset_at) VALUES (${key}, 1, ${resetAt})
+  async recordAttempt(key: string, now: string, resetAt: string): Promise<ThrottleCount> {
+    const { rows } = await sql<{ count: number | string; reset_at: string }>`
+      INSERT INTO rate_limit (key, count, reset_at) VALUES (${key}, 1, ${resetAt})
       ON CONFLICT (key) DO UPDATE SET
         count = CASE WHEN rate_limit.reset_at <= ${now} THEN 1 ELSE rate_limit.count + 1 END,
-        reset_at = CASE WHEN rate_limit.reset_at <= ${now} THEN ${resetAt} ELSE rate_limit.reset_at END`.execute(
-      this.db,
-    );
+        reset_at = CASE WHEN rate_limit.reset_at <= ${now} THEN ${resetAt} ELSE rate_limit.reset_at END
+      RETURNING count, reset_at`.execute(this.db);
+    const row = rows[0];
+    if (!row) throw new Error(`rate_limit: no row returned for ${key}`);
+    return { key, count: Number(row.count), resetAt: row.reset_at };
+  }
+
+  /** Takes one attempt back (it turned out not to be a guess): the count falls by one inside its window. */
+  async forgive(key: string, now: string): Promise<void> {
+    await this.db
+      .updateTable("rate_limit")
+      .set((eb) => ({ count: eb("count", "-", 1) }))
+      .where("key", "=", key)
+      .where("count", ">", 0)
+      .where("reset_at", ">", now)
+      .execute();
   }
 
   async clear(key: string): Promise<void> {

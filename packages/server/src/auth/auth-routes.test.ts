@@ -1,0 +1,150 @@
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DIALECTS } from "@kith/store/testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isNormalPath } from "../http/guards.ts";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { LIMITS } from "./login-throttle.ts";
+
+const RIGHT = "correct horse battery";
+const WRONG = "wrong password!";
+
+/** Ways to spell a path that a normalising router behind a catch-all would read as another path. */
+const disguises = (path: string) => {
+  const [head, tail] = [path.slice(0, path.lastIndexOf("/")), path.slice(path.lastIndexOf("/") + 1)];
+  return [
+    `/api/auth/x/..${path.slice("/api/auth".length)}`,
+    `/api/auth/%2e${path.slice("/api/auth".length)}`,
+    `/api/auth/%2E%2E/auth${path.slice("/api/auth".length)}`,
+    `${head}/./${tail}`,
+    `${head}//${tail}`,
+    `${head}%2F${tail}`,
+    `${head}%2f${tail}`,
+  ];
+};
+
+describe("normal paths", () => {
+  it("tells a path in normal form from a disguised one", () => {
+    expect(isNormalPath("/api/auth/sign-in/email")).toBe(true);
+    expect(isNormalPath("/api/contacts/id-1?q=a/../b")).toBe(true);
+    expect(isNormalPath("/api/contacts/caf%C3%A9")).toBe(true);
+    for (const url of [...disguises("/api/auth/sign-in/email"), "/api/auth/sign-in\\email", "//api/auth/me"]) {
+      expect(isNormalPath(url), url).toBe(false);
+    }
+  });
+});
+
+describe.each(DIALECTS)("sign-in and the auth library's endpoints on %s", (dialect) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await openTestServer(dialect);
+    await signUp(s, "Ada", "ada@example.com");
+  });
+  afterEach(async () => {
+    await s.dispose();
+  });
+
+  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
+    s.app.inject({ method: "POST", url, headers: { origin: TEST_ORIGIN, ...headers }, payload });
+  const signIn = (password: string, url = "/api/auth/sign-in/email") =>
+    post(url, { email: "ada@example.com", password });
+
+  /**
+   * A POST over a real socket with the path exactly as written: `app.inject` (like a browser) would resolve the dot
+   * segments before the app saw them, which is not what an attacker's client does.
+   */
+  async function rawPost(path: string, payload: object): Promise<{ status: number; cookies: boolean }> {
+    if (!s.app.server.listening) await s.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = s.app.server.address() as AddressInfo;
+    const body = JSON.stringify(payload);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          method: "POST",
+          headers: { origin: TEST_ORIGIN, "content-type": "application/json" },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, cookies: (res.headers["set-cookie"] ?? []).length > 0 }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  it("refuses every disguised path to sign-in, sign-up and the verification mail: 404, nothing done", async () => {
+    for (const url of disguises("/api/auth/sign-in/email")) {
+      expect(await rawPost(url, { email: "ada@example.com", password: RIGHT }), url).toEqual({
+        status: 404,
+        cookies: false,
+      });
+    }
+    for (const url of disguises("/api/auth/sign-up/email")) {
+      const res = await rawPost(url, { name: " ", email: `x${url.length}@example.com`, password: RIGHT });
+      expect(res.status, url).toBe(404);
+    }
+    for (const url of disguises("/api/auth/send-verification-email")) {
+      expect((await rawPost(url, { email: "ada@example.com" })).status, url).toBe(404);
+    }
+    // Nobody was created by the disguised sign-ups.
+    expect(await s.deps.store.users.count()).toBe(1);
+  });
+
+  it("serves only the auth library's endpoints Kith means to expose", async () => {
+    for (const [method, url] of [
+      ["POST", "/api/auth/sign-up/email-otp"],
+      ["POST", "/api/auth/update-user"],
+      ["POST", "/api/auth/change-email"],
+      ["GET", "/api/auth/list-accounts"],
+      ["POST", "/api/auth/link-social"],
+    ] as const) {
+      const res = await s.app.inject({ method, url, headers: { origin: TEST_ORIGIN }, payload: {} });
+      expect(res.statusCode, url).toBe(404);
+    }
+    const signedIn = await signIn(RIGHT);
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const out = await s.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { origin: TEST_ORIGIN, cookie },
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await s.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it("sign-up through the real path still gets Kith's checks (a blank or huge name is a 400 naming it)", async () => {
+    for (const name of [" ", "x".repeat(300_000)]) {
+      const res = await post("/api/auth/sign-up/email", { name, email: "blank@example.com", password: RIGHT });
+      expect(res.statusCode).toBe(400);
+      expect(JSON.stringify(res.json())).toContain("name");
+    }
+  });
+
+  it("counts parallel wrong passwords one by one: no more than the limit are checked, then the right one waits", async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => signIn(WRONG)));
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(LIMITS.perEmail);
+    expect(codes.filter((c) => c === 429)).toHaveLength(40 - LIMITS.perEmail);
+    expect((await signIn(RIGHT)).statusCode).toBe(429);
+    s.clock.set("2026-11-02T14:16:00.000Z");
+    expect((await signIn(RIGHT)).statusCode).toBe(200);
+  });
+
+  it("a right password clears the account's count; requests that were no guess are not counted", async () => {
+    for (let i = 0; i < LIMITS.perEmail - 1; i += 1) expect((await signIn(WRONG)).statusCode).toBe(401);
+    expect((await signIn(RIGHT)).statusCode).toBe(200);
+    for (let i = 0; i < LIMITS.perEmail - 1; i += 1) expect((await signIn(WRONG)).statusCode).toBe(401);
+    // A malformed body never reaches the password check, and a 400 from the library is not a guess either.
+    for (let i = 0; i < 5; i += 1) {
+      expect((await post("/api/auth/sign-in/email", { email: "ada@example.com" })).statusCode).toBe(400);
+    }
+    expect((await signIn(RIGHT)).statusCode).toBe(200);
+  });
+});
