@@ -62,12 +62,13 @@ export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
   requireRole(actor, "owner");
   const patch = parseInput(updateAccountSchema, input);
   await deps.store.transaction(async (tx) => {
+    // Contacts before the account row, the order every writer takes them in (the store's row-locks.ts).
+    await tx.dueState.markAllStale(actor.accountId);
     const current = await tx.accounts.findById(actor.accountId);
     if (!current) throw notFound("account", actor.accountId);
     const next = { ...current, ...patch };
     parseAccountSettings(next.settings, next);
     await tx.accounts.update(actor.accountId, patch);
-    await tx.dueState.markAllStale(actor.accountId);
   });
   return getAccount(deps, actor);
 }

@@ -9,8 +9,12 @@ export interface ContactRepository {
   insert(accountId: string, contact: Contact): Promise<void>;
   update(accountId: string, contact: Contact): Promise<void>;
   findById(accountId: string, id: string): Promise<Contact | null>;
-  /** Ids that exist in this account (archived ones included); used to validate references. */
-  existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Holds these contacts' rows until the transaction ends and says which exist in this account (archived ones
+   * included). Every writing transaction takes its contacts this way first, before reading what it will write back:
+   * a concurrent writer then waits instead of overwriting (PostgreSQL; SQLite has one writer at a time).
+   */
+  lockExisting(accountId: string, ids: readonly string[]): Promise<Set<string>>;
   /** `connectionTarget` tells the progress filter where "connected" starts. */
   list(
     accountId: string,

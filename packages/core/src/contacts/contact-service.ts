@@ -20,6 +20,17 @@ async function assertCompanyInAccount(tx: Repositories, accountId: string, compa
   if (!(await tx.companies.findById(accountId, companyId))) throw invalid("companyId", "no such company");
 }
 
+/**
+ * The contact as it is now, held until the transaction ends: for a transaction that writes it back (its fields or
+ * its due state), so a concurrent writer waits instead of being overwritten.
+ */
+export async function lockedContact(tx: Repositories, accountId: string, id: string): Promise<Contact> {
+  await tx.contacts.lockExisting(accountId, [id]);
+  const contact = await tx.contacts.findById(accountId, id);
+  if (!contact) throw notFound("contact", id);
+  return contact;
+}
+
 export async function createContact(deps: Deps, actor: Actor, input: unknown): Promise<Contact> {
   requireRole(actor, "editor");
   const data = parseInput(createContactSchema, input);
@@ -45,8 +56,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, input:
   requireRole(actor, "editor");
   const patch = parseInput(updateContactSchema, input);
   return deps.store.transaction(async (tx) => {
-    const current = await tx.contacts.findById(actor.accountId, id);
-    if (!current) throw notFound("contact", id);
+    const current = await lockedContact(tx, actor.accountId, id);
     if (patch.companyId !== undefined) await assertCompanyInAccount(tx, actor.accountId, patch.companyId);
     const next: Contact = {
       ...current,
@@ -65,8 +75,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, input:
 export async function setContactArchived(deps: Deps, actor: Actor, id: string, archived: boolean): Promise<Contact> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const current = await tx.contacts.findById(actor.accountId, id);
-    if (!current) throw notFound("contact", id);
+    const current = await lockedContact(tx, actor.accountId, id);
     const nowAt = deps.clock.now().toISOString();
     const next: Contact = { ...current, archivedAt: archived ? (current.archivedAt ?? nowAt) : null, updatedAt: nowAt };
     await tx.contacts.update(actor.accountId, next);
@@ -77,7 +86,11 @@ export async function setContactArchived(deps: Deps, actor: Actor, id: string, a
 /** Hard delete exists for privacy requests only; the owner decides. */
 export async function deleteContact(deps: Deps, actor: Actor, id: string): Promise<void> {
   requireRole(actor, "owner");
-  const removed = await deps.store.transaction((tx) => tx.contacts.hardDelete(actor.accountId, id));
+  // Held first, as every writer does: the delete then never holds the account row (habit triggers) while waiting.
+  const removed = await deps.store.transaction(async (tx) => {
+    await tx.contacts.lockExisting(actor.accountId, [id]);
+    return tx.contacts.hardDelete(actor.accountId, id);
+  });
   if (!removed) throw notFound("contact", id);
 }
 

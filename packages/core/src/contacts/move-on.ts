@@ -3,7 +3,7 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import { computeOutreach, moveOnNote, OCCASIONS_ONLY_CIRCLE } from "../engine/index.ts";
 import type { Deps } from "../ports/index.ts";
 import { conflict, notFound } from "../shared/errors.ts";
-import { refreshed } from "./contact-service.ts";
+import { lockedContact, refreshed } from "./contact-service.ts";
 import { type Contact, DEFAULT_CIRCLE } from "./schemas.ts";
 
 /**
@@ -38,8 +38,7 @@ export async function moveOn(deps: Deps, actor: Actor, contactId: string): Promi
 export async function undoMoveOn(deps: Deps, actor: Actor, contactId: string): Promise<Contact> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const contact = await tx.contacts.findById(actor.accountId, contactId);
-    if (!contact) throw notFound("contact", contactId);
+    const contact = await lockedContact(tx, actor.accountId, contactId);
     if (!contact.movedOnAt) throw conflict(`${contact.displayName} has not been moved on`);
     await tx.contacts.update(actor.accountId, {
       ...contact,

@@ -5,20 +5,16 @@ import { refreshContacts } from "./refresh-contacts.ts";
 const CATCH_UP_BATCH = 500;
 
 /**
- * Recomputes contacts whose stored due item has aged (a cadence turned overdue, a nudge came due, a setting
- * changed). Idempotent: running it twice, or on two instances at once, leaves the same rows.
+ * Recomputes one batch of contacts whose stored due item has aged (a cadence turned overdue, a nudge came due, a
+ * setting changed) and returns their ids, or null when none is left. Idempotent: running it twice, or on two
+ * instances at once, leaves the same rows.
  */
-export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Promise<number> {
-  let done = 0;
-  let previous = "";
-  for (;;) {
-    const ids = await tx.dueState.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
-    // A batch that comes back unchanged would loop forever; the engine never asks for today, so stop.
-    if (ids.length === 0 || ids.join() === previous) return done;
-    await refreshContacts(tx, ctx, ids, { mode: "stored" });
-    done += ids.length;
-    previous = ids.join();
-  }
+export async function catchUpDueState(tx: Repositories, ctx: EngineContext, previous = ""): Promise<string[] | null> {
+  const ids = await tx.dueState.staleIds(ctx.accountId, ctx.todayOn, CATCH_UP_BATCH);
+  // A batch that comes back unchanged would loop forever; the engine never asks for today, so stop.
+  if (ids.length === 0 || ids.join() === previous) return null;
+  await refreshContacts(tx, ctx, ids, { mode: "stored" });
+  return ids;
 }
 
 /**
@@ -26,12 +22,18 @@ export async function catchUpDueState(tx: Repositories, ctx: EngineContext): Pro
  * today list, a contact's next due date) goes through. When nothing has aged it costs one indexed lookup.
  */
 export async function freshEngineContext(deps: Deps, accountId: string): Promise<EngineContext> {
-  const ctx = await loadEngineContext(deps.store, accountId, deps.clock.now());
+  let ctx = await loadEngineContext(deps.store, accountId, deps.clock.now());
   // The common case, nothing aged, needs no transaction; catching up takes one (and rereads the context in it).
   if ((await deps.store.dueState.staleIds(accountId, ctx.todayOn, 1)).length === 0) return ctx;
-  return deps.store.transaction(async (tx) => {
-    const current = await loadEngineContext(tx, accountId, deps.clock.now());
-    await catchUpDueState(tx, current);
-    return current;
-  });
+  // One transaction per batch: each holds its contacts in lock order, and batches (picked by date) taken in one
+  // transaction would not be, so a writer holding two of them could wait on it in a circle.
+  let previous = "";
+  for (;;) {
+    const ids = await deps.store.transaction(async (tx) => {
+      ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+      return catchUpDueState(tx, ctx, previous);
+    });
+    if (!ids) return ctx;
+    previous = ids.join();
+  }
 }

@@ -20,7 +20,7 @@ export interface DerivedState {
  * it. Scoped by account like every port.
  */
 export interface DueStateRepository {
-  /** Contacts with the stored history summary the rules need. */
+  /** Contacts with the stored history summary the rules need, locked like `ContactRepository.lockExisting`. */
   engineInputs(accountId: string, ids: readonly string[]): Promise<{ contact: Contact; history: HistorySummary }[]>;
   /** Writes what the engine derived: touches, last touch, reply state, next due item (indexed by nextDueOn). */
   setDerivedState(accountId: string, id: string, state: DerivedState): Promise<void>;

@@ -28,6 +28,8 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
   const { keepId, mergeId } = parseInput(mergeContactsSchema, input);
   if (keepId === mergeId) throw invalid("mergeId", "is the contact being kept");
   return deps.store.transaction(async (tx) => {
+    // Both held (in lock order) before either is read: each is written back, and their history moves.
+    await tx.contacts.lockExisting(actor.accountId, [keepId, mergeId]);
     const kept = await contactOrThrow(tx, actor.accountId, keepId);
     const merged = await contactOrThrow(tx, actor.accountId, mergeId);
     const nowAt = deps.clock.now().toISOString();
@@ -49,6 +51,10 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
 export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Promise<Contact[]> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
+    const seen = await tx.duplicates.findMerge(actor.accountId, mergeId);
+    if (!seen) throw notFound("merge", mergeId);
+    // The contacts first, then the record read again: a concurrent undo of the same merge has finished by then.
+    await tx.contacts.lockExisting(actor.accountId, [seen.keptId, seen.mergedId]);
     const record = await tx.duplicates.findMerge(actor.accountId, mergeId);
     if (!record) throw notFound("merge", mergeId);
     if (record.undoneAt) throw conflict("this merge has already been undone");

@@ -21,7 +21,8 @@ export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Pro
   const data = parseInput(addFollowUpSchema, input);
   const nowAt = deps.clock.now().toISOString();
   return deps.store.transaction(async (tx) => {
-    if (!(await tx.contacts.findById(actor.accountId, data.contactId))) throw notFound("contact", data.contactId);
+    const held = await tx.contacts.lockExisting(actor.accountId, [data.contactId]);
+    if (!held.has(data.contactId)) throw notFound("contact", data.contactId);
     const followUp: FollowUp = {
       id: deps.ids.newId(),
       contactId: data.contactId,
@@ -56,6 +57,22 @@ interface Changed {
   logged?: Interaction;
 }
 
+/**
+ * The follow-up as it is now, its contact held first (contacts before the rows a writer changes, see the store's
+ * row-locks.ts): two changes of one follow-up then run one after the other, the second seeing the first's result.
+ * Read again after the lock, since a merge may have moved it to another contact meanwhile.
+ */
+async function lockedFollowUp(tx: Repositories, accountId: string, id: string): Promise<FollowUp> {
+  for (;;) {
+    const seen = await tx.followUps.findById(accountId, id);
+    if (!seen) throw notFound("follow-up", id);
+    await tx.contacts.lockExisting(accountId, [seen.contactId]);
+    const current = await tx.followUps.findById(accountId, id);
+    if (!current) throw notFound("follow-up", id);
+    if (current.contactId === seen.contactId) return current;
+  }
+}
+
 async function change(
   deps: Deps,
   actor: Actor,
@@ -64,8 +81,7 @@ async function change(
 ): Promise<FollowUp> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const current = await tx.followUps.findById(actor.accountId, id);
-    if (!current) throw notFound("follow-up", id);
+    const current = await lockedFollowUp(tx, actor.accountId, id);
     const nowAt = deps.clock.now().toISOString();
     const changed = await apply(current, nowAt, tx);
     const next = { ...changed.followUp, updatedAt: nowAt };

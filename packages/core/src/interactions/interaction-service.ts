@@ -13,12 +13,28 @@ import {
   updateInteractionSchema,
 } from "./schemas.ts";
 
+/** Validates the references and holds those contacts (their due state is written back in the same transaction). */
 export async function assertContactsInAccount(tx: Repositories, accountId: string, ids: readonly string[]) {
   const unique = [...new Set(ids)];
-  const found = await tx.contacts.existingIds(accountId, unique);
+  const found = await tx.contacts.lockExisting(accountId, unique);
   const missing = unique.findIndex((id) => !found.has(id));
   if (missing >= 0) throw invalid(`contactIds.${ids.indexOf(unique[missing]!)}`, "no such contact");
   return unique;
+}
+
+/**
+ * The interaction as it is now, with its contacts (and `also`) held first: a writer takes contacts before the rows
+ * it changes (store's row-locks.ts). Read again after the lock, since a concurrent edit or merge may have moved it.
+ */
+async function lockedInteraction(tx: Repositories, accountId: string, id: string, also: readonly string[] = []) {
+  for (;;) {
+    const seen = await tx.interactions.findById(accountId, id);
+    if (!seen) throw notFound("interaction", id);
+    await tx.contacts.lockExisting(accountId, [...seen.contactIds, ...also]);
+    const current = await tx.interactions.findById(accountId, id);
+    if (!current) throw notFound("interaction", id);
+    if (current.contactIds.every((c) => seen.contactIds.includes(c))) return current;
+  }
 }
 
 /** Logs an interaction and updates each contact's last touch in the same transaction. */
@@ -57,8 +73,7 @@ export async function updateInteraction(deps: Deps, actor: Actor, id: string, in
   requireRole(actor, "editor");
   const patch = parseInput(updateInteractionSchema, input);
   return deps.store.transaction(async (tx) => {
-    const current = await tx.interactions.findById(actor.accountId, id);
-    if (!current) throw notFound("interaction", id);
+    const current = await lockedInteraction(tx, actor.accountId, id, patch.contactIds);
     const contactIds = patch.contactIds
       ? await assertContactsInAccount(tx, actor.accountId, patch.contactIds)
       : current.contactIds;
@@ -82,8 +97,7 @@ export async function updateInteraction(deps: Deps, actor: Actor, id: string, in
 export async function deleteInteraction(deps: Deps, actor: Actor, id: string): Promise<void> {
   requireRole(actor, "editor");
   await deps.store.transaction(async (tx) => {
-    const current = await tx.interactions.findById(actor.accountId, id);
-    if (!current) throw notFound("interaction", id);
+    const current = await lockedInteraction(tx, actor.accountId, id);
     await tx.interactions.delete(actor.accountId, id);
     const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
     await refreshContacts(tx, ctx, current.contactIds, { mode: "rebuild" });

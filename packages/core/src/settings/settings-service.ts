@@ -24,11 +24,12 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
   requireRole(actor, "owner");
   const patch = parseInput(updateSettingsSchema, input);
   return deps.store.transaction(async (tx) => {
+    // Contacts before the account row, the order every writer takes them in (the store's row-locks.ts).
+    await tx.dueState.markAllStale(actor.accountId);
     const account = await tx.accounts.findById(actor.accountId);
     if (!account) throw notFound("account", actor.accountId);
     const { next, json } = mergeSettings(parseAccountSettings(account.settings, account), patch, account);
     await tx.accounts.updateSettings(actor.accountId, json);
-    await tx.dueState.markAllStale(actor.accountId);
     return settingsView(next);
   });
 }

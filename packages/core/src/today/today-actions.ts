@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { refreshed } from "../contacts/contact-service.ts";
+import { lockedContact, refreshed } from "../contacts/contact-service.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import type { DueItem } from "../engine/index.ts";
 import { completeFollowUp, reopenFollowUp, skipFollowUp, snoozeFollowUp } from "../follow-ups/follow-up-service.ts";
@@ -131,8 +131,7 @@ function result(
 /** Sets the contact's snooze and recomputes its due state; returns the snooze it replaced. */
 async function setContactSnooze(deps: Deps, actor: Actor, contactId: string, untilOn: string | null) {
   return deps.store.transaction(async (tx) => {
-    const contact = await tx.contacts.findById(actor.accountId, contactId);
-    if (!contact) throw notFound("contact", contactId);
+    const contact = await lockedContact(tx, actor.accountId, contactId);
     if (contact.snoozedUntilOn !== untilOn) {
       await tx.contacts.update(actor.accountId, { ...contact, snoozedUntilOn: untilOn });
       await refreshed(tx, deps, actor, contactId);

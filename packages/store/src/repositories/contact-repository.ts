@@ -5,6 +5,7 @@ import type { ContactTable, Database, Dialect } from "../schema.ts";
 import { queryWords } from "../search-text.ts";
 import { type ContactRow, contactFromRow, normalizeTag, toRow } from "./contact-rows.ts";
 import { indexContact, searchCondition, searchSource, unindexContact } from "./contact-search-index.ts";
+import { inLockOrder } from "./row-locks.ts";
 
 type Row = ContactRow;
 
@@ -92,12 +93,13 @@ export class KyselyContactRepository implements ContactRepository {
 
   /** Re-derives the search text of every contact at a company (after the company is renamed). */
   async reindexCompany(accountId: string, companyId: string, companyName: string): Promise<void> {
-    const rows = await this.db
+    // Read under lock: a contact edited meanwhile would otherwise get its search text from its old fields.
+    const query = this.db
       .selectFrom("contact")
       .selectAll()
       .where("account_id", "=", accountId)
-      .where("company_id", "=", companyId)
-      .execute();
+      .where("company_id", "=", companyId);
+    const rows = await inLockOrder(query, this.dialect).execute();
     for (const r of rows) {
       const row = toRow(accountId, contactFromRow(r), companyName);
       await this.db.updateTable("contact").set({ search_text: row.search_text }).where("id", "=", r.id).execute();
@@ -115,14 +117,14 @@ export class KyselyContactRepository implements ContactRepository {
     return row ? contactFromRow(row) : null;
   }
 
-  async existingIds(accountId: string, ids: readonly string[]): Promise<Set<string>> {
+  async lockExisting(accountId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.db
+    const query = this.db
       .selectFrom("contact")
       .select("id")
       .where("account_id", "=", accountId)
-      .where("id", "in", [...ids])
-      .execute();
+      .where("id", "in", [...ids]);
+    const rows = await inLockOrder(query, this.dialect).execute();
     return new Set(rows.map((r) => r.id));
   }
 

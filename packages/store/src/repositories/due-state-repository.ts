@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
 import { contactFromRow } from "./contact-rows.ts";
 import { fromJson, toJson } from "./json.ts";
+import { inLockOrder } from "./row-locks.ts";
 
 /** The columns the engine derives (see setDerivedState); an import writes them with the row. */
 export const derivedColumns = (state: DerivedState) => ({
@@ -27,14 +28,15 @@ export class KyselyDueStateRepository implements DueStateRepository {
     private readonly dialect: Dialect,
   ) {}
 
+  /** Locks the rows (see row-locks.ts): every caller writes back state derived from what it reads here. */
   async engineInputs(accountId: string, ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db
+    const query = this.db
       .selectFrom("contact")
       .selectAll()
       .where("account_id", "=", accountId)
-      .where("id", "in", [...ids])
-      .execute();
+      .where("id", "in", [...ids]);
+    const rows = await inLockOrder(query, this.dialect).execute();
     return rows.map((r) => ({
       contact: contactFromRow(r),
       history: {
@@ -135,10 +137,12 @@ export class KyselyDueStateRepository implements DueStateRepository {
 
   /** The smallest date: every row is stale until the next catch-up recomputes it. */
   async markAllStale(accountId: string): Promise<void> {
-    await this.db
-      .updateTable("contact")
-      .set({ recompute_on: "0000-01-01" })
-      .where("account_id", "=", accountId)
-      .execute();
+    let update = this.db.updateTable("contact").set({ recompute_on: "0000-01-01" }).where("account_id", "=", accountId);
+    if (this.dialect === "postgres") {
+      // An UPDATE alone takes the rows in scan order, which could cross a writer holding two of them: lock order.
+      const ids = this.db.selectFrom("contact").select("id").where("account_id", "=", accountId);
+      update = update.where("id", "in", inLockOrder(ids, this.dialect));
+    }
+    await update.execute();
   }
 }
