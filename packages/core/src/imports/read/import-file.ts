@@ -3,7 +3,6 @@ import type { ParsedRow } from "../plan/contact-draft.ts";
 import { type ImportFormat, type ImportInput, importInputSchema } from "../schemas.ts";
 import { type ColumnMapping, type CsvFormat, detectCsvFormat, guessMapping } from "./csv-mapping.ts";
 import { rowOfCells } from "./csv-rows.ts";
-import { pause } from "./csv-stream.ts";
 import { readCsvHeader, streamCsvRows } from "./csv-table.ts";
 import type { ResumePoint } from "./read-point.ts";
 import { cardsFrom, cardsStart, draftOfCard } from "./vcard.ts";
@@ -27,8 +26,6 @@ export interface ImportFile extends StoredFile {
    * when the reading reaches the break, naming the line.
    */
   rows(): Generator<ParsedRow>;
-  /** How many rows there are; reading them all through finds a broken file (it fails naming the line). */
-  count(): Promise<number>;
 }
 
 /** Rows read from a point, and where the reading goes on after the last row pulled. */
@@ -71,12 +68,6 @@ export function openImportFile(input: ImportInput, country: string | null): Impo
   const opened = (format: ImportFile["format"], mapping: ColumnMapping, start: ResumePoint): ImportFile => ({
     ...{ content, format, fileName, headers: start.headers, mapping, start },
     rows: () => readRows({ content, format, mapping }, start, country).rows,
-    async count() {
-      let n = 0;
-      // Other work gets a turn now and then.
-      for (const _ of readRows({ content, format, mapping }, start, country).rows) if (++n % 5000 === 0) await pause();
-      return n;
-    },
   });
   if (data.format === "vcard" || (data.format === "auto" && looksLikeVcard(content))) {
     return opened("vcard", {}, { ...cardsStart(content), headers: [] });
