@@ -1923,8 +1923,10 @@ export interface paths {
                                 fileName: string;
                                 /** @enum {string} */
                                 status: "queued" | "running" | "committed" | "failed";
-                                totalRows: number;
+                                totalRows: number | null;
                                 processedRows: number;
+                                processedChars: number;
+                                totalChars: number;
                                 created: number;
                                 merged: number;
                                 skipped: number;
@@ -2023,8 +2025,10 @@ export interface paths {
                             fileName: string;
                             /** @enum {string} */
                             status: "queued" | "running" | "committed" | "failed";
-                            totalRows: number;
+                            totalRows: number | null;
                             processedRows: number;
+                            processedChars: number;
+                            totalChars: number;
                             created: number;
                             merged: number;
                             skipped: number;
@@ -2082,8 +2086,10 @@ export interface paths {
                             fileName: string;
                             /** @enum {string} */
                             status: "queued" | "running" | "committed" | "failed";
-                            totalRows: number;
+                            totalRows: number | null;
                             processedRows: number;
+                            processedChars: number;
+                            totalChars: number;
                             created: number;
                             merged: number;
                             skipped: number;

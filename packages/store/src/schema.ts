@@ -226,8 +226,12 @@ export interface ImportJobTable {
   format: string;
   file_name: string;
   status: string;
+  /** -1 until the job has read its file to the end; the characters read of the text; where to read on (0012). */
   total_rows: number;
   processed_rows: number;
+  processed_chars: number;
+  total_chars: number;
+  read_from: string | null;
   created_count: number;
   merged_count: number;
   skipped_count: number;

@@ -53,14 +53,16 @@ const IMPORT_POLL_MS = 250;
 async function commitAndFollow(
   poll: (id: string) => Promise<ImportJob>,
   queued: Promise<ImportJob>,
-  onProgress: (done: number, total: number) => void = () => {},
+  onProgress: (done: number, total: number | null, read: { chars: number; of: number }) => void = () => {},
 ): Promise<ImportJob> {
   let job = await queued;
-  let reported = -1;
+  let reported = "";
   for (;;) {
-    if (job.processedRows !== reported && (job.processedRows > 0 || job.status === "committed")) {
-      reported = job.processedRows;
-      onProgress(job.processedRows, job.totalRows);
+    // Reported again when the rows are counted: the last chunk may be polled before the job has ended.
+    const seen = `${job.processedRows}/${job.totalRows}`;
+    if (seen !== reported && (job.processedRows > 0 || job.status === "committed")) {
+      reported = seen;
+      onProgress(job.processedRows, job.totalRows, { chars: job.processedChars, of: job.totalChars });
     }
     if (job.status === "committed" || job.status === "failed") return job;
     await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));

@@ -66,9 +66,13 @@ export interface KithClient {
   ): Promise<Answer<"/api/imports/preview", "post">>;
   /**
    * Runs an import job to its end and returns it with every row's outcome: in-process, the job runs here; over
-   * HTTP, the server's worker runs it and the job is polled. `onProgress` gets the rows committed so far.
+   * HTTP, the server's worker runs it and the job is polled. `onProgress` gets the rows committed so far, the
+   * file's rows (null until the job has read to the end of the file) and how far into the file's text it has read.
    */
-  commitImport(input: ImportRequest, onProgress?: (done: number, total: number) => void): Promise<ImportJob>;
+  commitImport(
+    input: ImportRequest,
+    onProgress?: (done: number, total: number | null, read: { chars: number; of: number }) => void,
+  ): Promise<ImportJob>;
   listDuplicates(): Promise<ItemOf<"/api/duplicates", "get">[]>;
   mergeContacts(keepId: string, mergeId: string): Promise<Answer<"/api/merges", "post">>;
   undoMerge(mergeId: string): Promise<Answer<"/api/merges/{id}/undo", "post">["items"]>;

@@ -39,23 +39,43 @@ export function mappingOf(pairs: readonly string[] = []): ColumnMapping {
   return mapping;
 }
 
-const percentOf = (done: number, total: number) => (total === 0 ? 100 : Math.floor((done / total) * 100));
+/** How far into the file's text the committed rows reach: the progress until the rows have been counted. */
+export interface ReadSoFar {
+  chars: number;
+  of: number;
+}
+
+/** By rows once the job has counted them (it does so as it reads); by the file's text before. */
+function percentOf(done: number, total: number | null, read: ReadSoFar): number {
+  if (total !== null) return total === 0 ? 100 : Math.floor((done / total) * 100);
+  return read.of === 0 ? 0 : Math.floor((read.chars / read.of) * 100);
+}
+
+const NOTHING_READ: ReadSoFar = { chars: 0, of: 0 };
 
 /** A progress bar on one line of stderr, redrawn in place. */
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `\rimporting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percentOf(done, total)}% ${done}/${total}`;
+export function progressBar(done: number, total: number | null, read = NOTHING_READ, width = 30): string {
+  const percent = percentOf(done, total, read);
+  const filled = Math.round((percent / 100) * width);
+  const rows = total === null ? `${done} rows` : `${done}/${total}`;
+  return `\rimporting [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${percent}% ${rows}`;
 }
 
 /** Progress where stderr is not a terminal (a log, a pipe): one plain line per step. */
-export const progressLine = (done: number, total: number) =>
-  `imported ${done} of ${total} rows (${percentOf(done, total)}%)\n`;
+export function progressLine(done: number, total: number | null, read = NOTHING_READ): string {
+  const percent = percentOf(done, total, read);
+  if (total === null) return `imported ${done} rows (${percent}% of the file)\n`;
+  return `imported ${done} of ${total} rows (${percent}%)\n`;
+}
+
+export type ImportProgressReport = (done: number, total: number | null, read: ReadSoFar) => void;
 
 /** How an import shows its progress: a bar on a terminal, lines otherwise, nothing with --json. */
-export function progressReporter(io: CliIo, json: boolean): (done: number, total: number) => void {
+export function progressReporter(io: CliIo, json: boolean): ImportProgressReport {
   if (json) return () => {};
-  if (!io.isTTY) return (done, total) => io.stderr(progressLine(done, total));
-  return (done, total) => io.stderr(progressBar(done, total) + (done >= total ? "\n" : ""));
+  if (!io.isTTY) return (done, total, read) => io.stderr(progressLine(done, total, read));
+  return (done, total, read) =>
+    io.stderr(progressBar(done, total, read) + (total !== null && done >= total ? "\n" : ""));
 }
 
 const rowLines = (rows: readonly { line: number; reason: string }[], label: string) =>
@@ -76,7 +96,7 @@ export function reportText(job: ImportJob, file: string): string {
   const counts = `${job.created} created, ${job.merged} merged, ${job.skipped} skipped, ${job.failed} failed (${job.id})`;
   const head =
     job.status === "failed"
-      ? `import of ${file} failed after ${job.processedRows} of ${job.totalRows} rows: ${job.error}; ${counts}`
+      ? `import of ${file} failed after ${job.processedRows}${job.totalRows === null ? "" : ` of ${job.totalRows}`} rows: ${job.error}; ${counts}`
       : `imported ${file}: ${counts}`;
   return [head, ...notIn.flatMap((r) => rowLines([r], r.outcome))].join("\n");
 }

@@ -23,4 +23,5 @@ export {
 } from "./read/csv-mapping.ts";
 export { normalizeLinkedIn } from "./read/linkedin.ts";
 export { parseImportFile } from "./read/parse-import.ts";
+export type { ReadPoint, ResumePoint } from "./read/read-point.ts";
 export * from "./schemas.ts";

@@ -92,9 +92,14 @@ export const importJobSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
   fileName: z.string(),
   status: z.enum(IMPORT_JOB_STATUSES),
-  totalRows: z.number(),
+  /** The file's rows: null until the job has read the file to its end (rows are counted as they are read). */
+  totalRows: z.number().nullable(),
   /** Rows committed so far (each chunk commits with its outcomes). */
   processedRows: z.number(),
+  /** How far into the file's text the committed rows reach, in characters: the progress while totalRows is null. */
+  processedChars: z.number(),
+  /** The length of the file's text, in characters (0 for imports queued before it was recorded). */
+  totalChars: z.number(),
   created: z.number(),
   merged: z.number(),
   skipped: z.number(),

@@ -29,15 +29,19 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
       fileName: "Connections.csv",
       format: "linkedin",
       status: "queued",
-      totalRows: 6,
+      // The worker counts the rows as it reads them; meanwhile the progress is measured in the file's text.
+      totalRows: null,
       processedRows: 0,
+      processedChars: 0,
+      totalChars: linkedin.length,
       created: 0,
       error: null,
       rows: [],
       finishedAt: null,
     });
     const done = await awaitImport(alice.call, job.id);
-    expect(done).toMatchObject({ status: "committed", processedRows: 6, created: 6, failed: 0, error: null });
+    expect(done).toMatchObject({ status: "committed", totalRows: 6, processedRows: 6, created: 6, failed: 0 });
+    expect(done).toMatchObject({ error: null, processedChars: linkedin.length, totalChars: linkedin.length });
     expect(done.rows).toHaveLength(6);
     expect(done.finishedAt).toEqual(expect.any(String));
     expect((await alice.call("GET", "/api/contacts")).json().items).toHaveLength(6);
@@ -50,7 +54,7 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     expect(listed[1]).toMatchObject({ status: "committed", created: 6, rows: [] });
   });
 
-  it("answers 413 above KITH_IMPORT_MAX_BYTES before reading the body, and 400 naming the line of a broken file", async () => {
+  it("answers 413 above KITH_IMPORT_MAX_BYTES before reading the body, and 400 for what is known without reading rows", async () => {
     s = await openTestServer(dialect, { KITH_IMPORT_MAX_BYTES: "2048" });
     const alice = await signUp(s, "Alice", "alice@example.com");
     const big = `Name\n${"Ada Lovelace\n".repeat(200)}`;
@@ -66,11 +70,22 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     expect(small.statusCode).toBe(202);
     await awaitImport(alice.call, small.json().id);
 
-    const broken = await alice.call("POST", "/api/imports", { content: 'Name,Email\n"Ada,ada@example.com\n' });
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json().detail).toMatch(/line 2/);
-    // Neither the refused bodies nor the broken file became a job.
+    // A header that cannot be read, an unknown format, a mapping to no field: refused, naming the line or field.
+    const header = await alice.call("POST", "/api/imports", { content: '"Name,Email\nAda,ada@example.com\n' });
+    expect(header.statusCode).toBe(400);
+    expect(header.json().detail).toMatch(/^line 1: Quote Not Closed/);
+    expect((await alice.call("POST", "/api/imports", { content: "Name\nAda\n", format: "xls" })).statusCode).toBe(400);
+    const mapping = { Name: "shoeSize" };
+    expect((await alice.call("POST", "/api/imports", { content: "Name\nAda\n", mapping })).statusCode).toBe(400);
+    // Neither the refused bodies nor the refused files became a job.
     expect((await alice.call("GET", "/api/imports")).json().items).toHaveLength(1);
+
+    // A break in a row is found by the job as it reads: it fails naming the line, keeping what it committed.
+    const broken = await alice.call("POST", "/api/imports", { content: 'Name,Email\n"Ada,ada@example.com\n' });
+    expect(broken.statusCode).toBe(202);
+    const failed = await awaitImport(alice.call, broken.json().id);
+    expect(failed).toMatchObject({ status: "failed", totalRows: null, processedRows: 0, rows: [] });
+    expect(failed.error).toMatch(/^line 2: Quote Not Closed/);
   });
 
   it("reports invalid UTF-8 bytes per row, naming line and field", async () => {

@@ -11,6 +11,7 @@ import { webhooksMigration } from "./0008-webhooks.ts";
 import { repliesMigration } from "./0009-replies.ts";
 import { importJobsMigration } from "./0010-import-jobs.ts";
 import { habitWeeksMigration } from "./0011-habit-weeks.ts";
+import { importReadPointsMigration } from "./0012-import-read-points.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0009-replies": repliesMigration,
         "0010-import-jobs": importJobsMigration,
         "0011-habit-weeks": habitWeeksMigration(dialect),
+        "0012-import-read-points": importReadPointsMigration,
       };
     },
   };

@@ -6,6 +6,7 @@ import type {
   ImportJobRepository,
   ImportRowOutcome,
   NewImportJob,
+  ResumePoint,
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
@@ -20,6 +21,8 @@ const JOB_COLUMNS = [
   "status",
   "total_rows",
   "processed_rows",
+  "processed_chars",
+  "total_chars",
   "created_count",
   "merged_count",
   "skipped_count",
@@ -37,8 +40,11 @@ function jobFromRow(r: JobRow, rows: ImportRowOutcome[]): ImportJob {
     format: r.format as ImportJob["format"],
     fileName: r.file_name,
     status: r.status as ImportJob["status"],
-    totalRows: Number(r.total_rows),
+    // Unknown (-1) until the job has read its file to the end.
+    totalRows: Number(r.total_rows) < 0 ? null : Number(r.total_rows),
     processedRows: Number(r.processed_rows),
+    processedChars: Number(r.processed_chars),
+    totalChars: Number(r.total_chars),
     created: Number(r.created_count),
     merged: Number(r.merged_count),
     skipped: Number(r.skipped_count),
@@ -69,7 +75,8 @@ export class ImportJobLedger implements ImportJobRepository {
       .insertInto("import_job")
       .values({
         ...{ id: job.id, account_id: accountId, format: job.format, file_name: job.fileName },
-        ...{ status: job.lease ? "running" : "queued", total_rows: job.totalRows, processed_rows: 0 },
+        ...{ status: job.lease ? "running" : "queued", total_rows: -1, processed_rows: 0 },
+        ...{ processed_chars: 0, total_chars: job.content.length, read_from: JSON.stringify(job.readFrom) },
         ...{ created_count: 0, merged_count: 0, skipped_count: 0, failed_count: 0, row_outcomes: "[]", error: null },
         ...{ mapping: JSON.stringify(job.mapping), created_by: job.createdBy },
         ...{ lease_owner: job.lease?.owner ?? null, lease_until_at: job.lease?.untilAt ?? null, attempts: 0 },
@@ -140,14 +147,15 @@ export class ImportJobLedger implements ImportJobRepository {
       .leftJoin("import_job_file as f", (join) =>
         join.onRef("f.job_id", "=", "j.id").onRef("f.account_id", "=", "j.account_id"),
       )
-      .select(["j.format", "j.file_name", "f.content", "j.mapping", "j.total_rows", "j.processed_rows", "j.attempts"])
+      .select(["j.format", "j.file_name", "f.content", "j.mapping", "j.read_from", "j.processed_rows", "j.attempts"])
       .where("j.account_id", "=", accountId)
       .where("j.id", "=", id)
       .executeTakeFirstOrThrow();
     return {
       ...{ accountId, id, format: r.format as ClaimedImportJob["format"], fileName: r.file_name },
       ...{ content: r.content ?? "", mapping: fromJson<ColumnMapping>(r.mapping, {}) },
-      ...{ totalRows: Number(r.total_rows), processedRows: Number(r.processed_rows), attempts: Number(r.attempts) },
+      ...{ readFrom: fromJson<ResumePoint | null>(r.read_from, null), processedRows: Number(r.processed_rows) },
+      attempts: Number(r.attempts),
     } satisfies ClaimedImportJob;
   }
 
@@ -159,6 +167,8 @@ export class ImportJobLedger implements ImportJobRepository {
       .updateTable("import_job")
       .set({
         processed_rows: chunk.startRow + rows.length,
+        processed_chars: chunk.next.offset,
+        read_from: JSON.stringify(chunk.next),
         created_count: add("created_count", countOf(rows, "created")),
         merged_count: add("merged_count", countOf(rows, "merged")),
         skipped_count: add("skipped_count", countOf(rows, "skipped")),
@@ -185,11 +195,17 @@ export class ImportJobLedger implements ImportJobRepository {
     owner: string,
     end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
   ): Promise<boolean> {
+    // A committed job read its file through: its rows are the total, and the whole text was read.
+    const readThrough = end.status === "committed" && {
+      total_rows: sql<number>`processed_rows`,
+      processed_chars: sql<number>`total_chars`,
+    };
     const done = await this.db
       .updateTable("import_job")
       .set({
         ...{ status: end.status, error: end.error, finished_at: end.finishedAt, updated_at: end.finishedAt },
         ...noLease,
+        ...readThrough,
       })
       .where(byId(accountId, id))
       .where("status", "=", "running")

@@ -44,7 +44,9 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
 
   it("commits chunk by chunk, each chunk's progress and counts visible as soon as it commits", async () => {
     const queued = await startImport(w.deps, w.alice, { content: CSV, fileName: "people.csv" });
-    expect(queued).toMatchObject({ status: "queued", totalRows: 7, processedRows: 0, rows: [], finishedAt: null });
+    // Queueing reads no row: the job counts them as it reads, and measures its progress in the file's text meanwhile.
+    expect(queued).toMatchObject({ status: "queued", totalRows: null, processedRows: 0, rows: [], finishedAt: null });
+    expect(queued).toMatchObject({ processedChars: 0, totalChars: CSV.length });
     expect(await files()).toBe(1);
     const seen: unknown[] = [];
     const result = await runImportJob(
@@ -53,23 +55,38 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
       {
         owner: "worker-a",
         chunkRows: 2,
-        onProgress: async (done, total) => {
+        onProgress: async (done, total, read) => {
           const job = await getImport(w.deps, w.alice, queued.id);
           const { status, processedRows, created, merged, rows } = job;
           const contacts = (await people(w.alice)).length;
           seen.push({ done, total, status, processedRows, created, merged, rows: rows.length, contacts });
+          // The file's text as far as the committed rows reach: the start of the next row's line.
+          const nextLine =
+            CSV.split("\n")
+              .slice(0, done + 1)
+              .join("\n").length + 1;
+          expect(read).toEqual({ chars: Math.min(nextLine, CSV.length), of: CSV.length });
+          expect(job).toMatchObject({ processedChars: read.chars, totalChars: CSV.length });
         },
       },
     );
     expect(result).toBe("committed");
     expect(seen).toEqual([
-      { done: 2, total: 7, status: "running", processedRows: 2, created: 2, merged: 0, rows: 0, contacts: 2 },
-      { done: 4, total: 7, status: "running", processedRows: 4, created: 4, merged: 0, rows: 0, contacts: 4 },
-      { done: 6, total: 7, status: "running", processedRows: 6, created: 5, merged: 1, rows: 0, contacts: 5 },
+      { done: 2, total: null, status: "running", processedRows: 2, created: 2, merged: 0, rows: 0, contacts: 2 },
+      { done: 4, total: null, status: "running", processedRows: 4, created: 4, merged: 0, rows: 0, contacts: 4 },
+      { done: 6, total: null, status: "running", processedRows: 6, created: 5, merged: 1, rows: 0, contacts: 5 },
       { done: 7, total: 7, status: "running", processedRows: 7, created: 6, merged: 1, rows: 0, contacts: 6 },
     ]);
     const job = await getImport(w.deps, w.alice, queued.id);
-    expect(job).toMatchObject({ status: "committed", processedRows: 7, created: 6, merged: 1, error: null });
+    expect(job).toMatchObject({
+      status: "committed",
+      totalRows: 7,
+      processedRows: 7,
+      created: 6,
+      merged: 1,
+      error: null,
+    });
+    expect(job).toMatchObject({ processedChars: CSV.length, totalChars: CSV.length });
     expect(job.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(job.rows[5]).toMatchObject({ outcome: "merged", reason: "same email as Ada Lovelace; added tags" });
     expect(job.finishedAt).toBe(w.clock.now().toISOString());
@@ -110,7 +127,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
 
     // The first worker, back from the dead, can write nothing: the job is no longer its own.
     const nowAt = w.clock.now().toISOString();
-    const late = { startRow: 2, rows: [], nowAt, leaseUntilAt: nowAt };
+    const late = { startRow: 2, rows: [], next: { offset: 0, line: 1, headers: [] }, nowAt, leaseUntilAt: nowAt };
     expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-a", late)).toBe(false);
     expect(await runImportJob(w.deps, ref, { owner: "worker-a" })).toBe("busy");
   });
@@ -122,7 +139,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     const until = (ms: number) => new Date(w.clock.now().getTime() + ms).toISOString();
     expect(
       await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-a", nowAt(), until(60_000)),
-    ).toMatchObject({ processedRows: 0, totalRows: 7, content: CSV });
+    ).toMatchObject({ processedRows: 0, content: CSV, readFrom: { offset: CSV.indexOf("\n") + 1, line: 2 } });
     expect(
       await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
     ).toBeNull();
@@ -131,7 +148,8 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
       await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
     ).not.toBeNull();
     const rows = [{ line: 2, outcome: "skipped" as const, contactId: null, reason: "test" }];
-    const chunk = { startRow: 0, rows, nowAt: nowAt(), leaseUntilAt: until(60_000) };
+    const next = { offset: CSV.indexOf("Bo"), line: 3, headers: ["Name", "Email", "Company", "Tags"] };
+    const chunk = { startRow: 0, rows, next, nowAt: nowAt(), leaseUntilAt: until(60_000) };
     expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-a", chunk)).toBe(false);
     expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-b", chunk)).toBe(true);
     // The same chunk cannot be recorded twice.

@@ -151,15 +151,16 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     expect(await listImports(w.deps, w.bob)).toHaveLength(1);
   });
 
-  it("refuses a viewer, and a whole file that fails writes nothing", async () => {
+  it("refuses a viewer and a file whose header fails; a row that fails fails the job, naming it", async () => {
     const viewer: Actor = { ...w.alice, role: "viewer" };
     await expect(commitImport(w.deps, viewer, { content: "Name\nAda\n" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      commitImport(w.deps, w.alice, { content: 'Name,Email\n"Ada,ada@example.com\n' }),
-    ).rejects.toMatchObject({
-      code: "validation",
-    });
-    expect(await all()).toEqual([]);
+      commitImport(w.deps, w.alice, { content: '"Name,Email\nAda,ada@example.com\n' }),
+    ).rejects.toMatchObject({ code: "validation", message: /^line 1: / });
     expect(await listImports(w.deps, w.alice)).toEqual([]);
+    // The rows are read by the job: a break there is found as it reads, and fails it.
+    const job = await commitImport(w.deps, w.alice, { content: 'Name,Email\n"Ada,ada@example.com\n' });
+    expect(job).toMatchObject({ status: "failed", processedRows: 0, error: expect.stringMatching(/^line 2: /) });
+    expect(await all()).toEqual([]);
   });
 });

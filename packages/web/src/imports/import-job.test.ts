@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImportJob } from "../api/types.ts";
-import { contentTypeOf, isFinished, progressOf } from "./import-job.ts";
+import { contentTypeOf, isFinished, percentOf, progressOf } from "./import-job.ts";
 
 const base: ImportJob = {
   id: "j1",
@@ -9,6 +9,8 @@ const base: ImportJob = {
   status: "committed",
   totalRows: 6,
   processedRows: 6,
+  processedChars: 480,
+  totalChars: 480,
   error: null,
   created: 6,
   merged: 0,
@@ -37,6 +39,14 @@ describe("an import job", () => {
       max: 3000,
     });
     expect(progressOf({ ...base, status: "running", totalRows: 10, processedRows: 12 }).value).toBe(10);
+  });
+
+  it("shows how far into the file a running job has read until it has counted the rows", () => {
+    const running: ImportJob = { ...base, status: "running", totalRows: null, processedRows: 3000 };
+    expect(progressOf({ ...running, processedChars: 120, totalChars: 480 })).toEqual({ value: 120, max: 480 });
+    expect(percentOf({ ...running, processedChars: 120, totalChars: 480 })).toBe(25);
+    // An import queued before the file's length was recorded: indeterminate.
+    expect(progressOf({ ...running, processedChars: 0, totalChars: 0 }).value).toBeUndefined();
   });
 
   it("counts a failed job as finished", () => {

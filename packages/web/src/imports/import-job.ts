@@ -5,15 +5,30 @@ export function isFinished(job: Pick<ImportJob, "status">): boolean {
   return job.status === "committed" || job.status === "failed";
 }
 
-/** The progress bar's value and max; no value while queued or before the row count is known (indeterminate). */
-export function progressOf(job: Pick<ImportJob, "status" | "totalRows" | "processedRows">): {
-  value: number | undefined;
-  max: number;
-} {
-  if (job.status === "queued" || (job.totalRows === 0 && !isFinished(job))) return { value: undefined, max: 1 };
-  const max = Math.max(job.totalRows, 1);
-  const value = isFinished(job) ? max : Math.min(Math.max(job.processedRows, 0), max);
-  return { value, max };
+type Progress = Pick<ImportJob, "status" | "totalRows" | "processedRows" | "processedChars" | "totalChars">;
+
+/**
+ * The progress bar's value and max: by rows once the job has counted them (it counts as it reads, so only at the
+ * end of the file), by how far into the file's text it has read before; no value while queued, or when neither is
+ * known (indeterminate).
+ */
+export function progressOf(job: Progress): { value: number | undefined; max: number } {
+  if (isFinished(job)) {
+    const max = Math.max(job.totalRows ?? job.processedRows, 1);
+    return { value: max, max };
+  }
+  if (job.status === "queued") return { value: undefined, max: 1 };
+  if (job.totalRows) return { value: Math.min(Math.max(job.processedRows, 0), job.totalRows), max: job.totalRows };
+  if (job.totalRows === null && job.totalChars > 0) {
+    return { value: Math.min(Math.max(job.processedChars, 0), job.totalChars), max: job.totalChars };
+  }
+  return { value: undefined, max: 1 };
+}
+
+/** How much of a running job is done, in percent (by rows once counted, by the file's text before). */
+export function percentOf(job: Progress): number {
+  const { value, max } = progressOf(job);
+  return value === undefined ? 0 : Math.floor((value / max) * 100);
 }
 
 /** The body type for a file: CSV unless the name (or the browser's type) says vCard. */

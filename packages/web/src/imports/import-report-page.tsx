@@ -9,7 +9,7 @@ import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { pageOf } from "../ui/paging.ts";
-import { isFinished, progressOf } from "./import-job.ts";
+import { isFinished, percentOf, progressOf } from "./import-job.ts";
 import { FORMAT_LABELS, OUTCOME_LABELS } from "./import-labels.ts";
 import { refreshAfterImport, useImportJob } from "./import-queries.ts";
 
@@ -75,7 +75,9 @@ function ImportProgress({ job }: { job: ImportJob }) {
   const text =
     job.status === "queued"
       ? "Waiting to start…"
-      : `${job.processedRows.toLocaleString()} of ${plural(job.totalRows, "row")} imported`;
+      : job.totalRows === null
+        ? `${plural(job.processedRows, "row")} imported (${percentOf(job)}% of the file)`
+        : `${job.processedRows.toLocaleString()} of ${plural(job.totalRows, "row")} imported`;
   return (
     <Section title="Progress">
       <label htmlFor="import-progress" className="strong">

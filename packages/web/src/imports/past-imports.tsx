@@ -4,7 +4,7 @@ import type { ImportJob } from "../api/types.ts";
 import { Alert } from "../ui/controls.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { Loading, Section } from "../ui/page.tsx";
-import { isFinished } from "./import-job.ts";
+import { isFinished, percentOf } from "./import-job.ts";
 import { FORMAT_LABELS } from "./import-labels.ts";
 import { useImports } from "./import-queries.ts";
 
@@ -39,8 +39,6 @@ export function PastImports() {
 
 function summary(job: ImportJob): string {
   if (job.status === "failed") return `failed${job.error ? `: ${job.error}` : ""}`;
-  if (!isFinished(job)) return job.status === "queued" ? "waiting to start" : `importing (${percent(job)}%)`;
+  if (!isFinished(job)) return job.status === "queued" ? "waiting to start" : `importing (${percentOf(job)}%)`;
   return `${job.created} created · ${job.merged} merged · ${job.skipped} skipped · ${job.failed} failed`;
 }
-
-const percent = (job: ImportJob) => (job.totalRows ? Math.floor((job.processedRows / job.totalRows) * 100) : 0);

@@ -1,4 +1,5 @@
 import type { ColumnMapping } from "../read/csv-mapping.ts";
+import type { ResumePoint } from "../read/read-point.ts";
 import type { ImportFormat, ImportJob, ImportRowOutcome } from "../schemas.ts";
 
 /** A job as it is queued: the upload itself is stored with it, so any instance can run it, and run it again. */
@@ -6,13 +7,14 @@ export interface NewImportJob {
   id: string;
   format: Exclude<ImportFormat, "auto">;
   fileName: string;
-  totalRows: number;
   createdAt: string;
   createdBy: string;
   /** The file's text, kept until the job is committed. */
   content: string;
   /** Every column's field as the preview showed it, so a resumed job reads the file the same way. */
   mapping: ColumnMapping;
+  /** Where the first row starts, with the CSV header: found when the job is queued, without reading any row. */
+  readFrom: ResumePoint;
   /** Set when the caller runs the job itself at once (the CLI in-process): no worker can take it meanwhile. */
   lease: { owner: string; untilAt: string } | null;
 }
@@ -25,7 +27,8 @@ export interface ClaimedImportJob {
   fileName: string;
   content: string;
   mapping: ColumnMapping;
-  totalRows: number;
+  /** Where the row after the committed ones starts; null for a job queued before jobs recorded it (read from the start). */
+  readFrom: ResumePoint | null;
   processedRows: number;
   /** How many times a worker has taken the job, this time included. */
   attempts: number;
@@ -36,6 +39,8 @@ export interface ImportChunkRecord {
   /** The job's processedRows before this chunk: the chunk applies only if no one has committed it already. */
   startRow: number;
   rows: ImportRowOutcome[];
+  /** Where the row after this chunk starts: a resumed job reads on from there. */
+  next: ResumePoint;
   nowAt: string;
   leaseUntilAt: string;
 }
@@ -65,11 +70,15 @@ export interface ImportJobRepository {
     leaseUntilAt: string,
   ): Promise<ClaimedImportJob | null>;
   /**
-   * Records a chunk's outcomes, adds them to the counts and moves processedRows on, renewing the lease; false (and
-   * nothing written) when `owner` no longer holds the lease or the chunk was committed already.
+   * Records a chunk's outcomes, adds them to the counts, moves processedRows and the point where the reading goes on,
+   * renewing the lease; false (and nothing written) when `owner` no longer holds the lease or the chunk was
+   * committed already.
    */
   recordChunk(accountId: string, id: string, owner: string, chunk: ImportChunkRecord): Promise<boolean>;
-  /** Ends the job (committed or failed), drops the stored file and the lease; false when `owner` lost the lease. */
+  /**
+   * Ends the job (committed or failed), drops the stored file and the lease; false when `owner` lost the lease. A
+   * committed job has read its file through, so its rows are its total.
+   */
   finishJob(
     accountId: string,
     id: string,

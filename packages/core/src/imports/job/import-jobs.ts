@@ -9,9 +9,10 @@ import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
 
 /**
- * Queues an import: the file is read through once (a broken file fails here, naming the line, and the rows are
- * counted for the progress), then stored with the job for a worker on any instance to run. Nothing else is
- * written until the worker commits the first chunk.
+ * Queues an import: the file is checked without reading its rows (the format, the header and the mapping: a file
+ * that fails there is refused, naming the line), then stored with the job, with where its rows start, for a worker
+ * on any instance to run. The worker counts the rows as it reads them. Nothing else is written until the worker
+ * commits the first chunk.
  */
 export async function startImport(
   deps: Deps,
@@ -22,23 +23,23 @@ export async function startImport(
   requireRole(actor, "editor");
   const data = parseInput(importInputSchema, input);
   const file = openImportFile(data, await countryOf(deps.store, actor.accountId));
-  const totalRows = await file.count();
   const now = deps.clock.now();
   const job: NewImportJob = {
     id: deps.ids.newId(),
     format: file.format,
     fileName: file.fileName,
-    totalRows,
     createdAt: now.toISOString(),
     createdBy: actor.userId,
     content: data.content,
     mapping: file.mapping,
+    readFrom: file.start,
     lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
   };
   await deps.store.importJobs.insertJob(actor.accountId, job);
   return {
     ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
-    ...{ totalRows, processedRows: 0, created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
+    ...{ totalRows: null, processedRows: 0, processedChars: 0, totalChars: data.content.length },
+    ...{ created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
     ...{ createdAt: job.createdAt, finishedAt: null },
   };
 }

@@ -2,7 +2,8 @@ import { loadEngineContext } from "../../due-state/engine-context.ts";
 import type { Deps } from "../../ports/index.ts";
 import type { ParsedRow } from "../plan/contact-draft.ts";
 import { countryOf, indexOf } from "../plan/preview-import.ts";
-import { openImportFile } from "../read/import-file.ts";
+import { openImportFile, type RowReading, readRows } from "../read/import-file.ts";
+import type { ResumePoint } from "../read/read-point.ts";
 import { type ImportState, importChunk } from "./import-chunk.ts";
 import type { ClaimedImportJob } from "./import-job-port.ts";
 
@@ -16,15 +17,18 @@ export const IMPORT_LEASE_MS = 60_000;
  */
 export const IMPORT_CHUNK_ROWS = 3000;
 
-/** Called after each committed chunk; the run waits for a returned promise before the next chunk. */
-export type ImportProgress = (done: number, total: number) => unknown;
+/**
+ * Called after each committed chunk with the rows committed so far, the file's rows (null until the reading has
+ * reached the end of the file: rows are counted as they are read) and how far into the file's text the committed
+ * rows reach, which measures the progress meanwhile. The run waits for a returned promise before the next chunk.
+ */
+export type ImportProgress = (done: number, total: number | null, read: { chars: number; of: number }) => unknown;
 
 export interface ImportRunOptions {
   /** Names this process (and run) in the lease. */
   owner: string;
   leaseMs?: number;
   chunkRows?: number;
-  /** Called after each committed chunk with the rows committed so far and the file's rows. */
   onProgress?: ImportProgress;
   /** Checked before each chunk: once aborted, the run stops there and the job waits to be resumed. */
   signal?: AbortSignal;
@@ -67,18 +71,30 @@ interface Run {
 }
 
 /**
- * Commits one chunk in one transaction: its contacts and the job's record of it (outcomes, processedRows, a renewed
- * lease). A worker that lost the lease, or a chunk someone already committed, rolls the whole chunk back.
+ * Commits one chunk in one transaction: its contacts and the job's record of it (outcomes, processedRows, where the
+ * reading goes on, a renewed lease). A worker that lost the lease, or a chunk someone already committed, rolls the
+ * whole chunk back.
  */
-async function commitChunk(run: Run, startRow: number, chunk: readonly ParsedRow[]): Promise<void> {
+async function commitChunk(run: Run, startRow: number, chunk: readonly ParsedRow[], next: ResumePoint): Promise<void> {
   const { deps, job, opts } = run;
   await deps.store.transaction(async (tx) => {
     const at = deps.clock.now();
     const rows = await importChunk(run.state, tx, await loadEngineContext(tx, job.accountId, at), chunk);
     const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
-    const record = { startRow, rows, nowAt: at.toISOString(), leaseUntilAt };
+    const record = { startRow, rows, next, nowAt: at.toISOString(), leaseUntilAt };
     if (!(await tx.importJobs.recordChunk(job.accountId, job.id, opts.owner, record))) throw new LeaseLost();
   });
+}
+
+/**
+ * The job's rows from where its committed chunks end, nothing before parsed. A job queued before the point was
+ * recorded reads its file from the start again and passes over the rows it committed (`passOver`).
+ */
+function readingOf(job: ClaimedImportJob, country: string | null): RowReading & { passOver: number } {
+  const stored = { content: job.content, format: job.format, mapping: job.mapping };
+  if (job.readFrom) return { ...readRows(stored, job.readFrom, country), passOver: 0 };
+  const file = openImportFile({ ...stored, fileName: job.fileName }, country);
+  return { ...readRows(stored, file.start, country), passOver: job.processedRows };
 }
 
 async function stop(run: Run): Promise<ImportRunResult> {
@@ -91,36 +107,44 @@ async function stop(run: Run): Promise<ImportRunResult> {
 async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOptions): Promise<ImportRunResult> {
   const run: Run = { deps, job, opts, state: await stateFor(deps, job) };
   const chunkRows = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
-  const input = { content: job.content, fileName: job.fileName, format: job.format, mapping: job.mapping };
+  const reading = readingOf(job, run.state.country);
+  const of = job.content.length;
   let processed = job.processedRows;
+  let total: number | null = null;
   let chunk: ParsedRow[] = [];
   const commit = async () => {
-    await commitChunk(run, processed, chunk);
+    const next = reading.next();
+    await commitChunk(run, processed, chunk, next);
     processed += chunk.length;
     chunk = [];
-    await opts.onProgress?.(processed, job.totalRows);
+    await opts.onProgress?.(processed, total, { chars: next.offset, of });
   };
-  let seen = 0;
-  for (const row of openImportFile(input, run.state.country).rows()) {
-    // The file is read the same way each time: the rows committed before a crash are passed over.
-    if (seen++ < job.processedRows) continue;
+  let passOver = reading.passOver;
+  for (const row of reading.rows) {
+    if (passOver > 0) {
+      passOver -= 1;
+      continue;
+    }
     chunk.push(row);
     if (chunk.length < chunkRows) continue;
     if (opts.signal?.aborted) return stop(run);
     await commit();
   }
+  // The reading reached the end of the file: the rows are counted.
+  total = processed + chunk.length;
   if (opts.signal?.aborted) return stop(run);
   if (chunk.length > 0) await commit();
-  else if (processed === job.processedRows) await opts.onProgress?.(processed, job.totalRows);
+  else if (processed === job.processedRows) await opts.onProgress?.(processed, total, { chars: of, of });
   const end = { status: "committed" as const, error: null, finishedAt: now(deps) };
   return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
 }
 
 /**
  * Runs (or resumes) one import job under a lease: its rows are committed in chunks, each chunk's transaction also
- * recording the chunk's outcomes and the job's progress, so progress is visible to every instance and a crash
- * loses at most the chunk in hand — the next run passes over the committed rows. Running a job that has ended,
- * or that another worker holds, does nothing. An error fails the job, keeping the rows that went in.
+ * recording the chunk's outcomes, the job's progress and where its reading goes on, so progress is visible to every
+ * instance and a crash loses at most the chunk in hand — the next run reads on from the last committed chunk. Running
+ * a job that has ended, or that another worker holds, does nothing. An error fails the job, keeping the rows that
+ * went in; a break in a CSV file found as it is read fails it naming the line.
  */
 export async function runImportJob(
   deps: Deps,

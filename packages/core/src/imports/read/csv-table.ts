@@ -1,8 +1,9 @@
 import type { Options } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { DomainError } from "../../shared/errors.ts";
-import { csvRecordBatches, pause } from "./csv-stream.ts";
+import { csvRecordBatches, type RecordContext } from "./csv-stream.ts";
 import { headerLineAfterPreamble } from "./linkedin.ts";
+import type { ReadPoint } from "./read-point.ts";
 
 export interface CsvTable {
   headers: string[];
@@ -13,13 +14,15 @@ export interface CsvTable {
 const RECORD_OPTIONS = { relax_column_count: true, skip_empty_lines: true } as const;
 
 /**
- * The line each record starts on. csv-parse reports the line a record ends on, and counts the CR and the LF of a
- * line break inside a quoted value as two lines; the line breaks kept in the record's values give its start, and
- * the CRLFs among them the count to take off every later line.
+ * The line each record starts on, as the file numbers it, for a parse that began on the file's line `firstLine`.
+ * csv-parse reports the line a record ends on, and counts the CR and the LF of a line break inside a quoted value
+ * as two lines; the line breaks kept in the record's values give its start, and the CRLFs among them the count to
+ * take off every later line.
  */
-function lineTracker(fromLine: number) {
+function lineTracker(firstLine: number) {
+  const shift = firstLine - 1;
   let extra = 0;
-  let lastEnd = fromLine - 1;
+  let lastEnd = firstLine - 1;
   /** The line breaks in a record's values (CR and LF each), and how many of them are CRLFs. */
   const breaksIn = (record: readonly string[]) => {
     let breaks = 0;
@@ -37,11 +40,13 @@ function lineTracker(fromLine: number) {
   return {
     startOf(record: readonly string[], endLine: number): number {
       const { breaks, crlf } = breaksIn(record);
-      const start = endLine - breaks - extra;
+      const start = endLine - breaks - extra + shift;
       extra += crlf;
-      lastEnd = endLine - extra;
+      lastEnd = endLine - extra + shift;
       return start;
     },
+    /** The line the record after the last one numbered starts on (or a blank line before it). */
+    nextLine: () => lastEnd + 1,
     /**
      * The line to name for a parse failure: an unclosed quote runs to the end of the file, so the record after the
      * last one read is where it opened; otherwise the line csv-parse names, as the file numbers it.
@@ -49,7 +54,7 @@ function lineTracker(fromLine: number) {
     failedAt(error: unknown): number | undefined {
       const e = error as { code?: string; lines?: number };
       if (e.code === "CSV_QUOTE_NOT_CLOSED") return lastEnd + 1;
-      return e.lines === undefined ? undefined : e.lines - extra;
+      return e.lines === undefined ? undefined : e.lines - extra + shift;
     },
   };
 }
@@ -64,25 +69,26 @@ const emptyFile = () => new DomainError("validation", "the file is empty", [{ pa
 
 type NumberedRecord = { line: number; cells: string[] };
 
-/** Each record with the line it starts on, numbered as csv-parse passes it (so a later failure can name its line). */
-const numbered =
-  (lines: ReturnType<typeof lineTracker>) =>
-  (record: string[], context: { lines: number }): NumberedRecord => ({
-    line: lines.startOf(record, context.lines),
-    cells: record,
-  });
+/** Where the header starts: after a BOM and LinkedIn's preamble (its lines are passed over, never parsed). */
+function headerStart(text: string): ReadPoint {
+  let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const line = headerLineAfterPreamble(text.slice(offset, offset + 64 * 1024));
+  for (let i = 0; i < line; i++) offset = text.indexOf("\n", offset) + 1;
+  return { offset, line: line + 1 };
+}
 
 /** Parses CSV text (BOM, CRLF, quoted commas, quotes and newlines) into a header and rows with their line numbers. */
 export function readCsvTable(text: string): CsvTable {
-  const body = text.replace(/^\uFEFF/, "");
-  const fromLine = headerLineAfterPreamble(body) + 1;
-  const lines = lineTracker(fromLine);
-  const take = numbered(lines);
-  const on_record = (record: string[], context: { lines: number }) => take(record, context);
+  const start = headerStart(text);
+  const lines = lineTracker(start.line);
+  const on_record = (record: string[], context: { lines: number }) => ({
+    line: lines.startOf(record, context.lines),
+    cells: record,
+  });
   let records: NumberedRecord[];
   try {
-    const options = { ...RECORD_OPTIONS, from_line: fromLine, on_record: on_record as unknown as Options["on_record"] };
-    records = parse(body, options) as unknown as NumberedRecord[];
+    const options = { ...RECORD_OPTIONS, on_record: on_record as unknown as Options["on_record"] };
+    records = parse(text.slice(start.offset), options) as unknown as NumberedRecord[];
   } catch (error) {
     throw brokenFile(error, lines.failedAt(error));
   }
@@ -91,59 +97,64 @@ export function readCsvTable(text: string): CsvTable {
   return { headers: header.cells.map((h) => h.trim()), rows };
 }
 
-/** The header of a CSV file and where its records start, read without parsing the rest. */
-export function readCsvHeader(text: string): { headers: string[]; body: string; fromLine: number } {
-  const body = text.replace(/^\uFEFF/, "");
-  const fromLine = headerLineAfterPreamble(body) + 1;
-  let header: string[] | undefined;
-  try {
-    [header] = parse(body, { ...RECORD_OPTIONS, from_line: fromLine, to: 1 }) as string[][];
-  } catch (error) {
-    throw brokenFile(error, lineTracker(fromLine).failedAt(error));
-  }
-  if (!header) throw emptyFile();
-  return { headers: header.map((h) => h.trim()), body, fromLine };
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The offset just after the `n`th line break from `from` (the text's end when there are fewer). */
+function afterLines(text: string, from: number, n: number): number {
+  LINE_BREAK.lastIndex = from;
+  for (let i = 0; i < n; i++) if (!LINE_BREAK.exec(text)) return text.length;
+  return LINE_BREAK.lastIndex;
 }
 
 /**
- * The records after the header one at a time, with the line each starts on, parsed as they are read (see
- * `csvRecordBatches`): memory holds the text and a few records, never every row. A broken file fails naming the
- * line when the reading reaches it.
+ * The header of a CSV file and where its rows start, without parsing any row: only the header's own lines are
+ * given to the parser (one, or more while a quoted value or blank lines keep the header from ending there).
  */
-export function* streamCsvRows(header: { body: string; fromLine: number }): Generator<NumberedRecord> {
-  const lines = lineTracker(header.fromLine);
-  let first = true;
+export function readCsvHeader(text: string): { headers: string[]; rowsFrom: ReadPoint } {
+  const start = headerStart(text);
+  for (let lines = 1; ; lines *= 2) {
+    const end = afterLines(text, start.offset, lines);
+    const piece = text.slice(start.offset, end);
+    const tracker = lineTracker(start.line);
+    let header: string[] | undefined;
+    try {
+      [header] = parse(piece, { ...RECORD_OPTIONS, to: 1 }) as string[][];
+    } catch (error) {
+      const unclosed = (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED";
+      if (!unclosed || end >= text.length) throw brokenFile(error, tracker.failedAt(error));
+      continue;
+    }
+    if (!header && end < text.length) continue;
+    if (!header) throw emptyFile();
+    // The piece ends on the header's line break, so its lines (a CRLF is one) give the first row's line.
+    const breaks = piece.match(LINE_BREAK)?.length ?? 0;
+    return { headers: header.map((h) => h.trim()), rowsFrom: { offset: end, line: start.line + breaks } };
+  }
+}
+
+/** A record read from the stream, and where the row after it starts. */
+export type StreamedRecord = NumberedRecord & { next(): ReadPoint };
+
+/**
+ * The records from `from` (a row's start: after the header, or where a job stopped) one at a time, with the line
+ * each starts on, parsed as they are read (see `csvRecordBatches`): memory holds the text and a few records, never
+ * every row, and nothing before `from` is parsed. A broken file fails naming the line when the reading reaches it.
+ */
+export function* streamCsvRows(text: string, from: ReadPoint): Generator<StreamedRecord> {
+  const lines = lineTracker(from.line);
+  const take = (cells: string[], context: RecordContext) => ({
+    line: lines.startOf(cells, context.lines),
+    cells,
+    nextLine: lines.nextLine(),
+    bytes: context.bytes,
+  });
   try {
-    const options = { ...RECORD_OPTIONS, from_line: header.fromLine };
-    for (const batch of csvRecordBatches(header.body, options, numbered(lines))) {
-      for (const record of batch) {
-        if (first) first = false;
-        else yield record;
+    for (const batch of csvRecordBatches(text, from.offset, RECORD_OPTIONS, take)) {
+      for (const { line, cells, nextLine, bytes } of batch.records) {
+        yield { line, cells, next: () => ({ offset: batch.charAt(bytes), line: nextLine }) };
       }
     }
   } catch (error) {
     throw brokenFile(error, lines.failedAt(error));
   }
-}
-
-/**
- * How many records follow the header; reading them through finds a broken file (it fails naming the line). Other
- * work gets a turn every megabyte or so.
- */
-export async function countCsvRows(header: { body: string; fromLine: number }): Promise<number> {
-  const lines = lineTracker(header.fromLine);
-  let n = -1;
-  let batches = 0;
-  try {
-    const options = { ...RECORD_OPTIONS, from_line: header.fromLine };
-    for (const batch of csvRecordBatches(header.body, options, (record, context) =>
-      lines.startOf(record, context.lines),
-    )) {
-      n += batch.length;
-      if (++batches % 16 === 0) await pause();
-    }
-  } catch (error) {
-    throw brokenFile(error, lines.failedAt(error));
-  }
-  return Math.max(n, 0);
 }

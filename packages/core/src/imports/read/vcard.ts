@@ -10,23 +10,49 @@ import {
   type ParsedRow,
 } from "../plan/contact-draft.ts";
 import { readDate } from "./import-dates.ts";
+import type { ReadPoint } from "./read-point.ts";
 import { normalizeVcard21 } from "./vcard-21.ts";
 
 type JCalProperty = [string, Record<string, string | string[]>, string, ...unknown[]];
 
-/** Splits a file into cards with the line each starts on, so one broken card is one row error, not a failed file. */
-export function splitCards(text: string): { line: number; text: string }[] {
-  const cards: { line: number; text: string }[] = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+/** A card's text and the line it starts on, and where the reading goes on after it. */
+export interface CardText {
+  line: number;
+  text: string;
+  next: ReadPoint;
+}
+
+/** Where a file's cards start: after a BOM. */
+export const cardsStart = (text: string): ReadPoint => ({ offset: text.charCodeAt(0) === 0xfeff ? 1 : 0, line: 1 });
+
+/**
+ * The cards from `from` on, one at a time, with the line each starts on, so one broken card is one row error, not
+ * a failed file; the text before `from` is not looked at. Lines end at LF (a CR before it is dropped).
+ */
+export function* cardsFrom(text: string, from: ReadPoint): Generator<CardText> {
   let start = -1;
-  lines.forEach((line, i) => {
-    if (/^BEGIN:VCARD\s*$/i.test(line)) start = i;
-    else if (/^END:VCARD\s*$/i.test(line) && start >= 0) {
-      cards.push({ line: start + 1, text: lines.slice(start, i + 1).join("\r\n") });
-      start = -1;
+  let lines: string[] = [];
+  for (let at = from.offset, line = from.line; at < text.length; line++) {
+    const lf = text.indexOf("\n", at);
+    const content = lf < 0 ? text.slice(at) : text.slice(at, lf).replace(/\r$/, "");
+    at = lf < 0 ? text.length : lf + 1;
+    if (/^BEGIN:VCARD\s*$/i.test(content)) {
+      start = line;
+      lines = [content];
+    } else if (start >= 0) {
+      lines.push(content);
+      if (/^END:VCARD\s*$/i.test(content)) {
+        yield { line: start, text: lines.join("\r\n"), next: { offset: at, line: line + 1 } };
+        start = -1;
+        lines = [];
+      }
     }
-  });
-  return cards;
+  }
+}
+
+/** Splits a file into cards with the line each starts on (the whole-file reading). */
+export function splitCards(text: string): { line: number; text: string }[] {
+  return [...cardsFrom(text, cardsStart(text))].map(({ line, text }) => ({ line, text }));
 }
 
 /** Apple writes its standard labels as `_$!<Other>!$_`. */
