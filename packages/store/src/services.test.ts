@@ -16,8 +16,8 @@ import {
   updateContact,
   updateInteraction,
 } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "./testing/index.ts";
 
 const codeOf = async (p: Promise<unknown>) => {
   try {
@@ -30,13 +30,7 @@ const codeOf = async (p: Promise<unknown>) => {
 };
 
 describe.each(DIALECTS)("services on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   it("derives last touch and touch count from interactions, through log, edit and delete", async () => {
     const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", lastName: "Diaz" });

@@ -14,17 +14,11 @@ import {
   undoMerge,
   updateContact,
 } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 describe.each(DIALECTS)("merge and undo on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   async function twoRosas() {
     const a = await createContact(w.deps, w.alice, {

@@ -12,17 +12,11 @@ import {
   rebuildDueState,
 } from "@kith/core";
 import { readSample as sample } from "@kith/core/testing/samples";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 describe.each(DIALECTS)("imports on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   const all = async (actor: Actor = w.alice): Promise<Contact[]> =>
     (await listContacts(w.deps, actor, {}, { limit: 200 })).items;
