@@ -1,20 +1,17 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cliAs } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith backup and restore on %s", (dialect) => {
-  let w: TestWorld;
+  const w = useTestWorld(dialect);
   let dir: string;
   beforeEach(async () => {
-    w = await openCliWorld(dialect);
     dir = await mkdtemp(path.join(tmpdir(), "kith-backup-"));
   });
   afterEach(async () => {
-    await w.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 

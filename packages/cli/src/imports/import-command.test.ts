@@ -3,24 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { IMPORT_CHUNK_ROWS } from "@kith/core";
 import { samplePath } from "@kith/core/testing/samples";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
+import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
-import { type CliRun, cliAs, runCaptured } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+import { cliAs, runCaptured } from "../testing/cli-harness.ts";
+import { useCliWorld } from "../testing/test-world.ts";
 import { progressBar } from "./import-command.ts";
 
 describe.each(DIALECTS)("kith import on %s", (dialect) => {
-  let w: TestWorld;
+  const { w, kith } = useCliWorld(dialect);
   let dir: string;
-  let kith: (...argv: string[]) => Promise<CliRun>;
   beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    kith = cliAs(w.deps, w.alice);
     dir = await mkdtemp(path.join(tmpdir(), "kith-import-"));
   });
   afterEach(async () => {
-    await w.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 

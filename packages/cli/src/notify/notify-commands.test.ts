@@ -1,22 +1,19 @@
 import { loadConfig, openDelivery } from "@kith/runtime";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
 import { runCaptured } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith notify on %s", (dialect) => {
-  let w: TestWorld;
+  const w = useTestWorld(dialect);
   let sink: SmtpSink;
   beforeEach(async () => {
-    w = await openCliWorld(dialect);
     sink = await new SmtpSink().start();
   });
   afterEach(async () => {
     await sink.stop();
-    await w.dispose();
   });
 
   const kithWith = (smtp: boolean) => {
@@ -53,15 +50,13 @@ describe.each(DIALECTS)("kith notify on %s", (dialect) => {
 });
 
 describe.each(DIALECTS)("kith notify webhooks on %s", (dialect) => {
-  let w: TestWorld;
+  const w = useTestWorld(dialect);
   let receiver: WebhookReceiver;
   beforeEach(async () => {
-    w = await openCliWorld(dialect);
     receiver = await new WebhookReceiver().start();
   });
   afterEach(async () => {
     await receiver.stop();
-    await w.dispose();
   });
 
   const kithWith = (allowPrivate: boolean) => {
