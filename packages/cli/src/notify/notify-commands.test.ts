@@ -1,20 +1,14 @@
 import { loadConfig, openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useWebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
 import { runCaptured } from "../testing/cli-harness.ts";
 
 describe.each(DIALECTS)("kith notify on %s", (dialect) => {
   const w = useTestWorld(dialect);
-  let sink: SmtpSink;
-  beforeEach(async () => {
-    sink = await new SmtpSink().start();
-  });
-  afterEach(async () => {
-    await sink.stop();
-  });
+  const sink = useSmtpSink();
 
   const kithWith = (smtp: boolean) => {
     const env = {
@@ -51,13 +45,7 @@ describe.each(DIALECTS)("kith notify on %s", (dialect) => {
 
 describe.each(DIALECTS)("kith notify webhooks on %s", (dialect) => {
   const w = useTestWorld(dialect);
-  let receiver: WebhookReceiver;
-  beforeEach(async () => {
-    receiver = await new WebhookReceiver().start();
-  });
-  afterEach(async () => {
-    await receiver.stop();
-  });
+  const receiver = useWebhookReceiver();
 
   const kithWith = (allowPrivate: boolean) => {
     const env = {

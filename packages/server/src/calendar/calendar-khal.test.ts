@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 /** Debian's khal, installed by .ci/run: a real calendar client reading the feed. */
 const KHAL = "/usr/bin/khal";
@@ -35,14 +35,12 @@ function khalConfig(dir: string): string {
 
 // CI installs khal (.ci/run): there a missing client fails the test instead of skipping it.
 describe.skipIf(!existsSync(KHAL) && !process.env.CI)("calendar feed in khal", () => {
-  let s: TestServer;
+  const s = useTestServer("sqlite");
   let dir: string;
-  beforeEach(async () => {
-    s = await openTestServer("sqlite");
+  beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "kith-khal-"));
   });
-  afterEach(async () => {
-    await s.dispose();
+  afterEach(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
