@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   addFollowUp,
   commitImport,
@@ -13,9 +15,7 @@ import {
   rebuildDueState,
   undoMerge,
   updateContact,
-} from "@kith/core";
-import { describe, expect, it } from "vitest";
-import { DIALECTS, useTestWorld } from "../testing/index.ts";
+} from "../index.ts";
 
 describe.each(DIALECTS)("merge and undo on %s", (dialect) => {
   const w = useTestWorld(dialect);

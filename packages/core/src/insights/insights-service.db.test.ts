@@ -1,6 +1,6 @@
-import { addFollowUp, createContact, getInsights, logInteraction } from "@kith/core";
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { DIALECTS, useTestWorld } from "./testing/index.ts";
+import { addFollowUp, createContact, getInsights, logInteraction } from "../index.ts";
 
 describe.each(DIALECTS)("insights on %s", (dialect) => {
   // Wednesday 2026-11-04, 09:00 in New York.

@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   type Contact,
@@ -10,10 +12,8 @@ import {
   listInteractions,
   previewImport,
   rebuildDueState,
-} from "@kith/core";
-import { readSample as sample } from "@kith/core/testing/samples";
-import { describe, expect, it } from "vitest";
-import { DIALECTS, useTestWorld } from "../testing/index.ts";
+} from "../../index.ts";
+import { readSample as sample } from "../../testing/samples.ts";
 
 describe.each(DIALECTS)("imports on %s", (dialect) => {
   const w = useTestWorld(dialect);

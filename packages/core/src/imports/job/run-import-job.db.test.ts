@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   commitImport,
@@ -7,9 +9,7 @@ import {
   runImportJob,
   runImportTick,
   startImport,
-} from "@kith/core";
-import { describe, expect, it } from "vitest";
-import { DIALECTS, useTestWorld } from "../testing/index.ts";
+} from "../../index.ts";
 
 /** Seven people; the sixth row is the first one again (same email), so it merges across chunks. */
 const CSV = [

@@ -1,3 +1,5 @@
+import { DIALECTS, type TestWorld, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   addFollowUp,
@@ -19,10 +21,8 @@ import {
   undoToday,
   updateContact,
   updateSettings,
-} from "@kith/core";
-import { type SampleName, readSample as sample } from "@kith/core/testing/samples";
-import { describe, expect, it } from "vitest";
-import { DIALECTS, type TestWorld, useTestWorld } from "./testing/index.ts";
+} from "../index.ts";
+import { type SampleName, readSample as sample } from "../testing/samples.ts";
 
 /** 09:00 in New York on a November day (EST after Nov 1): when the user opens Kith. */
 const morningOf = (day: number) => `2026-11-${String(day).padStart(2, "0")}T14:00:00.000Z`;
@@ -242,7 +242,7 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     const p = await seed(deps, alice);
     await updateSettings(deps, alice, { mutedTags: ["Paused"] });
     await createContact(deps, alice, { firstName: "Tagged", circle: "inner", tags: ["paused"] });
-    const { updateContact } = await import("@kith/core");
+    const { updateContact } = await import("../index.ts");
     await updateContact(deps, alice, p.tomas.id, { muted: true });
     expect(Object.keys(reasons(await getToday(deps, alice)))).toEqual(["Cathy Jaworski"]);
     await updateSettings(deps, alice, { muted: true });
