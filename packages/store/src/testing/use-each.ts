@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach } from "vitest";
 
 /**
@@ -32,4 +35,12 @@ export function useEach<T extends object>(open: () => Promise<T>, dispose: (fixt
       return descriptor && { ...descriptor, configurable: true };
     },
   });
+}
+
+/** A fresh temporary directory (named from `prefix`) for each test of the enclosing `describe`, removed after it. */
+export function useTempDir(prefix: string): { readonly path: string } {
+  return useEach(
+    async () => ({ path: await mkdtemp(path.join(tmpdir(), prefix)) }),
+    (dir) => rm(dir.path, { recursive: true, force: true }),
+  );
 }
