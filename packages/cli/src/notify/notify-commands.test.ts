@@ -6,15 +6,20 @@ import { describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
 import { runCaptured } from "../testing/cli-harness.ts";
 
+/** A server's configuration without a data directory: enough for the in-process client's delivery. */
+const BASE_ENV = {
+  KITH_DATA_DIR: "/nonexistent-kith-test",
+  KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+  KITH_PUBLIC_URL: "http://kith.test",
+};
+
 describe.each(DIALECTS)("kith notify on %s", (dialect) => {
   const w = useTestWorld(dialect);
   const sink = useSmtpSink();
 
   const kithWith = (smtp: boolean) => {
     const env = {
-      KITH_DATA_DIR: "/nonexistent-kith-test",
-      KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      KITH_PUBLIC_URL: "http://kith.test",
+      ...BASE_ENV,
       ...(smtp ? sink.env() : {}),
     };
     const { delivery } = openDelivery(loadConfig(env), w.deps);
@@ -49,9 +54,7 @@ describe.each(DIALECTS)("kith notify webhooks on %s", (dialect) => {
 
   const kithWith = (allowPrivate: boolean) => {
     const env = {
-      KITH_DATA_DIR: "/nonexistent-kith-test",
-      KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      KITH_PUBLIC_URL: "http://kith.test",
+      ...BASE_ENV,
       KITH_WEBHOOK_ALLOW_PRIVATE: String(allowPrivate),
     };
     const { digest } = openDelivery(loadConfig(env), w.deps);
