@@ -1,15 +1,9 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { signUp, TEST_ORIGIN, useTestServer } from "./testing/test-server.ts";
 
 describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   it("signs up, adds a contact, logs an interaction, sees the last touch, searches", async () => {
     const { call } = await signUp(s, "Ada", "ada@example.com");

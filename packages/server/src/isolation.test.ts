@@ -1,7 +1,7 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awaitImport } from "./testing/imports.ts";
-import { openTestServer, signUp, type TestServer } from "./testing/test-server.ts";
+import { signUp, useTestServer } from "./testing/test-server.ts";
 
 /**
  * Bob must not read, change or list anything of Alice's through any route that exists. The route table
@@ -116,13 +116,7 @@ const isScopedApiRoute = (url: string) =>
   url !== "/api/openapi.json";
 
 describe.each(DIALECTS)("account isolation on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   it("a second account cannot read, change or list the first account's rows through any route", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");

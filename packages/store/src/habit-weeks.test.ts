@@ -6,25 +6,20 @@ import {
   getToday,
   logInteraction,
   reopenFollowUp,
-  updateAccount,
   updateInteraction,
 } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "./testing/index.ts";
 
 /**
  * The habit's past weeks are stored and reused; every way of changing history before this week must clear them
  * (triggers in the database), and the streak must then be what a fresh count says.
  */
 describe.each(DIALECTS)("stored habit weeks on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    // Wednesday 2026-11-04, 09:00 in New York; weeks start on Monday.
-    w = await openTestWorld(dialect, "2026-11-04T14:00:00.000Z");
-    await updateAccount(w.deps, w.alice, { timeZone: "America/New_York" });
-  });
-  afterEach(async () => {
-    await w.dispose();
+  // Wednesday 2026-11-04, 09:00 in New York; weeks start on Monday.
+  const w = useTestWorld(dialect, {
+    startAt: "2026-11-04T14:00:00.000Z",
+    aliceAccount: { timeZone: "America/New_York" },
   });
 
   const stored = async () =>

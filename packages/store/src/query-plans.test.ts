@@ -1,10 +1,10 @@
 import type SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from "kysely";
 import type pg from "pg";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "./schema.ts";
 import { createStore } from "./store.ts";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+import { DIALECTS, type TestWorld, useTestWorld } from "./testing/index.ts";
 
 /**
  * Not timed: the plans of the hot queries name their indexes, so they stay fast at any size. The queries are the
@@ -14,7 +14,7 @@ import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
  * PostgreSQL plans by statistics: on an empty table any plan is cheap. Give it a few thousand contacts of which few
  * match, and the numbers it would see in real use.
  */
-async function fillAndAnalyze(w: TestWorld) {
+async function fillAndAnalyze(w: Pick<TestWorld, "db" | "alice">) {
   const pool = w.db.raw as pg.Pool;
   await pool.query(
     `INSERT INTO contact (id, account_id, first_name, last_name, display_name, sort_name, emails, phones, links, title,
@@ -28,11 +28,10 @@ async function fillAndAnalyze(w: TestWorld) {
 }
 
 describe.each(DIALECTS)("query plans on %s", (dialect) => {
-  let w: TestWorld;
+  const w = useTestWorld(dialect);
   let captured: CompiledQuery[];
   let store: ReturnType<typeof createStore>;
   beforeEach(async () => {
-    w = await openTestWorld(dialect);
     captured = [];
     const log = (event: LogEvent) => void captured.push(event.query);
     const db =
@@ -40,9 +39,6 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
         ? new Kysely<Database>({ dialect: new SqliteDialect({ database: w.db.raw as SQLite.Database }), log })
         : new Kysely<Database>({ dialect: new PostgresDialect({ pool: w.db.raw as pg.Pool }), log });
     store = createStore(db, dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
   });
 
   async function planOf(query: CompiledQuery): Promise<string> {

@@ -1,69 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { loadConfig, randomIds, randomSecrets, systemClock } from "@kith/runtime";
-import { createStore } from "@kith/store";
-import { DIALECTS, type TestDatabase } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../server/serve-command.ts";
+import { DIALECTS } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import { runCaptured } from "../testing/cli-harness.ts";
-import { openCliTestDatabase } from "../testing/test-world.ts";
-
-/** Signs up through the API as the web app would, then creates an API token with the session cookie. */
-async function signUpAndCreateToken(address: string, origin: string): Promise<string> {
-  const json = { origin, "content-type": "application/json" };
-  const signUp = await fetch(`${address}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({
-      name: "Ada",
-      email: "ada@example.com",
-      password: "correct-horse-battery",
-      timeZone: "America/New_York",
-    }),
-  });
-  expect(signUp.status).toBe(200);
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const created = await fetch(`${address}/api/tokens`, {
-    method: "POST",
-    headers: { ...json, cookie },
-    body: JSON.stringify({ name: "cli" }),
-  });
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { token: string }).token;
-}
+import { useCliServer } from "../testing/cli-server.ts";
 
 describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
-  let db: TestDatabase;
-  let dataDir: string;
-  let server: RunningServer;
-  let kith: (...argv: string[]) => ReturnType<typeof runCaptured>;
-  let token: string;
-
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "kith-cli-http-"));
-    db = await openCliTestDatabase(dialect);
-    const config = loadConfig({
-      KITH_DATA_DIR: dataDir,
-      KITH_AUTH_SECRET: "x".repeat(40),
-      LOG_LEVEL: "silent",
-      KITH_PUBLIC_URL: "http://kith.test",
-      HOST: "127.0.0.1",
-      PORT: "0",
-    });
-    const deps = { store: createStore(db.db, db.dialect), clock: systemClock, ids: randomIds, secrets: randomSecrets };
-    server = await startServer({ config, open: db, deps });
-    token = await signUpAndCreateToken(server.address, config.publicUrl);
-    kith = (...argv) => runCaptured(["--url", server.address, "--token", token, ...argv]);
-  });
-  afterEach(async () => {
-    await server.app.close();
-    await db.dispose();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const { server, kith } = useCliServer(dialect, { timeZone: "America/New_York" });
 
   it("adds a contact, logs a call, shows the last touch and searches, over HTTP", async () => {
     const added = await kith("contacts", "add", "--first", "Rosa", "--last", "Diaz", "--email", "rosa@example.com");
@@ -140,7 +81,9 @@ describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
     });
     const badToken = await runCaptured(["--url", server.address, "--token", "kith_wrong", "contacts", "list"]);
     expect(badToken).toMatchObject({ code: 4, stderr: "error: the API token is unknown or revoked\n" });
-    const fromEnv = await runCaptured(["contacts", "list"], { env: { KITH_URL: server.address, KITH_TOKEN: token } });
+    const fromEnv = await runCaptured(["contacts", "list"], {
+      env: { KITH_URL: server.address, KITH_TOKEN: server.token },
+    });
     expect(fromEnv).toMatchObject({ code: 0, stdout: "no contacts\n" });
     const noToken = await runCaptured(["contacts", "list"], { env: { KITH_URL: server.address } });
     expect(noToken.code).toBe(4);

@@ -1,18 +1,10 @@
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CliRun, cliAs, printedId } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+import { DIALECTS } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import { cliAs, printedId } from "../testing/cli-harness.ts";
+import { useCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith companies on %s", (dialect) => {
-  let w: TestWorld;
-  let kith: (...argv: string[]) => Promise<CliRun>;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    kith = cliAs(w.deps, w.alice);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const { w, kith } = useCliWorld(dialect);
 
   it("adds, lists, edits and shows companies with their people", async () => {
     const acme = printedId(await kith("companies", "add", "--name", "Acme", "--domain", "ACME.example", "--target"));

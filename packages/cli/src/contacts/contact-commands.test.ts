@@ -1,18 +1,10 @@
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import { type CliRun, cliAs, printedId } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+import { useCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith contacts on %s", (dialect) => {
-  let w: TestWorld;
-  let kith: (...argv: string[]) => Promise<CliRun>;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    kith = cliAs(w.deps, w.alice);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const { w, kith } = useCliWorld(dialect);
 
   it("adds a contact, logs a call, and shows the last touch updated", async () => {
     const added = await kith("contacts", "add", "--first", "Rosa", "--last", "Diaz", "--email", "rosa@example.com");

@@ -1,29 +1,25 @@
 import { loadConfig, openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useWebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
 import { runCaptured } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+
+/** A server's configuration without a data directory: enough for the in-process client's delivery. */
+const BASE_ENV = {
+  KITH_DATA_DIR: "/nonexistent-kith-test",
+  KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+  KITH_PUBLIC_URL: "http://kith.test",
+};
 
 describe.each(DIALECTS)("kith notify on %s", (dialect) => {
-  let w: TestWorld;
-  let sink: SmtpSink;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    sink = await new SmtpSink().start();
-  });
-  afterEach(async () => {
-    await sink.stop();
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
+  const sink = useSmtpSink();
 
   const kithWith = (smtp: boolean) => {
     const env = {
-      KITH_DATA_DIR: "/nonexistent-kith-test",
-      KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      KITH_PUBLIC_URL: "http://kith.test",
+      ...BASE_ENV,
       ...(smtp ? sink.env() : {}),
     };
     const { delivery } = openDelivery(loadConfig(env), w.deps);
@@ -53,22 +49,12 @@ describe.each(DIALECTS)("kith notify on %s", (dialect) => {
 });
 
 describe.each(DIALECTS)("kith notify webhooks on %s", (dialect) => {
-  let w: TestWorld;
-  let receiver: WebhookReceiver;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    receiver = await new WebhookReceiver().start();
-  });
-  afterEach(async () => {
-    await receiver.stop();
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
+  const receiver = useWebhookReceiver();
 
   const kithWith = (allowPrivate: boolean) => {
     const env = {
-      KITH_DATA_DIR: "/nonexistent-kith-test",
-      KITH_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      KITH_PUBLIC_URL: "http://kith.test",
+      ...BASE_ENV,
       KITH_WEBHOOK_ALLOW_PRIVATE: String(allowPrivate),
     };
     const { digest } = openDelivery(loadConfig(env), w.deps);

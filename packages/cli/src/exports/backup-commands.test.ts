@@ -1,29 +1,19 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS, useTempDir, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import { cliAs } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith backup and restore on %s", (dialect) => {
-  let w: TestWorld;
-  let dir: string;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    dir = await mkdtemp(path.join(tmpdir(), "kith-backup-"));
-  });
-  afterEach(async () => {
-    await w.dispose();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const w = useTestWorld(dialect);
+  const tmp = useTempDir("kith-backup-");
 
   it("backs up to a file, restores it into another account, and both backups are the same bytes", async () => {
     const alice = cliAs(w.deps, w.alice);
     const bob = cliAs(w.deps, w.bob);
     await alice("contacts", "add", "--first", "Rosa", "--email", "rosa@example.com", "--tag", "coach");
     await alice("log", "Rosa", "--kind", "call", "--dir", "out", "--note", "Talked");
-    const file = path.join(dir, "backup.json");
+    const file = path.join(tmp.path, "backup.json");
     expect((await alice("backup", "--out", file)).stderr).toBe(`wrote ${file}\n`);
     expect((await bob("restore", file)).stdout).toBe(
       "restored 1 contacts, 0 companies, 1 interactions, 0 follow-ups\n",
@@ -36,7 +26,7 @@ describe.each(DIALECTS)("kith backup and restore on %s", (dialect) => {
   });
 
   it("names a file that is not JSON", async () => {
-    const file = path.join(dir, "bad.json");
+    const file = path.join(tmp.path, "bad.json");
     await writeFile(file, "{ nope");
     const run = await cliAs(w.deps, w.bob)("restore", file);
     expect(run.code).toBe(2);

@@ -1,28 +1,17 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IMPORT_CHUNK_ROWS } from "@kith/core";
 import { samplePath } from "@kith/core/testing/samples";
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS, useTempDir } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
-import { type CliRun, cliAs, runCaptured } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+import { cliAs, runCaptured } from "../testing/cli-harness.ts";
+import { useCliWorld } from "../testing/test-world.ts";
 import { progressBar } from "./import-command.ts";
 
 describe.each(DIALECTS)("kith import on %s", (dialect) => {
-  let w: TestWorld;
-  let dir: string;
-  let kith: (...argv: string[]) => Promise<CliRun>;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    kith = cliAs(w.deps, w.alice);
-    dir = await mkdtemp(path.join(tmpdir(), "kith-import-"));
-  });
-  afterEach(async () => {
-    await w.dispose();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { w, kith } = useCliWorld(dialect);
+  const tmp = useTempDir("kith-import-");
 
   it("imports a file with progress and a report, and importing it again creates nobody", async () => {
     const file = samplePath("linkedin-Connections.csv");
@@ -40,7 +29,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   });
 
   it("draws a progress bar on a terminal, chunk by chunk, and shows none with --json", async () => {
-    const file = path.join(dir, "many.csv");
+    const file = path.join(tmp.path, "many.csv");
     const chunk = IMPORT_CHUNK_ROWS;
     const total = 2 * chunk + 500;
     const rows = Array.from({ length: total }, (_, i) => `Person ${i},p${i}@example.com`);
@@ -63,7 +52,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   });
 
   it("--preview shows mapping, duplicates and errors and writes nothing; --map overrides a column", async () => {
-    const file = path.join(dir, "people.csv");
+    const file = path.join(tmp.path, "people.csv");
     await writeFile(file, "Full Name,Where,Mail\nAda Lovelace,Engines Ltd,ada@example.com\nBo,,not-an-email\n");
     expect((await kith("import", file, "--dry-run")).stdout).toMatch(/^format csv, 2 rows/);
     const dry = await kith("import", file, "--preview", "--map", "Where=company");
@@ -92,7 +81,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
       "First Name,Last Name,E-mail,Phone,Website,Company,Title,Tags,Birthday,Notes",
     );
     expect(csv.stdout).toContain("Grandma,Alvaro,nana@example.com ::: nana.alvaro@example.org,'+18015550199,");
-    const out = path.join(dir, "people.vcf");
+    const out = path.join(tmp.path, "people.vcf");
     expect(await kith("export", "--format", "vcard", "--out", out)).toMatchObject({
       code: 0,
       stderr: `wrote ${out}\n`,
@@ -107,7 +96,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     const bad = await kith("import", samplePath("google-contacts.csv"), "--map", "Labels=colour");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--map Labels=colour: use "Column=field"/);
-    const missing = await kith("import", path.join(dir, "nope.csv"));
+    const missing = await kith("import", path.join(tmp.path, "nope.csv"));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/nope\.csv/);
   });

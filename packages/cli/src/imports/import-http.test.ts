@@ -1,60 +1,14 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadConfig, randomIds, randomSecrets, systemClock } from "@kith/runtime";
-import { createStore } from "@kith/store";
-import { DIALECTS, type TestDatabase } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../server/serve-command.ts";
-import { runCaptured } from "../testing/cli-harness.ts";
-import { openCliTestDatabase } from "../testing/test-world.ts";
-
-async function tokenFor(address: string, origin: string): Promise<string> {
-  const json = { origin, "content-type": "application/json" };
-  const body = { name: "Ada", email: "ada@example.com", password: "correct-horse-battery", timeZone: "UTC" };
-  const signUp = await fetch(`${address}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify(body),
-  });
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const created = await fetch(`${address}/api/tokens`, {
-    method: "POST",
-    headers: { ...json, cookie },
-    body: JSON.stringify({ name: "cli" }),
-  });
-  return ((await created.json()) as { token: string }).token;
-}
+import { DIALECTS } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import { useCliServer } from "../testing/cli-server.ts";
 
 describe.each(DIALECTS)("kith --url import against a real server on %s", (dialect) => {
-  let db: TestDatabase;
-  let dir: string;
-  let server: RunningServer;
-  let kith: (...argv: string[]) => ReturnType<typeof runCaptured>;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "kith-cli-import-"));
-    db = await openCliTestDatabase(dialect);
-    const config = loadConfig({
-      ...{ KITH_DATA_DIR: dir, KITH_AUTH_SECRET: "x".repeat(40), LOG_LEVEL: "silent" },
-      ...{ KITH_PUBLIC_URL: "http://kith.test", HOST: "127.0.0.1", PORT: "0", KITH_IMPORT_MAX_BYTES: "100000" },
-    });
-    const deps = { store: createStore(db.db, db.dialect), clock: systemClock, ids: randomIds, secrets: randomSecrets };
-    server = await startServer({ config, open: db, deps });
-    const token = await tokenFor(server.address, config.publicUrl);
-    kith = (...argv) => runCaptured(["--url", server.address, "--token", token, ...argv]);
-  });
-  afterEach(async () => {
-    await server.app.close();
-    await db.dispose();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { server, kith } = useCliServer(dialect, { env: { KITH_IMPORT_MAX_BYTES: "100000" } });
 
   it("queues the file, follows the server's worker to the end with progress, then prints the report", async () => {
-    const file = path.join(dir, "people.csv");
+    const file = path.join(server.dataDir, "people.csv");
     const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},p${i}@example.com`);
     await writeFile(file, ["Name,Email", ...rows, "Again,p1@example.com", ""].join("\n"));
     const run = await kith("import", file);
@@ -67,7 +21,7 @@ describe.each(DIALECTS)("kith --url import against a real server on %s", (dialec
     const preview = await kith("import", file, "--preview");
     expect(preview.stdout).toMatch(/^format csv, 2501 rows: 0 new, 2501 to merge, 0 to skip, 0 with errors\n/);
 
-    const big = path.join(dir, "big.csv");
+    const big = path.join(server.dataDir, "big.csv");
     await writeFile(big, `Name\n${"Ada Lovelace\n".repeat(10_000)}`);
     const refused = await kith("import", big);
     expect(refused.code).not.toBe(0);

@@ -1,18 +1,10 @@
-import { DIALECTS, type TestWorld } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CliRun, cliAs, printedId } from "../testing/cli-harness.ts";
-import { openCliWorld } from "../testing/test-world.ts";
+import { DIALECTS } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import { printedId } from "../testing/cli-harness.ts";
+import { useCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith today on %s", (dialect) => {
-  let w: TestWorld;
-  let kith: (...argv: string[]) => Promise<CliRun>;
-  beforeEach(async () => {
-    w = await openCliWorld(dialect);
-    kith = cliAs(w.deps, w.alice);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const { kith } = useCliWorld(dialect);
 
   it("shows who is due and why, takes done, snooze and move-on, and counts the week", async () => {
     printedId(await kith("contacts", "add", "--first", "Rosa", "--last", "Calder", "--circle", "inner"));

@@ -1,3 +1,4 @@
+import { DomainError } from "../shared/errors.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /** A clock tests move by hand. The only thing tests may fake besides what no local server can stand in for. */
@@ -37,4 +38,15 @@ export class PlainSecrets implements Secrets {
   hash(token: string): string {
     return `hash:${[...token].reverse().join("")}`;
   }
+}
+
+/** The code of the DomainError a call fails with, or "ok" when it succeeds; any other error is thrown. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return "ok";
 }

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { WebhookRequest } from "@kith/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { verifySignature, WebhookReceiver } from "../testing/webhook-receiver.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useWebhookReceiver, verifySignature, WebhookReceiver } from "../testing/webhook-receiver.ts";
 import { nonPublicRange, type Resolver } from "./webhook-targets.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
 
@@ -107,13 +107,7 @@ describe("webhook targets at save time", () => {
 });
 
 describe("webhook requests on a real receiver", () => {
-  let receiver: WebhookReceiver;
-  beforeEach(async () => {
-    receiver = await new WebhookReceiver().start();
-  });
-  afterEach(async () => {
-    await receiver.stop();
-  });
+  const receiver = useWebhookReceiver();
   const allowed = createWebhookTransport({ allowPrivate: true, timeoutMs: 2000 });
 
   it("posts the body as JSON, signed with the secret over `<t>.<body>`, with event and delivery headers", async () => {

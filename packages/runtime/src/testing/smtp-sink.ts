@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { useEach } from "@kith/store/testing";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -62,4 +63,15 @@ export class SmtpSink {
     this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve();
   }
+}
+
+/**
+ * A started SmtpSink for each test of the enclosing `describe`, stopped after it; the object returned reads the current
+ * test's one. Call it before what is configured with it (a test server), so it starts first and stops last.
+ */
+export function useSmtpSink(): SmtpSink {
+  return useEach(
+    () => new SmtpSink().start(),
+    (sink) => sink.stop(),
+  );
 }

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { useEach } from "@kith/store/testing";
 
 export interface ReceivedRequest {
   method: string;
@@ -98,4 +99,15 @@ export function verifySignature(header: string | string[] | undefined, body: str
   const [, t = "", v1 = ""] = match;
   const expected = createHmac("sha256", secret).update(`${t}.${body}`).digest();
   return timingSafeEqual(expected, Buffer.from(v1, "hex")) ? Number(t) : null;
+}
+
+/**
+ * A started WebhookReceiver for each test of the enclosing `describe`, stopped after it; the object returned reads the current
+ * test's one. Call it before what is configured with it (a test server), so it starts first and stops last.
+ */
+export function useWebhookReceiver(): WebhookReceiver {
+  return useEach(
+    () => new WebhookReceiver().start(),
+    (receiver) => receiver.stop(),
+  );
 }

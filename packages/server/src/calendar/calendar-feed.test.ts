@@ -1,7 +1,7 @@
 import { DIALECTS } from "@kith/store/testing";
 import ICAL from "ical.js";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 interface ParsedEvent {
   uid: string;
@@ -35,13 +35,7 @@ function occurrences(text: string, summary: string, count: number): string[] {
 }
 
 describe.each(DIALECTS)("calendar feed on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   it("serves follow-ups and yearly birthdays at a secret address that ical.js reads back", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { useTempDir } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 /** Debian's khal, installed by .ci/run: a real calendar client reading the feed. */
 const KHAL = "/usr/bin/khal";
@@ -35,16 +35,8 @@ function khalConfig(dir: string): string {
 
 // CI installs khal (.ci/run): there a missing client fails the test instead of skipping it.
 describe.skipIf(!existsSync(KHAL) && !process.env.CI)("calendar feed in khal", () => {
-  let s: TestServer;
-  let dir: string;
-  beforeEach(async () => {
-    s = await openTestServer("sqlite");
-    dir = mkdtempSync(path.join(tmpdir(), "kith-khal-"));
-  });
-  afterEach(async () => {
-    await s.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const s = useTestServer("sqlite");
+  const tmp = useTempDir("kith-khal-");
 
   it("khal reads the feed, imports it, and lists the follow-up and the recurring birthday", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");
@@ -58,9 +50,9 @@ describe.skipIf(!existsSync(KHAL) && !process.env.CI)("calendar feed in khal", (
     });
     const { url } = (await alice.call("POST", "/api/calendar/feed")).json();
     const feed = await s.app.inject({ method: "GET", url: url.slice(TEST_ORIGIN.length) });
-    const ics = path.join(dir, "kith.ics");
+    const ics = path.join(tmp.path, "kith.ics");
     writeFileSync(ics, feed.body);
-    const config = khalConfig(dir);
+    const config = khalConfig(tmp.path);
     const khal = (...args: string[]) => execFileSync(KHAL, ["-c", config, ...args], { encoding: "utf8" });
 
     expect(khal("printics", "--format", "{start-date} {title}", ics).split("\n")).toEqual(

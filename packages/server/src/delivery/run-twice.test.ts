@@ -1,10 +1,10 @@
 import { deliverWebhookDigest, runDigestTick, runRetrySweep } from "@kith/core";
 import { type DeliveryRuntime, openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useWebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+import { signUp, useTestServer } from "../testing/test-server.ts";
 
 /** 08:00 in New York on the given November day. */
 const at8 = (day: number) => `2026-11-${String(day).padStart(2, "0")}T13:00:00.000Z`;
@@ -14,25 +14,19 @@ const at8 = (day: number) => `2026-11-${String(day).padStart(2, "0")}T13:00:00.0
  * same ledger, and exactly one mail and one request per (account, channel, period).
  */
 describe.each(DIALECTS)("every delivery job runs twice on %s", (dialect) => {
-  let s: TestServer;
-  let sink: SmtpSink;
-  let receiver: WebhookReceiver;
+  const sink = useSmtpSink();
+  const receiver = useWebhookReceiver();
+  const s = useTestServer(dialect, { env: () => ({ ...sink.env(), KITH_WEBHOOK_ALLOW_PRIVATE: "true" }) });
   /** Sign-up sends other mail (address verification): only the digests count here. */
   const digestMails = () => sink.messages.filter((m) => m.messageId?.startsWith("<digest-email."));
   let a: DeliveryRuntime["digest"];
   let b: DeliveryRuntime["digest"];
-  beforeEach(async () => {
-    sink = await new SmtpSink().start();
-    receiver = await new WebhookReceiver().start();
-    s = await openTestServer(dialect, { ...sink.env(), KITH_WEBHOOK_ALLOW_PRIVATE: "true" });
+  beforeEach(() => {
     a = openDelivery(s.config, s.deps).digest;
     b = openDelivery(s.config, s.deps).digest;
   });
-  afterEach(async () => {
+  afterEach(() => {
     for (const x of [a, b]) (x.mailer as { close(): void } | null)?.close();
-    await s.dispose();
-    await receiver.stop();
-    await sink.stop();
   });
 
   /** Alice and Bob each with someone due every day (a weekly cadence would not do); Carol with nobody. */

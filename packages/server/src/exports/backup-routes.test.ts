@@ -1,15 +1,9 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { signUp, useTestServer } from "../testing/test-server.ts";
 
 describe.each(DIALECTS)("backup routes on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   it("downloads a backup, restores it into an empty account, and the second download is byte-identical", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");

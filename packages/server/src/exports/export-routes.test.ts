@@ -1,16 +1,10 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awaitImport } from "../testing/imports.ts";
-import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+import { signUp, useTestServer } from "../testing/test-server.ts";
 
 describe.each(DIALECTS)("export routes on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   it("downloads contacts as neutralised CSV and as vCard 4.0 that imports back", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");

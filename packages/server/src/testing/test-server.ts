@@ -2,7 +2,7 @@ import type { Deps } from "@kith/core";
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { type Config, loadConfig } from "@kith/runtime";
 import { createStore, type Dialect } from "@kith/store";
-import { openTestDatabase, type TestDatabase } from "@kith/store/testing";
+import { openTestDatabase, type TestDatabase, useEach } from "@kith/store/testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp, type RouteSummary } from "../app.ts";
 
@@ -57,6 +57,23 @@ export async function openTestServer(dialect: Dialect, env: Record<string, strin
   };
 }
 
+export interface TestServerOptions {
+  /** More configuration; a function is read when each test's server opens (e.g. a sink's port, known only then). */
+  env?: Record<string, string> | (() => Record<string, string>);
+}
+
+/**
+ * The whole HTTP app on a fresh database (see `openTestServer`) for each test of the enclosing `describe`, closed
+ * after it. Call it in the `describe` body after the hooks of anything its env names (an SMTP sink, a mailbox), so
+ * those open first and close last; the object it returns reads the current test's server (`s.app`, `s.clock`).
+ */
+export function useTestServer(dialect: Dialect, options: TestServerOptions = {}): Omit<TestServer, "dispose"> {
+  return useEach(
+    () => openTestServer(dialect, typeof options.env === "function" ? options.env() : options.env),
+    (server) => server.dispose(),
+  );
+}
+
 export type Call = (
   method: InjectOptions["method"],
   url: string,
@@ -65,7 +82,12 @@ export type Call = (
 ) => Promise<LightMyRequestResponse>;
 
 /** A signed-in browser: the session cookie and our own Origin on every request. */
-export async function signUp(server: TestServer, name: string, email: string, password = "correct horse battery") {
+export async function signUp(
+  server: Pick<TestServer, "app">,
+  name: string,
+  email: string,
+  password = "correct horse battery",
+) {
   const res = await server.app.inject({
     method: "POST",
     url: "/api/auth/sign-up/email",

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const T0 = "2026-11-03T13:00:00.000Z";
 const T1 = "2026-11-03T13:01:00.000Z";
@@ -7,13 +7,7 @@ const T3 = "2026-11-03T13:03:00.000Z";
 const LEASE = "2026-11-03T13:02:00.000Z";
 
 describe.each(DIALECTS)("delivery ledger on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
   const keyOf = (accountId: string) => ({ accountId, kind: "digest-email", period: "2026-11-03" });
 
   it("gives the lease to one claimant at a time, even when they race", async () => {

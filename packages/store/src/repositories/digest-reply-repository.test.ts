@@ -1,6 +1,6 @@
 import { addContactNote, createContact, type OutgoingMail } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const AT = "2026-11-03T13:00:00.000Z";
 const answer = (text: string): OutgoingMail => ({
@@ -13,13 +13,7 @@ const answer = (text: string): OutgoingMail => ({
 });
 
 describe.each(DIALECTS)("digest items and reply answers on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   it("keeps each digest's items by its key, the latest write winning, scoped to the account", async () => {
     const repo = w.deps.store.digestReplies;

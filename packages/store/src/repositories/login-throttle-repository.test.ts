@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestDatabase, type TestDatabase } from "../testing/index.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS, useTestDatabase } from "../testing/index.ts";
 import { KyselyLoginThrottleRepository } from "./login-throttle-repository.ts";
 
 const T0 = "2026-11-03T13:00:00.000Z";
@@ -9,14 +9,10 @@ const END0 = "2026-11-03T13:15:00.000Z";
 const END2 = "2026-11-03T13:35:00.000Z";
 
 describe.each(DIALECTS)("sign-in throttle counts on %s", (dialect) => {
-  let db: TestDatabase;
+  const db = useTestDatabase(dialect);
   let repo: KyselyLoginThrottleRepository;
-  beforeEach(async () => {
-    db = await openTestDatabase(dialect);
+  beforeEach(() => {
     repo = new KyselyLoginThrottleRepository(db.db);
-  });
-  afterEach(async () => {
-    await db.dispose();
   });
 
   it("counts attempts inside a window, starts a new one after it ends, and clears a key", async () => {

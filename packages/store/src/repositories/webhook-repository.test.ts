@@ -1,6 +1,6 @@
 import type { DeliveryRow, WebhookRecord } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const T0 = "2026-11-03T13:00:00.000Z";
 const T1 = "2026-11-03T13:01:00.000Z";
@@ -8,13 +8,7 @@ const T5 = "2026-11-03T13:05:00.000Z";
 const plus2m = (at: string) => new Date(Date.parse(at) + 120_000).toISOString();
 
 describe.each(DIALECTS)("webhooks and the retry scan on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   const hook = (id: string, accountId: string, createdAt = T0): WebhookRecord => ({
     id,

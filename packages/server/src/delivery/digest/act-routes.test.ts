@@ -1,23 +1,15 @@
 import { runDigestTick } from "@kith/core";
 import { openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { signUp, TEST_ORIGIN, useTestServer } from "../../testing/test-server.ts";
 
 const AT_8 = "2026-11-03T13:00:00.000Z";
 
 describe.each(DIALECTS)("one-click digest links on %s", (dialect) => {
-  let sink: SmtpSink;
-  let s: TestServer;
-  beforeEach(async () => {
-    sink = await new SmtpSink().start();
-    s = await openTestServer(dialect, sink.env());
-  });
-  afterEach(async () => {
-    await s.dispose();
-    await sink.stop();
-  });
+  const sink = useSmtpSink();
+  const s = useTestServer(dialect, { env: () => sink.env() });
 
   /** Alice gets a digest naming Rosa; returns its links by label and Alice's session. */
   async function digest() {

@@ -1,29 +1,25 @@
 import { type DeliveryDeps, runDigestTick } from "@kith/core";
 import { openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
+import { signUp, TEST_ORIGIN, useTestServer } from "../../testing/test-server.ts";
 
 // New York is UTC-5 in November: 08:00 local is 13:00Z.
 const BEFORE_8 = "2026-11-03T12:59:00.000Z";
 const AT_8 = "2026-11-03T13:00:00.000Z";
 
 describe.each(DIALECTS)("digest email on %s", (dialect) => {
-  let sink: SmtpSink;
-  let s: TestServer;
+  const sink = useSmtpSink();
+  const s = useTestServer(dialect, { env: () => sink.env() });
   let delivery: DeliveryDeps & { mailer: { close(): void } };
-  beforeEach(async () => {
-    sink = await new SmtpSink().start();
-    s = await openTestServer(dialect, sink.env());
+  beforeEach(() => {
     const opened = openDelivery(s.config, s.deps).delivery;
     if (!opened) throw new Error("SMTP should be configured");
     delivery = opened;
   });
-  afterEach(async () => {
+  afterEach(() => {
     delivery.mailer.close();
-    await s.dispose();
-    await sink.stop();
   });
 
   /** Alice in New York with Rosa due on the 3rd; Bob in New York with nothing due. */
@@ -171,16 +167,13 @@ describe.each(DIALECTS)("digest email on %s", (dialect) => {
 });
 
 describe("digest email without SMTP settings", () => {
+  const s = useTestServer("sqlite");
+
   it("says so in the status and refuses a test", async () => {
-    const s = await openTestServer("sqlite");
-    try {
-      const alice = await signUp(s, "Alice", "alice@example.com");
-      expect((await alice.call("GET", "/api/notify/status")).json()).toMatchObject({ emailConfigured: false });
-      const res = await alice.call("POST", "/api/notify/test");
-      expect(res.statusCode).toBe(409);
-      expect(res.json().detail).toContain("SMTP_HOST");
-    } finally {
-      await s.dispose();
-    }
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    expect((await alice.call("GET", "/api/notify/status")).json()).toMatchObject({ emailConfigured: false });
+    const res = await alice.call("POST", "/api/notify/test");
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain("SMTP_HOST");
   });
 });

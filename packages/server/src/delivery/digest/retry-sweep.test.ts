@@ -1,33 +1,27 @@
 import { type DigestDeps, runDigestTick, runRetrySweep } from "@kith/core";
 import { openDelivery } from "@kith/runtime";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import { WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { useWebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, type TestServer } from "../../testing/test-server.ts";
+import { signUp, useTestServer } from "../../testing/test-server.ts";
 
 // 08:00 in New York on the 3rd; 07:00 there the next morning (before that day's digest).
 const AT_8 = "2026-11-03T13:00:00.000Z";
 const NEXT_MORNING = "2026-11-04T12:00:00.000Z";
 
 describe.each(DIALECTS)("the retry sweep on %s", (dialect) => {
-  let s: TestServer;
-  let sink: SmtpSink;
-  let receiver: WebhookReceiver;
+  const sink = useSmtpSink();
+  const receiver = useWebhookReceiver();
+  const s = useTestServer(dialect, { env: () => ({ ...sink.env(), KITH_WEBHOOK_ALLOW_PRIVATE: "true" }) });
   /** Sign-up sends other mail (address verification): only the digests count here. */
   const digestMails = () => sink.messages.filter((m) => m.messageId?.startsWith("<digest-email."));
   let jobs: DigestDeps & { mailer: { close(): void } | null };
-  beforeEach(async () => {
-    sink = await new SmtpSink().start();
-    receiver = await new WebhookReceiver().start();
-    s = await openTestServer(dialect, { ...sink.env(), KITH_WEBHOOK_ALLOW_PRIVATE: "true" });
+  beforeEach(() => {
     jobs = openDelivery(s.config, s.deps).digest as typeof jobs;
   });
-  afterEach(async () => {
+  afterEach(() => {
     jobs.mailer?.close();
-    await s.dispose();
-    await receiver.stop();
-    await sink.stop();
   });
 
   async function world() {

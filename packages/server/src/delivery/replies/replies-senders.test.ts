@@ -1,24 +1,10 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUp } from "../../testing/test-server.ts";
-import { DovecotServer } from "../testing/dovecot.ts";
-import { ReplyWorld } from "../testing/reply-world.ts";
+import { useReplyWorld } from "../testing/reply-world.ts";
 
 describe.each(DIALECTS)("who is obeyed when replying to the digest on %s", (dialect) => {
-  let dovecot: DovecotServer;
-  let w: ReplyWorld;
-  beforeAll(async () => {
-    dovecot = await new DovecotServer().start();
-  }, 30_000);
-  afterAll(async () => {
-    await dovecot?.stop();
-  });
-  beforeEach(async () => {
-    w = await ReplyWorld.open(dialect, dovecot);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useReplyWorld(dialect);
 
   /** Alice's account with Rosa due, its digest sent; `verify` says whether Alice confirmed her address. */
   async function digestFor(verify: boolean) {
@@ -58,7 +44,7 @@ describe.each(DIALECTS)("who is obeyed when replying to the digest on %s", (dial
         messageId: "<m5@x>",
         headers: { "Auto-Submitted": "auto-replied" },
       }),
-      loop: await w.reply(digest, "done", { from: `Kith <${dovecot.user}>`, messageId: "<m6@x>" }),
+      loop: await w.reply(digest, "done", { from: `Kith <${w.dovecot.user}>`, messageId: "<m6@x>" }),
     };
     for (const raw of Object.values(mails)) await w.append(raw);
     expect(await w.poll()).toEqual({ seen: 6, handled: 0, ignored: 6, waiting: 0 });

@@ -1,26 +1,12 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DovecotServer } from "../testing/dovecot.ts";
-import { ReplyWorld } from "../testing/reply-world.ts";
+import { describe, expect, it } from "vitest";
+import { ReplyWorld, useReplyWorld } from "../testing/reply-world.ts";
 
 const INBOX = "INBOX";
 const PROCESSED = "Kith.Processed";
 
 describe.each(DIALECTS)("acting by replying to the digest on %s", (dialect) => {
-  let dovecot: DovecotServer;
-  let w: ReplyWorld;
-  beforeAll(async () => {
-    dovecot = await new DovecotServer().start();
-  }, 30_000);
-  afterAll(async () => {
-    await dovecot?.stop();
-  });
-  beforeEach(async () => {
-    w = await ReplyWorld.open(dialect, dovecot);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useReplyWorld(dialect);
 
   const followUpOf = async (call: Awaited<ReturnType<ReplyWorld["member"]>>, contactId: string) =>
     (await call("GET", `/api/follow-ups?contactId=${contactId}`)).json().items[0];
@@ -41,7 +27,7 @@ describe.each(DIALECTS)("acting by replying to the digest on %s", (dialect) => {
     const rosa = await w.dueContact(alice, "Rosa", "Diaz");
     const digest = await w.digest();
     // The digest invites replies: Reply-To is the mailbox Kith reads, and items are numbered.
-    expect(digest.replyTo?.value[0]?.address).toBe(dovecot.user);
+    expect(digest.replyTo?.value[0]?.address).toBe(w.dovecot.user);
     expect(digest.text).toContain("1. Rosa Diaz — ");
     expect(digest.text).toContain('Reply to this email to act: "done", "snooze 2w", "skip", or a note');
     expect(digest.messageId).toMatch(/^<digest-email\.[\w-]+\.2026-11-03\.[\w-]{22}@kith\.test>$/);
@@ -118,7 +104,7 @@ describe.each(DIALECTS)("acting by replying to the digest on %s", (dialect) => {
     expect(next.text).toContain("1. Ada Lovelace — ");
     const html = [
       "From: Alice <alice@example.com>",
-      `To: ${dovecot.user}`,
+      `To: ${w.dovecot.user}`,
       "Subject: Re: Kith",
       "Message-ID: <html-reply@example.com>",
       `In-Reply-To: ${next.messageId}`,

@@ -2,12 +2,14 @@ import { type DeliveryDeps, runDigestTick } from "@kith/core";
 import { openDelivery } from "@kith/runtime";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import type { Dialect } from "@kith/store";
+import { useEach } from "@kith/store/testing";
 import { ImapFlow } from "imapflow";
 import type { ParsedMail } from "mailparser";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
+import { afterAll, beforeAll } from "vitest";
 import { type Call, openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
 import { ownAddresses, type PollResult, pollReplies } from "../replies/reply-mailbox.ts";
-import type { DovecotServer } from "./dovecot.ts";
+import { DovecotServer } from "./dovecot.ts";
 
 /** 08:00 in New York on 2026-11-03 (UTC-5): the digest goes out. */
 export const AT_8 = "2026-11-03T13:00:00.000Z";
@@ -179,4 +181,22 @@ export class ReplyWorld {
       }
     });
   }
+}
+
+/**
+ * One Dovecot for the enclosing `describe` (started before its first test, stopped after its last) and a fresh
+ * ReplyWorld on it for each test; the object returned reads the current test's world (`w.s`, `w.dovecot`).
+ */
+export function useReplyWorld(dialect: Dialect): Omit<ReplyWorld, "dispose"> {
+  let dovecot: DovecotServer | undefined;
+  beforeAll(async () => {
+    dovecot = await new DovecotServer().start();
+  }, 30_000);
+  afterAll(async () => {
+    await dovecot?.stop();
+  });
+  return useEach(
+    () => ReplyWorld.open(dialect, dovecot!),
+    (world) => world.dispose(),
+  );
 }

@@ -1,26 +1,18 @@
 import { kithWebhookPayloadSchema, runDigestTick } from "@kith/core";
 import { openDelivery } from "@kith/runtime";
-import { verifySignature, WebhookReceiver } from "@kith/runtime/testing/webhook-receiver";
+import { useWebhookReceiver, verifySignature } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { openTestServer, signUp, TEST_ORIGIN, useTestServer } from "../../testing/test-server.ts";
 
 // New York is UTC-5 in November: 08:00 local is 13:00Z.
 const AT_8 = "2026-11-03T13:00:00.000Z";
 const ALLOW = { KITH_WEBHOOK_ALLOW_PRIVATE: "true" };
 
 describe.each(DIALECTS)("webhooks on %s", (dialect) => {
-  let s: TestServer;
-  let receiver: WebhookReceiver;
-  beforeEach(async () => {
-    receiver = await new WebhookReceiver().start();
-    // No SMTP: webhooks need none.
-    s = await openTestServer(dialect, ALLOW);
-  });
-  afterEach(async () => {
-    await s.dispose();
-    await receiver.stop();
-  });
+  const receiver = useWebhookReceiver();
+  // No SMTP: webhooks need none.
+  const s = useTestServer(dialect, { env: ALLOW });
 
   /** Alice in New York with Rosa due on the 3rd. */
   async function world() {
@@ -232,13 +224,7 @@ describe.each(DIALECTS)("webhooks on %s", (dialect) => {
 });
 
 describe.each(DIALECTS)("webhook targets without KITH_WEBHOOK_ALLOW_PRIVATE on %s", (dialect) => {
-  let receiver: WebhookReceiver;
-  beforeEach(async () => {
-    receiver = await new WebhookReceiver().start();
-  });
-  afterEach(async () => {
-    await receiver.stop();
-  });
+  const receiver = useWebhookReceiver();
 
   it("refuses private and loopback targets when saved", async () => {
     const s = await openTestServer(dialect);

@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   addFollowUp,
   commitImport,
@@ -13,18 +15,10 @@ import {
   rebuildDueState,
   undoMerge,
   updateContact,
-} from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+} from "../index.ts";
 
 describe.each(DIALECTS)("merge and undo on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   async function twoRosas() {
     const a = await createContact(w.deps, w.alice, {

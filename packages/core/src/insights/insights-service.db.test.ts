@@ -1,16 +1,12 @@
-import { addFollowUp, createContact, getInsights, logInteraction, updateAccount } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import { addFollowUp, createContact, getInsights, logInteraction } from "../index.ts";
 
 describe.each(DIALECTS)("insights on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    // Wednesday 2026-11-04, 09:00 in New York.
-    w = await openTestWorld(dialect, "2026-11-04T14:00:00.000Z");
-    await updateAccount(w.deps, w.alice, { timeZone: "America/New_York" });
-  });
-  afterEach(async () => {
-    await w.dispose();
+  // Wednesday 2026-11-04, 09:00 in New York.
+  const w = useTestWorld(dialect, {
+    startAt: "2026-11-04T14:00:00.000Z",
+    aliceAccount: { timeZone: "America/New_York" },
   });
 
   it("counts touches per local week and spreads the network by due date", async () => {

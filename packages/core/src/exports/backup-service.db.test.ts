@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   addFollowUp,
   completeFollowUp,
@@ -13,18 +15,10 @@ import {
   snoozeFollowUp,
   updateAccount,
   updateSettings,
-} from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+} from "../index.ts";
 
 describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   async function fillAlice() {
     await updateAccount(w.deps, w.alice, { country: "US", name: "Alice's people" });

@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   type Contact,
@@ -10,19 +12,11 @@ import {
   listInteractions,
   previewImport,
   rebuildDueState,
-} from "@kith/core";
-import { readSample as sample } from "@kith/core/testing/samples";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+} from "../../index.ts";
+import { readSample as sample } from "../../testing/samples.ts";
 
 describe.each(DIALECTS)("imports on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   const all = async (actor: Actor = w.alice): Promise<Contact[]> =>
     (await listContacts(w.deps, actor, {}, { limit: 200 })).items;

@@ -1,3 +1,5 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   commitImport,
@@ -7,9 +9,7 @@ import {
   runImportJob,
   runImportTick,
   startImport,
-} from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+} from "../../index.ts";
 
 /** Seven people; the sixth row is the first one again (same email), so it merges across chunks. */
 const CSV = [
@@ -27,13 +27,7 @@ const CSV = [
 const shape = (rows: ImportJob["rows"]) => rows.map(({ line, outcome, reason }) => ({ line, outcome, reason }));
 
 describe.each(DIALECTS)("import jobs on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   const people = async (actor: Actor) =>
     (await listContacts(w.deps, actor, {}, { limit: 200 })).items

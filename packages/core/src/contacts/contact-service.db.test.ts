@@ -1,93 +1,20 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
-  addFollowUp,
-  completeFollowUp,
   createCompany,
   createContact,
-  DomainError,
   deleteContact,
-  deleteInteraction,
   getContact,
   listContacts,
   listInteractions,
   logInteraction,
   setContactArchived,
-  snoozeFollowUp,
   updateCompany,
-  updateContact,
-  updateInteraction,
-} from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+} from "../index.ts";
+import { codeOf } from "../testing/fakes.ts";
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return "ok";
-};
-
-describe.each(DIALECTS)("services on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
-
-  it("derives last touch and touch count from interactions, through log, edit and delete", async () => {
-    const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", lastName: "Diaz" });
-    expect(rosa.lastTouchAt).toBeNull();
-
-    const call = await logInteraction(w.deps, w.alice, {
-      contactIds: [rosa.id],
-      kind: "call",
-      direction: "outbound",
-      occurredAt: "2026-10-30T15:00:00-04:00",
-    });
-    let now = await getContact(w.deps, w.alice, rosa.id);
-    expect(now.lastTouchAt).toBe("2026-10-30T19:00:00.000Z");
-    expect(now.touchCount).toBe(1);
-
-    // A social "like" is not meaningful by default: it does not move the last touch.
-    await logInteraction(w.deps, w.alice, {
-      contactIds: [rosa.id],
-      kind: "social",
-      direction: "inbound",
-      occurredAt: "2026-11-01T10:00:00Z",
-    });
-    now = await getContact(w.deps, w.alice, rosa.id);
-    expect(now).toMatchObject({ lastTouchAt: "2026-10-30T19:00:00.000Z", touchCount: 1 });
-
-    await updateInteraction(w.deps, w.alice, call.id, { occurredAt: "2026-11-01T12:00:00Z" });
-    expect((await getContact(w.deps, w.alice, rosa.id)).lastTouchAt).toBe("2026-11-01T12:00:00.000Z");
-
-    await deleteInteraction(w.deps, w.alice, call.id);
-    expect(await getContact(w.deps, w.alice, rosa.id)).toMatchObject({ lastTouchAt: null, touchCount: 0 });
-  });
-
-  it("moves an interaction between contacts and refreshes both", async () => {
-    const a = await createContact(w.deps, w.alice, { firstName: "Ann" });
-    const b = await createContact(w.deps, w.alice, { firstName: "Ben" });
-    const i = await logInteraction(w.deps, w.alice, { contactIds: [a.id], kind: "meeting", direction: "mutual" });
-    await updateInteraction(w.deps, w.alice, i.id, { contactIds: [b.id] });
-    expect((await getContact(w.deps, w.alice, a.id)).touchCount).toBe(0);
-    expect((await getContact(w.deps, w.alice, b.id)).touchCount).toBe(1);
-  });
-
-  it("a failed log leaves nothing half-written", async () => {
-    const a = await createContact(w.deps, w.alice, { firstName: "Ann" });
-    const bobs = await createContact(w.deps, w.bob, { firstName: "Zed" });
-    await expect(
-      logInteraction(w.deps, w.alice, { contactIds: [a.id, bobs.id], kind: "call", direction: "outbound" }),
-    ).rejects.toMatchObject({ code: "validation", issues: [{ path: "contactIds.1" }] });
-    const page = await listInteractions(w.deps, w.alice, {}, {});
-    expect(page.items).toHaveLength(0);
-    expect((await getContact(w.deps, w.alice, a.id)).touchCount).toBe(0);
-  });
+describe.each(DIALECTS)("contacts on %s", (dialect) => {
+  const w = useTestWorld(dialect);
 
   it("searches by name, email, company and tag with prefix matching, accents folded", async () => {
     const acme = await createCompany(w.deps, w.alice, { name: "Acme Robotics" });
@@ -145,50 +72,6 @@ describe.each(DIALECTS)("services on %s", (dialect) => {
     expect(await codeOf(getContact(w.deps, w.alice, a.id))).toBe("not_found");
     expect((await listInteractions(w.deps, w.alice, {}, {})).items).toHaveLength(0);
     expect((await listContacts(w.deps, w.alice, { q: "ann" }, {})).items).toHaveLength(0);
-  });
-
-  it("completes a follow-up and logs the touch in the same act; snoozes to a later date", async () => {
-    const a = await createContact(w.deps, w.alice, { firstName: "Ann" });
-    const f = await addFollowUp(w.deps, w.alice, { contactId: a.id, dueOn: "2026-11-01", title: "Ask about the move" });
-    const snoozed = await snoozeFollowUp(w.deps, w.alice, f.id, { days: 7 });
-    // The clock says 2026-11-02 09:00Z = 04:00 in New York, still Nov 2 there.
-    expect(snoozed).toMatchObject({ status: "snoozed", snoozedUntilOn: "2026-11-09" });
-    const done = await completeFollowUp(w.deps, w.alice, f.id, { log: { kind: "call" } });
-    expect(done.status).toBe("done");
-    expect(done.interactionId).not.toBeNull();
-    expect(await getContact(w.deps, w.alice, a.id)).toMatchObject({
-      touchCount: 1,
-      lastTouchAt: "2026-11-02T09:00:00.000Z",
-    });
-    expect(await codeOf(completeFollowUp(w.deps, w.alice, f.id, {}))).toBe("conflict");
-  });
-
-  it("keeps accounts apart: another account's ids are not found and never listed", async () => {
-    const a = await createContact(w.deps, w.alice, { firstName: "Secret", tags: ["t"] });
-    const i = await logInteraction(w.deps, w.alice, { contactIds: [a.id], kind: "email", direction: "outbound" });
-    const c = await createCompany(w.deps, w.alice, { name: "Hidden Co" });
-    expect(await codeOf(getContact(w.deps, w.bob, a.id))).toBe("not_found");
-    expect(await codeOf(updateContact(w.deps, w.bob, a.id, { firstName: "Pwned" }))).toBe("not_found");
-    expect(await codeOf(deleteInteraction(w.deps, w.bob, i.id))).toBe("not_found");
-    expect(await codeOf(updateCompany(w.deps, w.bob, c.id, { name: "x" }))).toBe("not_found");
-    expect(await codeOf(createContact(w.deps, w.bob, { firstName: "X", companyId: c.id }))).toBe("validation");
-    expect(await codeOf(addFollowUp(w.deps, w.bob, { contactId: a.id, dueOn: "2026-12-01", title: "x" }))).toBe(
-      "not_found",
-    );
-    expect((await listContacts(w.deps, w.bob, { q: "secret" }, {})).items).toEqual([]);
-    expect((await listContacts(w.deps, w.bob, { tag: "t" }, {})).items).toEqual([]);
-    expect((await listInteractions(w.deps, w.bob, {}, {})).items).toEqual([]);
-    expect((await getContact(w.deps, w.alice, a.id)).firstName).toBe("Secret");
-  });
-
-  it("enforces roles in the service: a viewer reads but cannot write", async () => {
-    const a = await createContact(w.deps, w.alice, { firstName: "Ann" });
-    const viewer = { ...w.alice, userId: "user-bob", role: "viewer" as const };
-    expect((await getContact(w.deps, viewer, a.id)).firstName).toBe("Ann");
-    expect(await codeOf(createContact(w.deps, viewer, { firstName: "No" }))).toBe("forbidden");
-    expect(
-      await codeOf(logInteraction(w.deps, viewer, { contactIds: [a.id], kind: "call", direction: "outbound" })),
-    ).toBe("forbidden");
   });
 
   it("rejects bad input naming the field", async () => {

@@ -1,3 +1,5 @@
+import { DIALECTS, type TestWorld, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
 import {
   type Actor,
   addFollowUp,
@@ -17,13 +19,10 @@ import {
   type TodayView,
   undoMoveOn,
   undoToday,
-  updateAccount,
   updateContact,
   updateSettings,
-} from "@kith/core";
-import { type SampleName, readSample as sample } from "@kith/core/testing/samples";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+} from "../index.ts";
+import { type SampleName, readSample as sample } from "../testing/samples.ts";
 
 /** 09:00 in New York on a November day (EST after Nov 1): when the user opens Kith. */
 const morningOf = (day: number) => `2026-11-${String(day).padStart(2, "0")}T14:00:00.000Z`;
@@ -31,7 +30,7 @@ const morningOf = (day: number) => `2026-11-${String(day).padStart(2, "0")}T14:0
 const reasons = (view: TodayView) => Object.fromEntries(view.items.map((i) => [i.displayName, i.reasonKind]));
 
 /** The stored derived columns of every contact: what a rebuild from history must reproduce exactly. */
-async function derivedState(w: TestWorld) {
+async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
   const rows = await w.db.db
     .selectFrom("contact")
     .select([
@@ -93,13 +92,9 @@ async function seed(deps: Deps, actor: Actor) {
 }
 
 describe.each(DIALECTS)("the today list on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect, morningOf(1));
-    await updateAccount(w.deps, w.alice, { timeZone: "America/New_York", country: "US" });
-  });
-  afterEach(async () => {
-    await w.dispose();
+  const w = useTestWorld(dialect, {
+    startAt: morningOf(1),
+    aliceAccount: { timeZone: "America/New_York", country: "US" },
   });
 
   it("walks a scripted month: the right people, for the right reasons, each day", async () => {
@@ -247,7 +242,7 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     const p = await seed(deps, alice);
     await updateSettings(deps, alice, { mutedTags: ["Paused"] });
     await createContact(deps, alice, { firstName: "Tagged", circle: "inner", tags: ["paused"] });
-    const { updateContact } = await import("@kith/core");
+    const { updateContact } = await import("../index.ts");
     await updateContact(deps, alice, p.tomas.id, { muted: true });
     expect(Object.keys(reasons(await getToday(deps, alice)))).toEqual(["Cathy Jaworski"]);
     await updateSettings(deps, alice, { muted: true });
