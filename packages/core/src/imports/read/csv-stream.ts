@@ -1,4 +1,5 @@
 import { type Options, parse } from "csv-parse";
+import { charOffsetOfUtf8, utf8Length } from "../../shared/utf8.ts";
 
 /** How much text is handed to the parser at a time. */
 const SLICE = 64 * 1024;
@@ -28,10 +29,7 @@ interface Slice {
 
 /** The characters in the first `bytes` UTF-8 bytes of a slice (a record ends on a line break: a whole character). */
 const charsIn = (slice: Slice, bytes: number) =>
-  slice.charStart +
-  Buffer.from(slice.text)
-    .subarray(0, bytes - slice.byteStart)
-    .toString().length;
+  slice.charStart + charOffsetOfUtf8(slice.text, bytes - slice.byteStart);
 
 /**
  * CSV records of `text` from the offset `start`, in batches, through csv-parse's stream API: the parser is written
@@ -76,7 +74,7 @@ export function* csvRecordBatches<T>(
       if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
       const piece = text.slice(at, end);
       previous = current;
-      current = { text: piece, charStart: at, byteStart: current.byteStart + Buffer.byteLength(current.text) };
+      current = { text: piece, charStart: at, byteStart: current.byteStart + utf8Length(current.text) };
       parser.write(piece);
       at = end;
       const out = handOver();
