@@ -8,8 +8,9 @@
 //   package's, or the root's shared test tooling: vitest, fast-check, @types/node…). A type-only import may be
 //   declared as its `@types/` package.
 // - core's ban list (biome.json, noRestrictedImports for packages/core/src) names every Node builtin of this Node.
+// - every path the docs name exists.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 
@@ -194,10 +195,32 @@ for (const m of builtinModules.filter((b) => !b.startsWith("_"))) {
   }
 }
 
+// The docs point at real files: a path named in ARCHITECTURE.md, CODE_STYLE.md or the README (`core/src/…`,
+// `e2e/…`, `scripts/…`, `bench/…`) must exist, or be one git ignores (screenshots). A moved file makes this fail
+// until the docs follow it.
+let docPaths = 0;
+const docPathRe =
+  /`((?:core|store|server|cli|web|runtime|api)\/src\/[^`\s(),<>*{}]+|(?:e2e|scripts|bench|packages)\/[^`\s(),<>*{}]+)`/g;
+for (const doc of ["docs/ARCHITECTURE.md", "docs/CODE_STYLE.md", "README.md"]) {
+  const text = readFileSync(path.join(root, doc), "utf8");
+  for (const match of text.matchAll(docPathRe)) {
+    const named = match[1].replace(/[.:]$/, "");
+    const relative = /^(e2e|scripts|bench|packages)\//.test(named) ? named : `packages/${named}`;
+    docPaths += 1;
+    if (existsSync(path.join(root, relative))) continue;
+    try {
+      execFileSync("git", ["check-ignore", "-q", relative], { cwd: root });
+    } catch {
+      const line = text.slice(0, match.index).split("\n").length;
+      problems.push(`${doc}:${line}: names ${named}, which does not exist`);
+    }
+  }
+}
+
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `check-house: ${files.length} files, nothing reaches outside the repository; ${tsFiles.length} modules of core and store, no import cycle; ${imports} package imports declared; core bans every Node builtin`,
+  `check-house: ${files.length} files, nothing reaches outside the repository; ${tsFiles.length} modules of core and store, no import cycle; ${imports} package imports declared; core bans every Node builtin; ${docPaths} paths in the docs exist`,
 );
