@@ -11,7 +11,8 @@ export interface Problem {
   errors?: FieldIssue[];
 }
 
-const STATUS_OF: Record<DomainError["code"], number> = {
+/** The HTTP status of each domain error: one table for every face that answers over HTTP (API and /act pages). */
+export const STATUS_OF: Record<DomainError["code"], number> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,

@@ -3,6 +3,7 @@ import type { ActionTokens } from "@kith/runtime";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { STATUS_OF } from "../../http/problem.ts";
 
 const querystring = z.strictObject({ token: z.string().min(10).max(4000) });
 
@@ -13,15 +14,6 @@ const QUESTION: Record<ActionClaim["purpose"], string> = {
   done: "Mark this follow-up done and log the touch?",
   "snooze-week": "Snooze this follow-up for a week?",
   unsubscribe: "Stop the digest emails?",
-};
-
-const STATUS_OF: Record<DomainError["code"], number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
 };
 
 function page(reply: FastifyReply, status: number, body: string) {
