@@ -18,6 +18,7 @@ import { registerBackupRoutes } from "./exports/backup-routes.ts";
 import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { normalPathGuard, sameOriginGuard } from "./http/guards.ts";
+import { nulGuard } from "./http/nul-guard.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
 import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
@@ -77,6 +78,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url}`));
   // JSON only: form posts and text bodies are refused with 415 before any handler runs.
   app.removeContentTypeParser("text/plain");
+  // Added before any route or plugin, so every route inherits it, those of encapsulated plugins included.
+  app.addHook("preValidation", nulGuard);
 
   await app.register(swagger, {
     openapi: {
