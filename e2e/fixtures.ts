@@ -14,8 +14,35 @@ type Fixtures = {
   clipboard: { read(): Promise<string> };
 };
 
+type Options = {
+  /**
+   * Directives a journey expects to be enforced (e.g. `script-src-attr` when it pastes an `onerror=` payload into a
+   * note: Chromium reports the handler blocked while DOMPurify parses the note, before it removes it).
+   */
+  allowedCspViolations: string[];
+};
+
 /** Every journey's `test`: Playwright's, plus the set-ups the journeys share. */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  allowedCspViolations: [[], { option: true }],
+  // Every journey also proves the app works under its Content-Security-Policy: a blocked script, style, image or
+  // connection fires `securitypolicyviolation` (recorded across navigations) and fails the journey at its end.
+  page: async ({ page, allowedCspViolations }, use) => {
+    const violations: string[] = [];
+    await page.exposeFunction("__kithCspViolation", (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const report = (window as unknown as { __kithCspViolation(v: string): void }).__kithCspViolation;
+        report(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    });
+    await use(page);
+    const unexpected = violations.filter((v) => !allowedCspViolations.some((directive) => v.includes(directive)));
+    expect(unexpected, "Content-Security-Policy violations").toEqual([]);
+  },
   account: async ({ page }, use) => {
     await page.goto("/sign-in");
     await use(await signUp(page));

@@ -471,7 +471,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token; the secret is shown only in this response */
+        /** Create an API token (from a signed-in session); the secret is shown only in this response */
         post: {
             parameters: {
                 query?: never;

@@ -1,3 +1,4 @@
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Deps } from "@kith/core";
@@ -18,7 +19,9 @@ import { registerBackupRoutes } from "./exports/backup-routes.ts";
 import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { normalPathGuard, sameOriginGuard } from "./http/guards.ts";
+import { nulGuard } from "./http/nul-guard.ts";
 import { errorHandler, sendProblem } from "./http/problem.ts";
+import { SWAGGER_UI_CSP, securityHeaders } from "./http/security-headers.ts";
 import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
@@ -77,6 +80,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url}`));
   // JSON only: form posts and text bodies are refused with 415 before any handler runs.
   app.removeContentTypeParser("text/plain");
+  // Added before any route or plugin, so every route inherits them, those of encapsulated plugins included.
+  await app.register(helmet, securityHeaders(ctx.config.publicUrl));
+  app.addHook("preValidation", nulGuard);
 
   await app.register(swagger, {
     openapi: {
@@ -92,7 +98,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: SWAGGER_UI_CSP });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const sendVerification = verificationSender(ctx.config);

@@ -7,6 +7,7 @@ import {
   createApiToken,
   createApiTokenSchema,
   type Deps,
+  DomainError,
   getAccount,
   listApiTokens,
   listMembers,
@@ -111,12 +112,21 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: "Create an API token; the secret is shown only in this response",
+        summary: "Create an API token (from a signed-in session); the secret is shown only in this response",
         body: createApiTokenSchema,
         response: { 201: apiTokenSchema.extend({ token: z.string() }) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createApiToken(deps, req.actor, req.body)),
+    async (req, reply) => {
+      // A leaked token must not be able to outlive its revocation by minting successors: new tokens come from a
+      // person signed in (the web's session; `kith tokens create` on the server itself).
+      if (req.credential === "token") {
+        throw new DomainError("forbidden", "API tokens are created from a signed-in session, not with another token", [
+          { path: "headers.authorization", message: "an API token cannot create API tokens" },
+        ]);
+      }
+      return reply.code(201).send(await createApiToken(deps, req.actor, req.body));
+    },
   );
   r.delete(
     "/api/tokens/:id",

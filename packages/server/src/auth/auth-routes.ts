@@ -66,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
       } catch (error) {
         if (!(error instanceof AuthRefused) || !answer) throw error;
       }
-      return problemOrText(reply, answer!);
+      return problemOrText(reply, withoutSessionToken(answer!));
     },
   );
 
@@ -96,7 +96,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
       }
       const outcome = result.status === 200 ? "accepted" : result.status === 401 ? "refused" : "not-a-guess";
       await throttle.settle(email, request.ip, outcome, now);
-      return problemOrText(reply, result);
+      return problemOrText(reply, withoutSessionToken(result));
     },
   );
 
@@ -132,6 +132,22 @@ export const BETTER_AUTH_ROUTES: readonly (readonly ["GET" | "POST", string])[] 
   ["POST", "/api/auth/sign-out"],
   ["GET", "/api/auth/verify-email"],
 ];
+
+/**
+ * better-auth answers a sign-up or sign-in with the session token in the JSON body as well as in the HttpOnly
+ * cookie. The body copy is readable by any script on the page (the very thing HttpOnly keeps it from) and ends up
+ * in logs and proxies; the cookie is all the browser needs, so the body goes out without it.
+ */
+function withoutSessionToken(result: { status: number; text: string }): { status: number; text: string } {
+  if (result.status !== 200) return result;
+  try {
+    const { token: _token, ...rest } = JSON.parse(result.text) as Record<string, unknown>;
+    return { status: result.status, text: JSON.stringify(rest) };
+  } catch {
+    // Not JSON: nothing of ours to strip.
+    return result;
+  }
+}
 
 /** better-auth refused the sign-up; its own answer is what the client gets. */
 class AuthRefused extends Error {}

@@ -5,15 +5,37 @@ import type { FastifyRequest } from "fastify";
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor;
+    /** How the actor was authenticated: some acts (minting a token) need a person at a session, not a token. */
+    credential: "token" | "session";
   }
+}
+
+const ACCOUNT_HEADER = "x-kith-account";
+
+/**
+ * The API token in `Authorization: Bearer …`, or null. The scheme is case-insensitive (RFC 9110 §11.1), so `bearer`
+ * and `BEARER` are the same credential — and are never mistaken for a cookie request by the same-origin guard.
+ */
+export function bearerToken(request: FastifyRequest): string | null {
+  const match = /^bearer(?:[ \t]+|$)(.*)$/i.exec(request.headers.authorization ?? "");
+  return match ? (match[1] as string).trim() : null;
 }
 
 /** Bearer API token (CLI, scripts) or the session cookie (web). Either way, the services get an Actor. */
 export async function authenticate(deps: Deps, auth: Auth, request: FastifyRequest): Promise<Actor> {
-  const header = request.headers.authorization;
-  if (header?.startsWith("Bearer ")) {
-    const actor = await actorFromApiToken(deps, header.slice("Bearer ".length).trim());
+  const wanted = request.headers[ACCOUNT_HEADER];
+  const account = typeof wanted === "string" && wanted !== "" ? wanted : undefined;
+  const token = bearerToken(request);
+  if (token !== null) {
+    const actor = await actorFromApiToken(deps, token);
     if (!actor) throw new DomainError("unauthenticated", "the API token is unknown or revoked");
+    // A token belongs to one account; asking for another must not be silently answered from the token's own.
+    if (account !== undefined && account !== actor.accountId) {
+      throw new DomainError("forbidden", "this API token acts only in its own account", [
+        { path: "headers.x-kith-account", message: "is not the account this API token belongs to" },
+      ]);
+    }
+    request.credential = "token";
     return actor;
   }
   const headers = new Headers();
@@ -21,10 +43,9 @@ export async function authenticate(deps: Deps, auth: Auth, request: FastifyReque
   const session = await auth.api.getSession({ headers });
   if (!session)
     throw new DomainError("unauthenticated", "sign in first, or send an API token as 'Authorization: Bearer …'");
-  const wanted = request.headers["x-kith-account"];
-  return resolveActor(deps, session.user.id, typeof wanted === "string" ? wanted : undefined);
+  request.credential = "session";
+  return resolveActor(deps, session.user.id, account);
 }
 
 /** True for requests that carry a credential a browser attaches by itself (a cookie), not a bearer token. */
-export const usesAmbientCredentials = (request: FastifyRequest): boolean =>
-  !request.headers.authorization?.startsWith("Bearer ");
+export const usesAmbientCredentials = (request: FastifyRequest): boolean => bearerToken(request) === null;
