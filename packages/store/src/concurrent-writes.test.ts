@@ -19,8 +19,8 @@ import {
   updateInteraction,
   updateSettings,
 } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "./testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, type TestWorld, useTestWorld } from "./testing/index.ts";
 
 const WRITERS = 8;
 const LOGS_EACH = 25;
@@ -31,7 +31,7 @@ const pastAt = (writer: number, step: number) =>
   new Date(Date.parse("2026-11-01T12:00:00.000Z") - ((writer * 37 + step * 11) % 90) * 86_400_000).toISOString();
 
 /** The stored derived columns of every contact of the account, by id. */
-async function derivedState(w: TestWorld) {
+async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
   const rows = await w.db.db
     .selectFrom("contact")
     .select(["id", "touch_count", "last_touch_at", "last_reply_at", "unanswered_attempt_ats"])
@@ -48,13 +48,7 @@ async function derivedState(w: TestWorld) {
  * no lock conflict (deadlock, serialization failure, SQLITE_BUSY) may reach a caller.
  */
 describe.each(DIALECTS)("concurrent writers on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   it("leave each contact's derived state equal to a rebuild", { timeout: 120_000 }, async () => {
     const { deps, alice } = w;

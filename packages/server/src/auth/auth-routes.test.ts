@@ -1,9 +1,9 @@
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isNormalPath } from "../http/guards.ts";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 import { LIMITS } from "./login-throttle.ts";
 
 const RIGHT = "correct horse battery";
@@ -35,13 +35,9 @@ describe("normal paths", () => {
 });
 
 describe.each(DIALECTS)("sign-in and the auth library's endpoints on %s", (dialect) => {
-  let s: TestServer;
+  const s = useTestServer(dialect);
   beforeEach(async () => {
-    s = await openTestServer(dialect);
     await signUp(s, "Ada", "ada@example.com");
-  });
-  afterEach(async () => {
-    await s.dispose();
   });
 
   const post = (url: string, payload: object, headers: Record<string, string> = {}) =>

@@ -1,16 +1,10 @@
 import { DIALECTS } from "@kith/store/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "../testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 /** What a credential may do: API tokens stay in their account and cannot mint tokens; session tokens stay in cookies. */
 describe.each(DIALECTS)("credentials on %s", (dialect) => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await openTestServer(dialect);
-  });
-  afterEach(async () => {
-    await s.dispose();
-  });
+  const s = useTestServer(dialect);
 
   /** Ada (her own account) is also an editor in Bob's; her API token belongs to her own. */
   async function adaWithToken() {

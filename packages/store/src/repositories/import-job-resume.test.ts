@@ -7,8 +7,8 @@ import {
   runImportJob,
   startImport,
 } from "@kith/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DIALECTS, openTestWorld, type TestWorld } from "../testing/index.ts";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 /**
  * LinkedIn's shape (BOM, Notes preamble, CRLF, quoted commas) with a title over two lines, a blank line, a row the
@@ -60,13 +60,7 @@ const counts = ({ status, totalRows, processedRows, created, merged, skipped, fa
 });
 
 describe.each(DIALECTS)("resuming an import job on %s", (dialect) => {
-  let w: TestWorld;
-  beforeEach(async () => {
-    w = await openTestWorld(dialect);
-  });
-  afterEach(async () => {
-    await w.dispose();
-  });
+  const w = useTestWorld(dialect);
 
   const people = async (actor: Actor) =>
     (await listContacts(w.deps, actor, {}, { limit: 200 })).items

@@ -114,7 +114,8 @@ describe("digest across instances on postgres", () => {
     await open?.close();
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     rmSync(clockDir, { recursive: true, force: true });
-  });
+    // Three server processes and a database to take down: on a loaded 2-core machine this outlasts the default 30 s.
+  }, 120_000);
 
   it("sends one digest per account and period although an instance dies mid-run", async () => {
     const clockFile = path.join(clockDir, "now");
