@@ -2672,18 +2672,20 @@ export interface paths {
                                 contactId: string;
                                 displayName: string;
                                 circle: string;
-                                reasonKind: string;
+                                /** @enum {string} */
+                                reasonKind: "follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match";
                                 sentence: string;
                                 sinceOn: string;
                                 daysOverdue: number;
                                 priority: number;
                                 templateSlot: string;
                                 followUpId: string | null;
-                                alsoDue: string[];
+                                alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
                                     touches: number;
                                     target: number;
-                                    stage: string;
+                                    /** @enum {string} */
+                                    stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
                             }[];
@@ -2691,18 +2693,20 @@ export interface paths {
                                 contactId: string;
                                 displayName: string;
                                 circle: string;
-                                reasonKind: string;
+                                /** @enum {string} */
+                                reasonKind: "follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match";
                                 sentence: string;
                                 sinceOn: string;
                                 daysOverdue: number;
                                 priority: number;
                                 templateSlot: string;
                                 followUpId: string | null;
-                                alsoDue: string[];
+                                alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
                                     touches: number;
                                     target: number;
-                                    stage: string;
+                                    /** @enum {string} */
+                                    stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
                                 plannedOn: string;
@@ -2976,18 +2980,20 @@ export interface paths {
                                 contactId: string;
                                 displayName: string;
                                 circle: string;
-                                reasonKind: string;
+                                /** @enum {string} */
+                                reasonKind: "follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match";
                                 sentence: string;
                                 sinceOn: string;
                                 daysOverdue: number;
                                 priority: number;
                                 templateSlot: string;
                                 followUpId: string | null;
-                                alsoDue: string[];
+                                alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
                                     touches: number;
                                     target: number;
-                                    stage: string;
+                                    /** @enum {string} */
+                                    stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
                             } | null;

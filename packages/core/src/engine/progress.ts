@@ -2,7 +2,8 @@
 
 import { requireInteger } from "./errors.ts";
 
-export type ConnectionStage = "new" | "building" | "connected";
+export const CONNECTION_STAGES = ["new", "building", "connected"] as const;
+export type ConnectionStage = (typeof CONNECTION_STAGES)[number];
 
 export interface ConnectionProgress {
   touches: number;

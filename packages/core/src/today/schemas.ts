@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CONNECTION_STAGES } from "../engine/progress.ts";
+import { REASON_KINDS } from "../engine/reasons.ts";
 import { dateOn } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
 
@@ -6,7 +8,7 @@ export const todayItemSchema = z.object({
   contactId: z.string(),
   displayName: z.string(),
   circle: z.string(),
-  reasonKind: z.string(),
+  reasonKind: z.enum(REASON_KINDS),
   /** A human sentence: "You wrote to Rosa 8 days ago and haven't heard back — nudge 2 of 3". */
   sentence: z.string(),
   /** Due since this date. */
@@ -15,8 +17,8 @@ export const todayItemSchema = z.object({
   priority: z.number(),
   templateSlot: z.string(),
   followUpId: z.string().nullable(),
-  alsoDue: z.array(z.string()),
-  connection: z.object({ touches: z.number(), target: z.number(), stage: z.string() }),
+  alsoDue: z.array(z.enum(REASON_KINDS)),
+  connection: z.object({ touches: z.number(), target: z.number(), stage: z.enum(CONNECTION_STAGES) }),
   suggestMoveOn: z.boolean(),
 });
 export type TodayItem = z.output<typeof todayItemSchema>;

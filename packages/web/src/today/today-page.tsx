@@ -12,14 +12,16 @@ import { Empty, Loading, Page } from "../ui/page.tsx";
 import { HabitCard } from "./habit-card.tsx";
 import { type TodayAction, type UndoHandle, useToday, useTodayAction } from "./today-queries.ts";
 
-// The API types reasonKind as a plain string (core's todayItemSchema), so this map cannot yet be checked for every
-// reason; keyed by the generated type, it becomes exhaustive the day the document names the reasons as an enum.
+// Keyed by the API's own enum of reasons: a reason added or renamed in core is a compile error here.
 const REASON_LABELS: Record<DueItem["reasonKind"], string> = {
   "follow-up-due": "Follow-up",
   "outreach-unanswered": "No reply yet",
   "cadence-due": "Due",
   "cadence-overdue": "Overdue",
   occasion: "Occasion",
+  "opportunity-stage": "Opportunity",
+  "ask-pending": "Ask",
+  "article-match": "Article",
 };
 
 export default function TodayPage() {
@@ -122,7 +124,7 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
         <Link href={`/contacts/${item.contactId}`} className="due-name">
           {item.displayName}
         </Link>
-        <span className={`badge${overdue ? " badge-warn" : ""}`}>{REASON_LABELS[item.reasonKind] ?? "Due"}</span>
+        <span className={`badge${overdue ? " badge-warn" : ""}`}>{REASON_LABELS[item.reasonKind]}</span>
       </div>
       <p className="due-sentence">{item.sentence}</p>
       {item.suggestMoveOn && <p className="small warn">Several tries with no reply: it may be time to move on.</p>}
