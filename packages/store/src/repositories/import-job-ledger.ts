@@ -101,6 +101,16 @@ export class ImportJobLedger implements ImportJobRepository {
     return jobFromRow(row, rows);
   }
 
+  async activeJobs(accountId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("import_job")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("account_id", "=", accountId)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async listJobs(accountId: string, limit: number): Promise<ImportJob[]> {
     const rows = await this.db
       .selectFrom("import_job")

@@ -1,12 +1,18 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps } from "../../ports/index.ts";
-import { notFound } from "../../shared/errors.ts";
+import { DomainError, notFound } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validate.ts";
 import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
 import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
 import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
+
+/**
+ * Imports an account may have queued or running at once. Jobs run one at a time per process, so without a bound
+ * one member's burst of uploads (each stored with its file) would queue ahead of everyone else's for minutes.
+ */
+export const IMPORT_MAX_ACTIVE_JOBS = 3;
 
 /**
  * Queues an import: the file is read through once (a broken file fails here, naming the line, and the rows are
@@ -21,6 +27,14 @@ export async function startImport(
 ): Promise<ImportJob> {
   requireRole(actor, "editor");
   const data = parseInput(importInputSchema, input);
+  // Before the file is read: a refused upload costs no parse. Two uploads at the very same moment may both pass
+  // (the count is not locked), which only lets the bound be passed by one — it is a bound on load, not a rule.
+  if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) {
+    throw new DomainError(
+      "rate_limited",
+      `at most ${IMPORT_MAX_ACTIVE_JOBS} imports may be queued or running per account; try again when one has finished`,
+    );
+  }
   const file = openImportFile(data, await countryOf(deps.store, actor.accountId));
   const totalRows = await file.count();
   const now = deps.clock.now();

@@ -1,5 +1,6 @@
 import { loadEngineContext } from "../../due-state/engine-context.ts";
 import type { Deps } from "../../ports/index.ts";
+import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import type { ParsedRow } from "../plan/contact-draft.ts";
 import { countryOf, indexOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
@@ -11,10 +12,11 @@ export const IMPORT_LEASE_MS = 60_000;
 /**
  * Rows per transaction. Each commit rewrites the index pages its rows touched — with random ids, most of them —
  * and checkpoints the WAL, so fewer, larger chunks write far less (a 30k-row import: 16 commits of 2,000 rows
- * spend about a second committing, 10 of 3,000 about 0.6 s); 3,000 rows still commit in about half a second, so
- * other requests wait at most that long on SQLite's single writer.
+ * spend about a second committing, 10 of 3,000 about 0.6 s). But a chunk holds the event loop from its planning
+ * to its commit (better-sqlite3 is synchronous), and every other user's request waits that long: 1,000 rows hold
+ * it for about a fifth of a second (`bench/fairness.ts`), and the run yields to the loop between chunks.
  */
-export const IMPORT_CHUNK_ROWS = 3000;
+export const IMPORT_CHUNK_ROWS = 1000;
 
 /** Called after each committed chunk; the run waits for a returned promise before the next chunk. */
 export type ImportProgress = (done: number, total: number) => unknown;
@@ -99,6 +101,9 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
     processed += chunk.length;
     chunk = [];
     await opts.onProgress?.(processed, job.totalRows);
+    // A chunk's awaits are only microtasks on SQLite (a synchronous driver): without a turn of the event loop
+    // here, a whole import would run before any other request is even read.
+    await yieldToLoop();
   };
   let seen = 0;
   for (const row of openImportFile(input, run.state.country).rows()) {
