@@ -62,4 +62,16 @@ describe.each(DIALECTS)("an import is fair to other users on %s", (dialect) => {
       status: "queued",
     });
   });
+
+  it("holds to the limit when uploads arrive all at once (each passes the first count while its file is read)", async () => {
+    const burst = await Promise.allSettled(
+      Array.from({ length: 2 * IMPORT_MAX_ACTIVE_JOBS }, (_, i) =>
+        startImport(w.deps, w.alice, { content: csv(200, `burst${i}-`), fileName: `${i}.csv` }),
+      ),
+    );
+    expect(burst.filter((r) => r.status === "fulfilled")).toHaveLength(IMPORT_MAX_ACTIVE_JOBS);
+    for (const r of burst.filter((r) => r.status === "rejected")) {
+      expect(r.reason).toMatchObject({ code: "rate_limited" });
+    }
+  });
 });

@@ -14,6 +14,12 @@ import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import
  */
 export const IMPORT_MAX_ACTIVE_JOBS = 3;
 
+const tooManyImports = () =>
+  new DomainError(
+    "rate_limited",
+    `at most ${IMPORT_MAX_ACTIVE_JOBS} imports may be queued or running per account; try again when one has finished`,
+  );
+
 /**
  * Queues an import: the file is read through once (a broken file fails here, naming the line, and the rows are
  * counted for the progress), then stored with the job for a worker on any instance to run. Nothing else is
@@ -27,14 +33,9 @@ export async function startImport(
 ): Promise<ImportJob> {
   requireRole(actor, "editor");
   const data = parseInput(importInputSchema, input);
-  // Before the file is read: a refused upload costs no parse. Two uploads at the very same moment may both pass
-  // (the count is not locked), which only lets the bound be passed by one — it is a bound on load, not a rule.
-  if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) {
-    throw new DomainError(
-      "rate_limited",
-      `at most ${IMPORT_MAX_ACTIVE_JOBS} imports may be queued or running per account; try again when one has finished`,
-    );
-  }
+  // Counted before the file is read, so a refused upload costs no parse, and again with the insert: uploads sent
+  // at once all pass the first count while their files are read.
+  if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
   const file = openImportFile(data, await countryOf(deps.store, actor.accountId));
   const totalRows = await file.count();
   const now = deps.clock.now();
@@ -49,7 +50,11 @@ export async function startImport(
     mapping: file.mapping,
     lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
   };
-  await deps.store.importJobs.insertJob(actor.accountId, job);
+  await deps.store.transaction(async (tx) => {
+    const active = await tx.importJobs.activeJobs(actor.accountId, { hold: true });
+    if (active >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
+    await tx.importJobs.insertJob(actor.accountId, job);
+  });
   return {
     ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
     ...{ totalRows, processedRows: 0, created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
