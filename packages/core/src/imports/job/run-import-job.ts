@@ -11,12 +11,13 @@ import type { ClaimedImportJob } from "./import-job-port.ts";
 export const IMPORT_LEASE_MS = 60_000;
 /**
  * Rows per transaction. Each commit rewrites the index pages its rows touched — with random ids, most of them —
- * and checkpoints the WAL, so fewer, larger chunks write far less (a 30k-row import: 16 commits of 2,000 rows
- * spend about a second committing, 10 of 3,000 about 0.6 s). But a chunk holds the event loop from its planning
- * to its commit (better-sqlite3 is synchronous), and every other user's request waits that long: 1,000 rows hold
- * it for about a fifth of a second (`bench/fairness.ts`), and the run yields to the loop between chunks.
+ * and checkpoints the WAL, so fewer, larger chunks write less. But a chunk holds the event loop from its planning
+ * to its commit (better-sqlite3 is synchronous), and every other user's request waits that long. On a busy 2-core
+ * machine a 30k-row import took 0.59 s a chunk at 1,000 rows and 0.24 s at 300, the whole import a third slower
+ * (`bench/import.ts`); 500 rows, about a tenth of a second when the machine is idle, weigh the two. The run yields
+ * to the loop between chunks.
  */
-export const IMPORT_CHUNK_ROWS = 1000;
+export const IMPORT_CHUNK_ROWS = 500;
 
 /** Called after each committed chunk; the run waits for a returned promise before the next chunk. */
 export type ImportProgress = (done: number, total: number) => unknown;
