@@ -13,7 +13,7 @@ import { memoryOf, type RunningServer, startServer } from "./server-process.ts";
  * steady sequential requests (GET /api/today, GET /healthz, a small write) while, one phase at a time, account A
  * imports BENCH_FAIR_IMPORT_ROWS (50k) LinkedIn rows, queues many small imports at once, and account R restores a
  * backup of BENCH_FAIR_RESTORE_CONTACTS contacts and BENCH_FAIR_RESTORE_INTERACTIONS interactions. Prints B's
- * latencies per phase, A's duration and the server's peak RSS during each phase; BENCH_FAIR_WRITE=1 writes them to
+ * latencies per phase, A's duration and the server's peak RSS during each phase (sampled); BENCH_FAIR_WRITE=1 writes them to
  * the fairness section of bench/RESULTS.md.
  */
 const IMPORT_ROWS = Number(process.env.BENCH_FAIR_IMPORT_ROWS ?? 50_000);
@@ -81,23 +81,19 @@ function observe(url: string, parties: Parties) {
   };
 }
 
-/** Resets the kernel's peak-RSS mark so each phase reports its own peak (Linux: clear_refs 5). */
-function resetPeak(pid: number) {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, "5");
-  } catch {
-    // not Linux, or not allowed: the peak is then the process's so far
-  }
-}
-
 async function phase(server: RunningServer, b: ReturnType<typeof observe>, name: string, work: () => Promise<string>) {
   const pid = server.child.pid as number;
-  resetPeak(pid);
+  // The phase's own peak, sampled: the kernel's VmHWM cannot be reset everywhere (clear_refs is ignored in some
+  // sandboxes), and it would carry an earlier phase's peak into this one.
+  let peakMb = memoryOf(pid).rssMb;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, memoryOf(pid).rssMb);
+  }, 50);
   b.take();
   const start = performance.now();
-  const outcome = await work();
+  const outcome = await work().finally(() => clearInterval(sampler));
   const durationMs = performance.now() - start;
-  const result: Phase = { name, durationMs, outcome, samples: b.take(), peakMb: memoryOf(pid).peakMb };
+  const result: Phase = { name, durationMs, outcome, samples: b.take(), peakMb };
   console.log(line(result));
   return result;
 }
@@ -204,7 +200,7 @@ function writeResult(phases: Phase[]) {
     "<!-- fairness:start -->",
     "## Fairness: one user's heavy work against another's requests",
     "",
-    `Command: \`node --import tsx bench/fairness.ts\` (${engine}). B makes sequential requests (today, /healthz, a write; 20 ms apart) during each phase of A's work.`,
+    `Command: \`node --import tsx bench/fairness.ts\` (${engine}). B makes sequential requests (today, /healthz, a write; 20 ms apart) during each phase of A's work; a request still waiting when a phase ends counts with its wait so far. Peak RSS: the server's resident memory sampled every 50 ms during the phase.`,
     "",
     "| phase (A's work) | A's duration | B's requests | p50 | p95 | p99 | max | server peak RSS |",
     "|---|---|---|---|---|---|---|---|",
