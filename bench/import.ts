@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Actor, commitImport, createAccountForUser, type Deps, IMPORT_CHUNK_ROWS } from "@kith/core";
 import { randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, openDatabase } from "@kith/store";
@@ -126,4 +126,5 @@ async function main() {
   }
 }
 
-await main();
+// Only when run itself: bench/fairness.ts borrows the file generator.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

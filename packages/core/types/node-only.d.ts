@@ -3,5 +3,8 @@
 // core calls, so any other Node API (`process`, `Buffer.alloc`, `fetch`…) still fails in core. Remove each
 // declaration when its caller moves to a standard API (or to a port the server provides).
 
-/** imports/csv-stream.ts `pause()`: lets other work run in the middle of a long parse. */
+/**
+ * imports/csv-stream.ts `pause()` and shared/yield-to-loop.ts: let other work run in the middle of a long parse, an
+ * import or a restore.
+ */
 declare function setImmediate(callback: () => void): unknown;

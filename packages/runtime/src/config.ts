@@ -37,6 +37,13 @@ const envSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /** Largest backup restore (request body) in bytes; above it the server answers 413 before reading the body. */
+  KITH_RESTORE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(256 * 1024 * 1024),
   KITH_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   IMAP_HOST: z.string().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
@@ -94,6 +101,8 @@ export interface Config {
   scheduler: { enabled: boolean; tickSeconds: number; leaseSeconds: number };
   /** Imports: the largest upload accepted (bytes). */
   imports: { maxBytes: number };
+  /** Backups: the largest restore accepted (bytes). */
+  backups: { maxRestoreBytes: number };
   /** Webhook targets on private, loopback and other non-public addresses are refused unless this allows them. */
   webhooks: { allowPrivate: boolean };
   imap: ImapConfig | null;
@@ -128,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseSeconds: e.KITH_DELIVERY_LEASE_SECONDS,
     },
     imports: { maxBytes: e.KITH_IMPORT_MAX_BYTES },
+    backups: { maxRestoreBytes: e.KITH_RESTORE_MAX_BYTES },
     webhooks: { allowPrivate: e.KITH_WEBHOOK_ALLOW_PRIVATE === "true" },
     imap: imapOf(e, smtp),
   };

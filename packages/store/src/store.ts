@@ -37,7 +37,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     imports: new KyselyImportRepository(db, dialect),
-    importJobs: new ImportJobLedger(db),
+    importJobs: new ImportJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
   };
 }

@@ -31,7 +31,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
   it("draws a progress bar on a terminal, chunk by chunk, and shows none with --json", async () => {
     const file = path.join(tmp.path, "many.csv");
     const chunk = IMPORT_CHUNK_ROWS;
-    const total = 2 * chunk + 500;
+    const total = 2 * chunk + 123;
     const rows = Array.from({ length: total }, (_, i) => `Person ${i},p${i}@example.com`);
     await writeFile(file, ["Name,Email", ...rows, ""].join("\n"));
     const tty = await runCaptured(["import", file], { client: createLocalClient(w.deps, w.alice), isTTY: true });
@@ -45,10 +45,22 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     expect(tty.stderr).toBe(
       `${progressBar(chunk, null, after(chunk))}${progressBar(2 * chunk, null, after(2 * chunk))}${progressBar(total, total)}\n`,
     );
-    expect(progressBar(chunk, null, after(chunk))).toMatch(/^\rimporting \[#+-+\] \d\d% 3000 rows$/);
+    expect(progressBar(chunk, null, after(chunk))).toMatch(
+      new RegExp(`^\\rimporting \\[#+-+\\] \\d\\d% ${chunk} rows$`),
+    );
     const json = await kith("--json", "import", file);
     expect(json.stderr).toBe("");
     expect(JSON.parse(json.stdout)).toMatchObject({ status: "committed", totalRows: total, skipped: total });
+  });
+
+  it("ends the bar with the total when the rows are an exact multiple of the chunk", async () => {
+    const file = path.join(tmp.path, "even.csv");
+    const total = 2 * IMPORT_CHUNK_ROWS;
+    const rows = Array.from({ length: total }, (_, i) => `Even ${i},e${i}@example.com`);
+    await writeFile(file, ["Name,Email", ...rows, ""].join("\n"));
+    const tty = await runCaptured(["import", file], { client: createLocalClient(w.deps, w.alice), isTTY: true });
+    expect(tty.stdout).toMatch(new RegExp(`^imported even\\.csv: ${total} created`));
+    expect(tty.stderr.endsWith(`${progressBar(total, total)}\n`)).toBe(true);
   });
 
   it("--preview shows mapping, duplicates and errors and writes nothing; --map overrides a column", async () => {

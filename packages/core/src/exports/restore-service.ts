@@ -3,16 +3,22 @@ import { displayNameOf } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
-import { conflict, invalid } from "../shared/errors.ts";
-import { parseInput } from "../shared/validate.ts";
-import { type Backup, backupSchema, type RestoreResult } from "./backup-schema.ts";
+import { conflict } from "../shared/errors.ts";
+import { yieldToLoop } from "../shared/yield-to-loop.ts";
+import type { Backup, RestoreResult } from "./backup-schema.ts";
+import { undoRestore, type Written } from "./restore-undo.ts";
+import { planRestore, type RestorePlan, resolve, validateBackup } from "./restore-validate.ts";
 
-type Refs = Map<string, string>;
+/**
+ * Rows written per transaction. On SQLite a transaction holds the one connection (and the event loop, the driver
+ * being synchronous) until it commits: 500 rows held it for about a quarter of a second on a busy 2-core machine
+ * (`bench/fairness.ts`), 200 for about a tenth, then other requests run.
+ */
+export const RESTORE_BATCH_ROWS = 200;
 
-function resolve(refs: Refs, ref: string, path: string): string {
-  const id = refs.get(ref);
-  if (!id) throw invalid(path, `refers to ${ref}, which is not in the backup`);
-  return id;
+interface Run {
+  deps: Deps;
+  batchRows: number;
 }
 
 async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
@@ -24,74 +30,120 @@ async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
   }
 }
 
-async function restorePeople(tx: Repositories, deps: Deps, accountId: string, b: Backup) {
-  const companyIds: Refs = new Map();
-  for (const { ref, ...c } of b.companies) {
-    const id = deps.ids.newId();
-    companyIds.set(ref, id);
-    await tx.companies.insert(accountId, { id, ...c });
-  }
-  const contactIds: Refs = new Map();
-  for (const [i, { ref, companyRef, ...c }] of b.contacts.entries()) {
-    const id = deps.ids.newId();
-    contactIds.set(ref, id);
-    const companyId = companyRef ? resolve(companyIds, companyRef, `contacts.${i}.companyRef`) : null;
-    await tx.contacts.insert(accountId, {
-      ...c,
-      id,
-      companyId,
-      displayName: displayNameOf(c),
-      ...{ lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
+/** Writes `rows` a batch per transaction, with a turn of the event loop after each; `done` hears committed ones. */
+async function inBatches<T>(
+  run: Run,
+  rows: readonly T[],
+  write: (tx: Repositories, row: T, index: number) => Promise<void>,
+  done: (batch: readonly T[]) => void = () => {},
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += run.batchRows) {
+    const batch = rows.slice(start, start + run.batchRows);
+    await run.deps.store.transaction(async (tx) => {
+      for (const [j, row] of batch.entries()) await write(tx, row, start + j);
     });
+    done(batch);
+    await yieldToLoop();
   }
-  return contactIds;
 }
 
-async function restoreHistory(tx: Repositories, deps: Deps, accountId: string, b: Backup, contactIds: Refs) {
-  const interactionIds: Refs = new Map();
-  for (const [i, { ref, contactRefs, ...rest }] of b.interactions.entries()) {
-    const id = deps.ids.newId();
-    interactionIds.set(ref, id);
-    const ids = contactRefs.map((r, j) => resolve(contactIds, r, `interactions.${i}.contactRefs.${j}`));
-    await tx.interactions.insert(accountId, { id, contactIds: ids, ...rest });
-  }
-  for (const [i, { ref: _ref, contactRef, interactionRef, ...f }] of b.followUps.entries()) {
-    await tx.followUps.insert(accountId, {
+async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePlan, written: Written) {
+  const { companyIds, contactIds, interactionIds } = plan;
+  const id = (refs: Map<string, string>, ref: string) => resolve(refs, ref, ref);
+  await inBatches(
+    run,
+    b.companies,
+    (tx, { ref, ...c }) => tx.companies.insert(accountId, { id: id(companyIds, ref), ...c }),
+    (batch) => written.companies.push(...batch.map((c) => id(companyIds, c.ref))),
+  );
+  await inBatches(
+    run,
+    b.contacts,
+    (tx, { ref, companyRef, ...c }) =>
+      tx.contacts.insert(accountId, {
+        ...c,
+        id: id(contactIds, ref),
+        companyId: companyRef ? id(companyIds, companyRef) : null,
+        displayName: displayNameOf(c),
+        ...{ lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
+      }),
+    (batch) => written.contacts.push(...batch.map((c) => id(contactIds, c.ref))),
+  );
+  await inBatches(run, b.interactions, (tx, { ref, contactRefs, ...rest }) =>
+    tx.interactions.insert(accountId, {
+      id: id(interactionIds, ref),
+      contactIds: contactRefs.map((r) => id(contactIds, r)),
+      ...rest,
+    }),
+  );
+  await inBatches(run, b.followUps, (tx, { ref: _ref, contactRef, interactionRef, ...f }) =>
+    tx.followUps.insert(accountId, {
       ...f,
-      id: deps.ids.newId(),
-      contactId: resolve(contactIds, contactRef, `followUps.${i}.contactRef`),
-      interactionId: interactionRef ? resolve(interactionIds, interactionRef, `followUps.${i}.interactionRef`) : null,
+      id: run.deps.ids.newId(),
+      contactId: id(contactIds, contactRef),
+      interactionId: interactionRef ? id(interactionIds, interactionRef) : null,
       opportunityId: null,
       askId: null,
+    }),
+  );
+}
+
+/** Every contact's derived state recomputed from its history, a batch per transaction. */
+async function refreshAll({ deps, batchRows }: Run, accountId: string, contactIds: readonly string[]) {
+  for (let i = 0; i < contactIds.length; i += batchRows) {
+    await deps.store.transaction(async (tx) => {
+      const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+      await refreshContacts(tx, ctx, contactIds.slice(i, i + batchRows), { mode: "rebuild" });
     });
+    await yieldToLoop();
   }
 }
 
 /**
- * Restores a backup into an empty account in one transaction: settings, then every row under a new id, then the
- * derived state of every contact recomputed from its history. Only an owner restores.
+ * Restores a backup into an empty account (owner only): settings, then every row under a new id, then the derived
+ * state of every contact recomputed from its history.
+ *
+ * Heavy work stays fair: the backup is checked a slice at a time and every reference resolved before anything is
+ * written (a broken backup writes nothing), then rows go in batches of `batchRows` (200), each its own
+ * transaction, with a turn of the event loop between them — one transaction would hold SQLite's only connection,
+ * and so every other user's request, for the whole restore. All or nothing for the user all the same: the account
+ * was empty, so when a batch fails, what the earlier batches wrote is deleted again and the account's name and
+ * settings put back (`undoRestore`) before the error is passed on. A process killed mid-way leaves the rows
+ * written so far; the account is then not empty and a second restore is refused until they are deleted.
  */
-export async function restoreBackup(deps: Deps, actor: Actor, input: unknown): Promise<RestoreResult> {
+export async function restoreBackup(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+  opts: { batchRows?: number } = {},
+): Promise<RestoreResult> {
   requireRole(actor, "owner");
-  const backup = parseInput(backupSchema, input);
-  return deps.store.transaction(async (tx) => {
-    await assertEmpty(tx, actor.accountId);
+  const run: Run = { deps, batchRows: opts.batchRows ?? RESTORE_BATCH_ROWS };
+  const accountId = actor.accountId;
+  const backup = await validateBackup(input);
+  const plan = planRestore(backup, () => deps.ids.newId());
+  const before = await deps.store.transaction(async (tx) => {
+    await assertEmpty(tx, accountId);
+    const account = await tx.accounts.findById(accountId);
     const { name, timeZone, country, settings } = backup.account;
-    await tx.accounts.update(actor.accountId, { name, timeZone, country });
-    await tx.accounts.updateSettings(actor.accountId, JSON.stringify(settings));
-    const contactIds = await restorePeople(tx, deps, actor.accountId, backup);
-    await restoreHistory(tx, deps, actor.accountId, backup, contactIds);
-    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-    const ids = [...contactIds.values()];
-    for (let i = 0; i < ids.length; i += 500) {
-      await refreshContacts(tx, ctx, ids.slice(i, i + 500), { mode: "rebuild" });
-    }
-    const { companies, contacts, interactions, followUps } = backup;
-    return {
-      companies: companies.length,
-      contacts: contacts.length,
-      interactions: interactions.length,
-      followUps: followUps.length,
-    };
+    await tx.accounts.update(accountId, { name, timeZone, country });
+    await tx.accounts.updateSettings(accountId, JSON.stringify(settings));
+    return account;
   });
+  const written: Written = { companies: [], contacts: [] };
+  try {
+    await writeRows(run, accountId, backup, plan, written);
+    await refreshAll(run, accountId, written.contacts);
+  } catch (error) {
+    // The failure is what the caller hears; an undo that fails as well leaves what it could not delete.
+    await undoRestore(deps, accountId, written, before).catch(() => undefined);
+    throw error;
+  }
+  const { companies, contacts, interactions, followUps } = backup;
+  return {
+    companies: companies.length,
+    contacts: contacts.length,
+    interactions: interactions.length,
+    followUps: followUps.length,
+  };
 }

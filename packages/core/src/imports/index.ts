@@ -1,6 +1,6 @@
 export type { ImportedContact, ImportRepository } from "./import-port.ts";
 export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
-export { commitImport, getImport, listImports, startImport } from "./job/import-jobs.ts";
+export { commitImport, getImport, IMPORT_MAX_ACTIVE_JOBS, listImports, startImport } from "./job/import-jobs.ts";
 export {
   IMPORT_CHUNK_ROWS,
   IMPORT_LEASE_MS,

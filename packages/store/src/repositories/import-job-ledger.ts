@@ -10,7 +10,7 @@ import type {
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
-import type { Database } from "../schema.ts";
+import type { Database, Dialect } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
 /** Every column but the stored file, which only the worker that claims a job reads. */
@@ -68,7 +68,10 @@ const countOf = (rows: readonly ImportRowOutcome[], outcome: ImportRowOutcome["o
  * the one that took the job.
  */
 export class ImportJobLedger implements ImportJobRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect = "sqlite",
+  ) {}
 
   async insertJob(accountId: string, job: NewImportJob): Promise<void> {
     await this.db
@@ -106,6 +109,22 @@ export class ImportJobLedger implements ImportJobRepository {
       .execute();
     const rows = [row, ...chunks].flatMap((c) => fromJson<ImportRowOutcome[]>(c.row_outcomes, []));
     return jobFromRow(row, rows);
+  }
+
+  async activeJobs(accountId: string, opts: { hold?: boolean } = {}): Promise<number> {
+    // PostgreSQL: two uploads counting at once would both see room; holding the account row until the transaction
+    // ends (NO KEY UPDATE: foreign-key checks of other inserts do not wait on it) makes the second count after the
+    // first one's insert. SQLite has one writer at a time.
+    if (opts.hold && this.dialect === "postgres") {
+      await this.db.selectFrom("account").select("id").where("id", "=", accountId).forNoKeyUpdate().execute();
+    }
+    const row = await this.db
+      .selectFrom("import_job")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("account_id", "=", accountId)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async listJobs(accountId: string, limit: number): Promise<ImportJob[]> {

@@ -8,7 +8,7 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   contactId,
   displayName,
   circle: "close",
-  reasonKind: "follow-up",
+  reasonKind: "follow-up-due",
   sentence: `Ask ${displayName} about the studio`,
   sinceOn: "2026-11-01",
   daysOverdue: 2,
@@ -68,7 +68,12 @@ describe("Kith's webhook payload", () => {
     });
     expect(payload.items[0]).toEqual({
       contact: { id: "c1", displayName: "Rosa Díaz", circle: "close" },
-      reason: { kind: "follow-up", sentence: "Ask Rosa Díaz about the studio", sinceOn: "2026-11-01", daysOverdue: 2 },
+      reason: {
+        kind: "follow-up-due",
+        sentence: "Ask Rosa Díaz about the studio",
+        sinceOn: "2026-11-01",
+        daysOverdue: 2,
+      },
       suggestedMessage: "Hi Rosa, I wanted to follow up — do you have a moment this week?",
       links: { done: "https://kith.test/act?token=done-c1", snoozeWeek: "https://kith.test/act?token=snooze-c1" },
     });

@@ -54,6 +54,11 @@ export interface ImportJobRepository {
   insertJob(accountId: string, job: NewImportJob): Promise<void>;
   /** The job; its rows when it has finished (committed or failed), else none. */
   findJob(accountId: string, id: string): Promise<ImportJob | null>;
+  /**
+   * How many of the account's jobs are queued or running (the per-account limit on waiting work); with `hold`,
+   * inside a transaction, a concurrent count for the account waits until this transaction ends.
+   */
+  activeJobs(accountId: string, opts?: { hold?: boolean }): Promise<number>;
   /** The most recent imports first, without their per-row lists. */
   listJobs(accountId: string, limit: number): Promise<ImportJob[]>;
   /**

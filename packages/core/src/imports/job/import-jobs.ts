@@ -1,12 +1,24 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps } from "../../ports/index.ts";
-import { notFound } from "../../shared/errors.ts";
+import { DomainError, notFound } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validate.ts";
 import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
 import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
 import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
+
+/**
+ * Imports an account may have queued or running at once. Jobs run one at a time per process, so without a bound
+ * one member's burst of uploads (each stored with its file) would queue ahead of everyone else's for minutes.
+ */
+export const IMPORT_MAX_ACTIVE_JOBS = 3;
+
+const tooManyImports = () =>
+  new DomainError(
+    "rate_limited",
+    `at most ${IMPORT_MAX_ACTIVE_JOBS} imports may be queued or running per account; try again when one has finished`,
+  );
 
 /**
  * Queues an import: the file is checked without reading its rows (the format, the header and the mapping: a file
@@ -22,6 +34,9 @@ export async function startImport(
 ): Promise<ImportJob> {
   requireRole(actor, "editor");
   const data = parseInput(importInputSchema, input);
+  // Counted before the file is read, so a refused upload costs no parse, and again with the insert: uploads sent
+  // at once all pass the first count while their files are read.
+  if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
   const file = openImportFile(data, await countryOf(deps.store, actor.accountId));
   const now = deps.clock.now();
   const job: NewImportJob = {
@@ -35,7 +50,11 @@ export async function startImport(
     readFrom: file.start,
     lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
   };
-  await deps.store.importJobs.insertJob(actor.accountId, job);
+  await deps.store.transaction(async (tx) => {
+    const active = await tx.importJobs.activeJobs(actor.accountId, { hold: true });
+    if (active >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
+    await tx.importJobs.insertJob(actor.accountId, job);
+  });
   return {
     ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
     ...{ totalRows: null, processedRows: 0, processedChars: 0, totalChars: data.content.length },

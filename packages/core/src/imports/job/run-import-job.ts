@@ -1,5 +1,6 @@
 import { loadEngineContext } from "../../due-state/engine-context.ts";
 import type { Deps } from "../../ports/index.ts";
+import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import type { ParsedRow } from "../plan/contact-draft.ts";
 import { countryOf, indexOf } from "../plan/preview-import.ts";
 import { openImportFile, type RowReading, readRows } from "../read/import-file.ts";
@@ -11,11 +12,13 @@ import type { ClaimedImportJob } from "./import-job-port.ts";
 export const IMPORT_LEASE_MS = 60_000;
 /**
  * Rows per transaction. Each commit rewrites the index pages its rows touched — with random ids, most of them —
- * and checkpoints the WAL, so fewer, larger chunks write far less (a 30k-row import: 16 commits of 2,000 rows
- * spend about a second committing, 10 of 3,000 about 0.6 s); 3,000 rows still commit in about half a second, so
- * other requests wait at most that long on SQLite's single writer.
+ * and checkpoints the WAL, so fewer, larger chunks write less. But a chunk holds the event loop from its planning
+ * to its commit (better-sqlite3 is synchronous), and every other user's request waits that long. On a busy 2-core
+ * machine a 30k-row import took 0.59 s a chunk at 1,000 rows and 0.24 s at 300, the whole import a third slower
+ * (`bench/import.ts`); 500 rows, about a tenth of a second when the machine is idle, weigh the two. The run yields
+ * to the loop between chunks.
  */
-export const IMPORT_CHUNK_ROWS = 3000;
+export const IMPORT_CHUNK_ROWS = 500;
 
 /**
  * Called after each committed chunk with the rows committed so far, the file's rows (null until the reading has
@@ -118,6 +121,9 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
     processed += chunk.length;
     chunk = [];
     await opts.onProgress?.(processed, total, { chars: next.offset, of });
+    // A chunk's awaits are only microtasks on SQLite (a synchronous driver): without a turn of the event loop
+    // here, a whole import would run before any other request is even read.
+    await yieldToLoop();
   };
   let passOver = reading.passOver;
   for (const row of reading.rows) {
@@ -134,7 +140,9 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
   total = processed + chunk.length;
   if (opts.signal?.aborted) return stop(run);
   if (chunk.length > 0) await commit();
-  else if (processed === job.processedRows) await opts.onProgress?.(processed, total, { chars: of, of });
+  // The last chunk was committed before the end of the file was seen (the rows are a multiple of the chunk), or
+  // there were none: report once more, now with the total.
+  else await opts.onProgress?.(processed, total, { chars: of, of });
   const end = { status: "committed" as const, error: null, finishedAt: now(deps) };
   return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
 }

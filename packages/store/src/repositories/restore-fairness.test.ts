@@ -1,0 +1,138 @@
+import { type Deps, exportBackup, type Repositories, restoreBackup } from "@kith/core";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, type TestWorld, useTestWorld } from "../testing/index.ts";
+
+const at = "2026-01-05T10:00:00.000Z";
+/** Small batches, so a few hundred rows make several of them (the default is 500). */
+const batchRows = 40;
+
+/** A backup of `n` contacts (tagged, at a few companies), one interaction each, and a follow-up on every tenth. */
+function backupOf(n: number) {
+  const contacts = Array.from({ length: n }, (_, i) => ({
+    ...{ ref: `contact-${i}`, firstName: `First${i}`, lastName: "Last", emails: [{ address: `c${i}@example.com` }] },
+    ...{ phones: [], links: [], companyRef: `company-${i % 3}`, title: "", tags: ["restored"], interests: [] },
+    ...{ howWeMet: "", notes: "", birthday: null, circle: "network", timeZone: null, muted: false },
+    ...{ cadenceOverride: null, snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null },
+    ...{ archivedAt: null, createdAt: at, updatedAt: at },
+  }));
+  return {
+    format: "kith-backup",
+    version: 1,
+    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: { dailyCap: 9 } },
+    companies: [0, 1, 2].map((i) => ({
+      ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
+      ...{ createdAt: at, updatedAt: at },
+    })),
+    contacts,
+    interactions: contacts.map((c, i) => ({
+      ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
+      ...{ occurredAt: at, summary: "hello", meaningful: true, source: "manual", createdAt: at, updatedAt: at },
+    })),
+    followUps: contacts
+      .filter((_, i) => i % 10 === 0)
+      .map((c, i) => ({
+        ...{ ref: `follow-up-${i}`, contactRef: c.ref, interactionRef: null, dueOn: "2026-02-01", title: "Call" },
+        ...{ notes: "", status: "open", snoozedUntilOn: null, completedAt: null, createdAt: at, updatedAt: at },
+      })),
+  };
+}
+
+/** The store, but the `failAt`th interaction written fails (a disk error, a constraint) — after earlier batches committed. */
+function failingAt(deps: Deps, failAt: number): Deps {
+  let written = 0;
+  const withFailure = (tx: Repositories): Repositories => ({
+    ...tx,
+    interactions: new Proxy(tx.interactions, {
+      get: (target, key) =>
+        key === "insert"
+          ? async (...args: Parameters<typeof target.insert>) => {
+              if (++written === failAt) throw new Error("disk I/O error");
+              return target.insert(...args);
+            }
+          : Reflect.get(target, key),
+    }),
+  });
+  return {
+    ...deps,
+    store: { ...deps.store, transaction: (fn) => deps.store.transaction((tx) => fn(withFailure(tx))) },
+  };
+}
+
+describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
+  const w = useTestWorld(dialect);
+
+  const rowsOf = async (accountId: string) => {
+    const count = async (table: "contact" | "company" | "interaction" | "follow_up" | "contact_tag") =>
+      Number(
+        (
+          await w.db.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("account_id", "=", accountId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const links = await w.db.db
+      .selectFrom("interaction_contact")
+      .select("contact_id")
+      .where("account_id", "=", accountId)
+      .execute();
+    return {
+      contacts: await count("contact"),
+      companies: await count("company"),
+      interactions: await count("interaction"),
+      followUps: await count("follow_up"),
+      tags: await count("contact_tag"),
+      links: links.length,
+    };
+  };
+
+  it("writes in bounded batches, letting the event loop turn between them", async () => {
+    const n = 3 * batchRows + 10;
+    let turns = 0;
+    let on = true;
+    const tick = () => {
+      turns += 1;
+      if (on) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const backup = backupOf(n);
+    const result = await restoreBackup(w.deps, w.bob, backup, { batchRows });
+    on = false;
+    expect(result).toEqual({ companies: 3, contacts: n, interactions: n, followUps: backup.followUps.length });
+    // At least one turn per batch of contacts and of interactions; one transaction would have given none on SQLite.
+    expect(turns).toBeGreaterThanOrEqual(2 * Math.floor(n / batchRows));
+    expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: n, interactions: n, companies: 3 });
+  });
+
+  it("leaves nothing half-written when a batch fails mid-way: rows out again, name and settings as they were", async () => {
+    const n = 2 * batchRows + 10;
+    const before = await exportBackup(w.deps, w.bob);
+    const failing = failingAt(w.deps, batchRows + 5);
+    await expect(restoreBackup(failing, w.bob, backupOf(n), { batchRows })).rejects.toThrow("disk I/O error");
+    expect(await rowsOf(w.bob.accountId)).toEqual({
+      ...{ contacts: 0, companies: 0, interactions: 0, followUps: 0, tags: 0, links: 0 },
+    });
+    expect(await exportBackup(w.deps, w.bob)).toEqual(before);
+    // The account is empty again, so the same backup restores.
+    expect(await restoreBackup(w.deps, w.bob, backupOf(n), { batchRows })).toMatchObject({
+      contacts: n,
+      interactions: n,
+    });
+    expect(await rowsOf(w.alice.accountId)).toMatchObject({ contacts: 0 });
+  });
+
+  it("writes nothing when the backup is broken, naming the field as one parse of the whole would", async () => {
+    // Past the first slice the backup is checked in (2,000 rows): the path is still the whole document's.
+    const broken = backupOf(2500);
+    (broken.contacts[2345] as { firstName: unknown }).firstName = 7;
+    await expect(restoreBackup(w.deps, w.bob, broken)).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/^contacts\.2345\.firstName: /),
+    });
+    const dangling = backupOf(10);
+    (dangling.followUps[0] as { contactRef: string }).contactRef = "contact-99";
+    await expect(restoreBackup(w.deps, w.bob, dangling)).rejects.toMatchObject({ message: /followUps\.0\.contactRef/ });
+    expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: 0, companies: 0 });
+  });
+});
