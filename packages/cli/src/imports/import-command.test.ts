@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { IMPORT_CHUNK_ROWS } from "@kith/core";
+import { IMPORT_CHUNK_ROWS_ALONE } from "@kith/core";
 import { samplePath } from "@kith/core/testing/samples";
 import { DIALECTS, useTempDir } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
@@ -30,7 +30,8 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
 
   it("draws a progress bar on a terminal, chunk by chunk, and shows none with --json", async () => {
     const file = path.join(tmp.path, "many.csv");
-    const chunk = IMPORT_CHUNK_ROWS;
+    // In-process, the job runs alone and takes the larger chunk.
+    const chunk = IMPORT_CHUNK_ROWS_ALONE;
     const total = 2 * chunk + 123;
     const rows = Array.from({ length: total }, (_, i) => `Person ${i},p${i}@example.com`);
     await writeFile(file, ["Name,Email", ...rows, ""].join("\n"));
@@ -55,7 +56,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
 
   it("ends the bar with the total when the rows are an exact multiple of the chunk", async () => {
     const file = path.join(tmp.path, "even.csv");
-    const total = 2 * IMPORT_CHUNK_ROWS;
+    const total = 2 * IMPORT_CHUNK_ROWS_ALONE;
     const rows = Array.from({ length: total }, (_, i) => `Even ${i},e${i}@example.com`);
     await writeFile(file, ["Name,Email", ...rows, ""].join("\n"));
     const tty = await runCaptured(["import", file], { client: createLocalClient(w.deps, w.alice), isTTY: true });

@@ -3,6 +3,7 @@ export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImpor
 export { commitImport, getImport, IMPORT_MAX_ACTIVE_JOBS, listImports, startImport } from "./job/import-jobs.ts";
 export {
   IMPORT_CHUNK_ROWS,
+  IMPORT_CHUNK_ROWS_ALONE,
   IMPORT_LEASE_MS,
   type ImportProgress,
   type ImportRunOptions,

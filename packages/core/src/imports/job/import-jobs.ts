@@ -6,7 +6,7 @@ import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
 import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
 import type { NewImportJob } from "./import-job-port.ts";
-import { IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
+import { IMPORT_CHUNK_ROWS_ALONE, IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
 
 /**
  * Imports an account may have queued or running at once. Jobs run one at a time per process, so without a bound
@@ -75,7 +75,11 @@ export async function commitImport(
 ): Promise<ImportJob> {
   const owner = `in-process:${deps.ids.newId()}`;
   const queued = await startImport(deps, actor, input, { runBy: owner });
-  await runImportJob(deps, { accountId: actor.accountId, id: queued.id }, { owner, onProgress });
+  await runImportJob(
+    deps,
+    { accountId: actor.accountId, id: queued.id },
+    { owner, onProgress, chunkRows: IMPORT_CHUNK_ROWS_ALONE },
+  );
   return getImport(deps, actor, queued.id);
 }
 
