@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Actor, commitImport, createAccountForUser, type Deps, IMPORT_CHUNK_ROWS } from "@kith/core";
+import { type Actor, commitImport, createAccountForUser, type Deps, IMPORT_CHUNK_ROWS_ALONE } from "@kith/core";
 import { randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import { insertTestUser } from "@kith/store/testing";
@@ -112,7 +112,7 @@ async function main() {
     const lines = [
       "## Import",
       "",
-      `Command: \`node --import tsx bench/import.ts\` (BENCH_IMPORT_ROWS=${ROWS}). A seeded LinkedIn Connections.csv (${(csv.length / 1e6).toFixed(1)} MB), imported end to end into a fresh SQLite account as a job run in-process (checked and queued, then streamed parse, duplicate detection, companies, contacts, connected-on records, due state and report, committed in chunks of ${IMPORT_CHUNK_ROWS} rows).`,
+      `Command: \`node --import tsx bench/import.ts\` (BENCH_IMPORT_ROWS=${ROWS}). A seeded LinkedIn Connections.csv (${(csv.length / 1e6).toFixed(1)} MB), imported end to end into a fresh SQLite account as a job run in-process (checked and queued, then streamed parse, duplicate detection, companies, contacts, connected-on records, due state and report, committed in chunks of ${IMPORT_CHUNK_ROWS_ALONE} rows, as the CLI in-process does; a server's job commits 500 at a time).`,
       "",
       "| figure | value | raw baseline (same run) | ratio | goal |",
       "|---|---|---|---|---|",
