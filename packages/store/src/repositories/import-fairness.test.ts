@@ -1,6 +1,6 @@
 import { getImport, IMPORT_MAX_ACTIVE_JOBS, runImportJob, startImport } from "@kith/core";
 import { describe, expect, it } from "vitest";
-import { DIALECTS, type TestWorld, useTestWorld } from "../testing/index.ts";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const csv = (rows: number, tag = "p") =>
   ["Name,Email", ...Array.from({ length: rows }, (_, i) => `Person ${tag}${i},${tag}${i}@example.com`), ""].join("\n");

@@ -1,6 +1,6 @@
 import { type Deps, exportBackup, type Repositories, restoreBackup } from "@kith/core";
 import { describe, expect, it } from "vitest";
-import { DIALECTS, type TestWorld, useTestWorld } from "../testing/index.ts";
+import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const at = "2026-01-05T10:00:00.000Z";
 /** Small batches, so a few hundred rows make several of them (the default is 500). */
