@@ -1,30 +1,11 @@
+import { contactOf } from "../packages/web/src/testing/contact.ts";
 import { expect, test } from "./fixtures.ts";
 
 test("50,000 contacts keep at most 200 rows in the DOM", async ({ page, account }) => {
   // The list's rendering is under test, not the server: one answer with 50k contacts.
-  const items = Array.from({ length: 50_000 }, (_, i) => ({
-    id: `c${i}`,
-    firstName: `Person${i}`,
-    lastName: "Example",
-    displayName: `Person${i} Example`,
-    emails: [],
-    phones: [],
-    links: [],
-    companyId: null,
-    title: "",
-    tags: [],
-    interests: [],
-    howWeMet: "",
-    notes: "",
-    birthday: null,
-    circle: "network",
-    timeZone: null,
-    lastTouchAt: null,
-    touchCount: i % 9,
-    archivedAt: null,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-  }));
+  const items = Array.from({ length: 50_000 }, (_, i) =>
+    contactOf({ id: `c${i}`, firstName: `Person${i}`, lastName: "Example", touchCount: i % 9 }),
+  );
   const body = JSON.stringify({ items, nextCursor: null });
   await page.route(/\/api\/contacts\?/, (route) => route.fulfill({ contentType: "application/json", body }));
   await page.goto("/contacts");

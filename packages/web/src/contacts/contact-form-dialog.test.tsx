@@ -1,35 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Contact } from "../api/types.ts";
+import { contactOf } from "../testing/contact.ts";
 import { fakeApi, reply } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
 
 const saved = (over: Partial<Contact> = {}) =>
-  ({
-    id: "c1",
-    firstName: "Rosa",
-    lastName: "Diaz",
-    displayName: "Rosa Diaz",
-    emails: [],
-    phones: [],
-    links: [],
-    companyId: null,
-    title: "",
-    tags: [],
-    interests: [],
-    howWeMet: "",
-    notes: "",
-    birthday: null,
-    circle: "network",
-    timeZone: null,
-    lastTouchAt: null,
-    touchCount: 0,
-    archivedAt: null,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    ...over,
-  }) as Contact;
+  contactOf({ id: "c1", firstName: "Rosa", lastName: "Diaz", displayName: "Rosa Diaz", ...over });
 
 const lists = {
   "GET /api/companies": () => ({ items: [{ id: "co1", name: "Acme Studio" }], nextCursor: null }),

@@ -1,0 +1,33 @@
+import type { Contact } from "../api/types.ts";
+
+/** A contact as `GET /api/contacts/{id}` answers it: an empty record but for what the test sets. */
+export const contactOf = (over: Partial<Contact> & Pick<Contact, "id" | "firstName">): Contact => ({
+  lastName: "",
+  displayName: [over.firstName, over.lastName].filter(Boolean).join(" "),
+  emails: [],
+  phones: [],
+  links: [],
+  companyId: null,
+  title: "",
+  tags: [],
+  interests: [],
+  howWeMet: "",
+  notes: "",
+  birthday: null,
+  circle: "network",
+  timeZone: null,
+  muted: false,
+  cadenceOverride: null,
+  lastTouchAt: null,
+  touchCount: 0,
+  nextDueOn: null,
+  dueReason: null,
+  snoozedUntilOn: null,
+  movedOnAt: null,
+  moveOnNote: null,
+  circleBeforeMoveOn: null,
+  archivedAt: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  ...over,
+});
