@@ -3,6 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** A request-body limit in bytes: at least 1 KB, at most 1 GB. */
+const bodyBytes = (defaultBytes: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(defaultBytes);
+
 /** Everything configurable comes from the environment, validated once at start-up with a clear error. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,19 +40,9 @@ const envSchema = z.object({
   KITH_SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   KITH_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   /** Largest import upload (request body) in bytes; above it the server answers 413 before reading the body. */
-  KITH_IMPORT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * 1024 * 1024)
-    .default(20 * 1024 * 1024),
+  KITH_IMPORT_MAX_BYTES: bodyBytes(20 * 1024 * 1024),
   /** Largest backup restore (request body) in bytes; above it the server answers 413 before reading the body. */
-  KITH_RESTORE_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * 1024 * 1024)
-    .default(256 * 1024 * 1024),
+  KITH_RESTORE_MAX_BYTES: bodyBytes(256 * 1024 * 1024),
   KITH_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   IMAP_HOST: z.string().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
