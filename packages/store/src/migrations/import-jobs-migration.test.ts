@@ -58,21 +58,34 @@ async function openAt(dialect: Dialect, name: string): Promise<PartlyMigrated> {
   };
 }
 
-describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
+/**
+ * Opens a database migrated up to a version (`accountAt("0011-habit-weeks")`) with one account, `acc-1`, in it as
+ * that version's tables had it; closed (and dropped) after the test.
+ */
+function useAccountAt(dialect: Dialect) {
   let dispose = async () => {};
   afterEach(async () => {
     await dispose();
+    dispose = async () => {};
   });
-
-  it("keeps the imports committed before it, with their report", async () => {
-    const before = await openAt(dialect, "0007-contact-sorts");
-    const { open } = before;
+  return async (version: string) => {
+    const before = await openAt(dialect, version);
     dispose = before.dispose;
-    const db = open.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const db = before.open.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await db
       .insertInto("account")
       .values({ id: "acc-1", name: "A", time_zone: "UTC", country: null, settings: "{}", created_at: "2026-01-01" })
       .execute();
+    return { ...before, db };
+  };
+}
+
+describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
+  const accountAt = useAccountAt(dialect);
+
+  it("keeps the imports committed before it, with their report", async () => {
+    const before = await accountAt("0007-contact-sorts");
+    const { open, db } = before;
     const rows = [{ line: 2, outcome: "created", contactId: "c-1", reason: "new contact" }];
     await db
       .insertInto("import_job")
@@ -99,20 +112,11 @@ describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
 });
 
 describe.each(DIALECTS)("migration 0012-import-read-points on %s", (dialect) => {
-  let dispose = async () => {};
-  afterEach(async () => {
-    await dispose();
-  });
+  const accountAt = useAccountAt(dialect);
 
   it("keeps a job queued before it: its counted total, no read point (it is read from the start), no text length", async () => {
-    const before = await openAt(dialect, "0011-habit-weeks");
-    const { open } = before;
-    dispose = before.dispose;
-    const db = open.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    await db
-      .insertInto("account")
-      .values({ id: "acc-1", name: "A", time_zone: "UTC", country: null, settings: "{}", created_at: "2026-01-01" })
-      .execute();
+    const before = await accountAt("0011-habit-weeks");
+    const { open, db } = before;
     await db
       .insertInto("import_job")
       .values({
