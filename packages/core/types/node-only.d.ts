@@ -3,8 +3,5 @@
 // core calls, so any other Node API (`process`, `Buffer.alloc`, `fetch`…) still fails in core. Remove each
 // declaration when its caller moves to a standard API (or to a port the server provides).
 
-/**
- * imports/csv-stream.ts `pause()` and shared/yield-to-loop.ts: let other work run in the middle of a long parse, an
- * import or a restore.
- */
+/** shared/yield-to-loop.ts, the one caller: lets other work run in the middle of a long parse, an import or a restore. */
 declare function setImmediate(callback: () => void): unknown;

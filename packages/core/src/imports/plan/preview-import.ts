@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import { notFound } from "../../shared/errors.ts";
-import { pause } from "../read/csv-stream.ts";
+import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import { openImportFile } from "../read/import-file.ts";
 import type { ImportInput, ImportPreview, PreviewRow } from "../schemas.ts";
 import { DuplicateIndex } from "./duplicate-index.ts";
@@ -25,7 +25,7 @@ export async function indexOf(tx: Repositories, accountId: string, country: stri
     index.add(identity);
     // Every job and preview starts here: for 50k contacts, most of a second of work that should not hold the
     // event loop (other users' requests) in one piece.
-    if (++n % 5000 === 0) await pause();
+    if (++n % 5000 === 0) await yieldToLoop();
   }
   return index;
 }
@@ -45,7 +45,7 @@ export async function previewImport(deps: Deps, actor: Actor, input: ImportInput
   const errors: PreviewRow["issues"] = [];
   let n = 0;
   for (const row of file.rows()) {
-    if (n % 1000 === 999) await pause();
+    if (n % 1000 === 999) await yieldToLoop();
     const planned = classifyRow(row, index, () => `new-${++n}`);
     counts[planned.action] += 1;
     if (rows.length < PREVIEW_ROWS) rows.push(planned);

@@ -90,6 +90,3 @@ export function* csvRecordBatches<T>(
     parser.destroy();
   }
 }
-
-/** Lets other work run (requests, timers) in the middle of a long parse. */
-export const pause = () => new Promise<void>((resolve) => setImmediate(resolve));

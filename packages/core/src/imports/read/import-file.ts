@@ -22,7 +22,7 @@ export interface ImportFile extends StoredFile {
   start: ResumePoint;
   /**
    * The rows in file order, parsed as they are pulled: CSV is streamed, a vCard file is split into cards as it
-   * goes. Pulling is synchronous: a long loop over them should `pause()` now and then. A broken CSV file fails
+   * goes. Pulling is synchronous: a long loop over them should `yieldToLoop()` now and then. A broken CSV file fails
    * when the reading reaches the break, naming the line.
    */
   rows(): Generator<ParsedRow>;
