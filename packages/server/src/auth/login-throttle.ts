@@ -1,7 +1,7 @@
 import type { KyselyLoginThrottleRepository } from "@kith/store";
 
 /** Where the counts are kept (the store's `rate_limit` repository). */
-export type ThrottleCounts = Pick<KyselyLoginThrottleRepository, "counts" | "recordAttempt" | "forgive" | "clear">;
+export type ThrottleCounts = Pick<KyselyLoginThrottleRepository, "recordAttempt" | "forgive" | "clear">;
 
 /**
  * Sign-in attempts are counted per address and per account (email) in the database, so every instance sees the
