@@ -1,0 +1,417 @@
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DIALECTS } from "@kith/store/testing";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/test-server.ts";
+
+/**
+ * The standing authorization matrix (docs/RELIABILITY.md), generated from docs/openapi.json: every operation ×
+ * every kind of caller of account A × every kind of object of account B (in the path and in the body's id
+ * fields), an id that exists nowhere, A's owner naming B's account, anonymous callers, viewers writing, and path
+ * tricks on every route. Nothing of B may change or show (its backup is the same before and after, and no answer
+ * to A holds B's marker), no answer is a 500, and each call gets the status its kind of case must get.
+ */
+
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+interface Operation {
+  operationId?: string;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+}
+interface Schema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  format?: string;
+  minLength?: number;
+  minItems?: number;
+  minimum?: number;
+  default?: unknown;
+}
+
+const openapi = JSON.parse(readFileSync(new URL("../../../docs/openapi.json", import.meta.url), "utf8")) as OpenApi;
+const MARKER = "Zebulonsecretmarker";
+const PUBLIC = new Set(["POST /api/auth/sign-up/email", "POST /api/auth/sign-in/email"]);
+const WRITE = new Set(["post", "patch", "put", "delete"]);
+/**
+ * Writes any member makes for themself, a viewer too: their own calendar feed link, their own verification mail,
+ * a test digest to their own address, their own API tokens (a token cannot make one; another user's token is 404).
+ */
+const SELF_SERVICE = new Set([
+  "POST /api/calendar/feed",
+  "DELETE /api/calendar/feed",
+  "POST /api/email-verification",
+  "POST /api/notify/test",
+  "POST /api/tokens",
+  "DELETE /api/tokens/{id}",
+]);
+
+/** What a path id names, from the route's path (`/api/contacts/{id}` → contact). */
+const KINDS = [
+  "contact",
+  "company",
+  "interaction",
+  "followUp",
+  "token",
+  "webhook",
+  "import",
+  "merge",
+  "user",
+  "account",
+] as const;
+type Kind = (typeof KINDS)[number];
+type Ids = Record<Kind, string>;
+
+/** A value that satisfies the schema, with every id-like field (…Id, …Ids) set to `id`. */
+function sample(schema: Schema, id: string, name = ""): unknown {
+  if (schema.$ref) return sample(openapi.components.schemas[schema.$ref.split("/").pop() ?? ""] ?? {}, id, name);
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union) return sample(union.find((s) => s.type !== "null" && s.type !== "string") ?? union[0] ?? {}, id, name);
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(s, id, name)));
+  if (/Ids?$/.test(name)) return schema.type === "array" ? [id] : id;
+  if (schema.enum) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  switch (type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(schema.properties ?? {})) {
+        if (schema.required?.includes(key) || /Ids?$/.test(key)) out[key] = sample(value, id, key);
+      }
+      return out;
+    }
+    case "array":
+      return Array.from({ length: schema.minItems ?? 0 }, () => sample(schema.items ?? {}, id, name));
+    case "integer":
+    case "number":
+      return schema.minimum ?? 1;
+    case "boolean":
+      return true;
+    default:
+      if (schema.format === "date") return "2026-12-01";
+      if (schema.format === "date-time") return "2026-11-01T12:00:00.000Z";
+      if (schema.format === "email" || name === "email") return "probe@example.com";
+      if (schema.format === "uri" || name === "url") return "http://127.0.0.1:9/probe";
+      return "x".repeat(Math.max(schema.minLength ?? 1, 1));
+  }
+}
+
+function kindOfPathId(path: string, param: string): Kind {
+  if (param === "userId") return "user";
+  if (param === "contactId") return "contact";
+  const table: [RegExp, Kind][] = [
+    [/^\/api\/contacts\//, "contact"],
+    [/^\/api\/companies\//, "company"],
+    [/^\/api\/interactions\//, "interaction"],
+    [/^\/api\/follow-ups\//, "followUp"],
+    [/^\/api\/tokens\//, "token"],
+    [/^\/api\/notify\/webhooks\//, "webhook"],
+    [/^\/api\/imports\//, "import"],
+    [/^\/api\/merges\//, "merge"],
+  ];
+  const found = table.find(([re]) => re.test(path));
+  if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
+  return found[1];
+}
+
+interface Op {
+  method: string;
+  path: string;
+  key: string;
+  params: string[];
+  body: Schema | null;
+  bodyHasIds: boolean;
+}
+
+const OPS: Op[] = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => {
+    const body = op.requestBody?.content["application/json"]?.schema ?? null;
+    return {
+      method,
+      path,
+      key: `${method.toUpperCase()} ${path}`,
+      params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
+      body,
+      bodyHasIds: body !== null && /Ids?"/.test(JSON.stringify(sample(body, "ID"))),
+    };
+  }),
+);
+
+/** The URL with each path parameter set to the id its kind takes from `ids` (or `fixed` for every one). */
+function urlOf(op: Op, ids: Ids | null, fixed?: string): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, param: string) =>
+    encodeURIComponent(fixed ?? (ids as Ids)[kindOfPathId(op.path, param)]),
+  );
+}
+
+/** Ways to spell a route that reach it only if routing is done on the raw path. */
+const PATH_TRICKS: ((url: string) => string)[] = [
+  (u) => u.replace("/api/", "/api/./"),
+  (u) => u.replace("/api/", "/api/x/../"),
+  (u) => u.replace("/api/", "/api/%2e/"),
+  (u) => u.replace("/api/", "/api//"),
+  (u) => `${u}/.`,
+  (u) => u.replace("/api/", "/api/%2E%2E/api/"),
+  (u) => u.replace("/api/", "/api/%2F"),
+  (u) => u.replace("/api/", "/api\\"),
+];
+
+type Caller = { name: string; headers: Record<string, string>; role: "owner" | "editor" | "viewer" };
+
+describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
+  let s: TestServer;
+  let aCallers: Caller[];
+  let bOwner: Caller;
+  let aIds: Ids;
+  let bIds: Ids;
+  let bAccountId: string;
+  let cases = 0;
+
+  const send = (caller: Caller | null, method: string, url: string, payload?: unknown) =>
+    s.app.inject({
+      method: method.toUpperCase() as "GET",
+      url,
+      headers: { origin: TEST_ORIGIN, ...(caller?.headers ?? {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+
+  async function seed(caller: Caller, label: string, userId: string): Promise<Ids> {
+    const json = async (res: Promise<LightMyRequestResponse>) => {
+      const r = await res;
+      if (r.statusCode >= 300) throw new Error(`seeding ${label}: ${r.statusCode} ${r.body}`);
+      return r.json() as { id: string; token?: string; job?: { id: string } };
+    };
+    const company = await json(send(caller, "post", "/api/companies", { name: `${label} Corp` }));
+    const contact = await json(
+      send(caller, "post", "/api/contacts", {
+        firstName: label,
+        lastName: "Person",
+        companyId: company.id,
+        emails: [{ address: `${label.toLowerCase()}@example.com` }],
+      }),
+    );
+    const other = await json(send(caller, "post", "/api/contacts", { firstName: `${label} Twin` }));
+    const interaction = await json(
+      send(caller, "post", "/api/interactions", {
+        contactIds: [contact.id],
+        kind: "call",
+        direction: "mutual",
+        occurredAt: "2026-10-20T10:00:00.000Z",
+        summary: `${label} call`,
+      }),
+    );
+    const followUp = await json(
+      send(caller, "post", "/api/follow-ups", { contactId: contact.id, dueOn: "2026-11-20", title: `${label} ask` }),
+    );
+    const token = await json(send(caller, "post", "/api/tokens", { name: `${label} token` }));
+    const webhook = await json(send(caller, "post", "/api/notify/webhooks", { url: "http://127.0.0.1:9/hook" }));
+    const imported = await send(caller, "post", "/api/imports", {
+      content: `First Name,Last Name,Email\n${label},Imported,${label.toLowerCase()}.imp@example.com\n`,
+      format: "csv",
+    });
+    if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
+    const importBody = imported.json() as { id?: string; job?: { id: string } };
+    const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    return {
+      contact: contact.id,
+      company: company.id,
+      interaction: interaction.id,
+      followUp: followUp.id,
+      token: token.id,
+      webhook: webhook.id,
+      import: importBody.job?.id ?? (importBody.id as string),
+      merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
+      user: userId,
+      account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
+    };
+  }
+
+  beforeAll(async () => {
+    s = await openTestServer(dialect, { KITH_WEBHOOK_ALLOW_PRIVATE: "true" });
+    const a = await signUp(s, "Alice Owner", "alice.owner@example.com");
+    const b = await signUp(s, `${MARKER} Owner`, "zeb.owner@example.com");
+    const aAccount = (await a.call("GET", "/api/account")).json() as { id: string };
+    bAccountId = ((await b.call("GET", "/api/account")).json() as { id: string }).id;
+    const member = async (name: string, email: string, role: "editor" | "viewer") => {
+      const m = await signUp(s, name, email);
+      await s.deps.store.memberships.insert({
+        accountId: aAccount.id,
+        userId: m.userId,
+        role,
+        createdAt: "2026-11-02T14:00:00.000Z",
+      });
+      return { cookie: m.cookie, userId: m.userId };
+    };
+    const editor = await member("Eddie Editor", "eddie@example.com", "editor");
+    const viewer = await member("Vera Viewer", "vera@example.com", "viewer");
+    const session = (name: string, cookie: string, role: Caller["role"]): Caller => ({
+      name,
+      role,
+      headers: { cookie, "x-kith-account": aAccount.id },
+    });
+    const ownerA = session("A owner (session)", a.cookie, "owner");
+    bOwner = { name: "B owner", role: "owner", headers: { cookie: b.cookie } };
+    aIds = await seed(ownerA, "Alice", a.userId);
+    bIds = await seed(bOwner, MARKER, b.userId);
+    const tokenFor = async (caller: Caller, name: string): Promise<string> =>
+      ((await send(caller, "post", "/api/tokens", { name })).json() as { token: string }).token;
+    const viewerSession = session("A viewer (session)", viewer.cookie, "viewer");
+    aCallers = [
+      ownerA,
+      session("A editor (session)", editor.cookie, "editor"),
+      viewerSession,
+      {
+        name: "A owner (token)",
+        role: "owner",
+        headers: { authorization: `Bearer ${await tokenFor(ownerA, "matrix")}` },
+      },
+      {
+        name: "A viewer (token)",
+        role: "viewer",
+        headers: { authorization: `Bearer ${await tokenFor(viewerSession, "matrix")}` },
+      },
+    ];
+  }, 120_000);
+
+  afterAll(async () => {
+    await s?.dispose();
+  });
+
+  /**
+   * A request over a real socket with the path exactly as written: `app.inject` (like a browser) resolves dot
+   * segments before the app sees them, which an attacker's client does not.
+   */
+  async function raw(caller: Caller, method: string, path: string, payload?: unknown) {
+    if (!s.app.server.listening) await s.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = s.app.server.address() as AddressInfo;
+    const body = payload === undefined ? undefined : JSON.stringify(payload);
+    return new Promise<LightMyRequestResponse>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          method: method.toUpperCase(),
+          headers: {
+            origin: TEST_ORIGIN,
+            ...caller.headers,
+            ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              statusCode: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+            } as LightMyRequestResponse),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  const backupOfB = async () => {
+    const res = await send(bOwner, "get", "/api/backup");
+    expect(res.statusCode).toBe(200);
+    const { exportedAt: _, ...rest } = res.json() as Record<string, unknown>;
+    return rest;
+  };
+
+  it("covers every operation of the API with at least 10,000 cases on both engines", { timeout: 600_000 }, async () => {
+    const before = await backupOfB();
+    const failures: string[] = [];
+    const check = (what: string, res: LightMyRequestResponse, ok: (status: number) => boolean) => {
+      cases += 1;
+      if (res.statusCode >= 500) failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      else if (!ok(res.statusCode)) failures.push(`${what}: unexpected ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.body.includes(MARKER)) failures.push(`${what}: the answer shows account B's data`);
+    };
+    const denied = (status: number) => status >= 400 && status < 500;
+
+    for (const op of OPS) {
+      const bodyFor = (id: string) => (op.body ? sample(op.body, id) : undefined);
+      // Anonymous: nothing but signing up and in.
+      if (!PUBLIC.has(op.key)) {
+        check(
+          `anonymous ${op.key}`,
+          await send(null, op.method, urlOf(op, aIds), bodyFor(aIds.contact)),
+          (st) => st === 401,
+        );
+      }
+      // Path tricks reach no route, whoever asks.
+      const anonymous: Caller = { name: "anonymous", role: "viewer", headers: {} };
+      for (const [i, trick] of PATH_TRICKS.entries()) {
+        check(
+          `anonymous ${op.key} spelled with trick ${i}`,
+          await raw(anonymous, op.method, trick(urlOf(op, aIds)), bodyFor(aIds.contact)),
+          (st) => st === 404,
+        );
+      }
+      if (PUBLIC.has(op.key)) continue;
+      for (const caller of aCallers) {
+        // Every kind of B's objects, and an id that exists nowhere, in the path and the body's id fields.
+        if (op.params.length > 0 || op.bodyHasIds) {
+          for (const kind of KINDS) {
+            const id = bIds[kind];
+            const res = await send(caller, op.method, urlOf(op, null, id), bodyFor(id));
+            check(`${caller.name} ${op.key} with B's ${kind}`, res, denied);
+          }
+          const nowhere = "nowhere-0000";
+          check(
+            `${caller.name} ${op.key} with an id that exists nowhere`,
+            await send(caller, op.method, urlOf(op, null, nowhere), bodyFor(nowhere)),
+            denied,
+          );
+        }
+        // A's own objects: viewers never write.
+        if (caller.role === "viewer" && WRITE.has(op.method)) {
+          const selfService = SELF_SERVICE.has(op.key);
+          check(
+            `${caller.name} ${op.key} on A's own objects`,
+            await send(caller, op.method, urlOf(op, aIds), bodyFor(aIds.contact)),
+            // Self-service writes on the caller's own things pass; on another member's (a path id) they are denied.
+            selfService ? (st) => op.params.length === 0 || denied(st) : (st) => st === 403,
+          );
+        }
+        for (const [i, trick] of PATH_TRICKS.entries()) {
+          check(
+            `${caller.name} ${op.key} spelled with trick ${i}`,
+            await raw(caller, op.method, trick(urlOf(op, aIds)), bodyFor(aIds.contact)),
+            (st) => st === 404,
+          );
+        }
+      }
+      // Each caller of A naming B's account.
+      for (const caller of aCallers) {
+        check(
+          `${caller.name} with X-Kith-Account of B ${op.key}`,
+          await send(
+            { ...caller, headers: { ...caller.headers, "x-kith-account": bAccountId } },
+            op.method,
+            urlOf(op, bIds),
+            bodyFor(bIds.contact),
+          ),
+          denied,
+        );
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(await backupOfB()).toEqual(before);
+    expect(cases).toBeGreaterThanOrEqual(5_000);
+  });
+});
