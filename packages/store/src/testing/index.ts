@@ -1,4 +1,11 @@
-export { DIALECTS, insertTestUser, openTestDatabase, TEST_PG_URL, type TestDatabase } from "./test-databases.ts";
+export {
+  DIALECTS,
+  insertTestUser,
+  openTestDatabase,
+  TEST_PG_URL,
+  type TestDatabase,
+  underSchemaLock,
+} from "./test-databases.ts";
 export { openTestWorld, type TestWorld } from "./test-world.ts";
 export { useEach, useTempDir } from "./use-each.ts";
 export { type TestWorldOptions, useTestDatabase, useTestWorld } from "./use-test-world.ts";

@@ -21,7 +21,7 @@ export interface TestDatabase extends OpenDatabase {
  * makes the introspection fail. Creating, migrating and dropping test schemas therefore take turns, across
  * test files and worker processes, under one PostgreSQL advisory lock.
  */
-async function underSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function underSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
