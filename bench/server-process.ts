@@ -29,6 +29,8 @@ export async function startServer(target: {
       PORT: String(port),
       LOG_LEVEL: "silent",
       KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
+      // The daily backup would copy the seeded database at start, inside the measured window.
+      KITH_BACKUP_KEEP: "0",
     },
     stdio: "ignore",
   });

@@ -4,6 +4,7 @@ import { registerTokenCommands } from "./accounts/token-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
+import { registerDbCommands } from "./database-backups/db-commands.ts";
 import { registerNotifyCommands } from "./delivery/notify-commands.ts";
 import { registerMergeCommands } from "./duplicates/merge-commands.ts";
 import { registerBackupCommands } from "./exports/backup-commands.ts";
@@ -38,5 +39,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerExportCommand(program, ctx);
   registerBackupCommands(program, ctx);
   registerMergeCommands(program, ctx);
+  registerDbCommands(program, ctx);
   return program;
 }

@@ -44,6 +44,10 @@ const envSchema = z.object({
   /** Largest backup restore (request body) in bytes; above it the server answers 413 before reading the body. */
   KITH_RESTORE_MAX_BYTES: bodyBytes(256 * 1024 * 1024),
   KITH_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** SQLite only: where the daily online backups go (default `<KITH_DATA_DIR>/backups`). */
+  KITH_BACKUP_DIR: z.string().min(1).optional(),
+  /** SQLite only: how many daily backups to keep; 0 turns them off. */
+  KITH_BACKUP_KEEP: z.coerce.number().int().min(0).max(1000).default(14),
   IMAP_HOST: z.string().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
   IMAP_SECURE: z.enum(["true", "false"]).default("true"),
@@ -100,8 +104,11 @@ export interface Config {
   scheduler: { enabled: boolean; tickSeconds: number; leaseSeconds: number };
   /** Imports: the largest upload accepted (bytes). */
   imports: { maxBytes: number };
-  /** Backups: the largest restore accepted (bytes). */
-  backups: { maxRestoreBytes: number };
+  /**
+   * Backups: the largest restore accepted (bytes); on SQLite, the folder of the daily online backups of the
+   * database and how many are kept (`daily` is off on PostgreSQL, which pg_dump backs up, and when keep is 0).
+   */
+  backups: { maxRestoreBytes: number; dir: string; keep: number; daily: boolean };
   /** Webhook targets on private, loopback and other non-public addresses are refused unless this allows them. */
   webhooks: { allowPrivate: boolean };
   imap: ImapConfig | null;
@@ -136,7 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseSeconds: e.KITH_DELIVERY_LEASE_SECONDS,
     },
     imports: { maxBytes: e.KITH_IMPORT_MAX_BYTES },
-    backups: { maxRestoreBytes: e.KITH_RESTORE_MAX_BYTES },
+    backups: {
+      maxRestoreBytes: e.KITH_RESTORE_MAX_BYTES,
+      dir: e.KITH_BACKUP_DIR ?? path.join(e.KITH_DATA_DIR, "backups"),
+      keep: e.KITH_BACKUP_KEEP,
+      daily: !e.DATABASE_URL && e.KITH_BACKUP_KEEP > 0,
+    },
     webhooks: { allowPrivate: e.KITH_WEBHOOK_ALLOW_PRIVATE === "true" },
     imap: imapOf(e, smtp),
   };

@@ -67,7 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
-  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs });
+  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs, database: ctx.open });
   app.addHook("onClose", async () => jobs.stop());
   // Kept so tests can prove every route is scoped to its account, including routes added later.
   const routes: RouteSummary[] = [];

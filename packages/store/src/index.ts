@@ -1,4 +1,14 @@
 export { type DatabaseConfig, migrate, type OpenDatabase, openDatabase } from "./database.ts";
+export {
+  backupDatabaseTo,
+  backupDue,
+  type DatabaseBackup,
+  inspectBackup,
+  listBackups,
+  pruneBackups,
+  restoreDatabase,
+  takeBackup,
+} from "./database-backups/sqlite-backups.ts";
 export { type AccountOwner, KyselyLocalActorRepository } from "./repositories/local-actor-repository.ts";
 export { KyselyLoginThrottleRepository, type ThrottleCount } from "./repositories/login-throttle-repository.ts";
 export type { Database, Dialect } from "./schema.ts";

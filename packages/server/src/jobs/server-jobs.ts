@@ -1,6 +1,8 @@
 import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
 import { type Config, type DeliveryRuntime, openDelivery } from "@kith/runtime";
+import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
 
@@ -10,6 +12,8 @@ export interface JobContext {
   /** The jobs' own mailer, webhook transport and lease name (closed when the runner stops). */
   delivery: DeliveryRuntime;
   log: JobLog;
+  /** The database this process opened (the backup job copies it). */
+  database: OpenDatabase | undefined;
 }
 
 /** One entry per background job: whether this configuration runs it, and how to make it. */
@@ -68,11 +72,19 @@ export const JOBS: readonly JobEntry[] = [
     },
   },
   { name: "imports", enabled: () => true, create: ({ deps }) => importJob(deps) },
+  // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
+  {
+    name: "database-backups",
+    enabled: ({ config, database }) => config.backups.daily && database?.dialect === "sqlite",
+    create: ({ config, deps, database }) => databaseBackupJob(config, deps, database!),
+  },
 ];
 
 export interface ServerJobsOptions {
   /** Only these jobs (tests drive the delivery ticks themselves and run only the import job). Default: all. */
   only?: readonly string[] | undefined;
+  /** The database this process opened, for the jobs that work on it whole (backups). */
+  database?: OpenDatabase | undefined;
 }
 
 /**
@@ -86,7 +98,7 @@ export function openServerJobs(
   options: ServerJobsOptions = {},
 ): JobRunner {
   const delivery = openDelivery(config, deps);
-  const ctx: JobContext = { config, deps, delivery, log };
+  const ctx: JobContext = { config, deps, delivery, log, database: options.database };
   const jobs = JOBS.filter((entry) => !options.only || options.only.includes(entry.name))
     .filter((entry) => entry.enabled(ctx))
     .map((entry) => entry.create(ctx));
