@@ -20,7 +20,7 @@ import { registerExportRoutes } from "./exports/export-routes.ts";
 import { registerFollowUpRoutes } from "./follow-ups/follow-up-routes.ts";
 import { normalPathGuard, sameOriginGuard } from "./http/guards.ts";
 import { nulGuard } from "./http/nul-guard.ts";
-import { errorHandler, sendProblem } from "./http/problem.ts";
+import { errorHandler, frameworkErrorHandler, sendProblem } from "./http/problem.ts";
 import { SWAGGER_UI_CSP, securityHeaders } from "./http/security-headers.ts";
 import { registerImportRoutes } from "./imports/import-routes.ts";
 import { registerInsightsRoutes } from "./insights/insights-routes.ts";
@@ -66,6 +66,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    frameworkErrors: frameworkErrorHandler,
   });
   const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs, database: ctx.open });
   app.addHook("onClose", async () => jobs.stop());

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DIALECTS } from "@kith/store/testing";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS as OPS, type Operation as Op, sampleOf as sample } from "./testing/openapi-samples.ts";
 import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/test-server.ts";
 
 /**
@@ -14,33 +14,6 @@ import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/
  * to A holds B's marker), no answer is a 500, and each call gets the status its kind of case must get.
  */
 
-interface OpenApi {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
-interface Operation {
-  operationId?: string;
-  requestBody?: { content: Record<string, { schema: Schema }> };
-  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
-}
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  format?: string;
-  minLength?: number;
-  minItems?: number;
-  minimum?: number;
-  default?: unknown;
-}
-
-const openapi = JSON.parse(readFileSync(new URL("../../../docs/openapi.json", import.meta.url), "utf8")) as OpenApi;
 const MARKER = "Zebulonsecretmarker";
 const PUBLIC = new Set(["POST /api/auth/sign-up/email", "POST /api/auth/sign-in/email"]);
 const WRITE = new Set(["post", "patch", "put", "delete"]);
@@ -73,39 +46,6 @@ const KINDS = [
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
 
-/** A value that satisfies the schema, with every id-like field (…Id, …Ids) set to `id`. */
-function sample(schema: Schema, id: string, name = ""): unknown {
-  if (schema.$ref) return sample(openapi.components.schemas[schema.$ref.split("/").pop() ?? ""] ?? {}, id, name);
-  const union = schema.anyOf ?? schema.oneOf;
-  if (union) return sample(union.find((s) => s.type !== "null" && s.type !== "string") ?? union[0] ?? {}, id, name);
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(s, id, name)));
-  if (/Ids?$/.test(name)) return schema.type === "array" ? [id] : id;
-  if (schema.enum) return schema.enum[0];
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
-  switch (type) {
-    case "object": {
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(key) || /Ids?$/.test(key)) out[key] = sample(value, id, key);
-      }
-      return out;
-    }
-    case "array":
-      return Array.from({ length: schema.minItems ?? 0 }, () => sample(schema.items ?? {}, id, name));
-    case "integer":
-    case "number":
-      return schema.minimum ?? 1;
-    case "boolean":
-      return true;
-    default:
-      if (schema.format === "date") return "2026-12-01";
-      if (schema.format === "date-time") return "2026-11-01T12:00:00.000Z";
-      if (schema.format === "email" || name === "email") return "probe@example.com";
-      if (schema.format === "uri" || name === "url") return "http://127.0.0.1:9/probe";
-      return "x".repeat(Math.max(schema.minLength ?? 1, 1));
-  }
-}
-
 function kindOfPathId(path: string, param: string): Kind {
   if (param === "userId") return "user";
   if (param === "contactId") return "contact";
@@ -123,29 +63,6 @@ function kindOfPathId(path: string, param: string): Kind {
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
   return found[1];
 }
-
-interface Op {
-  method: string;
-  path: string;
-  key: string;
-  params: string[];
-  body: Schema | null;
-  bodyHasIds: boolean;
-}
-
-const OPS: Op[] = Object.entries(openapi.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, op]) => {
-    const body = op.requestBody?.content["application/json"]?.schema ?? null;
-    return {
-      method,
-      path,
-      key: `${method.toUpperCase()} ${path}`,
-      params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
-      body,
-      bodyHasIds: body !== null && /Ids?"/.test(JSON.stringify(sample(body, "ID"))),
-    };
-  }),
-);
 
 /** The URL with each path parameter set to the id its kind takes from `ids` (or `fixed` for every one). */
 function urlOf(op: Op, ids: Ids | null, fixed?: string): string {

@@ -28,6 +28,7 @@ const TITLE_OF: Record<number, string> = {
   404: "Not Found",
   409: "Conflict",
   413: "Payload Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -67,4 +68,17 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(reply, 500, "something went wrong on our side; it has been logged");
+}
+
+/**
+ * Errors the router raises before any handler (an id past the longest path parameter, a malformed URL): the same
+ * problem+json as every other refusal (Fastify's `frameworkErrors`).
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "a path parameter is longer than any id can be"
+      : "the URL cannot be read";
+  return sendProblem(reply, status, detail);
 }
