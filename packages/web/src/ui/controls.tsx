@@ -37,6 +37,12 @@ interface FieldProps {
   rows?: number;
   minLength?: number;
   placeholder?: string;
+  /** Bounds of a number or date input (checked by the browser before the form is sent). */
+  min?: number | string;
+  max?: number | string;
+  className?: string;
+  /** The keyboard a phone shows, e.g. "email" for an address typed as text (type=email refuses UTF-8 local parts). */
+  inputMode?: "email" | "tel" | "url" | "numeric" | "text";
 }
 
 /** A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. */
@@ -44,7 +50,7 @@ export function Field(props: FieldProps) {
   const { label, description, error, multiline, rows, placeholder, type, autoComplete, autoFocus, minLength } = props;
   return (
     <TextField
-      className="field"
+      className={`field${props.className ? ` ${props.className}` : ""}`}
       name={props.name}
       value={props.value}
       onChange={props.onChange}
@@ -56,7 +62,11 @@ export function Field(props: FieldProps) {
       minLength={minLength}
     >
       <Label>{label}</Label>
-      {multiline ? <TextArea rows={rows ?? 4} placeholder={placeholder} /> : <Input placeholder={placeholder} />}
+      {multiline ? (
+        <TextArea rows={rows ?? 4} placeholder={placeholder} />
+      ) : (
+        <Input placeholder={placeholder} min={props.min} max={props.max} inputMode={props.inputMode} />
+      )}
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{error}</FieldError>
     </TextField>
@@ -133,10 +143,15 @@ export function NativeSelect(props: {
   onChange: (id: string) => void;
   description?: string;
   isDisabled?: boolean;
+  isRequired?: boolean;
+  /** The server's word on this field (problem+json `errors[].path`), shown under it. */
+  error?: string | undefined;
+  className?: string;
 }) {
   const id = `select-${props.name}`;
+  const described = [props.description && `${id}-desc`, props.error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className="field">
+    <div className={`field${props.className ? ` ${props.className}` : ""}`}>
       <label htmlFor={id}>{props.label}</label>
       <select
         id={id}
@@ -144,7 +159,9 @@ export function NativeSelect(props: {
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         disabled={props.isDisabled}
-        aria-describedby={props.description ? `${id}-desc` : undefined}
+        required={props.isRequired}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
       >
         {props.options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -155,6 +172,11 @@ export function NativeSelect(props: {
       {props.description && (
         <span className="description" id={`${id}-desc`}>
           {props.description}
+        </span>
+      )}
+      {props.error && (
+        <span className="field-error" id={`${id}-error`}>
+          {props.error}
         </span>
       )}
     </div>
