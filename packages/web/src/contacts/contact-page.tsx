@@ -6,7 +6,7 @@ import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
 import { Alert, Button } from "../ui/controls.tsx";
-import { formatDate, relativeDays } from "../ui/format.ts";
+import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
@@ -68,6 +68,7 @@ function ContactView({ contact }: { contact: Contact }) {
         <>
           {subtitle && <span>{subtitle} · </span>}
           <span className="badge">{contact.circle}</span>
+          {contact.muted && <span className="badge badge-muted">muted</span>}
           {contact.archivedAt && <span className="badge badge-muted">archived</span>}
         </>
       }
@@ -163,7 +164,12 @@ function Details({ contact, company }: { contact: Contact; company: string | und
       </Link>,
     ]);
   if (birthday) rows.push(["Birthday", birthday]);
-  if (contact.timeZone) rows.push(["Time zone", contact.timeZone]);
+  if (contact.timeZone) rows.push(["Time zone", contact.timeZone.replaceAll("_", " ")]);
+  if (contact.cadenceOverride)
+    rows.push([
+      "Own rhythm",
+      `due after ${plural(contact.cadenceOverride.idealDays, "day")}, overdue after ${plural(contact.cadenceOverride.maxDays, "day")}`,
+    ]);
   if (contact.tags.length) rows.push(["Tags", contact.tags.join(", ")]);
   if (contact.interests.length) rows.push(["Interests", contact.interests.join(", ")]);
   if (contact.howWeMet) rows.push(["How we met", contact.howWeMet]);
