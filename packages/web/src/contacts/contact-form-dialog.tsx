@@ -8,6 +8,7 @@ import { Alert, Button, Checkbox, Field, NativeSelect, Select } from "../ui/cont
 import { Modal } from "../ui/modal.tsx";
 import { timeZoneOptions } from "../ui/regions.ts";
 import { BirthdayField } from "./birthday-field.tsx";
+import { ContactDatesFields, type DateRow, dateRowsOf, datesInputOf } from "./contact-dates-fields.tsx";
 import { type ContactDraft, draftOf, inputOfDraft, nameProblem } from "./contact-draft.ts";
 import { DEFAULT_CIRCLES, useSaveContact } from "./contact-queries.ts";
 import { LabelledRowsField } from "./labelled-rows-field.tsx";
@@ -29,6 +30,7 @@ const PLACED = [
   "timeZone",
   "muted",
   "cadenceOverride",
+  "dates",
 ];
 
 /** Add or edit everything about a contact but their notes (the contact page's own section). */
@@ -38,6 +40,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
   const circles = useCircleNames(DEFAULT_CIRCLES);
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(existing));
+  const [dateRows, setDateRows] = useState<DateRow[]>(() => dateRowsOf(existing));
   const [nameError, setNameError] = useState<string | undefined>();
   const set = (part: Partial<ContactDraft>) => {
     setDraft((d) => ({ ...d, ...part }));
@@ -53,7 +56,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
     setNameError(problem);
     if (problem) return;
     try {
-      const saved = await save.mutateAsync(inputOfDraft(draft));
+      const saved = await save.mutateAsync({ ...inputOfDraft(draft), ...datesInputOf(dateRows, existing) });
       props.onClose();
       if (!existing) navigate(`/contacts/${saved.id}`);
     } catch {
@@ -146,6 +149,14 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
           year={draft.birthdayYear}
           onChange={set}
           error={fieldError("birthday")}
+        />
+        <ContactDatesFields
+          rows={dateRows}
+          onChange={(rows) => {
+            setDateRows(rows);
+            if (save.error) save.reset();
+          }}
+          errorAt={(i) => fieldError(`dates.${i}`)}
         />
         <div className="grid-2">
           <Field
