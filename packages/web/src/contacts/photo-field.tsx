@@ -97,7 +97,7 @@ export function PhotoField(props: {
   return (
     <div className="photo-field">
       {url ? (
-        <img className="contact-photo" src={url} alt={`Photo of ${contact.displayName}`} width={96} height={96} />
+        <img className="contact-photo" src={url} alt={contact.displayName} width={96} height={96} />
       ) : (
         <span className="contact-photo contact-photo-empty" aria-hidden="true">
           {initials(contact.displayName)}
