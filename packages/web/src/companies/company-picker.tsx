@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
 import { ApiError, describeError } from "../api/problem.ts";
 import { useCompanies, useSaveCompany } from "./company-queries.ts";
@@ -10,7 +10,7 @@ const CREATE = "\u0000create";
  * Pick a company by typing a few letters, or create it on the spot: when the name typed is no company yet, the
  * last choice is "Create company “…”", which adds it (one call) and selects it. Emptying the box clears the company.
  */
-export function CompanyPicker(props: {
+export const CompanyPicker = memo(function CompanyPicker(props: {
   companyId: string;
   onChange: (companyId: string) => void;
   error?: string | undefined;
@@ -98,4 +98,4 @@ export function CompanyPicker(props: {
       </Popover>
     </ComboBox>
   );
-}
+});

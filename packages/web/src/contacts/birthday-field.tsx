@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Field, NativeSelect, type Option } from "../ui/controls.tsx";
 
 /** January … December in the browser's language. */
@@ -7,7 +8,7 @@ export const MONTH_OPTIONS: Option[] = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 /** A month, a day and (optionally) a year: many people know a birthday but not the year. */
-export function BirthdayField(props: {
+export const BirthdayField = memo(function BirthdayField(props: {
   month: string;
   day: string;
   year: string;
@@ -51,4 +52,4 @@ export function BirthdayField(props: {
       </div>
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Contact } from "../api/types.ts";
 import { Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { MONTH_OPTIONS } from "./birthday-field.tsx";
@@ -70,13 +70,13 @@ const KIND_OPTIONS: { id: ContactDateKind; label: string }[] = [
 
 /**
  * Anniversaries and other dates to remember (a child's birthday, the day they started a business): each a kind,
- * a label for the other ones, a month and day, and a year if known. `errorAt(i)` is the server's word on the i-th
- * date sent (blank rows are not sent).
+ * a label for the other ones, a month and day, and a year if known. A row's error is the server's word on the i-th
+ * date sent (`dates.<i>`; blank rows are not sent).
  */
-export function ContactDatesFields(props: {
+export const ContactDatesFields = memo(function ContactDatesFields(props: {
   rows: DateRow[];
   onChange: (rows: DateRow[]) => void;
-  errorAt: (sentIndex: number) => string | undefined;
+  errorOf: (path: string) => string | undefined;
 }) {
   const { rows, onChange } = props;
   const [focusKey, setFocusKey] = useState<number | null>(null);
@@ -90,7 +90,7 @@ export function ContactDatesFields(props: {
       {rows.length === 0 && <p className="muted small">Anniversaries and other days to remember.</p>}
       {rows.map((row, i) => {
         if (!isBlank(row)) sent += 1;
-        const error = isBlank(row) ? undefined : props.errorAt(sent);
+        const error = isBlank(row) ? undefined : props.errorOf(`dates.${sent}`);
         const name = `Date ${i + 1}`;
         return (
           <div className="date-row" key={row.key}>
@@ -176,7 +176,7 @@ export function ContactDatesFields(props: {
       )}
     </fieldset>
   );
-}
+});
 
 /** "June 2" or "June 2, 2015", in the browser's language. */
 export function formatMonthDay(date: { month: number; day: number; year?: number | null }): string {

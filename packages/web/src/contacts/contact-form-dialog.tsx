@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { ApiError, describeError } from "../api/problem.ts";
 import type { Contact } from "../api/types.ts";
@@ -42,14 +42,17 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
   const [draft, setDraft] = useState<ContactDraft>(() => draftOf(existing));
   const [dateRows, setDateRows] = useState<DateRow[]>(() => dateRowsOf(existing));
   const [nameError, setNameError] = useState<string | undefined>();
-  const set = (part: Partial<ContactDraft>) => {
-    setDraft((d) => ({ ...d, ...part }));
-    // A field marked invalid blocks the form's submission: the server's word stands until the next change.
-    if (save.error) save.reset();
-    if (nameError && (part.firstName !== undefined || part.lastName !== undefined)) setNameError(undefined);
-  };
-
-  const setTimeZone = useCallback((timeZone: string) => setDraft((d) => ({ ...d, timeZone })), []);
+  const set = useCallback((part: Partial<ContactDraft>) => setDraft((d) => ({ ...d, ...part })), []);
+  const on = useDraftSetters(set);
+  // A field marked invalid blocks the form's submission: the server's word stands until the next change.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of what the user typed
+  useEffect(() => {
+    if (saveRef.current.error) saveRef.current.reset();
+  }, [draft, dateRows]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when either name changes
+  useEffect(() => setNameError(undefined), [draft.firstName, draft.lastName]);
 
   const submit = async () => {
     const problem = nameProblem(draft);
@@ -65,9 +68,12 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
   };
 
   const err = save.error instanceof ApiError ? save.error : undefined;
-  const fieldError = (name: string) => err?.fieldError(name);
+  const fieldError = useCallback((name: string) => err?.fieldError(name), [err]);
   const unplaced = save.error && !PLACED.some((k) => fieldError(k));
-  const circleOptions = circles.includes(draft.circle) ? circles : [...circles, draft.circle];
+  const circleOptions = useMemo(
+    () => (circles.includes(draft.circle) ? circles : [...circles, draft.circle]).map((c) => ({ id: c, label: c })),
+    [circles, draft.circle],
+  );
 
   return (
     <Modal
@@ -88,7 +94,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
             label="First name"
             name="firstName"
             value={draft.firstName}
-            onChange={(firstName) => set({ firstName })}
+            onChange={on("firstName")}
             error={nameError ?? fieldError("firstName")}
             autoComplete="off"
             autoFocus
@@ -97,51 +103,44 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
             label="Last name"
             name="lastName"
             value={draft.lastName}
-            onChange={(lastName) => set({ lastName })}
+            onChange={on("lastName")}
             error={fieldError("lastName")}
             autoComplete="off"
           />
         </div>
         <div className="grid-2">
-          <CompanyPicker
-            companyId={draft.companyId}
-            onChange={(companyId) => set({ companyId })}
-            error={fieldError("companyId")}
-          />
-          <Field
-            label="Title"
-            name="title"
-            value={draft.title}
-            onChange={(title) => set({ title })}
-            error={fieldError("title")}
-          />
+          <CompanyPicker companyId={draft.companyId} onChange={on("companyId")} error={fieldError("companyId")} />
+          <Field label="Title" name="title" value={draft.title} onChange={on("title")} error={fieldError("title")} />
         </div>
         <LabelledRowsField
           legend="Emails"
           noun="Email"
           type="email"
           rows={draft.emails}
-          onChange={(emails) => set({ emails })}
+          onChange={on("emails")}
           labelPlaceholder="work, home"
-          errorAt={(i) => fieldError(`emails.${i}`)}
+          path="emails"
+          errorOf={fieldError}
         />
         <LabelledRowsField
           legend="Phones"
           noun="Phone"
           type="tel"
           rows={draft.phones}
-          onChange={(phones) => set({ phones })}
+          onChange={on("phones")}
           labelPlaceholder="mobile, work"
-          errorAt={(i) => fieldError(`phones.${i}`)}
+          path="phones"
+          errorOf={fieldError}
         />
         <LabelledRowsField
           legend="Links"
           noun="Link"
           type="url"
           rows={draft.links}
-          onChange={(links) => set({ links })}
+          onChange={on("links")}
           labelPlaceholder="LinkedIn, website"
-          errorAt={(i) => fieldError(`links.${i}`)}
+          path="links"
+          errorOf={fieldError}
         />
         <BirthdayField
           month={draft.birthdayMonth}
@@ -150,20 +149,13 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
           onChange={set}
           error={fieldError("birthday")}
         />
-        <ContactDatesFields
-          rows={dateRows}
-          onChange={(rows) => {
-            setDateRows(rows);
-            if (save.error) save.reset();
-          }}
-          errorAt={(i) => fieldError(`dates.${i}`)}
-        />
+        <ContactDatesFields rows={dateRows} onChange={setDateRows} errorOf={fieldError} />
         <div className="grid-2">
           <Field
             label="Tags"
             name="tags"
             value={draft.tags}
-            onChange={(tags) => set({ tags })}
+            onChange={on("tags")}
             description="Separated by commas"
             error={fieldError("tags")}
           />
@@ -171,7 +163,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
             label="Interests"
             name="interests"
             value={draft.interests}
-            onChange={(interests) => set({ interests })}
+            onChange={on("interests")}
             description="Separated by commas: Kith uses them to suggest what to say"
             error={fieldError("interests")}
           />
@@ -180,7 +172,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
           label="How we met"
           name="howWeMet"
           value={draft.howWeMet}
-          onChange={(howWeMet) => set({ howWeMet })}
+          onChange={on("howWeMet")}
           multiline
           rows={2}
           error={fieldError("howWeMet")}
@@ -188,15 +180,10 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
         <fieldset className="rows-field">
           <legend>Rhythm</legend>
           <div className="grid-2">
-            <Select
-              label="Circle"
-              value={draft.circle}
-              onChange={(circle) => set({ circle })}
-              options={circleOptions.map((c) => ({ id: c, label: c }))}
-            />
-            <TimeZoneSelect value={draft.timeZone} onChange={setTimeZone} error={fieldError("timeZone")} />
+            <Select label="Circle" value={draft.circle} onChange={on("circle")} options={circleOptions} />
+            <TimeZoneSelect value={draft.timeZone} onChange={on("timeZone")} error={fieldError("timeZone")} />
           </div>
-          <Checkbox isSelected={draft.ownCadence} onChange={(ownCadence) => set({ ownCadence })}>
+          <Checkbox isSelected={draft.ownCadence} onChange={on("ownCadence")}>
             Their own rhythm instead of the circle's
           </Checkbox>
           {draft.ownCadence && (
@@ -208,7 +195,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
                 min={1}
                 max={3650}
                 value={draft.idealDays}
-                onChange={(idealDays) => set({ idealDays })}
+                onChange={on("idealDays")}
                 isRequired
                 error={fieldError("cadenceOverride.idealDays") ?? fieldError("cadenceOverride")}
               />
@@ -219,13 +206,13 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
                 min={1}
                 max={3650}
                 value={draft.maxDays}
-                onChange={(maxDays) => set({ maxDays })}
+                onChange={on("maxDays")}
                 isRequired
                 error={fieldError("cadenceOverride.maxDays")}
               />
             </div>
           )}
-          <Checkbox isSelected={draft.muted} onChange={(muted) => set({ muted })}>
+          <Checkbox isSelected={draft.muted} onChange={on("muted")}>
             Mute: no reminders about {draft.firstName.trim() || "them"}
           </Checkbox>
           {fieldError("circle") && <p className="field-error">{fieldError("circle")}</p>}
@@ -240,6 +227,22 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** One setter per field of the draft, made once, so a field's props stay the same while another is typed in. */
+function useDraftSetters(set: (part: Partial<ContactDraft>) => void) {
+  const cache = useRef(new Map<keyof ContactDraft, (value: never) => void>());
+  return useCallback(
+    <K extends keyof ContactDraft>(key: K): ((value: ContactDraft[K]) => void) => {
+      let setter = cache.current.get(key);
+      if (!setter) {
+        setter = ((value: ContactDraft[K]) => set({ [key]: value } as Partial<ContactDraft>)) as (value: never) => void;
+        cache.current.set(key, setter);
+      }
+      return setter as (value: ContactDraft[K]) => void;
+    },
+    [set],
   );
 }
 

@@ -1,13 +1,13 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Button, Field } from "../ui/controls.tsx";
 import { type LabelledRow, newRow } from "./contact-draft.ts";
 
 /**
  * A list of values each with a label (emails, phones, links): rows added and removed by button, every input
- * labelled by its number ("Email 2", "Email 2 label"). `errorAt(i)` is the server's word on the i-th row *sent*:
- * blank rows are not sent, so the server's indices skip them.
+ * labelled by its number ("Email 2", "Email 2 label"). A row's error is the server's word on the i-th row *sent*
+ * (`emails.<i>`): blank rows are not sent, so the server's indices skip them.
  */
-export function LabelledRowsField(props: {
+export const LabelledRowsField = memo(function LabelledRowsField(props: {
   legend: string;
   /** One row's name, e.g. "Email": inputs are "Email 1", "Email 1 label"; the add button "Add email". */
   noun: string;
@@ -15,7 +15,9 @@ export function LabelledRowsField(props: {
   rows: LabelledRow[];
   onChange: (rows: LabelledRow[]) => void;
   labelPlaceholder: string;
-  errorAt: (sentIndex: number) => string | undefined;
+  /** The field's name in the API ("emails"): the server's errors name `emails.<i>…`. */
+  path: string;
+  errorOf: (path: string) => string | undefined;
 }) {
   const { rows, onChange, noun } = props;
   const [focusKey, setFocusKey] = useState<number | null>(null);
@@ -29,7 +31,7 @@ export function LabelledRowsField(props: {
       {rows.length === 0 && <p className="muted small">None yet.</p>}
       {rows.map((row, i) => {
         if (row.value.trim()) sent += 1;
-        const error = row.value.trim() ? props.errorAt(sent) : undefined;
+        const error = row.value.trim() ? props.errorOf(`${props.path}.${sent}`) : undefined;
         const name = `${noun} ${i + 1}`;
         return (
           <div className="labelled-row" key={row.key}>
@@ -80,4 +82,4 @@ export function LabelledRowsField(props: {
       </div>
     </fieldset>
   );
-}
+});

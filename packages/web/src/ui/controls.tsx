@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import {
   Button as AriaButton,
   Checkbox as AriaCheckbox,
@@ -45,8 +45,11 @@ interface FieldProps {
   inputMode?: "email" | "tel" | "url" | "numeric" | "text";
 }
 
-/** A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. */
-export function Field(props: FieldProps) {
+/**
+ * A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. Drawn again only
+ * when its own props change, so a long form stays quick to type in when its setters are stable.
+ */
+export const Field = memo(function Field(props: FieldProps) {
   const { label, description, error, multiline, rows, placeholder, type, autoComplete, autoFocus, minLength } = props;
   return (
     <TextField
@@ -71,14 +74,14 @@ export function Field(props: FieldProps) {
       <FieldError>{error}</FieldError>
     </TextField>
   );
-}
+});
 
 export interface Option {
   id: string;
   label: string;
 }
 
-export function Select(props: {
+export const Select = memo(function Select(props: {
   label: string;
   options: Option[];
   value: string;
@@ -111,9 +114,13 @@ export function Select(props: {
       </Popover>
     </AriaSelect>
   );
-}
+});
 
-export function Checkbox(props: { children: ReactNode; isSelected: boolean; onChange: (v: boolean) => void }) {
+export const Checkbox = memo(function Checkbox(props: {
+  children: ReactNode;
+  isSelected: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <AriaCheckbox className="checkbox" isSelected={props.isSelected} onChange={props.onChange}>
       <span className="checkbox-box" aria-hidden="true">
@@ -124,7 +131,7 @@ export function Checkbox(props: { children: ReactNode; isSelected: boolean; onCh
       {props.children}
     </AriaCheckbox>
   );
-}
+});
 
 export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
   return (
@@ -135,7 +142,7 @@ export function Alert({ children, tone = "error" }: { children: ReactNode; tone?
 }
 
 /** A native select: best on phones for long lists (time zones, countries). */
-export function NativeSelect(props: {
+export const NativeSelect = memo(function NativeSelect(props: {
   label: string;
   name: string;
   options: Option[];
@@ -181,4 +188,4 @@ export function NativeSelect(props: {
       )}
     </div>
   );
-}
+});
