@@ -9,6 +9,8 @@ const dateOn = (days: number) => {
 };
 
 test("a contact and its timeline, edited in the web, are all there after a reload", async ({ page, account }) => {
+  // A long journey: three pages checked by axe at two widths each.
+  test.setTimeout(120_000);
   expect(account.email).toBeTruthy();
   await page.goto("/contacts");
   await page.getByRole("button", { name: "Add contact" }).first().click();
