@@ -1,4 +1,4 @@
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import type { Contact } from "../api/types.ts";
 import { Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { MONTH_OPTIONS } from "./birthday-field.tsx";
@@ -80,6 +80,12 @@ export const ContactDatesFields = memo(function ContactDatesFields(props: {
 }) {
   const { rows, onChange } = props;
   const [focusKey, setFocusKey] = useState<number | null>(null);
+  // A removed row takes its focused Remove button with it: focus goes to the Add button, not to the page's start.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const remove = (key: number) => {
+    onChange(rows.filter((r) => r.key !== key));
+    addButton.current?.focus();
+  };
   const set = (key: number, part: Partial<DateRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...part } : r)));
   let sent = -1;
@@ -146,11 +152,7 @@ export const ContactDatesFields = memo(function ContactDatesFields(props: {
                   description="Optional"
                 />
               </div>
-              <Button
-                tone="quiet"
-                aria-label={`Remove date ${i + 1}`}
-                onPress={() => onChange(rows.filter((r) => r.key !== row.key))}
-              >
+              <Button tone="quiet" aria-label={`Remove date ${i + 1}`} onPress={() => remove(row.key)}>
                 Remove
               </Button>
             </div>
@@ -159,7 +161,7 @@ export const ContactDatesFields = memo(function ContactDatesFields(props: {
       })}
       {rows.length < CONTACT_DATE_LIMIT && (
         <div className="row">
-          <Button tone="quiet" onPress={() => onChange([...rows, newDateRow("anniversary")])}>
+          <Button ref={addButton} tone="quiet" onPress={() => onChange([...rows, newDateRow("anniversary")])}>
             Add anniversary
           </Button>
           <Button

@@ -171,6 +171,8 @@ describe("ContactFormDialog", () => {
     expect((screen.getByRole("combobox", { name: "Birthday month" }) as HTMLSelectElement).value).toBe("3");
     expect(await screen.findByDisplayValue("Acme Studio")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Remove email 1" }));
+    // The removed row's button is gone: the keyboard carries on from "Add email".
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add email" }));
     await user.clear(screen.getByRole("spinbutton", { name: "Birthday year" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
 

@@ -1,4 +1,4 @@
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import { Button, Field } from "../ui/controls.tsx";
 import { type LabelledRow, newRow } from "./contact-draft.ts";
 
@@ -21,6 +21,12 @@ export const LabelledRowsField = memo(function LabelledRowsField(props: {
 }) {
   const { rows, onChange, noun } = props;
   const [focusKey, setFocusKey] = useState<number | null>(null);
+  // A removed row takes its focused Remove button with it: focus goes to the Add button, not to the page's start.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const remove = (key: number) => {
+    onChange(rows.filter((r) => r.key !== key));
+    addButton.current?.focus();
+  };
   const set = (key: number, part: Partial<LabelledRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...part } : r)));
   let sent = -1;
@@ -61,7 +67,7 @@ export const LabelledRowsField = memo(function LabelledRowsField(props: {
               tone="quiet"
               className="labelled-row-remove"
               aria-label={`Remove ${name.toLowerCase()}`}
-              onPress={() => onChange(rows.filter((r) => r.key !== row.key))}
+              onPress={() => remove(row.key)}
             >
               Remove
             </Button>
@@ -70,6 +76,7 @@ export const LabelledRowsField = memo(function LabelledRowsField(props: {
       })}
       <div>
         <Button
+          ref={addButton}
           tone="quiet"
           onPress={() => {
             const row = newRow();

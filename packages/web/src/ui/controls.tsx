@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from "react";
+import { memo, type ReactNode, type Ref } from "react";
 import {
   Button as AriaButton,
   Checkbox as AriaCheckbox,
@@ -18,7 +18,11 @@ import {
 
 type Tone = "primary" | "quiet" | "danger" | "plain";
 
-export function Button({ tone = "plain", className, ...props }: ButtonProps & { tone?: Tone }) {
+export function Button({
+  tone = "plain",
+  className,
+  ...props
+}: ButtonProps & { tone?: Tone; ref?: Ref<HTMLButtonElement> }) {
   return <AriaButton {...props} className={`btn btn-${tone}${className ? ` ${className}` : ""}`} />;
 }
 
