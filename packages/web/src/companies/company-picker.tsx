@@ -68,6 +68,14 @@ export const CompanyPicker = memo(function CompanyPicker(props: {
       }}
       selectedKey={props.companyId || null}
       onSelectionChange={(key) => void choose(key === null ? null : String(key))}
+      // Leaving the box with a name typed but not chosen: a company of exactly that name is taken, otherwise the box
+      // shows the company that is set again, so it never reads as one company while the contact has another.
+      onBlur={() => {
+        const same = all.find((c) => c.name.toLowerCase() === typed.toLowerCase());
+        if (!typed) return;
+        if (same) void choose(same.id);
+        else setText(selected?.name ?? "");
+      }}
       items={items}
       menuTrigger="focus"
       allowsEmptyCollection
