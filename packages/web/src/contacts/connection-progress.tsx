@@ -7,7 +7,7 @@ export function ConnectionProgress({ touches, target = CONNECTION_TARGET }: { to
   const connected = touches >= target;
   return (
     <ProgressBar
-      className="progress"
+      className="connection-progress"
       value={shown}
       maxValue={target}
       valueLabel={`${shown} of ${target} touches`}

@@ -1,68 +1,79 @@
-import { useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { ApiError, describeError } from "../api/problem.ts";
-import type { Contact, ContactInput } from "../api/types.ts";
-import { useCompanies } from "../companies/company-queries.ts";
+import type { Contact } from "../api/types.ts";
+import { CompanyPicker } from "../companies/company-picker.tsx";
 import { useCircleNames } from "../settings/engine-settings.ts";
-import { Alert, Button, Field, Select } from "../ui/controls.tsx";
+import { Alert, Button, Checkbox, Field, NativeSelect, Select } from "../ui/controls.tsx";
 import { Modal } from "../ui/modal.tsx";
+import { timeZoneOptions } from "../ui/regions.ts";
+import { BirthdayField } from "./birthday-field.tsx";
+import { ContactDatesFields, type DateRow, dateRowsOf, datesInputOf } from "./contact-dates-fields.tsx";
+import { type ContactDraft, draftOf, inputOfDraft, nameProblem } from "./contact-draft.ts";
 import { DEFAULT_CIRCLES, useSaveContact } from "./contact-queries.ts";
+import { LabelledRowsField } from "./labelled-rows-field.tsx";
 
-const splitList = (text: string) =>
-  text
-    .split(",")
-    .map((t) => t.trim())
-    .filter(Boolean);
+/** Top-level fields the form places an error beside; any other path the server names shows as an alert. */
+const PLACED = [
+  "firstName",
+  "lastName",
+  "emails",
+  "phones",
+  "links",
+  "companyId",
+  "title",
+  "circle",
+  "tags",
+  "interests",
+  "howWeMet",
+  "birthday",
+  "timeZone",
+  "muted",
+  "cadenceOverride",
+  "dates",
+];
 
-/** Add or edit a contact: the fields people fill in on day one; the rest lives on the contact page. */
+/** Add or edit everything about a contact but their notes (the contact page's own section). */
 export function ContactFormDialog(props: { contact?: Contact; onClose: () => void }) {
   const existing = props.contact;
   const save = useSaveContact(existing?.id);
-  const companies = useCompanies().data ?? [];
   const circles = useCircleNames(DEFAULT_CIRCLES);
   const [, navigate] = useLocation();
-  const [firstName, setFirstName] = useState(existing?.firstName ?? "");
-  const [lastName, setLastName] = useState(existing?.lastName ?? "");
-  const [email, setEmail] = useState(existing?.emails[0]?.address ?? "");
-  const [phone, setPhone] = useState(existing?.phones[0]?.number ?? "");
-  const [title, setTitle] = useState(existing?.title ?? "");
-  const [companyId, setCompanyId] = useState(existing?.companyId ?? "");
-  const [circle, setCircle] = useState(existing?.circle ?? "network");
-  const [tags, setTags] = useState(existing?.tags.join(", ") ?? "");
-  const [interests, setInterests] = useState(existing?.interests.join(", ") ?? "");
-  const [howWeMet, setHowWeMet] = useState(existing?.howWeMet ?? "");
+  const [draft, setDraft] = useState<ContactDraft>(() => draftOf(existing));
+  const [dateRows, setDateRows] = useState<DateRow[]>(() => dateRowsOf(existing));
+  const [nameError, setNameError] = useState<string | undefined>();
+  const set = useCallback((part: Partial<ContactDraft>) => setDraft((d) => ({ ...d, ...part })), []);
+  const on = useDraftSetters(set);
+  // A field marked invalid blocks the form's submission: the server's word stands until the next change.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of what the user typed
+  useEffect(() => {
+    if (saveRef.current.error) saveRef.current.reset();
+  }, [draft, dateRows]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when either name changes
+  useEffect(() => setNameError(undefined), [draft.firstName, draft.lastName]);
 
   const submit = async () => {
-    const input: ContactInput = {
-      firstName: firstName.trim(),
-      lastName: lastName.trim(),
-      title: title.trim(),
-      companyId: companyId || null,
-      circle,
-      tags: splitList(tags),
-      interests: splitList(interests),
-      howWeMet,
-      // Extra addresses added elsewhere are kept; the form edits the first one.
-      emails: email.trim()
-        ? [{ ...existing?.emails[0], address: email.trim() }, ...(existing?.emails.slice(1) ?? [])]
-        : (existing?.emails.slice(1) ?? []),
-      phones: phone.trim()
-        ? [{ ...existing?.phones[0], number: phone.trim() }, ...(existing?.phones.slice(1) ?? [])]
-        : (existing?.phones.slice(1) ?? []),
-    };
+    const problem = nameProblem(draft);
+    setNameError(problem);
+    if (problem) return;
     try {
-      const saved = await save.mutateAsync(input);
+      const saved = await save.mutateAsync({ ...inputOfDraft(draft), ...datesInputOf(dateRows, existing) });
       props.onClose();
       if (!existing) navigate(`/contacts/${saved.id}`);
     } catch {
-      // shown below from save.error
+      // shown beside its field, or below the title
     }
   };
 
   const err = save.error instanceof ApiError ? save.error : undefined;
-  const fieldError = (name: string) => err?.fieldError(name);
-  const known = ["firstName", "lastName", "emails", "phones", "title", "tags", "interests", "howWeMet"];
-  const unplaced = save.error && !known.some((k) => fieldError(k));
+  const fieldError = useCallback((name: string) => err?.fieldError(name), [err]);
+  const unplaced = save.error && !PLACED.some((k) => fieldError(k));
+  const circleOptions = useMemo(
+    () => (circles.includes(draft.circle) ? circles : [...circles, draft.circle]).map((c) => ({ id: c, label: c })),
+    [circles, draft.circle],
+  );
 
   return (
     <Modal
@@ -71,7 +82,7 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
       onOpenChange={(open) => !open && props.onClose()}
     >
       <form
-        className="stack"
+        className="stack contact-form"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -82,73 +93,130 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
           <Field
             label="First name"
             name="firstName"
-            value={firstName}
-            onChange={setFirstName}
-            error={fieldError("firstName")}
-            isRequired
+            value={draft.firstName}
+            onChange={on("firstName")}
+            error={nameError ?? fieldError("firstName")}
+            autoComplete="off"
             autoFocus
           />
           <Field
             label="Last name"
             name="lastName"
-            value={lastName}
-            onChange={setLastName}
+            value={draft.lastName}
+            onChange={on("lastName")}
             error={fieldError("lastName")}
+            autoComplete="off"
           />
         </div>
         <div className="grid-2">
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            value={email}
-            onChange={setEmail}
-            error={fieldError("emails")}
-          />
-          <Field label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} error={fieldError("phones")} />
+          <CompanyPicker companyId={draft.companyId} onChange={on("companyId")} error={fieldError("companyId")} />
+          <Field label="Title" name="title" value={draft.title} onChange={on("title")} error={fieldError("title")} />
         </div>
+        <LabelledRowsField
+          legend="Emails"
+          noun="Email"
+          type="email"
+          rows={draft.emails}
+          onChange={on("emails")}
+          labelPlaceholder="work, home"
+          path="emails"
+          errorOf={fieldError}
+        />
+        <LabelledRowsField
+          legend="Phones"
+          noun="Phone"
+          type="tel"
+          rows={draft.phones}
+          onChange={on("phones")}
+          labelPlaceholder="mobile, work"
+          path="phones"
+          errorOf={fieldError}
+        />
+        <LabelledRowsField
+          legend="Links"
+          noun="Link"
+          type="url"
+          rows={draft.links}
+          onChange={on("links")}
+          labelPlaceholder="LinkedIn, website"
+          path="links"
+          errorOf={fieldError}
+        />
+        <BirthdayField
+          month={draft.birthdayMonth}
+          day={draft.birthdayDay}
+          year={draft.birthdayYear}
+          onChange={set}
+          error={fieldError("birthday")}
+        />
+        <ContactDatesFields rows={dateRows} onChange={setDateRows} errorOf={fieldError} />
         <div className="grid-2">
-          <Field label="Title" name="title" value={title} onChange={setTitle} error={fieldError("title")} />
-          <Select
-            label="Company"
-            value={companyId || "none"}
-            onChange={(v) => setCompanyId(v === "none" ? "" : v)}
-            options={[{ id: "none", label: "No company" }, ...companies.map((c) => ({ id: c.id, label: c.name }))]}
-          />
-        </div>
-        <div className="grid-2">
-          <Select
-            label="Circle"
-            value={circle}
-            onChange={setCircle}
-            options={circles.map((c) => ({ id: c, label: c }))}
-          />
           <Field
             label="Tags"
             name="tags"
-            value={tags}
-            onChange={setTags}
+            value={draft.tags}
+            onChange={on("tags")}
             description="Separated by commas"
             error={fieldError("tags")}
           />
+          <Field
+            label="Interests"
+            name="interests"
+            value={draft.interests}
+            onChange={on("interests")}
+            description="Separated by commas: Kith uses them to suggest what to say"
+            error={fieldError("interests")}
+          />
         </div>
-        <Field
-          label="Interests"
-          name="interests"
-          value={interests}
-          onChange={setInterests}
-          description="Separated by commas — Kith uses them to suggest what to say"
-          error={fieldError("interests")}
-        />
         <Field
           label="How we met"
           name="howWeMet"
-          value={howWeMet}
-          onChange={setHowWeMet}
+          value={draft.howWeMet}
+          onChange={on("howWeMet")}
           multiline
           rows={2}
           error={fieldError("howWeMet")}
         />
+        <fieldset className="rows-field">
+          <legend>Rhythm</legend>
+          <div className="grid-2">
+            <Select label="Circle" value={draft.circle} onChange={on("circle")} options={circleOptions} />
+            <TimeZoneSelect value={draft.timeZone} onChange={on("timeZone")} error={fieldError("timeZone")} />
+          </div>
+          <Checkbox isSelected={draft.ownCadence} onChange={on("ownCadence")}>
+            Their own rhythm instead of the circle's
+          </Checkbox>
+          {draft.ownCadence && (
+            <div className="grid-2">
+              <Field
+                label="Due after (days)"
+                name="idealDays"
+                type="number"
+                min={1}
+                max={3650}
+                value={draft.idealDays}
+                onChange={on("idealDays")}
+                isRequired
+                error={fieldError("cadenceOverride.idealDays") ?? fieldError("cadenceOverride")}
+              />
+              <Field
+                label="Overdue after (days)"
+                name="maxDays"
+                type="number"
+                min={1}
+                max={3650}
+                value={draft.maxDays}
+                onChange={on("maxDays")}
+                isRequired
+                error={fieldError("cadenceOverride.maxDays")}
+              />
+            </div>
+          )}
+          <Checkbox isSelected={draft.muted} onChange={on("muted")}>
+            Mute: no reminders about {draft.firstName.trim() || "them"}
+          </Checkbox>
+          {fieldError("circle") && <p className="field-error">{fieldError("circle")}</p>}
+        </fieldset>
         <div className="row end">
           <Button tone="quiet" onPress={props.onClose}>
             Cancel
@@ -161,3 +229,37 @@ export function ContactFormDialog(props: { contact?: Contact; onClose: () => voi
     </Modal>
   );
 }
+
+/** One setter per field of the draft, made once, so a field's props stay the same while another is typed in. */
+function useDraftSetters(set: (part: Partial<ContactDraft>) => void) {
+  const cache = useRef(new Map<keyof ContactDraft, (value: never) => void>());
+  return useCallback(
+    <K extends keyof ContactDraft>(key: K): ((value: ContactDraft[K]) => void) => {
+      let setter = cache.current.get(key);
+      if (!setter) {
+        setter = ((value: ContactDraft[K]) => set({ [key]: value } as Partial<ContactDraft>)) as (value: never) => void;
+        cache.current.set(key, setter);
+      }
+      return setter as (value: ContactDraft[K]) => void;
+    },
+    [set],
+  );
+}
+
+/** Four hundred options: rendered again only when its own props change, not on every keystroke in the form. */
+const TimeZoneSelect = memo(function TimeZoneSelect(props: {
+  value: string;
+  onChange: (timeZone: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <NativeSelect
+      label="Time zone"
+      name="timeZone"
+      options={[{ id: "", label: "Not set" }, ...timeZoneOptions(props.value || undefined)]}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+    />
+  );
+});

@@ -6,13 +6,16 @@ import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
 import { Alert, Button } from "../ui/controls.tsx";
-import { formatDate, relativeDays } from "../ui/format.ts";
+import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
+import { formatMonthDay } from "./contact-dates-fields.tsx";
+import { datesOf, hasPhotoField } from "./contact-extras-api.ts";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
 import { useArchiveContact, useContact, useContactDue } from "./contact-queries.ts";
 import { FollowUpsSection } from "./follow-ups-section.tsx";
 import { NotesSection } from "./notes-section.tsx";
+import { PhotoField } from "./photo-field.tsx";
 import { TimelineSection } from "./timeline-section.tsx";
 
 export default function ContactPage() {
@@ -68,6 +71,7 @@ function ContactView({ contact }: { contact: Contact }) {
         <>
           {subtitle && <span>{subtitle} · </span>}
           <span className="badge">{contact.circle}</span>
+          {contact.muted && <span className="badge badge-muted">muted</span>}
           {contact.archivedAt && <span className="badge badge-muted">archived</span>}
         </>
       }
@@ -111,6 +115,7 @@ function ContactView({ contact }: { contact: Contact }) {
         </div>
         <div className="stack-lg">
           <Section title="Details">
+            {hasPhotoField(contact) && <PhotoField contact={contact} canEdit={canEdit} />}
             <Details contact={contact} company={company} />
           </Section>
           <NotesSection contact={contact} />
@@ -127,12 +132,7 @@ function ContactView({ contact }: { contact: Contact }) {
 }
 
 function Details({ contact, company }: { contact: Contact; company: string | undefined }) {
-  const birthday = contact.birthday
-    ? new Date(contact.birthday.year ?? 2000, contact.birthday.month - 1, contact.birthday.day).toLocaleDateString(
-        undefined,
-        contact.birthday.year ? { dateStyle: "long" } : { month: "long", day: "numeric" },
-      )
-    : undefined;
+  const birthday = contact.birthday ? formatMonthDay(contact.birthday) : undefined;
   const rows: [string, ReactNode][] = [];
   for (const e of contact.emails)
     rows.push([
@@ -163,7 +163,14 @@ function Details({ contact, company }: { contact: Contact; company: string | und
       </Link>,
     ]);
   if (birthday) rows.push(["Birthday", birthday]);
-  if (contact.timeZone) rows.push(["Time zone", contact.timeZone]);
+  for (const date of datesOf(contact))
+    rows.push([date.kind === "anniversary" ? "Anniversary" : date.label || "Date", formatMonthDay(date)]);
+  if (contact.timeZone) rows.push(["Time zone", contact.timeZone.replaceAll("_", " ")]);
+  if (contact.cadenceOverride)
+    rows.push([
+      "Own rhythm",
+      `due after ${plural(contact.cadenceOverride.idealDays, "day")}, overdue after ${plural(contact.cadenceOverride.maxDays, "day")}`,
+    ]);
   if (contact.tags.length) rows.push(["Tags", contact.tags.join(", ")]);
   if (contact.interests.length) rows.push(["Interests", contact.interests.join(", ")]);
   if (contact.howWeMet) rows.push(["How we met", contact.howWeMet]);

@@ -1,3 +1,4 @@
+import type { Body } from "@kith/api";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
 import type { ArchivedFilter, Contact, ContactInput, ContactProgress, ContactSort } from "../api/types.ts";
@@ -67,13 +68,17 @@ export function useContact(id: string) {
   });
 }
 
+/** A change to a contact: only the fields sent change. */
+export type ContactPatch = Body<"/api/contacts/{id}", "patch">;
+
+/** Adds a contact (`id` absent: the whole input) or changes one (`id`: only what is sent). */
 export function useSaveContact(id?: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ContactInput): Promise<Contact> =>
+    mutationFn: (input: ContactPatch): Promise<Contact> =>
       id
         ? unwrap(api.PATCH("/api/contacts/{id}", { params: { path: { id } }, body: input }))
-        : unwrap(api.POST("/api/contacts", { body: input })),
+        : unwrap(api.POST("/api/contacts", { body: input as ContactInput })),
     onSuccess: (saved) => {
       client.setQueryData(["contacts", "one", saved.id], saved);
       void client.invalidateQueries({ queryKey: ["contacts", "list"] });

@@ -18,12 +18,21 @@ function useFollowUps(contactId: string) {
 function useFollowUpAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, action }: { id: string; action: "done" | "skip" | "reopen" | "snooze" }) => {
+    mutationFn: async ({
+      id,
+      action,
+      untilOn,
+    }: {
+      id: string;
+      action: "done" | "skip" | "reopen" | "snooze";
+      /** With "snooze": the date it comes back; without, in a week. */
+      untilOn?: string;
+    }) => {
       const path = { params: { path: { id } } };
       if (action === "done") return unwrap(api.POST("/api/follow-ups/{id}/done", { ...path, body: {} }));
       if (action === "skip") return unwrap(api.POST("/api/follow-ups/{id}/skip", path));
       if (action === "reopen") return unwrap(api.POST("/api/follow-ups/{id}/reopen", path));
-      return unwrap(api.POST("/api/follow-ups/{id}/snooze", { ...path, body: { days: 7 } }));
+      return unwrap(api.POST("/api/follow-ups/{id}/snooze", { ...path, body: untilOn ? { untilOn } : { days: 7 } }));
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ["follow-ups"] });
@@ -37,6 +46,7 @@ export function FollowUpsSection({ contact }: { contact: Contact }) {
   const action = useFollowUpAction();
   const canEdit = useCanEdit();
   const [adding, setAdding] = useState(false);
+  const [snoozing, setSnoozing] = useState<string | null>(null);
   const items = list.data?.items ?? [];
   const open = items.filter((f) => f.status === "open" || f.status === "snoozed");
   const closed = items.filter((f) => f.status === "done" || f.status === "skipped").slice(0, 5);
@@ -54,7 +64,7 @@ export function FollowUpsSection({ contact }: { contact: Contact }) {
       }
     >
       {list.isError && <Alert>{describeError(list.error)}</Alert>}
-      {action.isError && <Alert>{describeError(action.error)}</Alert>}
+      {action.isError && !snoozing && <Alert>{describeError(action.error)}</Alert>}
       {adding && <AddFollowUp contactId={contact.id} onDone={() => setAdding(false)} />}
       {list.isSuccess && open.length === 0 && !adding && (
         <p className="muted">Nothing planned with {contact.firstName}.</p>
@@ -70,10 +80,31 @@ export function FollowUpsSection({ contact }: { contact: Contact }) {
                 <Button tone="quiet" onPress={() => action.mutate({ id: f.id, action: "snooze" })}>
                   Snooze a week
                 </Button>
+                <Button
+                  tone="quiet"
+                  aria-expanded={snoozing === f.id}
+                  onPress={() => {
+                    action.reset();
+                    setSnoozing(snoozing === f.id ? null : f.id);
+                  }}
+                >
+                  Snooze until…
+                </Button>
                 <Button tone="quiet" onPress={() => action.mutate({ id: f.id, action: "skip" })}>
                   Skip
                 </Button>
               </div>
+            )}
+            {snoozing === f.id && (
+              <SnoozeUntil
+                followUp={f}
+                pending={action.isPending}
+                error={action.error}
+                onSnooze={(untilOn) =>
+                  action.mutate({ id: f.id, action: "snooze", untilOn }, { onSuccess: () => setSnoozing(null) })
+                }
+                onCancel={() => setSnoozing(null)}
+              />
             )}
           </FollowUpRow>
         ))}
@@ -101,11 +132,58 @@ function FollowUpRow({ followUp, children }: { followUp: FollowUp; children: Rea
           {followUp.status === "done" || followUp.status === "skipped"
             ? `${followUp.status} · was due ${formatDate(followUp.dueOn)}`
             : `due ${relativeDays(followUp.snoozedUntilOn ?? followUp.dueOn)}`}
-          {followUp.status === "snoozed" && " (snoozed)"}
+          {followUp.status === "snoozed" &&
+            followUp.snoozedUntilOn &&
+            ` (snoozed until ${formatDate(followUp.snoozedUntilOn)})`}
         </div>
       </div>
       {children}
     </li>
+  );
+}
+
+/** Snooze to a chosen day (a date picker), not only by a week: "after the conference", "when she's back". */
+function SnoozeUntil(props: {
+  followUp: FollowUp;
+  pending: boolean;
+  error: Error | null;
+  onSnooze: (untilOn: string) => void;
+  onCancel: () => void;
+}) {
+  const tomorrow = addDaysOn(todayOn(), 1);
+  const [untilOn, setUntilOn] = useState(addDaysOn(todayOn(), 14));
+  const err = props.error instanceof ApiError ? props.error : undefined;
+  const fieldError = err?.fieldError("untilOn");
+  return (
+    <form
+      className="inline-form snooze-form"
+      aria-label={`Snooze “${props.followUp.title}” until a date`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSnooze(untilOn);
+      }}
+    >
+      <Field
+        label="Until"
+        name="untilOn"
+        type="date"
+        min={tomorrow}
+        value={untilOn}
+        onChange={setUntilOn}
+        isRequired
+        autoFocus
+        error={fieldError}
+      />
+      <div className="row">
+        <Button type="submit" tone="primary" isDisabled={props.pending}>
+          Snooze
+        </Button>
+        <Button tone="quiet" onPress={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+      {props.error && !fieldError && <Alert>{describeError(props.error)}</Alert>}
+    </form>
   );
 }
 

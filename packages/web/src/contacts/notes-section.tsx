@@ -36,7 +36,7 @@ export function NotesSection({ contact }: { contact: Contact }) {
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate({ firstName: contact.firstName, notes: draft }, { onSuccess: () => setDraft(null) });
+            save.mutate({ notes: draft }, { onSuccess: () => setDraft(null) });
           }}
         >
           {save.isError && <Alert>{describeError(save.error)}</Alert>}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode, type Ref } from "react";
 import {
   Button as AriaButton,
   Checkbox as AriaCheckbox,
@@ -18,7 +18,11 @@ import {
 
 type Tone = "primary" | "quiet" | "danger" | "plain";
 
-export function Button({ tone = "plain", className, ...props }: ButtonProps & { tone?: Tone }) {
+export function Button({
+  tone = "plain",
+  className,
+  ...props
+}: ButtonProps & { tone?: Tone; ref?: Ref<HTMLButtonElement> }) {
   return <AriaButton {...props} className={`btn btn-${tone}${className ? ` ${className}` : ""}`} />;
 }
 
@@ -37,14 +41,23 @@ interface FieldProps {
   rows?: number;
   minLength?: number;
   placeholder?: string;
+  /** Bounds of a number or date input (checked by the browser before the form is sent). */
+  min?: number | string;
+  max?: number | string;
+  className?: string;
+  /** The keyboard a phone shows, e.g. "email" for an address typed as text (type=email refuses UTF-8 local parts). */
+  inputMode?: "email" | "tel" | "url" | "numeric" | "text";
 }
 
-/** A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. */
-export function Field(props: FieldProps) {
+/**
+ * A labelled input whose server-side error (from problem+json `errors[].path`) shows under it. Drawn again only
+ * when its own props change, so a long form stays quick to type in when its setters are stable.
+ */
+export const Field = memo(function Field(props: FieldProps) {
   const { label, description, error, multiline, rows, placeholder, type, autoComplete, autoFocus, minLength } = props;
   return (
     <TextField
-      className="field"
+      className={`field${props.className ? ` ${props.className}` : ""}`}
       name={props.name}
       value={props.value}
       onChange={props.onChange}
@@ -56,19 +69,23 @@ export function Field(props: FieldProps) {
       minLength={minLength}
     >
       <Label>{label}</Label>
-      {multiline ? <TextArea rows={rows ?? 4} placeholder={placeholder} /> : <Input placeholder={placeholder} />}
+      {multiline ? (
+        <TextArea rows={rows ?? 4} placeholder={placeholder} />
+      ) : (
+        <Input placeholder={placeholder} min={props.min} max={props.max} inputMode={props.inputMode} />
+      )}
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{error}</FieldError>
     </TextField>
   );
-}
+});
 
 export interface Option {
   id: string;
   label: string;
 }
 
-export function Select(props: {
+export const Select = memo(function Select(props: {
   label: string;
   options: Option[];
   value: string;
@@ -101,9 +118,13 @@ export function Select(props: {
       </Popover>
     </AriaSelect>
   );
-}
+});
 
-export function Checkbox(props: { children: ReactNode; isSelected: boolean; onChange: (v: boolean) => void }) {
+export const Checkbox = memo(function Checkbox(props: {
+  children: ReactNode;
+  isSelected: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <AriaCheckbox className="checkbox" isSelected={props.isSelected} onChange={props.onChange}>
       <span className="checkbox-box" aria-hidden="true">
@@ -114,7 +135,7 @@ export function Checkbox(props: { children: ReactNode; isSelected: boolean; onCh
       {props.children}
     </AriaCheckbox>
   );
-}
+});
 
 export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
   return (
@@ -125,7 +146,7 @@ export function Alert({ children, tone = "error" }: { children: ReactNode; tone?
 }
 
 /** A native select: best on phones for long lists (time zones, countries). */
-export function NativeSelect(props: {
+export const NativeSelect = memo(function NativeSelect(props: {
   label: string;
   name: string;
   options: Option[];
@@ -133,10 +154,15 @@ export function NativeSelect(props: {
   onChange: (id: string) => void;
   description?: string;
   isDisabled?: boolean;
+  isRequired?: boolean;
+  /** The server's word on this field (problem+json `errors[].path`), shown under it. */
+  error?: string | undefined;
+  className?: string;
 }) {
   const id = `select-${props.name}`;
+  const described = [props.description && `${id}-desc`, props.error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className="field">
+    <div className={`field${props.className ? ` ${props.className}` : ""}`}>
       <label htmlFor={id}>{props.label}</label>
       <select
         id={id}
@@ -144,7 +170,9 @@ export function NativeSelect(props: {
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         disabled={props.isDisabled}
-        aria-describedby={props.description ? `${id}-desc` : undefined}
+        required={props.isRequired}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
       >
         {props.options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -157,6 +185,11 @@ export function NativeSelect(props: {
           {props.description}
         </span>
       )}
+      {props.error && (
+        <span className="field-error" id={`${id}-error`}>
+          {props.error}
+        </span>
+      )}
     </div>
   );
-}
+});
