@@ -93,7 +93,12 @@ async function seed(scenario: CrashScenario, open: OpenDatabase, locked: <T>(fn:
     return;
   }
   let n = 0;
-  const fixed = { newId: () => `id-${(n += 1)}` };
+  const fixed = {
+    newId: () => {
+      n += 1;
+      return `id-${n}`;
+    },
+  };
   for (let i = 0; i < PAIRS; i += 1) {
     const id = String(i).padStart(4, "0");
     const keep = await createContact({ ...deps, ids: { newId: () => `keep-${id}` } }, owner, {
