@@ -4143,6 +4143,17 @@ export interface paths {
                                         day: number;
                                         year: number | null;
                                     } | null;
+                                    dates: {
+                                        /** @enum {string} */
+                                        kind: "anniversary" | "custom";
+                                        label?: string;
+                                        month: number;
+                                        day: number;
+                                        year?: number | null;
+                                    }[];
+                                    photo: {
+                                        contentType: string;
+                                    } | null;
                                     connectedOn: string | null;
                                 };
                                 match: {
@@ -4185,6 +4196,17 @@ export interface paths {
                                         month: number;
                                         day: number;
                                         year: number | null;
+                                    } | null;
+                                    dates: {
+                                        /** @enum {string} */
+                                        kind: "anniversary" | "custom";
+                                        label?: string;
+                                        month: number;
+                                        day: number;
+                                        year?: number | null;
+                                    }[];
+                                    photo: {
+                                        contentType: string;
                                     } | null;
                                     connectedOn: string | null;
                                 };
