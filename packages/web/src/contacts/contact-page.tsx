@@ -9,6 +9,7 @@ import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
+import { ContactAvatar } from "./contact-avatar.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
 import { useArchiveContact, useContact, useContactDue } from "./contact-queries.ts";
 import { FollowUpsSection } from "./follow-ups-section.tsx";
@@ -64,6 +65,7 @@ function ContactView({ contact }: { contact: Contact }) {
   return (
     <Page
       title={contact.displayName}
+      media={<ContactAvatar contact={contact} size="large" />}
       lead={
         <>
           {subtitle && <span>{subtitle} · </span>}
@@ -126,13 +128,15 @@ function ContactView({ contact }: { contact: Contact }) {
   );
 }
 
+/** A month and day, with the year when it is known ("June 14, 2012", "July 26"). */
+const yearlyDate = (d: { month: number; day: number; year?: number | null }) =>
+  new Date(d.year ?? 2000, d.month - 1, d.day).toLocaleDateString(
+    undefined,
+    d.year ? { dateStyle: "long" } : { month: "long", day: "numeric" },
+  );
+
 function Details({ contact, company }: { contact: Contact; company: string | undefined }) {
-  const birthday = contact.birthday
-    ? new Date(contact.birthday.year ?? 2000, contact.birthday.month - 1, contact.birthday.day).toLocaleDateString(
-        undefined,
-        contact.birthday.year ? { dateStyle: "long" } : { month: "long", day: "numeric" },
-      )
-    : undefined;
+  const birthday = contact.birthday ? yearlyDate(contact.birthday) : undefined;
   const rows: [string, ReactNode][] = [];
   for (const e of contact.emails)
     rows.push([
@@ -163,6 +167,8 @@ function Details({ contact, company }: { contact: Contact; company: string | und
       </Link>,
     ]);
   if (birthday) rows.push(["Birthday", birthday]);
+  for (const d of contact.dates)
+    rows.push([d.label || (d.kind === "anniversary" ? "Anniversary" : "Date"), yearlyDate(d)]);
   if (contact.timeZone) rows.push(["Time zone", contact.timeZone]);
   if (contact.tags.length) rows.push(["Tags", contact.tags.join(", ")]);
   if (contact.interests.length) rows.push(["Interests", contact.interests.join(", ")]);
