@@ -29,9 +29,18 @@ describe.each(DIALECTS)("contact photo routes on %s", (dialect) => {
     expect(photo.headers["content-type"]).toBe("image/png");
     expect(photo.headers["cache-control"]).toMatch(/^private/);
     expect(photo.rawPayload.equals(Buffer.from(PNG_BASE64, "base64"))).toBe(true);
+    const unchanged = await alice.call("GET", `/api/contacts/${rosa.id}/photo`, undefined, {
+      "if-none-match": String(photo.headers.etag),
+    });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.rawPayload.length).toBe(0);
 
+    s.clock.advanceDays(1);
     await alice.call("PUT", `/api/contacts/${rosa.id}/photo`, { contentType: "image/jpeg", data: JPEG_BASE64 });
-    const replaced = await alice.call("GET", `/api/contacts/${rosa.id}/photo`);
+    const replaced = await alice.call("GET", `/api/contacts/${rosa.id}/photo`, undefined, {
+      "if-none-match": String(photo.headers.etag),
+    });
+    expect(replaced.statusCode).toBe(200);
     expect(replaced.headers["content-type"]).toBe("image/jpeg");
     expect(replaced.rawPayload.equals(Buffer.from(JPEG_BASE64, "base64"))).toBe(true);
 
