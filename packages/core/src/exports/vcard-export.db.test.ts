@@ -84,6 +84,7 @@ describe.each(DIALECTS)("vCard photos and dates through import and export on %s"
       dates: [
         { kind: "anniversary", month: 6, day: 14, year: 2012 },
         { kind: "anniversary", label: "Wedding anniversary", month: 6, day: 15, year: 2001 },
+        { kind: "anniversary", label: "Wedding", month: 9, day: 1 },
         { kind: "custom", label: "name day", month: 7, day: 26 },
       ],
       links: [

@@ -44,9 +44,10 @@ function addDates(card: ICAL.Component, dates: readonly ContactDate[]) {
     item += 1;
     const group = { group: `item${item}` };
     // Apple's way of a date without a year: the year 1604.
-    add(card, "x-abdate", vcardDate({ ...d, year: d.year ?? 1604 }), group);
-    const label = d.kind === "anniversary" && !d.label ? "_$!<Anniversary>!$_" : (d.label ?? "");
-    add(card, "x-ablabel", d.kind === "anniversary" && d.label ? d.label : label, group);
+    // An anniversary under its own label ("Wedding") says its kind in TYPE, which Kith reads back.
+    const kind = d.kind === "anniversary" && d.label ? { type: "anniversary" } : {};
+    add(card, "x-abdate", vcardDate({ ...d, year: d.year ?? 1604 }), { ...group, ...kind });
+    add(card, "x-ablabel", d.label || (d.kind === "anniversary" ? "_$!<Anniversary>!$_" : ""), group);
   }
 }
 

@@ -203,7 +203,8 @@ function applyProperty(
   } else if (name === "x-abdate" && text()) {
     // Apple's own "Anniversary" label, or one the user wrote with the word in it ("Wedding anniversary").
     const plain = ANNIVERSARY_LABELS.has((group ?? "").toLowerCase());
-    const kind = plain || /anniversary/i.test(group ?? "") ? "anniversary" : "custom";
+    const typed = [params.type ?? []].flat().some((t) => t.toLowerCase() === "anniversary");
+    const kind = plain || typed || /anniversary/i.test(group ?? "") ? "anniversary" : "custom";
     const problem = addDate(d, text(), kind, plain ? undefined : group);
     if (problem) warn("X-ABDATE", problem);
   }
