@@ -13,8 +13,8 @@ export interface ContactPhoto {
  */
 export interface ContactPhotoRepository {
   find(accountId: string, contactId: string): Promise<ContactPhoto | null>;
-  /** Sets (or replaces) the contact's photo. */
-  put(accountId: string, contactId: string, photo: ContactPhoto): Promise<void>;
+  /** Sets (or replaces) the contact's photo; false (and nothing written) when the account has no such contact. */
+  put(accountId: string, contactId: string, photo: ContactPhoto): Promise<boolean>;
   /** Removes the photo; false when there was none. */
   remove(accountId: string, contactId: string): Promise<boolean>;
   /** Every photo of the account's contacts among `contactIds` (a backup, an export); absent ones are left out. */

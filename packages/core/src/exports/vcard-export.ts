@@ -45,7 +45,7 @@ function addDates(card: ICAL.Component, dates: readonly ContactDate[]) {
     const group = { group: `item${item}` };
     // Apple's way of a date without a year: the year 1604.
     // An anniversary under its own label ("Wedding") says its kind in TYPE, which Kith reads back.
-    const kind = d.kind === "anniversary" && d.label ? { type: "anniversary" } : {};
+    const kind: Params = d.kind === "anniversary" && d.label ? { type: "anniversary" } : {};
     add(card, "x-abdate", vcardDate({ ...d, year: d.year ?? 1604 }), { ...group, ...kind });
     add(card, "x-ablabel", d.label || (d.kind === "anniversary" ? "_$!<Anniversary>!$_" : ""), group);
   }

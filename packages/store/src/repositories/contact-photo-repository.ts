@@ -43,7 +43,15 @@ export class KyselyContactPhotoRepository implements ContactPhotoRepository {
     return found;
   }
 
-  async put(accountId: string, contactId: string, photo: ContactPhoto): Promise<void> {
+  async put(accountId: string, contactId: string, photo: ContactPhoto): Promise<boolean> {
+    // The contact first: its account is checked here (the foreign key knows only the contact's id).
+    const marked = await this.db
+      .updateTable("contact")
+      .set({ photo_updated_at: photo.updatedAt })
+      .where("account_id", "=", accountId)
+      .where("id", "=", contactId)
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) === 0) return false;
     const values = {
       content_type: photo.contentType,
       bytes: photo.bytes,
@@ -55,12 +63,7 @@ export class KyselyContactPhotoRepository implements ContactPhotoRepository {
       .values({ account_id: accountId, contact_id: contactId, ...values })
       .onConflict((oc) => oc.columns(["account_id", "contact_id"]).doUpdateSet(values))
       .execute();
-    await this.db
-      .updateTable("contact")
-      .set({ photo_updated_at: photo.updatedAt })
-      .where("account_id", "=", accountId)
-      .where("id", "=", contactId)
-      .execute();
+    return true;
   }
 
   async remove(accountId: string, contactId: string): Promise<boolean> {
