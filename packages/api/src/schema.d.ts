@@ -609,6 +609,15 @@ export interface paths {
                                     day: number;
                                     year?: number | null;
                                 } | null;
+                                dates: {
+                                    /** @enum {string} */
+                                    kind: "anniversary" | "custom";
+                                    label?: string;
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                }[];
+                                photoUpdatedAt: string | null;
                                 circle: string;
                                 timeZone: string | null;
                                 muted: boolean;
@@ -673,6 +682,14 @@ export interface paths {
                             day: number;
                             year?: number | null;
                         } | null;
+                        dates?: {
+                            /** @enum {string} */
+                            kind: "anniversary" | "custom";
+                            label?: string;
+                            month: number;
+                            day: number;
+                            year?: number | null;
+                        }[];
                         circle?: string;
                         timeZone?: string | null;
                         muted?: boolean;
@@ -718,6 +735,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -800,6 +826,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -888,6 +923,14 @@ export interface paths {
                             day: number;
                             year?: number | null;
                         } | null;
+                        dates?: {
+                            /** @enum {string} */
+                            kind: "anniversary" | "custom";
+                            label?: string;
+                            month: number;
+                            day: number;
+                            year?: number | null;
+                        }[];
                         circle?: string;
                         timeZone?: string | null;
                         muted?: boolean;
@@ -933,6 +976,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -1013,6 +1065,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -1097,6 +1158,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -1121,6 +1191,204 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's photo: the image bytes with their content type (404 when it has none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Set the contact's photo: JPEG, PNG, WebP or GIF, base64, at most 512 KiB decoded */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                        data: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            displayName: string;
+                            emails: {
+                                address: string;
+                                label?: string;
+                            }[];
+                            phones: {
+                                number: string;
+                                label?: string;
+                            }[];
+                            links: {
+                                url: string;
+                                label?: string;
+                            }[];
+                            companyId: string | null;
+                            title: string;
+                            tags: string[];
+                            interests: string[];
+                            howWeMet: string;
+                            notes: string;
+                            birthday: {
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
+                            circle: string;
+                            timeZone: string | null;
+                            muted: boolean;
+                            cadenceOverride: {
+                                idealDays: number;
+                                maxDays: number;
+                            } | null;
+                            lastTouchAt: string | null;
+                            touchCount: number;
+                            nextDueOn: string | null;
+                            dueReason: string | null;
+                            snoozedUntilOn: string | null;
+                            movedOnAt: string | null;
+                            moveOnNote: string | null;
+                            circleBeforeMoveOn: string | null;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the contact's photo */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            displayName: string;
+                            emails: {
+                                address: string;
+                                label?: string;
+                            }[];
+                            phones: {
+                                number: string;
+                                label?: string;
+                            }[];
+                            links: {
+                                url: string;
+                                label?: string;
+                            }[];
+                            companyId: string | null;
+                            title: string;
+                            tags: string[];
+                            interests: string[];
+                            howWeMet: string;
+                            notes: string;
+                            birthday: {
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
+                            circle: string;
+                            timeZone: string | null;
+                            muted: boolean;
+                            cadenceOverride: {
+                                idealDays: number;
+                                maxDays: number;
+                            } | null;
+                            lastTouchAt: string | null;
+                            touchCount: number;
+                            nextDueOn: string | null;
+                            dueReason: string | null;
+                            snoozedUntilOn: string | null;
+                            movedOnAt: string | null;
+                            moveOnNote: string | null;
+                            circleBeforeMoveOn: string | null;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2239,6 +2507,22 @@ export interface paths {
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
+                                /** @default [] */
+                                dates: {
+                                    /** @enum {string} */
+                                    kind: "anniversary" | "custom";
+                                    label?: string;
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                }[];
+                                /** @default null */
+                                photo: {
+                                    /** @enum {string} */
+                                    contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                                    data: string;
+                                    updatedAt: string;
+                                } | null;
                             }[];
                             interactions: {
                                 ref: string;
@@ -2364,6 +2648,22 @@ export interface paths {
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
+                            /** @default [] */
+                            dates?: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            /** @default null */
+                            photo?: {
+                                /** @enum {string} */
+                                contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                                data: string;
+                                updatedAt: string;
+                            } | null;
                         }[];
                         interactions: {
                             ref: string;
@@ -2527,6 +2827,15 @@ export interface paths {
                                     day: number;
                                     year?: number | null;
                                 } | null;
+                                dates: {
+                                    /** @enum {string} */
+                                    kind: "anniversary" | "custom";
+                                    label?: string;
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                }[];
+                                photoUpdatedAt: string | null;
                                 circle: string;
                                 timeZone: string | null;
                                 muted: boolean;
@@ -2613,6 +2922,15 @@ export interface paths {
                                     day: number;
                                     year?: number | null;
                                 } | null;
+                                dates: {
+                                    /** @enum {string} */
+                                    kind: "anniversary" | "custom";
+                                    label?: string;
+                                    month: number;
+                                    day: number;
+                                    year?: number | null;
+                                }[];
+                                photoUpdatedAt: string | null;
                                 circle: string;
                                 timeZone: string | null;
                                 muted: boolean;
@@ -3065,6 +3383,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -3149,6 +3476,15 @@ export interface paths {
                                 day: number;
                                 year?: number | null;
                             } | null;
+                            dates: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            photoUpdatedAt: string | null;
                             circle: string;
                             timeZone: string | null;
                             muted: boolean;
@@ -3807,6 +4143,17 @@ export interface paths {
                                         day: number;
                                         year: number | null;
                                     } | null;
+                                    dates: {
+                                        /** @enum {string} */
+                                        kind: "anniversary" | "custom";
+                                        label?: string;
+                                        month: number;
+                                        day: number;
+                                        year?: number | null;
+                                    }[];
+                                    photo: {
+                                        contentType: string;
+                                    } | null;
                                     connectedOn: string | null;
                                 };
                                 match: {
@@ -3849,6 +4196,17 @@ export interface paths {
                                         month: number;
                                         day: number;
                                         year: number | null;
+                                    } | null;
+                                    dates: {
+                                        /** @enum {string} */
+                                        kind: "anniversary" | "custom";
+                                        label?: string;
+                                        month: number;
+                                        day: number;
+                                        year?: number | null;
+                                    }[];
+                                    photo: {
+                                        contentType: string;
                                     } | null;
                                     connectedOn: string | null;
                                 };

@@ -12,6 +12,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
+import { registerContactPhotoRoutes } from "./contacts/contact-photo-routes.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
 import { registerDeliveryRoutes } from "./delivery/register-delivery.ts";
 import { registerMergeRoutes } from "./duplicates/merge-routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);
   registerContactRoutes(app, ctx.deps);
+  registerContactPhotoRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);

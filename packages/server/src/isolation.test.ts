@@ -1,3 +1,4 @@
+import { PNG_BASE64 } from "@kith/core/testing/photos";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { awaitImport } from "./testing/imports.ts";
@@ -28,6 +29,9 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/contacts/:id/archive": notFound(),
     "POST /api/contacts/:id/unarchive": notFound(),
     "DELETE /api/contacts/:id": notFound(),
+    "GET /api/contacts/:id/photo": notFound(),
+    "PUT /api/contacts/:id/photo": notFound({ contentType: "image/png", data: PNG_BASE64 }),
+    "DELETE /api/contacts/:id/photo": notFound(),
     "GET /api/companies": { list: true },
     "POST /api/companies": { list: true },
     "GET /api/companies/:id": notFound(),

@@ -92,6 +92,19 @@ export interface ContactTable {
   moved_on_at: string | null;
   move_on_note: string | null;
   circle_before_move_on: string | null;
+  /** JSON list of anniversaries and custom dates (migration 0014). */
+  dates: string;
+  /** When the photo in `contact_photo` was set; null: none. Written only with the photo. */
+  photo_updated_at: string | null;
+}
+
+export interface ContactPhotoTable {
+  account_id: string;
+  contact_id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  byte_size: number;
+  updated_at: string;
 }
 
 export interface ContactTagTable {
@@ -298,6 +311,7 @@ export interface Database {
   import_job_chunk: ImportJobChunkTable;
   import_job_file: ImportJobFileTable;
   contact_merge: ContactMergeTable;
+  contact_photo: ContactPhotoTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -7,6 +7,7 @@ import {
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
+import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
 import { KyselyCalendarFeedRepository } from "./repositories/delivery-calendar-feeds.ts";
 import { KyselyDeliveryRepository } from "./repositories/delivery-repository.ts";
@@ -28,6 +29,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     users: new KyselyUserDirectory(db),
     apiTokens: new KyselyApiTokenRepository(db),
     contacts,
+    photos: new KyselyContactPhotoRepository(db),
     dueState: new KyselyDueStateRepository(db, dialect),
     companies: new KyselyCompanyRepository(db, contacts),
     interactions: new KyselyInteractionRepository(db, dialect),

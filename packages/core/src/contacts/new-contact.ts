@@ -22,6 +22,8 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
     howWeMet: data.howWeMet ?? "",
     notes: data.notes ?? "",
     birthday: data.birthday ?? null,
+    dates: data.dates ?? [],
+    photoUpdatedAt: null,
     circle: data.circle ?? DEFAULT_CIRCLE,
     timeZone: data.timeZone ?? null,
     muted: data.muted ?? false,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schemas.ts";
+import { base64LengthFor, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from "./photo-bytes.ts";
 
 const label = z.string().trim().max(40).optional();
 const shortText = (max: number) => z.string().trim().max(max);
@@ -32,6 +33,25 @@ export const birthdaySchema = z
     path: ["day"],
   });
 
+/**
+ * An anniversary or a custom date (a name day, the day they started a company): an occasion like a birthday.
+ * The year is optional; a custom date's label names it in the today list.
+ */
+export const contactDateSchema = z
+  .strictObject({
+    kind: z.enum(["anniversary", "custom"]),
+    label: z.string().trim().max(60).optional(),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z.number().int().min(1900).max(2100).nullable().optional(),
+  })
+  .refine((d) => isValidMonthDay(d.month, d.day), { message: "is not a day of that month", path: ["day"] })
+  .refine((d) => d.year == null || d.month !== 2 || d.day !== 29 || isLeap(d.year), {
+    message: "February 29 does not exist in that year",
+    path: ["day"],
+  });
+export type ContactDate = z.output<typeof contactDateSchema>;
+
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -62,6 +82,8 @@ const contactFields = {
   howWeMet: shortText(2000).optional(),
   notes: z.string().max(100_000).optional(),
   birthday: birthdaySchema.nullable().optional(),
+  /** Anniversaries and custom dates. */
+  dates: z.array(contactDateSchema).max(20).optional(),
   circle: circleKeySchema.optional(),
   timeZone: timeZoneSchema.nullable().optional(),
   /** Silences automatic reminders for this contact (explicit follow-ups still come). */
@@ -91,6 +113,17 @@ export const contactSchema = z.object({
   howWeMet: z.string(),
   notes: z.string(),
   birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable().optional() }).nullable(),
+  dates: z.array(
+    z.object({
+      kind: z.enum(["anniversary", "custom"]),
+      label: z.string().optional(),
+      month: z.number(),
+      day: z.number(),
+      year: z.number().nullable().optional(),
+    }),
+  ),
+  /** When the contact's photo was last set (GET /api/contacts/{id}/photo); null: no photo. */
+  photoUpdatedAt: z.string().nullable(),
   circle: z.string(),
   timeZone: z.string().nullable(),
   muted: z.boolean(),
@@ -112,6 +145,20 @@ export const contactSchema = z.object({
   updatedAt: z.string(),
 });
 export type Contact = z.output<typeof contactSchema>;
+
+/**
+ * A photo sent as JSON: its type and its bytes in base64 (≤ 512 KiB decoded). The service checks the bytes (base64,
+ * size, magic number agreeing with `contentType`) and names `data` when they fail.
+ */
+export const setContactPhotoSchema = z.strictObject({
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  // Twice the limit: the service measures the decoded bytes and says "larger than 512 KiB" in words.
+  data: z
+    .string()
+    .min(1)
+    .max(2 * base64LengthFor(PHOTO_MAX_BYTES)),
+});
+export type SetContactPhotoInput = z.output<typeof setContactPhotoSchema>;
 
 export const DEFAULT_CIRCLE = "network";
 

@@ -7,6 +7,7 @@ import {
   type FollowUpFact,
   type HistorySummary,
   type InteractionFact,
+  type PersonalOccasion,
   priorityOf,
   summarizeHistory,
 } from "../engine/index.ts";
@@ -107,16 +108,24 @@ export function snapshotOf(
     accountMuted: muted,
     history,
     followUps,
-    occasions: contact.birthday
-      ? [
-          {
-            kind: "birthday",
-            month: contact.birthday.month,
-            day: contact.birthday.day,
-            year: contact.birthday.year ?? null,
-          },
-        ]
-      : [],
+    occasions: occasionsOf(contact),
     snoozedUntilOn: contact.snoozedUntilOn,
   };
+}
+
+/** A contact's personal occasions for the engine: the birthday, then each anniversary and custom date. */
+export function occasionsOf(contact: Pick<Contact, "birthday" | "dates">): PersonalOccasion[] {
+  const { birthday } = contact;
+  return [
+    ...(birthday
+      ? [{ kind: "birthday" as const, month: birthday.month, day: birthday.day, year: birthday.year ?? null }]
+      : []),
+    ...contact.dates.map((d) => ({
+      kind: d.kind,
+      label: d.label?.trim() || (d.kind === "custom" ? "special day" : "anniversary"),
+      month: d.month,
+      day: d.day,
+      year: d.year ?? null,
+    })),
+  ];
 }

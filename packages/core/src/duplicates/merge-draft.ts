@@ -29,13 +29,13 @@ export function mergeDraftInto(
     title: contact.title || d.title,
     companyId: contact.companyId ?? companyId,
     birthday: contact.birthday ?? d.birthday,
+    dates: unionBy(contact.dates, d.dates, (x) => [x.kind, (x.label ?? "").toLowerCase(), x.month, x.day].join("|")),
     notes:
       !d.notes || contact.notes.includes(d.notes)
         ? contact.notes
         : [contact.notes, d.notes].filter(Boolean).join("\n\n"),
   };
-  const added = (["emails", "phones", "links", "tags", "title", "companyId", "birthday", "notes"] as const).filter(
-    (k) => JSON.stringify(next[k]) !== JSON.stringify(contact[k]),
-  );
+  const fields = ["emails", "phones", "links", "tags", "title", "companyId", "birthday", "dates", "notes"] as const;
+  const added = fields.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(contact[k]));
   return { next, added };
 }

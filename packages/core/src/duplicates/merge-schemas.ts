@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PhotoContentType } from "../contacts/photo-bytes.ts";
 import { type Contact, contactSchema } from "../contacts/schemas.ts";
 import { MATCH_KINDS } from "../imports/schemas.ts";
 
@@ -22,6 +23,10 @@ export interface ContactMergeRecord {
   /** Interactions moved from the merged contact, with their contact lists before the merge. */
   interactions: { id: string; contactIds: string[] }[];
   followUpIds: string[];
+  /** The merged contact's photo (base64), gone with it; absent in records from before photos. */
+  mergedPhoto?: { contentType: PhotoContentType; data: string; updatedAt: string } | null;
+  /** Whether the kept contact, having none, took the merged contact's photo. */
+  photoTaken?: boolean;
   /** The kept contact's updatedAt right after the merge: undo refuses if it changed since. */
   keptUpdatedAt: string;
   mergedAt: string;

@@ -6,7 +6,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type ContactMergeRecord, type MergeResult, mergeContactsSchema } from "./merge-schemas.ts";
-import { moveHistory, unionContacts } from "./merge-steps.ts";
+import { moveHistory, movePhoto, putPhotoBack, unionContacts } from "./merge-steps.ts";
 
 async function contactOrThrow(tx: Repositories, accountId: string, id: string): Promise<Contact> {
   const contact = await tx.contacts.findById(accountId, id);
@@ -34,12 +34,13 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
     const merged = await contactOrThrow(tx, actor.accountId, mergeId);
     const nowAt = deps.clock.now().toISOString();
     const moved = await moveHistory(tx, actor.accountId, merged.id, kept.id);
+    const photo = await movePhoto(tx, actor.accountId, merged.id, kept.id);
     await tx.contacts.hardDelete(actor.accountId, merged.id);
     await tx.contacts.update(actor.accountId, { ...unionContacts(kept, merged), updatedAt: nowAt });
     await refreshed(tx, deps, actor.accountId, [kept.id]);
     const record: ContactMergeRecord = {
       ...{ id: deps.ids.newId(), keptId: kept.id, mergedId: merged.id, keptBefore: kept, mergedBefore: merged },
-      ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt },
+      ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt, ...photo },
       ...{ mergedAt: nowAt, undoneAt: null },
     };
     await tx.duplicates.insertMerge(actor.accountId, record);
@@ -62,8 +63,11 @@ export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Prom
     if (kept.updatedAt !== record.keptUpdatedAt) {
       throw conflict(`${kept.displayName} changed after the merge; undo would lose those changes`);
     }
-    await tx.contacts.insert(actor.accountId, record.mergedBefore);
-    await tx.contacts.update(actor.accountId, record.keptBefore);
+    // The photo comes back with putPhotoBack; a record from before dates has none.
+    const mergedBefore = { ...record.mergedBefore, dates: record.mergedBefore.dates ?? [], photoUpdatedAt: null };
+    await tx.contacts.insert(actor.accountId, mergedBefore);
+    await tx.contacts.update(actor.accountId, { ...record.keptBefore, dates: record.keptBefore.dates ?? [] });
+    await putPhotoBack(tx, actor.accountId, record);
     for (const { id, contactIds } of record.interactions) {
       const interaction = await tx.interactions.findById(actor.accountId, id);
       if (interaction) await tx.interactions.update(actor.accountId, { ...interaction, contactIds });

@@ -1,8 +1,10 @@
+import { decodeBase64, encodeBase64 } from "../contacts/photo-bytes.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import { allPages } from "../exports/export-service.ts";
 import { normalizeEmail } from "../imports/plan/contact-draft.ts";
 import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
 import type { Repositories } from "../ports/index.ts";
+import type { ContactMergeRecord } from "./merge-schemas.ts";
 
 const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {
   const seen = new Set(a.map(key));
@@ -21,6 +23,9 @@ export function unionContacts(kept: Contact, merged: Contact): Contact {
     title: kept.title || merged.title,
     companyId: kept.companyId ?? merged.companyId,
     birthday: kept.birthday ?? merged.birthday,
+    dates: union(kept.dates ?? [], merged.dates ?? [], (d) =>
+      [d.kind, (d.label ?? "").toLowerCase(), d.month, d.day].join("|"),
+    ).slice(0, 20),
     howWeMet: [kept.howWeMet, merged.howWeMet].filter(Boolean).join("\n\n"),
     notes: [kept.notes, merged.notes].filter(Boolean).join("\n\n"),
   };
@@ -40,4 +45,31 @@ export async function moveHistory(tx: Repositories, accountId: string, fromId: s
     interactions: interactions.map((i) => ({ id: i.id, contactIds: i.contactIds })),
     followUpIds: followUps.map((f) => f.id),
   };
+}
+
+/**
+ * The merged contact's photo before it goes with its contact: the kept contact takes it when it has none (the
+ * survivor's own photo wins). Returns what undo needs: the merged photo (base64) and whether the kept one took it.
+ */
+export async function movePhoto(tx: Repositories, accountId: string, fromId: string, toId: string) {
+  const photo = await tx.photos.find(accountId, fromId);
+  if (!photo) return { mergedPhoto: null, photoTaken: false };
+  const keptHasOne = (await tx.photos.find(accountId, toId)) !== null;
+  if (!keptHasOne) await tx.photos.put(accountId, toId, photo);
+  const mergedPhoto = { contentType: photo.contentType, data: encodeBase64(photo.bytes), updatedAt: photo.updatedAt };
+  return { mergedPhoto, photoTaken: !keptHasOne };
+}
+
+/** Undo of `movePhoto`: the merged contact gets its photo back, and the kept one loses the photo it took. */
+export async function putPhotoBack(tx: Repositories, accountId: string, record: ContactMergeRecord): Promise<void> {
+  const photo = record.mergedPhoto;
+  const bytes = photo ? decodeBase64(photo.data) : null;
+  if (photo && bytes) {
+    await tx.photos.put(accountId, record.mergedId, {
+      contentType: photo.contentType,
+      bytes,
+      updatedAt: photo.updatedAt,
+    });
+  }
+  if (record.photoTaken) await tx.photos.remove(accountId, record.keptId);
 }

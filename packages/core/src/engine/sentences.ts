@@ -76,9 +76,8 @@ function occasionSentence(detail: Extract<DueDetail, { kind: "occasion" }>, name
     case "birthday":
       return `${possessive(name)} birthday is ${when}${detail.years ? ` (turning ${detail.years})` : ""}`;
     case "anniversary":
-      return `${possessive(name)} ${detail.label} is ${when}${detail.years ? ` (${plural(detail.years, "year")})` : ""}`;
     case "custom":
-      return `${name}: ${detail.label} ${when}`;
+      return `${possessive(name)} ${detail.label} is ${when}${detail.years ? ` (${plural(detail.years, "year")})` : ""}`;
     case "holiday":
       return `${detail.label} is ${when} — a good moment to write to ${name}`;
   }

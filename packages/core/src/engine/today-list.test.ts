@@ -93,10 +93,18 @@ describe("sentences", () => {
       occasionOn: "2026-11-24",
       years: 10,
     });
+    const nameDay = item("c-ana", "Ana", "occasion", "2026-11-21", {
+      kind: "occasion",
+      occasionKind: "custom",
+      label: "name day",
+      occasionOn: "2026-11-24",
+      years: null,
+    });
     const added = item("c-new", "Nia", "cadence-due", "2026-11-20", { ...cadence("2026-10-21"), anchor: "created" });
-    const list = buildTodayList([holiday, anniversary, added], { todayOn: TODAY });
+    const list = buildTodayList([holiday, anniversary, nameDay, added], { todayOn: TODAY });
     expect(list.today.map((e) => [e.sentence, e.templateSlot])).toEqual([
       ["Gus' wedding anniversary is today (10 years)", "anniversary"],
+      ["Ana's name day is today", "occasion"],
       ["Thanksgiving Day is on Thursday — a good moment to write to Jo", "holiday"],
       ["You added Nia 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
     ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { birthdaySchema, cadenceOverrideSchema } from "../contacts/schemas.ts";
+import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
+import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
 import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
 
@@ -24,6 +25,14 @@ export const backupCompanySchema = z.strictObject({
   createdAt: instant,
   updatedAt: instant,
 });
+
+/** A contact's photo in a backup: its bytes in base64, checked as an upload is. */
+export const backupPhotoSchema = z
+  .strictObject({ contentType: z.enum(PHOTO_CONTENT_TYPES), data: text, updatedAt: instant })
+  .superRefine((p, ctx) => {
+    const read = readPhoto(p.data, p.contentType);
+    if ("problem" in read) ctx.addIssue({ code: "custom", path: ["data"], message: PHOTO_PROBLEMS[read.problem] });
+  });
 
 export const backupContactSchema = z.strictObject({
   ref,
@@ -50,6 +59,9 @@ export const backupContactSchema = z.strictObject({
   archivedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  /** Anniversaries and custom dates (absent in backups made before they existed). */
+  dates: z.array(contactDateSchema).default([]),
+  photo: backupPhotoSchema.nullable().default(null),
 });
 
 export const backupInteractionSchema = z.strictObject({

@@ -1,5 +1,7 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Company } from "../companies/schemas.ts";
+import type { ContactPhoto } from "../contacts/contact-photo-port.ts";
+import { encodeBase64 } from "../contacts/photo-bytes.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
@@ -24,7 +26,7 @@ function numbered<T, B extends object>(prefix: string, rows: readonly T[], body:
 
 const companyBody = ({ id: _id, createdAt, ...c }: Company) => ({ createdAt, ...c });
 
-function contactBody(c: Contact, companyRef: string | null) {
+function contactBody(c: Contact, companyRef: string | null, photo: ContactPhoto | undefined) {
   return {
     ...{ createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, emails: c.emails, phones: c.phones },
     ...{ links: c.links, companyRef, title: c.title, tags: c.tags, interests: c.interests, howWeMet: c.howWeMet },
@@ -32,6 +34,11 @@ function contactBody(c: Contact, companyRef: string | null) {
     ...{ cadenceOverride: c.cadenceOverride, snoozedUntilOn: c.snoozedUntilOn, movedOnAt: c.movedOnAt },
     ...{ moveOnNote: c.moveOnNote, circleBeforeMoveOn: c.circleBeforeMoveOn, archivedAt: c.archivedAt },
     updatedAt: c.updatedAt,
+    dates: c.dates,
+    // Last: the ordering key compares the contact's fields before it reaches the bytes.
+    photo: photo
+      ? { contentType: photo.contentType, data: encodeBase64(photo.bytes), updatedAt: photo.updatedAt }
+      : null,
   };
 }
 
@@ -53,8 +60,12 @@ async function refsOfPeople(deps: Deps, actor: Actor) {
   const companies = numbered("company", companyRows, companyBody);
   const companyById = new Map(companyRows.map((c) => [c.id, companies.refOf(c)]));
   const contactRows = await allContacts(deps, actor);
+  const photos = await deps.store.photos.findMany(
+    actor.accountId,
+    contactRows.filter((c) => c.photoUpdatedAt).map((c) => c.id),
+  );
   const contacts = numbered("contact", contactRows, (c) =>
-    contactBody(c, c.companyId ? (companyById.get(c.companyId) ?? null) : null),
+    contactBody(c, c.companyId ? (companyById.get(c.companyId) ?? null) : null, photos.get(c.id)),
   );
   return {
     companies: companies.out,

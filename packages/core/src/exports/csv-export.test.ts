@@ -15,6 +15,7 @@ const contact = (over: Partial<Contact>): Contact => ({
     notes: 'Met at "Netstorming", Austin;\nLikes gardening.',
   },
   ...{ birthday: { month: 8, day: 2, year: null }, circle: "network", timeZone: null, muted: false },
+  ...{ dates: [], photoUpdatedAt: null },
   ...{ cadenceOverride: null, lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
   ...{ snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null, archivedAt: null },
   ...{ createdAt: "2026-11-02T09:00:00.000Z", updatedAt: "2026-11-02T09:00:00.000Z" },

@@ -33,6 +33,14 @@ export async function allCompanies(deps: Deps, actor: Actor): Promise<Company[]>
   return allPages((cursor) => listCompanies(deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) }));
 }
 
+/** The photos of the contacts that have one (a vCard carries them inline). */
+function photosOf(deps: Deps, actor: Actor, contacts: readonly Contact[]) {
+  return deps.store.photos.findMany(
+    actor.accountId,
+    contacts.filter((c) => c.photoUpdatedAt).map((c) => c.id),
+  );
+}
+
 /**
  * The account's contacts (archived ones included) as CSV or vCard 4.0, both re-importable by Kith and by phones
  * and spreadsheets. Any member may export what they can read.
@@ -48,7 +56,7 @@ export async function exportContacts(
     return {
       contentType: "text/vcard; charset=utf-8",
       fileName: "kith-contacts.vcf",
-      body: contactsToVcard(contacts, names),
+      body: contactsToVcard(contacts, names, await photosOf(deps, actor, contacts)),
     };
   }
   return {

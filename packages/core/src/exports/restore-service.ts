@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { decodeBase64 } from "../contacts/photo-bytes.ts";
 import { displayNameOf } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
@@ -59,14 +60,25 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
   await inBatches(
     run,
     b.contacts,
-    (tx, { ref, companyRef, ...c }) =>
-      tx.contacts.insert(accountId, {
+    async (tx, { ref, companyRef, photo, ...c }) => {
+      const contactId = id(contactIds, ref);
+      await tx.contacts.insert(accountId, {
         ...c,
-        id: id(contactIds, ref),
+        id: contactId,
         companyId: companyRef ? id(companyIds, companyRef) : null,
         displayName: displayNameOf(c),
+        photoUpdatedAt: null,
         ...{ lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
-      }),
+      });
+      const bytes = photo ? decodeBase64(photo.data) : null;
+      if (photo && bytes) {
+        await tx.photos.put(accountId, contactId, {
+          contentType: photo.contentType,
+          bytes,
+          updatedAt: photo.updatedAt,
+        });
+      }
+    },
     (batch) => written.contacts.push(...batch.map((c) => id(contactIds, c.ref))),
   );
   await inBatches(run, b.interactions, (tx, { ref, contactRefs, ...rest }) =>

@@ -1,4 +1,5 @@
 import type { Company } from "../companies/schemas.ts";
+import type { ContactPhoto } from "../contacts/contact-photo-port.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { DerivedState } from "../due-state/due-state-port.ts";
 import type { Interaction } from "../interactions/schemas.ts";
@@ -8,6 +9,8 @@ export interface ImportedContact {
   contact: Contact;
   companyName: string | null;
   derived: DerivedState;
+  /** The photo the file carried for it, written with it (its `photoUpdatedAt` already says so). */
+  photo?: ContactPhoto | null;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface ImportedContact {
 export interface ImportRepository {
   companies(accountId: string): Promise<{ id: string; name: string }[]>;
   insertCompanies(accountId: string, companies: readonly Company[]): Promise<void>;
-  /** New contacts with their tags, search index rows and derived state, in multi-row statements. */
+  /** New contacts with their tags, search index rows, derived state and photos, in multi-row statements. */
   insertContacts(accountId: string, contacts: readonly ImportedContact[]): Promise<void>;
   insertInteractions(accountId: string, interactions: readonly Interaction[]): Promise<void>;
 }

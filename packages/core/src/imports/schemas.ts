@@ -27,6 +27,17 @@ const draftSchema = z.object({
   tags: z.array(z.string()),
   notes: z.string(),
   birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable() }).nullable(),
+  dates: z.array(
+    z.object({
+      kind: z.enum(["anniversary", "custom"]),
+      label: z.string().optional(),
+      month: z.number(),
+      day: z.number(),
+      year: z.number().nullable().optional(),
+    }),
+  ),
+  /** The preview says that a row carries a photo and of which type; the bytes stay out of it. */
+  photo: z.object({ contentType: z.string() }).nullable(),
   connectedOn: z.string().nullable(),
 });
 

@@ -6,6 +6,7 @@ import type {
 } from "../accounts/account-ports.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
+import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 import type { ContactRepository } from "../contacts/contact-port.ts";
 import type { DeliveryRepository, DigestReplyRepository } from "../delivery/delivery-ports.ts";
 import type { WebhookRepository } from "../delivery/webhooks/webhook-ports.ts";
@@ -35,6 +36,7 @@ export type {
   UserDirectory,
 } from "../accounts/account-ports.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
+export type { ContactPhoto, ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
 export type { DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
 export type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
@@ -47,6 +49,7 @@ export interface Repositories {
   users: UserDirectory;
   apiTokens: ApiTokenRepository;
   contacts: ContactRepository;
+  photos: ContactPhotoRepository;
   dueState: DueStateRepository;
   companies: CompanyRepository;
   interactions: InteractionRepository;

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
  */
 export type SampleName =
   | "calendar.ics"
+  | "contacts-photos-dates.vcf"
   | "contacts-v21.vcf"
   | "contacts-v3.vcf"
   | "contacts-v4.vcf"

@@ -64,6 +64,7 @@ export class KyselyContactRepository implements ContactRepository {
       recompute_on: _recompute,
       due_item: _item,
       due_priority: _priority,
+      photo_updated_at: _photo, // the photo repository's, written with the photo
       ...changes
     } = row;
     await this.db

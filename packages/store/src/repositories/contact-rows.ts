@@ -44,6 +44,8 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     moved_on_at: c.movedOnAt,
     move_on_note: c.moveOnNote,
     circle_before_move_on: c.circleBeforeMoveOn,
+    dates: toJson(c.dates),
+    photo_updated_at: c.photoUpdatedAt,
     // Derived columns start empty; setDerivedState owns them and update() never writes them.
     last_reply_at: null,
     unanswered_attempt_ats: "[]",
@@ -74,6 +76,8 @@ export function contactFromRow(r: ContactRow): Contact {
       r.birthday_month != null && r.birthday_day != null
         ? { month: r.birthday_month, day: r.birthday_day, year: r.birthday_year }
         : null,
+    dates: fromJson(r.dates, []),
+    photoUpdatedAt: r.photo_updated_at,
     circle: r.circle,
     timeZone: r.time_zone,
     muted: fromFlag(r.muted),

@@ -40,6 +40,33 @@ export async function insertContacts(
   );
   await insertRows(db, dialect, "contact_tag", tags);
   await indexNewContacts(db, dialect, rows);
+  await insertPhotos(db, accountId, contacts);
+}
+
+/** Photos per statement: each may be 512 KiB, so a statement stays within a few MiB. */
+const PHOTOS_PER_STATEMENT = 8;
+
+async function insertPhotos(db: Kysely<Database>, accountId: string, contacts: readonly ImportedContact[]) {
+  const rows = contacts.flatMap(({ contact, photo }) =>
+    photo
+      ? [
+          {
+            account_id: accountId,
+            contact_id: contact.id,
+            content_type: photo.contentType,
+            bytes: photo.bytes,
+            byte_size: photo.bytes.byteLength,
+            updated_at: photo.updatedAt,
+          },
+        ]
+      : [],
+  );
+  for (let i = 0; i < rows.length; i += PHOTOS_PER_STATEMENT) {
+    await db
+      .insertInto("contact_photo")
+      .values(rows.slice(i, i + PHOTOS_PER_STATEMENT))
+      .execute();
+  }
 }
 
 export async function insertInteractions(

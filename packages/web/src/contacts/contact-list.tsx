@@ -2,7 +2,8 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Contact } from "../api/types.ts";
-import { initials, relativeDays } from "../ui/format.ts";
+import { relativeDays } from "../ui/format.ts";
+import { ContactAvatar } from "./contact-avatar.tsx";
 import { CONNECTION_TARGET } from "./contact-queries.ts";
 
 const ROW_HEIGHT = 64;
@@ -57,9 +58,7 @@ export function ContactList(props: {
             style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`, height: ROW_HEIGHT }}
           >
             <Link href={`/contacts/${contact.id}`} className="contact-link">
-              <span className="avatar" aria-hidden="true">
-                {initials(contact.displayName)}
-              </span>
+              <ContactAvatar contact={contact} />
               <span className="contact-main">
                 <span className="contact-name">{contact.displayName}</span>
                 <span className="contact-sub">{subtitle || contact.emails[0]?.address || contact.circle}</span>

@@ -9,6 +9,7 @@ import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
+import { ContactAvatar } from "./contact-avatar.tsx";
 import { formatMonthDay } from "./contact-dates-fields.tsx";
 import { datesOf, hasPhotoField } from "./contact-extras-api.ts";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
@@ -67,6 +68,7 @@ function ContactView({ contact }: { contact: Contact }) {
   return (
     <Page
       title={contact.displayName}
+      media={<ContactAvatar contact={contact} size="large" />}
       lead={
         <>
           {subtitle && <span>{subtitle} · </span>}

@@ -14,6 +14,8 @@ export const contactOf = (over: Partial<Contact> & Pick<Contact, "id" | "firstNa
   howWeMet: "",
   notes: "",
   birthday: null,
+  dates: [],
+  photoUpdatedAt: null,
   circle: "network",
   timeZone: null,
   muted: false,

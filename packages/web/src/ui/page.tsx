@@ -1,17 +1,33 @@
 import { type ReactNode, useEffect } from "react";
 
-/** Every page: one h1, the document title, optional actions on the right. */
-export function Page(props: { title: string; actions?: ReactNode; children: ReactNode; lead?: ReactNode }) {
+/** Every page: one h1, the document title, optional actions on the right and a picture before the title. */
+export function Page(props: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  lead?: ReactNode;
+  media?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${props.title} · Kith`;
   }, [props.title]);
+  const heading = (
+    <div>
+      <h1>{props.title}</h1>
+      {props.lead && <p className="lead">{props.lead}</p>}
+    </div>
+  );
   return (
     <div className="page">
       <header className="page-header">
-        <div>
-          <h1>{props.title}</h1>
-          {props.lead && <p className="lead">{props.lead}</p>}
-        </div>
+        {props.media ? (
+          <div className="page-heading">
+            {props.media}
+            {heading}
+          </div>
+        ) : (
+          heading
+        )}
         {props.actions && <div className="page-actions">{props.actions}</div>}
       </header>
       {props.children}

@@ -1,5 +1,7 @@
 import type { Company } from "../../companies/schemas.ts";
+import type { ContactPhoto } from "../../contacts/contact-photo-port.ts";
 import { newContact } from "../../contacts/new-contact.ts";
+import { decodeBase64 } from "../../contacts/photo-bytes.ts";
 import type { Contact } from "../../contacts/schemas.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
 import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
@@ -8,7 +10,7 @@ import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import type { ImportedContact } from "../import-port.ts";
-import type { ParsedRow } from "../plan/contact-draft.ts";
+import type { ContactDraft, ParsedRow } from "../plan/contact-draft.ts";
 import { type DuplicateIndex, identityOfDraft } from "../plan/duplicate-index.ts";
 import { classifyRow, contactInputOf } from "../plan/plan-rows.ts";
 import { connectedOnInteraction, connectedOnNote } from "../read/linkedin.ts";
@@ -30,7 +32,9 @@ export interface ImportState {
 interface ChunkWrites {
   nowAt: string;
   companies: Company[];
-  created: Map<string, { contact: Contact; connectedOn: string | null }>;
+  created: Map<string, { contact: Contact; connectedOn: string | null; photo: ContactPhoto | null }>;
+  /** Photos rows give to stored contacts that had none. */
+  photos: Map<string, ContactPhoto>;
   /** Contacts already stored that rows of this chunk match, read in one query. */
   loaded: Map<string, Contact>;
   /** Stored contacts a row added something to. */
@@ -62,8 +66,19 @@ function createRow(state: ImportState, w: ChunkWrites, row: ParsedRow, id: strin
   const howWeMet = d.connectedOn ? connectedOnNote(d.connectedOn) : "";
   const companyId = companyIdFor(state, w, d.companyName);
   const contact = newContact(id, { ...contactInputOf(d, companyId), howWeMet }, w.nowAt);
-  w.created.set(id, { contact, connectedOn: d.connectedOn });
+  const photo = photoOf(d, w.nowAt);
+  w.created.set(id, {
+    contact: { ...contact, photoUpdatedAt: photo?.updatedAt ?? null },
+    connectedOn: d.connectedOn,
+    photo,
+  });
   return { line: row.line, outcome: "created", contactId: id, reason };
+}
+
+/** The draft's photo as it is stored (it was checked when the file was read). */
+function photoOf(d: ContactDraft, nowAt: string): ContactPhoto | null {
+  const bytes = d.photo ? decodeBase64(d.photo.data) : null;
+  return d.photo && bytes ? { contentType: d.photo.contentType, bytes, updatedAt: nowAt } : null;
 }
 
 async function currentOf(state: ImportState, tx: Repositories, w: ChunkWrites, id: string) {
@@ -88,11 +103,19 @@ async function mergeRow(
   if (!current) return { line, outcome: "failed", contactId: null, reason: `${targetId} vanished` };
   const companyId = current.companyId ? null : companyIdFor(state, w, d.companyName);
   const { next, added } = mergeDraftInto(current, d, companyId, state.country);
+  // A photo only for a contact that has none: what the user (or an earlier row) chose stays.
+  const photo = current.photoUpdatedAt || w.photos.has(targetId) ? null : photoOf(d, w.nowAt);
+  if (photo) added.push("photo");
   if (added.length === 0) return { line, outcome: "skipped", contactId: targetId, reason: `unchanged: ${why}` };
-  const updated = { ...next, updatedAt: w.nowAt };
+  const updated = { ...next, updatedAt: w.nowAt, photoUpdatedAt: photo?.updatedAt ?? next.photoUpdatedAt };
   const pending = w.created.get(targetId);
-  if (pending) pending.contact = updated;
-  else w.changed.set(targetId, updated);
+  if (pending) {
+    pending.contact = updated;
+    pending.photo ??= photo;
+  } else {
+    w.changed.set(targetId, updated);
+    if (photo) w.photos.set(targetId, photo);
+  }
   // The contact's new emails, phones and links find it for the rest of the file too.
   state.index.add(identityOfDraft(targetId, d));
   return { line, outcome: "merged", contactId: targetId, reason: `${why}; added ${added.join(", ")}` };
@@ -122,17 +145,18 @@ async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w
   await tx.imports.insertCompanies(state.accountId, w.companies);
   const contacts: ImportedContact[] = [];
   const interactions: Interaction[] = [];
-  for (const { contact, connectedOn } of w.created.values()) {
+  for (const { contact, connectedOn, photo } of w.created.values()) {
     const interaction = connectedOn
       ? connectedOnInteraction(state.deps.ids.newId(), contact.id, connectedOn, w.nowAt)
       : null;
     if (interaction) interactions.push(interaction);
     const companyName = contact.companyId ? (state.companyNames.get(contact.companyId) ?? null) : null;
-    contacts.push({ contact, companyName, derived: derivedOfNew(contact, interaction, ctx) });
+    contacts.push({ contact, companyName, derived: derivedOfNew(contact, interaction, ctx), photo });
   }
   await tx.imports.insertContacts(state.accountId, contacts);
   await tx.imports.insertInteractions(state.accountId, interactions);
   for (const contact of w.changed.values()) await tx.contacts.update(state.accountId, contact);
+  for (const [id, photo] of w.photos) await tx.photos.put(state.accountId, id, photo);
   await refreshContacts(tx, ctx, [...w.changed.keys()], { mode: "stored" });
 }
 
@@ -154,6 +178,7 @@ export async function importChunk(
     created: new Map(),
     loaded: new Map(),
     changed: new Map(),
+    photos: new Map(),
   };
   const targets = new Set<string>();
   for (const row of rows) {

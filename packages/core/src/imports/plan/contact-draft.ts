@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { PhotoContentType } from "../../contacts/photo-bytes.ts";
+import type { ContactDate } from "../../contacts/schemas.ts";
 import { normalizeLinkedIn } from "../read/linkedin.ts";
 
 /** One person as read from an import file, before it is checked against the account's contacts. */
@@ -13,6 +15,10 @@ export interface ContactDraft {
   tags: string[];
   notes: string;
   birthday: { month: number; day: number; year: number | null } | null;
+  /** Anniversaries and custom dates (vCard ANNIVERSARY, X-ANNIVERSARY, Apple's labelled X-ABDATE). */
+  dates: ContactDate[];
+  /** A photo the file carries inline, checked (an image within the size limit), its bytes in base64. */
+  photo: { contentType: PhotoContentType; data: string } | null;
   /** The date the file says you connected (LinkedIn's "Connected On"). */
   connectedOn: string | null;
 }
@@ -28,6 +34,8 @@ export interface ParsedRow {
   line: number;
   draft: ContactDraft;
   issues: RowIssue[];
+  /** What was dropped from the row while the row itself goes in (a photo over the size limit). */
+  warnings?: RowIssue[];
 }
 
 export const emptyDraft = (): ContactDraft => ({
@@ -41,6 +49,8 @@ export const emptyDraft = (): ContactDraft => ({
   tags: [],
   notes: "",
   birthday: null,
+  dates: [],
+  photo: null,
   connectedOn: null,
 });
 

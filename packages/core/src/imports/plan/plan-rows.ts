@@ -17,6 +17,7 @@ export function contactInputOf(d: ContactDraft, companyId: string | null): Creat
     tags: d.tags,
     notes: d.notes,
     birthday: d.birthday,
+    dates: d.dates,
   };
 }
 
@@ -44,6 +45,18 @@ export function classifyRow(row: ParsedRow, index: DuplicateIndex, newId: () => 
     const reason = issues.map((i) => `${i.field}: ${i.message}`).join("; ");
     return { ...base, action: "error", reason, match: null };
   }
+  const planned = plannedRow(row, base, index, newId);
+  // What was dropped from a row that goes in is said in its reason: "new contact; PHOTO dropped: …".
+  const dropped = (row.warnings ?? []).map((i) => `${i.field} dropped: ${i.message}`);
+  return dropped.length === 0 ? planned : { ...planned, reason: [planned.reason, ...dropped].join("; ") };
+}
+
+function plannedRow(
+  row: ParsedRow,
+  base: Pick<PreviewRow, "line" | "draft" | "issues">,
+  index: DuplicateIndex,
+  newId: () => string,
+): PreviewRow {
   const match = index.match(row.draft);
   if (match && match.by === "name-and-company") {
     const reason = `possible duplicate of ${match.displayName} (same name and company); merge by hand if it is`;

@@ -133,7 +133,7 @@ describe("import parsers, one per real export format", () => {
     expect(nana?.draft).toMatchObject({ birthday: { year: null, month: 8, day: 2 }, tags: ["Family", "Sunday calls"] });
   });
 
-  it("vCard 4.0: PREF, tel: URI phone, escaped comma in ORG, compact dates, anniversary kept in notes", () => {
+  it("vCard 4.0: PREF, tel: URI phone, escaped comma in ORG, compact dates, anniversary as a date", () => {
     const [tomas] = read("contacts-v4.vcf").rows;
     expect(tomas?.draft).toMatchObject({
       firstName: "Tomas",
@@ -146,7 +146,8 @@ describe("import parsers, one per real export format", () => {
       companyName: "Selby Speaking, LLC",
       birthday: { year: 1970, month: 1, day: 1 },
       links: [{ url: "https://example.org/tomas" }],
-      notes: 'Anniversary: 2009-03-10\n\nCalls it "Follow Through DNA".',
+      dates: [{ kind: "anniversary", month: 3, day: 10, year: 2009 }],
+      notes: 'Calls it "Follow Through DNA".',
     });
   });
 

@@ -7,10 +7,26 @@ export function normalizeVcard21(text: string): string {
   return lines.map(normalizeLine).join("\r\n");
 }
 
+const isBase64Start = (line: string) => /;ENCODING=(BASE64|B)\b/i.test(line.split(":", 1)[0] ?? "");
+
 function joinSoftBreaks(lines: readonly string[]): string[] {
   const out: string[] = [];
   let pending: string | null = null;
+  let base64 = false;
   for (const line of lines) {
+    // A base64 value (a PHOTO) runs on over the lines after it, indented or not, until a blank line: no
+    // property line is without its colon, and base64 has none.
+    if (base64) {
+      if (line.trim() === "") {
+        base64 = false;
+        continue;
+      }
+      if (!line.includes(":")) {
+        out[out.length - 1] += line.trim();
+        continue;
+      }
+      base64 = false;
+    }
     const current: string = pending === null ? line : pending + line;
     const isQp = /;ENCODING=QUOTED-PRINTABLE/i.test(current.split(":", 1)[0] ?? "");
     if (isQp && current.endsWith("=")) {
@@ -19,6 +35,7 @@ function joinSoftBreaks(lines: readonly string[]): string[] {
     }
     pending = null;
     out.push(current);
+    base64 = isBase64Start(current);
   }
   if (pending !== null) out.push(pending);
   return out;
@@ -40,6 +57,7 @@ function normalizeLine(line: string): string {
     const upper = (k ?? "").toUpperCase();
     if (upper === "ENCODING" && v?.toUpperCase() === "QUOTED-PRINTABLE") qp = true;
     else if (upper === "CHARSET") charset = true;
+    else if (upper === "ENCODING" && /^(BASE64|B)$/i.test(v ?? "")) kept.push("ENCODING=b");
     else if (upper === "ENCODING") continue;
     else if (v === undefined && !KEYWORDS.has(upper)) kept.push(`TYPE=${k}`);
     else kept.push(param);

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { PHOTO_PROBLEMS, readPhoto } from "../../contacts/photo-bytes.ts";
 import {
   addEmail,
   addLink,
@@ -8,6 +9,7 @@ import {
   type ContactDraft,
   emptyDraft,
   type ParsedRow,
+  type RowIssue,
 } from "../plan/contact-draft.ts";
 import { readDate } from "./import-dates.ts";
 import type { ReadPoint } from "./read-point.ts";
@@ -68,15 +70,117 @@ function labelOf(params: JCalProperty[1], groupLabels: Map<string, string>): str
   return first;
 }
 
-function applyProperty(d: ContactDraft, p: JCalProperty, labels: Map<string, string>, country: string | null) {
-  const [name, params, , ...values] = p;
-  const text = (i = 0) => String(values[i] ?? "").trim();
+/**
+ * vCard escapes (`\;` `\,` `\n` `\\`) read out of a value. ical.js reads them only in the properties it knows,
+ * and there not `\;` outside structured values: a value of a type it knows ("text", structured) has only those
+ * left; one it does not know ("unknown": X- properties, ANNIVERSARY in 3.0) has them all.
+ */
+export function unescapeValue(value: string, type: string): string {
+  if (type === "unknown") return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c));
+  return value.replace(/\\([;,])/g, "$1");
+}
+
+/** Apple's own date labels; any other label names a custom date. */
+const ANNIVERSARY_LABELS = new Set(["anniversary"]);
+
+/** Apple writes a date without a year with the year 1604. */
+const NO_YEAR = 1604;
+
+function addDate(d: ContactDraft, raw: string, kind: "anniversary" | "custom", label?: string): string | null {
+  const iso = raw.replace(/^(\d{4})(\d{2})(\d{2})/, "$1-$2-$3");
+  const read = readDate(iso.startsWith(`${NO_YEAR}-`) ? `--${iso.slice(5, 10)}` : iso);
+  if (!read.ok) return read.message;
+  if (!read.date) return null;
+  const { month, day, year } = read.date;
+  const entry = {
+    kind,
+    ...(label ? { label: label.slice(0, 60) } : {}),
+    month,
+    day,
+    ...(year !== null ? { year } : {}),
+  };
+  const key = (x: { kind: string; label?: string; month: number; day: number }) =>
+    [x.kind, x.label ?? "", x.month, x.day].join("|");
+  if (!d.dates.some((x) => key(x) === key(entry)) && d.dates.length < 20) d.dates.push(entry);
+  return null;
+}
+
+const SOCIAL_LABELS: Record<string, string> = {
+  linkedin: "LinkedIn",
+  twitter: "Twitter",
+  x: "X",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  github: "GitHub",
+  mastodon: "Mastodon",
+  bluesky: "Bluesky",
+  flickr: "Flickr",
+  myspace: "Myspace",
+  sinaweibo: "Sina Weibo",
+  skype: "Skype",
+  xmpp: "XMPP",
+  sip: "SIP",
+};
+
+const serviceLabel = (service: string | undefined): string | undefined =>
+  service ? (SOCIAL_LABELS[service.toLowerCase()] ?? service) : undefined;
+
+const isWebUrl = (value: string) => /^https?:\/\/\S+$/i.test(value);
+
+/**
+ * A social profile or instant-messaging address: a link when it is a web address; otherwise (`skype:ana`,
+ * `xmpp:tom@example.com`, `x-apple:ana`) a line of the notes, since a contact's links are web addresses.
+ */
+function addProfile(d: ContactDraft, value: string, service: string | undefined) {
+  if (isWebUrl(value)) return addLink(d, value, service);
+  const handle = value.replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  const label = service ?? (scheme && scheme.toLowerCase() !== "x-apple" ? serviceLabel(scheme) : undefined);
+  if (handle) appendNote(d, `${label ? `${label}: ` : ""}${handle}`);
+}
+
+/** PHOTO: inline bytes (3.0 `ENCODING=b`, 2.1 base64, 4.0 `data:` URI) become the photo; a web address a link. */
+function readPhotoProperty(d: ContactDraft, value: string): string | null {
+  const trimmed = value.trim();
+  if (isWebUrl(trimmed)) {
+    addLink(d, trimmed, "photo");
+    return null;
+  }
+  if (/^data:/i.test(trimmed)) {
+    const data = /^data:[^,]*;base64,(.*)$/is.exec(trimmed);
+    return data ? keepPhoto(d, data[1] ?? "") : "is a data address that is not base64";
+  }
+  // Any other address (a file on the phone, a cid:) says nothing Kith can show.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[A-Za-z0-9+/=\s]+$/.test(trimmed)) return null;
+  return keepPhoto(d, trimmed);
+}
+
+function keepPhoto(d: ContactDraft, base64: string): string | null {
+  if (d.photo) return null; // the first photo of the card wins
+  const read = readPhoto(base64);
+  if ("problem" in read) return PHOTO_PROBLEMS[read.problem];
+  d.photo = { contentType: read.contentType, data: base64.replace(/\s+/g, "") };
+  return null;
+}
+
+function applyProperty(
+  d: ContactDraft,
+  p: JCalProperty,
+  labels: Map<string, string>,
+  country: string | null,
+  warn: (field: string, message: string) => void,
+) {
+  const [name, params, type, ...values] = p;
+  const text = (i = 0) => unescapeValue(String(values[i] ?? ""), type).trim();
+  const part = (v: unknown) => unescapeValue(String(v ?? ""), type).trim();
   const label = labelOf(params, labels);
+  const group = typeof params.group === "string" ? labels.get(params.group) : undefined;
+  const service = typeof params["x-service-type"] === "string" ? params["x-service-type"] : undefined;
   if (name === "n") {
     const parts = values[0] as string[] | string;
     const [last = "", first = ""] = Array.isArray(parts) ? parts : [parts];
-    d.lastName = last.trim();
-    d.firstName = first.trim();
+    d.lastName = part(last);
+    d.firstName = part(first);
   } else if (name === "fn" && !d.firstName) {
     const [first = "", ...rest] = text().split(/\s+/);
     d.firstName = first;
@@ -84,11 +188,26 @@ function applyProperty(d: ContactDraft, p: JCalProperty, labels: Map<string, str
   } else if (name === "email" && text()) addEmail(d, text(), label);
   else if (name === "tel" && text()) addPhone(d, text(), country, label);
   else if (name === "url" && text()) addLink(d, text(), label);
-  else if (name === "org") d.companyName = [values[0]].flat().map(String)[0]?.trim() ?? "";
+  else if (name === "org") d.companyName = part([values[0]].flat()[0]);
   else if (name === "title") d.title = text();
   else if (name === "note") appendNote(d, text());
-  else if (name === "categories") for (const v of values) addTag(d, String(v));
-  else if (name === "anniversary" && text()) appendNote(d, `Anniversary: ${text()}`);
+  else if (name === "categories") for (const v of values) addTag(d, part(v));
+  else if (name === "x-socialprofile" && text()) addProfile(d, text(), serviceLabel(label) ?? group);
+  else if (name === "impp" && text()) addProfile(d, text(), serviceLabel(service) ?? group);
+  else if (name === "photo" && text()) {
+    const problem = readPhotoProperty(d, String(values[0] ?? ""));
+    if (problem) warn("PHOTO", problem);
+  } else if ((name === "anniversary" || name === "x-anniversary") && text()) {
+    const problem = addDate(d, text(), "anniversary");
+    if (problem) warn(name.toUpperCase(), problem);
+  } else if (name === "x-abdate" && text()) {
+    // Apple's own "Anniversary" label, or one the user wrote with the word in it ("Wedding anniversary").
+    const plain = ANNIVERSARY_LABELS.has((group ?? "").toLowerCase());
+    const typed = [params.type ?? []].flat().some((t) => t.toLowerCase() === "anniversary");
+    const kind = plain || typed || /anniversary/i.test(group ?? "") ? "anniversary" : "custom";
+    const problem = addDate(d, text(), kind, plain ? undefined : group);
+    if (problem) warn("X-ABDATE", problem);
+  }
 }
 
 function parseCard(card: { line: number; text: string }, country: string | null): ParsedRow {
@@ -101,18 +220,22 @@ function parseCard(card: { line: number; text: string }, country: string | null)
   const props = parsed[1];
   const labels = new Map<string, string>();
   for (const [name, params, , value] of props) {
-    if (name === "x-ablabel" && typeof params.group === "string") labels.set(params.group, cleanLabel(String(value)));
+    if (name === "x-ablabel" && typeof params.group === "string") {
+      labels.set(params.group, cleanLabel(unescapeValue(String(value), "unknown")));
+    }
   }
   const draft = emptyDraft();
   const issues: ParsedRow["issues"] = [];
+  const warnings: RowIssue[] = [];
+  const warn = (field: string, message: string) => warnings.push({ line: card.line, field, message });
   for (const p of props) {
     if (p[0] === "bday") {
       const read = readDate(String(p[3] ?? ""));
       if (read.ok) draft.birthday = read.date;
       else issues.push({ line: card.line, field: "BDAY", message: read.message });
-    } else applyProperty(draft, p, labels, country);
+    } else applyProperty(draft, p, labels, country, warn);
   }
-  return { line: card.line, draft, issues };
+  return { line: card.line, draft, issues, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** One card as a row; a card that cannot be read is one row error, not a failed file. */
