@@ -8,7 +8,6 @@ import {
   type ContactDateKind,
   DATE_LABEL_MAX,
   datesOf,
-  hasDatesField,
 } from "./contact-extras-api.ts";
 
 /** One date as typed (strings, so a half-typed number is kept). */
@@ -51,7 +50,7 @@ const isBlank = (row: DateRow) => !row.month && !row.day.trim() && !row.year.tri
  */
 export function datesInputOf(rows: DateRow[], contact?: Contact): { dates?: ContactDate[] } {
   const filled = rows.filter((r) => !isBlank(r));
-  if (filled.length === 0 && !(contact && hasDatesField(contact))) return {};
+  if (filled.length === 0 && !contact?.dates.length) return {};
   return {
     dates: filled.map((r) => ({
       kind: r.kind,

@@ -11,7 +11,7 @@ import { Loading, Page, Section } from "../ui/page.tsx";
 import { ConnectionProgress } from "./connection-progress.tsx";
 import { ContactAvatar } from "./contact-avatar.tsx";
 import { formatMonthDay } from "./contact-dates-fields.tsx";
-import { datesOf, hasPhotoField } from "./contact-extras-api.ts";
+import { datesOf } from "./contact-extras-api.ts";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
 import { useArchiveContact, useContact, useContactDue } from "./contact-queries.ts";
 import { FollowUpsSection } from "./follow-ups-section.tsx";
@@ -117,7 +117,7 @@ function ContactView({ contact }: { contact: Contact }) {
         </div>
         <div className="stack-lg">
           <Section title="Details">
-            {hasPhotoField(contact) && <PhotoField contact={contact} canEdit={canEdit} />}
+            <PhotoField contact={contact} canEdit={canEdit} />
             <Details contact={contact} company={company} />
           </Section>
           <NotesSection contact={contact} />
