@@ -4,7 +4,7 @@ import type { paths } from "./schema.d.ts";
 
 export type { paths };
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type OperationOf<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<T> = T extends { content: { "application/json": infer B } } ? B : never;
 
