@@ -2180,15 +2180,35 @@ export interface paths {
                             /** @enum {string} */
                             format: "kith-backup";
                             /** @enum {number} */
-                            version: 1;
+                            version: 2;
                             account: {
                                 name: string;
                                 timeZone: string;
                                 country: string | null;
                                 settings: {
-                                    [key: string]: unknown;
+                                    engine?: {
+                                        [key: string]: unknown;
+                                    };
+                                    muted?: boolean;
+                                    mutedTags?: string[];
+                                    tagCadences?: {
+                                        [key: string]: unknown;
+                                    };
                                 };
                             };
+                            notify: {
+                                /** @enum {string} */
+                                digest: "daily" | "weekly" | "off";
+                                hour: number;
+                            } | null;
+                            webhooks: {
+                                ref: string;
+                                url: string;
+                                /** @enum {string} */
+                                format: "kith" | "ntfy";
+                                secret: string;
+                                createdAt: string;
+                            }[];
                             companies: {
                                 ref: string;
                                 name: string;
@@ -2259,6 +2279,8 @@ export interface paths {
                                 ref: string;
                                 contactRef: string;
                                 interactionRef: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
                                 dueOn: string;
                                 title: string;
                                 notes: string;
@@ -2305,15 +2327,35 @@ export interface paths {
                         /** @enum {string} */
                         format: "kith-backup";
                         /** @enum {number} */
-                        version: 1;
+                        version: 2;
                         account: {
                             name: string;
                             timeZone: string;
                             country: string | null;
                             settings: {
-                                [key: string]: unknown;
+                                engine?: {
+                                    [key: string]: unknown;
+                                };
+                                muted?: boolean;
+                                mutedTags?: string[];
+                                tagCadences?: {
+                                    [key: string]: unknown;
+                                };
                             };
                         };
+                        notify: {
+                            /** @enum {string} */
+                            digest: "daily" | "weekly" | "off";
+                            hour: number;
+                        } | null;
+                        webhooks: {
+                            ref: string;
+                            url: string;
+                            /** @enum {string} */
+                            format: "kith" | "ntfy";
+                            secret: string;
+                            createdAt: string;
+                        }[];
                         companies: {
                             ref: string;
                             name: string;
@@ -2384,6 +2426,8 @@ export interface paths {
                             ref: string;
                             contactRef: string;
                             interactionRef: string | null;
+                            opportunityId: string | null;
+                            askId: string | null;
                             dueOn: string;
                             title: string;
                             notes: string;
@@ -2409,6 +2453,7 @@ export interface paths {
                             contacts: number;
                             interactions: number;
                             followUps: number;
+                            webhooks: number;
                         };
                     };
                 };

@@ -24,7 +24,7 @@ const MESSY = [
   "Zoë 王小明 🎉👩🏽‍💻",
   "مرحبا بالعالم",
   "line one\nline two\r\nline three",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
   "+1 555 0100",
   "-2+3",
   "@SUM(A1:A2)",
