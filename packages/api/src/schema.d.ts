@@ -2124,11 +2124,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every contact as CSV (formula cells neutralised) or vCard 4.0 */
+        /** Every contact as CSV (csv or kith: Kith's columns; google; outlook — formula cells neutralised, phone numbers kept) or vCard 4.0 */
         get: {
             parameters: {
                 query?: {
-                    format?: "csv" | "vcard";
+                    format?: "csv" | "kith" | "google" | "outlook" | "vcard";
                 };
                 header?: never;
                 path?: never;
