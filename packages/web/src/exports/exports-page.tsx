@@ -39,21 +39,25 @@ function RestoreSection() {
           contacts, their history and follow-ups. Only an empty account can take a backup, so restore into a new
           account.
         </p>
-        <label className={`btn btn-primary file-button${restore.isPending || !online ? " file-button-disabled" : ""}`}>
-          Choose a backup file
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={restore.isPending || !online}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = "";
-              if (!file) return;
-              setChosen(file.name);
-              restore.mutate(file);
-            }}
-          />
-        </label>
+        <div className="row">
+          <label
+            className={`btn btn-primary file-button${restore.isPending || !online ? " file-button-disabled" : ""}`}
+          >
+            Choose a backup file
+            <input
+              type="file"
+              accept=".json,application/json"
+              disabled={restore.isPending || !online}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = "";
+                if (!file) return;
+                setChosen(file.name);
+                restore.mutate(file);
+              }}
+            />
+          </label>
+        </div>
         {restore.isPending && <Loading label={`Restoring ${chosen ?? "the backup"}…`} />}
         {restore.isError && <Alert>{explain(restore.error)}</Alert>}
         {result && (
