@@ -1,8 +1,8 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Company } from "../companies/schemas.ts";
 import type { Contact } from "../contacts/schemas.ts";
-import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { WebhookRecord } from "../delivery/webhooks/webhook-schemas.ts";
+import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";

@@ -1,8 +1,8 @@
 export * from "./backup-schema.ts";
 export { exportBackup } from "./backup-service.ts";
 export {
-  CSV_EXPORT_HEADERS,
   CSV_EXPORT_FORMATS,
+  CSV_EXPORT_HEADERS,
   type CsvExportFormat,
   contactsToCsv,
   neutralizeCell,
