@@ -74,7 +74,7 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     }
     const [zoe, rtl, lines, , , , , tabbed] = people;
     // 64 KB of notes, through the note service.
-    await addContactNote(w.deps, w.alice, zoe!.id, { text: "🎉".repeat(16_500) });
+    await addContactNote(w.deps, w.alice, zoe!.id, { text: "🎉".repeat(16_500), source: "web" });
     // Times at Berlin's and New York's daylight-saving edges.
     for (const occurredAt of [
       "2026-03-29T00:59:59.999Z",

@@ -1,56 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors.ts";
-import { sampleBackup } from "../testing/sample-backup.ts";
+import { type Json, MUTATIONS, mutated, pathsOf, sampleBackup } from "../testing/sample-backup.ts";
 import { planRestore, validateBackup } from "./restore-validate.ts";
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** Every path to a value in a JSON document, the document itself first. */
-function pathsOf(value: Json, path: (string | number)[] = []): (string | number)[][] {
-  const here = [path];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...path, i]))];
-  if (value && typeof value === "object") {
-    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...path, k]))];
-  }
-  return here;
-}
-
-const DELETE = Symbol("delete");
-/** What a hand-edited or corrupted backup holds where it should not. */
-const MUTATIONS: unknown[] = [
-  DELETE,
-  null,
-  true,
-  0,
-  -1,
-  1e308,
-  Number.MAX_SAFE_INTEGER + 2,
-  "",
-  " ",
-  "x".repeat(200_000),
-  "javascript:alert(1)",
-  "9999-12-31",
-  "9999-12-31T00:00:00Z",
-  "contact-99",
-  "contact-1",
-  [],
-  [null],
-  {},
-  { ref: "contact-1" },
-];
-
-function mutated(doc: Json, path: (string | number)[], to: unknown): unknown {
-  if (path.length === 0) return to === DELETE ? undefined : to;
-  const copy = structuredClone(doc) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1]!;
-  if (to === DELETE) {
-    if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
-  } else parent[last] = to;
-  return copy;
-}
 
 /** Either a backup that restores, or a validation error that names a path of the backup: nothing else. */
 async function outcomeOf(input: unknown): Promise<"valid" | string> {

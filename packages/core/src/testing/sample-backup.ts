@@ -69,3 +69,64 @@ export function sampleBackup() {
     ],
   };
 }
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path to a value in a JSON document, the document itself first. */
+export function pathsOf(value: Json, path: (string | number)[] = []): (string | number)[][] {
+  const here = [path];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...path, i]))];
+  if (value && typeof value === "object") {
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...path, k]))];
+  }
+  return here;
+}
+
+export const DELETE = Symbol("delete");
+/** What a hand-edited or corrupted backup holds where it should not. */
+export const MUTATIONS: unknown[] = [
+  DELETE,
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  "",
+  " ",
+  "x".repeat(200_000),
+  "javascript:alert(1)",
+  "9999-12-31",
+  "9999-12-31T00:00:00Z",
+  "contact-99",
+  "contact-1",
+  [],
+  [null],
+  {},
+  { ref: "contact-1" },
+];
+
+/** The document with the value at `path` replaced by `to` (or taken out: DELETE). */
+export function mutated(doc: Json, path: (string | number)[], to: unknown): unknown {
+  if (path.length === 0) return to === DELETE ? undefined : to;
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (to === DELETE) {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else parent[last] = to;
+  return copy;
+}
+
+/** Each path of the sample with `perPath` of the mutations, a different few from path to path. */
+export function corruptedSamples(perPath: number): { path: (string | number)[]; doc: unknown }[] {
+  const doc = sampleBackup() as unknown as Json;
+  return pathsOf(doc).flatMap((path, i) =>
+    Array.from({ length: perPath }, (_, k) => ({
+      path,
+      doc: mutated(doc, path, MUTATIONS[(i * perPath + k) % MUTATIONS.length]),
+    })),
+  );
+}
