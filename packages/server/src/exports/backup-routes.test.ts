@@ -21,4 +21,14 @@ describe.each(DIALECTS)("backup routes on %s", (dialect) => {
     const again = await bob.call("POST", "/api/backup/restore", first.json());
     expect(again.statusCode).toBe(409);
   });
+
+  it("restores the backup of an account whose owner signed up with the longest name allowed", async () => {
+    const longest = "Ω".repeat(120);
+    const alice = await signUp(s, longest, "alice@example.com");
+    expect((await alice.call("GET", "/api/account")).json().name).toBe(longest);
+    const backup = await alice.call("GET", "/api/backup");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    expect((await bob.call("POST", "/api/backup/restore", backup.json())).statusCode).toBe(200);
+    expect((await bob.call("GET", "/api/account")).json().name).toBe(longest);
+  });
 });
