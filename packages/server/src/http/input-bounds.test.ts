@@ -50,4 +50,21 @@ describe.each(DIALECTS)("input the engine cannot use is a 400 naming the field o
     const followUps = (await alice.call("GET", "/api/follow-ups")).json();
     expect(followUps.items).toEqual([]);
   });
+
+  it("refuses removing a circle that contacts are in, until they are moved", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const rosa = (await alice.call("POST", "/api/contacts", { firstName: "Rosa", circle: "close" })).json();
+    const settings = (await alice.call("GET", "/api/settings")).json();
+    const { close: _close, ...withoutClose } = settings.circles;
+    const refused = await alice.call("PATCH", "/api/settings", { circles: withoutClose });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].path).toBe("circles.close");
+    expect(Object.keys((await alice.call("GET", "/api/settings")).json().circles)).toContain("close");
+    expect((await alice.call("GET", `/api/contacts/${rosa.id}`)).statusCode).toBe(200);
+
+    await alice.call("PATCH", `/api/contacts/${rosa.id}`, { circle: "inner" });
+    const removed = await alice.call("PATCH", "/api/settings", { circles: withoutClose });
+    expect(removed.statusCode).toBe(200);
+    expect(Object.keys(removed.json().circles)).not.toContain("close");
+  });
 });
