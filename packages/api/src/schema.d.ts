@@ -2392,11 +2392,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every contact as CSV (formula cells neutralised) or vCard 4.0 */
+        /** Every contact as CSV (csv or kith: Kith's columns; google; outlook — formula cells neutralised, phone numbers kept) or vCard 4.0 */
         get: {
             parameters: {
                 query?: {
-                    format?: "csv" | "vcard";
+                    format?: "csv" | "kith" | "google" | "outlook" | "vcard";
                 };
                 header?: never;
                 path?: never;
@@ -2448,15 +2448,35 @@ export interface paths {
                             /** @enum {string} */
                             format: "kith-backup";
                             /** @enum {number} */
-                            version: 1;
+                            version: 2;
                             account: {
                                 name: string;
                                 timeZone: string;
                                 country: string | null;
                                 settings: {
-                                    [key: string]: unknown;
+                                    engine?: {
+                                        [key: string]: unknown;
+                                    };
+                                    muted?: boolean;
+                                    mutedTags?: string[];
+                                    tagCadences?: {
+                                        [key: string]: unknown;
+                                    };
                                 };
                             };
+                            notify: {
+                                /** @enum {string} */
+                                digest: "daily" | "weekly" | "off";
+                                hour: number;
+                            } | null;
+                            webhooks: {
+                                ref: string;
+                                url: string;
+                                /** @enum {string} */
+                                format: "kith" | "ntfy";
+                                secret: string;
+                                createdAt: string;
+                            }[];
                             companies: {
                                 ref: string;
                                 name: string;
@@ -2543,6 +2563,8 @@ export interface paths {
                                 ref: string;
                                 contactRef: string;
                                 interactionRef: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
                                 dueOn: string;
                                 title: string;
                                 notes: string;
@@ -2589,15 +2611,35 @@ export interface paths {
                         /** @enum {string} */
                         format: "kith-backup";
                         /** @enum {number} */
-                        version: 1;
+                        version: 2;
                         account: {
                             name: string;
                             timeZone: string;
                             country: string | null;
                             settings: {
-                                [key: string]: unknown;
+                                engine?: {
+                                    [key: string]: unknown;
+                                };
+                                muted?: boolean;
+                                mutedTags?: string[];
+                                tagCadences?: {
+                                    [key: string]: unknown;
+                                };
                             };
                         };
+                        notify: {
+                            /** @enum {string} */
+                            digest: "daily" | "weekly" | "off";
+                            hour: number;
+                        } | null;
+                        webhooks: {
+                            ref: string;
+                            url: string;
+                            /** @enum {string} */
+                            format: "kith" | "ntfy";
+                            secret: string;
+                            createdAt: string;
+                        }[];
                         companies: {
                             ref: string;
                             name: string;
@@ -2684,6 +2726,8 @@ export interface paths {
                             ref: string;
                             contactRef: string;
                             interactionRef: string | null;
+                            opportunityId: string | null;
+                            askId: string | null;
                             dueOn: string;
                             title: string;
                             notes: string;
@@ -2709,6 +2753,7 @@ export interface paths {
                             contacts: number;
                             interactions: number;
                             followUps: number;
+                            webhooks: number;
                         };
                     };
                 };

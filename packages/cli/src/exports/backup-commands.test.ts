@@ -16,7 +16,7 @@ describe.each(DIALECTS)("kith backup and restore on %s", (dialect) => {
     const file = path.join(tmp.path, "backup.json");
     expect((await alice("backup", "--out", file)).stderr).toBe(`wrote ${file}\n`);
     expect((await bob("restore", file)).stdout).toBe(
-      "restored 1 contacts, 0 companies, 1 interactions, 0 follow-ups\n",
+      "restored 1 contacts, 0 companies, 1 interactions, 0 follow-ups, 0 webhooks\n",
     );
     expect((await bob("backup")).stdout).toBe((await alice("backup")).stdout);
     expect(await bob("restore", file)).toMatchObject({

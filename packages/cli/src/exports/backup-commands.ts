@@ -35,7 +35,7 @@ export function registerBackupCommands(program: Command, ctx: CliContext) {
         out.show(
           result,
           (r) =>
-            `restored ${r.contacts} contacts, ${r.companies} companies, ${r.interactions} interactions, ${r.followUps} follow-ups`,
+            `restored ${r.contacts} contacts, ${r.companies} companies, ${r.interactions} interactions, ${r.followUps} follow-ups, ${r.webhooks} webhooks`,
         );
       }),
     );

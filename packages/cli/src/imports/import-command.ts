@@ -127,7 +127,9 @@ export function registerImportCommand(program: Command, ctx: CliContext) {
 export function registerExportCommand(program: Command, ctx: CliContext) {
   program
     .command("export")
-    .description("export every contact as CSV (formula cells neutralised) or vCard 4.0")
+    .description(
+      "export every contact as CSV (Kith's, Google's or Outlook's columns; formula cells neutralised) or vCard 4.0",
+    )
     .option("--format <format>", `one of ${CONTACT_EXPORT_FORMATS.join(", ")}`, "csv")
     .option("--out <file>", "write to this file instead of standard output")
     .action(

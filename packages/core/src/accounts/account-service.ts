@@ -5,6 +5,7 @@ import { type Page, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type Actor, type Role, requireRole } from "./roles.ts";
 import {
+  ACCOUNT_NAME_MAX,
   type Account,
   addMemberSchema,
   createApiTokenSchema,
@@ -13,6 +14,13 @@ import {
   timeZoneSchema,
   updateAccountSchema,
 } from "./schemas.ts";
+
+/** "Ada's network", within the limit `updateAccountSchema` keeps (a backup of it must restore); else the name alone. */
+function accountNameFor(userName: string): string {
+  if (!userName) return "My network";
+  const named = `${userName}'s network`;
+  return named.length <= ACCOUNT_NAME_MAX ? named : userName.slice(0, ACCOUNT_NAME_MAX);
+}
 
 /**
  * Every new user gets an account of their own and is its owner. Called by the auth layer right after the
@@ -28,7 +36,7 @@ export async function createAccountForUser(
   const nowAt = deps.clock.now().toISOString();
   const account: Account = {
     id: deps.ids.newId(),
-    name: user.name ? `${user.name}'s network` : "My network",
+    name: accountNameFor(user.name),
     timeZone,
     country: null,
     createdAt: nowAt,

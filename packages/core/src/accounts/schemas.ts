@@ -22,8 +22,10 @@ export const accountSchema = z.object({
 });
 export type Account = z.output<typeof accountSchema>;
 
+export const ACCOUNT_NAME_MAX = 120;
+
 export const updateAccountSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: z.string().trim().min(1).max(ACCOUNT_NAME_MAX).optional(),
   timeZone: timeZoneSchema.optional(),
   country: z
     .string()

@@ -40,7 +40,7 @@ export async function createContact(deps: Deps, actor: Actor, input: unknown): P
   return deps.store.transaction(async (tx) => {
     await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
     await tx.contacts.insert(actor.accountId, contact);
-    return refreshed(tx, deps, actor, contact.id);
+    return refreshed(tx, deps, actor, contact.id, { circle: contact.circle });
   });
 }
 
@@ -67,7 +67,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, input:
     };
     next.displayName = displayNameOf(next);
     await tx.contacts.update(actor.accountId, next);
-    return refreshed(tx, deps, actor, id);
+    return refreshed(tx, deps, actor, id, { circle: patch.circle });
   });
 }
 
@@ -102,8 +102,21 @@ export async function listContacts(deps: Deps, actor: Actor, query: unknown, pag
 }
 
 /** Recomputes the contact's due state in the same transaction and returns the contact as stored. */
-export async function refreshed(tx: Repositories, deps: Deps, actor: Actor, id: string): Promise<Contact> {
+export async function refreshed(
+  tx: Repositories,
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  given: { circle?: string | undefined } = {},
+): Promise<Contact> {
   const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+  // A circle the account does not have is the caller's mistake (400), not the engine's (which would throw).
+  if (given.circle !== undefined && !Object.hasOwn(ctx.settings.engine.circles, given.circle)) {
+    throw invalid(
+      "circle",
+      `is not one of this account's circles (${Object.keys(ctx.settings.engine.circles).join(", ")})`,
+    );
+  }
   await refreshContacts(tx, ctx, [id], { mode: "stored" });
   const stored = await tx.contacts.findById(actor.accountId, id);
   if (!stored) throw notFound("contact", id);

@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Contact } from "../contacts/schemas.ts";
+import { type Contact, updateContactSchema } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
@@ -19,6 +19,27 @@ async function refreshed(tx: Repositories, deps: Deps, accountId: string, ids: s
   await refreshContacts(tx, ctx, ids, { mode: "rebuild" });
 }
 
+/** The lists and texts a merge adds up, with the limits every contact keeps. */
+const unionLimits = updateContactSchema.pick({
+  ...{ emails: true, phones: true, links: true, tags: true, interests: true, howWeMet: true, notes: true },
+});
+
+/**
+ * The merged contact must be one the API would store (and a backup restore): a union past a limit (25 emails, 60
+ * tags, notes over 100,000 characters) is refused, naming the field, and the person removes some first.
+ */
+function withinLimits(c: Contact): Contact {
+  const { emails, phones, links, tags, interests, howWeMet, notes } = c;
+  const result = unionLimits.safeParse({ emails, phones, links, tags, interests, howWeMet, notes });
+  if (result.success) return c;
+  const issue = result.error.issues[0];
+  const field = String(issue?.path[0] ?? "contact");
+  throw invalid(
+    field,
+    `the merged contact would be too long here (${issue?.message}); remove some from one of them first`,
+  );
+}
+
 /**
  * Folds one contact into another: every email, phone, link, tag, interest and note is kept, interactions and
  * follow-ups move over, and the merged contact goes. The merge is recorded, so undo puts everything back.
@@ -33,10 +54,11 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
     const kept = await contactOrThrow(tx, actor.accountId, keepId);
     const merged = await contactOrThrow(tx, actor.accountId, mergeId);
     const nowAt = deps.clock.now().toISOString();
+    const union = withinLimits(unionContacts(kept, merged));
     const moved = await moveHistory(tx, actor.accountId, merged.id, kept.id);
     const photo = await movePhoto(tx, actor.accountId, merged.id, kept.id);
     await tx.contacts.hardDelete(actor.accountId, merged.id);
-    await tx.contacts.update(actor.accountId, { ...unionContacts(kept, merged), updatedAt: nowAt });
+    await tx.contacts.update(actor.accountId, { ...union, updatedAt: nowAt });
     await refreshed(tx, deps, actor.accountId, [kept.id]);
     const record: ContactMergeRecord = {
       ...{ id: deps.ids.newId(), keptId: kept.id, mergedId: merged.id, keptBefore: kept, mergedBefore: merged },

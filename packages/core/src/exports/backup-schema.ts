@@ -1,20 +1,34 @@
 import { z } from "zod";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
+import { DIGEST_FREQUENCIES } from "../delivery/schemas.ts";
+import { WEBHOOK_FORMATS } from "../delivery/webhooks/webhook-schemas.ts";
 import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
 
 /**
- * Kith's own backup of one account, version 1. Rows refer to each other by `ref` ("contact-3"), numbered in an
- * order that does not depend on ids, so a restore (which gives every row a new id) exports byte for byte the same.
- * Derived state (last touch, touch count, due items) is not in it: a restore recomputes it from history.
+ * Kith's own backup of one account. Rows refer to each other by `ref` ("contact-3"), numbered in an order that does
+ * not depend on ids, so a restore (which gives every row a new id: ids are unique across the server, and the
+ * account backed up may still be there) exports byte for byte the same. Derived state (last touch, touch count,
+ * due items, the habit's counted weeks, the search index) is not in it: a restore recomputes it from history.
+ *
+ * This is the file's shape. What each value may be is checked by the same schemas as every other write
+ * (`restore-validate.ts`), so a backup cannot store what the API would refuse.
+ *
+ * Version 2 added the digest schedule (`notify`), the webhooks and the follow-ups' opportunity and ask ids; a
+ * version 1 backup is read as one without them.
  */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
-const ref = z.string().regex(/^[a-z-]+-\d+$/);
+const ref = z
+  .string()
+  .max(40)
+  .regex(/^[a-z-]+-\d+$/, "is not a ref such as contact-3");
+/** Shape only: each field's own limits come from the write schemas, which name it in their message. */
 const text = z.string();
 const instant = z.string().max(40);
-const dateOn = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const dateOn = z.string().max(10);
+const id = z.string().max(64);
 
 export const backupCompanySchema = z.strictObject({
   ref,
@@ -81,6 +95,9 @@ export const backupFollowUpSchema = z.strictObject({
   ref,
   contactRef: ref,
   interactionRef: ref.nullable(),
+  /** Kept as they are: opportunities and asks have no rows of their own yet. */
+  opportunityId: id.nullable(),
+  askId: id.nullable(),
   dueOn: dateOn,
   title: text,
   notes: text,
@@ -91,6 +108,23 @@ export const backupFollowUpSchema = z.strictObject({
   updatedAt: instant,
 });
 
+/** A webhook with its signing secret: the backup is its owner's, and receivers keep checking the same signature. */
+export const backupWebhookSchema = z.strictObject({
+  ref,
+  url: text,
+  format: z.enum(WEBHOOK_FORMATS),
+  secret: z.string().min(1).max(200),
+  createdAt: instant,
+});
+
+/** The account's settings as stored: the engine's (circles, caps, goals, holidays…), the mutes, the tag cadences. */
+export const backupSettingsSchema = z.strictObject({
+  engine: z.record(z.string(), z.unknown()).optional(),
+  muted: z.boolean().optional(),
+  mutedTags: z.array(text).optional(),
+  tagCadences: z.record(z.string(), z.unknown()).optional(),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal("kith-backup"),
   version: z.literal(BACKUP_VERSION),
@@ -98,9 +132,11 @@ export const backupSchema = z.strictObject({
     name: text,
     timeZone: text,
     country: text.nullable(),
-    /** The account's settings as stored (cadences, circles, caps, mutes…). */
-    settings: z.record(z.string(), z.unknown()),
+    settings: backupSettingsSchema,
   }),
+  /** When the digest goes out; null when the owner never changed the default. */
+  notify: z.strictObject({ digest: z.enum(DIGEST_FREQUENCIES), hour: z.number() }).nullable(),
+  webhooks: z.array(backupWebhookSchema),
   companies: z.array(backupCompanySchema),
   contacts: z.array(backupContactSchema),
   interactions: z.array(backupInteractionSchema),
@@ -113,5 +149,6 @@ export const restoreResultSchema = z.object({
   contacts: z.number(),
   interactions: z.number(),
   followUps: z.number(),
+  webhooks: z.number(),
 });
 export type RestoreResult = z.output<typeof restoreResultSchema>;

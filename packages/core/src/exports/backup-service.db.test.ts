@@ -71,7 +71,7 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     const backup = JSON.parse(first);
     expect(backup).toMatchObject({
       format: "kith-backup",
-      version: 1,
+      version: 2,
       account: { name: "Alice's people", country: "US" },
     });
     expect(backup.contacts).toHaveLength(3);
@@ -79,7 +79,7 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     expect(backup.followUps).toHaveLength(2);
 
     const restored = await restoreBackup(w.deps, w.bob, backup);
-    expect(restored).toEqual({ companies: 1, contacts: 3, interactions: 5, followUps: 2 });
+    expect(restored).toEqual({ companies: 1, contacts: 3, interactions: 5, followUps: 2, webhooks: 0 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
 
     const strip = ({ id: _i, companyId: _c, ...c }: Awaited<ReturnType<typeof getContact>>) => c;

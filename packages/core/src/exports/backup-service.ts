@@ -3,6 +3,7 @@ import type { Company } from "../companies/schemas.ts";
 import type { ContactPhoto } from "../contacts/contact-photo-port.ts";
 import { encodeBase64 } from "../contacts/photo-bytes.ts";
 import type { Contact } from "../contacts/schemas.ts";
+import type { WebhookRecord } from "../delivery/webhooks/webhook-schemas.ts";
 import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
@@ -49,7 +50,8 @@ const interactionBody = ({ id: _id, contactIds: _ids, occurredAt, ...i }: Intera
 });
 
 const followUpBody = (f: FollowUp, contactRef: string, interactionRef: string | null) => ({
-  ...{ createdAt: f.createdAt, contactRef, interactionRef, dueOn: f.dueOn, title: f.title, notes: f.notes },
+  ...{ createdAt: f.createdAt, contactRef, interactionRef, opportunityId: f.opportunityId, askId: f.askId },
+  ...{ dueOn: f.dueOn, title: f.title, notes: f.notes },
   ...{ status: f.status, snoozedUntilOn: f.snoozedUntilOn, completedAt: f.completedAt, updatedAt: f.updatedAt },
 });
 
@@ -91,7 +93,15 @@ async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<
   return { interactions: interactions.out, followUps: followUps.out };
 }
 
-/** Everything of one account — settings, companies, contacts, interactions, follow-ups — in Kith's backup format. */
+const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ createdAt, url, format, secret });
+
+/**
+ * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
+ * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
+ * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
+ * contacts and the follow-ups with their links. Any member may download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
+ * `backup-tables.db.test.ts`.
+ */
 export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   requireRole(actor, "viewer");
   const account = await deps.store.accounts.findById(actor.accountId);
@@ -99,10 +109,15 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   const people = await refsOfPeople(deps, actor);
   const history = await refsOfHistory(deps, actor, people.contactById);
   const { name, timeZone, country } = account;
+  // Webhook URLs and secrets are the owner's (other members see only a URL's origin): their backups have none.
+  const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
+  const webhooks = numbered("webhook", hooks, webhookBody).out;
   return {
     format: "kith-backup",
     version: BACKUP_VERSION,
-    account: { name, timeZone, country, settings: JSON.parse(account.settings) as Record<string, unknown> },
+    account: { name, timeZone, country, settings: JSON.parse(account.settings) as Backup["account"]["settings"] },
+    notify: await deps.store.deliveries.getSettings(actor.accountId),
+    webhooks,
     companies: people.companies,
     contacts: people.contacts,
     interactions: history.interactions,

@@ -8,7 +8,8 @@ import type { Page } from "../shared/pagination.ts";
 import { contactsToCsv } from "./csv-export.ts";
 import { contactsToVcard } from "./vcard-export.ts";
 
-export const CONTACT_EXPORT_FORMATS = ["csv", "vcard"] as const;
+/** `csv` is Kith's own columns (`kith` says the same); `google` and `outlook` are those address books' CSV. */
+export const CONTACT_EXPORT_FORMATS = ["csv", "kith", "google", "outlook", "vcard"] as const;
 export type ContactExportFormat = (typeof CONTACT_EXPORT_FORMATS)[number];
 
 /** Every page of a keyset-paged list, in its order. */
@@ -42,8 +43,8 @@ function photosOf(deps: Deps, actor: Actor, contacts: readonly Contact[]) {
 }
 
 /**
- * The account's contacts (archived ones included) as CSV or vCard 4.0, both re-importable by Kith and by phones
- * and spreadsheets. Any member may export what they can read.
+ * The account's contacts (archived ones included) as CSV (Kith's columns, Google Contacts' or Outlook's) or vCard
+ * 4.0, re-importable by Kith and by phones, address books and spreadsheets. Any member may export what they can read.
  */
 export async function exportContacts(
   deps: Deps,
@@ -59,9 +60,10 @@ export async function exportContacts(
       body: contactsToVcard(contacts, names, await photosOf(deps, actor, contacts)),
     };
   }
+  const csv = format === "csv" ? "kith" : format;
   return {
     contentType: "text/csv; charset=utf-8",
-    fileName: "kith-contacts.csv",
-    body: contactsToCsv(contacts, names),
+    fileName: csv === "kith" ? "kith-contacts.csv" : `kith-contacts-${csv}.csv`,
+    body: contactsToCsv(contacts, names, csv),
   };
 }

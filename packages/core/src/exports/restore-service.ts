@@ -26,8 +26,12 @@ async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
   const contacts = await tx.duplicates.identities(accountId);
   const companies = await tx.imports.companies(accountId);
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
-  if (contacts.length + companies.length + interactions.items.length > 0) {
-    throw conflict("a backup is restored into an empty account only; this one has data");
+  const webhooks = await tx.webhooks.list(accountId);
+  if (contacts.length + companies.length + interactions.items.length + webhooks.length > 0) {
+    throw conflict(
+      "a backup is restored into an empty account only, and this one already has contacts, companies, " +
+        "interactions or webhooks: restore it into a new account",
+    );
   }
 }
 
@@ -94,8 +98,6 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
       id: run.deps.ids.newId(),
       contactId: id(contactIds, contactRef),
       interactionId: interactionRef ? id(interactionIds, interactionRef) : null,
-      opportunityId: null,
-      askId: null,
     }),
   );
 }
@@ -113,7 +115,7 @@ async function refreshAll({ deps, batchRows }: Run, accountId: string, contactId
 
 /**
  * Restores a backup into an empty account (owner only): settings, then every row under a new id, then the derived
- * state of every contact recomputed from its history.
+ * state of every contact recomputed from its history, then the digest schedule and the webhooks.
  *
  * Heavy work stays fair: the backup is checked a slice at a time and every reference resolved before anything is
  * written (a broken backup writes nothing), then rows go in batches of `batchRows` (200), each its own
@@ -146,13 +148,21 @@ export async function restoreBackup(
   try {
     await writeRows(run, accountId, backup, plan, written);
     await refreshAll(run, accountId, written.contacts);
+    // Last, so that nothing before it needs taking out again: the digest schedule and the webhooks.
+    await deps.store.transaction(async (tx) => {
+      if (backup.notify) await tx.deliveries.setSettings(accountId, backup.notify, deps.clock.now().toISOString());
+      for (const { ref: _ref, ...w } of backup.webhooks) {
+        await tx.webhooks.insert(accountId, { ...w, id: deps.ids.newId(), accountId });
+      }
+    });
   } catch (error) {
     // The failure is what the caller hears; an undo that fails as well leaves what it could not delete.
     await undoRestore(deps, accountId, written, before).catch(() => undefined);
     throw error;
   }
-  const { companies, contacts, interactions, followUps } = backup;
+  const { companies, contacts, interactions, followUps, webhooks } = backup;
   return {
+    webhooks: webhooks.length,
     companies: companies.length,
     contacts: contacts.length,
     interactions: interactions.length,

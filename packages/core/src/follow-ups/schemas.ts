@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+import { saneDateOn } from "../shared/sane-dates.ts";
 
 export const FOLLOW_UP_STATUSES = ["open", "done", "snoozed", "skipped"] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export const dateOn = z.iso.date();
+export const dateOn = saneDateOn;
 
 export const addFollowUpSchema = z.strictObject({
   contactId: z.string().max(64),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { saneInstant } from "../shared/sane-dates.ts";
 
 export const INTERACTION_KINDS = ["email", "call", "meeting", "message", "letter", "social", "other"] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
@@ -20,7 +21,7 @@ export const MEANINGFUL_BY_KIND: Record<InteractionKind, boolean> = {
   other: true,
 };
 
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+const instant = saneInstant;
 
 const interactionFields = {
   contactIds: z.array(z.string().max(64)).min(1).max(50),

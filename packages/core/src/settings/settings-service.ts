@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import {
   mergeSettings,
@@ -28,8 +28,29 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
     await tx.dueState.markAllStale(actor.accountId);
     const account = await tx.accounts.findById(actor.accountId);
     if (!account) throw notFound("account", actor.accountId);
-    const { next, json } = mergeSettings(parseAccountSettings(account.settings, account), patch, account);
+    const current = parseAccountSettings(account.settings, account);
+    const { next, json } = mergeSettings(current, patch, account);
+    await refuseRemovingUsedCircles(tx, actor.accountId, current.engine.circles, next.engine.circles);
     await tx.accounts.updateSettings(actor.accountId, json);
     return settingsView(next);
   });
+}
+
+/**
+ * A circle that contacts are in stays until they are moved: without it the engine could not place them (every
+ * request touching them would fail), and the account's backup would not restore.
+ */
+async function refuseRemovingUsedCircles(
+  tx: Repositories,
+  accountId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
+  for (const circle of Object.keys(before).filter((key) => !Object.hasOwn(after, key))) {
+    const query = { circle, archived: "include" as const, sort: "name" as const, connectionTarget: 7 };
+    const inIt = await tx.contacts.list(accountId, query, { limit: 1 });
+    if (inIt.items.length > 0) {
+      throw invalid(`circles.${circle}`, "has contacts in it; move them to another circle before removing it");
+    }
+  }
 }

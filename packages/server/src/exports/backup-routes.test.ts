@@ -16,9 +16,19 @@ describe.each(DIALECTS)("backup routes on %s", (dialect) => {
 
     const bob = await signUp(s, "Bob", "bob@example.com");
     const restored = await bob.call("POST", "/api/backup/restore", first.json());
-    expect(restored.json()).toEqual({ companies: 1, contacts: 1, interactions: 1, followUps: 0 });
+    expect(restored.json()).toEqual({ companies: 1, contacts: 1, interactions: 1, followUps: 0, webhooks: 0 });
     expect((await bob.call("GET", "/api/backup")).body).toBe(first.body);
     const again = await bob.call("POST", "/api/backup/restore", first.json());
     expect(again.statusCode).toBe(409);
+  });
+
+  it("restores the backup of an account whose owner signed up with the longest name allowed", async () => {
+    const longest = "Ω".repeat(120);
+    const alice = await signUp(s, longest, "alice@example.com");
+    expect((await alice.call("GET", "/api/account")).json().name).toBe(longest);
+    const backup = await alice.call("GET", "/api/backup");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    expect((await bob.call("POST", "/api/backup/restore", backup.json())).statusCode).toBe(200);
+    expect((await bob.call("GET", "/api/account")).json().name).toBe(longest);
   });
 });

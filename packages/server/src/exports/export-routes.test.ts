@@ -27,4 +27,25 @@ describe.each(DIALECTS)("export routes on %s", (dialect) => {
     expect(await awaitImport(bob.call, imported.json().id)).toMatchObject({ format: "vcard", created: 1 });
     expect((await bob.call("GET", "/api/exports/contacts?format=csv")).body).toBe(csv.body);
   });
+
+  it("offers Google Contacts' and Outlook's CSV by name, phone numbers left as numbers", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    await alice.call("POST", "/api/contacts", {
+      ...{ firstName: "Rosa", lastName: "Calder", phones: [{ number: "+1 555 0100", label: "mobile" }] },
+      emails: [{ address: "rosa@example.com" }],
+    });
+    const google = await alice.call("GET", "/api/exports/contacts?format=google");
+    expect(google.headers["content-disposition"]).toBe('attachment; filename="kith-contacts-google.csv"');
+    expect(google.body).toMatch(/^First Name,Middle Name,Last Name,Organization Name,/);
+    expect(google.body).toContain("Rosa,,Calder,");
+    expect(google.body).toContain(",Mobile,+1 555 0100");
+    const outlook = await alice.call("GET", "/api/exports/contacts?format=outlook");
+    expect(outlook.headers["content-disposition"]).toBe('attachment; filename="kith-contacts-outlook.csv"');
+    expect(outlook.body).toMatch(/^\uFEFFFirst Name,Middle Name,Last Name,E-mail Address,/);
+    expect(outlook.body).toContain("Rosa,,Calder,rosa@example.com,,,+1 555 0100,");
+    expect((await alice.call("GET", "/api/exports/contacts?format=kith")).body).toBe(
+      (await alice.call("GET", "/api/exports/contacts?format=csv")).body,
+    );
+    expect((await alice.call("GET", "/api/exports/contacts?format=excel")).statusCode).toBe(400);
+  });
 });

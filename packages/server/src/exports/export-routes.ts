@@ -13,7 +13,8 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: "Every contact as CSV (formula cells neutralised) or vCard 4.0",
+        summary:
+          "Every contact as CSV (csv or kith: Kith's columns; google; outlook — formula cells neutralised, phone numbers kept) or vCard 4.0",
         querystring: z.strictObject({ format: z.enum(CONTACT_EXPORT_FORMATS).default("csv") }),
         produces: ["text/csv", "text/vcard"],
       },

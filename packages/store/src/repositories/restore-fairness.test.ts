@@ -18,7 +18,7 @@ function backupOf(n: number) {
   return {
     format: "kith-backup",
     version: 1,
-    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: { dailyCap: 9 } },
+    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: { engine: { dailyCap: 9 } } },
     companies: [0, 1, 2].map((i) => ({
       ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
       ...{ createdAt: at, updatedAt: at },
@@ -99,7 +99,13 @@ describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
     const backup = backupOf(n);
     const result = await restoreBackup(w.deps, w.bob, backup, { batchRows });
     on = false;
-    expect(result).toEqual({ companies: 3, contacts: n, interactions: n, followUps: backup.followUps.length });
+    expect(result).toEqual({
+      companies: 3,
+      contacts: n,
+      interactions: n,
+      followUps: backup.followUps.length,
+      webhooks: 0,
+    });
     // At least one turn per batch of contacts and of interactions; one transaction would have given none on SQLite.
     expect(turns).toBeGreaterThanOrEqual(2 * Math.floor(n / batchRows));
     expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: n, interactions: n, companies: 3 });

@@ -1,4 +1,4 @@
-import { useLocation } from "wouter";
+import { Link, useLocation } from "wouter";
 import { useMe, useSignOut } from "../app/session.ts";
 import { Button } from "../ui/controls.tsx";
 import { Page } from "../ui/page.tsx";
@@ -18,14 +18,17 @@ export default function SettingsPage() {
       title="Settings"
       lead={me ? `Signed in as ${me.user.email} (${me.role})` : undefined}
       actions={
-        <Button
-          onPress={async () => {
-            await signOut();
-            navigate("/sign-in");
-          }}
-        >
-          Sign out
-        </Button>
+        <>
+          <Link href="/exports">Export &amp; backup</Link>
+          <Button
+            onPress={async () => {
+              await signOut();
+              navigate("/sign-in");
+            }}
+          >
+            Sign out
+          </Button>
+        </>
       }
     >
       <div className="stack-lg">

@@ -1,0 +1,145 @@
+import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { describe, expect, it } from "vitest";
+import {
+  addContactNote,
+  addFollowUp,
+  createCompany,
+  createContact,
+  exportBackup,
+  listContacts,
+  logInteraction,
+  moveOn,
+  restoreBackup,
+  setContactArchived,
+  skipFollowUp,
+  snoozeFollowUp,
+  snoozeToday,
+  updateAccount,
+  updateNotifySettings,
+  updateSettings,
+} from "../index.ts";
+
+/** Text that has broken exports before: scripts, emoji, right-to-left, line breaks, formula starts. */
+const MESSY = [
+  "Zoë 王小明 🎉👩🏽‍💻",
+  "مرحبا بالعالم",
+  "line one\nline two\r\nline three",
+  '=HYPERLINK("http://evil.example")',
+  "+1 555 0100",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\ttabbed",
+  'quotes " and , commas',
+];
+
+describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) => {
+  const w = useTestWorld(dialect);
+
+  async function fillMessy() {
+    await updateAccount(w.deps, w.alice, { name: "Ålice's 📇 — مرحبا", timeZone: "Europe/Berlin", country: "DE" });
+    await updateSettings(w.deps, w.alice, {
+      circles: {
+        inner: { mode: "cadence", idealDays: 10, maxDays: 15 },
+        "old-school": { mode: "cadence", idealDays: 400, maxDays: 500 },
+        network: { mode: "cadence", idealDays: 90, maxDays: 120 },
+        "occasions-only": { mode: "occasions-only" },
+        none: { mode: "none" },
+      },
+      dailyCap: 3,
+      weeklyGoal: 4,
+      holidayCircles: ["inner"],
+      mutedTags: ["Ignore-Me"],
+      tagCadences: { mentor: { idealDays: 60, maxDays: 80 } },
+    });
+    await updateNotifySettings(w.deps, w.alice, { digest: "weekly", hour: 6 });
+    await w.deps.store.webhooks.insert(w.alice.accountId, {
+      ...{ id: w.deps.ids.newId(), accountId: w.alice.accountId, url: "https://ntfy.sh/kith-topic_1" },
+      ...{ format: "ntfy", secret: "whsec_owner-only", createdAt: "2026-10-01T08:00:00.000Z" },
+    });
+    const acme = await createCompany(w.deps, w.alice, { name: "=Acme ✨", domain: "acme.example", notes: MESSY[2] });
+    const people = [];
+    for (const [i, text] of MESSY.entries()) {
+      people.push(
+        await createContact(w.deps, w.alice, {
+          ...{ firstName: text.split("\n")[0]!.trim() || `P${i}`, lastName: i % 2 ? "مرحبا" : "" },
+          ...{ title: text.split("\n")[0]!.trim(), notes: `${text}\n${"n".repeat(i)}`, tags: ["mentor", `t${i}`] },
+          ...{ emails: [{ address: `p${i}@example.com`, label: "wörk" }], phones: [{ number: "+1 555 0100" }] },
+          ...{ links: [{ url: `https://example.com/${i}?q=a,b` }], companyId: i % 3 ? acme.id : null },
+          ...{ circle: i === 0 ? "old-school" : "inner", interests: [text.slice(0, 30).trim() || "x"] },
+          ...{ birthday: i % 2 ? { month: 2, day: 29 } : { month: 3, day: 29, year: 1980 } },
+          ...{ timeZone: i % 2 ? "America/New_York" : null, howWeMet: text, muted: i === 4 },
+          ...(i === 5 ? { cadenceOverride: { idealDays: 3650, maxDays: 3650 } } : {}),
+        }),
+      );
+    }
+    const [zoe, rtl, lines, , , , , tabbed] = people;
+    // 64 KB of notes, through the note service.
+    await addContactNote(w.deps, w.alice, zoe!.id, { text: "🎉".repeat(16_500), source: "web" });
+    // Times at Berlin's and New York's daylight-saving edges.
+    for (const occurredAt of [
+      "2026-03-29T00:59:59.999Z",
+      "2026-03-29T01:00:00Z",
+      "2026-10-25T00:30:00Z",
+      "2026-10-25T01:30:00Z",
+      "2026-11-01T05:30:00Z",
+      "2026-11-01T06:30:00Z",
+    ]) {
+      await logInteraction(w.deps, w.alice, {
+        ...{ contactIds: [zoe!.id, rtl!.id], kind: "meeting", direction: "mutual", occurredAt },
+        summary: `${MESSY[3]}\n${occurredAt}`,
+      });
+    }
+    for (const day of ["2026-08-01", "2026-08-10", "2026-08-20", "2026-09-01"]) {
+      await logInteraction(w.deps, w.alice, {
+        ...{ contactIds: [lines!.id], kind: "email", direction: "outbound", occurredAt: `${day}T10:00:00Z` },
+      });
+    }
+    await moveOn(w.deps, w.alice, lines!.id);
+    await setContactArchived(w.deps, w.alice, tabbed!.id, true);
+    await snoozeToday(w.deps, w.alice, rtl!.id, { days: 5 });
+    const f1 = await addFollowUp(w.deps, w.alice, {
+      ...{ contactId: zoe!.id, dueOn: "2026-11-20", title: "@Ask about the launch", notes: MESSY[1] },
+      ...{ opportunityId: "opp-123", askId: "ask-9" },
+    });
+    await snoozeFollowUp(w.deps, w.alice, f1.id, { untilOn: "2026-12-01" });
+    const f2 = await addFollowUp(w.deps, w.alice, { contactId: rtl!.id, dueOn: "2026-11-03", title: "Skip me" });
+    await skipFollowUp(w.deps, w.alice, f2.id);
+  }
+
+  it("backup → restore into an empty account → backup is byte-identical, and so are the contacts", async () => {
+    await fillMessy();
+    const first = JSON.stringify(await exportBackup(w.deps, w.alice), null, 2);
+    const backup = JSON.parse(first);
+    expect(backup).toMatchObject({
+      version: 2,
+      account: { timeZone: "Europe/Berlin", country: "DE", settings: { mutedTags: ["ignore-me"] } },
+      notify: { digest: "weekly", hour: 6 },
+      webhooks: [{ ref: "webhook-1", url: "https://ntfy.sh/kith-topic_1", format: "ntfy", secret: "whsec_owner-only" }],
+    });
+    expect(backup.account.settings.engine).toMatchObject({ dailyCap: 3, weeklyGoal: 4 });
+    expect(backup.contacts).toHaveLength(MESSY.length);
+    expect(backup.followUps).toContainEqual(
+      expect.objectContaining({ opportunityId: "opp-123", askId: "ask-9", status: "snoozed" }),
+    );
+    const bytes = (s: string) => new TextEncoder().encode(s).length;
+    expect(backup.contacts.some((c: { notes: string }) => bytes(c.notes) > 64 * 1024)).toBe(true);
+
+    const restored = await restoreBackup(w.deps, w.bob, backup);
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 10, followUps: 2, webhooks: 1 });
+    expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
+
+    // The derived state (touches, due dates, snoozes) is recomputed to the same values.
+    const strip = ({ id: _i, companyId: _c, ...c }: { id: string; companyId: string | null }) => c;
+    const all = { archived: "include" };
+    const alices = (await listContacts(w.deps, w.alice, all, {})).items.map(strip);
+    const bobs = (await listContacts(w.deps, w.bob, all, {})).items.map(strip);
+    expect(bobs).toEqual(alices);
+  });
+
+  it("a viewer's backup leaves the webhooks out", async () => {
+    await fillMessy();
+    const backup = await exportBackup(w.deps, { ...w.alice, role: "viewer" });
+    expect(backup.webhooks).toEqual([]);
+    expect(backup.contacts).toHaveLength(MESSY.length);
+  });
+});
