@@ -1,10 +1,18 @@
 export type { ImportedContact, ImportRepository } from "./import-port.ts";
 export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
-export { commitImport, getImport, IMPORT_MAX_ACTIVE_JOBS, listImports, startImport } from "./job/import-jobs.ts";
+export {
+  commitImport,
+  getImport,
+  IMPORT_MAX_ACTIVE_JOBS,
+  listImports,
+  resumeImport,
+  startImport,
+} from "./job/import-jobs.ts";
 export {
   IMPORT_CHUNK_ROWS,
   IMPORT_CHUNK_ROWS_ALONE,
   IMPORT_LEASE_MS,
+  IMPORT_MAX_STALLED_CLAIMS,
   type ImportProgress,
   type ImportRunOptions,
   type ImportRunResult,

@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps } from "../../ports/index.ts";
-import { DomainError, notFound } from "../../shared/errors.ts";
+import { conflict, DomainError, notFound } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validate.ts";
 import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
@@ -81,6 +81,28 @@ export async function commitImport(
     { owner, onProgress, chunkRows: IMPORT_CHUNK_ROWS_ALONE },
   );
   return getImport(deps, actor, queued.id);
+}
+
+/**
+ * Resumes a failed import: it is queued again and a worker reads on from where its committed chunks end (nothing
+ * committed is read or written again). A job still queued or running is answered as it is; a committed one, or one
+ * whose file is no longer kept (failed before files were kept), cannot be resumed (409). Counts against the
+ * account's limit of active imports like a new one.
+ */
+export async function resumeImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
+  requireRole(actor, "editor");
+  const job = await getImport(deps, actor, id);
+  if (job.status === "queued" || job.status === "running") return job;
+  if (job.status === "committed") throw conflict("this import has committed: there is nothing left to resume");
+  const nowAt = deps.clock.now().toISOString();
+  const requeued = await deps.store.transaction(async (tx) => {
+    if ((await tx.importJobs.activeJobs(actor.accountId, { hold: true })) >= IMPORT_MAX_ACTIVE_JOBS) {
+      throw tooManyImports();
+    }
+    return tx.importJobs.requeueJob(actor.accountId, id, nowAt);
+  });
+  if (!requeued) throw conflict("this import's file is no longer kept: import the file again");
+  return getImport(deps, actor, id);
 }
 
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
