@@ -33,4 +33,11 @@ export {
 export { normalizeLinkedIn } from "./read/linkedin.ts";
 export { parseImportFile } from "./read/parse-import.ts";
 export type { ReadPoint, ResumePoint } from "./read/read-point.ts";
+export {
+  decodeFile,
+  ENCODING_CHOICES,
+  type EncodingChoice,
+  IMPORT_ENCODINGS,
+  type ImportEncoding,
+} from "./read/decode-file.ts";
 export * from "./schemas.ts";

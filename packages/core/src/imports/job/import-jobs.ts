@@ -1,10 +1,10 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps } from "../../ports/index.ts";
 import { conflict, DomainError, notFound } from "../../shared/errors.ts";
-import { parseInput } from "../../shared/validate.ts";
 import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
-import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
+import { readUpload } from "../read/read-upload.ts";
+import type { ImportJob, ImportUpload } from "../schemas.ts";
 import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_CHUNK_ROWS_ALONE, IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
 
@@ -29,11 +29,12 @@ const tooManyImports = () =>
 export async function startImport(
   deps: Deps,
   actor: Actor,
-  input: ImportInput,
+  upload: ImportUpload,
   opts: { runBy?: string } = {},
 ): Promise<ImportJob> {
   requireRole(actor, "editor");
-  const data = parseInput(importInputSchema, input);
+  // Decoded once, here: the job stores the text, and its resume points are offsets into it.
+  const { input: data } = readUpload(upload);
   // Counted before the file is read, so a refused upload costs no parse, and again with the insert: uploads sent
   // at once all pass the first count while their files are read.
   if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
@@ -70,11 +71,11 @@ export async function startImport(
 export async function commitImport(
   deps: Deps,
   actor: Actor,
-  input: ImportInput,
+  upload: ImportUpload,
   onProgress: ImportProgress = () => {},
 ): Promise<ImportJob> {
   const owner = `in-process:${deps.ids.newId()}`;
-  const queued = await startImport(deps, actor, input, { runBy: owner });
+  const queued = await startImport(deps, actor, upload, { runBy: owner });
   await runImportJob(
     deps,
     { accountId: actor.accountId, id: queued.id },
