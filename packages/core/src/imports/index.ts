@@ -2,6 +2,7 @@ export type { ImportedContact, ImportRepository } from "./import-port.ts";
 export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
 export {
   commitImport,
+  commitResumedImport,
   getImport,
   IMPORT_MAX_ACTIVE_JOBS,
   listImports,

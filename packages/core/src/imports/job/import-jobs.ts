@@ -106,6 +106,22 @@ export async function resumeImport(deps: Deps, actor: Actor, id: string): Promis
   return getImport(deps, actor, id);
 }
 
+/** Resumes a failed import and runs it here and now, like `commitImport` (the CLI in-process). */
+export async function commitResumedImport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportJob> {
+  const resumed = await resumeImport(deps, actor, id);
+  if (resumed.status === "queued") {
+    const owner = `in-process:${deps.ids.newId()}`;
+    const run = { owner, onProgress, chunkRows: IMPORT_CHUNK_ROWS_ALONE };
+    await runImportJob(deps, { accountId: actor.accountId, id }, run);
+  }
+  return getImport(deps, actor, id);
+}
+
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
   const job = await deps.store.importJobs.findJob(actor.accountId, id);
   if (!job) throw notFound("import", id);
