@@ -31,9 +31,6 @@ export {
   MAPPED_FIELDS,
   type MappedField,
 } from "./read/csv-mapping.ts";
-export { normalizeLinkedIn } from "./read/linkedin.ts";
-export { parseImportFile } from "./read/parse-import.ts";
-export type { ReadPoint, ResumePoint } from "./read/read-point.ts";
 export {
   decodeFile,
   ENCODING_CHOICES,
@@ -41,4 +38,7 @@ export {
   IMPORT_ENCODINGS,
   type ImportEncoding,
 } from "./read/decode-file.ts";
+export { normalizeLinkedIn } from "./read/linkedin.ts";
+export { parseImportFile } from "./read/parse-import.ts";
+export type { ReadPoint, ResumePoint } from "./read/read-point.ts";
 export * from "./schemas.ts";

@@ -236,7 +236,11 @@ export class ImportJobLedger implements ImportJobRepository {
     // The upload is not kept once the job has committed: the report says what each row did. A failed job keeps it,
     // so it can be resumed from where it stopped.
     if (end.status === "committed") {
-      await this.db.deleteFrom("import_job_file").where("account_id", "=", accountId).where("job_id", "=", id).execute();
+      await this.db
+        .deleteFrom("import_job_file")
+        .where("account_id", "=", accountId)
+        .where("job_id", "=", id)
+        .execute();
     }
     return true;
   }

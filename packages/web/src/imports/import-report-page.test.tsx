@@ -1,6 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
-import { Route } from "wouter";
 import { describe, expect, it } from "vitest";
+import { Route } from "wouter";
 import type { ImportJob } from "../api/types.ts";
 import { fakeApi } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
@@ -19,7 +19,8 @@ const failed: ImportJob = {
   merged: 0,
   skipped: 0,
   failed: 0,
-  error: "stopped after 5 attempts without progress: each worker that took the import stopped before committing a chunk; resume it to try again",
+  error:
+    "stopped after 5 attempts without progress: each worker that took the import stopped before committing a chunk; resume it to try again",
   rows: [],
   createdAt: "2026-11-02T09:00:00.000Z",
   finishedAt: "2026-11-02T09:05:00.000Z",

@@ -26,9 +26,7 @@ export default function ImportsPage() {
   const choose = (file: File) => {
     start.reset();
     setEmptyFile(file.size === 0);
-    setSource(
-      file.size === 0 ? null : { file, key: ++files.current, format: "auto", encoding: "auto", mapping: null },
-    );
+    setSource(file.size === 0 ? null : { file, key: ++files.current, format: "auto", encoding: "auto", mapping: null });
   };
   const setFormat = (format: ImportFormat) => source && setSource({ ...source, format, mapping: null });
   const importable = preview.data ? preview.data.totalRows - preview.data.counts.error : 0;

@@ -55,7 +55,9 @@ describe("decoding an import file", () => {
     expect(() => decodeFile(utf16("Name\r\nZoë\r\n", "le", false), "utf-8")).toThrow(
       expect.objectContaining({
         code: "validation",
-        issues: [{ path: "encoding", message: expect.stringMatching(/^line 1 holds a NUL character .* not utf-8 text/) }],
+        issues: [
+          { path: "encoding", message: expect.stringMatching(/^line 1 holds a NUL character .* not utf-8 text/) },
+        ],
       }),
     );
   });
@@ -86,7 +88,10 @@ describe("decoding an import file", () => {
     const cards = parseImportFile(cp1252.input, null);
     expect(cards.format).toBe("vcard");
     expect(names(cards.rows)).toEqual(["Renée O’Brien", "Iñaki Peña"]);
-    expect(cards.rows[0]?.draft).toMatchObject({ companyName: "Crème Brûlée Ltd", notes: "“Mañana” costs 5 € – über nice" });
+    expect(cards.rows[0]?.draft).toMatchObject({
+      companyName: "Crème Brûlée Ltd",
+      notes: "“Mañana” costs 5 € – über nice",
+    });
     const be = readUpload({ bytes: readSampleBytes("utf16be-contacts.vcf") });
     expect(be.encoding).toBe("utf-16be");
     const beCards = parseImportFile(be.input, null);

@@ -66,7 +66,8 @@ function utf16Without(bytes: Uint8Array): ImportEncoding | null {
  * decoding is right on both, since a correct decoder gives only the five undefined ones.
  */
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
-const fixCp1252 = (text: string) => text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+const fixCp1252 = (text: string) =>
+  text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 
 const decode = (bytes: Uint8Array, encoding: ImportEncoding) => {
   const text = new TextDecoder(encoding).decode(bytes);
