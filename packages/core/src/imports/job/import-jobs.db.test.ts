@@ -39,6 +39,17 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     expect(contacts.map((c) => c.notes)).toContain(note);
   });
 
+  it("imports a UTF-16 BE CSV (Excel's Unicode text, byte-swapped) with its BOM, and without one", async () => {
+    const be = new Uint8Array(Buffer.from(readSampleBytes("excel-unicode-text.txt")).swap16());
+    expect([be[0], be[1]]).toEqual([0xfe, 0xff]);
+    expect(await previewImport(w.deps, w.alice, { bytes: be.subarray(2) })).toMatchObject({
+      detectedEncoding: "utf-16be",
+      counts: { create: 3, error: 0 },
+    });
+    expect(await commitImport(w.deps, w.alice, { bytes: be })).toMatchObject({ created: 3, failed: 0 });
+    expect((await all()).map((c) => c.displayName).sort()).toEqual(["José Núñez", "Renée O’Brien", "Zoë Brontë"]);
+  });
+
   it("imports a file in the encoding the member chose over the detected one", async () => {
     const bytes = readSampleBytes("latin1-contacts.csv");
     const asUtf8 = await previewImport(w.deps, w.alice, { bytes, encoding: "utf-8" });
