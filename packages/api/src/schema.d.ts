@@ -2222,6 +2222,8 @@ export interface paths {
                 query?: {
                     format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                     fileName?: string;
+                    /** @description for a raw body: what its bytes are; auto detects */
+                    encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                 };
                 header?: never;
                 path?: never;
@@ -2230,7 +2232,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -2240,9 +2242,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/csv": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -2252,9 +2262,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/vcard": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -2264,9 +2282,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/x-vcard": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -2276,6 +2302,14 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                 };
             };
@@ -2379,6 +2413,69 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a failed import from where its committed rows end (a queued or running one is answered as it is) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "committed" | "failed";
+                            totalRows: number | null;
+                            processedRows: number;
+                            processedChars: number;
+                            totalChars: number;
+                            created: number;
+                            merged: number;
+                            skipped: number;
+                            failed: number;
+                            error: string | null;
+                            rows: {
+                                line: number;
+                                /** @enum {string} */
+                                outcome: "created" | "merged" | "skipped" | "failed";
+                                contactId: string | null;
+                                reason: string;
+                            }[];
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4081,6 +4178,8 @@ export interface paths {
                 query?: {
                     format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                     fileName?: string;
+                    /** @description for a raw body: what its bytes are; auto detects */
+                    encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                 };
                 header?: never;
                 path?: never;
@@ -4089,7 +4188,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -4099,9 +4198,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/csv": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -4111,9 +4218,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/vcard": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -4123,9 +4238,17 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                     "text/x-vcard": {
-                        content: string;
+                        content?: string;
                         fileName?: string;
                         /**
                          * @default auto
@@ -4135,6 +4258,14 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        /** Format: byte */
+                        data?: string;
+                        /**
+                         * @description what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252
+                         * @default auto
+                         * @enum {string}
+                         */
+                        encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                     } | string;
                 };
             };
@@ -4148,6 +4279,10 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             format: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
+                            /** @enum {string} */
+                            encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
+                            /** @enum {string} */
+                            detectedEncoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                             headers: string[];
                             mapping: {
                                 [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";

@@ -7,7 +7,7 @@ declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
 
-/** delivery/digest-message-id.ts, imports/vcard-21.ts */
+/** delivery/digest-message-id.ts, imports/vcard-21.ts, imports/read/decode-file.ts (every WHATWG encoding label) */
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
   decode(input?: Uint8Array): string;

@@ -72,6 +72,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/imports": { status: 202, body: { content: "Name\nSomeone Else\n" } },
     "GET /api/imports": { list: true },
     "GET /api/imports/:id": notFound(),
+    "POST /api/imports/:id/resume": notFound(),
     "GET /api/exports/contacts": { status: 200 },
     "GET /api/backup": { status: 200 },
     "POST /api/backup/restore": { status: 400 },

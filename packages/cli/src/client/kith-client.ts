@@ -20,7 +20,10 @@ export type ContactFilters = Filters<"/api/contacts">;
 export type CompanyFilters = Filters<"/api/companies">;
 export type AddFollowUpRequest = Body<"/api/follow-ups", "post">;
 export type DoneTodayRequest = Body<"/api/today/{contactId}/done", "post">;
-/** The CLI always sends the file's text inside JSON (the API also takes the raw file, which it types as a string). */
+/**
+ * The CLI always sends the file inside JSON, as its bytes in base64 (`data`) with the encoding to read them in (the
+ * API also takes the raw file, which it types as a string).
+ */
 export type ImportRequest = Exclude<Body<"/api/imports", "post">, string>;
 export type ImportJob = Answer<"/api/imports/{id}", "get">;
 /** A download: the body as text, and the type and file name the server gave it (the API declares no schema). */
@@ -71,6 +74,11 @@ export interface KithClient {
    */
   commitImport(
     input: ImportRequest,
+    onProgress?: (done: number, total: number | null, read: { chars: number; of: number }) => void,
+  ): Promise<ImportJob>;
+  /** Resumes a failed import from where its committed rows end and follows it to its end, like `commitImport`. */
+  resumeImport(
+    id: string,
     onProgress?: (done: number, total: number | null, read: { chars: number; of: number }) => void,
   ): Promise<ImportJob>;
   listDuplicates(): Promise<ItemOf<"/api/duplicates", "get">[]>;

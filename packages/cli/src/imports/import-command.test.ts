@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IMPORT_CHUNK_ROWS_ALONE } from "@kith/core";
-import { samplePath } from "@kith/core/testing/samples";
+import { readSampleBytes, samplePath } from "@kith/core/testing/samples";
 import { DIALECTS, useTempDir } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { createLocalClient } from "../client/local-client.ts";
@@ -72,6 +72,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     expect(dry.stdout).toBe(
       [
         "format csv, 2 rows: 1 new, 0 to merge, 0 to skip, 1 with errors",
+        "read as utf-8",
         "mapping",
         "  Full Name → fullName",
         "  Where → company",
@@ -103,6 +104,41 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     expect((await bob("import", out)).stdout).toMatch(/2 created/);
     expect((await bob("export")).stdout).toBe(csv.stdout);
     expect((await kith("export", "--format", "pdf")).stderr).toMatch(/--format: use one of csv, vcard/);
+  });
+
+  it("imports Excel's UTF-16 Unicode text and a Latin-1 file with their accents; --encoding chooses", async () => {
+    const excel = await kith("import", samplePath("excel-unicode-text.txt"), "--preview");
+    expect(excel.stdout.split("\n")[1]).toBe("read as utf-16le");
+    expect((await kith("import", samplePath("excel-unicode-text.txt"))).stdout).toMatch(/3 created/);
+    const latin1 = samplePath("latin1-contacts.csv");
+    const asUtf8 = await kith("import", latin1, "--preview", "--encoding", "utf-8");
+    expect(asUtf8.stdout).toMatch(/\nread as utf-8 \(detected windows-1252\)\n/);
+    expect(asUtf8.stdout).toMatch(/line 2: Name: is not valid UTF-8/);
+    expect((await kith("import", latin1)).stdout).toMatch(/2 created/);
+    const names = (await kith("contacts", "list")).stdout;
+    for (const name of ["José Núñez", "Zoë Brontë", "Renée O’Brien", "François Müller", "Inês Çelik"]) {
+      expect(names).toContain(name);
+    }
+    const bad = await kith("import", latin1, "--encoding", "ebcdic");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--encoding: use one of auto, utf-8/);
+    expect(readSampleBytes("excel-unicode-text.txt")[0]).toBe(0xff);
+  });
+
+  it("`kith import resume ID` resumes a failed import from its committed rows and reports it again", async () => {
+    const file = path.join(tmp.path, "broken.csv");
+    await writeFile(file, ["Name,Email", "Ada,ada@example.com", '"Broken,b@example.com', ""].join("\n"));
+    const failed = await kith("import", file);
+    expect(failed.code).not.toBe(0);
+    const id = /\((id-\d+)\)/.exec(failed.stdout)?.[1] ?? "";
+    expect(failed.stdout).toMatch(/^import of broken\.csv failed after 0 rows: line 3: Quote Not Closed/);
+    const resumed = await kith("import", "resume", id);
+    expect(resumed.code).not.toBe(0);
+    expect(resumed.stdout).toMatch(/^import of broken\.csv failed after 0 rows: line 3: Quote Not Closed/);
+    const done = await kith("import", samplePath("linkedin-Connections.csv"));
+    const doneId = /\((id-\d+)\)/.exec(done.stdout)?.[1] ?? "";
+    const again = await kith("import", "resume", doneId);
+    expect(again.stderr).toMatch(/nothing left to resume/);
   });
 
   it("names a bad --map and a file it cannot read", async () => {

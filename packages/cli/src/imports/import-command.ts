@@ -5,8 +5,9 @@ import {
   type ColumnMapping,
   type ContactExportFormat,
   DomainError,
+  ENCODING_CHOICES,
+  type EncodingChoice,
   IMPORT_FORMATS,
-  type ImportInput,
   type ImportJob,
   type ImportPreview,
   MAPPED_FIELDS,
@@ -14,9 +15,11 @@ import {
 } from "@kith/core";
 import type { Command } from "commander";
 import { type CliContext, type CliIo, clientAction, collect } from "../cli-context.ts";
+import type { ImportRequest } from "../client/kith-client.ts";
 
 interface ImportFlags {
   format?: (typeof IMPORT_FORMATS)[number];
+  encoding?: EncodingChoice;
   map?: string[];
   preview?: boolean;
   dryRun?: boolean;
@@ -83,8 +86,10 @@ const rowLines = (rows: readonly { line: number; reason: string }[], label: stri
 
 export function previewText(p: ImportPreview): string {
   const mapped = Object.entries(p.mapping).filter(([, f]) => f !== "ignore");
+  const detected = p.detectedEncoding === p.encoding ? "" : ` (detected ${p.detectedEncoding})`;
   return [
     `format ${p.format}, ${p.totalRows} rows: ${p.counts.create} new, ${p.counts.merge} to merge, ${p.counts.skip} to skip, ${p.counts.error} with errors`,
+    `read as ${p.encoding}${detected}`,
     ...(mapped.length > 0 ? ["mapping", ...mapped.map(([h, f]) => `  ${h} → ${f}`)] : []),
     ...(p.duplicates.length > 0 ? ["duplicates", ...rowLines(p.duplicates, "duplicate")] : []),
     ...(p.errors.length > 0 ? ["errors", ...p.errors.map((e) => `  line ${e.line}: ${e.field}: ${e.message}`)] : []),
@@ -103,18 +108,36 @@ export function reportText(job: ImportJob, file: string): string {
 
 export function registerImportCommand(program: Command, ctx: CliContext) {
   program
-    .command("import <file>")
-    .description("import people from LinkedIn, Google or Outlook CSV, any CSV, or vCard 2.1/3.0/4.0")
+    .command("import <file> [id]")
+    .description(
+      "import people from LinkedIn, Google or Outlook CSV, any CSV, or vCard 2.1/3.0/4.0; `kith import resume ID` resumes a failed import",
+    )
     .option("--format <format>", `one of ${IMPORT_FORMATS.join(", ")} (default: detected)`)
+    .option(
+      "--encoding <encoding>",
+      `what the file's bytes are: one of ${ENCODING_CHOICES.join(", ")} (default: auto — a BOM, UTF-16, UTF-8, else windows-1252)`,
+    )
     .option("--map <column=field>", "map a CSV column to a field (repeatable)", collect)
     .option("--preview", "show what would happen (mapping, duplicates, errors) and write nothing")
     .option("--dry-run", "the same as --preview")
     .action(
       clientAction<ImportFlags>(ctx, async ({ client, out, args }, flags) => {
-        const file = args[0] ?? "";
-        // Invalid UTF-8 becomes U+FFFD here and a per-row error in the report, never a silent change.
-        const content = new TextDecoder("utf-8").decode(await readFile(file));
-        const input: ImportInput = { content, fileName: basename(file), mapping: mappingOf(flags.map) };
+        const [file = "", id] = args;
+        if (file === "resume" && id) {
+          const job = await client.resumeImport(id, progressReporter(ctx.io, out.json));
+          out.show(job, (j) => reportText(j, j.fileName || j.id));
+          if (job.status === "failed") throw new Error(`the import failed: ${job.error}`);
+          return;
+        }
+        if (id) throw new DomainError("validation", `one file at a time (or \`kith import resume ID\`), not ${id}`);
+        if (flags.encoding && !ENCODING_CHOICES.includes(flags.encoding)) {
+          throw new DomainError("validation", `--encoding: use one of ${ENCODING_CHOICES.join(", ")}`);
+        }
+        // The bytes as they are: core decodes them (detected, or --encoding); bytes invalid in the encoding become
+        // per-row errors in the report, never a silent change.
+        const data = Buffer.from(await readFile(file)).toString("base64");
+        const input: ImportRequest = { data, fileName: basename(file), mapping: mappingOf(flags.map) };
+        if (flags.encoding) input.encoding = flags.encoding;
         if (flags.format) input.format = flags.format;
         if (flags.preview || flags.dryRun) return out.show(await client.previewImport(input), previewText);
         const job = await client.commitImport(input, progressReporter(ctx.io, out.json));

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { samplePath } from "@kith/core/testing/samples";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { useCliServer } from "../testing/cli-server.ts";
@@ -26,5 +27,21 @@ describe.each(DIALECTS)("kith --url import against a real server on %s", (dialec
     const refused = await kith("import", big);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/the server answered 413/);
+  });
+
+  it("sends a UTF-16 file as its bytes (the server decodes it), --encoding in the query, and resumes a failed import", async () => {
+    const excel = await kith("import", samplePath("excel-unicode-text.txt"));
+    expect(excel.stdout).toMatch(/^imported excel-unicode-text\.txt: 3 created/);
+    const latin1 = await kith("import", samplePath("latin1-contacts.csv"), "--preview", "--encoding", "iso-8859-15");
+    expect(latin1.stdout).toMatch(/\nread as iso-8859-15 \(detected windows-1252\)\n/);
+    const list = (await kith("contacts", "list")).stdout;
+    expect(list).toContain("Renée O’Brien");
+    const file = path.join(server.dataDir, "broken.csv");
+    await writeFile(file, ["Name,Email", "Ada,ada@example.com", '"Broken,b@example.com', ""].join("\n"));
+    const failed = await kith("import", file);
+    const id = /\(([0-9a-f-]{36})\)/.exec(failed.stdout)?.[1] ?? "";
+    expect(failed.stdout).toMatch(/failed after 0 rows: line 3: Quote Not Closed/);
+    const resumed = await kith("import", "resume", id);
+    expect(resumed.stdout).toMatch(/^import of broken\.csv failed after 0 rows: line 3: Quote Not Closed/);
   });
 });

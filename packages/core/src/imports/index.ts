@@ -1,10 +1,19 @@
 export type { ImportedContact, ImportRepository } from "./import-port.ts";
 export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
-export { commitImport, getImport, IMPORT_MAX_ACTIVE_JOBS, listImports, startImport } from "./job/import-jobs.ts";
+export {
+  commitImport,
+  commitResumedImport,
+  getImport,
+  IMPORT_MAX_ACTIVE_JOBS,
+  listImports,
+  resumeImport,
+  startImport,
+} from "./job/import-jobs.ts";
 export {
   IMPORT_CHUNK_ROWS,
   IMPORT_CHUNK_ROWS_ALONE,
   IMPORT_LEASE_MS,
+  IMPORT_MAX_STALLED_CLAIMS,
   type ImportProgress,
   type ImportRunOptions,
   type ImportRunResult,
@@ -22,6 +31,13 @@ export {
   MAPPED_FIELDS,
   type MappedField,
 } from "./read/csv-mapping.ts";
+export {
+  decodeFile,
+  ENCODING_CHOICES,
+  type EncodingChoice,
+  IMPORT_ENCODINGS,
+  type ImportEncoding,
+} from "./read/decode-file.ts";
 export { normalizeLinkedIn } from "./read/linkedin.ts";
 export { parseImportFile } from "./read/parse-import.ts";
 export type { ReadPoint, ResumePoint } from "./read/read-point.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { columnMappingSchema, MAPPED_FIELDS } from "./read/csv-mapping.ts";
+import { ENCODING_CHOICES, IMPORT_ENCODINGS } from "./read/decode-file.ts";
 
 export const IMPORT_FORMATS = ["auto", "linkedin", "google", "outlook", "csv", "vcard"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -13,6 +14,39 @@ export const importInputSchema = z.strictObject({
   mapping: columnMappingSchema.optional(),
 });
 export type ImportInput = z.input<typeof importInputSchema>;
+
+const encodingSchema = z
+  .enum(ENCODING_CHOICES)
+  .default("auto")
+  .describe("what the file's bytes are read as: auto detects a byte order mark, UTF-16, UTF-8, else windows-1252");
+
+/** How to read an upload given as bytes (a raw text/csv or text/vcard body, or a file the CLI read). */
+export const importFileOptionsSchema = z.strictObject({
+  fileName: importInputSchema.shape.fileName,
+  format: importInputSchema.shape.format,
+  encoding: encodingSchema,
+});
+
+/**
+ * An upload as JSON: the file's text as `content` (already decoded), or its bytes in base64 as `data`, read in
+ * `encoding` (detected unless chosen) — so a column mapping can be sent with a file that is not UTF-8.
+ */
+export const importUploadSchema = z
+  .strictObject({
+    ...importInputSchema.shape,
+    content: importInputSchema.shape.content.optional(),
+    data: z.base64("must be the file's bytes in base64").min(1, "the file is empty").optional(),
+    encoding: encodingSchema,
+  })
+  .refine((u) => (u.content === undefined) !== (u.data === undefined), {
+    path: ["content"],
+    message: "send the file as content (text) or as data (base64), one of the two",
+  });
+
+/** What an import service takes: JSON as sent, or a file's bytes with how to read them. */
+export type ImportUpload =
+  | z.input<typeof importUploadSchema>
+  | (z.input<typeof importFileOptionsSchema> & { bytes: Uint8Array });
 
 export const rowIssueSchema = z.object({ line: z.number(), field: z.string(), message: z.string() });
 
@@ -68,6 +102,9 @@ export type PreviewRow = z.output<typeof previewRowSchema>;
 
 export const importPreviewSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
+  /** What the file was read as (the choice, or the detected encoding), and what detection says it is. */
+  encoding: z.enum(IMPORT_ENCODINGS),
+  detectedEncoding: z.enum(IMPORT_ENCODINGS),
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.enum(MAPPED_FIELDS)),
   totalRows: z.number(),

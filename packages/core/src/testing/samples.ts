@@ -12,10 +12,17 @@ export type SampleName =
   | "contacts-v21.vcf"
   | "contacts-v3.vcf"
   | "contacts-v4.vcf"
+  | "excel-unicode-text.txt"
   | "google-contacts.csv"
   | "linkedin-Connections.csv"
-  | "outlook-contacts.csv";
+  | "latin1-contacts.csv"
+  | "outlook-contacts.csv"
+  | "utf16be-contacts.vcf"
+  | "windows-1252-contacts.vcf";
 
 export const samplePath = (name: SampleName): string => fileURLToPath(new URL(`./samples/${name}`, import.meta.url));
 
 export const readSample = (name: SampleName): string => readFileSync(samplePath(name), "utf8");
+
+/** A sample's bytes as they are (the files in encodings other than UTF-8). */
+export const readSampleBytes = (name: SampleName): Uint8Array => new Uint8Array(readFileSync(samplePath(name)));

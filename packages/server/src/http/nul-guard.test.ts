@@ -100,8 +100,10 @@ describe.each(DIALECTS)("NUL characters on %s", (dialect) => {
   it("an uploaded CSV with a NUL is a 400 naming its line, as a raw file or as JSON, for preview and commit", async () => {
     const csv = "Name,Company\r\nAda Lovelace,Engines\r\nGrace\u0000 Hopper,Navy\r\n";
     for (const url of ["/api/imports/preview", "/api/imports"]) {
+      // A raw file stays bytes until core decodes it: its NUL is refused there, naming the line and the encoding
+      // to choose (a NUL in a text file is most often UTF-16 read as something else).
       const raw = await call("POST", url, csv, { "content-type": "text/csv" });
-      expectNamed(raw, `${url} raw`, "body");
+      expectNamed(raw, `${url} raw`, "encoding");
       expect(raw.json().detail).toContain("line 3");
       const json = await call("POST", url, { content: csv });
       expectNamed(json, `${url} json`, "content");

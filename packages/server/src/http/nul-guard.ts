@@ -12,7 +12,8 @@ const MAX_ISSUES = 20;
  * Kith means to hold one: a NUL anywhere in the parsed body, the query or the path parameters — values and object
  * keys, at any depth — is refused with 400 naming each field, before the route's own validation, on every route.
  * One place instead of a refinement on every string of every schema, so a route added later is covered too.
- * A raw upload (a CSV or vCard body, or a JSON `content`) is one string: its issue names the file's line as well.
+ * A JSON `content` upload is one string: its issue names the file's line as well. A raw upload (a CSV or vCard
+ * body) stays bytes until core decodes it, which refuses a NUL in the text the same way.
  */
 export async function nulGuard(request: FastifyRequest, reply: FastifyReply) {
   const issues: FieldIssue[] = [];
@@ -37,6 +38,8 @@ function collect(root: unknown, prefix: string, issues: FieldIssue[]): void {
     const [value, place] = pending.pop() as [unknown, Place];
     if (place?.key.includes(NUL)) {
       issues.push({ path: pathOf(place), message: "a field name must not contain a NUL character (U+0000)" });
+    } else if (ArrayBuffer.isView(value)) {
+      // A raw upload's bytes: core decodes them and refuses a NUL in the text, naming the line.
     } else if (typeof value === "string") {
       if (value.includes(NUL)) issues.push({ path: pathOf(place), message: messageFor(value) });
     } else if (value !== null && typeof value === "object") {

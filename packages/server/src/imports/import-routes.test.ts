@@ -1,10 +1,12 @@
-import { readSample } from "@kith/core/testing/samples";
+import { readSample, readSampleBytes } from "@kith/core/testing/samples";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { awaitImport } from "../testing/imports.ts";
 import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
 
 const linkedin = readSample("linkedin-Connections.csv");
+/** The text a job stores: the byte order mark is read, not kept. */
+const linkedinText = linkedin.replace(/^\uFEFF/, "");
 const csv = { "content-type": "text/csv" };
 
 describe.each(DIALECTS)("import routes on %s", (dialect) => {
@@ -33,7 +35,7 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
       totalRows: null,
       processedRows: 0,
       processedChars: 0,
-      totalChars: linkedin.length,
+      totalChars: linkedinText.length,
       created: 0,
       error: null,
       rows: [],
@@ -41,7 +43,7 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     });
     const done = await awaitImport(alice.call, job.id);
     expect(done).toMatchObject({ status: "committed", totalRows: 6, processedRows: 6, created: 6, failed: 0 });
-    expect(done).toMatchObject({ error: null, processedChars: linkedin.length, totalChars: linkedin.length });
+    expect(done).toMatchObject({ error: null, processedChars: linkedinText.length, totalChars: linkedinText.length });
     expect(done.rows).toHaveLength(6);
     expect(done.finishedAt).toEqual(expect.any(String));
     expect((await alice.call("GET", "/api/contacts")).json().items).toHaveLength(6);
@@ -52,6 +54,66 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     const listed = (await alice.call("GET", "/api/imports")).json().items;
     expect(listed.map((j: { id: string }) => j.id)).toEqual([again.json().id, job.id]);
     expect(listed[1]).toMatchObject({ status: "committed", created: 6, rows: [] });
+  });
+
+  it("reads a raw UTF-16 upload (Excel's tab-separated Unicode text) and a Latin-1 one in the encoding chosen", async () => {
+    s = await openTestServer(dialect);
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const excel = Buffer.from(readSampleBytes("excel-unicode-text.txt"));
+    const preview = await alice.call("POST", "/api/imports/preview?fileName=contacts.txt", excel, csv);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      encoding: "utf-16le",
+      detectedEncoding: "utf-16le",
+      headers: ["First Name", "Last Name", "E-mail Address", "Company", "Notes"],
+      counts: { create: 3, error: 0 },
+    });
+    const queued = await alice.call("POST", "/api/imports?fileName=contacts.txt", excel, csv);
+    expect(queued.statusCode).toBe(202);
+    expect(await awaitImport(alice.call, queued.json().id)).toMatchObject({ status: "committed", created: 3 });
+    const names = async () =>
+      (await alice.call("GET", "/api/contacts")).json().items.map((c: { displayName: string }) => c.displayName);
+    expect((await names()).sort()).toEqual(["José Núñez", "Renée O’Brien", "Zoë Brontë"]);
+
+    // A Latin-1 file: detected as windows-1252; chosen as UTF-8 its accents are per-row errors; as JSON with a
+    // mapping, its bytes go in base64 with the encoding.
+    const latin1 = Buffer.from(readSampleBytes("latin1-contacts.csv"));
+    const asUtf8 = await alice.call("POST", "/api/imports/preview?encoding=utf-8", latin1, csv);
+    expect(asUtf8.json()).toMatchObject({ encoding: "utf-8", detectedEncoding: "windows-1252", counts: { error: 2 } });
+    const json = { data: latin1.toString("base64"), encoding: "windows-1252", mapping: { Notes: "ignore" } };
+    const viaJson = await alice.call("POST", "/api/imports", json);
+    expect(viaJson.statusCode).toBe(202);
+    expect(await awaitImport(alice.call, viaJson.json().id)).toMatchObject({ status: "committed", created: 2 });
+    expect(await names()).toEqual(expect.arrayContaining(["François Müller", "Inês Çelik"]));
+    // UTF-16 read as UTF-8 holds NULs: 400 naming the encoding, nothing queued.
+    const wrong = await alice.call("POST", "/api/imports?encoding=utf-8", excel, csv);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([{ path: "encoding", message: expect.stringMatching(/^line 1 holds a NUL/) }]);
+    expect((await alice.call("GET", "/api/imports")).json().items).toHaveLength(2);
+  });
+
+  it("resumes a failed import (202): it reads on from its committed rows; a committed one is 409, another account's 404", async () => {
+    s = await openTestServer(dialect);
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    // A first chunk (500 rows) commits before the break is read.
+    const rows = Array.from({ length: 501 }, (_, i) => `Person ${i},p${i}@example.com`);
+    const content = ["Name,Email", ...rows, '"Broken,b@example.com', ""].join("\n");
+    const queued = await alice.call("POST", "/api/imports", { content });
+    const failed = await awaitImport(alice.call, queued.json().id);
+    expect(failed).toMatchObject({ status: "failed", processedRows: 500, created: 500 });
+    expect((await bob.call("POST", `/api/imports/${failed.id}/resume`)).statusCode).toBe(404);
+    const resumed = await alice.call("POST", `/api/imports/${failed.id}/resume`);
+    expect(resumed.statusCode).toBe(202);
+    expect(resumed.json()).toMatchObject({ id: failed.id, status: "queued", processedRows: 500, error: null });
+    // The break is still there: it fails again at the same line; the rows committed before are not read again.
+    const again = await awaitImport(alice.call, failed.id);
+    expect(again).toMatchObject({ status: "failed", processedRows: 500, created: 500, error: failed.error });
+    expect(again.rows).toHaveLength(500);
+    const done = await alice.call("POST", "/api/imports", { content: "Name\nBo\n" });
+    await awaitImport(alice.call, done.json().id);
+    const conflict = await alice.call("POST", `/api/imports/${done.json().id}/resume`);
+    expect(conflict.statusCode).toBe(409);
   });
 
   it("answers 413 above KITH_IMPORT_MAX_BYTES before reading the body, and 400 for what is known without reading rows", async () => {
@@ -88,7 +150,7 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     expect(failed.error).toMatch(/^line 2: Quote Not Closed/);
   });
 
-  it("reports invalid UTF-8 bytes per row, naming line and field", async () => {
+  it("reads bytes that are not UTF-8 as windows-1252; chosen as UTF-8 they are reported per row, naming line and field", async () => {
     s = await openTestServer(dialect);
     const alice = await signUp(s, "Alice", "alice@example.com");
     const bytes = Buffer.concat([
@@ -96,9 +158,13 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
       Buffer.from([0xff, 0xfe]),
       Buffer.from("\n"),
     ]);
-    const res = await alice.call("POST", "/api/imports", bytes, csv);
+    const legacy = await awaitImport(alice.call, (await alice.call("POST", "/api/imports", bytes, csv)).json().id);
+    expect(legacy).toMatchObject({ created: 2, failed: 0 });
+    const notes = (await alice.call("GET", "/api/contacts")).json().items.map((c: { notes: string }) => c.notes);
+    expect(notes).toContain("bad ÿþ");
+    const res = await alice.call("POST", "/api/imports?encoding=utf-8", bytes, csv);
     const job = await awaitImport(alice.call, res.json().id);
-    expect(job).toMatchObject({ created: 1, failed: 1 });
+    expect(job).toMatchObject({ created: 0, failed: 1, skipped: 1 });
     expect(job.rows[1]).toMatchObject({ line: 3, outcome: "failed", reason: "Notes: is not valid UTF-8" });
   });
 

@@ -1,13 +1,15 @@
 import {
   type Deps,
+  ENCODING_CHOICES,
   getImport,
   IMPORT_FORMATS,
-  type ImportInput,
-  importInputSchema,
+  type ImportUpload,
   importJobSchema,
   importPreviewSchema,
+  importUploadSchema,
   listImports,
   previewImport,
+  resumeImport,
   startImport,
 } from "@kith/core";
 import type { FastifyInstance } from "fastify";
@@ -20,18 +22,24 @@ const tags = ["imports"];
 /** Raw file bodies the import routes take besides JSON. None is a CORS "simple" type, so no form can post one. */
 const FILE_TYPES = ["text/csv", "text/vcard", "text/x-vcard"];
 
-const fileBody = z.union([importInputSchema, z.string().describe("the file itself, sent as text/csv or text/vcard")]);
+/** A raw body: the file's bytes as they are, read in the query's `encoding` (detected unless chosen). */
+const rawFile = z
+  .instanceof(Uint8Array)
+  .meta({ type: "string", format: "binary", description: "the file itself, sent as text/csv or text/vcard" });
+const fileBody = z.union([importUploadSchema, rawFile]);
 const fileQuery = z.strictObject({
   format: z.enum(IMPORT_FORMATS).optional(),
   fileName: z.string().max(255).optional(),
+  encoding: z.enum(ENCODING_CHOICES).optional().describe("for a raw body: what its bytes are; auto detects"),
 });
 
-const inputOf = (body: z.output<typeof fileBody>, query: z.output<typeof fileQuery>): ImportInput =>
-  typeof body === "string" ? { content: body, ...query } : body;
+const inputOf = (body: z.output<typeof fileBody>, query: z.output<typeof fileQuery>): ImportUpload =>
+  body instanceof Uint8Array ? { bytes: body, ...query } : body;
 
 /**
  * Upload → preview → commit. Bodies above `maxBytes` (KITH_IMPORT_MAX_BYTES) get 413 before they are read; a raw
- * CSV or vCard body is decoded as UTF-8 (invalid bytes become per-row errors). A commit queues a job (202) that
+ * CSV or vCard body stays bytes, which core decodes (`encoding`: detected — BOM, UTF-16, UTF-8, else windows-1252 —
+ * unless chosen); JSON sends the text as `content`, or the bytes in base64 as `data`. A commit queues a job (202) that
  * the import worker runs; the client polls `GET /api/imports/:id` for its progress and report.
  */
 export function registerImportRoutes(
@@ -42,7 +50,7 @@ export function registerImportRoutes(
   registerImportReportRoutes(app, deps);
   const bodyLimit = opts.maxBytes;
   app.register(async (scope) => {
-    scope.addContentTypeParser(FILE_TYPES, { parseAs: "string", bodyLimit }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(FILE_TYPES, { parseAs: "buffer", bodyLimit }, (_req, body, done) => done(null, body));
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const schema = (summary: string, response: Record<number, z.ZodType>) => ({
       tags,
@@ -76,6 +84,23 @@ export function registerImportRoutes(
       },
     );
   });
+  app.withTypeProvider<ZodTypeProvider>().post(
+    "/api/imports/:id/resume",
+    {
+      schema: {
+        tags,
+        summary:
+          "Resume a failed import from where its committed rows end (a queued or running one is answered as it is)",
+        params: idParams,
+        response: { 202: importJobSchema },
+      },
+    },
+    async (req, reply) => {
+      const job = await resumeImport(deps, req.actor, req.params.id);
+      opts.onQueued();
+      return reply.code(202).header("location", `/api/imports/${job.id}`).send(job);
+    },
+  );
 }
 
 /** The reports of past imports: newest first without rows, or one with every row's outcome. */

@@ -193,6 +193,8 @@ export class ImportJobLedger implements ImportJobRepository {
         skipped_count: add("skipped_count", countOf(rows, "skipped")),
         failed_count: add("failed_count", countOf(rows, "failed")),
         ...renewLease(chunk.leaseUntilAt),
+        // Progress: the claims counted towards giving up start again (see IMPORT_MAX_STALLED_CLAIMS).
+        attempts: 0,
         updated_at: chunk.nowAt,
       })
       .where(byId(accountId, id))
@@ -231,9 +233,34 @@ export class ImportJobLedger implements ImportJobRepository {
       .where(leaseHeldBy(owner))
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) return false;
-    // The upload is not kept once the job has ended: the report says what each row did.
-    await this.db.deleteFrom("import_job_file").where("account_id", "=", accountId).where("job_id", "=", id).execute();
+    // The upload is not kept once the job has committed: the report says what each row did. A failed job keeps it,
+    // so it can be resumed from where it stopped.
+    if (end.status === "committed") {
+      await this.db
+        .deleteFrom("import_job_file")
+        .where("account_id", "=", accountId)
+        .where("job_id", "=", id)
+        .execute();
+    }
     return true;
+  }
+
+  async requeueJob(accountId: string, id: string, nowAt: string): Promise<boolean> {
+    const queued = await this.db
+      .updateTable("import_job")
+      .set({ status: "queued", error: null, finished_at: null, attempts: 0, ...noLease, updated_at: nowAt })
+      .where(byId(accountId, id))
+      .where("status", "=", "failed")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("import_job_file as f")
+            .select("f.job_id")
+            .whereRef("f.job_id", "=", "import_job.id")
+            .whereRef("f.account_id", "=", "import_job.account_id"),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(queued.numUpdatedRows) === 1;
   }
 
   async releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void> {

@@ -45,6 +45,7 @@ export type CircleSetting = EngineSettings["circles"][string];
 
 export type ImportInput = Exclude<Body<"/api/imports/preview", "post">, string>;
 export type ImportFormat = NonNullable<ImportInput["format"]>;
+export type EncodingChoice = NonNullable<ImportInput["encoding"]>;
 export type ImportPreview = Ok<"/api/imports/preview", "post">;
 export type ColumnMapping = ImportPreview["mapping"];
 export type MappedField = ColumnMapping[string];

@@ -1,6 +1,7 @@
 import { type DragEvent, useState } from "react";
 
-const ACCEPT = ".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard";
+// .txt: Excel saves "Unicode text" (UTF-16, tab-separated) under that name.
+const ACCEPT = ".csv,.txt,.vcf,.vcard,text/csv,text/plain,text/vcard,text/x-vcard";
 
 /**
  * A drop zone around a real file input (labelled, reachable by keyboard, and what assistive technology and

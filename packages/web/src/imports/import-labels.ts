@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportOutcome, MappedField, PreviewRow } from "../api/types.ts";
+import type { EncodingChoice, ImportFormat, ImportOutcome, MappedField, PreviewRow } from "../api/types.ts";
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   auto: "Detect automatically",
@@ -7,6 +7,23 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   outlook: "Outlook contacts (CSV)",
   csv: "Other CSV",
   vcard: "vCard (.vcf)",
+};
+
+/** What a file's bytes can be read as; the names people see in their spreadsheet's "save as" dialog. */
+export const ENCODING_LABELS: Record<EncodingChoice, string> = {
+  auto: "Detect automatically",
+  "utf-8": "Unicode (UTF-8)",
+  "utf-16le": "Unicode (UTF-16 LE, Excel “Unicode text”)",
+  "utf-16be": "Unicode (UTF-16 BE)",
+  "windows-1252": "Western European (Windows-1252, Latin-1)",
+  "iso-8859-15": "Western European (ISO-8859-15)",
+  "windows-1250": "Central European (Windows-1250)",
+  "windows-1251": "Cyrillic (Windows-1251)",
+  macintosh: "Western (Mac OS Roman)",
+  shift_jis: "Japanese (Shift JIS)",
+  gb18030: "Chinese Simplified (GB18030)",
+  big5: "Chinese Traditional (Big5)",
+  "euc-kr": "Korean (EUC-KR)",
 };
 
 /** Every field a CSV column can fill, in the order a person reads a contact. */

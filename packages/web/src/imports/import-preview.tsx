@@ -1,9 +1,17 @@
-import type { ColumnMapping, ImportFormat, ImportPreview, MappedField, PreviewRow } from "../api/types.ts";
+import type {
+  ColumnMapping,
+  EncodingChoice,
+  ImportFormat,
+  ImportPreview,
+  MappedField,
+  PreviewRow,
+} from "../api/types.ts";
 import { NativeSelect } from "../ui/controls.tsx";
 import { plural } from "../ui/format.ts";
-import { ACTION_LABELS, FIELD_LABELS, FORMAT_LABELS } from "./import-labels.ts";
+import { ACTION_LABELS, ENCODING_LABELS, FIELD_LABELS, FORMAT_LABELS } from "./import-labels.ts";
 
 const FORMAT_OPTIONS = Object.entries(FORMAT_LABELS).map(([id, label]) => ({ id, label }));
+const ENCODING_OPTIONS = Object.entries(ENCODING_LABELS).map(([id, label]) => ({ id, label }));
 const FIELD_OPTIONS = Object.entries(FIELD_LABELS).map(([id, label]) => ({ id, label }));
 
 /** What the import would do: how the file is read, its columns, the counts, the first rows, matches and problems. */
@@ -13,6 +21,8 @@ export function ImportPreviewView(props: {
   mapping: ColumnMapping | null;
   onFormat: (format: ImportFormat) => void;
   onMapping: (mapping: ColumnMapping) => void;
+  encoding: EncodingChoice;
+  onEncoding: (encoding: EncodingChoice) => void;
 }) {
   const { preview } = props;
   const mapping = props.mapping ?? preview.mapping;
@@ -25,6 +35,14 @@ export function ImportPreviewView(props: {
         value={props.format}
         onChange={(v) => props.onFormat(v as ImportFormat)}
         description={`Detected: ${FORMAT_LABELS[preview.format]}, ${plural(preview.totalRows, "row")}.`}
+      />
+      <NativeSelect
+        label="Text encoding"
+        name="encoding"
+        options={ENCODING_OPTIONS}
+        value={props.encoding}
+        onChange={(v) => props.onEncoding(v as EncodingChoice)}
+        description={`Detected: ${ENCODING_LABELS[preview.detectedEncoding]}. If names show odd characters, choose the one the file was saved in.`}
       />
       <Counts preview={preview} />
       {preview.headers.length > 0 && (

@@ -1,6 +1,6 @@
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import type { ColumnMapping, ImportFormat, ImportInput } from "../api/types.ts";
+import type { ColumnMapping, EncodingChoice, ImportFormat, ImportInput } from "../api/types.ts";
 import { contentTypeOf, isFinished } from "./import-job.ts";
 
 /** A chosen file and how to read it; `mapping` is null until the person changes a column (then it is sent whole). */
@@ -9,6 +9,8 @@ export interface ImportSource {
   /** Changes with every file chosen, so a new file is previewed again even with the same name. */
   key: number;
   format: ImportFormat;
+  /** What the file's bytes are read as: "auto" lets the server detect it (the preview says what it found). */
+  encoding: EncodingChoice;
   mapping: ColumnMapping | null;
 }
 
@@ -17,27 +19,39 @@ const POLL_MS = 600;
 
 const fileNameOf = (file: File) => file.name.slice(0, 255);
 
+/** The file's bytes in base64, for JSON (the browser's FileReader writes them as a data: URL). */
+const base64Of = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
 /**
- * The file goes as itself (text/csv or text/vcard, the server decodes it) unless a column mapping was edited:
- * then as JSON with the mapping.
+ * The file goes as its bytes (text/csv or text/vcard; the server decodes them in the chosen or detected encoding)
+ * unless a column mapping was edited: then as JSON with the mapping and the bytes in base64.
  */
 async function requestOf(source: ImportSource) {
-  const { file, format, mapping } = source;
+  const { file, format, encoding, mapping } = source;
   const fileName = fileNameOf(file);
-  const content = await file.text();
+  if (mapping) {
+    const body: ImportInput = { data: await base64Of(file), fileName, format, encoding, mapping };
+    return { body, headers: { "content-type": "application/json" } };
+  }
   return {
-    params: { query: mapping ? {} : { format, fileName } },
-    body: mapping ? { content, fileName, format, mapping } : content,
-    // The raw body is the file's text as itself (the server reads it as UTF-8, as file.text() does), not JSON.
-    bodySerializer: (body: string | ImportInput) => (typeof body === "string" ? body : JSON.stringify(body)),
-    headers: { "content-type": mapping ? "application/json" : contentTypeOf(file) },
+    params: { query: { format, fileName, encoding } },
+    // The API types a raw body as a string; the browser sends the File's bytes as they are.
+    body: file as unknown as string,
+    bodySerializer: (body: unknown) => body,
+    headers: { "content-type": contentTypeOf(file) },
   };
 }
 
 /** What the import would do; asked again whenever the format or a column's field changes. Writes nothing. */
 export function useImportPreview(source: ImportSource | null) {
   return useQuery({
-    queryKey: ["imports", "preview", source?.key, source?.format, source?.mapping],
+    queryKey: ["imports", "preview", source?.key, source?.format, source?.encoding, source?.mapping],
     queryFn: async () => unwrap(api.POST("/api/imports/preview", await requestOf(source!))),
     enabled: source !== null,
     retry: false,
@@ -65,6 +79,18 @@ export function useStartImport() {
       client.setQueryData(["imports", "one", job.id], job);
       if (isFinished(job)) refreshAfterImport(client);
       else void client.invalidateQueries({ queryKey: ["imports", "list"] });
+    },
+  });
+}
+
+/** Resumes a failed import: the server queues it again (202) and the report page follows it as it runs. */
+export function useResumeImport(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(api.POST("/api/imports/{id}/resume", { params: { path: { id } } })),
+    onSuccess: (job) => {
+      client.setQueryData(["imports", "one", job.id], job);
+      void client.invalidateQueries({ queryKey: ["imports", "list"] });
     },
   });
 }

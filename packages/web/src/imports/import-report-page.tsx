@@ -4,20 +4,23 @@ import { Label, Radio, RadioGroup } from "react-aria-components";
 import { Link, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
 import type { ImportJob, ImportOutcome } from "../api/types.ts";
-import { Alert } from "../ui/controls.tsx";
+import { useCanEdit } from "../app/session.ts";
+import { Alert, Button } from "../ui/controls.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { pageOf } from "../ui/paging.ts";
 import { isFinished, percentOf, progressOf } from "./import-job.ts";
 import { FORMAT_LABELS, OUTCOME_LABELS } from "./import-labels.ts";
-import { refreshAfterImport, useImportJob } from "./import-queries.ts";
+import { refreshAfterImport, useImportJob, useResumeImport } from "./import-queries.ts";
 
 const PAGE_SIZE = 50;
 
 export default function ImportReportPage() {
   const { id = "" } = useParams<{ id: string }>();
   const job = useImportJob(id);
+  const resume = useResumeImport(id);
+  const canEdit = useCanEdit();
   const client = useQueryClient();
   // A job seen running and now over has changed people: refresh what shows them (once).
   const sawRunning = useRef(false);
@@ -59,10 +62,20 @@ export default function ImportReportPage() {
     >
       {!finished && <ImportProgress job={data} />}
       {data.status === "failed" && (
-        <Alert>
-          The import stopped{data.error ? `: ${data.error}.` : "."} Importing the same file again is safe: rows already
-          in are skipped.
-        </Alert>
+        <div className="stack-sm">
+          <Alert>
+            The import stopped{data.error ? `: ${data.error}.` : "."} Resuming goes on from where it stopped; importing
+            the same file again is safe too: rows already in are skipped.
+          </Alert>
+          {canEdit && (
+            <div className="row">
+              <Button tone="primary" isDisabled={resume.isPending} onPress={() => resume.mutate()}>
+                Resume import
+              </Button>
+            </div>
+          )}
+          {resume.isError && <Alert>{describeError(resume.error)}</Alert>}
+        </div>
       )}
       {finished && <ImportReport job={data} />}
     </Page>

@@ -16,6 +16,8 @@ function previewOf(mapping: ColumnMapping): ImportPreview {
   ] as const;
   return {
     format: "csv",
+    encoding: "windows-1252",
+    detectedEncoding: "windows-1252",
     headers: ["First Name", "Last Name", "Position"],
     mapping,
     totalRows: 2,
@@ -70,7 +72,11 @@ describe("ImportsPage: the column mapping", () => {
     await waitFor(() => expect(within(rows).getByText("Potter")).toBeTruthy());
     const [first] = sent.sent("POST", "/api/imports/preview");
     expect(first).toMatchObject({ contentType: "text/csv", body: csv });
-    expect(Object.fromEntries(first?.query ?? [])).toEqual({ format: "auto", fileName: "people.csv" });
+    expect(Object.fromEntries(first?.query ?? [])).toEqual({
+      format: "auto",
+      fileName: "people.csv",
+      encoding: "auto",
+    });
 
     const position = screen.getByRole("combobox", { name: "Column “Position”" });
     expect((position as HTMLSelectElement).value).toBe("title");
@@ -80,14 +86,34 @@ describe("ImportsPage: the column mapping", () => {
     const previews = sent.sent("POST", "/api/imports/preview");
     expect(previews).toHaveLength(2);
     expect(previews[1]?.query.toString()).toBe("");
+    // With a mapping, the file goes inside JSON as its bytes in base64, read in the chosen encoding.
     expect(previews[1]?.body).toEqual({
-      content: csv,
+      data: Buffer.from(csv).toString("base64"),
       fileName: "people.csv",
       format: "auto",
+      encoding: "auto",
       mapping: { ...guessed, Position: "ignore" },
     });
     expect(screen.getByRole("button", { name: "Import 2 contacts" })).toBeTruthy();
     // Previewing writes nothing.
     expect(sent.sent("POST", "/api/imports")).toEqual([]);
+  });
+});
+
+describe("ImportsPage: the text encoding", () => {
+  it("shows the detected encoding, and previews again in the one chosen", async () => {
+    const sent = api();
+    const { user } = renderPage(<ImportsPage />, "/imports");
+    const picker = await screen.findByLabelText("Choose a file");
+    await waitFor(() => expect((picker as HTMLInputElement).disabled).toBe(false));
+    await user.upload(picker, new File([csv], "people.csv", { type: "text/csv" }));
+    const encoding = await screen.findByRole("combobox", { name: "Text encoding" });
+    expect((encoding as HTMLSelectElement).value).toBe("auto");
+    expect(screen.getByText(/Detected: Western European \(Windows-1252, Latin-1\)\./)).toBeTruthy();
+    await user.selectOptions(encoding, "utf-16le");
+    await waitFor(() => expect(sent.sent("POST", "/api/imports/preview")).toHaveLength(2));
+    const [, again] = sent.sent("POST", "/api/imports/preview");
+    expect(again?.query.get("encoding")).toBe("utf-16le");
+    expect(again?.contentType).toBe("text/csv");
   });
 });

@@ -26,7 +26,7 @@ export default function ImportsPage() {
   const choose = (file: File) => {
     start.reset();
     setEmptyFile(file.size === 0);
-    setSource(file.size === 0 ? null : { file, key: ++files.current, format: "auto", mapping: null });
+    setSource(file.size === 0 ? null : { file, key: ++files.current, format: "auto", encoding: "auto", mapping: null });
   };
   const setFormat = (format: ImportFormat) => source && setSource({ ...source, format, mapping: null });
   const importable = preview.data ? preview.data.totalRows - preview.data.counts.error : 0;
@@ -58,6 +58,8 @@ export default function ImportsPage() {
                 mapping={source.mapping}
                 onFormat={setFormat}
                 onMapping={(mapping) => setSource({ ...source, mapping })}
+                encoding={source.encoding}
+                onEncoding={(encoding) => setSource({ ...source, encoding })}
               />
               {start.isError && <Alert>{explain(start.error)}</Alert>}
               {busy ? (

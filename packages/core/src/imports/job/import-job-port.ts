@@ -30,7 +30,10 @@ export interface ClaimedImportJob {
   /** Where the row after the committed ones starts; null for a job queued before jobs recorded it (read from the start). */
   readFrom: ResumePoint | null;
   processedRows: number;
-  /** How many times a worker has taken the job, this time included. */
+  /**
+   * How many times a worker has taken the job since it last committed a chunk (or was queued or resumed), this time
+   * included: a claim that makes progress starts the count again.
+   */
   attempts: number;
 }
 
@@ -76,13 +79,14 @@ export interface ImportJobRepository {
   ): Promise<ClaimedImportJob | null>;
   /**
    * Records a chunk's outcomes, adds them to the counts, moves processedRows and the point where the reading goes on,
-   * renewing the lease; false (and nothing written) when `owner` no longer holds the lease or the chunk was
+   * renewing the lease and starting the count of claims without progress again; false (and nothing written) when `owner` no longer holds the lease or the chunk was
    * committed already.
    */
   recordChunk(accountId: string, id: string, owner: string, chunk: ImportChunkRecord): Promise<boolean>;
   /**
-   * Ends the job (committed or failed), drops the stored file and the lease; false when `owner` lost the lease. A
-   * committed job has read its file through, so its rows are its total.
+   * Ends the job (committed or failed) and drops the lease; false when `owner` lost the lease. A committed job has
+   * read its file through, so its rows are its total, and its stored file is dropped; a failed job keeps its file
+   * (and where its reading stopped) so it can be resumed.
    */
   finishJob(
     accountId: string,
@@ -90,6 +94,12 @@ export interface ImportJobRepository {
     owner: string,
     end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
   ): Promise<boolean>;
+  /**
+   * Queues a failed job again from where its committed chunks end (its count of claims without progress, error and
+   * end cleared); false when the job is not failed or its file is no longer kept (a job failed before files were
+   * kept for resuming).
+   */
+  requeueJob(accountId: string, id: string, nowAt: string): Promise<boolean>;
   /** Gives the lease back (the instance is stopping), so another can resume the job at once. */
   releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void>;
 }

@@ -13,7 +13,7 @@ import {
   previewImport,
   rebuildDueState,
 } from "../../index.ts";
-import { readSample as sample } from "../../testing/samples.ts";
+import { readSampleBytes, readSample as sample } from "../../testing/samples.ts";
 
 describe.each(DIALECTS)("imports on %s", (dialect) => {
   const w = useTestWorld(dialect);
@@ -21,6 +21,51 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
   const all = async (actor: Actor = w.alice): Promise<Contact[]> =>
     (await listContacts(w.deps, actor, {}, { limit: 200 })).items;
   const byName = async (name: string) => (await all()).find((c) => c.displayName === name);
+
+  it.each([
+    ["excel-unicode-text.txt", "utf-16le", ["José Núñez", "Renée O’Brien", "Zoë Brontë"], "Owes me 20 €"],
+    ["latin1-contacts.csv", "windows-1252", ["François Müller", "Inês Çelik"], "café au lait"],
+    ["windows-1252-contacts.vcf", "windows-1252", ["Iñaki Peña", "Renée O’Brien"], "“Mañana” costs 5 € – über nice"],
+    ["utf16be-contacts.vcf", "utf-16be", ["Åse Ødegaard", "小龍 李"], "Skål 🥂"],
+  ] as const)("%s: previewed as %s and imported with every character right", async (name, encoding, people, note) => {
+    const bytes = readSampleBytes(name);
+    const preview = await previewImport(w.deps, w.alice, { bytes, fileName: name });
+    expect(preview).toMatchObject({ encoding, detectedEncoding: encoding, errors: [] });
+    expect(preview.counts).toMatchObject({ create: people.length, error: 0 });
+    const job = await commitImport(w.deps, w.alice, { bytes, fileName: name });
+    expect(job).toMatchObject({ status: "committed", created: people.length, failed: 0 });
+    const contacts = await all();
+    expect(contacts.map((c) => c.displayName).sort()).toEqual([...people].sort());
+    expect(contacts.map((c) => c.notes)).toContain(note);
+  });
+
+  it("imports a UTF-16 BE CSV (Excel's Unicode text, byte-swapped) with its BOM, and without one", async () => {
+    const be = new Uint8Array(Buffer.from(readSampleBytes("excel-unicode-text.txt")).swap16());
+    expect([be[0], be[1]]).toEqual([0xfe, 0xff]);
+    expect(await previewImport(w.deps, w.alice, { bytes: be.subarray(2) })).toMatchObject({
+      detectedEncoding: "utf-16be",
+      counts: { create: 3, error: 0 },
+    });
+    expect(await commitImport(w.deps, w.alice, { bytes: be })).toMatchObject({ created: 3, failed: 0 });
+    expect((await all()).map((c) => c.displayName).sort()).toEqual(["José Núñez", "Renée O’Brien", "Zoë Brontë"]);
+  });
+
+  it("imports a file in the encoding the member chose over the detected one", async () => {
+    const bytes = readSampleBytes("latin1-contacts.csv");
+    const asUtf8 = await previewImport(w.deps, w.alice, { bytes, encoding: "utf-8" });
+    expect(asUtf8).toMatchObject({ encoding: "utf-8", detectedEncoding: "windows-1252" });
+    expect(asUtf8.errors[0]).toMatchObject({ line: 2, message: "is not valid UTF-8" });
+    const job = await commitImport(w.deps, w.alice, { bytes, encoding: "iso-8859-15" });
+    expect(job).toMatchObject({ created: 2, failed: 0 });
+    expect((await all()).map((c) => c.displayName).sort()).toEqual(["François Müller", "Inês Çelik"]);
+    // UTF-16 read as UTF-8 is full of NULs: refused naming the line, nothing written.
+    const utf16 = readSampleBytes("excel-unicode-text.txt");
+    await expect(commitImport(w.deps, w.alice, { bytes: utf16, encoding: "utf-8" })).rejects.toMatchObject({
+      code: "validation",
+      issues: [{ path: "encoding" }],
+    });
+    expect(await all()).toHaveLength(2);
+  });
 
   it("imports LinkedIn connections with companies and a connected-on record, and re-importing changes nothing", async () => {
     const progress: number[] = [];

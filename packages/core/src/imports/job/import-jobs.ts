@@ -1,10 +1,10 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
 import type { Deps } from "../../ports/index.ts";
-import { DomainError, notFound } from "../../shared/errors.ts";
-import { parseInput } from "../../shared/validate.ts";
+import { conflict, DomainError, notFound } from "../../shared/errors.ts";
 import { countryOf } from "../plan/preview-import.ts";
 import { openImportFile } from "../read/import-file.ts";
-import { type ImportInput, type ImportJob, importInputSchema } from "../schemas.ts";
+import { readUpload } from "../read/read-upload.ts";
+import type { ImportJob, ImportUpload } from "../schemas.ts";
 import type { NewImportJob } from "./import-job-port.ts";
 import { IMPORT_CHUNK_ROWS_ALONE, IMPORT_LEASE_MS, type ImportProgress, runImportJob } from "./run-import-job.ts";
 
@@ -29,11 +29,12 @@ const tooManyImports = () =>
 export async function startImport(
   deps: Deps,
   actor: Actor,
-  input: ImportInput,
+  upload: ImportUpload,
   opts: { runBy?: string } = {},
 ): Promise<ImportJob> {
   requireRole(actor, "editor");
-  const data = parseInput(importInputSchema, input);
+  // Decoded once, here: the job stores the text, and its resume points are offsets into it.
+  const { input: data } = readUpload(upload);
   // Counted before the file is read, so a refused upload costs no parse, and again with the insert: uploads sent
   // at once all pass the first count while their files are read.
   if ((await deps.store.importJobs.activeJobs(actor.accountId)) >= IMPORT_MAX_ACTIVE_JOBS) throw tooManyImports();
@@ -70,17 +71,55 @@ export async function startImport(
 export async function commitImport(
   deps: Deps,
   actor: Actor,
-  input: ImportInput,
+  upload: ImportUpload,
   onProgress: ImportProgress = () => {},
 ): Promise<ImportJob> {
   const owner = `in-process:${deps.ids.newId()}`;
-  const queued = await startImport(deps, actor, input, { runBy: owner });
+  const queued = await startImport(deps, actor, upload, { runBy: owner });
   await runImportJob(
     deps,
     { accountId: actor.accountId, id: queued.id },
     { owner, onProgress, chunkRows: IMPORT_CHUNK_ROWS_ALONE },
   );
   return getImport(deps, actor, queued.id);
+}
+
+/**
+ * Resumes a failed import: it is queued again and a worker reads on from where its committed chunks end (nothing
+ * committed is read or written again). A job still queued or running is answered as it is; a committed one, or one
+ * whose file is no longer kept (failed before files were kept), cannot be resumed (409). Counts against the
+ * account's limit of active imports like a new one.
+ */
+export async function resumeImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {
+  requireRole(actor, "editor");
+  const job = await getImport(deps, actor, id);
+  if (job.status === "queued" || job.status === "running") return job;
+  if (job.status === "committed") throw conflict("this import has committed: there is nothing left to resume");
+  const nowAt = deps.clock.now().toISOString();
+  const requeued = await deps.store.transaction(async (tx) => {
+    if ((await tx.importJobs.activeJobs(actor.accountId, { hold: true })) >= IMPORT_MAX_ACTIVE_JOBS) {
+      throw tooManyImports();
+    }
+    return tx.importJobs.requeueJob(actor.accountId, id, nowAt);
+  });
+  if (!requeued) throw conflict("this import's file is no longer kept: import the file again");
+  return getImport(deps, actor, id);
+}
+
+/** Resumes a failed import and runs it here and now, like `commitImport` (the CLI in-process). */
+export async function commitResumedImport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  onProgress: ImportProgress = () => {},
+): Promise<ImportJob> {
+  const resumed = await resumeImport(deps, actor, id);
+  if (resumed.status === "queued") {
+    const owner = `in-process:${deps.ids.newId()}`;
+    const run = { owner, onProgress, chunkRows: IMPORT_CHUNK_ROWS_ALONE };
+    await runImportJob(deps, { accountId: actor.accountId, id }, run);
+  }
+  return getImport(deps, actor, id);
 }
 
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<ImportJob> {

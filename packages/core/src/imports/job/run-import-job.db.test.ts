@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   type Actor,
   commitImport,
+  type Deps,
   getImport,
+  IMPORT_MAX_STALLED_CLAIMS,
   type ImportJob,
   listContacts,
+  resumeImport,
   runImportJob,
   runImportTick,
   startImport,
@@ -23,6 +26,61 @@ const CSV = [
   "Fay Wray,fay@example.com,,",
   "",
 ].join("\n");
+
+/** A worker process killed (SIGKILL): nothing it does after that point is written. */
+class Died extends Error {}
+
+/** Where a worker dies: at the `n`th call of a store method (`transaction` or any import-job method). */
+interface Death {
+  at: string;
+  n: number;
+}
+
+/**
+ * The deps of a worker that dies at `death`: that call throws before it reaches the database (inside a chunk's
+ * transaction, which is rolled back), and every later call of the store throws too, so the dying worker can neither
+ * record a failure nor give its lease back — as after SIGKILL.
+ */
+function dyingAt(deps: Deps, death: Death) {
+  let dead = false;
+  let calls = 0;
+  const check = (name: string) => {
+    if (dead) throw new Died();
+    if (name === death.at && ++calls === death.n) {
+      dead = true;
+      throw new Died();
+    }
+  };
+  const jobs = <T extends object>(repo: T): T =>
+    new Proxy(repo, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== "function") return value;
+        return async (...args: unknown[]) => {
+          check(String(key));
+          return value.apply(target, args);
+        };
+      },
+    });
+  const wrap = <T extends object>(repos: T): T =>
+    new Proxy(repos, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key === "importJobs") return jobs(value as object);
+        if (key === "transaction") {
+          return (fn: (tx: object) => Promise<unknown>) => {
+            check("transaction");
+            return (value as (f: typeof fn) => Promise<unknown>).call(target, (tx) => {
+              check("");
+              return fn(wrap(tx));
+            });
+          };
+        }
+        return value;
+      },
+    });
+  return { deps: { ...deps, store: wrap(deps.store) }, died: () => dead };
+}
 
 const shape = (rows: ImportJob["rows"]) => rows.map(({ line, outcome, reason }) => ({ line, outcome, reason }));
 
@@ -174,10 +232,10 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     expect(await state()).toBe(before);
   });
 
-  it("gives a job up, keeping the rows that went in, when every worker that takes it stops", async () => {
+  it("gives a job up with a clear reason only after claims in a row that make no progress, keeping its rows and file", async () => {
     const queued = await startImport(w.deps, w.alice, { content: CSV });
     const ref = { accountId: w.alice.accountId, id: queued.id };
-    for (let attempt = 1; attempt <= 10; attempt++) {
+    for (let attempt = 1; attempt <= 1 + IMPORT_MAX_STALLED_CLAIMS; attempt++) {
       // The first worker commits a chunk before it dies; the others die before committing anything.
       const crash = new AbortController();
       if (attempt > 1) crash.abort();
@@ -185,14 +243,87 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
       expect(await runImportJob(w.deps, ref, { ...run, onProgress: () => crash.abort() })).toBe("stopped");
       later(61_000);
     }
-    expect(await runImportTick(w.deps, { owner: "worker-11" })).toBe(1);
+    expect(await runImportTick(w.deps, { owner: "worker-last" })).toBe(1);
     const job = await getImport(w.deps, w.alice, queued.id);
     expect(job).toMatchObject({
       status: "failed",
       processedRows: 2,
-      error: expect.stringMatching(/given up after 10/),
+      error: expect.stringMatching(new RegExp(`^stopped after ${IMPORT_MAX_STALLED_CLAIMS} attempts without progress`)),
     });
     expect(job.rows.map((r) => r.line)).toEqual([2, 3]);
+    // The file is kept so the member can resume the import.
+    expect(await files()).toBe(1);
+  });
+
+  it("a member resumes a failed import: it goes on from where its committed chunks end, each row once", async () => {
+    const queued = await startImport(w.deps, w.alice, { content: CSV });
+    const ref = { accountId: w.alice.accountId, id: queued.id };
+    for (let attempt = 1; attempt <= 2 + IMPORT_MAX_STALLED_CLAIMS; attempt++) {
+      const crash = new AbortController();
+      if (attempt > 1) crash.abort();
+      const run = { owner: `worker-${attempt}`, chunkRows: 2, signal: crash.signal, releaseOnStop: false };
+      await runImportJob(w.deps, ref, { ...run, onProgress: () => crash.abort() });
+      later(61_000);
+    }
+    expect(await getImport(w.deps, w.alice, queued.id)).toMatchObject({ status: "failed", processedRows: 2 });
+    await expect(resumeImport(w.deps, w.bob, queued.id)).rejects.toMatchObject({ code: "not_found" });
+    const resumed = await resumeImport(w.deps, w.alice, queued.id);
+    expect(resumed).toMatchObject({ status: "queued", processedRows: 2, error: null, finishedAt: null, rows: [] });
+    // Resuming again while it waits changes nothing.
+    expect(await resumeImport(w.deps, w.alice, queued.id)).toEqual(resumed);
+    expect(await runImportTick(w.deps, { owner: "worker-again", chunkRows: 2 })).toBe(1);
+    const job = await getImport(w.deps, w.alice, queued.id);
+    expect(job).toMatchObject({ status: "committed", processedRows: 7, created: 6, merged: 1, error: null });
+    const straight = await commitImport(w.deps, w.bob, { content: CSV });
+    expect(shape(job.rows)).toEqual(shape(straight.rows));
+    expect(await people(w.alice)).toEqual(await people(w.bob));
+    expect(await files()).toBe(0);
+    await expect(resumeImport(w.deps, w.alice, queued.id)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("a worker dying at any point loses at most its chunk: every claim goes on from the last commit, each row once", async () => {
+    // 24 rows in chunks of 2, a worker killed in every claim: more deaths than the stalled-claims limit, each after
+    // progress (or, now and then, before any), at a chunk's record (rolled back), between chunks, at the end.
+    const rows = Array.from({ length: 24 }, (_, i) => `Person ${i},p${i}@example.com,${i % 3 ? "" : "Acme"},`);
+    const content = ["Name,Email,Company,Tags", ...rows, "A. Person 0,p0@example.com,,again", ""].join("\n");
+    const queued = await startImport(w.deps, w.alice, { content });
+    const ref = { accountId: w.alice.accountId, id: queued.id };
+    const deaths: Death[] = [
+      { at: "recordChunk", n: 2 },
+      { at: "transaction", n: 3 },
+      { at: "recordChunk", n: 1 },
+      { at: "claimJob", n: 1 },
+      { at: "recordChunk", n: 3 },
+      { at: "transaction", n: 2 },
+      { at: "recordChunk", n: 2 },
+      { at: "recordChunk", n: 2 },
+      { at: "transaction", n: 2 },
+      { at: "recordChunk", n: 2 },
+      { at: "recordChunk", n: 2 },
+      { at: "recordChunk", n: 2 },
+      { at: "finishJob", n: 1 },
+    ];
+    let claims = 0;
+    for (const death of deaths) {
+      claims += 1;
+      const dying = dyingAt(w.deps, death);
+      const result = await runImportJob(dying.deps, ref, { owner: `worker-${claims}`, chunkRows: 2 }).catch(
+        (error: unknown) => error,
+      );
+      expect(dying.died()).toBe(true);
+      expect(result).toBeInstanceOf(Died);
+      expect((await getImport(w.deps, w.alice, queued.id)).status).toBe("running");
+      later(61_000);
+    }
+    expect(claims).toBeGreaterThan(IMPORT_MAX_STALLED_CLAIMS * 2);
+    // The last worker died after every chunk had committed: the next pass finds nothing left to read and ends it.
+    expect(await runImportTick(w.deps, { owner: "worker-last", chunkRows: 2 })).toBe(1);
+    const job = await getImport(w.deps, w.alice, queued.id);
+    expect(job).toMatchObject({ status: "committed", totalRows: 25, processedRows: 25, created: 24, merged: 1 });
+    expect(job.rows.map((r) => r.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
+    const straight = await commitImport(w.deps, w.bob, { content });
+    expect(shape(job.rows)).toEqual(shape(straight.rows));
+    expect(await people(w.alice)).toEqual(await people(w.bob));
     expect(await files()).toBe(0);
   });
 

@@ -45,8 +45,16 @@ export interface ImportRunOptions {
   releaseOnStop?: boolean;
 }
 
-/** A job taken this many times without ending is given up: something in it stops every worker that runs it. */
-export const IMPORT_MAX_ATTEMPTS = 10;
+/**
+ * A job taken this many times in a row without committing a chunk is given up (`failed`, saying so): something in
+ * it stops every worker that runs it. A claim that commits a chunk starts the count again, so a job whose workers
+ * keep dying after some progress goes on to its end; a member can resume a failed job (`resumeImport`).
+ */
+export const IMPORT_MAX_STALLED_CLAIMS = 5;
+
+/** Why a job that stopped making progress was given up. */
+export const stalledReason = (claims: number) =>
+  `stopped after ${claims} attempts without progress: each worker that took the import stopped before committing a chunk; resume it to try again`;
 
 /** committed/failed: the job ended; stopped: asked to; busy: someone else holds it (or it ended); lost: taken over. */
 export type ImportRunResult = "committed" | "failed" | "stopped" | "busy" | "lost";
@@ -172,9 +180,8 @@ export async function runImportJob(
     const end = { status: "failed" as const, error, finishedAt: now(deps) };
     return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
   };
-  if (job.attempts > IMPORT_MAX_ATTEMPTS) {
-    return fail(`given up after ${IMPORT_MAX_ATTEMPTS} attempts: the workers running it stopped each time`);
-  }
+  // `attempts` counts the claims since the job last committed a chunk, this one included.
+  if (job.attempts > IMPORT_MAX_STALLED_CLAIMS) return fail(stalledReason(job.attempts - 1));
   try {
     return await runClaimed(deps, job, opts);
   } catch (error) {

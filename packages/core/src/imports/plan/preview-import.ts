@@ -3,7 +3,8 @@ import type { Deps, Repositories } from "../../ports/index.ts";
 import { notFound } from "../../shared/errors.ts";
 import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import { openImportFile } from "../read/import-file.ts";
-import type { ImportInput, ImportPreview, PreviewRow } from "../schemas.ts";
+import { readUpload } from "../read/read-upload.ts";
+import type { ImportPreview, ImportUpload, PreviewRow } from "../schemas.ts";
 import { DuplicateIndex } from "./duplicate-index.ts";
 import { classifyRow } from "./plan-rows.ts";
 
@@ -34,8 +35,9 @@ export async function indexOf(tx: Repositories, accountId: string, country: stri
  * What an import would do, row by row, without writing anything: mapping, duplicates (certain, and suggested by
  * a similar name at the same company) and per-row errors. Rows are streamed; only what is shown is kept.
  */
-export async function previewImport(deps: Deps, actor: Actor, input: ImportInput): Promise<ImportPreview> {
+export async function previewImport(deps: Deps, actor: Actor, upload: ImportUpload): Promise<ImportPreview> {
   requireRole(actor, "editor");
+  const { input, encoding, detectedEncoding } = readUpload(upload);
   const country = await countryOf(deps.store, actor.accountId);
   const file = openImportFile(input, country);
   const index = await indexOf(deps.store, actor.accountId, country);
@@ -54,6 +56,8 @@ export async function previewImport(deps: Deps, actor: Actor, input: ImportInput
   }
   return {
     format: file.format,
+    encoding,
+    detectedEncoding,
     headers: file.headers,
     mapping: file.mapping,
     totalRows: counts.create + counts.merge + counts.skip + counts.error,

@@ -13,6 +13,34 @@ export interface CsvTable {
 /** Options shared by the whole-file and the streamed reading, so both see the same records and lines. */
 const RECORD_OPTIONS = { relax_column_count: true, skip_empty_lines: true } as const;
 
+/** What separates a CSV file's cells: a comma, a semicolon (Excel where the decimal mark is a comma), a tab. */
+export type Delimiter = "," | ";" | "\t";
+
+const optionsFor = (delimiter: Delimiter) => ({ ...RECORD_OPTIONS, delimiter });
+
+/**
+ * The delimiter of a file, from its header's first line (outside quotes; blank lines before it passed over): a tab when it has tabs and no more
+ * commas (Excel's "Unicode text" is tab-separated), a semicolon when it has more of them than commas, else a comma.
+ */
+export function delimiterOf(text: string, header: ReadPoint): Delimiter {
+  const count = { ",": 0, ";": 0, "\t": 0 } as Record<Delimiter, number>;
+  let quoted = false;
+  let seen = false;
+  const end = Math.min(text.length, header.offset + 64 * 1024);
+  for (let i = header.offset; i < end; i++) {
+    const c = text[i] as string;
+    const lineBreak = c === "\n" || c === "\r";
+    // Blank lines before the header are passed over (the parser skips them too).
+    if (!seen && lineBreak) continue;
+    seen = true;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && lineBreak) break;
+    else if (!quoted && c in count) count[c as Delimiter] += 1;
+  }
+  if (count["\t"] > 0 && count["\t"] >= count[","]) return "\t";
+  return count[";"] > count[","] ? ";" : ",";
+}
+
 /**
  * The line each record starts on, as the file numbers it, for a parse that began on the file's line `firstLine`.
  * csv-parse reports the line a record ends on, and counts the CR and the LF of a line break inside a quoted value
@@ -80,6 +108,7 @@ function headerStart(text: string): ReadPoint {
 /** Parses CSV text (BOM, CRLF, quoted commas, quotes and newlines) into a header and rows with their line numbers. */
 export function readCsvTable(text: string): CsvTable {
   const start = headerStart(text);
+  const delimiter = delimiterOf(text, start);
   const lines = lineTracker(start.line);
   const on_record = (record: string[], context: { lines: number }) => ({
     line: lines.startOf(record, context.lines),
@@ -87,7 +116,7 @@ export function readCsvTable(text: string): CsvTable {
   });
   let records: NumberedRecord[];
   try {
-    const options = { ...RECORD_OPTIONS, on_record: on_record as unknown as Options["on_record"] };
+    const options = { ...optionsFor(delimiter), on_record: on_record as unknown as Options["on_record"] };
     records = parse(text.slice(start.offset), options) as unknown as NumberedRecord[];
   } catch (error) {
     throw brokenFile(error, lines.failedAt(error));
@@ -108,28 +137,46 @@ function afterLines(text: string, from: number, n: number): number {
 
 /**
  * The header of a CSV file and where its rows start, without parsing any row: only the header's own lines are
- * given to the parser (one, or more while a quoted value or blank lines keep the header from ending there).
+ * given to the parser. The first `n` lines of the file hold the header once they reach past its end (blank lines
+ * before it, or a quoted value over several lines, make it longer than one): `n` doubles until they do, then the
+ * smallest such `n` is searched between the last two, so the rows start right after the header's own line break.
  */
-export function readCsvHeader(text: string): { headers: string[]; rowsFrom: ReadPoint } {
+export function readCsvHeader(text: string): { headers: string[]; rowsFrom: ReadPoint; delimiter: Delimiter } {
   const start = headerStart(text);
-  for (let lines = 1; ; lines *= 2) {
+  const delimiter = delimiterOf(text, start);
+  const attempt = (lines: number) => {
     const end = afterLines(text, start.offset, lines);
     const piece = text.slice(start.offset, end);
-    const tracker = lineTracker(start.line);
-    let header: string[] | undefined;
     try {
-      [header] = parse(piece, { ...RECORD_OPTIONS, to: 1 }) as string[][];
+      const [header] = parse(piece, { ...optionsFor(delimiter), to: 1 }) as string[][];
+      return { end, piece, header, error: null };
     } catch (error) {
-      const unclosed = (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED";
-      if (!unclosed || end >= text.length) throw brokenFile(error, tracker.failedAt(error));
-      continue;
+      return { end, piece, header: undefined, error };
     }
-    if (!header && end < text.length) continue;
-    if (!header) throw emptyFile();
-    // The piece ends on the header's line break, so its lines (a CRLF is one) give the first row's line.
-    const breaks = piece.match(LINE_BREAK)?.length ?? 0;
-    return { headers: header.map((h) => h.trim()), rowsFrom: { offset: end, line: start.line + breaks } };
+  };
+  let below = 0;
+  let found: ReturnType<typeof attempt> | null = null;
+  for (let lines = 1; !found; lines *= 2) {
+    const tried = attempt(lines);
+    const unclosed = (tried.error as { code?: string } | null)?.code === "CSV_QUOTE_NOT_CLOSED";
+    if (tried.error && (!unclosed || tried.end >= text.length)) {
+      throw brokenFile(tried.error, lineTracker(start.line).failedAt(tried.error));
+    }
+    if (tried.header) found = tried;
+    else if (tried.end >= text.length) throw emptyFile();
+    else below = lines;
   }
+  // The fewest lines that hold the header: more would pass over the rows after it.
+  for (let above = Math.max(1, below * 2); above - below > 1; ) {
+    const mid = Math.floor((below + above) / 2);
+    const tried = attempt(mid);
+    if (tried.header && !tried.error) [found, above] = [tried, mid];
+    else below = mid;
+  }
+  // The piece ends on the header's line break, so its lines (a CRLF is one) give the first row's line.
+  const breaks = found.piece.match(LINE_BREAK)?.length ?? 0;
+  const rowsFrom = { offset: found.end, line: start.line + breaks };
+  return { headers: (found.header ?? []).map((h) => h.trim()), rowsFrom, delimiter };
 }
 
 /** A record read from the stream, and where the row after it starts. */
@@ -140,7 +187,7 @@ export type StreamedRecord = NumberedRecord & { next(): ReadPoint };
  * each starts on, parsed as they are read (see `csvRecordBatches`): memory holds the text and a few records, never
  * every row, and nothing before `from` is parsed. A broken file fails naming the line when the reading reaches it.
  */
-export function* streamCsvRows(text: string, from: ReadPoint): Generator<StreamedRecord> {
+export function* streamCsvRows(text: string, from: ReadPoint, delimiter: Delimiter = ","): Generator<StreamedRecord> {
   const lines = lineTracker(from.line);
   const take = (cells: string[], context: RecordContext) => ({
     line: lines.startOf(cells, context.lines),
@@ -149,7 +196,7 @@ export function* streamCsvRows(text: string, from: ReadPoint): Generator<Streame
     bytes: context.bytes,
   });
   try {
-    for (const batch of csvRecordBatches(text, from.offset, RECORD_OPTIONS, take)) {
+    for (const batch of csvRecordBatches(text, from.offset, optionsFor(delimiter), take)) {
       for (const { line, cells, nextLine, bytes } of batch.records) {
         yield { line, cells, next: () => ({ offset: batch.charAt(bytes), line: nextLine }) };
       }

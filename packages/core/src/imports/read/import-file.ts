@@ -38,20 +38,21 @@ export const looksLikeVcard = (content: string) => /^\uFEFF?\s*BEGIN:VCARD/i.tes
 
 /** Reads a file's rows from `from` (its start, or where a job stopped): nothing before it is parsed. */
 export function readRows(file: StoredFile, from: ResumePoint, country: string | null): RowReading {
-  const { headers } = from;
+  // What every point of this reading carries on: the header, and the delimiter (absent: a comma).
+  const carried = { headers: from.headers, ...(from.delimiter ? { delimiter: from.delimiter } : {}) };
   // Worked out when asked (once a chunk): a CSV offset is converted from the parser's bytes then.
   let after = (): ResumePoint => from;
   function* rows(): Generator<ParsedRow> {
     if (file.format === "vcard") {
       for (const card of cardsFrom(file.content, from)) {
-        after = () => ({ ...card.next, headers });
+        after = () => ({ ...card.next, ...carried });
         yield draftOfCard(card, country);
       }
       return;
     }
-    for (const record of streamCsvRows(file.content, from)) {
-      after = () => ({ ...record.next(), headers });
-      yield rowOfCells(headers, file.mapping, country, record);
+    for (const record of streamCsvRows(file.content, from, from.delimiter)) {
+      after = () => ({ ...record.next(), ...carried });
+      yield rowOfCells(from.headers, file.mapping, country, record);
     }
   }
   return { rows: rows(), next: () => after() };
@@ -72,7 +73,8 @@ export function openImportFile(input: ImportInput, country: string | null): Impo
   if (data.format === "vcard" || (data.format === "auto" && looksLikeVcard(content))) {
     return opened("vcard", {}, { ...cardsStart(content), headers: [] });
   }
-  const { headers, rowsFrom } = readCsvHeader(content);
+  const { headers, rowsFrom, delimiter } = readCsvHeader(content);
   const format: CsvFormat = data.format === "auto" ? detectCsvFormat(headers) : data.format;
-  return opened(format, { ...guessMapping(headers, format), ...data.mapping }, { ...rowsFrom, headers });
+  const start: ResumePoint = { ...rowsFrom, headers, ...(delimiter === "," ? {} : { delimiter }) };
+  return opened(format, { ...guessMapping(headers, format), ...data.mapping }, start);
 }

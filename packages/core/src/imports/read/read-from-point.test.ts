@@ -81,4 +81,37 @@ describe("reading an import file from a point", () => {
     expect(() => openImportFile({ content: "\n\n" }, null)).toThrow(/the file is empty/);
     expect(() => openImportFile({ content: '\n\n"Name,Email\nAda,a\n' }, null)).toThrow(/^line 3: Quote Not Closed/);
   });
+
+  it("finds a tab or semicolon delimiter on the header line (after blank lines) and keeps it in every resume point", () => {
+    for (const [content, delimiter] of [
+      ["\r\n\r\nName\tEmail\r\nAda, Countess\tada@example.com\r\nBo\tbo@example.com\r\n", "\t"],
+      ['Name;Email;"Notes, long"\nAda;ada@example.com;x,y\nBo;bo@example.com;\n', ";"],
+    ] as const) {
+      const file = openImportFile({ content }, null);
+      expect(file.start.delimiter).toBe(delimiter);
+      const whole = all(file.rows());
+      // A comma is text in a tab-separated file.
+      const name = delimiter === "\t" ? "Ada, Countess" : "Ada";
+      expect(whole.map((r) => [`${r.draft.firstName} ${r.draft.lastName}`.trim(), r.draft.emails[0]?.address])).toEqual(
+        [
+          [name, "ada@example.com"],
+          ["Bo", "bo@example.com"],
+        ],
+      );
+      expect(pointAfter(file, 1).delimiter).toBe(delimiter);
+      expect(all(readRows(file, pointAfter(file, 1), null).rows)).toEqual(whole.slice(1));
+    }
+    expect(openImportFile({ content: "Name,Email\nAda,a@example.com\n" }, null).start.delimiter).toBeUndefined();
+  });
+
+  it("starts the rows right after a header that spans several lines or follows blank lines (no row passed over)", () => {
+    for (const content of [
+      'Email,"Full name\r\n(legal,\r\nas on the passport)"\r\na@example.com,Ada\r\nb@example.com,Bo\r\nc@example.com,Cy\r\n',
+      "\n\n\nName,Email\nAda,a@example.com\nBo,b@example.com\nCy,c@example.com\n",
+    ]) {
+      const file = openImportFile({ content }, null);
+      expect(all(file.rows()).map((r) => r.line)).toEqual(parseImportFile({ content }, null).rows.map((r) => r.line));
+      expect(all(file.rows())).toHaveLength(3);
+    }
+  });
 });

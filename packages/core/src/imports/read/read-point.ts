@@ -14,4 +14,6 @@ export interface ReadPoint {
  */
 export interface ResumePoint extends ReadPoint {
   headers: string[];
+  /** A CSV file's delimiter, found with its header; absent for a comma (and in points recorded before). */
+  delimiter?: ";" | "\t";
 }
