@@ -5,7 +5,7 @@
  *
  *   node --import tsx crash-child.ts <scenario> <sqlite-data-dir | postgres-schema>
  */
-import { type Actor, type Deps, getImport, mergeContacts, runImportTick } from "@kith/core";
+import { type Actor, type Deps, getImport, mergeContacts, resumeImport, runImportTick } from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { migrate, type OpenDatabase, openDatabase } from "../database.ts";
 import { createStore } from "../store.ts";
@@ -44,10 +44,14 @@ async function work(scenario: CrashScenario, open: OpenDatabase, deps: Deps): Pr
   if (scenario === "import") {
     const [job] = await deps.store.importJobs.listJobs(owner.accountId, 1);
     if (!job) throw new Error("no import to run");
+    // Kills before any chunk committed make the job give up (it says so: "stopped after N attempts without
+    // progress"); the member then presses Resume, as this run does.
+    if (job.status === "failed") await resumeImport(deps, owner, job.id);
     for (;;) {
       await runImportTick(deps, { owner: `crash-child-${process.pid}` });
       const now = await getImport(deps, owner, job.id);
-      if (now.status === "committed" || now.status === "failed") return;
+      if (now.status === "committed") return;
+      if (now.status === "failed") await resumeImport(deps, owner, job.id);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
