@@ -5,6 +5,7 @@ import Holidays from "date-holidays";
 import { z } from "zod";
 import { isValidTimeZone } from "../time/zones.ts";
 import { EngineInputError } from "./errors.ts";
+import { isLanguageTag } from "./holidays.ts";
 
 const days = (field: string, max = 3650) =>
   z
@@ -79,13 +80,21 @@ export const engineSettingsSchema = z
     region: z.string().min(1).nullable().default(null),
     holidayCircles: z.array(z.string().min(1)).default(["inner", "close"]),
     /**
-     * Holidays that get greetings, matched by name (contains, case-insensitive). Not every public holiday is one
-     * people write for: the default is New Year, Thanksgiving and Christmas.
+     * Holidays that get greetings, by their ids in the country's calendar ("12-25", "4th thursday in November";
+     * `countryHolidays` lists them with their names). Not every public holiday is one people write for; null
+     * follows the country's defaults (`defaultGreetingHolidays`: no Thanksgiving in Germany).
      */
     greetingHolidays: z
-      .array(z.string().trim().min(2).max(60))
-      .max(50)
-      .default(["new year", "thanksgiving", "christmas"]),
+      .array(z.string().trim().min(1, "greetingHolidays entries must not be empty").max(80))
+      .max(50, "greetingHolidays allows at most 50 holidays")
+      .nullable()
+      .default(null),
+    /** The account's language (BCP 47, e.g. "de" or "pt-BR"): holidays are named in it where the library can. */
+    language: z
+      .string()
+      .refine(isLanguageTag, "language must be a language tag such as en, de or pt-BR")
+      .nullable()
+      .default(null),
     holidayLeadDays: z.number().int().min(0, "holidayLeadDays must not be negative").max(60).default(3),
     occasionLeadDays: z.number().int().min(0, "occasionLeadDays must not be negative").max(60).default(3),
   })
