@@ -52,6 +52,7 @@ export * from "./interactions/interaction-service.ts";
 export * from "./interactions/schemas.ts";
 export type * from "./ports/index.ts";
 export * from "./settings/account-settings.ts";
+export * from "./settings/holiday-calendar.ts";
 export * from "./settings/settings-service.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/pagination.ts";

@@ -1,6 +1,8 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import { countryHolidays } from "../engine/index.ts";
+import { invalid, notFound } from "../shared/errors.ts";
+import { localDateOf } from "../time/index.ts";
 import { parseInput } from "../shared/validate.ts";
 import {
   mergeSettings,
@@ -29,7 +31,24 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
     const account = await tx.accounts.findById(actor.accountId);
     if (!account) throw notFound("account", actor.accountId);
     const { next, json } = mergeSettings(parseAccountSettings(account.settings, account), patch, account);
+    if (patch.greetingHolidays) checkGreetingHolidays(deps, next.engine, patch.greetingHolidays);
     await tx.accounts.updateSettings(actor.accountId, json);
     return settingsView(next);
   });
+}
+
+/** Chosen greeting holidays must be holidays of the account's country (this year or next), by their ids. */
+function checkGreetingHolidays(
+  deps: Deps,
+  engine: { country: string | null; region: string | null; timeZone: string },
+  ids: string[],
+) {
+  const { country, region } = engine;
+  if (!country) throw invalid("greetingHolidays", "Choose a country before choosing holidays to greet on");
+  const year = Number(localDateOf(deps.clock.now().toISOString(), engine.timeZone).slice(0, 4));
+  const known = new Set([year, year + 1].flatMap((y) => countryHolidays(country, y, region).map((h) => h.id)));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) {
+    throw invalid("greetingHolidays", `${JSON.stringify(unknown)} is not a holiday of ${country}`);
+  }
 }
