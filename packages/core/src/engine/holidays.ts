@@ -39,7 +39,11 @@ export function holidayLanguage(language: string | null | undefined): string | u
 export function holidayId(rule: string, englishName: string): string {
   // A rule that is one calendar date ("2026-11-08": holidays of a lunar or Hindu calendar listed year by year) is
   // different every year; such a holiday is known by its English name instead.
-  if (/^\d{4}-\d{2}-\d{2}/.test(rule)) return `name:${englishName.toLowerCase().replace(/\s*\(.*\)\s*/g, "").trim()}`;
+  if (/^\d{4}-\d{2}-\d{2}/.test(rule))
+    return `name:${englishName
+      .toLowerCase()
+      .replace(/\s*\(.*\)\s*/g, "")
+      .trim()}`;
   return rule
     .replace(/\s+#\d+/g, "")
     .replace(/\s+(and\s+)?if\s.*$/i, "")
@@ -148,7 +152,9 @@ function merge(...lists: CalendarHoliday[][]): CalendarHoliday[] {
   // Earlier lists win a day, so the nationwide name is kept over a regional spelling of the same holiday.
   for (const holiday of lists.flat()) {
     const key = `${holiday.on}|${holiday.id}`;
-    const sameDay = [...seen.values()].some((h) => h.on === holiday.on && h.type === "public" && holiday.type === "public");
+    const sameDay = [...seen.values()].some(
+      (h) => h.on === holiday.on && h.type === "public" && holiday.type === "public",
+    );
     if (!seen.has(key) && !sameDay) seen.set(key, holiday);
   }
   return [...seen.values()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : 1));

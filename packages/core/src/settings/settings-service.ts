@@ -1,9 +1,9 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import type { Deps } from "../ports/index.ts";
 import { countryHolidays } from "../engine/index.ts";
+import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
-import { localDateOf } from "../time/index.ts";
 import { parseInput } from "../shared/validate.ts";
+import { localDateOf } from "../time/index.ts";
 import {
   mergeSettings,
   parseAccountSettings,

@@ -33,7 +33,10 @@ describe.each(DIALECTS)("holiday settings on %s", (dialect) => {
 
   it("lists every country the holidays library knows once, named and sorted in the language asked for", async () => {
     const { call } = await signUp(s, "Ada", "ada@example.com");
-    const countries = (await call("GET", "/api/settings/countries?language=de")).json() as { code: string; name: string }[];
+    const countries = (await call("GET", "/api/settings/countries?language=de")).json() as {
+      code: string;
+      name: string;
+    }[];
     const codes = countries.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).not.toContain("AN");
