@@ -629,6 +629,8 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
+                            /** @description Every contact the filters match (first page only; null after) */
+                            total: number | null;
                         };
                     };
                 };

@@ -55,6 +55,7 @@ export * from "./settings/account-settings.ts";
 export * from "./settings/holiday-calendar.ts";
 export * from "./settings/settings-service.ts";
 export * from "./shared/errors.ts";
+export * from "./shared/issue-sentences.ts";
 export * from "./shared/pagination.ts";
 export * from "./shared/validate.ts";
 export * from "./time/index.ts";
