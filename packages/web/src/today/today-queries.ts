@@ -64,3 +64,12 @@ export function useTodayAction() {
     },
   });
 }
+
+/** How many contacts the account has (any circle, archived aside): 0 makes Today a place to start from. */
+export function useContactTotal(): number | undefined {
+  const contacts = useQuery({
+    queryKey: ["contacts", "total"],
+    queryFn: () => unwrap(api.GET("/api/contacts", { params: { query: { limit: 1 } } })),
+  });
+  return contacts.data?.total ?? undefined;
+}
