@@ -15,6 +15,7 @@ export * from "./contacts/schemas.ts";
 export type * from "./delivery/delivery-ports.ts";
 export * from "./delivery/digest/compose-digest.ts";
 export * from "./delivery/digest/deliver-digest.ts";
+export * from "./delivery/digest/describe-action.ts";
 export * from "./delivery/digest/digest-actions.ts";
 export * from "./delivery/digest/digest-message-id.ts";
 export * from "./delivery/digest/digest-period.ts";
