@@ -42,7 +42,11 @@ export function toEngineSettings(input: unknown): EngineSettings {
   try {
     return parseEngineSettings(input);
   } catch (error) {
-    if (error instanceof EngineInputError) throw invalid(error.field, error.message);
+    if (error instanceof EngineInputError) {
+      // Its message starts with the field ("dailyCap: …"); the problem names the field itself.
+      const prefix = `${error.field}: `;
+      throw invalid(error.field, error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message);
+    }
     throw error;
   }
 }

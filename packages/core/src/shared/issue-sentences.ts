@@ -4,7 +4,6 @@
 // zod asks this map only for issues that have none.
 
 import { z } from "zod";
-import type { FieldIssue } from "./errors.ts";
 
 /** Words for a field whose name alone reads badly. */
 const LABELS: Record<string, string> = {
@@ -13,6 +12,13 @@ const LABELS: Record<string, string> = {
   occurredAt: "Date and time",
   idealDays: "Due after (days)",
   maxDays: "Overdue after (days)",
+  nudgeScheduleDays: "Nudge schedule",
+  moveOnAfter: "Unanswered attempts before moving on",
+  connectionTarget: "Touches to a true connection",
+  holidayLeadDays: "Days of notice before a holiday",
+  occasionLeadDays: "Days of notice before an occasion",
+  greetingHolidays: "Holidays to greet",
+  weekStartsOn: "Week start",
 };
 /** A field inside a list: "emails.0.address" is an email address. */
 const ITEM_LABELS: Record<string, string> = {
@@ -120,7 +126,7 @@ export function sentenceOf(issue: Issue): string | undefined {
 }
 
 /** "password: Password must be at least 10 characters" says the field twice: a sentence stands alone. */
-export function summaryOf(issue: FieldIssue | undefined, fallback = "invalid input"): string {
+export function summaryOf(issue: { path: string; message: string } | undefined, fallback = "invalid input"): string {
   if (!issue) return fallback;
   const label = fieldLabel(issue.path === "(body)" || issue.path === "body" ? [] : issue.path.split("."));
   const numbered = issue.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));

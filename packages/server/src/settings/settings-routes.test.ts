@@ -27,6 +27,11 @@ describe.each(DIALECTS)("holiday settings on %s", (dialect) => {
     const language = await call("PATCH", "/api/settings", { language: "not a language" });
     expect(language.statusCode).toBe(400);
     expect(language.json().errors[0].path).toBe("language");
+    // Problems say what is wrong in words, as the web shows them.
+    const cap = (await call("PATCH", "/api/settings", { dailyCap: 0 })).json();
+    expect(cap).toMatchObject({ detail: "Daily cap must be at least 1", errors: [{ path: "dailyCap" }] });
+    const goal = (await call("PATCH", "/api/settings", { weeklyGoal: "x" })).json();
+    expect(goal.detail).toBe("Weekly goal must be a number");
     // Back to the country's defaults.
     expect((await call("PATCH", "/api/settings", { greetingHolidays: null })).json().greetingHolidays).toBeNull();
   });
