@@ -30,7 +30,11 @@ describe("the address a fresh local server prints works for sign-up (real socket
     });
     const { open, deps } = await openRuntime(config);
     const server = await startServer({ config, open, deps }, { runJobs: false });
-    running = { server, close: async () => (await server.app.close(), await open.close()) };
+    const close = async () => {
+      await server.app.close();
+      await open.close();
+    };
+    running = { server, close };
     return { port, config, server };
   }
 

@@ -45,7 +45,7 @@ export function HolidaysSection() {
               ? "Your country's usual greeting days are chosen. Pick others if you like."
               : "Your own choice of greeting days."}
           </p>
-          <fieldset className="stack" disabled={!canEdit}>
+          <fieldset className="check-grid" disabled={!canEdit}>
             <legend className="strong">Holidays in {calendar.data.year}</legend>
             {calendar.data.holidays.map((h) => (
               <Checkbox

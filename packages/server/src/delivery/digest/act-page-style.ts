@@ -29,7 +29,8 @@ export const ACT_PAGE_CSS = `:root {
     --focus: #8ab4f8;
   }
 }
-body { margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 1.5rem; box-sizing: border-box; }
+* { box-sizing: border-box; }
+body { margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
 main { width: 100%; max-width: 28rem; background: var(--surface); border: 1px solid var(--line); border-radius: 10px;
   padding: 1.75rem 1.5rem; box-shadow: 0 1px 2px rgb(0 0 0 / 0.05), 0 2px 8px rgb(0 0 0 / 0.04); }
 .brand { margin: 0 0 1rem; font-weight: 700; letter-spacing: 0.02em; color: var(--accent); }

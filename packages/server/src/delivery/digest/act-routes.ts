@@ -24,13 +24,16 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
     .send(html);
 }
 
+/** "this link has expired; …" → "This link has expired; …": a page shows the words, not the field they are about. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function failure(reply: FastifyReply, error: unknown) {
   if (!(error instanceof DomainError)) throw error;
   return page(
     reply,
     STATUS_OF[error.code],
     "Nothing was done",
-    `<h1>Nothing was done</h1><p>${escapeHtml(error.message)}</p>`,
+    `<h1>Nothing was done</h1><p>${escapeHtml(sentence(error.issues[0]?.message ?? error.message))}</p>`,
   );
 }
 
