@@ -12,6 +12,7 @@ const habit = (weekCount: number, weeklyGoal: number): Habit => ({
   weekCount,
   weeklyGoal,
   met: weekCount >= weeklyGoal,
+  remaining: Math.max(0, weeklyGoal - weekCount),
   streakWeeks: 0,
 });
 
