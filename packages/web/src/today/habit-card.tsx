@@ -14,7 +14,7 @@ export function HabitCard({ habit }: { habit: Habit }) {
           // "2 of 1 follow-up" read like a mistake: past the goal, say what was done and that the goal is met.
           <>
             <strong>{count}</strong> {habit.weekCount === 1 ? "follow-up" : "follow-ups"}{" "}
-            <span className="badge badge-good">goal of {habit.weeklyGoal} met</span>
+            <span className="badge badge-good">goal met</span>
           </>
         ) : (
           <>

@@ -88,7 +88,7 @@ describe("TodayPage's words", () => {
   it("reads a week past its goal as the goal met, not as '2 of 1'", () => {
     renderPage(<HabitCard habit={habit(2, 1)} />);
     const count = document.querySelector(".habit-count")?.textContent ?? "";
-    expect(count).toBe("2 follow-ups goal of 1 met");
+    expect(count).toBe("2 follow-ups goal met");
     expect(count).not.toMatch(/2 of 1/);
   });
 
