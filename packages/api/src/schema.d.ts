@@ -638,6 +638,8 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
+                            /** @description Every contact the filters match (first page only; null after) */
+                            total: number | null;
                         };
                     };
                 };
@@ -3736,7 +3738,8 @@ export interface paths {
                             country: string | null;
                             region: string | null;
                             holidayCircles: string[];
-                            greetingHolidays: string[];
+                            greetingHolidays: string[] | null;
+                            language: string | null;
                             holidayLeadDays: number;
                             occasionLeadDays: number;
                             muted: boolean;
@@ -3779,7 +3782,8 @@ export interface paths {
                         weekStartsOn?: number;
                         region?: string | null;
                         holidayCircles?: string[];
-                        greetingHolidays?: string[];
+                        greetingHolidays?: string[] | null;
+                        language?: string | null;
                         holidayLeadDays?: number;
                         occasionLeadDays?: number;
                         muted?: boolean;
@@ -3819,7 +3823,8 @@ export interface paths {
                             country: string | null;
                             region: string | null;
                             holidayCircles: string[];
-                            greetingHolidays: string[];
+                            greetingHolidays: string[] | null;
+                            language: string | null;
                             holidayLeadDays: number;
                             occasionLeadDays: number;
                             muted: boolean;
@@ -3835,6 +3840,99 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/settings/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The holidays of the account's country in a year, in its language, and which get a greeting */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string | null;
+                            region: string | null;
+                            year: number;
+                            greetingHolidays: string[];
+                            isDefault: boolean;
+                            holidays: {
+                                id: string;
+                                on: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "public" | "observance";
+                                greeting: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The countries an account can choose (with holidays), named and sorted in a language */
+        get: {
+            parameters: {
+                query?: {
+                    language?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/notify/status": {

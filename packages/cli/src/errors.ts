@@ -21,7 +21,7 @@ export function exitCodeOf(error: unknown): number {
   return EXIT.failure;
 }
 
-/** One line that names the offending field when there is one: `emails.0.address: Invalid email address`. */
+/** One line that names the offending field when there is one: `emails.0.address: Email address must be an email address such as ada@example.com`. */
 export function describeError(error: unknown): string {
   if (error instanceof DomainError) {
     const [first, ...more] = error.issues;

@@ -90,6 +90,12 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Links in mail and the allowed Origin are built from this, never from a request's Host header. */
   publicUrl: string;
+  /**
+   * The origins whose cookie-carrying writes are accepted: the public URL's. With no KITH_PUBLIC_URL and a loopback
+   * HOST (the default local set-up), both spellings of the local address, `http://localhost:PORT` and
+   * `http://127.0.0.1:PORT`, since either may be typed or printed (Fastify logs the address it listens on).
+   */
+  allowedOrigins: string[];
   authSecret: string;
   allowSignup: boolean;
   dbPoolSize: number;
@@ -114,6 +120,8 @@ export interface Config {
   imap: ImapConfig | null;
 }
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -123,12 +131,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const publicUrl = (e.KITH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   const smtp = smtpOf(e, publicUrl);
+  const local = e.KITH_PUBLIC_URL === undefined && LOOPBACK_HOSTS.has(e.HOST);
+  const allowedOrigins = local
+    ? [...new Set([publicUrl, `http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`])]
+    : [new URL(publicUrl).origin];
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.KITH_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     publicUrl,
+    allowedOrigins,
     authSecret: e.KITH_AUTH_SECRET ?? secretForEmbedded(e.KITH_DATA_DIR, e.DATABASE_URL),
     allowSignup: e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,

@@ -105,7 +105,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   const sendVerification = verificationSender(ctx.config);
   const auth = createAuth(ctx.config, ctx.open, ctx.deps, sendVerification);
-  const originGuard = sameOriginGuard(new URL(ctx.config.publicUrl).origin);
+  const originGuard = sameOriginGuard(ctx.config.allowedOrigins);
   app.addHook("onRequest", normalPathGuard);
   // Signed one-click links act on their token alone (no cookie is read), so a forged request has nothing to
   // borrow; mail clients' one-click unsubscribe POSTs carry no Origin.

@@ -80,6 +80,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/merges": notFound({ keepId: ids.contact, mergeId: ids.contact2 }),
     "POST /api/merges/:id/undo": notFound(),
     "PATCH /api/settings": { list: true },
+    "GET /api/settings/holidays": { list: true },
+    "GET /api/settings/countries": { list: true },
     "GET /api/notify/status": { list: true },
     "PATCH /api/notify/settings": { status: 200, body: { digest: "weekly", hour: 6 } },
     // No SMTP in this test: Bob is told so, about his own account only.

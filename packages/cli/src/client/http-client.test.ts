@@ -72,7 +72,7 @@ describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
     expect(await kith("contacts", "add", "--first", "Rob", "--email", "nope")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "error: emails.0.address: Invalid email address\n",
+      stderr: "error: emails.0.address: Email address must be an email address such as ada@example.com\n",
     });
     expect(await kith("contacts", "show", "00000000-0000-0000-0000-000000000000")).toMatchObject({ code: 3 });
     expect(await kith("follow-ups", "done", "00000000-0000-0000-0000-000000000000")).toMatchObject({

@@ -76,7 +76,11 @@ describe.each(DIALECTS)("kith contacts on %s", (dialect) => {
       "--email",
       "not-an-email",
     );
-    expect(bad).toEqual({ code: 2, stdout: "", stderr: "error: emails.1.address: Invalid email address\n" });
+    expect(bad).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: emails.1.address: Email address must be an email address such as ada@example.com\n",
+    });
     const circle = await kith("contacts", "add", "--first", "Rob", "--circle", "Inner Circle");
     expect(circle.code).toBe(2);
     expect(circle.stderr).toMatch(/^error: circle: is not a circle key/);

@@ -15,12 +15,15 @@ export interface ContactRepository {
    * a concurrent writer then waits instead of overwriting (PostgreSQL; SQLite has one writer at a time).
    */
   lockExisting(accountId: string, ids: readonly string[]): Promise<Set<string>>;
-  /** `connectionTarget` tells the progress filter where "connected" starts. */
+  /**
+   * `connectionTarget` tells the progress filter where "connected" starts. `total` counts every contact the
+   * filters match, on the first page (no cursor); null on the pages after it.
+   */
   list(
     accountId: string,
     query: ContactListQuery & { connectionTarget: number },
     page: PageQuery,
-  ): Promise<Page<Contact>>;
+  ): Promise<Page<Contact> & { total: number | null }>;
   /** Privacy request: removes the contact, its follow-ups and its links to interactions. */
   hardDelete(accountId: string, id: string): Promise<boolean>;
 }

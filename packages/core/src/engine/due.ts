@@ -82,6 +82,7 @@ function automaticCandidates(
           region: settings.region,
           leadDays: settings.holidayLeadDays,
           greetings: settings.greetingHolidays,
+          language: settings.language,
         }
       : null;
   const occasionsInput = { occasions: contact.occasions ?? [], defaultLeadDays: settings.occasionLeadDays, holidays };

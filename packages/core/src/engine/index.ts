@@ -22,7 +22,18 @@ export {
   isOutreachAttempt,
   summarizeHistory,
 } from "./history.ts";
-export { type PublicHoliday, publicHolidays } from "./holidays.ts";
+export {
+  type CalendarHoliday,
+  countryHolidays,
+  defaultGreetingHolidays,
+  greetingHolidaysOf,
+  type HolidayCountry,
+  holidayCountries,
+  holidayLanguage,
+  isLanguageTag,
+  type PublicHoliday,
+  publicHolidays,
+} from "./holidays.ts";
 export {
   type HolidaySource,
   type OccasionKind,

@@ -2,7 +2,7 @@
 
 import { addDays, daysBetween, daysInMonth, parseOn, yearlyDateOn } from "../time/dates.ts";
 import { EngineInputError, requireInteger } from "./errors.ts";
-import { publicHolidays } from "./holidays.ts";
+import { countryHolidays, defaultGreetingHolidays } from "./holidays.ts";
 
 export type PersonalOccasionKind = "birthday" | "anniversary" | "custom";
 export type OccasionKind = PersonalOccasionKind | "holiday";
@@ -25,17 +25,17 @@ export interface HolidaySource {
   region?: string | null;
   leadDays: number;
   /**
-   * Which public holidays are worth a greeting: a holiday counts when its name contains one of these
-   * (case-insensitive). Absent: every public holiday.
+   * Which holidays are worth a greeting, by their ids (`holidayId`: "12-25", "4th thursday in November").
+   * Absent or null: the country's defaults (`defaultGreetingHolidays`).
    */
   greetings?: readonly string[] | null;
+  /** The account's language (BCP 47) for the holidays' names; absent: the country's own language. */
+  language?: string | null;
 }
 
 /** Whether a holiday is one people send greetings for (Thanksgiving, yes; Veterans Day, usually not). */
-export function isGreetingHoliday(name: string, greetings: readonly string[] | null | undefined): boolean {
-  if (!greetings) return true;
-  const lower = name.toLowerCase();
-  return greetings.some((g) => lower.includes(g.toLowerCase()));
+export function isGreetingHoliday(id: string, greetings: readonly string[]): boolean {
+  return greetings.includes(id);
 }
 
 export interface OccasionsInput {
@@ -107,9 +107,10 @@ function personalOccurrences(occasion: PersonalOccasion, defaultLeadDays: number
 
 function holidayOccurrences(source: HolidaySource, fromYear: number, toYear: number) {
   const all = [];
+  const greetings = source.greetings ?? defaultGreetingHolidays(source.country);
   for (let year = fromYear; year <= toYear; year += 1) {
-    for (const holiday of publicHolidays(source.country, year, source.region)) {
-      if (!isGreetingHoliday(holiday.name, source.greetings)) continue;
+    for (const holiday of countryHolidays(source.country, year, source.region, source.language)) {
+      if (!isGreetingHoliday(holiday.id, greetings)) continue;
       all.push({
         kind: "holiday" as OccasionKind,
         label: holiday.name,

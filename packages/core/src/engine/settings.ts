@@ -5,18 +5,15 @@ import Holidays from "date-holidays";
 import { z } from "zod";
 import { isValidTimeZone } from "../time/zones.ts";
 import { EngineInputError } from "./errors.ts";
+import { isLanguageTag } from "./holidays.ts";
 
-const days = (field: string, max = 3650) =>
-  z
-    .number()
-    .int(`${field} must be a whole number of days`)
-    .min(1, `${field} must be at least 1 day`)
-    .max(max, `${field} must be at most ${max} days`);
+// Messages come from core's sentences (shared/issue-sentences.ts), which name the field in words.
+const days = (max = 3650) => z.number().int().min(1).max(max);
 
 export const cadenceCircleSchema = z
-  .object({ mode: z.literal("cadence"), idealDays: days("idealDays"), maxDays: days("maxDays") })
+  .object({ mode: z.literal("cadence"), idealDays: days(), maxDays: days() })
   .refine((circle) => circle.maxDays >= circle.idealDays, {
-    message: "maxDays must be at least idealDays",
+    message: "Overdue after must be at least as many days as due after",
     path: ["maxDays"],
   });
 
@@ -49,49 +46,62 @@ export const engineSettingsSchema = z
     circles: z
       .record(z.string().min(1), circleDefinitionSchema)
       .refine((circles) => circles[OCCASIONS_ONLY_CIRCLE]?.mode === "occasions-only", {
-        message: `circles must keep an "${OCCASIONS_ONLY_CIRCLE}" circle of mode occasions-only (move-on needs it)`,
+        message: `Circles must keep an "${OCCASIONS_ONLY_CIRCLE}" circle of mode occasions-only (moving on needs it)`,
       })
       .default(defaultCircles),
     nudgeScheduleDays: z
-      .array(days("nudgeScheduleDays entry", 365))
-      .min(1, "nudgeScheduleDays needs at least one nudge")
-      .max(10, "nudgeScheduleDays allows at most 10 nudges")
+      .array(days(365))
+      .min(1, "Nudge schedule needs at least one nudge")
+      .max(10, "Nudge schedule allows at most 10 nudges")
       .refine((list) => list.every((d, i) => i === 0 || d > (list[i - 1] as number)), {
-        message: "nudgeScheduleDays must be strictly increasing, e.g. [3, 7, 14]",
+        message: "Nudge schedule must grow from one nudge to the next, e.g. 3, 7, 14 days",
       })
       .default([3, 7, 14]),
-    moveOnAfter: z.number().int().min(1, "moveOnAfter must be at least 1").max(10).default(3),
+    moveOnAfter: z.number().int().min(1).max(10).default(3),
     connectionTarget: z
       .number()
-      .int("connectionTarget must be a whole number")
-      .min(7, "connectionTarget must be between 7 and 10")
-      .max(10, "connectionTarget must be between 7 and 10")
+      .int()
+      .min(7, "Touches to a true connection must be between 7 and 10")
+      .max(10, "Touches to a true connection must be between 7 and 10")
       .default(7),
-    dailyCap: z.number().int().min(1, "dailyCap must be at least 1").max(100).default(5),
-    weeklyGoal: z.number().int().min(1, "weeklyGoal must be at least 1").max(100).default(1),
-    weekStartsOn: z.number().int().min(0).max(6, "weekStartsOn is 0 (Sunday) to 6 (Saturday)").default(1),
-    timeZone: z.string().refine(isValidTimeZone, "timeZone must be an IANA time zone").default("UTC"),
+    dailyCap: z.number().int().min(1).max(100).default(5),
+    weeklyGoal: z.number().int().min(1).max(100).default(1),
+    weekStartsOn: z
+      .number()
+      .int()
+      .min(0, "Week start is 0 (Sunday) to 6 (Saturday)")
+      .max(6, "Week start is 0 (Sunday) to 6 (Saturday)")
+      .default(1),
+    timeZone: z.string().refine(isValidTimeZone, "Time zone must be one such as Europe/Paris").default("UTC"),
     country: z
       .string()
-      .refine((code) => knownCountries.has(code), "country must be an ISO 3166-1 code the holidays library knows")
+      .refine(
+        (code) => knownCountries.has(code),
+        "Country must be one Kith knows the holidays of (an ISO code such as DE)",
+      )
       .nullable()
       .default(null),
     region: z.string().min(1).nullable().default(null),
     holidayCircles: z.array(z.string().min(1)).default(["inner", "close"]),
     /**
-     * Holidays that get greetings, matched by name (contains, case-insensitive). Not every public holiday is one
-     * people write for: the default is New Year, Thanksgiving and Christmas.
+     * Holidays that get greetings, by their ids in the country's calendar ("12-25", "4th thursday in November";
+     * `countryHolidays` lists them with their names). Not every public holiday is one people write for; null
+     * follows the country's defaults (`defaultGreetingHolidays`: no Thanksgiving in Germany).
      */
-    greetingHolidays: z
-      .array(z.string().trim().min(2).max(60))
-      .max(50)
-      .default(["new year", "thanksgiving", "christmas"]),
-    holidayLeadDays: z.number().int().min(0, "holidayLeadDays must not be negative").max(60).default(3),
-    occasionLeadDays: z.number().int().min(0, "occasionLeadDays must not be negative").max(60).default(3),
+    greetingHolidays: z.array(z.string().trim().min(1).max(80)).max(50).nullable().default(null),
+    /** The account's language (BCP 47, e.g. "de" or "pt-BR"): holidays are named in it where the library can. */
+    language: z
+      .string()
+      .refine(isLanguageTag, "Language must be a language tag such as en, de or pt-BR")
+      .nullable()
+      .default(null),
+    holidayLeadDays: z.number().int().min(0).max(60).default(3),
+    occasionLeadDays: z.number().int().min(0).max(60).default(3),
   })
-  .refine((s) => s.region === null || s.country !== null, { message: "region needs a country", path: ["region"] })
+  .refine((s) => s.region === null || s.country !== null, { message: "Region needs a country", path: ["region"] })
   .refine((s) => s.moveOnAfter <= s.nudgeScheduleDays.length + 1, {
-    message: "moveOnAfter must not exceed the number of nudges + 1 (there would be no nudge left to wait for)",
+    message:
+      "Unanswered attempts before moving on must not exceed the number of nudges + 1 (no nudge would be left to wait for)",
     path: ["moveOnAfter"],
   });
 

@@ -42,7 +42,11 @@ export function toEngineSettings(input: unknown): EngineSettings {
   try {
     return parseEngineSettings(input);
   } catch (error) {
-    if (error instanceof EngineInputError) throw invalid(error.field, error.message);
+    if (error instanceof EngineInputError) {
+      // Its message starts with the field ("dailyCap: …"); the problem names the field itself.
+      const prefix = `${error.field}: `;
+      throw invalid(error.field, error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message);
+    }
     throw error;
   }
 }
@@ -60,7 +64,8 @@ export const updateSettingsSchema = z.strictObject({
   weekStartsOn: z.number().optional(),
   region: z.string().nullable().optional(),
   holidayCircles: z.array(z.string()).optional(),
-  greetingHolidays: z.array(z.string()).optional(),
+  greetingHolidays: z.array(z.string()).nullable().optional(),
+  language: z.string().nullable().optional(),
   holidayLeadDays: z.number().optional(),
   occasionLeadDays: z.number().optional(),
   muted: z.boolean().optional(),
@@ -88,7 +93,10 @@ export const settingsViewSchema = z.object({
   country: z.string().nullable(),
   region: z.string().nullable(),
   holidayCircles: z.array(z.string()),
-  greetingHolidays: z.array(z.string()),
+  /** Holiday ids (see `GET /api/holidays`); null: the country's defaults. */
+  greetingHolidays: z.array(z.string()).nullable(),
+  /** BCP 47; null until the web sets it from the browser. Holiday names are shown in it. */
+  language: z.string().nullable(),
   holidayLeadDays: z.number(),
   occasionLeadDays: z.number(),
   muted: z.boolean(),

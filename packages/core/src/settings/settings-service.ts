@@ -1,7 +1,9 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { countryHolidays } from "../engine/index.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { localDateOf } from "../time/index.ts";
 import {
   mergeSettings,
   parseAccountSettings,
@@ -31,6 +33,7 @@ export async function updateSettings(deps: Deps, actor: Actor, input: unknown): 
     const current = parseAccountSettings(account.settings, account);
     const { next, json } = mergeSettings(current, patch, account);
     await refuseRemovingUsedCircles(tx, actor.accountId, current.engine.circles, next.engine.circles);
+    if (patch.greetingHolidays) checkGreetingHolidays(deps, next.engine, patch.greetingHolidays);
     await tx.accounts.updateSettings(actor.accountId, json);
     return settingsView(next);
   });
@@ -52,5 +55,21 @@ async function refuseRemovingUsedCircles(
     if (inIt.items.length > 0) {
       throw invalid(`circles.${circle}`, "has contacts in it; move them to another circle before removing it");
     }
+  }
+}
+
+/** Chosen greeting holidays must be holidays of the account's country (this year or next), by their ids. */
+function checkGreetingHolidays(
+  deps: Deps,
+  engine: { country: string | null; region: string | null; timeZone: string },
+  ids: string[],
+) {
+  const { country, region } = engine;
+  if (!country) throw invalid("greetingHolidays", "Choose a country before choosing holidays to greet on");
+  const year = Number(localDateOf(deps.clock.now().toISOString(), engine.timeZone).slice(0, 4));
+  const known = new Set([year, year + 1].flatMap((y) => countryHolidays(country, y, region).map((h) => h.id)));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) {
+    throw invalid("greetingHolidays", `${JSON.stringify(unknown)} is not a holiday of ${country}`);
   }
 }

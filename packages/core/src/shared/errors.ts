@@ -1,3 +1,5 @@
+import { summaryOf } from "./issue-sentences.ts";
+
 /**
  * Domain errors. Core throws these; each face translates them (HTTP → status + problem+json, CLI → exit code).
  * Nothing here knows about transports.
@@ -32,7 +34,7 @@ export const notFound = (entity: string, id: string): DomainError =>
   new DomainError("not_found", `${entity} ${id} was not found`);
 
 export const invalid = (path: string, message: string): DomainError =>
-  new DomainError("validation", `${path}: ${message}`, [{ path, message }]);
+  new DomainError("validation", summaryOf({ path, message }), [{ path, message }]);
 
 export const forbidden = (message: string): DomainError => new DomainError("forbidden", message);
 

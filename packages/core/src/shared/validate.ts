@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { DomainError, type FieldIssue } from "./errors.ts";
+import { summaryOf } from "./issue-sentences.ts";
 
 /** Parses input with a schema and turns zod issues into a validation DomainError that names every field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -9,7 +10,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     path: issue.path.length > 0 ? issue.path.join(".") : "(body)",
     message: issue.message,
   }));
-  const first = issues[0];
-  const summary = first ? `${first.path}: ${first.message}` : "invalid input";
-  throw new DomainError("validation", summary, issues);
+  throw new DomainError("validation", summaryOf(issues[0]), issues);
 }

@@ -34,7 +34,7 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendV
         }
       : {}),
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
-    trustedOrigins: [new URL(config.publicUrl).origin],
+    trustedOrigins: config.allowedOrigins,
     telemetry: { enabled: false },
     logger: { disabled: config.logLevel === "silent", level: "error" },
     // Kith throttles sign-in itself (per address and per account, shared by all instances through the database).

@@ -13,6 +13,7 @@ import {
 } from "@kith/core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { idParams, listQuery, noContent, pageOf, splitPage } from "../http/schemas.ts";
 
 const tags = ["contacts"];
@@ -26,7 +27,11 @@ export function registerContactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "List or search contacts (prefix search over name, email, company, title and tags)",
         querystring: listQuery(contactListQuerySchema),
-        response: { 200: pageOf(contactSchema) },
+        response: {
+          200: pageOf(contactSchema).extend({
+            total: z.number().nullable().describe("Every contact the filters match (first page only; null after)"),
+          }),
+        },
       },
     },
     async (req) => {

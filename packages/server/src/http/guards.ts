@@ -6,14 +6,15 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Cross-site request forgery stops here: a state-changing request that relies on the cookie must come from
- * our own origin (the configured public URL). Only JSON bodies are parsed at all (no form posts), so a page
+ * our own origin (the configured public URL; locally, see `Config.allowedOrigins`). Only JSON bodies are parsed at all (no form posts), so a page
  * elsewhere cannot make a "simple" request that reaches a handler.
  */
-export function sameOriginGuard(publicOrigin: string) {
+export function sameOriginGuard(allowedOrigins: readonly string[]) {
+  const publicOrigin = allowedOrigins[0];
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (SAFE.has(request.method) || !usesAmbientCredentials(request)) return;
     const origin = request.headers.origin;
-    if (origin !== publicOrigin) {
+    if (origin === undefined || !allowedOrigins.includes(origin)) {
       return sendProblem(
         reply,
         403,

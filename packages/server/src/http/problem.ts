@@ -1,4 +1,4 @@
-import { DomainError, type FieldIssue } from "@kith/core";
+import { DomainError, type FieldIssue, summaryOf } from "@kith/core";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
@@ -59,7 +59,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = issuesOf(error);
-    return sendProblem(reply, 400, errors[0] ? `${errors[0].path}: ${errors[0].message}` : "invalid request", errors);
+    return sendProblem(reply, 400, summaryOf(errors[0], "invalid request"), errors);
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

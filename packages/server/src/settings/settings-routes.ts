@@ -1,4 +1,16 @@
-import { type Deps, getSettings, settingsViewSchema, updateSettings, updateSettingsSchema } from "@kith/core";
+import {
+  type Deps,
+  getHolidayCalendar,
+  getSettings,
+  holidayCalendarQuerySchema,
+  holidayCalendarSchema,
+  holidayCountriesQuerySchema,
+  holidayCountriesSchema,
+  listHolidayCountries,
+  settingsViewSchema,
+  updateSettings,
+  updateSettingsSchema,
+} from "@kith/core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 
@@ -28,5 +40,29 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => updateSettings(deps, req.actor, req.body),
+  );
+  r.get(
+    "/api/settings/holidays",
+    {
+      schema: {
+        tags,
+        summary: "The holidays of the account's country in a year, in its language, and which get a greeting",
+        querystring: holidayCalendarQuerySchema,
+        response: { 200: holidayCalendarSchema },
+      },
+    },
+    async (req) => getHolidayCalendar(deps, req.actor, req.query),
+  );
+  r.get(
+    "/api/settings/countries",
+    {
+      schema: {
+        tags,
+        summary: "The countries an account can choose (with holidays), named and sorted in a language",
+        querystring: holidayCountriesQuerySchema,
+        response: { 200: holidayCountriesSchema },
+      },
+    },
+    async (req) => listHolidayCountries(deps, req.actor, req.query),
   );
 }

@@ -13,6 +13,7 @@ import { importJobsMigration } from "./0010-import-jobs.ts";
 import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 import { importReadPointsMigration } from "./0012-import-read-points.ts";
 import { contactDatesPhotosMigration } from "./0014-contact-dates-photos.ts";
+import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0011-habit-weeks": habitWeeksMigration(dialect),
         "0012-import-read-points": importReadPointsMigration,
         "0014-contact-dates-photos": contactDatesPhotosMigration(dialect),
+        "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
       };
     },
   };

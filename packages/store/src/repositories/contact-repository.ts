@@ -133,7 +133,7 @@ export class KyselyContactRepository implements ContactRepository {
     accountId: string,
     query: ContactListQuery & { connectionTarget: number },
     page: PageQuery,
-  ): Promise<Page<Contact>> {
+  ): Promise<Page<Contact> & { total: number | null }> {
     const words = queryWords(query.q ?? "");
     let q = searchSource(this.db, this.dialect, words).where("c.account_id", "=", accountId);
     if (query.archived === "exclude") q = q.where("c.archived_at", "is", null);
@@ -160,6 +160,10 @@ export class KyselyContactRepository implements ContactRepository {
     }
     const matches = searchCondition(this.dialect, words);
     if (matches) q = q.where(matches);
+    // Counted before the cursor narrows it: the list's length, exact (the web showed "50+").
+    const total = page.cursor
+      ? null
+      : Number((await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     const sort = SORTS[query.sort];
     const after = decodeCursor(page.cursor);
     if (after) {
@@ -176,7 +180,7 @@ export class KyselyContactRepository implements ContactRepository {
     const rows =
       words.length === 0 ? await ordered.selectAll("c").execute() : await this.pageOfMatches(accountId, ordered);
     const result = toPage(rows, page.limit, (r) => ({ key: sort.keyOf(r), id: r.id }));
-    return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor };
+    return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor, total };
   }
 
   /**

@@ -5,9 +5,10 @@ import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
 import { useAccount } from "../app/session.ts";
 import { useEngineSettings, useSaveEngineSettings } from "../settings/engine-settings.ts";
+import { browserLanguage, useCountryOptions } from "../settings/holiday-queries.ts";
 import { Alert, Button, NativeSelect } from "../ui/controls.tsx";
 import { Page, Section } from "../ui/page.tsx";
-import { browserCountry, browserTimeZone, countryOptions, timeZoneOptions } from "../ui/regions.ts";
+import { browserCountry, browserTimeZone, timeZoneOptions } from "../ui/regions.ts";
 
 const GOALS = [1, 2, 3, 5, 7, 10].map((n) => ({ id: String(n), label: `${n} follow-up${n === 1 ? "" : "s"} a week` }));
 
@@ -21,6 +22,7 @@ export default function FirstRunPage() {
   const [timeZone, setTimeZone] = useState(browserTimeZone());
   const [country, setCountry] = useState(browserCountry());
   const [goal, setGoal] = useState("1");
+  const countries = useCountryOptions(country);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +38,10 @@ export default function FirstRunPage() {
     setError(null);
     try {
       await unwrap(api.PATCH("/api/account", { body: { timeZone, country } }));
-      if (settings.data) await save.mutateAsync({ weeklyGoal: Number(goal) });
+      // Holidays are named in the account's language: the browser's, until someone changes it.
+      if (settings.data) {
+        await save.mutateAsync({ weeklyGoal: Number(goal), language: settings.data.language ?? browserLanguage() });
+      }
       await client.invalidateQueries({ queryKey: ["account"] });
       navigate("/");
     } catch (e) {
@@ -69,7 +74,7 @@ export default function FirstRunPage() {
             label="Country"
             name="country"
             description="For public holidays worth a message (Thanksgiving, New Year…)."
-            options={countryOptions()}
+            options={countries}
             value={country}
             onChange={setCountry}
           />

@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
+import { hasSignedInHere, rememberSignedIn } from "./returning.ts";
 
 export default function SignInPage() {
   const [email, setEmail] = useState("");
@@ -20,6 +21,7 @@ export default function SignInPage() {
     setError(null);
     try {
       await unwrap(api.POST("/api/auth/sign-in/email", { body: { email, password } }));
+      rememberSignedIn();
       await client.invalidateQueries({ queryKey: ["me"] });
       const next = params.get("next");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
@@ -32,7 +34,15 @@ export default function SignInPage() {
 
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
   return (
-    <AuthCard title="Sign in" lead="Welcome back. Your people are waiting." onSubmit={submit}>
+    <AuthCard
+      title="Sign in"
+      lead={
+        hasSignedInHere()
+          ? "Welcome back. Your people are waiting."
+          : "Welcome to Kith. Sign in, or create an account below."
+      }
+      onSubmit={submit}
+    >
       {error !== null && !fieldError("email") && !fieldError("password") && <Alert>{describeError(error)}</Alert>}
       <Field
         label="Email"

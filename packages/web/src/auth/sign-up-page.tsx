@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
+import { rememberSignedIn } from "./returning.ts";
 
 export default function SignUpPage() {
   const [name, setName] = useState("");
@@ -21,6 +22,7 @@ export default function SignUpPage() {
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       await unwrap(api.POST("/api/auth/sign-up/email", { body: { name, email, password, timeZone } }));
+      rememberSignedIn();
       await client.invalidateQueries({ queryKey: ["me"] });
       navigate("/welcome");
     } catch (e) {

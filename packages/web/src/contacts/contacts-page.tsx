@@ -6,6 +6,7 @@ import { useCanEdit } from "../app/session.ts";
 import { useCompanies, useCompanyNames } from "../companies/company-queries.ts";
 import { useCircleNames } from "../settings/engine-settings.ts";
 import { Alert, Button, Select } from "../ui/controls.tsx";
+import { plural } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
 import { ARCHIVED_OPTIONS, PROGRESS_OPTIONS, SORT_OPTIONS } from "./contact-labels.ts";
@@ -99,7 +100,8 @@ export default function ContactsPage() {
       </search>
       <p className="muted small" aria-live="polite">
         {list.isSuccess &&
-          `${contacts.length}${hasNextPage ? "+" : ""} ${contacts.length === 1 ? "contact" : "contacts"}${filtered ? " match" : ""}`}
+          // The first page counts every match, so the number is exact however far the list has been scrolled.
+          countText(list.data?.pages[0]?.total ?? contacts.length, filtered)}
       </p>
       {list.isError && <Alert>{describeError(list.error)}</Alert>}
       {list.isPending && <Loading />}
@@ -135,4 +137,9 @@ export default function ContactsPage() {
       {adding && <ContactFormDialog onClose={() => setAdding(false)} />}
     </Page>
   );
+}
+
+/** "1 contact", "1 contact matches", "3 contacts match". */
+function countText(count: number, filtered: boolean): string {
+  return `${plural(count, "contact")}${filtered ? (count === 1 ? " matches" : " match") : ""}`;
 }

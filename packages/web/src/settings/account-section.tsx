@@ -5,7 +5,8 @@ import { describeError } from "../api/problem.ts";
 import { useAccount } from "../app/session.ts";
 import { Alert, Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
-import { countryOptions, timeZoneOptions } from "../ui/regions.ts";
+import { timeZoneOptions } from "../ui/regions.ts";
+import { useCountryOptions } from "./holiday-queries.ts";
 
 export function AccountSection() {
   const account = useAccount();
@@ -13,6 +14,7 @@ export function AccountSection() {
   const [name, setName] = useState("");
   const [timeZone, setTimeZone] = useState("UTC");
   const [country, setCountry] = useState("");
+  const countries = useCountryOptions(country);
   useEffect(() => {
     if (!account.data) return;
     setName(account.data.name);
@@ -23,6 +25,7 @@ export function AccountSection() {
     mutationFn: () => unwrap(api.PATCH("/api/account", { body: { name, timeZone, country: country || null } })),
     onSuccess: (saved) => {
       client.setQueryData(["account"], saved);
+      void client.invalidateQueries({ queryKey: ["settings", "holidays"] });
       void client.invalidateQueries({ queryKey: ["today"] });
     },
   });
@@ -54,7 +57,7 @@ export function AccountSection() {
             <NativeSelect
               label="Country"
               name="country"
-              options={[{ id: "", label: "None" }, ...countryOptions()]}
+              options={[{ id: "", label: "None" }, ...countries]}
               value={country}
               onChange={setCountry}
               description="Public holidays come from it."

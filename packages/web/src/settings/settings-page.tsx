@@ -5,6 +5,7 @@ import { Page } from "../ui/page.tsx";
 import { AccountSection } from "./account-section.tsx";
 import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { EngineSection } from "./engine-section.tsx";
+import { HolidaysSection } from "./holidays-section.tsx";
 import { MembersSection } from "./members-section.tsx";
 import { NotificationsSection } from "./notifications-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
@@ -34,6 +35,7 @@ export default function SettingsPage() {
       <div className="stack-lg">
         <AccountSection />
         <EngineSection />
+        <HolidaysSection />
         <NotificationsSection />
         <CalendarFeedSection />
         <MembersSection />

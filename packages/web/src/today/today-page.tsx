@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
@@ -7,10 +7,15 @@ import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { InsightsCards } from "../insights/insights-cards.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
-import { formatDate, relativeDays } from "../ui/format.ts";
+import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { HabitCard } from "./habit-card.tsx";
-import { type TodayAction, type UndoHandle, useToday, useTodayAction } from "./today-queries.ts";
+import { type TodayAction, type UndoHandle, useContactTotal, useToday, useTodayAction } from "./today-queries.ts";
+
+// The form is the contacts page's own; loaded when first opened, so Today's first load stays small.
+const ContactFormDialog = lazy(() =>
+  import("../contacts/contact-form-dialog.tsx").then((m) => ({ default: m.ContactFormDialog })),
+);
 
 // Keyed by the API's own enum of reasons: a reason added or renamed in core is a compile error here.
 const REASON_LABELS: Record<DueItem["reasonKind"], string> = {
@@ -27,6 +32,9 @@ const REASON_LABELS: Record<DueItem["reasonKind"], string> = {
 export default function TodayPage() {
   const today = useToday();
   const action = useTodayAction();
+  const contactTotal = useContactTotal();
+  const canEdit = useCanEdit();
+  const [adding, setAdding] = useState(false);
   const [undo, setUndo] = useState<{ text: string; contactId: string; handle: UndoHandle } | null>(null);
   const run = (a: TodayAction, text?: string, name?: string) =>
     action.mutate(a, {
@@ -72,10 +80,22 @@ export default function TodayPage() {
             </Alert>
           )}
           {list.items.length === 0 ? (
-            <Empty>
-              <p className="strong">You're all caught up.</p>
-              <p className="muted">No one is due today. Log a coffee or a call with L, or add someone new.</p>
-            </Empty>
+            contactTotal === 0 ? (
+              <Empty>
+                <p className="strong">Start with the people you want to keep in touch with.</p>
+                <p className="muted">
+                  Import them from LinkedIn, Google or a vCard file, or add the first one by hand. Kith then tells you
+                  each day whom to reach out to and why.
+                </p>
+                {canEdit && <StartButtons onAdd={() => setAdding(true)} />}
+              </Empty>
+            ) : (
+              <Empty>
+                <p className="strong">You're all caught up.</p>
+                <p className="muted">No one is due today. Log a coffee or a call with L, or add someone new.</p>
+                {canEdit && <StartButtons onAdd={() => setAdding(true)} />}
+              </Empty>
+            )
           ) : (
             <ol className="due-list" aria-label="Due today">
               {list.items.map((item) => (
@@ -110,7 +130,24 @@ export default function TodayPage() {
           <InsightsCards />
         </div>
       </div>
+      {adding && (
+        <Suspense fallback={null}>
+          <ContactFormDialog onClose={() => setAdding(false)} />
+        </Suspense>
+      )}
     </Page>
+  );
+}
+
+/** What a new list can start from: an import, or one person added by hand. */
+function StartButtons(props: { onAdd: () => void }) {
+  return (
+    <div className="row">
+      <Link href="/imports" className="btn btn-primary">
+        Import contacts
+      </Link>
+      <Button onPress={props.onAdd}>Add a contact</Button>
+    </div>
   );
 }
 
@@ -132,8 +169,8 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
         <p className="muted small">
           {item.sinceOn && `since ${formatDate(item.sinceOn)}`}
           {item.sinceOn && overdue && " · "}
-          {overdue && `${item.daysOverdue} days overdue`}
-          {` · ${Math.min(item.connection.touches, item.connection.target)} of ${item.connection.target} touches`}
+          {overdue && `${plural(item.daysOverdue, "day")} overdue`}
+          {` · ${Math.min(item.connection.touches, item.connection.target)} of ${plural(item.connection.target, "touch", "touches")}`}
         </p>
       )}
       {canEdit && (

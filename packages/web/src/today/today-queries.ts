@@ -64,3 +64,13 @@ export function useTodayAction() {
     },
   });
 }
+
+/** How many contacts the account has (any circle, archived aside): 0 makes Today a place to start from. */
+export function useContactTotal(): number | undefined {
+  const contacts = useQuery({
+    // Under the contact lists' key, so whatever refreshes them (a contact added, archived, imported) counts again.
+    queryKey: ["contacts", "list", "total"],
+    queryFn: () => unwrap(api.GET("/api/contacts", { params: { query: { limit: 1 } } })),
+  });
+  return contacts.data?.total ?? undefined;
+}

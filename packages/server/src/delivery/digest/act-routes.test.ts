@@ -39,12 +39,20 @@ describe.each(DIALECTS)("one-click digest links on %s", (dialect) => {
     const { alice, rosaId, path } = await digest();
     const ask = await s.app.inject({ method: "GET", url: path("Done") });
     expect(ask.statusCode).toBe(200);
-    expect(ask.body).toContain("Mark this follow-up done");
+    // The page names the contact and has the app's look, from a stylesheet of our origin (no inline style).
+    expect(ask.body).toContain("Mark the follow-up with Rosa Diaz done and log the touch?");
+    expect(ask.body).toContain('<link rel="stylesheet" href="/act.css">');
+    expect(ask.body).not.toMatch(/<style|style=/);
+    const css = await s.app.inject({ method: "GET", url: "/act.css" });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
+    expect(css.body).toContain("--accent: #2f6b5a");
     expect((await alice.call("GET", "/api/today")).json().items).toHaveLength(1);
 
     const first = await post(path("Done"));
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain("Marked done");
+    expect(first.body).toContain('<p class="who">Rosa Diaz</p>');
     const second = await post(path("Done"));
     expect(second.body).toContain("used already");
     const interactions = (await alice.call("GET", `/api/interactions?contactId=${rosaId}`)).json();
@@ -56,6 +64,10 @@ describe.each(DIALECTS)("one-click digest links on %s", (dialect) => {
     const { alice, path } = await digest();
     const res = await post(path("Snooze a week"));
     expect(res.body).toContain("Snoozed until 2026-11-10");
+    expect(res.body).toContain('<p class="who">Rosa Diaz</p>');
+    expect((await s.app.inject({ method: "GET", url: path("Snooze a week") })).body).toContain(
+      "Snooze Rosa Diaz for a week?",
+    );
     expect((await alice.call("GET", "/api/today")).json().items).toHaveLength(0);
     s.clock.set("2026-11-10T13:00:00.000Z");
     expect((await alice.call("GET", "/api/today")).json().items).toHaveLength(1);
