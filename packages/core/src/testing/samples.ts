@@ -12,8 +12,10 @@ export type SampleName =
   | "contacts-v3.vcf"
   | "contacts-v4.vcf"
   | "google-contacts.csv"
+  | "google-contacts-legacy.csv"
   | "linkedin-Connections.csv"
-  | "outlook-contacts.csv";
+  | "outlook-contacts.csv"
+  | "outlook-contacts-full.csv";
 
 export const samplePath = (name: SampleName): string => fileURLToPath(new URL(`./samples/${name}`, import.meta.url));
 
