@@ -1,17 +1,16 @@
 import type { Company } from "../../companies/schemas.ts";
-import { newContact } from "../../contacts/new-contact.ts";
 import type { Contact } from "../../contacts/schemas.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
 import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
-import { mergeDraftInto } from "../../duplicates/merge-draft.ts";
 import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import type { ImportedContact } from "../import-port.ts";
+import { warningText } from "../plan/clean-draft.ts";
 import type { ParsedRow } from "../plan/contact-draft.ts";
-import { type DuplicateIndex, identityOfDraft } from "../plan/duplicate-index.ts";
-import { classifyRow, contactInputOf } from "../plan/plan-rows.ts";
-import { connectedOnInteraction, connectedOnNote } from "../read/linkedin.ts";
+import type { DuplicateIndex } from "../plan/duplicate-index.ts";
+import { type PlanContext, planRow, type RowChoice } from "../plan/plan-rows.ts";
+import { connectedOnInteraction } from "../read/linkedin.ts";
 import type { ImportRowOutcome } from "../schemas.ts";
 
 /** What outlives a chunk while one job runs: the duplicate index and the account's companies. */
@@ -24,6 +23,8 @@ export interface ImportState {
   companyIds: Map<string, string>;
   /** Company id → its stored name (contacts' search text includes it). */
   companyNames: Map<string, string>;
+  /** What the person chose for rows in the preview, by line. */
+  choices: ReadonlyMap<number, RowChoice>;
 }
 
 /** What one chunk will write, gathered in memory first and then written in a few multi-row statements. */
@@ -57,57 +58,50 @@ function companyIdFor(state: ImportState, w: ChunkWrites, name: string): string 
   return id;
 }
 
-function createRow(state: ImportState, w: ChunkWrites, row: ParsedRow, id: string, reason: string): ImportRowOutcome {
-  const d = row.draft;
-  const howWeMet = d.connectedOn ? connectedOnNote(d.connectedOn) : "";
-  const companyId = companyIdFor(state, w, d.companyName);
-  const contact = newContact(id, { ...contactInputOf(d, companyId), howWeMet }, w.nowAt);
-  w.created.set(id, { contact, connectedOn: d.connectedOn });
-  return { line: row.line, outcome: "created", contactId: id, reason };
-}
-
 async function currentOf(state: ImportState, tx: Repositories, w: ChunkWrites, id: string) {
   const known = w.created.get(id)?.contact ?? w.changed.get(id) ?? w.loaded.get(id);
   if (known) return known;
-  // A merge earlier in this chunk gave a stored contact a new email the first pass did not see: read it now.
+  // A contact an earlier chunk made, or one a merge earlier in this chunk gave a key the first pass did not see.
   const [read] = await tx.dueState.engineInputs(state.accountId, [id]);
   if (read) w.loaded.set(id, read.contact);
   return read?.contact ?? null;
 }
 
-async function mergeRow(
+const OUTCOME_OF = { create: "created", merge: "merged", skip: "skipped", error: "failed" } as const;
+
+async function importRow(
   state: ImportState,
   tx: Repositories,
   w: ChunkWrites,
   row: ParsedRow,
-  targetId: string,
-  why: string,
 ): Promise<ImportRowOutcome> {
-  const { line, draft: d } = row;
-  const current = await currentOf(state, tx, w, targetId);
-  if (!current) return { line, outcome: "failed", contactId: null, reason: `${targetId} vanished` };
-  const companyId = current.companyId ? null : companyIdFor(state, w, d.companyName);
-  const { next, added } = mergeDraftInto(current, d, companyId, state.country);
-  if (added.length === 0) return { line, outcome: "skipped", contactId: targetId, reason: `unchanged: ${why}` };
-  const updated = { ...next, updatedAt: w.nowAt };
-  const pending = w.created.get(targetId);
-  if (pending) pending.contact = updated;
-  else w.changed.set(targetId, updated);
-  // The contact's new emails, phones and links find it for the rest of the file too.
-  state.index.add(identityOfDraft(targetId, d));
-  return { line, outcome: "merged", contactId: targetId, reason: `${why}; added ${added.join(", ")}` };
-}
-
-async function importRow(state: ImportState, tx: Repositories, w: ChunkWrites, row: ParsedRow) {
-  let id = "";
-  const plan = classifyRow(row, state.index, () => {
-    id = state.deps.ids.newId();
-    return id;
-  });
-  if (plan.action === "create") return createRow(state, w, row, id, plan.reason);
-  if (plan.action === "merge" && plan.match) return mergeRow(state, tx, w, row, plan.match.contactId, plan.reason);
-  const outcome = plan.action === "error" ? "failed" : "skipped";
-  return { line: row.line, outcome, contactId: plan.match?.contactId ?? null, reason: plan.reason } as const;
+  const ctx: PlanContext = {
+    index: state.index,
+    country: state.country,
+    nowAt: w.nowAt,
+    newId: () => state.deps.ids.newId(),
+    companyIdFor: (name) => companyIdFor(state, w, name),
+    contact: (id) => currentOf(state, tx, w, id),
+  };
+  const { row: planned, contact } = await planRow(row, ctx, state.choices.get(row.line));
+  if (contact && planned.action === "create")
+    w.created.set(contact.id, { contact, connectedOn: planned.draft.connectedOn });
+  else if (contact && planned.action === "merge") {
+    const pending = w.created.get(contact.id);
+    if (pending) pending.contact = contact;
+    else w.changed.set(contact.id, contact);
+  }
+  const failed = planned.action === "error";
+  // A failed row's last issue is why it failed; the others (and every issue of a row that went in) are warnings.
+  const warnings = (failed ? planned.issues.slice(0, -1) : planned.issues).map(warningText);
+  return {
+    line: row.line,
+    outcome: OUTCOME_OF[planned.action],
+    contactId: planned.contactId,
+    contactName: planned.contactName,
+    reason: planned.reason,
+    warnings,
+  };
 }
 
 /**
@@ -157,7 +151,7 @@ export async function importChunk(
   };
   const targets = new Set<string>();
   for (const row of rows) {
-    const match = row.issues.length === 0 ? state.index.strongMatch(row.draft) : null;
+    const match = state.index.strongMatch(row.draft);
     if (match) targets.add(match.contactId);
   }
   for (const { contact } of await tx.dueState.engineInputs(state.accountId, [...targets])) {

@@ -102,7 +102,11 @@ export function rowOfCells(
       values.push(value);
     } else SETTERS[field](cell, value);
   });
-  if (!draft.firstName && !draft.lastName) fullNames.forEach((cell, i) => SETTERS.fullName(cell, values[i]!));
+  if (!draft.firstName && !draft.lastName) {
+    fullNames.forEach((cell, i) => {
+      SETTERS.fullName(cell, values[i]!);
+    });
+  }
   return { line, draft, issues };
 }
 

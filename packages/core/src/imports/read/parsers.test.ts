@@ -244,8 +244,12 @@ describe("import parsers, one per real export format", () => {
   it("names the line, field and value of bad cells (dropped): an unreadable date, invalid UTF-8, a broken vCard", () => {
     const csv = "First Name,Birthday,Notes\nAda,31/31/1999,ok\nBob,,bad \uFFFD byte\n";
     const rows = parseImportFile({ content: csv }, null).rows;
-    expect(rows[0]?.issues).toEqual([{ line: 2, field: "Birthday", message: '"31/31/1999" dropped: is not a calendar date' }]);
-    expect(rows[1]?.issues).toEqual([{ line: 3, field: "Notes", message: '"bad \uFFFD byte" dropped: it is not valid UTF-8' }]);
+    expect(rows[0]?.issues).toEqual([
+      { line: 2, field: "Birthday", message: '"31/31/1999" dropped: is not a calendar date' },
+    ]);
+    expect(rows[1]?.issues).toEqual([
+      { line: 3, field: "Notes", message: '"bad \uFFFD byte" dropped: it is not valid UTF-8' },
+    ]);
     const broken = parseImportFile({ content: "BEGIN:VCARD\nVERSION:3.0\nthis is not a property\nEND:VCARD\n" }, null);
     expect(broken.rows[0]?.issues[0]).toMatchObject({ line: 1, field: "vcard" });
   });
