@@ -646,10 +646,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        firstName: string;
+                        firstName?: string;
                         lastName?: string;
                         emails?: {
-                            /** Format: email */
                             address: string;
                             label?: string;
                         }[];
@@ -864,7 +863,6 @@ export interface paths {
                         firstName?: string;
                         lastName?: string;
                         emails?: {
-                            /** Format: email */
                             address: string;
                             label?: string;
                         }[];
@@ -1937,7 +1935,9 @@ export interface paths {
                                     /** @enum {string} */
                                     outcome: "created" | "merged" | "skipped" | "failed";
                                     contactId: string | null;
+                                    contactName: string | null;
                                     reason: string;
+                                    warnings: string[];
                                 }[];
                                 createdAt: string;
                                 finishedAt: string | null;
@@ -1972,6 +1972,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/csv": {
                         content: string;
@@ -1984,6 +1989,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/vcard": {
                         content: string;
@@ -1996,6 +2006,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/x-vcard": {
                         content: string;
@@ -2008,6 +2023,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                 };
             };
@@ -2039,7 +2059,9 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "created" | "merged" | "skipped" | "failed";
                                 contactId: string | null;
+                                contactName: string | null;
                                 reason: string;
+                                warnings: string[];
                             }[];
                             createdAt: string;
                             finishedAt: string | null;
@@ -2100,7 +2122,9 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "created" | "merged" | "skipped" | "failed";
                                 contactId: string | null;
+                                contactName: string | null;
                                 reason: string;
+                                warnings: string[];
                             }[];
                             createdAt: string;
                             finishedAt: string | null;
@@ -3718,6 +3742,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/csv": {
                         content: string;
@@ -3730,6 +3759,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/vcard": {
                         content: string;
@@ -3742,6 +3776,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                     "text/x-vcard": {
                         content: string;
@@ -3754,6 +3793,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                     } | string;
                 };
             };
@@ -3783,6 +3827,8 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "create" | "merge" | "skip" | "error";
                                 reason: string;
+                                contactId: string | null;
+                                contactName: string | null;
                                 draft: {
                                     firstName: string;
                                     lastName: string;
@@ -3826,6 +3872,8 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "create" | "merge" | "skip" | "error";
                                 reason: string;
+                                contactId: string | null;
+                                contactName: string | null;
                                 draft: {
                                     firstName: string;
                                     lastName: string;
