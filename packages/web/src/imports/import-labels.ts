@@ -29,7 +29,7 @@ export const FIELD_LABELS: Record<MappedField, string> = {
 export const ACTION_LABELS: Record<PreviewRow["action"], string> = {
   create: "new",
   merge: "merge",
-  skip: "unchanged",
+  skip: "skip",
   error: "error",
 };
 

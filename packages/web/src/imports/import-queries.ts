@@ -3,6 +3,9 @@ import { api, unwrap } from "../api/client.ts";
 import type { ColumnMapping, ImportFormat, ImportInput } from "../api/types.ts";
 import { contentTypeOf, isFinished } from "./import-job.ts";
 
+/** What a person chose for one row in the preview, instead of what the import decides. */
+export type RowChoice = "create" | "merge" | "skip";
+
 /** A chosen file and how to read it; `mapping` is null until the person changes a column (then it is sent whole). */
 export interface ImportSource {
   file: File;
@@ -10,7 +13,12 @@ export interface ImportSource {
   key: number;
   format: ImportFormat;
   mapping: ColumnMapping | null;
+  /** Rows switched in the preview, by the line each starts on; sent with the preview and the import. */
+  choices: Readonly<Record<number, RowChoice>>;
 }
+
+const overridesOf = (choices: ImportSource["choices"]) =>
+  Object.entries(choices).map(([line, action]) => ({ line: Number(line), action }));
 
 /** How often a running import is asked about. */
 const POLL_MS = 600;
@@ -18,26 +26,34 @@ const POLL_MS = 600;
 const fileNameOf = (file: File) => file.name.slice(0, 255);
 
 /**
- * The file goes as itself (text/csv or text/vcard, the server decodes it) unless a column mapping was edited:
- * then as JSON with the mapping.
+ * The file goes as itself (text/csv or text/vcard, the server decodes it) unless a column mapping was edited or a
+ * row switched: then as JSON with the mapping and the rows' choices.
  */
 async function requestOf(source: ImportSource) {
   const { file, format, mapping } = source;
   const fileName = fileNameOf(file);
   const content = await file.text();
+  const overrides = overridesOf(source.choices);
+  const json = mapping !== null || overrides.length > 0;
+  const body: ImportInput = { content, fileName, format };
+  if (mapping) body.mapping = mapping;
+  if (overrides.length > 0) body.overrides = overrides;
   return {
-    params: { query: mapping ? {} : { format, fileName } },
-    body: mapping ? { content, fileName, format, mapping } : content,
+    params: { query: json ? {} : { format, fileName } },
+    body: json ? body : content,
     // The raw body is the file's text as itself (the server reads it as UTF-8, as file.text() does), not JSON.
     bodySerializer: (body: string | ImportInput) => (typeof body === "string" ? body : JSON.stringify(body)),
-    headers: { "content-type": mapping ? "application/json" : contentTypeOf(file) },
+    headers: { "content-type": json ? "application/json" : contentTypeOf(file) },
   };
 }
 
-/** What the import would do; asked again whenever the format or a column's field changes. Writes nothing. */
+/**
+ * What the import would do, row by row; asked again whenever the format, a column's field or a row's choice
+ * changes (a switched row can change what later rows of the file do). Writes nothing.
+ */
 export function useImportPreview(source: ImportSource | null) {
   return useQuery({
-    queryKey: ["imports", "preview", source?.key, source?.format, source?.mapping],
+    queryKey: ["imports", "preview", source?.key, source?.format, source?.mapping, source?.choices],
     queryFn: async () => unwrap(api.POST("/api/imports/preview", await requestOf(source!))),
     enabled: source !== null,
     retry: false,
