@@ -37,7 +37,9 @@ export default function ImportsPage() {
     const { [line]: _, ...others } = source.choices;
     setSource({ ...source, choices: choice ? { ...others, [line]: choice } : others });
   };
+  // Contacts made or changed; a file whose every row is already there can still be imported, for its report.
   const importable = preview.data ? preview.data.counts.create + preview.data.counts.merge : 0;
+  const rowsIn = preview.data ? preview.data.totalRows - preview.data.counts.error : 0;
   const busy = start.isPending || start.isSuccess;
 
   return (
@@ -81,12 +83,12 @@ export default function ImportsPage() {
                 <div className="row">
                   <Button
                     tone="primary"
-                    isDisabled={importable === 0 || preview.isFetching || !online}
+                    isDisabled={rowsIn === 0 || preview.isFetching || !online}
                     onPress={() =>
                       start.mutate(source, { onSuccess: (job) => navigate(`/imports/${encodeURIComponent(job.id)}`) })
                     }
                   >
-                    Import {plural(importable, "contact")}
+                    {importable > 0 ? `Import ${plural(importable, "contact")}` : "Import (nothing new)"}
                   </Button>
                   <span className="muted small">
                     Rows with someone's email, LinkedIn profile or phone merge into them; importing the same file again
