@@ -77,6 +77,7 @@ export async function previewImport(deps: Deps, actor: Actor, input: ImportInput
   };
   const read = async (ids: string[]) => {
     const missing = ids.filter((id) => !made.has(id) && !stored.has(id));
+    if (missing.length === 0) return;
     for (const { contact } of await deps.store.dueState.engineInputs(actor.accountId, missing)) {
       stored.set(contact.id, contact);
     }
