@@ -156,10 +156,11 @@ function EveryRow(props: {
             <tr>
               <th scope="col">Line</th>
               <th scope="col">Name</th>
+              {/* Before the details: on a phone the table scrolls sideways, and the choice is what matters. */}
+              <th scope="col">What happens</th>
               <th scope="col">Email</th>
               <th scope="col">Company</th>
               <th scope="col">Title</th>
-              <th scope="col">What happens</th>
             </tr>
           </thead>
           <tbody>
@@ -167,10 +168,7 @@ function EveryRow(props: {
               <tr key={row.line}>
                 <td>{row.line}</td>
                 <th scope="row">{nameOf(row) || <span className="muted">no name</span>}</th>
-                <td>{row.draft.emails.map((e) => e.address).join(", ")}</td>
-                <td>{row.draft.companyName}</td>
-                <td>{row.draft.title}</td>
-                <td className="stack-sm">
+                <td className="stack-sm preview-what">
                   <span>
                     <span className={`badge badge-${row.action}`}>{ACTION_LABELS[row.action]}</span>
                     <span className="small"> {row.reason}</span>
@@ -186,6 +184,9 @@ function EveryRow(props: {
                       </span>
                     ))}
                 </td>
+                <td>{row.draft.emails.map((e) => e.address).join(", ")}</td>
+                <td>{row.draft.companyName}</td>
+                <td>{row.draft.title}</td>
               </tr>
             ))}
           </tbody>
