@@ -7,7 +7,9 @@ test("a long import report is read a page at a time, and filtered by outcome", a
     line: i + 2,
     outcome: i % 10 === 0 ? "failed" : "created",
     contactId: i % 10 === 0 ? null : `c${i}`,
-    reason: i % 10 === 0 ? `line ${i + 2}, Email: not an email address` : "new contact",
+    contactName: i % 10 === 0 ? null : `Person ${i}`,
+    reason: i % 10 === 0 ? "the row has no name" : "new contact",
+    warnings: i % 10 === 1 ? [`email "person-${i}" dropped: not an email address`] : [],
   }));
   const job = {
     id: "big",
@@ -34,13 +36,17 @@ test("a long import report is read a page at a time, and filtered by outcome", a
   await pager.getByRole("button", { name: "Next" }).click();
   await expect(pager).toContainText("51–100 of 120");
   await expect(list.first()).toContainText("Line 52");
+  // Each row names its contact, with the values it dropped.
+  await expect(list.nth(1)).toContainText("Person 51");
+  await expect(list.nth(1)).toContainText('email "person-51" dropped: not an email address');
+  await expect(list.nth(1).getByRole("link", { name: "Open Person 51 (line 53)" })).toBeVisible();
   await pager.getByRole("button", { name: "Next" }).click();
   await expect(list).toHaveCount(20);
   await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
   await page.locator(".segment", { hasText: /^Failed/ }).click();
   await expect(list).toHaveCount(12);
   await expect(pager).toHaveCount(0);
-  await expect(list.first()).toContainText("Email: not an email address");
+  await expect(list.first()).toContainText("the row has no name");
   await expect(list.first().getByRole("link")).toHaveCount(0);
   await capture(page, "import-report-failed");
 });

@@ -7,6 +7,8 @@ test("import: LinkedIn then a phone's vCard through the page; the same file agai
   context,
   account,
 }) => {
+  // Three imports with their previews, each page checked for accessibility at two widths: near a minute alone.
+  test.setTimeout(120_000);
   await page.goto("/contacts");
   await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Import contacts" })).toBeVisible();
@@ -45,7 +47,9 @@ test("import: LinkedIn then a phone's vCard through the page; the same file agai
   await expect(outcome).toContainText("0 failed");
   await expect(page.getByRole("list", { name: "Rows" }).getByRole("listitem")).toHaveCount(6);
   await capture(page, "import-report");
-  await page.getByRole("link", { name: "Open the contact from line 5" }).click();
+  // The report names each row's contact, and its link opens that person.
+  await expect(page.getByRole("list", { name: "Rows" }).getByRole("listitem").first()).toContainText("Rosa Calder");
+  await page.getByRole("link", { name: "Open Rosa Calder (line 5)" }).click();
   await expect(page.getByRole("heading", { name: "Rosa Calder" })).toBeVisible();
   await page.goBack();
 
@@ -70,12 +74,12 @@ test("import: LinkedIn then a phone's vCard through the page; the same file agai
   await expect(page.getByRole("link", { name: "review possible duplicates" })).toBeVisible();
   await capture(page, "import-report-merged");
 
-  // The same LinkedIn file again: every row is unchanged, nobody is created.
+  // The same LinkedIn file again: every row is already there with nothing new, nobody is created.
   await page.getByRole("link", { name: "Import another file" }).click();
   await page.getByLabel("Choose a file").setInputFiles(samplePath("linkedin-Connections.csv"));
   await expect(counts).toContainText("0 new contacts");
-  await expect(counts).toContainText("6 already in Kith");
-  await page.getByRole("button", { name: "Import 6 contacts" }).click();
+  await expect(counts).toContainText("6 already in Kith, nothing new");
+  await page.getByRole("button", { name: "Import (nothing new)" }).click();
   await expect(outcome).toContainText("0 created");
   await expect(outcome).toContainText("6 skipped");
 

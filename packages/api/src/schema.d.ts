@@ -657,10 +657,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        firstName: string;
+                        firstName?: string;
                         lastName?: string;
                         emails?: {
-                            /** Format: email */
                             address: string;
                             label?: string;
                         }[];
@@ -901,7 +900,6 @@ export interface paths {
                         firstName?: string;
                         lastName?: string;
                         emails?: {
-                            /** Format: email */
                             address: string;
                             label?: string;
                         }[];
@@ -2207,7 +2205,9 @@ export interface paths {
                                     /** @enum {string} */
                                     outcome: "created" | "merged" | "skipped" | "failed";
                                     contactId: string | null;
+                                    contactName: string | null;
                                     reason: string;
+                                    warnings: string[];
                                 }[];
                                 createdAt: string;
                                 finishedAt: string | null;
@@ -2244,6 +2244,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -2264,6 +2269,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -2284,6 +2294,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -2304,6 +2319,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -2343,7 +2363,9 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "created" | "merged" | "skipped" | "failed";
                                 contactId: string | null;
+                                contactName: string | null;
                                 reason: string;
+                                warnings: string[];
                             }[];
                             createdAt: string;
                             finishedAt: string | null;
@@ -2404,7 +2426,9 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "created" | "merged" | "skipped" | "failed";
                                 contactId: string | null;
+                                contactName: string | null;
                                 reason: string;
+                                warnings: string[];
                             }[];
                             createdAt: string;
                             finishedAt: string | null;
@@ -2469,7 +2493,9 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome: "created" | "merged" | "skipped" | "failed";
                                 contactId: string | null;
+                                contactName: string | null;
                                 reason: string;
+                                warnings: string[];
                             }[];
                             createdAt: string;
                             finishedAt: string | null;
@@ -4296,6 +4322,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -4316,6 +4347,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -4336,6 +4372,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -4356,6 +4397,11 @@ export interface paths {
                         mapping?: {
                             [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
                         };
+                        overrides?: {
+                            line: number;
+                            /** @enum {string} */
+                            action: "create" | "merge" | "skip";
+                        }[];
                         /** Format: byte */
                         data?: string;
                         /**
@@ -4397,6 +4443,8 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "create" | "merge" | "skip" | "error";
                                 reason: string;
+                                contactId: string | null;
+                                contactName: string | null;
                                 draft: {
                                     firstName: string;
                                     lastName: string;
@@ -4451,6 +4499,8 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "create" | "merge" | "skip" | "error";
                                 reason: string;
+                                contactId: string | null;
+                                contactName: string | null;
                                 draft: {
                                     firstName: string;
                                     lastName: string;

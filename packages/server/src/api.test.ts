@@ -79,6 +79,7 @@ describe.each(DIALECTS)("HTTP API on %s", (dialect) => {
       [{ firstName: "A", shoeSize: 44 }, "shoeSize"],
       [{ firstName: 42 }, "firstName"],
       [{ firstName: "x".repeat(101) }, "firstName"],
+      [{ firstName: " ", lastName: "" }, "firstName"],
       [{ firstName: "A", birthday: { month: 2, day: 30 } }, "birthday.day"],
     ];
     for (const [payload, path] of cases) {

@@ -245,6 +245,8 @@ export interface ImportJobTable {
   processed_chars: number;
   total_chars: number;
   read_from: string | null;
+  /** The person's choices from the preview, JSON `[{ line, action }]`; null for jobs queued before 0013. */
+  row_overrides: string | null;
   created_count: number;
   merged_count: number;
   skipped_count: number;

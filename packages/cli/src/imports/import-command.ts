@@ -92,18 +92,27 @@ export function previewText(p: ImportPreview): string {
     `read as ${p.encoding}${detected}`,
     ...(mapped.length > 0 ? ["mapping", ...mapped.map(([h, f]) => `  ${h} → ${f}`)] : []),
     ...(p.duplicates.length > 0 ? ["duplicates", ...rowLines(p.duplicates, "duplicate")] : []),
-    ...(p.errors.length > 0 ? ["errors", ...p.errors.map((e) => `  line ${e.line}: ${e.field}: ${e.message}`)] : []),
+    // A dropped field is a warning on a row that still goes in; a row with no name is an error.
+    ...(p.errors.length > 0
+      ? ["warnings and errors", ...p.errors.map((e) => `  line ${e.line}: ${e.field} ${e.message}`)]
+      : []),
   ].join("\n");
 }
 
+/** A row of the report: what happened, to whom, and why; then each field it dropped. */
+function outcomeLines(r: ImportJob["rows"][number]): string[] {
+  const who = r.contactName ? ` ${r.contactName}` : "";
+  return [`  line ${r.line}: ${r.outcome}${who} — ${r.reason}`, ...r.warnings.map((w) => `    ${w}`)];
+}
+
 export function reportText(job: ImportJob, file: string): string {
-  const notIn = job.rows.filter((r) => r.outcome === "failed" || r.outcome === "skipped");
+  const shown = job.rows.filter((r) => r.outcome === "failed" || r.outcome === "skipped" || r.warnings.length > 0);
   const counts = `${job.created} created, ${job.merged} merged, ${job.skipped} skipped, ${job.failed} failed (${job.id})`;
   const head =
     job.status === "failed"
       ? `import of ${file} failed after ${job.processedRows}${job.totalRows === null ? "" : ` of ${job.totalRows}`} rows: ${job.error}; ${counts}`
       : `imported ${file}: ${counts}`;
-  return [head, ...notIn.flatMap((r) => rowLines([r], r.outcome))].join("\n");
+  return [head, ...shown.flatMap(outcomeLines)].join("\n");
 }
 
 export function registerImportCommand(program: Command, ctx: CliContext) {

@@ -10,6 +10,7 @@ import {
   logInteraction,
   setContactArchived,
   updateCompany,
+  updateContact,
 } from "../index.ts";
 import { codeOf } from "../testing/fakes.ts";
 
@@ -91,6 +92,22 @@ describe.each(DIALECTS)("contacts on %s", (dialect) => {
     });
     await expect(listContacts(w.deps, w.alice, {}, { cursor: "garbage!!" })).rejects.toMatchObject({
       issues: [{ path: "cursor" }],
+    });
+  });
+
+  it("keeps a contact with a last name only, an internationalised email, and refuses blanking both names", async () => {
+    const okafor = await createContact(w.deps, w.alice, {
+      lastName: "Okafor",
+      emails: [{ address: "zoë.50@exämple.com" }],
+    });
+    expect(okafor).toMatchObject({ firstName: "", lastName: "Okafor", displayName: "Okafor" });
+    expect(okafor.emails).toEqual([{ address: "zoë.50@exämple.com" }]);
+    await expect(updateContact(w.deps, w.alice, okafor.id, { lastName: "" })).rejects.toMatchObject({
+      code: "validation",
+      issues: [{ path: "firstName", message: "a contact needs a first or a last name" }],
+    });
+    expect(await updateContact(w.deps, w.alice, okafor.id, { firstName: "Chidi" })).toMatchObject({
+      displayName: "Chidi Okafor",
     });
   });
 

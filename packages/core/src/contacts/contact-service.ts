@@ -12,6 +12,7 @@ import {
   contactListQuerySchema,
   createContactSchema,
   displayNameOf,
+  NO_NAME_MESSAGE,
   updateContactSchema,
 } from "./schemas.ts";
 
@@ -66,6 +67,7 @@ export async function updateContact(deps: Deps, actor: Actor, id: string, input:
       updatedAt: deps.clock.now().toISOString(),
     };
     next.displayName = displayNameOf(next);
+    if (!next.displayName) throw invalid("firstName", NO_NAME_MESSAGE);
     await tx.contacts.update(actor.accountId, next);
     return refreshed(tx, deps, actor, id, { circle: patch.circle });
   });

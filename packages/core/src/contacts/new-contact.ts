@@ -9,7 +9,7 @@ const dedupe = (values: readonly string[] | undefined): string[] => [...new Set(
 export function newContact(id: string, data: CreateContactInput, nowAt: string): Contact {
   return {
     id,
-    firstName: data.firstName,
+    firstName: data.firstName ?? "",
     lastName: data.lastName ?? "",
     displayName: displayNameOf(data),
     emails: data.emails ?? [],

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schemas.ts";
+import { isEmailAddress } from "./email-address.ts";
 import { base64LengthFor, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from "./photo-bytes.ts";
 
 const label = z.string().trim().max(40).optional();
 const shortText = (max: number) => z.string().trim().max(max);
 
-export const emailEntrySchema = z.strictObject({ address: z.email().max(254), label });
+/** Internationalised addresses (UTF-8 local parts, IDN domains) are addresses: see `isEmailAddress`. */
+export const emailAddressSchema = z.string().trim().max(254).refine(isEmailAddress, "is not an email address");
+export const emailEntrySchema = z.strictObject({ address: emailAddressSchema, label });
 export const phoneEntrySchema = z.strictObject({
   number: z
     .string()
@@ -70,7 +73,8 @@ export const cadenceOverrideSchema = z
   .refine((c) => c.maxDays >= c.idealDays, { message: "must be at least idealDays", path: ["maxDays"] });
 
 const contactFields = {
-  firstName: shortText(100).min(1),
+  /** A contact needs a first or a last name (see `hasAName`); a missing first name is stored as "". */
+  firstName: shortText(100).optional(),
   lastName: shortText(100).optional(),
   emails: z.array(emailEntrySchema).max(20).optional(),
   phones: z.array(phoneEntrySchema).max(20).optional(),
@@ -92,10 +96,27 @@ const contactFields = {
   cadenceOverride: cadenceOverrideSchema.nullable().optional(),
 };
 
-export const createContactSchema = z.strictObject(contactFields);
+/** Every field a contact takes, each with its limits, before the name rule (for checks of some fields alone). */
+export const contactFieldsSchema = z.strictObject(contactFields);
+
+export const NO_NAME_MESSAGE = "a contact needs a first or a last name";
+
+/** At least one of first and last name is there and not blank. */
+const hasAName = (c: { firstName?: string | undefined; lastName?: string | undefined }) =>
+  Boolean(c.firstName?.trim() || c.lastName?.trim());
+
+export const createContactSchema = z
+  .strictObject(contactFields)
+  .refine(hasAName, { message: NO_NAME_MESSAGE, path: ["firstName"] });
 export type CreateContactInput = z.output<typeof createContactSchema>;
 
-export const updateContactSchema = z.strictObject({ ...contactFields, firstName: contactFields.firstName.optional() });
+/** An edit may leave either name out; it may not blank both (a name given as "" with the other one blank). */
+export const updateContactSchema = z
+  .strictObject(contactFields)
+  .refine((c) => !(c.firstName !== undefined && c.lastName !== undefined) || hasAName(c), {
+    message: NO_NAME_MESSAGE,
+    path: ["firstName"],
+  });
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
 
 export const contactSchema = z.object({
@@ -175,6 +196,6 @@ export const contactListQuerySchema = z.strictObject({
 });
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
-export function displayNameOf(c: { firstName: string; lastName?: string | undefined }): string {
-  return [c.firstName, c.lastName ?? ""].join(" ").trim();
+export function displayNameOf(c: { firstName?: string | undefined; lastName?: string | undefined }): string {
+  return [c.firstName ?? "", c.lastName ?? ""].join(" ").trim();
 }

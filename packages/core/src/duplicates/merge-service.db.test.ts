@@ -142,7 +142,7 @@ describe.each(DIALECTS)("merge and undo on %s", (dialect) => {
     const job = await commitImport(w.deps, w.alice, { content });
     expect(job).toMatchObject({ created: 2, merged: 0 });
     expect(job.rows[0]?.reason).toBe(
-      "new contact; possibly the same person as Jonathan Smith (similar name at the same company): merge by hand if so",
+      "new contact; Jonathan Smith has a similar name at the same company: listed as a possible duplicate",
     );
     const jon = (await listContacts(w.deps, w.alice, {}, {})).items.find((c) => c.displayName === "Jon Smith");
     expect(await listDuplicates(w.deps, w.alice)).toMatchObject([

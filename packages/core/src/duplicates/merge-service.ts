@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { type Contact, updateContactSchema } from "../contacts/schemas.ts";
+import { type Contact, contactFieldsSchema } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
@@ -20,7 +20,7 @@ async function refreshed(tx: Repositories, deps: Deps, accountId: string, ids: s
 }
 
 /** The lists and texts a merge adds up, with the limits every contact keeps. */
-const unionLimits = updateContactSchema.pick({
+const unionLimits = contactFieldsSchema.pick({
   ...{ emails: true, phones: true, links: true, tags: true, interests: true, howWeMet: true, notes: true },
 });
 

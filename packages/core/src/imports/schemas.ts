@@ -5,6 +5,19 @@ import { ENCODING_CHOICES, IMPORT_ENCODINGS } from "./read/decode-file.ts";
 export const IMPORT_FORMATS = ["auto", "linkedin", "google", "outlook", "csv", "vcard"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+export const ROW_ACTIONS = ["create", "merge", "skip", "error"] as const;
+export type RowAction = (typeof ROW_ACTIONS)[number];
+
+/**
+ * A person's choice for one row, from the preview: create it even if it matched someone, merge it into the person
+ * it matched or looks like, or skip it. Rows are named by the line of the file they start on.
+ */
+export const rowOverrideSchema = z.strictObject({
+  line: z.number().int().min(1),
+  action: z.enum(["create", "merge", "skip"]),
+});
+export type RowOverride = z.output<typeof rowOverrideSchema>;
+
 /** The file's text (decoded; invalid bytes become U+FFFD and are reported per row) and how to read it. */
 export const importInputSchema = z.strictObject({
   content: z.string().min(1, "the file is empty"),
@@ -12,6 +25,8 @@ export const importInputSchema = z.strictObject({
   format: z.enum(IMPORT_FORMATS).default("auto"),
   /** Column header → field, for CSV files; a guessed mapping is used for every header not listed. */
   mapping: columnMappingSchema.optional(),
+  /** Rows the person switched in the preview; every other row does what the import decides. */
+  overrides: z.array(rowOverrideSchema).max(200_000).optional(),
 });
 export type ImportInput = z.input<typeof importInputSchema>;
 
@@ -75,8 +90,6 @@ const draftSchema = z.object({
   connectedOn: z.string().nullable(),
 });
 
-export const ROW_ACTIONS = ["create", "merge", "skip", "error"] as const;
-
 /**
  * How a row or contact matched another: email, LinkedIn URL and E.164 phone are certain; the same name at the same
  * company, or a similar one ("Jon Smith" at "Acme Inc" and "Jonathan Smith" at "ACME"), is only a suggestion.
@@ -88,6 +101,11 @@ export const previewRowSchema = z.object({
   line: z.number(),
   action: z.enum(ROW_ACTIONS),
   reason: z.string(),
+  /** The contact the row will create (a preview's id, `new-…`), merge into or leave as it is; null otherwise. */
+  contactId: z.string().nullable(),
+  /** That contact's display name. */
+  contactName: z.string().nullable(),
+  /** The row as it will be imported: fields that were dropped are gone (see `issues`). */
   draft: draftSchema,
   match: z
     .object({
@@ -96,6 +114,7 @@ export const previewRowSchema = z.object({
       by: z.enum(MATCH_KINDS),
     })
     .nullable(),
+  /** Warnings (a dropped or cut field, showing its value) and, for an error, why the row cannot go in. */
   issues: z.array(rowIssueSchema),
 });
 export type PreviewRow = z.output<typeof previewRowSchema>;
@@ -108,8 +127,9 @@ export const importPreviewSchema = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.enum(MAPPED_FIELDS)),
   totalRows: z.number(),
+  /** What the import will do, row by row (with the overrides given): the report's created, merged, skipped, failed. */
   counts: z.object({ create: z.number(), merge: z.number(), skip: z.number(), error: z.number() }),
-  /** The first rows as they would be imported. */
+  /** Every row as it would be imported, in file order (the first 20,000; `counts` has them all). */
   rows: z.array(previewRowSchema),
   /** Rows that match a contact already there or earlier in the file (the first 200; `counts` has them all). */
   duplicates: z.array(previewRowSchema),
@@ -123,8 +143,13 @@ export const IMPORT_OUTCOMES = ["created", "merged", "skipped", "failed"] as con
 export const importRowOutcomeSchema = z.object({
   line: z.number(),
   outcome: z.enum(IMPORT_OUTCOMES),
+  /** The contact the row created, merged into or found already there. */
   contactId: z.string().nullable(),
+  /** That contact's display name as the row left it (null for reports from before it was recorded). */
+  contactName: z.string().nullable(),
   reason: z.string(),
+  /** Fields dropped or cut, each showing its value: `email "not-an-email" dropped: not an email address`. */
+  warnings: z.array(z.string()),
 });
 export type ImportRowOutcome = z.output<typeof importRowOutcomeSchema>;
 

@@ -14,9 +14,11 @@ export type SampleName =
   | "contacts-v4.vcf"
   | "excel-unicode-text.txt"
   | "google-contacts.csv"
+  | "google-contacts-legacy.csv"
   | "linkedin-Connections.csv"
   | "latin1-contacts.csv"
   | "outlook-contacts.csv"
+  | "outlook-contacts-full.csv"
   | "utf16be-contacts.vcf"
   | "windows-1252-contacts.vcf";
 

@@ -25,6 +25,7 @@ describe.each(DIALECTS)("import limits per account on %s", (dialect) => {
           format: "csv",
           fileName: `${i}.csv`,
           readFrom: { offset: 5, line: 2, headers: ["Name"] },
+          overrides: [],
         },
         ...{ createdAt: s.clock.now().toISOString(), createdBy: alice.userId, content: "Name\nAda\n", mapping: {} },
         lease: { owner: "another-instance", untilAt: until },

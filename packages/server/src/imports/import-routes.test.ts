@@ -164,8 +164,43 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     expect(notes).toContain("bad ÿþ");
     const res = await alice.call("POST", "/api/imports?encoding=utf-8", bytes, csv);
     const job = await awaitImport(alice.call, res.json().id);
-    expect(job).toMatchObject({ created: 0, failed: 1, skipped: 1 });
-    expect(job.rows[1]).toMatchObject({ line: 3, outcome: "failed", reason: "Notes: is not valid UTF-8" });
+    expect(job).toMatchObject({ created: 2, failed: 0 });
+    expect(job.rows[1]).toMatchObject({
+      line: 3,
+      outcome: "created",
+      contactName: "Bob",
+      warnings: [expect.stringMatching(/^Notes "bad \uFFFD+" dropped: it is not valid UTF-8$/)],
+    });
+  });
+
+  it("takes the preview's per-row choices in the commit; the report names each row's contact", async () => {
+    s = await openTestServer(dialect);
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    await alice.call("POST", "/api/contacts", { firstName: "Ada", lastName: "Lovelace", title: "Countess" });
+    const content = "Name,Email,Title\nAda Lovelace,ada@example.com,\nAlan Turing,alan@example.com,\n";
+    const plain = (await alice.call("POST", "/api/imports/preview", { content })).json();
+    expect(plain.rows.map((r: { action: string; reason: string }) => [r.action, r.reason])).toEqual([
+      ["create", "new contact; Ada Lovelace has the same name and company: listed as a possible duplicate"],
+      ["create", "new contact"],
+    ]);
+    const overrides = [
+      { line: 2, action: "merge" },
+      { line: 3, action: "skip" },
+    ];
+    const chosen = (await alice.call("POST", "/api/imports/preview", { content, overrides })).json();
+    expect(chosen.counts).toEqual({ create: 0, merge: 1, skip: 1, error: 0 });
+    const queued = await alice.call("POST", "/api/imports", { content, overrides });
+    expect(queued.statusCode).toBe(202);
+    const job = await awaitImport(alice.call, queued.json().id);
+    expect(job).toMatchObject({ created: 0, merged: 1, skipped: 1, failed: 0 });
+    const ada = (await alice.call("GET", "/api/contacts")).json().items[0];
+    expect(job.rows).toMatchObject([
+      { line: 2, outcome: "merged", contactId: ada.id, contactName: "Ada Lovelace", warnings: [] },
+      { line: 3, outcome: "skipped", contactId: null, contactName: null, reason: "skipped, as you chose" },
+    ]);
+    expect(ada.emails).toEqual([{ address: "ada@example.com" }]);
+    const bad = await alice.call("POST", "/api/imports", { content, overrides: [{ line: 0, action: "maybe" }] });
+    expect(bad.statusCode).toBe(400);
   });
 
   it("a viewer can read imports but not queue one", async () => {

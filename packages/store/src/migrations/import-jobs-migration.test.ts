@@ -26,7 +26,9 @@ describe.each(DIALECTS)("migration 0010-import-jobs on %s", (dialect) => {
       ...{ id: "job-1", format: "csv", fileName: "old.csv", status: "committed", totalRows: 1, processedRows: 1 },
       // Its text's length was not recorded (0012).
       ...{ processedChars: 0, totalChars: 0 },
-      ...{ created: 1, merged: 0, skipped: 0, failed: 0, error: null, rows },
+      // Its rows name no contact and carry no warnings (0013).
+      ...{ created: 1, merged: 0, skipped: 0, failed: 0, error: null },
+      rows: rows.map((r) => ({ ...r, contactName: null, warnings: [] })),
       ...{ createdAt: "2026-01-02T00:00:00.000Z", finishedAt: "2026-01-02T00:00:01.000Z" },
     });
     expect((await store.importJobs.listJobs("acc-1", 10)).map((j) => j.id)).toEqual(["job-1"]);
@@ -60,6 +62,8 @@ describe.each(DIALECTS)("migration 0012-import-read-points on %s", (dialect) => 
     expect(await store.importJobs.claimableJobs(nowAt, 10)).toEqual([{ accountId: "acc-1", id: "job-1" }]);
     expect(await store.importJobs.claimJob("acc-1", "job-1", "w", nowAt, "2030-01-01T00:01:00.000Z")).toMatchObject({
       ...{ content, readFrom: null, processedRows: 2, mapping: { Name: "fullName" } },
+      // Nor any row's choice from a preview (0013): every row does what the import decides.
+      overrides: [],
     });
   });
 });

@@ -12,6 +12,7 @@ import { repliesMigration } from "./0009-replies.ts";
 import { importJobsMigration } from "./0010-import-jobs.ts";
 import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 import { importReadPointsMigration } from "./0012-import-read-points.ts";
+import { importRowOverridesMigration } from "./0013-import-row-overrides.ts";
 import { contactDatesPhotosMigration } from "./0014-contact-dates-photos.ts";
 import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 
@@ -32,6 +33,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0010-import-jobs": importJobsMigration,
         "0011-habit-weeks": habitWeeksMigration(dialect),
         "0012-import-read-points": importReadPointsMigration,
+        "0013-import-row-overrides": importRowOverridesMigration,
         "0014-contact-dates-photos": contactDatesPhotosMigration(dialect),
         "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
       };

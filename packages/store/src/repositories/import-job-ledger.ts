@@ -7,6 +7,7 @@ import type {
   ImportRowOutcome,
   NewImportJob,
   ResumePoint,
+  RowOverride,
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
@@ -56,6 +57,15 @@ function jobFromRow(r: JobRow, rows: ImportRowOutcome[]): ImportJob {
   };
 }
 
+/** A row's outcome as stored: reports from before 0013 name no contact and carry no warnings. */
+type StoredOutcome = Omit<ImportRowOutcome, "contactName" | "warnings"> & Partial<ImportRowOutcome>;
+
+const outcomeOf = (o: StoredOutcome): ImportRowOutcome => ({
+  ...o,
+  contactName: o.contactName ?? null,
+  warnings: o.warnings ?? [],
+});
+
 const byId = (accountId: string, id: string) => (eb: ExpressionBuilder<Database, "import_job">) =>
   eb.and([eb("account_id", "=", accountId), eb("id", "=", id)]);
 
@@ -80,6 +90,7 @@ export class ImportJobLedger implements ImportJobRepository {
         ...{ id: job.id, account_id: accountId, format: job.format, file_name: job.fileName },
         ...{ status: job.lease ? "running" : "queued", total_rows: -1, processed_rows: 0 },
         ...{ processed_chars: 0, total_chars: job.content.length, read_from: JSON.stringify(job.readFrom) },
+        row_overrides: job.overrides.length > 0 ? JSON.stringify(job.overrides) : null,
         ...{ created_count: 0, merged_count: 0, skipped_count: 0, failed_count: 0, row_outcomes: "[]", error: null },
         ...{ mapping: JSON.stringify(job.mapping), created_by: job.createdBy },
         ...{ lease_owner: job.lease?.owner ?? null, lease_until_at: job.lease?.untilAt ?? null, attempts: 0 },
@@ -107,7 +118,7 @@ export class ImportJobLedger implements ImportJobRepository {
       .where("job_id", "=", id)
       .orderBy("start_row")
       .execute();
-    const rows = [row, ...chunks].flatMap((c) => fromJson<ImportRowOutcome[]>(c.row_outcomes, []));
+    const rows = [row, ...chunks].flatMap((c) => fromJson<StoredOutcome[]>(c.row_outcomes, []).map(outcomeOf));
     return jobFromRow(row, rows);
   }
 
@@ -167,6 +178,7 @@ export class ImportJobLedger implements ImportJobRepository {
         join.onRef("f.job_id", "=", "j.id").onRef("f.account_id", "=", "j.account_id"),
       )
       .select(["j.format", "j.file_name", "f.content", "j.mapping", "j.read_from", "j.processed_rows", "j.attempts"])
+      .select("j.row_overrides")
       .where("j.account_id", "=", accountId)
       .where("j.id", "=", id)
       .executeTakeFirstOrThrow();
@@ -174,7 +186,7 @@ export class ImportJobLedger implements ImportJobRepository {
       ...{ accountId, id, format: r.format as ClaimedImportJob["format"], fileName: r.file_name },
       ...{ content: r.content ?? "", mapping: fromJson<ColumnMapping>(r.mapping, {}) },
       ...{ readFrom: fromJson<ResumePoint | null>(r.read_from, null), processedRows: Number(r.processed_rows) },
-      attempts: Number(r.attempts),
+      ...{ overrides: fromJson<RowOverride[]>(r.row_overrides, []), attempts: Number(r.attempts) },
     } satisfies ClaimedImportJob;
   }
 

@@ -46,7 +46,7 @@ export const FIELD_LABELS: Record<MappedField, string> = {
 export const ACTION_LABELS: Record<PreviewRow["action"], string> = {
   create: "new",
   merge: "merge",
-  skip: "unchanged",
+  skip: "skip",
   error: "error",
 };
 

@@ -3,6 +3,9 @@ import { api, unwrap } from "../api/client.ts";
 import type { ColumnMapping, EncodingChoice, ImportFormat, ImportInput } from "../api/types.ts";
 import { contentTypeOf, isFinished } from "./import-job.ts";
 
+/** What a person chose for one row in the preview, instead of what the import decides. */
+export type RowChoice = "create" | "merge" | "skip";
+
 /** A chosen file and how to read it; `mapping` is null until the person changes a column (then it is sent whole). */
 export interface ImportSource {
   file: File;
@@ -12,7 +15,12 @@ export interface ImportSource {
   /** What the file's bytes are read as: "auto" lets the server detect it (the preview says what it found). */
   encoding: EncodingChoice;
   mapping: ColumnMapping | null;
+  /** Rows switched in the preview, by the line each starts on; sent with the preview and the import. */
+  choices: Readonly<Record<number, RowChoice>>;
 }
+
+const overridesOf = (choices: ImportSource["choices"]) =>
+  Object.entries(choices).map(([line, action]) => ({ line: Number(line), action }));
 
 /** How often a running import is asked about. */
 const POLL_MS = 600;
@@ -30,13 +38,17 @@ const base64Of = (file: File) =>
 
 /**
  * The file goes as its bytes (text/csv or text/vcard; the server decodes them in the chosen or detected encoding)
- * unless a column mapping was edited: then as JSON with the mapping and the bytes in base64.
+ * unless a column mapping was edited or a row switched: then as JSON with the mapping, the rows' choices and the
+ * bytes in base64.
  */
 async function requestOf(source: ImportSource) {
   const { file, format, encoding, mapping } = source;
   const fileName = fileNameOf(file);
-  if (mapping) {
-    const body: ImportInput = { data: await base64Of(file), fileName, format, encoding, mapping };
+  const overrides = overridesOf(source.choices);
+  if (mapping || overrides.length > 0) {
+    const body: ImportInput = { data: await base64Of(file), fileName, format, encoding };
+    if (mapping) body.mapping = mapping;
+    if (overrides.length > 0) body.overrides = overrides;
     return { body, headers: { "content-type": "application/json" } };
   }
   return {
@@ -48,10 +60,13 @@ async function requestOf(source: ImportSource) {
   };
 }
 
-/** What the import would do; asked again whenever the format or a column's field changes. Writes nothing. */
+/**
+ * What the import would do, row by row; asked again whenever the format, a column's field or a row's choice
+ * changes (a switched row can change what later rows of the file do). Writes nothing.
+ */
 export function useImportPreview(source: ImportSource | null) {
   return useQuery({
-    queryKey: ["imports", "preview", source?.key, source?.format, source?.encoding, source?.mapping],
+    queryKey: ["imports", "preview", source?.key, source?.format, source?.encoding, source?.mapping, source?.choices],
     queryFn: async () => unwrap(api.POST("/api/imports/preview", await requestOf(source!))),
     enabled: source !== null,
     retry: false,

@@ -136,10 +136,11 @@ function ImportReport({ job }: { job: ImportJob }) {
           </li>
         ))}
       </ul>
-      {job.merged + job.skipped > 0 && (
+      {job.rows.length > 0 && (
         <p className="small">
-          Rows that matched someone went into that contact. Kith also looks for people who may be the same person under
-          different details: <Link href="/duplicates">review possible duplicates</Link>.
+          Rows with someone's email, LinkedIn profile or phone went into that contact, or were skipped when they added
+          nothing. Rows that only look like someone were created:{" "}
+          <Link href="/duplicates">review possible duplicates</Link>.
         </p>
       )}
       <Section title="Every row">
@@ -172,11 +173,25 @@ function ImportReport({ job }: { job: ImportJob }) {
               <li key={`${row.line}-${row.outcome}`} className="report-row">
                 <span className="muted small report-line">Line {row.line}</span>
                 <span className={`badge badge-${row.outcome}`}>{OUTCOME_LABELS[row.outcome]}</span>
-                <span className="report-reason">{row.reason}</span>
+                <span className="report-reason">
+                  {row.contactName && row.contactId && row.outcome !== "failed" ? (
+                    // The contact the row went to (or was found already there), by name: the right person's page.
+                    <Link href={`/contacts/${encodeURIComponent(row.contactId)}`} className="strong">
+                      {row.contactName}
+                    </Link>
+                  ) : null}
+                  {row.contactName && row.outcome !== "failed" ? " — " : null}
+                  {row.reason}
+                  {row.warnings.map((warning) => (
+                    <span key={warning} className="small muted report-warning">
+                      {warning}
+                    </span>
+                  ))}
+                </span>
                 {row.contactId && row.outcome !== "failed" && (
                   <Link
                     href={`/contacts/${encodeURIComponent(row.contactId)}`}
-                    aria-label={`Open the contact from line ${row.line}`}
+                    aria-label={`Open ${row.contactName ?? "the contact"} (line ${row.line})`}
                     className="small"
                   >
                     Open

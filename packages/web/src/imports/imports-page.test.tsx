@@ -117,3 +117,81 @@ describe("ImportsPage: the text encoding", () => {
     expect(again?.contentType).toBe("text/csv");
   });
 });
+
+describe("ImportsPage: a row's choice", () => {
+  /** Rosa looks like a contact already there (same name and company); Alan is new. */
+  function lookalikePreview(overrides: { line: number; action: string }[] = []): ImportPreview {
+    const preview = previewOf(guessed);
+    const merge = overrides.some((o) => o.line === 2 && o.action === "merge");
+    const [rosa, alan] = preview.rows;
+    const match = { contactId: "c-rosa", displayName: "Rosa Calder", by: "name-and-company" as const };
+    return {
+      ...preview,
+      counts: merge ? { create: 1, merge: 1, skip: 0, error: 0 } : preview.counts,
+      rows: [
+        merge
+          ? {
+              ...rosa!,
+              action: "merge",
+              reason: "merged into Rosa Calder, as you chose",
+              match,
+              contactId: "c-rosa",
+              contactName: "Rosa Calder",
+            }
+          : {
+              ...rosa!,
+              reason: "new contact; Rosa Calder has the same name and company: listed as a possible duplicate",
+              match,
+            },
+        {
+          ...alan!,
+          issues: [{ line: 3, field: "email", message: '"not-an-email" dropped: not an email address' }],
+        },
+      ],
+    } as ImportPreview;
+  }
+
+  it("switches a row to merge: the preview is asked again with the choice, and the import sends it", async () => {
+    const sent = fakeApi({
+      "GET /api/auth/me": () => ({
+        user: { id: "u1", email: "ada@example.com", name: "Ada" },
+        accountId: "a1",
+        role: "owner",
+      }),
+      "GET /api/imports": () => ({ items: [] }),
+      "POST /api/imports/preview": (request: SentRequest) =>
+        lookalikePreview((request.body as { overrides?: { line: number; action: string }[] }).overrides ?? []),
+      "POST /api/imports": () => ({ id: "j1", status: "queued" }),
+    });
+    const { user } = renderPage(<ImportsPage />, "/imports");
+    const picker = await screen.findByLabelText("Choose a file");
+    await waitFor(() => expect((picker as HTMLInputElement).disabled).toBe(false));
+    await user.upload(picker, new File([csv], "people.csv", { type: "text/csv" }));
+
+    const rows = await screen.findByRole("region", { name: "All 2 rows" });
+    // Every row says what will happen and why; a dropped value is shown with the row.
+    expect(within(rows).getByText(/Rosa Calder has the same name and company/)).toBeTruthy();
+    expect(within(rows).getByText(/"not-an-email" dropped/)).toBeTruthy();
+    // A row with nobody to merge into offers create and skip only.
+    const alan = within(rows).getByRole("combobox", { name: "Line 3" }) as HTMLSelectElement;
+    expect([...alan.options].map((o) => o.value)).toEqual(["", "create", "skip"]);
+
+    await user.selectOptions(within(rows).getByRole("combobox", { name: "Line 2" }), "merge");
+    await waitFor(() => expect(within(rows).getByText("merged into Rosa Calder, as you chose")).toBeTruthy());
+    const previews = sent.sent("POST", "/api/imports/preview");
+    expect(previews.at(-1)?.body).toEqual({
+      data: Buffer.from(csv).toString("base64"),
+      fileName: "people.csv",
+      format: "auto",
+      encoding: "auto",
+      overrides: [{ line: 2, action: "merge" }],
+    });
+    expect(screen.getByRole("list", { name: "What the import would do" }).textContent).toMatch(
+      /1 new contact.*1 already in Kith/,
+    );
+
+    await user.click(screen.getByRole("button", { name: "Import 2 contacts" }));
+    await waitFor(() => expect(sent.sent("POST", "/api/imports")).toHaveLength(1));
+    expect(sent.sent("POST", "/api/imports")[0]?.body).toMatchObject({ overrides: [{ line: 2, action: "merge" }] });
+  });
+});

@@ -9,10 +9,13 @@ import { useOnline } from "../ui/online.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
 import { FilePicker } from "./file-picker.tsx";
 import { ImportPreviewView } from "./import-preview.tsx";
-import { type ImportSource, useImportPreview, useStartImport } from "./import-queries.ts";
+import { type ImportSource, type RowChoice, useImportPreview, useStartImport } from "./import-queries.ts";
 import { PastImports } from "./past-imports.tsx";
 
-/** Upload → preview (mapping, counts, first rows, matches, problems) → import, which opens the job's report. */
+/**
+ * Upload → preview (mapping, counts, every row with what will happen and a choice to change it, matches, problems)
+ * → import, which opens the job's report.
+ */
 export default function ImportsPage() {
   const canEdit = useCanEdit();
   const online = useOnline();
@@ -26,10 +29,21 @@ export default function ImportsPage() {
   const choose = (file: File) => {
     start.reset();
     setEmptyFile(file.size === 0);
-    setSource(file.size === 0 ? null : { file, key: ++files.current, format: "auto", encoding: "auto", mapping: null });
+    setSource(
+      file.size === 0
+        ? null
+        : { file, key: ++files.current, format: "auto", encoding: "auto", mapping: null, choices: {} },
+    );
   };
-  const setFormat = (format: ImportFormat) => source && setSource({ ...source, format, mapping: null });
-  const importable = preview.data ? preview.data.totalRows - preview.data.counts.error : 0;
+  const setFormat = (format: ImportFormat) => source && setSource({ ...source, format, mapping: null, choices: {} });
+  const chooseRow = (line: number, choice: RowChoice | null) => {
+    if (!source) return;
+    const { [line]: _, ...others } = source.choices;
+    setSource({ ...source, choices: choice ? { ...others, [line]: choice } : others });
+  };
+  // Contacts made or changed; a file whose every row is already there can still be imported, for its report.
+  const importable = preview.data ? preview.data.counts.create + preview.data.counts.merge : 0;
+  const rowsIn = preview.data ? preview.data.totalRows - preview.data.counts.error : 0;
   const busy = start.isPending || start.isSuccess;
 
   return (
@@ -60,6 +74,8 @@ export default function ImportsPage() {
                 onMapping={(mapping) => setSource({ ...source, mapping })}
                 encoding={source.encoding}
                 onEncoding={(encoding) => setSource({ ...source, encoding })}
+                choices={source.choices}
+                onChoice={chooseRow}
               />
               {start.isError && <Alert>{explain(start.error)}</Alert>}
               {busy ? (
@@ -73,15 +89,16 @@ export default function ImportsPage() {
                 <div className="row">
                   <Button
                     tone="primary"
-                    isDisabled={importable === 0 || preview.isFetching || !online}
+                    isDisabled={rowsIn === 0 || preview.isFetching || !online}
                     onPress={() =>
                       start.mutate(source, { onSuccess: (job) => navigate(`/imports/${encodeURIComponent(job.id)}`) })
                     }
                   >
-                    Import {plural(importable, "contact")}
+                    {importable > 0 ? `Import ${plural(importable, "contact")}` : "Import (nothing new)"}
                   </Button>
                   <span className="muted small">
-                    Rows that match someone merge into them; importing the same file again adds no one.
+                    Rows with someone's email, LinkedIn profile or phone merge into them; importing the same file again
+                    adds no one.
                   </span>
                 </div>
               )}

@@ -1,19 +1,18 @@
 import type { Company } from "../../companies/schemas.ts";
 import type { ContactPhoto } from "../../contacts/contact-photo-port.ts";
-import { newContact } from "../../contacts/new-contact.ts";
 import { decodeBase64 } from "../../contacts/photo-bytes.ts";
 import type { Contact } from "../../contacts/schemas.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
 import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
-import { mergeDraftInto } from "../../duplicates/merge-draft.ts";
 import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import type { ImportedContact } from "../import-port.ts";
+import { warningText } from "../plan/clean-draft.ts";
 import type { ContactDraft, ParsedRow } from "../plan/contact-draft.ts";
-import { type DuplicateIndex, identityOfDraft } from "../plan/duplicate-index.ts";
-import { classifyRow, contactInputOf } from "../plan/plan-rows.ts";
-import { connectedOnInteraction, connectedOnNote } from "../read/linkedin.ts";
+import type { DuplicateIndex } from "../plan/duplicate-index.ts";
+import { type PlanContext, planRow, type RowChoice } from "../plan/plan-rows.ts";
+import { connectedOnInteraction } from "../read/linkedin.ts";
 import type { ImportRowOutcome } from "../schemas.ts";
 
 /** What outlives a chunk while one job runs: the duplicate index and the account's companies. */
@@ -26,6 +25,8 @@ export interface ImportState {
   companyIds: Map<string, string>;
   /** Company id → its stored name (contacts' search text includes it). */
   companyNames: Map<string, string>;
+  /** What the person chose for rows in the preview, by line. */
+  choices: ReadonlyMap<number, RowChoice>;
 }
 
 /** What one chunk will write, gathered in memory first and then written in a few multi-row statements. */
@@ -33,12 +34,18 @@ interface ChunkWrites {
   nowAt: string;
   companies: Company[];
   created: Map<string, { contact: Contact; connectedOn: string | null; photo: ContactPhoto | null }>;
-  /** Photos rows give to stored contacts that had none. */
-  photos: Map<string, ContactPhoto>;
   /** Contacts already stored that rows of this chunk match, read in one query. */
   loaded: Map<string, Contact>;
   /** Stored contacts a row added something to. */
   changed: Map<string, Contact>;
+  /** Photos for stored contacts that had none. */
+  photos: Map<string, ContactPhoto>;
+}
+
+/** The draft's photo as it is stored (it was checked when the file was read). */
+function photoOf(d: ContactDraft, nowAt: string): ContactPhoto | null {
+  const bytes = d.photo ? decodeBase64(d.photo.data) : null;
+  return d.photo && bytes ? { contentType: d.photo.contentType, bytes, updatedAt: nowAt } : null;
 }
 
 function companyIdFor(state: ImportState, w: ChunkWrites, name: string): string | null {
@@ -61,76 +68,64 @@ function companyIdFor(state: ImportState, w: ChunkWrites, name: string): string 
   return id;
 }
 
-function createRow(state: ImportState, w: ChunkWrites, row: ParsedRow, id: string, reason: string): ImportRowOutcome {
-  const d = row.draft;
-  const howWeMet = d.connectedOn ? connectedOnNote(d.connectedOn) : "";
-  const companyId = companyIdFor(state, w, d.companyName);
-  const contact = newContact(id, { ...contactInputOf(d, companyId), howWeMet }, w.nowAt);
-  const photo = photoOf(d, w.nowAt);
-  w.created.set(id, {
-    contact: { ...contact, photoUpdatedAt: photo?.updatedAt ?? null },
-    connectedOn: d.connectedOn,
-    photo,
-  });
-  return { line: row.line, outcome: "created", contactId: id, reason };
-}
-
-/** The draft's photo as it is stored (it was checked when the file was read). */
-function photoOf(d: ContactDraft, nowAt: string): ContactPhoto | null {
-  const bytes = d.photo ? decodeBase64(d.photo.data) : null;
-  return d.photo && bytes ? { contentType: d.photo.contentType, bytes, updatedAt: nowAt } : null;
-}
-
 async function currentOf(state: ImportState, tx: Repositories, w: ChunkWrites, id: string) {
   const known = w.created.get(id)?.contact ?? w.changed.get(id) ?? w.loaded.get(id);
   if (known) return known;
-  // A merge earlier in this chunk gave a stored contact a new email the first pass did not see: read it now.
+  // A contact an earlier chunk made, or one a merge earlier in this chunk gave a key the first pass did not see.
   const [read] = await tx.dueState.engineInputs(state.accountId, [id]);
   if (read) w.loaded.set(id, read.contact);
   return read?.contact ?? null;
 }
 
-async function mergeRow(
+const OUTCOME_OF = { create: "created", merge: "merged", skip: "skipped", error: "failed" } as const;
+
+async function importRow(
   state: ImportState,
   tx: Repositories,
   w: ChunkWrites,
   row: ParsedRow,
-  targetId: string,
-  why: string,
 ): Promise<ImportRowOutcome> {
-  const { line, draft: d } = row;
-  const current = await currentOf(state, tx, w, targetId);
-  if (!current) return { line, outcome: "failed", contactId: null, reason: `${targetId} vanished` };
-  const companyId = current.companyId ? null : companyIdFor(state, w, d.companyName);
-  const { next, added } = mergeDraftInto(current, d, companyId, state.country);
-  // A photo only for a contact that has none: what the user (or an earlier row) chose stays.
-  const photo = current.photoUpdatedAt || w.photos.has(targetId) ? null : photoOf(d, w.nowAt);
-  if (photo) added.push("photo");
-  if (added.length === 0) return { line, outcome: "skipped", contactId: targetId, reason: `unchanged: ${why}` };
-  const updated = { ...next, updatedAt: w.nowAt, photoUpdatedAt: photo?.updatedAt ?? next.photoUpdatedAt };
-  const pending = w.created.get(targetId);
-  if (pending) {
-    pending.contact = updated;
-    pending.photo ??= photo;
-  } else {
-    w.changed.set(targetId, updated);
-    if (photo) w.photos.set(targetId, photo);
+  const ctx: PlanContext = {
+    index: state.index,
+    country: state.country,
+    nowAt: w.nowAt,
+    newId: () => state.deps.ids.newId(),
+    companyIdFor: (name) => companyIdFor(state, w, name),
+    contact: (id) => currentOf(state, tx, w, id),
+  };
+  const { row: planned, contact } = await planRow(row, ctx, state.choices.get(row.line));
+  if (contact && planned.action === "create") {
+    const photo = photoOf(row.draft, w.nowAt);
+    w.created.set(contact.id, {
+      contact: { ...contact, photoUpdatedAt: photo?.updatedAt ?? null },
+      connectedOn: planned.draft.connectedOn,
+      photo,
+    });
+  } else if (contact && planned.action === "merge") {
+    // A photo only for a contact that has none: what the member (or an earlier row) chose stays.
+    const pending = w.created.get(contact.id);
+    const hasPhoto = contact.photoUpdatedAt !== null || w.photos.has(contact.id) || Boolean(pending?.photo);
+    const photo = hasPhoto ? null : photoOf(row.draft, w.nowAt);
+    const merged = { ...contact, photoUpdatedAt: photo?.updatedAt ?? contact.photoUpdatedAt };
+    if (pending) {
+      pending.contact = merged;
+      pending.photo ??= photo;
+    } else {
+      w.changed.set(contact.id, merged);
+      if (photo) w.photos.set(contact.id, photo);
+    }
   }
-  // The contact's new emails, phones and links find it for the rest of the file too.
-  state.index.add(identityOfDraft(targetId, d));
-  return { line, outcome: "merged", contactId: targetId, reason: `${why}; added ${added.join(", ")}` };
-}
-
-async function importRow(state: ImportState, tx: Repositories, w: ChunkWrites, row: ParsedRow) {
-  let id = "";
-  const plan = classifyRow(row, state.index, () => {
-    id = state.deps.ids.newId();
-    return id;
-  });
-  if (plan.action === "create") return createRow(state, w, row, id, plan.reason);
-  if (plan.action === "merge" && plan.match) return mergeRow(state, tx, w, row, plan.match.contactId, plan.reason);
-  const outcome = plan.action === "error" ? "failed" : "skipped";
-  return { line: row.line, outcome, contactId: plan.match?.contactId ?? null, reason: plan.reason } as const;
+  const failed = planned.action === "error";
+  // A failed row's last issue is why it failed; the others (and every issue of a row that went in) are warnings.
+  const warnings = (failed ? planned.issues.slice(0, -1) : planned.issues).map(warningText);
+  return {
+    line: row.line,
+    outcome: OUTCOME_OF[planned.action],
+    contactId: planned.contactId,
+    contactName: planned.contactName,
+    reason: planned.reason,
+    warnings,
+  };
 }
 
 /**
@@ -182,7 +177,7 @@ export async function importChunk(
   };
   const targets = new Set<string>();
   for (const row of rows) {
-    const match = row.issues.length === 0 ? state.index.strongMatch(row.draft) : null;
+    const match = state.index.strongMatch(row.draft);
     if (match) targets.add(match.contactId);
   }
   for (const { contact } of await tx.dueState.engineInputs(state.accountId, [...targets])) {

@@ -1,6 +1,6 @@
 import type { ColumnMapping } from "../read/csv-mapping.ts";
 import type { ResumePoint } from "../read/read-point.ts";
-import type { ImportFormat, ImportJob, ImportRowOutcome } from "../schemas.ts";
+import type { ImportFormat, ImportJob, ImportRowOutcome, RowOverride } from "../schemas.ts";
 
 /** A job as it is queued: the upload itself is stored with it, so any instance can run it, and run it again. */
 export interface NewImportJob {
@@ -15,6 +15,8 @@ export interface NewImportJob {
   mapping: ColumnMapping;
   /** Where the first row starts, with the CSV header: found when the job is queued, without reading any row. */
   readFrom: ResumePoint;
+  /** The rows the person switched in the preview (create, merge or skip), by line. */
+  overrides: RowOverride[];
   /** Set when the caller runs the job itself at once (the CLI in-process): no worker can take it meanwhile. */
   lease: { owner: string; untilAt: string } | null;
 }
@@ -27,6 +29,8 @@ export interface ClaimedImportJob {
   fileName: string;
   content: string;
   mapping: ColumnMapping;
+  /** The person's choices from the preview, by line (none for jobs queued before they were recorded). */
+  overrides: RowOverride[];
   /** Where the row after the committed ones starts; null for a job queued before jobs recorded it (read from the start). */
   readFrom: ResumePoint | null;
   processedRows: number;

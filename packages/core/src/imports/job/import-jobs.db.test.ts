@@ -8,6 +8,7 @@ import {
   DomainError,
   getImport,
   listContacts,
+  listDuplicates,
   listImports,
   listInteractions,
   previewImport,
@@ -54,7 +55,10 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     const bytes = readSampleBytes("latin1-contacts.csv");
     const asUtf8 = await previewImport(w.deps, w.alice, { bytes, encoding: "utf-8" });
     expect(asUtf8).toMatchObject({ encoding: "utf-8", detectedEncoding: "windows-1252" });
-    expect(asUtf8.errors[0]).toMatchObject({ line: 2, message: "is not valid UTF-8" });
+    expect(asUtf8.errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/dropped: it is not valid UTF-8$/),
+    });
     const job = await commitImport(w.deps, w.alice, { bytes, encoding: "iso-8859-15" });
     expect(job).toMatchObject({ created: 2, failed: 0 });
     expect((await all()).map((c) => c.displayName).sort()).toEqual(["François Müller", "Inês Çelik"]);
@@ -90,7 +94,11 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     const before = JSON.stringify(await all());
     const again = await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
     expect(again).toMatchObject({ created: 0, merged: 0, skipped: 6, failed: 0 });
-    expect(again.rows[0]?.reason).toMatch(/^unchanged: same linkedin as Rosa Calder/);
+    expect(again.rows[0]).toMatchObject({
+      reason: expect.stringMatching(/^already there: same linkedin as Rosa Calder, and nothing new/),
+      contactId: rosa?.id,
+      contactName: "Rosa Calder",
+    });
     expect(JSON.stringify(await all())).toBe(before);
   });
 
@@ -107,7 +115,7 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     await commitImport(w.deps, w.alice, { content: sample("linkedin-Connections.csv") });
     const google = await commitImport(w.deps, w.alice, { content: sample("google-contacts.csv") });
     expect(google).toMatchObject({ created: 1, merged: 1 });
-    expect(google.rows[0]?.reason).toMatch(/same linkedin as Rosa Calder; added emails, phones, tags, birthday, notes/);
+    expect(google.rows[0]?.reason).toMatch(/same linkedin as Rosa Calder; adds emails, phones, tags, birthday, notes/);
     const v3 = await commitImport(w.deps, w.alice, { content: sample("contacts-v3.vcf") });
     expect(v3.created).toBe(0);
     const v4 = await commitImport(w.deps, w.alice, { content: sample("contacts-v4.vcf") });
@@ -125,7 +133,7 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     const byPhone = await commitImport(w.deps, w.alice, { content: "Name,Mobile\nP. Only,+1 512-555-0199\n" });
     expect(byPhone.rows[0]).toMatchObject({
       outcome: "skipped",
-      reason: "unchanged: same phone as Phone Only",
+      reason: "already there: same phone as Phone Only, and nothing new",
     });
 
     const rosas = (await all()).filter((c) => c.lastName === "Calder");
@@ -144,19 +152,36 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     const content =
       "First Name,Last Name,E-mail Address,Birthday\nCathy,J,CATHY@example.com,\n,,,\nBo,Bad,not-an-email,31/31/99\nNew,One,new@example.com,\n";
     const preview = await previewImport(w.deps, w.alice, { content, fileName: "people.csv" });
-    expect(preview.counts).toEqual({ create: 1, merge: 1, skip: 0, error: 2 });
-    expect(preview.duplicates).toMatchObject([
-      { line: 2, action: "merge", match: { by: "email", displayName: "Cathy Jaworski" } },
+    // Cathy adds nothing (her email in another case is hers): skipped, in the preview as in the report.
+    expect(preview.counts).toEqual({ create: 2, merge: 0, skip: 1, error: 1 });
+    expect(preview.rows.map((r) => [r.line, r.action])).toEqual([
+      [2, "skip"],
+      [3, "error"],
+      [4, "create"],
+      [5, "create"],
     ]);
+    expect(preview.duplicates).toMatchObject([
+      { line: 2, action: "skip", match: { by: "email", displayName: "Cathy Jaworski" }, contactName: "Cathy Jaworski" },
+    ]);
+    // A bad field drops the field, not the row: Bo is created without them, and the warnings show the values.
     expect(preview.errors).toEqual([
       { line: 3, field: "firstName", message: "the row has no name" },
-      { line: 4, field: "Birthday", message: "is not a calendar date" },
-      { line: 4, field: "emails.0.address", message: expect.any(String) },
+      { line: 4, field: "Birthday", message: '"31/31/99" dropped: is not a calendar date' },
+      { line: 4, field: "email", message: '"not-an-email" dropped: not an email address' },
     ]);
     expect((await all()).length).toBe(2);
     const job = await commitImport(w.deps, w.alice, { content, fileName: "people.csv" });
-    expect(job).toMatchObject({ created: 1, merged: 0, skipped: 1, failed: 2, fileName: "people.csv" });
-    expect(job.rows.find((r) => r.line === 4)).toMatchObject({ outcome: "failed", contactId: null });
+    expect(job).toMatchObject({ created: 2, merged: 0, skipped: 1, failed: 1, fileName: "people.csv" });
+    expect(job.rows.find((r) => r.line === 4)).toMatchObject({
+      outcome: "created",
+      contactName: "Bo Bad",
+      warnings: [
+        'Birthday "31/31/99" dropped: is not a calendar date',
+        'email "not-an-email" dropped: not an email address',
+      ],
+    });
+    expect((await byName("Bo Bad"))?.emails).toEqual([]);
+    expect(job.rows.find((r) => r.line === 3)).toMatchObject({ outcome: "failed", contactId: null, warnings: [] });
     expect((await getImport(w.deps, w.alice, job.id)).rows).toEqual(job.rows);
     expect((await listImports(w.deps, w.alice)).map((j) => j.id)).toContain(job.id);
   });
@@ -166,18 +191,79 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
     const content = "Name,Email\nAda L,ada@example.com ::: ada@work.example\nA. Lovelace,ada@work.example\n";
     const job = await commitImport(w.deps, w.alice, { content });
     expect(job).toMatchObject({ created: 0, merged: 1, skipped: 1 });
-    expect(job.rows[1]?.reason).toBe("unchanged: same email as Ada L");
+    expect(job.rows[1]?.reason).toBe("already there: same email as Ada L, and nothing new");
   });
 
-  it("skips the same name at the same company as a possible duplicate instead of creating it twice", async () => {
+  it("creates a row that only looks like someone (same name and company) and lists the pair as possible duplicates", async () => {
     const content = "Name,Company\nAda Lovelace,Engines Ltd\n";
     await commitImport(w.deps, w.alice, { content });
     const again = await commitImport(w.deps, w.alice, { content });
     expect(again.rows[0]).toMatchObject({
-      outcome: "skipped",
-      reason: expect.stringMatching(/possible duplicate of Ada Lovelace/),
+      outcome: "created",
+      reason: expect.stringMatching(/Ada Lovelace has the same name and company: listed as a possible duplicate/),
     });
-    expect((await all()).length).toBe(1);
+    const adas = await all();
+    expect(adas).toHaveLength(2);
+    expect(await listDuplicates(w.deps, w.alice)).toMatchObject([
+      { contactId: adas[1]?.id, duplicateOfId: adas[0]?.id, by: "name-and-company" },
+    ]);
+  });
+
+  it("takes two people with one name at one company for two when their profiles or emails differ", async () => {
+    const job = await commitImport(w.deps, w.alice, { content: sample("google-contacts-legacy.csv") });
+    expect(job).toMatchObject({ format: "google", created: 4, merged: 0, skipped: 0, failed: 0 });
+    const sams = (await all()).filter((c) => c.displayName === "Sam Lee");
+    expect(sams.map((s) => [s.emails.map((e) => e.address), s.birthday, s.title])).toEqual([
+      [["sam.lee@example.com"], { month: 2, day: 14, year: 1988 }, "Engineer"],
+      [["sam@lee.example.org"], null, "Designer"],
+    ]);
+    expect(sams[0]?.links).toEqual([{ url: "https://www.linkedin.com/in/sam-lee-88", label: "LinkedIn" }]);
+    expect(job.rows[1]?.reason).toMatch(/^new contact; not Sam Lee/);
+    // Known to be different people: not suggested as duplicates either.
+    expect(await listDuplicates(w.deps, w.alice)).toEqual([]);
+    // A last name alone stays the last name; an internationalised address is kept, a bad one dropped with a warning.
+    expect(await byName("Okafor")).toMatchObject({ firstName: "", lastName: "Okafor" });
+    expect((await byName("Zoë Müller"))?.emails).toEqual([{ address: "zoë.müller@exämple.de" }]);
+    expect(job.rows[3]?.warnings).toEqual(['email "not-an-email" dropped: not an email address']);
+  });
+
+  it("lets the preview's choices decide rows: create anyway, merge into a lookalike, skip; counts equal the report's", async () => {
+    await createContact(w.deps, w.alice, {
+      firstName: "Ada",
+      lastName: "Lovelace",
+      emails: [{ address: "ada@example.com" }],
+    });
+    await createContact(w.deps, w.alice, { firstName: "Grace", lastName: "Hopper", title: "Admiral" });
+    const content = [
+      "Name,Email,Title",
+      "Ada Lovelace,ada@example.com,Countess", // same email: merges (adds the title)
+      "Grace Hopper,grace@navy.example,", // looks like Grace: created and suggested
+      "Alan Turing,alan@example.com,", // new
+      "Ada L.,ada@example.com,", // same email, nothing new: skipped
+    ].join("\n");
+    const plain = await previewImport(w.deps, w.alice, { content });
+    expect(plain.counts).toEqual({ create: 2, merge: 1, skip: 1, error: 0 });
+    const overrides = [
+      { line: 2, action: "create" as const },
+      { line: 3, action: "merge" as const },
+      { line: 4, action: "skip" as const },
+    ];
+    const preview = await previewImport(w.deps, w.alice, { content, overrides });
+    expect(preview.rows.map((r) => [r.action, r.contactName])).toEqual([
+      ["create", "Ada Lovelace"],
+      ["merge", "Grace Hopper"],
+      ["skip", null],
+      // Ada already there keeps the address as her key: line 5 adds nothing to her.
+      ["skip", "Ada Lovelace"],
+    ]);
+    const job = await commitImport(w.deps, w.alice, { content, overrides });
+    expect({ create: job.created, merge: job.merged, skip: job.skipped, error: job.failed }).toEqual(preview.counts);
+    const outcomeOf: Record<string, string> = { create: "created", merge: "merged", skip: "skipped", error: "failed" };
+    expect(job.rows.map((r) => [r.outcome, r.contactName, r.reason])).toEqual(
+      preview.rows.map((r) => [outcomeOf[r.action], r.contactName, r.reason]),
+    );
+    expect((await all()).map((c) => c.displayName).sort()).toEqual(["Ada Lovelace", "Ada Lovelace", "Grace Hopper"]);
+    expect((await byName("Grace Hopper"))?.emails).toEqual([{ address: "grace@navy.example" }]);
   });
 
   it("keeps accounts apart: another account's contacts never match, its imports are not found", async () => {

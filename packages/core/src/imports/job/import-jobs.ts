@@ -49,6 +49,7 @@ export async function startImport(
     content: data.content,
     mapping: file.mapping,
     readFrom: file.start,
+    overrides: data.overrides ?? [],
     lease: opts.runBy ? { owner: opts.runBy, untilAt: new Date(now.getTime() + IMPORT_LEASE_MS).toISOString() } : null,
   };
   await deps.store.transaction(async (tx) => {

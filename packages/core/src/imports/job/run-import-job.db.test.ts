@@ -140,7 +140,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     });
     expect(job).toMatchObject({ processedChars: CSV.length, totalChars: CSV.length });
     expect(job.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(job.rows[5]).toMatchObject({ outcome: "merged", reason: "same email as Ada Lovelace; added tags" });
+    expect(job.rows[5]).toMatchObject({ outcome: "merged", reason: "same email as Ada Lovelace; adds tags" });
     expect(job.finishedAt).toBe(w.clock.now().toISOString());
     // The upload is dropped once the job has ended.
     expect(await files()).toBe(0);
@@ -199,7 +199,9 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     expect(
       await w.deps.store.importJobs.claimJob(ref.accountId, ref.id, "worker-b", nowAt(), until(60_000)),
     ).not.toBeNull();
-    const rows = [{ line: 2, outcome: "skipped" as const, contactId: null, reason: "test" }];
+    const rows = [
+      { line: 2, outcome: "skipped" as const, contactId: null, contactName: null, reason: "test", warnings: [] },
+    ];
     const next = { offset: CSV.indexOf("Bo"), line: 3, headers: ["Name", "Email", "Company", "Tags"] };
     const chunk = { startRow: 0, rows, next, nowAt: nowAt(), leaseUntilAt: until(60_000) };
     expect(await w.deps.store.importJobs.recordChunk(ref.accountId, ref.id, "worker-a", chunk)).toBe(false);

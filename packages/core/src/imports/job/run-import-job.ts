@@ -2,7 +2,7 @@ import { loadEngineContext } from "../../due-state/engine-context.ts";
 import type { Deps } from "../../ports/index.ts";
 import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import type { ParsedRow } from "../plan/contact-draft.ts";
-import { countryOf, indexOf } from "../plan/preview-import.ts";
+import { choicesOf, countryOf, indexOf } from "../plan/preview-import.ts";
 import { openImportFile, type RowReading, readRows } from "../read/import-file.ts";
 import type { ResumePoint } from "../read/read-point.ts";
 import { type ImportState, importChunk } from "./import-chunk.ts";
@@ -76,6 +76,7 @@ async function stateFor(deps: Deps, job: ClaimedImportJob): Promise<ImportState>
     index: await indexOf(deps.store, job.accountId, country),
     companyIds: new Map(companies.map((c) => [c.name.toLowerCase(), c.id])),
     companyNames: new Map(companies.map((c) => [c.id, c.name])),
+    choices: choicesOf(job.overrides),
   };
 }
 

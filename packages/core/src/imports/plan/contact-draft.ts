@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { emailKey } from "../../contacts/email-address.ts";
 import type { PhotoContentType } from "../../contacts/photo-bytes.ts";
 import type { ContactDate } from "../../contacts/schemas.ts";
 import { normalizeLinkedIn } from "../read/linkedin.ts";
@@ -61,7 +62,8 @@ export function toE164(raw: string, country?: string | null): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
-export const normalizeEmail = (address: string): string => address.trim().toLowerCase();
+/** The form two addresses are compared in (see `emailKey`). */
+export const normalizeEmail = (address: string): string => emailKey(address);
 
 /** Splits a multi-value cell (Google joins values with " ::: "). */
 export const splitValues = (cell: string, separator: RegExp = /\s+:::\s+/): string[] =>
@@ -84,11 +86,14 @@ export function addPhone(d: ContactDraft, raw: string, country: string | null, l
   pushUnique(d.phones, label ? { number, label } : { number }, (p) => p.number);
 }
 
+/** A LinkedIn profile is kept in its normal form (`https://www.linkedin.com/in/<slug>`), labelled LinkedIn. */
 export function addLink(d: ContactDraft, url: string, label?: string) {
   const trimmed = url.trim();
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  const finalLabel = label ?? (normalizeLinkedIn(withScheme) ? "LinkedIn" : undefined);
-  pushUnique(d.links, finalLabel ? { url: withScheme, label: finalLabel } : { url: withScheme }, (l) => l.url);
+  const linkedIn = normalizeLinkedIn(withScheme);
+  const finalUrl = linkedIn ?? withScheme;
+  const finalLabel = label ?? (linkedIn ? "LinkedIn" : undefined);
+  pushUnique(d.links, finalLabel ? { url: finalUrl, label: finalLabel } : { url: finalUrl }, (l) => l.url);
 }
 
 export function addTag(d: ContactDraft, tag: string) {

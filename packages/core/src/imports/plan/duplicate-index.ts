@@ -21,35 +21,57 @@ export interface Match {
   by: MatchKind;
 }
 
-type StrongKey = [MatchKind, string];
+type IdentityKind = "linkedin" | "email" | "phone";
+
+/** A person's identity keys: their LinkedIn profile(s), emails and E.164 phones, each in its one form. */
+interface Keys {
+  linkedin: Set<string>;
+  email: Set<string>;
+  phone: Set<string>;
+}
 
 /** Keys already worked out, by the emails list they came from (a row is matched, then added: the same lists). */
-const strongKeysOf = new WeakMap<
-  object,
-  { phones: object; links: object; country: string | null; keys: StrongKey[] }
->();
+const keysOf = new WeakMap<object, { phones: object; links: object; country: string | null; keys: Keys }>();
 
-/** Strong keys, in the order they are trusted: email, LinkedIn profile, E.164 phone. */
-function strongKeys(c: Pick<ContactIdentity, "emails" | "phones" | "links">, country: string | null) {
-  const known = strongKeysOf.get(c.emails);
+/** Identity keys, in the order they are trusted: LinkedIn profile, email, E.164 phone. */
+function identityKeys(c: Pick<ContactIdentity, "emails" | "phones" | "links">, country: string | null): Keys {
+  const known = keysOf.get(c.emails);
   if (known && known.phones === c.phones && known.links === c.links && known.country === country) return known.keys;
-  const keys = readStrongKeys(c, country);
-  strongKeysOf.set(c.emails, { phones: c.phones, links: c.links, country, keys });
+  const keys = readKeys(c, country);
+  keysOf.set(c.emails, { phones: c.phones, links: c.links, country, keys });
   return keys;
 }
 
-function readStrongKeys(c: Pick<ContactIdentity, "emails" | "phones" | "links">, country: string | null) {
-  const keys: StrongKey[] = [];
-  for (const e of c.emails) keys.push(["email", normalizeEmail(e.address)]);
+function readKeys(c: Pick<ContactIdentity, "emails" | "phones" | "links">, country: string | null): Keys {
+  const keys: Keys = { linkedin: new Set(), email: new Set(), phone: new Set() };
   for (const l of c.links) {
     const li = normalizeLinkedIn(l.url);
-    if (li) keys.push(["linkedin", li]);
+    if (li) keys.linkedin.add(li);
   }
+  for (const e of c.emails) keys.email.add(normalizeEmail(e.address));
   for (const p of c.phones) {
     const e164 = toE164(p.number, country);
-    if (e164) keys.push(["phone", e164]);
+    if (e164) keys.phone.add(e164);
   }
   return keys;
+}
+
+const IDENTITY_KINDS: readonly IdentityKind[] = ["linkedin", "email", "phone"];
+
+const disjoint = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+
+/**
+ * Whether two people are known to be different although they matched `by` one thing: two different LinkedIn
+ * profiles are two people (unless the match is the profile itself), and so are two people who both have emails
+ * and share none — unless an email or the profile is what matched (a work address and a home address are one
+ * person's when their profile says so). A shared phone or a shared name never outweighs either.
+ */
+function knownDifferent(a: Keys, b: Keys, by: MatchKind): boolean {
+  if (by === "linkedin") return false;
+  if (disjoint(a.linkedin, b.linkedin)) return true;
+  if (by === "email") return false;
+  return disjoint(a.email, b.email);
 }
 
 /**
@@ -72,32 +94,48 @@ function readNameKeys(displayName: string, companyName: string) {
   const parts = nameParts(name);
   const core = parts ? companyCore(company) : "";
   const block = parts && core ? { key: `${parts.family}|${core}`, given: parts.given } : null;
-  return { exact: `${name}|${company}`, block };
+  return { exact: name ? `${name}|${company}` : "", block };
 }
 
-type Entry = { id: string; name: string };
+/** One person in the index: their name and every identity key known for them so far (it grows with merges). */
+type Entry = { id: string; name: string; keys: Keys };
 
 /**
- * Finds the contact a draft is the same person as. Email, LinkedIn URL and phone are certain matches; the same
- * name at the same company, or a similar one, is only a suggestion. Rows added during an import are indexed too,
- * so a file that names someone twice creates one contact.
+ * Who a row or contact is. **Identity, then similarity**: a LinkedIn profile, an email or an E.164 phone shared
+ * with someone decides that it is the same person (unless the two are known to be different: other profiles, or
+ * only other emails); the same or a similar name at the same company is only a suggestion, and none is made for
+ * two people known to be different. Rows added during an import are indexed too, so within one file the same
+ * rules hold between rows.
  */
 export class DuplicateIndex {
   private readonly strong = new Map<string, Entry>();
-  private readonly byName = new Map<string, Entry>();
+  private readonly people = new Map<string, Entry>();
+  private readonly byName = new Map<string, Entry[]>();
   /** Fuzzy matching compares given names only within a block, so it stays linear in the number of contacts. */
   private readonly similar = new Map<string, (Entry & { given: string })[]>();
 
   constructor(private readonly country: string | null) {}
 
   add(c: ContactIdentity): void {
-    const entry = { id: c.id, name: c.displayName };
-    for (const [kind, value] of strongKeys(c, this.country)) {
-      const k = `${kind}:${value}`;
-      if (!this.strong.has(k)) this.strong.set(k, entry);
+    const keys = identityKeys(c, this.country);
+    let entry = this.people.get(c.id);
+    if (!entry) {
+      entry = { id: c.id, name: c.displayName, keys: { linkedin: new Set(), email: new Set(), phone: new Set() } };
+      this.people.set(c.id, entry);
+    }
+    for (const kind of IDENTITY_KINDS) {
+      for (const value of keys[kind]) {
+        entry.keys[kind].add(value);
+        const k = `${kind}:${value}`;
+        if (!this.strong.has(k)) this.strong.set(k, entry);
+      }
     }
     const { exact, block } = nameKeys(c.displayName, c.companyName);
-    if (!this.byName.has(exact)) this.byName.set(exact, entry);
+    if (exact) {
+      const list = this.byName.get(exact) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      this.byName.set(exact, list);
+    }
     if (block) {
       const list = this.similar.get(block.key) ?? [];
       if (!list.some((x) => x.id === c.id && x.given === block.given)) list.push({ ...entry, given: block.given });
@@ -105,44 +143,65 @@ export class DuplicateIndex {
     }
   }
 
-  /** The name-and-company match, else the first contact of the similar-name block (never the contact itself). */
-  private byNameOf(displayName: string, companyName: string, selfId: string | null): Match | null {
+  /** The first identity key someone else holds, unless the two are known to be different people. */
+  private identityMatch(keys: Keys, selfId: string | null): Match | null {
+    for (const kind of IDENTITY_KINDS) {
+      for (const value of keys[kind]) {
+        const hit = this.strong.get(`${kind}:${value}`);
+        if (hit && hit.id !== selfId && !knownDifferent(keys, hit.keys, kind)) {
+          return { contactId: hit.id, displayName: hit.name, by: kind };
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The name-and-company match, else the first of the similar-name block: never the contact itself, nor someone
+   * known to be a different person.
+   */
+  private nameMatch(keys: Keys, displayName: string, companyName: string, selfId: string | null): Match | null {
     const { exact, block } = nameKeys(displayName, companyName);
-    const same = this.byName.get(exact);
-    if (same && same.id !== selfId) return { contactId: same.id, displayName: same.name, by: "name-and-company" };
+    const fits = (e: Entry) => e.id !== selfId && !knownDifferent(keys, e.keys, "name-and-company");
+    const same = exact ? this.byName.get(exact)?.find(fits) : undefined;
+    if (same) return { contactId: same.id, displayName: same.name, by: "name-and-company" };
     if (!block) return null;
-    const hit = this.similar.get(block.key)?.find((x) => x.id !== selfId && similarGivenNames(x.given, block.given));
+    const hit = this.similar.get(block.key)?.find((x) => similarGivenNames(x.given, block.given) && fits(x));
     return hit ? { contactId: hit.id, displayName: hit.name, by: "similar-name" } : null;
   }
 
   /** A contact already indexed against those indexed before it (the "possible duplicates" list). */
   matchIdentity(c: ContactIdentity): Match | null {
-    for (const [kind, value] of strongKeys(c, this.country)) {
-      const hit = this.strong.get(`${kind}:${value}`);
-      if (hit && hit.id !== c.id) return { contactId: hit.id, displayName: hit.name, by: kind };
-    }
-    return this.byNameOf(c.displayName, c.companyName, c.id);
+    const keys = identityKeys(c, this.country);
+    return this.identityMatch(keys, c.id) ?? this.nameMatch(keys, c.displayName, c.companyName, c.id);
   }
 
-  /** The contact a draft certainly is (same email, LinkedIn profile or phone), if any. */
+  /** The person a draft certainly is (the same LinkedIn profile, email or phone), if any. */
   strongMatch(d: ContactDraft): Match | null {
-    for (const [kind, value] of strongKeys(d, this.country)) {
-      const hit = this.strong.get(`${kind}:${value}`);
-      if (hit) return { contactId: hit.id, displayName: hit.name, by: kind };
-    }
-    return null;
+    return this.identityMatch(identityKeys(d, this.country), null);
   }
 
-  match(d: ContactDraft): Match | null {
-    const strong = this.strongMatch(d);
-    if (strong) return strong;
-    return this.byNameOf(`${d.firstName} ${d.lastName}`, d.companyName, null);
+  /** Someone a draft only looks like: the same or a similar name at the same company, and not known to differ. */
+  lookalike(d: ContactDraft): Match | null {
+    return this.nameMatch(identityKeys(d, this.country), draftName(d), d.companyName, null);
+  }
+
+  /**
+   * Someone with the same name at the same company whom the draft is known not to be (another profile or other
+   * emails): said in the row's reason, so a reader sees why it was not taken for them.
+   */
+  namesake(d: ContactDraft): Match | null {
+    const { exact } = nameKeys(draftName(d), d.companyName);
+    const hit = exact ? this.byName.get(exact)?.[0] : undefined;
+    return hit ? { contactId: hit.id, displayName: hit.name, by: "name-and-company" } : null;
   }
 }
 
+const draftName = (d: ContactDraft) => `${d.firstName} ${d.lastName}`.trim();
+
 export const identityOfDraft = (id: string, d: ContactDraft): ContactIdentity => ({
   id,
-  displayName: `${d.firstName} ${d.lastName}`.trim(),
+  displayName: draftName(d),
   companyName: d.companyName,
   emails: d.emails,
   phones: d.phones,

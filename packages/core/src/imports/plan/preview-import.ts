@@ -1,14 +1,26 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
+import type { Contact } from "../../contacts/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import { notFound } from "../../shared/errors.ts";
+import { parseInput } from "../../shared/validate.ts";
 import { yieldToLoop } from "../../shared/yield-to-loop.ts";
 import { openImportFile } from "../read/import-file.ts";
 import { readUpload } from "../read/read-upload.ts";
-import type { ImportPreview, ImportUpload, PreviewRow } from "../schemas.ts";
+import {
+  type ImportPreview,
+  type ImportUpload,
+  importInputSchema,
+  type PreviewRow,
+  type RowOverride,
+} from "../schemas.ts";
+import type { ParsedRow } from "./contact-draft.ts";
 import { DuplicateIndex } from "./duplicate-index.ts";
-import { classifyRow } from "./plan-rows.ts";
+import { type PlanContext, planRow, type RowChoice } from "./plan-rows.ts";
 
-const PREVIEW_ROWS = 20;
+/** Every row is shown (a person may switch any of them); past these, the counts say how many more there are. */
+const PREVIEW_ROWS = 20_000;
+/** Rows planned between turns of the event loop, and whose matched contacts are read in one query. */
+const PREVIEW_BATCH = 500;
 /** A preview is read by a person: past these, the counts say how many more there are. */
 const PREVIEW_DUPLICATES = 200;
 const PREVIEW_ERRORS = 1000;
@@ -31,29 +43,71 @@ export async function indexOf(tx: Repositories, accountId: string, country: stri
   return index;
 }
 
+/** The person's choices from the preview, by the line each row starts on. */
+export const choicesOf = (overrides: readonly RowOverride[] | undefined): Map<number, RowChoice> =>
+  new Map((overrides ?? []).map((o) => [o.line, o.action]));
+
 /**
- * What an import would do, row by row, without writing anything: mapping, duplicates (certain, and suggested by
- * a similar name at the same company) and per-row errors. Rows are streamed; only what is shown is kept.
+ * What an import would do, row by row, without writing anything: the mapping, and for every row what will happen
+ * and why (create, merge into whom, skip, or fail), with the person's choices given as overrides — the same
+ * planning a job does (`planRow`), so the counts are the report's if the account does not change meanwhile. Rows
+ * are streamed in batches; the contacts they match are read once a batch.
  */
 export async function previewImport(deps: Deps, actor: Actor, upload: ImportUpload): Promise<ImportPreview> {
   requireRole(actor, "editor");
   const { input, encoding, detectedEncoding } = readUpload(upload);
+  const { overrides } = parseInput(importInputSchema, input);
+  const choices = choicesOf(overrides);
   const country = await countryOf(deps.store, actor.accountId);
   const file = openImportFile(input, country);
   const index = await indexOf(deps.store, actor.accountId, country);
+  // Contacts as this preview left them (made, or merged into), and stored ones read for a row that matched them.
+  const made = new Map<string, Contact>();
+  const stored = new Map<string, Contact>();
+  let n = 0;
+  const ctx: PlanContext = {
+    index,
+    country,
+    nowAt: deps.clock.now().toISOString(),
+    newId: () => `new-${++n}`,
+    // A placeholder: nothing is made, but a contact without a company still gains one.
+    companyIdFor: (name) => (name.trim() ? `new-company:${name.trim().toLowerCase()}` : null),
+    contact: async (id) => {
+      await read([id]);
+      return made.get(id) ?? stored.get(id) ?? null;
+    },
+  };
+  const read = async (ids: string[]) => {
+    const missing = ids.filter((id) => !made.has(id) && !stored.has(id));
+    if (missing.length === 0) return;
+    for (const { contact } of await deps.store.dueState.engineInputs(actor.accountId, missing)) {
+      stored.set(contact.id, contact);
+    }
+  };
   const counts = { create: 0, merge: 0, skip: 0, error: 0 };
   const rows: PreviewRow[] = [];
   const duplicates: PreviewRow[] = [];
   const errors: PreviewRow["issues"] = [];
-  let n = 0;
+  const plan = async (batch: ParsedRow[]) => {
+    await read(batch.flatMap((row) => index.strongMatch(row.draft)?.contactId ?? []));
+    for (const row of batch) {
+      const { row: planned, contact } = await planRow(row, ctx, choices.get(row.line));
+      if (contact) made.set(contact.id, contact);
+      counts[planned.action] += 1;
+      if (rows.length < PREVIEW_ROWS) rows.push(planned);
+      if (planned.match !== null && duplicates.length < PREVIEW_DUPLICATES) duplicates.push(planned);
+      if (errors.length < PREVIEW_ERRORS) errors.push(...planned.issues.slice(0, PREVIEW_ERRORS - errors.length));
+    }
+    await yieldToLoop();
+  };
+  let batch: ParsedRow[] = [];
   for (const row of file.rows()) {
-    if (n % 1000 === 999) await yieldToLoop();
-    const planned = classifyRow(row, index, () => `new-${++n}`);
-    counts[planned.action] += 1;
-    if (rows.length < PREVIEW_ROWS) rows.push(planned);
-    if (planned.match !== null && duplicates.length < PREVIEW_DUPLICATES) duplicates.push(planned);
-    if (errors.length < PREVIEW_ERRORS) errors.push(...planned.issues.slice(0, PREVIEW_ERRORS - errors.length));
+    batch.push(row);
+    if (batch.length < PREVIEW_BATCH) continue;
+    await plan(batch);
+    batch = [];
   }
+  await plan(batch);
   return {
     format: file.format,
     encoding,

@@ -60,18 +60,18 @@ describe("duplicate index", () => {
   it("suggests a similar name at the same company, after the certain keys and the exact name", () => {
     const index = new DuplicateIndex("US");
     index.add(person("c1", "Jonathan Smith", "ACME"));
-    expect(index.match(draft("Jon", "Smith", "Acme Inc"))).toEqual({
+    expect(index.lookalike(draft("Jon", "Smith", "Acme Inc"))).toEqual({
       contactId: "c1",
       displayName: "Jonathan Smith",
       by: "similar-name",
     });
-    expect(index.match(draft("Jonathan", "Smith", "ACME"))?.by).toBe("name-and-company");
-    expect(index.match({ ...draft("Jon", "Smith", "Acme Inc"), emails: [] })?.by).toBe("similar-name");
+    expect(index.lookalike(draft("Jonathan", "Smith", "ACME"))?.by).toBe("name-and-company");
+    expect(index.lookalike({ ...draft("Jon", "Smith", "Acme Inc"), emails: [] })?.by).toBe("similar-name");
     // Another company, another family name, no company, or another person's given name: no suggestion.
-    expect(index.match(draft("Jon", "Smith", "Globex"))).toBeNull();
-    expect(index.match(draft("Jon", "Smyth", "Acme"))).toBeNull();
-    expect(index.match(draft("Jon", "Smith", ""))).toBeNull();
-    expect(index.match(draft("Peter", "Smith", "Acme"))).toBeNull();
+    expect(index.lookalike(draft("Jon", "Smith", "Globex"))).toBeNull();
+    expect(index.lookalike(draft("Jon", "Smyth", "Acme"))).toBeNull();
+    expect(index.lookalike(draft("Jon", "Smith", ""))).toBeNull();
+    expect(index.lookalike(draft("Peter", "Smith", "Acme"))).toBeNull();
   });
 
   it("finds a contact's similar twin among those indexed before it, never itself", () => {

@@ -41,11 +41,13 @@ const EXACT: Record<string, MappedField> = {
   organization: "company",
   organisation: "company",
   organizationname: "company",
+  organization1name: "company",
   employer: "company",
   title: "title",
   jobtitle: "title",
   position: "title",
   organizationtitle: "title",
+  organization1title: "title",
   role: "title",
   notes: "notes",
   note: "notes",
@@ -53,19 +55,33 @@ const EXACT: Record<string, MappedField> = {
   categories: "tags",
   tags: "tags",
   groups: "tags",
+  groupmembership: "tags",
   birthday: "birthday",
   bday: "birthday",
   dateofbirth: "birthday",
   url: "url",
   webpage: "url",
   website: "url",
+  personalwebpage: "url",
   linkedin: "url",
   connectedon: "connectedOn",
 };
 
-/** A header's field by its words: "E-mail 2 Address", "Mobile Phone", "Website 1 - Value"… */
+/**
+ * Words of headers that are not the person's own value: the label or type of a value, Outlook's "E-mail Display
+ * Name", Google's "Phonetic First Name", and numbers that are someone else's or a machine's (Outlook's "Company Main
+ * Telephone", "Assistant's Phone", faxes, pagers, telex, radio, TTY) — a shared number would match colleagues.
+ */
+const NOT_THE_VALUE = ["label", "type", "displayname", "phonetic", "company", "assistant", "fax", "pager", "telex"];
+const NOT_THE_VALUE_EXACT = new Set(["callback", "radiophone", "ttytddphone"]);
+
+/**
+ * A header's field by its words: "E-mail 2 Address", "Mobile Phone", "Website 1 - Value"… Labels and types of a
+ * value, Outlook's "E-mail Display Name" and Google's "Phonetic First Name" are not the value.
+ */
 function fieldByWords(k: string): MappedField {
-  if (k.includes("label") || k.includes("type")) return "ignore";
+  if (NOT_THE_VALUE_EXACT.has(k)) return "ignore";
+  if (NOT_THE_VALUE.some((word) => k.includes(word))) return "ignore";
   if (k.includes("email") || k === "mail") return "email";
   if (k.includes("phone") || k.includes("mobile") || k === "tel" || k === "telephone") return "phone";
   if (k.startsWith("website") || k.startsWith("url")) return "url";
@@ -86,7 +102,8 @@ export function guessMapping(headers: readonly string[], format: CsvFormat): Col
 export function detectCsvFormat(headers: readonly string[]): CsvFormat {
   const has = (h: string) => headers.includes(h);
   if (isLinkedInExport(headers)) return "linkedin";
-  if (has("E-mail 1 - Value") || has("Given Name") || has("Labels")) return "google";
-  if (has("E-mail Address") && has("Business Phone")) return "outlook";
+  // Google's current export ("First Name", "Labels") and its legacy one ("Given Name", "Group Membership").
+  if (has("E-mail 1 - Value") || has("Given Name") || has("Labels") || has("Group Membership")) return "google";
+  if (has("E-mail Address") && (has("Business Phone") || has("Mobile Phone") || has("Job Title"))) return "outlook";
   return "csv";
 }

@@ -36,7 +36,10 @@ function splitName(d: ContactDraft, full: string) {
 
 function applyDate(c: CellContext, value: string, field: "birthday" | "connectedOn") {
   const read = readDate(value);
-  if (!read.ok) return c.issues.push({ line: c.line, field: c.header, message: read.message });
+  if (!read.ok) {
+    const why = read.message.replace(`"${value}" `, "");
+    return c.issues.push({ line: c.line, field: c.header, message: `"${value}" dropped: ${why}` });
+  }
   if (!read.date) return;
   if (field === "birthday") c.draft.birthday = read.date;
   else c.draft.connectedOn = isoOf(read.date);
@@ -82,16 +85,28 @@ export function rowOfCells(
 ): ParsedRow {
   const draft = emptyDraft();
   const issues: RowIssue[] = [];
+  const fullNames: CellContext[] = [];
+  const values: string[] = [];
   headers.forEach((header, i) => {
     const value = restoreNeutralized((cells[i] ?? "").trim());
     const field = mapping[header] ?? "ignore";
     if (value === "" || field === "ignore") return;
     if (value.includes("\uFFFD")) {
-      issues.push({ line, field: header, message: "is not valid UTF-8" });
+      issues.push({ line, field: header, message: `"${value}" dropped: it is not valid UTF-8` });
       return;
     }
-    SETTERS[field]({ draft, issues, line, header, country }, value);
+    const cell = { draft, issues, line, header, country };
+    // A full name fills only the parts the file does not give apart (Google's legacy "Name" beside "Given Name").
+    if (field === "fullName") {
+      fullNames.push(cell);
+      values.push(value);
+    } else SETTERS[field](cell, value);
   });
+  if (!draft.firstName && !draft.lastName) {
+    fullNames.forEach((cell, i) => {
+      SETTERS.fullName(cell, values[i]!);
+    });
+  }
   return { line, draft, issues };
 }
 

@@ -25,10 +25,23 @@ export function headerLineAfterPreamble(body: string): number {
   return 0;
 }
 
-/** linkedin.com/in/<slug>, whatever the scheme, subdomain, case or trailing slash. */
+/**
+ * A LinkedIn profile's one form, `https://www.linkedin.com/in/<slug>`, from any way it is written: any scheme or
+ * none, `www.`, a country or `mobile` subdomain, upper case, a percent-encoded slug (decoded and lower-cased, as
+ * LinkedIn treats it), a trailing slash, a query or a fragment, a sub-page (`/in/<slug>/details/`). It is the
+ * identity key two rows are matched by and the form the link is stored and shown in. Null for anything else.
+ */
 export function normalizeLinkedIn(url: string): string | null {
-  const match = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/in\/([^/?#]+)/i.exec(url.trim());
-  return match?.[1] ? `linkedin.com/in/${decodeURIComponent(match[1]).toLowerCase()}` : null;
+  const match = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)?linkedin\.com(?::\d+)?\/in\/([^/?#\s]+)/i.exec(url.trim());
+  if (!match?.[1]) return null;
+  let slug = match[1];
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // A stray "%" that starts no escape: the slug as written.
+  }
+  slug = slug.normalize("NFC").toLowerCase();
+  return /^[^\s/?#]+$/.test(slug) ? `https://www.linkedin.com/in/${slug}` : null;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -82,6 +82,77 @@ describe("import parsers, one per real export format", () => {
     expect(cj?.issues).toEqual([]);
   });
 
+  it("Google's legacy CSV: Given/Family Name, Organization 1, Group Membership, E-mail N - Value, by default", () => {
+    const file = read("google-contacts-legacy.csv");
+    expect(file.format).toBe("google");
+    expect(file.mapping).toMatchObject({
+      Name: "fullName",
+      "Given Name": "firstName",
+      "Family Name": "lastName",
+      "Organization 1 - Name": "company",
+      "Organization 1 - Title": "title",
+      "Organization 1 - Yomi Name": "ignore",
+      "Group Membership": "tags",
+      "E-mail 1 - Type": "ignore",
+      "E-mail 1 - Value": "email",
+      "E-mail 2 - Value": "email",
+      "Phone 1 - Value": "phone",
+      "Website 1 - Value": "url",
+      Birthday: "birthday",
+      Notes: "notes",
+    });
+    const [sam, otherSam, okafor, zoe] = file.rows;
+    expect(sam?.draft).toMatchObject({
+      firstName: "Sam",
+      lastName: "Lee",
+      emails: [{ address: "sam.lee@example.com" }],
+      phones: [{ number: "+14155550134" }],
+      companyName: "Acme Ltd",
+      title: "Engineer",
+      tags: ["Friends"],
+      birthday: { year: 1988, month: 2, day: 14 },
+      links: [{ url: "https://www.linkedin.com/in/sam-lee-88", label: "LinkedIn" }],
+    });
+    expect(otherSam?.draft).toMatchObject({ firstName: "Sam", lastName: "Lee", title: "Designer", birthday: null });
+    // "Name" holds only the family name; it does not become a first name beside "Family Name".
+    expect(okafor?.draft).toMatchObject({ firstName: "", lastName: "Okafor", companyName: "Okafor & Sons" });
+    expect(zoe?.draft.emails).toEqual([{ address: "zoë.müller@exämple.de" }, { address: "not-an-email" }]);
+    expect(zoe?.draft.notes).toBe('Met in Berlin,\nat the "Kiez" meetup.');
+  });
+
+  it("Outlook's full header: every e-mail and the person's own phones, not the company's, assistant's or fax", () => {
+    const file = read("outlook-contacts-full.csv");
+    expect(file.format).toBe("outlook");
+    expect(file.mapping).toMatchObject({
+      "E-mail Address": "email",
+      "E-mail 2 Address": "email",
+      "Business Phone": "phone",
+      "Mobile Phone": "phone",
+      "Company Main Telephone": "ignore",
+      "Assistant's Phone": "ignore",
+      "Business Fax": "ignore",
+      "TTY/TDD Phone": "ignore",
+      "Company Yomi": "ignore",
+      Company: "company",
+      "Job Title": "title",
+      Title: "ignore",
+      "Personal Web Page": "url",
+    });
+    const [priya, haddad] = file.rows;
+    expect(priya?.draft).toMatchObject({
+      firstName: "Priya",
+      lastName: "Raman",
+      emails: [{ address: "priya.raman@example.com" }, { address: "PRaman@Example.org" }],
+      phones: [{ number: "+15125550150" }, { number: "+15125550151" }],
+      companyName: "Lumen Labs",
+      title: "Head of Research",
+      birthday: { year: 1983, month: 7, day: 21 },
+      notes: "Prefers calls before 10.",
+    });
+    expect(haddad?.draft).toMatchObject({ firstName: "", lastName: "Haddad", phones: [{ number: "+33612345678" }] });
+    expect(haddad?.issues).toEqual([]);
+  });
+
   it("vCard 2.1: quoted-printable UTF-8 with a soft line break, bare type parameters", () => {
     const file = read("contacts-v21.vcf");
     expect(file.format).toBe("vcard");
@@ -171,11 +242,15 @@ describe("import parsers, one per real export format", () => {
     });
   });
 
-  it("names the line and field of bad cells: an unreadable date, invalid UTF-8, a broken vCard", () => {
+  it("names the line, field and value of bad cells (dropped): an unreadable date, invalid UTF-8, a broken vCard", () => {
     const csv = "First Name,Birthday,Notes\nAda,31/31/1999,ok\nBob,,bad \uFFFD byte\n";
     const rows = parseImportFile({ content: csv }, null).rows;
-    expect(rows[0]?.issues).toEqual([{ line: 2, field: "Birthday", message: "is not a calendar date" }]);
-    expect(rows[1]?.issues).toEqual([{ line: 3, field: "Notes", message: "is not valid UTF-8" }]);
+    expect(rows[0]?.issues).toEqual([
+      { line: 2, field: "Birthday", message: '"31/31/1999" dropped: is not a calendar date' },
+    ]);
+    expect(rows[1]?.issues).toEqual([
+      { line: 3, field: "Notes", message: '"bad \uFFFD byte" dropped: it is not valid UTF-8' },
+    ]);
     const broken = parseImportFile({ content: "BEGIN:VCARD\nVERSION:3.0\nthis is not a property\nEND:VCARD\n" }, null);
     expect(broken.rows[0]?.issues[0]).toMatchObject({ line: 1, field: "vcard" });
   });

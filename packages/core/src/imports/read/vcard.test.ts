@@ -38,7 +38,7 @@ describe("vCard photos, profiles, escapes and dates", () => {
 
   it("turns X-SOCIALPROFILE, IMPP and URL into labelled links; a handle with no web address into a note line", () => {
     expect(ana?.draft.links).toEqual([
-      { url: "http://www.linkedin.com/in/ana-obrien", label: "LinkedIn" },
+      { url: "https://www.linkedin.com/in/ana-obrien", label: "LinkedIn" },
       { url: "https://ana.example.com", label: "HomePage" },
     ]);
     expect(ana?.draft.notes).toContain("Twitter: anaob");
