@@ -1,4 +1,5 @@
 export * from "./accounts/account-service.ts";
+export * from "./accounts/password-policy.ts";
 export * from "./accounts/roles.ts";
 export * from "./accounts/schemas.ts";
 export * from "./accounts/sign-up.ts";

@@ -13,6 +13,9 @@ const timeZoneSchema = z
     }
   }, "is not an IANA time zone such as Europe/Berlin");
 
+/** A person's name as Kith keeps it, whichever way it arrives (sign-up, a name change). */
+export const userNameSchema = z.string().trim().min(1).max(120);
+
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
