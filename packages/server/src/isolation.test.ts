@@ -18,6 +18,11 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/account/members": { status: 400, body: { email: "nobody@example.com", role: "viewer" } },
     "PATCH /api/account/members/:userId": notFound({ role: "viewer" }),
     "DELETE /api/account/members/:userId": notFound(),
+    // A member's own sessions and password: Bob's never reach Alice's (her session id is not found for him).
+    "GET /api/sessions": { list: true },
+    "DELETE /api/sessions/:id": notFound(),
+    "POST /api/sessions/sign-out-others": { status: 200 },
+    "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
     "GET /api/tokens": { list: true },
     "POST /api/tokens": { list: true },
     "DELETE /api/tokens/:id": notFound(),
@@ -105,6 +110,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     imports: ids.importJob,
     merges: ids.merge,
     notify: ids.webhook,
+    sessions: ids.session,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -159,6 +165,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       merge: merge.mergeId,
       aliceUser: alice.userId,
       webhook: webhook.id,
+      session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
       calendarToken: calendarUrl.slice(calendarUrl.lastIndexOf("/") + 1, -".ics".length),
     };
     const secrets = [...Object.values(ids), "Secret", "alice"];

@@ -162,6 +162,19 @@ export interface UserTable {
   emailVerified: number | boolean;
 }
 
+/** better-auth's session table: listed and ended by their user from Settings. better-auth creates and renews them. */
+export interface SessionTable {
+  id: string;
+  token: string;
+  userId: string;
+  /** A Date on PostgreSQL; text or a number on SQLite, as the auth library wrote it. */
+  expiresAt: Date | string | number;
+  createdAt: Date | string | number;
+  updatedAt: Date | string | number;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
 /** The delivery ledger: one row per (account, kind, period); see migration 0006. */
 export interface DeliveryTable {
   account_id: string;
@@ -288,6 +301,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   contact_fts_map: ContactFtsMapTable;
   user: UserTable;
+  session: SessionTable;
   delivery: DeliveryTable;
   notify_setting: NotifySettingTable;
   digest_record: DigestRecordTable;

@@ -25,6 +25,23 @@ export interface UserDirectory {
   count(): Promise<number>;
   /** Whether the user proved they own their address (better-auth's email verification). */
   isEmailVerified(userId: string): Promise<boolean>;
+  /** The user's signed-in sessions (better-auth's rows) that have not expired by `nowAt`, newest first. */
+  listSessions(userId: string, nowAt: string): Promise<UserSession[]>;
+  /** Ends one of the user's sessions; false when the user has no session with that id. */
+  removeSession(userId: string, sessionId: string): Promise<boolean>;
+  /** Ends every session of the user but `keepSessionId`; answers how many ended. */
+  removeOtherSessions(userId: string, keepSessionId: string): Promise<number>;
+}
+
+/** A signed-in session as its owner sees it (never its token). */
+export interface UserSession {
+  id: string;
+  userAgent: string | null;
+  /** The client address the session was opened from. */
+  address: string | null;
+  createdAt: string;
+  /** When the session was last renewed (better-auth renews it at most once a day). */
+  lastSeenAt: string;
 }
 
 export interface ApiTokenRecord extends ApiToken {

@@ -18,7 +18,12 @@ describe("the password policy (NIST SP 800-63B)", () => {
   });
 
   it("takes any characters between the limits: spaces, emoji, other scripts; nothing is composed for you", () => {
-    for (const p of ["correct horse battery", "🦊🦊🦊🦊🦊 fox den", "пароль-для-кита", "a".repeat(PASSWORD_LIMITS.max)]) {
+    for (const p of [
+      "correct horse battery",
+      "🦊🦊🦊🦊🦊 fox den",
+      "пароль-для-кита",
+      "a".repeat(PASSWORD_LIMITS.max),
+    ]) {
       expect(messageOf(p), p).toBeNull();
     }
   });
@@ -46,9 +51,9 @@ describe("the password policy (NIST SP 800-63B)", () => {
       },
     };
     const deps = {} as Parameters<typeof signUp>[0];
-    expect(await codeOf(signUp(deps, registrar, { name: "Ada", email: "ada@example.com", password: "password123" }))).toBe(
-      "validation",
-    );
+    expect(
+      await codeOf(signUp(deps, registrar, { name: "Ada", email: "ada@example.com", password: "password123" })),
+    ).toBe("validation");
     expect(registered).toBe(false);
   });
 });

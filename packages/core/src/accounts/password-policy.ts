@@ -31,3 +31,11 @@ export const PASSWORD_IS_EMAIL = "This password is your email address: choose so
 export function passwordIsEmail(password: string, email: string): boolean {
   return password.trim().toLowerCase() === email.trim().toLowerCase();
 }
+
+/** A member changing their password: the one they have now (the auth library checks it) and the new one. */
+export const changePasswordSchema = z.strictObject({
+  // Passwords set before this policy could be up to 200 characters; the current one is only compared.
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

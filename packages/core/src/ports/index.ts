@@ -33,6 +33,7 @@ export type {
   ApiTokenRepository,
   MembershipRepository,
   UserDirectory,
+  UserSession,
 } from "../accounts/account-ports.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../http/problem.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
+import { registerSessionRoutes } from "./session-routes.ts";
 
 const signInBody = z.strictObject({
   email: z.email().max(254),
@@ -18,8 +19,14 @@ const sessionUser = z.object({
 });
 
 /** Hands a request to better-auth as a Fetch Request and copies its answer (cookies included) back. */
-export async function forwardToAuth(auth: Auth, request: FastifyRequest, reply: FastifyReply, body?: unknown) {
-  const url = new URL(request.url, `http://${request.headers.host ?? "localhost"}`);
+export async function forwardToAuth(
+  auth: Auth,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body?: unknown,
+  path?: string,
+) {
+  const url = new URL(path ?? request.url, `http://${request.headers.host ?? "localhost"}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -114,6 +121,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     },
   );
 
+  registerSessionRoutes(app, deps, auth);
+
   // The few better-auth endpoints Kith means to expose, each by its exact path: signing out, and the link in the
   // verification mail. Everything else better-auth has (its own sign-up without Kith's checks, a verification
   // mail to any address, account linking…) answers 404 like any unknown path.
@@ -138,7 +147,7 @@ export const BETTER_AUTH_ROUTES: readonly (readonly ["GET" | "POST", string])[] 
  * cookie. The body copy is readable by any script on the page (the very thing HttpOnly keeps it from) and ends up
  * in logs and proxies; the cookie is all the browser needs, so the body goes out without it.
  */
-function withoutSessionToken(result: { status: number; text: string }): { status: number; text: string } {
+export function withoutSessionToken(result: { status: number; text: string }): { status: number; text: string } {
   if (result.status !== 200) return result;
   try {
     const { token: _token, ...rest } = JSON.parse(result.text) as Record<string, unknown>;
@@ -153,7 +162,7 @@ function withoutSessionToken(result: { status: number; text: string }): { status
 class AuthRefused extends Error {}
 
 /** better-auth's errors become problem+json like every other error of the API. */
-function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
+export function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
   if (result.status >= 400) {
     let detail = "authentication failed";
     try {
