@@ -10,6 +10,7 @@ import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
+import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
@@ -65,7 +66,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // KITH_TRUST_PROXY: behind a load balancer, the client's address (throttle, sessions) comes from the proxies
+    // trusted here; by default from the socket.
+    trustProxy: ctx.config.trustProxy,
   });
   const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs });
   app.addHook("onClose", async () => jobs.stop());
@@ -117,7 +120,13 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
-  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)));
+  registerAuthRoutes(
+    app,
+    ctx.deps,
+    auth,
+    new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)),
+    new KnownDevices(ctx.config.authSecret, ctx.config.publicUrl.startsWith("https://")),
+  );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);
   registerContactRoutes(app, ctx.deps);

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../http/problem.ts";
+import type { KnownDevices } from "./known-device.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
 import { registerSessionRoutes } from "./session-routes.ts";
 
@@ -50,7 +51,13 @@ export async function forwardToAuth(
   return { status: response.status, text };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth, throttle: LoginThrottle) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  auth: Auth,
+  throttle: LoginThrottle,
+  devices: KnownDevices,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -89,20 +96,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     async (request, reply) => {
       const now = deps.clock.now();
       const { email } = request.body;
-      const wait = await throttle.attempt(email, request.ip, now);
+      const known = devices.recognises(request.headers.cookie, email, now);
+      const wait = await throttle.attempt(email, request.ip, now, known);
       if (wait > 0) {
         reply.header("retry-after", String(wait));
-        return sendProblem(reply, 429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes`);
+        const after = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
+        return sendProblem(reply, 429, `too many failed sign-ins; try again in ${after}`);
       }
       let result: { status: number; text: string };
       try {
         result = await forwardToAuth(auth, request, reply);
       } catch (error) {
-        await throttle.settle(email, request.ip, "not-a-guess", now);
+        await throttle.settle(email, request.ip, "not-a-guess", now, known);
         throw error;
       }
       const outcome = result.status === 200 ? "accepted" : result.status === 401 ? "refused" : "not-a-guess";
-      await throttle.settle(email, request.ip, outcome, now);
+      await throttle.settle(email, request.ip, outcome, now, known);
+      if (outcome === "accepted") {
+        const cookies = reply.getHeader("set-cookie");
+        reply.header("set-cookie", [...[cookies ?? []].flat().map(String), devices.cookieFor(email, now)]);
+      }
       return problemOrText(reply, withoutSessionToken(result));
     },
   );
