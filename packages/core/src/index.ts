@@ -1,5 +1,6 @@
 export * from "./accounts/account-service.ts";
 export * from "./accounts/change-password.ts";
+export * from "./accounts/invitations.ts";
 export * from "./accounts/password-policy.ts";
 export * from "./accounts/roles.ts";
 export * from "./accounts/schemas.ts";

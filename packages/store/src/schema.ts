@@ -36,6 +36,21 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** An invitation to join an account; see migration 0017. */
+export interface InvitationTable {
+  id: string;
+  account_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
 export interface CompanyTable {
   id: string;
   account_id: string;
@@ -292,6 +307,7 @@ export interface Database {
   account: AccountTable;
   membership: MembershipTable;
   api_token: ApiTokenTable;
+  invitation: InvitationTable;
   company: CompanyTable;
   contact: ContactTable;
   contact_tag: ContactTagTable;

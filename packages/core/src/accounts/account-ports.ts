@@ -58,3 +58,29 @@ export interface ApiTokenRepository {
   revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
   touch(id: string, lastUsedAt: string): Promise<void>;
 }
+
+/** An invitation as stored: only the hash of its token. */
+export interface InvitationRecord {
+  id: string;
+  accountId: string;
+  email: string;
+  role: Role;
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface InvitationRepository {
+  insert(invitation: InvitationRecord): Promise<void>;
+  /** The account's invitations neither accepted, revoked nor expired by `nowAt`, newest first. */
+  listPending(accountId: string, nowAt: string): Promise<InvitationRecord[]>;
+  /** Revokes a pending invitation of the account; false when there is none with that id. */
+  revoke(accountId: string, id: string, nowAt: string): Promise<boolean>;
+  /** The invitation a token opens, whatever its account: the token is the invitee's only credential. */
+  findByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Marks a still-pending invitation accepted; false when it was accepted or revoked meanwhile (single use). */
+  markAccepted(accountId: string, id: string, userId: string, nowAt: string): Promise<boolean>;
+}

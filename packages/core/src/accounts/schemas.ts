@@ -48,12 +48,6 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.output<typeof membershipSchema>;
 
-export const addMemberSchema = z.strictObject({
-  email: z.email().max(254),
-  role: roleSchema,
-});
-export type AddMemberInput = z.output<typeof addMemberSchema>;
-
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,6 +1,7 @@
 import type {
   AccountRepository,
   ApiTokenRepository,
+  InvitationRepository,
   MembershipRepository,
   UserDirectory,
 } from "../accounts/account-ports.ts";
@@ -31,6 +32,8 @@ export type {
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
+  InvitationRecord,
+  InvitationRepository,
   MembershipRepository,
   UserDirectory,
   UserSession,
@@ -47,6 +50,7 @@ export interface Repositories {
   memberships: MembershipRepository;
   users: UserDirectory;
   apiTokens: ApiTokenRepository;
+  invitations: InvitationRepository;
   contacts: ContactRepository;
   dueState: DueStateRepository;
   companies: CompanyRepository;
