@@ -2,7 +2,14 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Deps } from "@kith/core";
-import { type Auth, type Config, createAuth, invitationLinks, verificationSender } from "@kith/runtime";
+import {
+  type Auth,
+  type Config,
+  createAuth,
+  invitationLinks,
+  signUpNoticeSender,
+  verificationSender,
+} from "@kith/runtime";
 import { KyselyLoginThrottleRepository, type OpenDatabase } from "@kith/store";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -127,6 +134,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     auth,
     new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)),
     new KnownDevices(ctx.config.authSecret, ctx.config.publicUrl.startsWith("https://")),
+    { signUpNotice: signUpNoticeSender(ctx.config) },
   );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerAccountRoutes(app, ctx.deps);

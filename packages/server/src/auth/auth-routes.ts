@@ -1,5 +1,6 @@
 import { type Deps, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
-import type { Auth } from "@kith/runtime";
+import type { Auth, SendSignUpNotice } from "@kith/runtime";
+import { hashPassword } from "better-auth/crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -57,6 +58,7 @@ export function registerAuthRoutes(
   auth: Auth,
   throttle: LoginThrottle,
   devices: KnownDevices,
+  options: { signUpNotice: SendSignUpNotice | null },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -70,6 +72,11 @@ export function registerAuthRoutes(
       const registrar: UserRegistrar = {
         async register(credentials) {
           answer = await forwardToAuth(auth, request, reply, credentials);
+          if (answer.status === 422 && answer.text.includes("USER_ALREADY_EXISTS")) {
+            // Spend the time a new sign-up spends hashing, so the answer's timing does not tell either.
+            await hashPassword(credentials.password);
+            throw new AddressTaken();
+          }
           if (answer.status !== 200) throw new AuthRefused();
           const { user } = JSON.parse(answer.text) as { user: { id: string; email: string; name: string } };
           return { id: user.id, email: user.email, name: user.name };
@@ -78,6 +85,28 @@ export function registerAuthRoutes(
       try {
         await signUp(deps, registrar, request.body);
       } catch (error) {
+        if (error instanceof AddressTaken) {
+          // An address already registered gets the answer a new one gets (status, shape, about the same time),
+          // so sign-up tells no one whether an address has an account; its owner is told by mail instead.
+          const email = request.body.email.trim().toLowerCase();
+          await options.signUpNotice?.(email).catch((e: unknown) => request.log.error(e, "sign-up notice failed"));
+          const nowAt = deps.clock.now().toISOString();
+          reply.removeHeader("set-cookie");
+          return reply
+            .code(200)
+            .type("application/json")
+            .send({
+              user: {
+                id: deps.ids.newId(),
+                email,
+                name: request.body.name.trim(),
+                image: null,
+                emailVerified: false,
+                createdAt: nowAt,
+                updatedAt: nowAt,
+              },
+            });
+        }
         if (!(error instanceof AuthRefused) || !answer) throw error;
       }
       return problemOrText(reply, withoutSessionToken(answer!));
@@ -173,6 +202,9 @@ export function withoutSessionToken(result: { status: number; text: string }): {
 
 /** better-auth refused the sign-up; its own answer is what the client gets. */
 class AuthRefused extends Error {}
+
+/** The address has an account already (never said to the client). */
+class AddressTaken extends Error {}
 
 /** better-auth's errors become problem+json like every other error of the API. */
 export function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
