@@ -7,5 +7,7 @@ export const feature: Feature = {
     { path: "/sign-in", page: lazy(() => import("./sign-in-page.tsx")), public: true },
     { path: "/sign-up", page: lazy(() => import("./sign-up-page.tsx")), public: true },
     { path: "/welcome", page: lazy(() => import("./first-run-page.tsx")) },
+    // Public: the page itself asks its reader to sign in, keeping the link's token (a redirect would drop it).
+    { path: "/invite", page: lazy(() => import("./invitation-page.tsx")), public: true },
   ],
 };

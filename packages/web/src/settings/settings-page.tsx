@@ -7,6 +7,7 @@ import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { EngineSection } from "./engine-section.tsx";
 import { MembersSection } from "./members-section.tsx";
 import { NotificationsSection } from "./notifications-section.tsx";
+import { SessionsSection } from "./sessions-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 export default function SettingsPage() {
@@ -34,6 +35,7 @@ export default function SettingsPage() {
         <NotificationsSection />
         <CalendarFeedSection />
         <MembersSection />
+        <SessionsSection />
         <TokensSection />
       </div>
     </Page>
