@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
 import { useMe } from "../app/session.ts";
@@ -11,10 +11,7 @@ import { pendingInvitation } from "./pending-invitation.ts";
 
 /** Opening an invitation link: sign in (or up) with the invited address, see the offer, accept it. */
 export default function InvitationPage() {
-  const [token] = useState(() => {
-    pendingInvitation.takeFromLocation();
-    return pendingInvitation.get();
-  });
+  const [token] = useState(() => pendingInvitation.get());
   const me = useMe();
   const client = useQueryClient();
   const [, navigate] = useLocation();
@@ -40,23 +37,7 @@ export default function InvitationPage() {
       </AuthCard>
     );
   }
-  if (me.isPending) return null;
-  if (!me.data) {
-    return (
-      <AuthCard
-        title="You are invited"
-        lead="Sign in, or create an account, with the address the invitation was sent to; then accept it here."
-        onSubmit={() => navigate("/sign-in?next=/invite")}
-      >
-        <Button type="submit" tone="primary">
-          Sign in to accept
-        </Button>
-        <p className="muted center">
-          New to Kith? <Link href="/sign-up">Create an account</Link>
-        </p>
-      </AuthCard>
-    );
-  }
+  if (!me.data) return null;
   const offer = preview.data;
   return (
     <AuthCard

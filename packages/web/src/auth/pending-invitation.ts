@@ -5,7 +5,9 @@ const KEY = "kith-invitation";
  * fragment never reaches the server, and the address bar drops it as soon as it is read.
  */
 export const pendingInvitation = {
+  /** Keeps the token of an `/invite#…` address; called as the shell loads, before any redirect drops the fragment. */
   takeFromLocation(): void {
+    if (typeof location === "undefined" || location.pathname !== "/invite") return;
     const token = location.hash.slice(1);
     if (!token) return;
     sessionStorage.setItem(KEY, token);

@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
+import { pendingInvitation } from "./pending-invitation.ts";
 
 export default function SignInPage() {
   const [email, setEmail] = useState("");
@@ -31,8 +32,17 @@ export default function SignInPage() {
   };
 
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const invited = pendingInvitation.get() !== null;
   return (
-    <AuthCard title="Sign in" lead="Welcome back. Your people are waiting." onSubmit={submit}>
+    <AuthCard
+      title="Sign in"
+      lead={
+        invited
+          ? "Sign in with the address you were invited at to accept the invitation, or create an account with it."
+          : "Welcome back. Your people are waiting."
+      }
+      onSubmit={submit}
+    >
       {error !== null && !fieldError("email") && !fieldError("password") && <Alert>{describeError(error)}</Alert>}
       <Field
         label="Email"

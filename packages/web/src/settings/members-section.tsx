@@ -73,6 +73,9 @@ export function MembersSection() {
 
 type CreatedInvitation = Answer<"/api/account/invitations", "post">;
 
+/** Long addresses and links break anywhere rather than widen a phone's page. */
+const WRAP = { overflowWrap: "anywhere", minWidth: 0 } as const;
+
 /** Owners invite by address; the link (mailed when the server can) is shown to copy, and pending ones listed. */
 function Invitations() {
   const client = useQueryClient();
@@ -101,7 +104,7 @@ function Invitations() {
     <div className="stack">
       {created && (
         <Alert tone="info">
-          <p>
+          <p style={WRAP}>
             {created.mailed
               ? `Invitation mailed to ${created.invitation.email}. You can also pass on the link yourself`
               : `Send this link to ${created.invitation.email}`}{" "}
@@ -119,7 +122,7 @@ function Invitations() {
         <ul className="plain-list" aria-label="Pending invitations">
           {pending.data?.items.map((i) => (
             <li key={i.id} className="member-row">
-              <div>
+              <div style={WRAP}>
                 <div className="strong">{i.email}</div>
                 <div className="muted small">
                   invited as {i.role} · until {formatDate(i.expiresAt)}

@@ -82,7 +82,7 @@ function SessionRow({ session, onSignOut }: { session: Session; onSignOut: () =>
   const device = deviceOf(session.userAgent);
   return (
     <li className="member-row">
-      <div>
+      <div style={{ overflowWrap: "anywhere", minWidth: 0 }}>
         <div className="strong">
           {device} {session.current && <span className="badge">this device</span>}
         </div>
