@@ -71,12 +71,14 @@ export interface RouteSummary {
 }
 
 export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+  const trust = ctx.config.trustProxy;
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     // KITH_TRUST_PROXY: behind a load balancer, the client's address (throttle, sessions) comes from the proxies
-    // trusted here; by default from the socket.
-    trustProxy: ctx.config.trustProxy,
+    // trusted here; by default from the socket. A hop count is given as the function Fastify makes of one (its
+    // types take no number here).
+    trustProxy: typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust,
   });
   const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs });
   app.addHook("onClose", async () => jobs.stop());

@@ -162,3 +162,21 @@ describe.each(DIALECTS)("the client address behind a proxy on %s", (dialect) => 
     });
   });
 });
+
+describe.each(DIALECTS)("KITH_TRUST_PROXY as a hop count on %s", (dialect) => {
+  const s = useTestServer(dialect, { env: { KITH_TRUST_PROXY: "1" } });
+
+  it("takes the client from the one proxy in front", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const res = await s.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      remoteAddress: "10.0.0.2",
+      headers: { origin: TEST_ORIGIN, "x-forwarded-for": `192.0.2.1, ${OWNER}`, "user-agent": "Hop/1.0" },
+      payload: { email: "ada@example.com", password: RIGHT },
+    });
+    expect(res.statusCode).toBe(200);
+    const sessions = (await ada.call("GET", "/api/sessions")).json().items as { userAgent: string; address: string }[];
+    expect(sessions.find((x) => x.userAgent === "Hop/1.0")?.address).toBe(OWNER);
+  });
+});
