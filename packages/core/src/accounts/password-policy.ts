@@ -20,8 +20,15 @@ export function isCommonPassword(password: string): boolean {
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_LIMITS.min, `This password is too short: use at least ${PASSWORD_LIMITS.min} characters`)
-  .max(PASSWORD_LIMITS.max, `This password is too long: use at most ${PASSWORD_LIMITS.max} characters`)
+  // One message per password: a too short one is not also called common.
+  .min(PASSWORD_LIMITS.min, {
+    message: `This password is too short: use at least ${PASSWORD_LIMITS.min} characters`,
+    abort: true,
+  })
+  .max(PASSWORD_LIMITS.max, {
+    message: `This password is too long: use at most ${PASSWORD_LIMITS.max} characters`,
+    abort: true,
+  })
   .refine((p) => !isCommonPassword(p), "This password is too common: it appears on lists attackers try first");
 
 /** The message when the password is the account's own address. */
