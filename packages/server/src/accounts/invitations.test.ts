@@ -77,6 +77,22 @@ describe.each(DIALECTS)("invitation by link on %s", (dialect) => {
     expect((await owner.call("GET", "/api/account/invitations")).json().items).toEqual([]);
   });
 
+  it("two acceptances of one link at once make one membership", async () => {
+    const owner = await signUp(s, "Ada", "ada@example.com");
+    const coach = await signUp(s, "Coach", "coach@example.com");
+    const link = (
+      await owner.call("POST", "/api/account/invitations", { email: "coach@example.com", role: "viewer" })
+    ).json().link as string;
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => coach.call("POST", "/api/invitations/accept", { token: tokenOf(link) })),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.every((c) => c === 200 || c === 404 || c === 409)).toBe(true);
+    const members = (await owner.call("GET", "/api/account/members")).json().items as { email: string }[];
+    expect(members.map((m) => m.email).sort()).toEqual(["ada@example.com", "coach@example.com"]);
+  });
+
   it("a link works only for the address it was made for, until it expires or is revoked", async () => {
     const owner = await signUp(s, "Ada", "ada@example.com");
     const mallory = await signUp(s, "Mallory", "mallory@example.com");
