@@ -1,4 +1,5 @@
 export * from "./accounts/account-service.ts";
+export * from "./accounts/change-email.ts";
 export * from "./accounts/change-password.ts";
 export * from "./accounts/invitations.ts";
 export * from "./accounts/password-policy.ts";

@@ -6,6 +6,7 @@ import {
   type Auth,
   type Config,
   createAuth,
+  emailChangeSender,
   invitationLinks,
   signUpNoticeSender,
   verificationSender,
@@ -17,6 +18,7 @@ import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
+import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
@@ -139,6 +141,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     { signUpNotice: signUpNoticeSender(ctx.config) },
   );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
+  registerEmailChangeRoutes(app, ctx.deps, auth, ctx.config, emailChangeSender(ctx.config));
   registerAccountRoutes(app, ctx.deps);
   registerInvitationRoutes(app, ctx.deps, invitationLinks(ctx.config));
   registerContactRoutes(app, ctx.deps);

@@ -28,6 +28,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "DELETE /api/sessions/:id": notFound(),
     "POST /api/sessions/sign-out-others": { status: 200 },
     "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
+    // No SMTP here: no new address can be confirmed, Bob's or anyone's.
+    "POST /api/email": { status: 409, body: { newEmail: "alice@example.com", currentPassword: "not bob's" } },
     "GET /api/tokens": { list: true },
     "POST /api/tokens": { list: true },
     "DELETE /api/tokens/:id": notFound(),

@@ -31,6 +31,11 @@ export interface UserDirectory {
   removeSession(userId: string, sessionId: string): Promise<boolean>;
   /** Ends every session of the user but `keepSessionId`; answers how many ended. */
   removeOtherSessions(userId: string, keepSessionId: string): Promise<number>;
+  /**
+   * Gives the user a new, verified address (its owner proved it by following a mailed link); false when another
+   * user has it.
+   */
+  changeEmail(userId: string, email: string): Promise<boolean>;
 }
 
 /** A signed-in session as its owner sees it (never its token). */

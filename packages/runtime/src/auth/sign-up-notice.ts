@@ -35,3 +35,36 @@ export function signUpNoticeSender(config: Config): SendSignUpNotice | null {
     }
   };
 }
+
+/** Mails the link that confirms a new address for an account; null when SMTP is not configured. */
+export type SendEmailChange = (email: string, link: string) => Promise<void>;
+
+export function emailChangeSender(config: Config): SendEmailChange | null {
+  const smtp = config.smtp;
+  if (!smtp) return null;
+  const host = new URL(config.publicUrl).hostname;
+  return async (email, link) => {
+    const mailer = createSmtpMailer(smtp, config.scheduler.leaseSeconds * 1000);
+    try {
+      const text = [
+        "Hello,",
+        "",
+        `Someone signed in to Kith at ${config.publicUrl} asked to move their account to ${email}.`,
+        "If it was you, open this link within 24 hours to confirm; your other sessions will be signed out:",
+        link,
+        "",
+        "If it was not you, ignore this message: nothing changes.",
+      ].join("\n");
+      await mailer.send({
+        to: [email],
+        subject: "Kith: confirm your new email address",
+        text,
+        html: `<!doctype html><html><body><pre style="font-family:inherit;white-space:pre-wrap">${text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c)}</pre></body></html>`,
+        messageId: `<email-change.${randomUUID()}@${host}>`,
+        headers: {},
+      });
+    } finally {
+      mailer.close();
+    }
+  };
+}

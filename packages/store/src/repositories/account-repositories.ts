@@ -14,7 +14,7 @@ import type {
 import { decodeCursor, type Page, type PageQuery, toPage } from "@kith/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
-import { fromFlag } from "./json.ts";
+import { fromFlag, toFlag } from "./json.ts";
 
 export class KyselyAccountRepository implements AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -202,6 +202,29 @@ export class KyselyUserDirectory implements UserDirectory {
       .where("id", "!=", keepSessionId)
       .executeTakeFirst();
     return Number(r.numDeletedRows);
+  }
+
+  async changeEmail(userId: string, email: string): Promise<boolean> {
+    const address = email.trim().toLowerCase();
+    const taken = await this.db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", address)
+      .where("id", "!=", userId)
+      .executeTakeFirst();
+    if (taken) return false;
+    try {
+      const r = await this.db
+        .updateTable("user")
+        .set({ email: address, emailVerified: toFlag(true) })
+        .where("id", "=", userId)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    } catch (error) {
+      // Taken at the same moment by someone else: the unique index decides.
+      if (/unique/i.test(String(error))) return false;
+      throw error;
+    }
   }
 
   async count(): Promise<number> {
