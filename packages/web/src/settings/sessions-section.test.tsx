@@ -80,4 +80,25 @@ describe("the sessions section", () => {
     const posts = sent.sent("POST", "/api/password").map((r) => r.body);
     expect(posts.at(-1)).toEqual({ currentPassword: "correct horse battery", newPassword: "a new long passphrase" });
   });
+
+  it("asks for a new address with the password, and says where the link went", async () => {
+    const sent = fakeApi({
+      "GET /api/sessions": () => ({ items: [session("s1", FIREFOX, "198.51.100.7", true)] }),
+      "POST /api/email": () => reply(202, { sentTo: "ada@new.example" }),
+    });
+    const { user } = renderPage(<SessionsSection />);
+    await user.type(screen.getByLabelText("New email address"), "ada@new.example");
+    await user.type(screen.getByLabelText("Password, to confirm"), "correct horse battery");
+    await user.click(screen.getByRole("button", { name: "Change email" }));
+    expect(await screen.findByText(/We sent a link to ada@new.example/)).toBeTruthy();
+    expect(sent.sent("POST", "/api/email").map((r) => r.body)).toEqual([
+      { newEmail: "ada@new.example", currentPassword: "correct horse battery" },
+    ]);
+  });
+
+  it("shows the outcome of a followed link", async () => {
+    fakeApi({ "GET /api/sessions": () => ({ items: [] }) });
+    renderPage(<SessionsSection />, "/settings?email=changed");
+    expect(await screen.findByText(/Your address is changed and confirmed/)).toBeTruthy();
+  });
 });

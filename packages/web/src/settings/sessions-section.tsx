@@ -1,6 +1,7 @@
 import type { Answer } from "@kith/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useSearchParams } from "wouter";
 import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
@@ -50,7 +51,9 @@ export function SessionsSection() {
 
   return (
     <Section title="Sign-in and sessions">
+      <EmailChangeOutcome />
       <ChangePassword onChanged={refresh} />
+      <ChangeEmail />
       <h3 className="strong">Where you are signed in</h3>
       {[sessions.error, signOutOne.error, signOutOthers.error].map(
         (e, i) =>
@@ -155,6 +158,79 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
       <div className="row">
         <Button type="submit" isDisabled={change.isPending || !currentPassword || !newPassword}>
           Change password
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The answer of a followed confirmation link (`/settings?email=changed|taken`). */
+function EmailChangeOutcome() {
+  const [params] = useSearchParams();
+  const outcome = params.get("email");
+  if (outcome === "changed") {
+    return <Alert tone="info">Your address is changed and confirmed. Your other sessions were signed out.</Alert>;
+  }
+  if (outcome === "taken") return <Alert>That address belongs to another account: nothing was changed.</Alert>;
+  return null;
+}
+
+function ChangeEmail() {
+  const [newEmail, setNewEmail] = useState("");
+  const [currentPassword, setCurrent] = useState("");
+  const change = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/email", { body: { newEmail: newEmail.trim(), currentPassword } })),
+    onSuccess: () => {
+      setNewEmail("");
+      setCurrent("");
+    },
+  });
+  const err = change.error instanceof ApiError ? change.error : undefined;
+  const inline = err?.fieldError("newEmail") ?? err?.fieldError("currentPassword");
+  const edit = (set: (v: string) => void) => (value: string) => {
+    set(value);
+    if (change.isError) change.reset();
+  };
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        change.mutate();
+      }}
+    >
+      {change.isError && !inline && <Alert>{describeError(change.error)}</Alert>}
+      {change.isSuccess && (
+        <Alert tone="info">
+          We sent a link to {change.data.sentTo}. Open it within 24 hours to move your account there; your other
+          sessions will then be signed out.
+        </Alert>
+      )}
+      <div className="grid-2">
+        <Field
+          label="New email address"
+          name="newEmail"
+          type="email"
+          autoComplete="email"
+          value={newEmail}
+          onChange={edit(setNewEmail)}
+          error={err?.fieldError("newEmail")}
+          isRequired
+        />
+        <Field
+          label="Password, to confirm"
+          name="emailPassword"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={edit(setCurrent)}
+          error={err?.fieldError("currentPassword")}
+          isRequired
+        />
+      </div>
+      <div className="row">
+        <Button type="submit" isDisabled={change.isPending || !newEmail.trim() || !currentPassword}>
+          Change email
         </Button>
       </div>
     </form>
