@@ -1,6 +1,11 @@
 export * from "./accounts/account-service.ts";
+export * from "./accounts/change-email.ts";
+export * from "./accounts/change-password.ts";
+export * from "./accounts/invitations.ts";
+export * from "./accounts/password-policy.ts";
 export * from "./accounts/roles.ts";
 export * from "./accounts/schemas.ts";
+export * from "./accounts/sessions.ts";
 export * from "./accounts/sign-up.ts";
 export type * from "./calendar/calendar-port.ts";
 export * from "./calendar/calendar-service.ts";

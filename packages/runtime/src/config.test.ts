@@ -46,3 +46,23 @@ describe("reply mailbox configuration", () => {
     expect(() => loadConfig({ ...base, ...smtp, ...imap, IMAP_PORT: "0" })).toThrow("IMAP_PORT");
   });
 });
+
+describe("KITH_TRUST_PROXY", () => {
+  it("is off by default; takes true, false, a hop count, or addresses and CIDR ranges", () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, KITH_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, KITH_TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, KITH_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, KITH_TRUST_PROXY: "10.0.0.0/8, 192.168.1.4,fd00::/8" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.4",
+      "fd00::/8",
+    ]);
+  });
+
+  it("refuses what is no address or range, naming the variable", () => {
+    for (const value of ["yes", "10.0.0.0/33", "10.0.0/8", "example.org", "::1/129"]) {
+      expect(() => loadConfig({ ...base, KITH_TRUST_PROXY: value }), value).toThrow(/KITH_TRUST_PROXY/);
+    }
+  });
+});

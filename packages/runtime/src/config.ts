@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -11,6 +12,40 @@ const bodyBytes = (defaultBytes: number) =>
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(defaultBytes);
+
+/**
+ * Which proxies in front of Kith to believe about the client's address (`X-Forwarded-For`), for the sign-in
+ * throttle and the sessions list: `false` (none: the socket's address), `true` (any: only behind a proxy that
+ * overwrites the header), a hop count, or a comma-separated list of addresses and CIDR ranges. Passed to Fastify's
+ * `trustProxy` as it is.
+ */
+export type TrustProxy = boolean | number | string[];
+
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default("false")
+  .transform((value, ctx): TrustProxy => {
+    if (value === "false" || value === "") return false;
+    if (value === "true") return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((v) => v.trim());
+    const bad = entries.find((entry) => {
+      const [address, bits, ...rest] = entry.split("/");
+      const family = isIP(address ?? "");
+      if (family === 0 || rest.length > 0) return true;
+      if (bits === undefined) return false;
+      return !/^\d+$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128);
+    });
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `'${bad}' is not an address or CIDR range; use false, true, a hop count or a list such as 10.0.0.0/8`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /** Everything configurable comes from the environment, validated once at start-up with a clear error. */
 const envSchema = z.object({
@@ -48,6 +83,7 @@ const envSchema = z.object({
   KITH_BACKUP_DIR: z.string().min(1).optional(),
   /** SQLite only: how many daily backups to keep; 0 turns them off. */
   KITH_BACKUP_KEEP: z.coerce.number().int().min(0).max(1000).default(14),
+  KITH_TRUST_PROXY: trustProxySchema,
   IMAP_HOST: z.string().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
   IMAP_SECURE: z.enum(["true", "false"]).default("true"),
@@ -117,6 +153,8 @@ export interface Config {
   backups: { maxRestoreBytes: number; dir: string; keep: number; daily: boolean };
   /** Webhook targets on private, loopback and other non-public addresses are refused unless this allows them. */
   webhooks: { allowPrivate: boolean };
+  /** Which proxies' `X-Forwarded-For` gives the client's address (see `TrustProxy`). */
+  trustProxy: TrustProxy;
   imap: ImapConfig | null;
 }
 
@@ -163,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       daily: !e.DATABASE_URL && e.KITH_BACKUP_KEEP > 0,
     },
     webhooks: { allowPrivate: e.KITH_WEBHOOK_ALLOW_PRIVATE === "true" },
+    trustProxy: e.KITH_TRUST_PROXY,
     imap: imapOf(e, smtp),
   };
 }

@@ -1,7 +1,14 @@
 // The composition root both faces open (docs/ARCHITECTURE.md, "Runtime"): configuration, the database with its
 // migrations, clock/ids/secrets, the mail and webhook transports, better-auth. No HTTP server here.
 export { type Auth, createAuth, openAuth } from "./auth/create-auth.ts";
+export { invitationLinks } from "./auth/invitation-email.ts";
 export { betterAuthRegistrar } from "./auth/registrar.ts";
+export {
+  emailChangeSender,
+  type SendEmailChange,
+  type SendSignUpNotice,
+  signUpNoticeSender,
+} from "./auth/sign-up-notice.ts";
 export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./auth/verification-email.ts";
 export { type Config, type ImapConfig, loadConfig, type SmtpConfig } from "./config.ts";
 export { ActionTokens, actionLinks } from "./delivery/action-tokens.ts";

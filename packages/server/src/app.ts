@@ -2,14 +2,25 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { Deps } from "@kith/core";
-import { type Auth, type Config, createAuth, verificationSender } from "@kith/runtime";
+import {
+  type Auth,
+  type Config,
+  createAuth,
+  emailChangeSender,
+  invitationLinks,
+  signUpNoticeSender,
+  verificationSender,
+} from "@kith/runtime";
 import { KyselyLoginThrottleRepository, type OpenDatabase } from "@kith/store";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
+import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
+import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
+import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import { registerContactPhotoRoutes } from "./contacts/contact-photo-routes.ts";
@@ -63,10 +74,14 @@ export interface RouteSummary {
 }
 
 export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+  const trust = ctx.config.trustProxy;
   const app = Fastify({
     logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // KITH_TRUST_PROXY: behind a load balancer, the client's address (throttle, sessions) comes from the proxies
+    // trusted here; by default from the socket. A hop count is given as the function Fastify makes of one (its
+    // types take no number here).
+    trustProxy: typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust,
     frameworkErrors: frameworkErrorHandler,
   });
   const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs, database: ctx.open });
@@ -119,9 +134,18 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
-  registerAuthRoutes(app, ctx.deps, auth, new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)));
+  registerAuthRoutes(
+    app,
+    ctx.deps,
+    auth,
+    new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)),
+    new KnownDevices(ctx.config.authSecret, ctx.config.publicUrl.startsWith("https://")),
+    { signUpNotice: signUpNoticeSender(ctx.config) },
+  );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
+  registerEmailChangeRoutes(app, ctx.deps, auth, ctx.config, emailChangeSender(ctx.config));
   registerAccountRoutes(app, ctx.deps);
+  registerInvitationRoutes(app, ctx.deps, invitationLinks(ctx.config));
   registerContactRoutes(app, ctx.deps);
   registerContactPhotoRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);

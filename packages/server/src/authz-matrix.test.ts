@@ -28,6 +28,12 @@ const SELF_SERVICE = new Set([
   "POST /api/notify/test",
   "POST /api/tokens",
   "DELETE /api/tokens/{id}",
+  "POST /api/password",
+  "POST /api/email",
+  "POST /api/sessions/sign-out-others",
+  "DELETE /api/sessions/{id}",
+  "POST /api/invitations/preview",
+  "POST /api/invitations/accept",
 ]);
 
 /** What a path id names, from the route's path (`/api/contacts/{id}` → contact). */
@@ -42,6 +48,8 @@ const KINDS = [
   "merge",
   "user",
   "account",
+  "session",
+  "invitation",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -58,6 +66,8 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/notify\/webhooks\//, "webhook"],
     [/^\/api\/imports\//, "import"],
     [/^\/api\/merges\//, "merge"],
+    [/^\/api\/sessions\//, "session"],
+    [/^\/api\/account\/invitations\//, "invitation"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -150,6 +160,13 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
+      session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]
+        ?.id as string,
+      invitation: (
+        (await json(
+          send(caller, "post", "/api/account/invitations", { email: `${label}.invitee@example.com`, role: "viewer" }),
+        )) as unknown as { invitation: { id: string } }
+      ).invitation.id,
     };
   }
 

@@ -16,9 +16,21 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/account": { list: true },
     "PATCH /api/account": { list: true },
     "GET /api/account/members": { list: true },
-    "POST /api/account/members": { status: 400, body: { email: "nobody@example.com", role: "viewer" } },
+    // Invitations: Bob's own list and his own invitations; Alice's cannot be revoked, previewed or accepted by him.
+    "GET /api/account/invitations": { list: true },
+    "POST /api/account/invitations": { status: 201, body: { email: "friend@example.com", role: "viewer" } },
+    "DELETE /api/account/invitations/:id": notFound(),
+    "POST /api/invitations/preview": { status: 400, body: { token: ids.invitationToken } },
+    "POST /api/invitations/accept": { status: 400, body: { token: ids.invitationToken } },
     "PATCH /api/account/members/:userId": notFound({ role: "viewer" }),
     "DELETE /api/account/members/:userId": notFound(),
+    // A member's own sessions and password: Bob's never reach Alice's (her session id is not found for him).
+    "GET /api/sessions": { list: true },
+    "DELETE /api/sessions/:id": notFound(),
+    "POST /api/sessions/sign-out-others": { status: 200 },
+    "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
+    // No SMTP here: no new address can be confirmed, Bob's or anyone's.
+    "POST /api/email": { status: 409, body: { newEmail: "alice@example.com", currentPassword: "not bob's" } },
     "GET /api/tokens": { list: true },
     "POST /api/tokens": { list: true },
     "DELETE /api/tokens/:id": notFound(),
@@ -112,6 +124,8 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     imports: ids.importJob,
     merges: ids.merge,
     notify: ids.webhook,
+    sessions: ids.session,
+    account: ids.invitation,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -155,6 +169,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       await alice.call("POST", "/api/notify/webhooks", { url: "http://93.184.215.14/alice-secret-hook" })
     ).json();
     const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
+    const invited = (
+      await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
+    ).json();
     const ids: Record<string, string> = {
       company: company.id,
       contact: contact.id,
@@ -166,6 +183,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       merge: merge.mergeId,
       aliceUser: alice.userId,
       webhook: webhook.id,
+      session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
+      invitation: invited.invitation.id,
+      invitationToken: new URL(invited.link).hash.slice(1),
       calendarToken: calendarUrl.slice(calendarUrl.lastIndexOf("/") + 1, -".ics".length),
     };
     const secrets = [...Object.values(ids), "Secret", "alice"];
@@ -179,6 +199,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/follow-ups",
             "/api/tokens",
             "/api/account/members",
+            "/api/account/invitations",
             "/api/notify/status",
             "/api/notify/webhooks",
             "/api/calendar/feed",

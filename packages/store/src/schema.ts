@@ -36,6 +36,21 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** An invitation to join an account; see migration 0017. */
+export interface InvitationTable {
+  id: string;
+  account_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
 export interface CompanyTable {
   id: string;
   account_id: string;
@@ -175,6 +190,19 @@ export interface UserTable {
   emailVerified: number | boolean;
 }
 
+/** better-auth's session table: listed and ended by their user from Settings. better-auth creates and renews them. */
+export interface SessionTable {
+  id: string;
+  token: string;
+  userId: string;
+  /** A Date on PostgreSQL; text or a number on SQLite, as the auth library wrote it. */
+  expiresAt: Date | string | number;
+  createdAt: Date | string | number;
+  updatedAt: Date | string | number;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
 /** The delivery ledger: one row per (account, kind, period); see migration 0006. */
 export interface DeliveryTable {
   account_id: string;
@@ -294,6 +322,7 @@ export interface Database {
   account: AccountTable;
   membership: MembershipTable;
   api_token: ApiTokenTable;
+  invitation: InvitationTable;
   company: CompanyTable;
   contact: ContactTable;
   contact_tag: ContactTagTable;
@@ -303,6 +332,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   contact_fts_map: ContactFtsMapTable;
   user: UserTable;
+  session: SessionTable;
   delivery: DeliveryTable;
   notify_setting: NotifySettingTable;
   digest_record: DigestRecordTable;

@@ -18,6 +18,7 @@ import { KyselyFollowUpRepository } from "./repositories/follow-up-repository.ts
 import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
+import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -28,6 +29,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     memberships: new KyselyMembershipRepository(db),
     users: new KyselyUserDirectory(db),
     apiTokens: new KyselyApiTokenRepository(db),
+    invitations: new KyselyInvitationRepository(db),
     contacts,
     photos: new KyselyContactPhotoRepository(db),
     dueState: new KyselyDueStateRepository(db, dialect),

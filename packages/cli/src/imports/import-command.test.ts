@@ -109,7 +109,9 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     const bob = cliAs(w.deps, w.bob);
     expect((await bob("import", out)).stdout).toMatch(/2 created/);
     expect((await bob("export")).stdout).toBe(csv.stdout);
-    expect((await kith("export", "--format", "pdf")).stderr).toMatch(/--format: use one of csv, kith, google, outlook, vcard/);
+    expect((await kith("export", "--format", "pdf")).stderr).toMatch(
+      /--format: use one of csv, kith, google, outlook, vcard/,
+    );
   });
 
   it("imports Excel's UTF-16 Unicode text and a Latin-1 file with their accents; --encoding chooses", async () => {

@@ -1,13 +1,12 @@
 import type { Deps, Repositories } from "../ports/index.ts";
 import { parseAccountSettings } from "../settings/account-settings.ts";
-import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
+import { conflict, DomainError, notFound } from "../shared/errors.ts";
 import { type Page, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type Actor, type Role, requireRole } from "./roles.ts";
 import {
   ACCOUNT_NAME_MAX,
   type Account,
-  addMemberSchema,
   createApiTokenSchema,
   type Membership,
   roleSchema,
@@ -83,27 +82,6 @@ export async function updateAccount(deps: Deps, actor: Actor, input: unknown) {
 
 export async function listMembers(deps: Deps, actor: Actor, page: unknown = {}): Promise<Page<Membership>> {
   return deps.store.memberships.pageForAccount(actor.accountId, parseInput(pageQuerySchema, page));
-}
-
-/** Adds an existing user (a coach, a partner) with a role. */
-export async function addMember(deps: Deps, actor: Actor, input: unknown): Promise<Membership> {
-  requireRole(actor, "owner");
-  const data = parseInput(addMemberSchema, input);
-  return deps.store.transaction(async (tx) => {
-    const user = await tx.users.findByEmail(data.email.toLowerCase());
-    if (!user) throw invalid("email", "no user has signed up with this address yet");
-    if (await tx.memberships.find(actor.accountId, user.id)) throw conflict(`${data.email} is already a member`);
-    const createdAt = deps.clock.now().toISOString();
-    await tx.memberships.insert({ accountId: actor.accountId, userId: user.id, role: data.role, createdAt });
-    return {
-      accountId: actor.accountId,
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      role: data.role,
-      createdAt,
-    };
-  });
 }
 
 export async function changeMemberRole(deps: Deps, actor: Actor, userId: string, role: unknown): Promise<void> {

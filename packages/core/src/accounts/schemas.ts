@@ -13,6 +13,9 @@ const timeZoneSchema = z
     }
   }, "is not an IANA time zone such as Europe/Berlin");
 
+/** A person's name as Kith keeps it, whichever way it arrives (sign-up, a name change). */
+export const userNameSchema = z.string().trim().min(1).max(120);
+
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -46,12 +49,6 @@ export const membershipSchema = z.object({
   createdAt: z.string(),
 });
 export type Membership = z.output<typeof membershipSchema>;
-
-export const addMemberSchema = z.strictObject({
-  email: z.email().max(254),
-  role: roleSchema,
-});
-export type AddMemberInput = z.output<typeof addMemberSchema>;
 
 export const apiTokenSchema = z.object({
   id: z.string(),

@@ -2,16 +2,19 @@ import { z } from "zod";
 import type { Deps } from "../ports/index.ts";
 import { parseInput } from "../shared/validate.ts";
 import { resolveActor, updateAccount } from "./account-service.ts";
+import { PASSWORD_IS_EMAIL, passwordIsEmail, passwordSchema } from "./password-policy.ts";
 import type { Actor } from "./roles.ts";
-import { timeZoneSchema } from "./schemas.ts";
+import { timeZoneSchema, userNameSchema } from "./schemas.ts";
 
 /** A sign-up, from any face: the sign-up page (through the API) and `kith init` take the same fields and limits. */
-export const signUpSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  email: z.email().max(254),
-  password: z.string().min(10).max(200),
-  timeZone: timeZoneSchema.optional(),
-});
+export const signUpSchema = z
+  .strictObject({
+    name: userNameSchema,
+    email: z.email().max(254),
+    password: passwordSchema,
+    timeZone: timeZoneSchema.optional(),
+  })
+  .refine((s) => !passwordIsEmail(s.password, s.email), { path: ["password"], message: PASSWORD_IS_EMAIL });
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 

@@ -1,6 +1,7 @@
 import type {
   AccountRepository,
   ApiTokenRepository,
+  InvitationRepository,
   MembershipRepository,
   UserDirectory,
 } from "../accounts/account-ports.ts";
@@ -32,8 +33,11 @@ export type {
   AccountRepository,
   ApiTokenRecord,
   ApiTokenRepository,
+  InvitationRecord,
+  InvitationRepository,
   MembershipRepository,
   UserDirectory,
+  UserSession,
 } from "../accounts/account-ports.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactPhoto, ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
@@ -48,6 +52,7 @@ export interface Repositories {
   memberships: MembershipRepository;
   users: UserDirectory;
   apiTokens: ApiTokenRepository;
+  invitations: InvitationRepository;
   contacts: ContactRepository;
   photos: ContactPhotoRepository;
   dueState: DueStateRepository;

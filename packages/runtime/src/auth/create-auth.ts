@@ -16,7 +16,7 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendV
     secret: config.authSecret,
     database: { db: open.db, type: open.dialect === "sqlite" ? "sqlite" : "postgres" },
     account: { modelName: "auth_account" },
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 200, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
     // With SMTP, sign-up mails a verification link (replies to the digest are obeyed only from a verified address).
     ...(sendVerification
       ? {

@@ -1,7 +1,5 @@
 import {
   accountSchema,
-  addMember,
-  addMemberSchema,
   apiTokenSchema,
   changeMemberRole,
   createApiToken,
@@ -58,18 +56,6 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => listMembers(deps, req.actor, req.query),
-  );
-  r.post(
-    "/api/account/members",
-    {
-      schema: {
-        tags,
-        summary: "Add a signed-up user with a role (owners)",
-        body: addMemberSchema,
-        response: { 201: membershipSchema },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await addMember(deps, req.actor, req.body)),
   );
   r.patch(
     "/api/account/members/:userId",

@@ -1,10 +1,13 @@
 import { type Deps, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
-import type { Auth } from "@kith/runtime";
+import type { Auth, SendSignUpNotice } from "@kith/runtime";
+import { hashPassword } from "better-auth/crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sendProblem } from "../http/problem.ts";
+import type { KnownDevices } from "./known-device.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
+import { registerSessionRoutes } from "./session-routes.ts";
 
 const signInBody = z.strictObject({
   email: z.email().max(254),
@@ -18,8 +21,14 @@ const sessionUser = z.object({
 });
 
 /** Hands a request to better-auth as a Fetch Request and copies its answer (cookies included) back. */
-export async function forwardToAuth(auth: Auth, request: FastifyRequest, reply: FastifyReply, body?: unknown) {
-  const url = new URL(request.url, `http://${request.headers.host ?? "localhost"}`);
+export async function forwardToAuth(
+  auth: Auth,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body?: unknown,
+  path?: string,
+) {
+  const url = new URL(path ?? request.url, `http://${request.headers.host ?? "localhost"}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -43,7 +52,14 @@ export async function forwardToAuth(auth: Auth, request: FastifyRequest, reply: 
   return { status: response.status, text };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth, throttle: LoginThrottle) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  auth: Auth,
+  throttle: LoginThrottle,
+  devices: KnownDevices,
+  options: { signUpNotice: SendSignUpNotice | null },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -56,6 +72,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
       const registrar: UserRegistrar = {
         async register(credentials) {
           answer = await forwardToAuth(auth, request, reply, credentials);
+          if (answer.status === 422 && answer.text.includes("USER_ALREADY_EXISTS")) {
+            // Spend the time a new sign-up spends hashing, so the answer's timing does not tell either.
+            await hashPassword(credentials.password);
+            throw new AddressTaken();
+          }
           if (answer.status !== 200) throw new AuthRefused();
           const { user } = JSON.parse(answer.text) as { user: { id: string; email: string; name: string } };
           return { id: user.id, email: user.email, name: user.name };
@@ -64,6 +85,28 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
       try {
         await signUp(deps, registrar, request.body);
       } catch (error) {
+        if (error instanceof AddressTaken) {
+          // An address already registered gets the answer a new one gets (status, shape, about the same time),
+          // so sign-up tells no one whether an address has an account; its owner is told by mail instead.
+          const email = request.body.email.trim().toLowerCase();
+          await options.signUpNotice?.(email).catch((e: unknown) => request.log.error(e, "sign-up notice failed"));
+          const nowAt = deps.clock.now().toISOString();
+          reply.removeHeader("set-cookie");
+          return reply
+            .code(200)
+            .type("application/json")
+            .send({
+              user: {
+                id: deps.ids.newId(),
+                email,
+                name: request.body.name.trim(),
+                image: null,
+                emailVerified: false,
+                createdAt: nowAt,
+                updatedAt: nowAt,
+              },
+            });
+        }
         if (!(error instanceof AuthRefused) || !answer) throw error;
       }
       return problemOrText(reply, withoutSessionToken(answer!));
@@ -82,20 +125,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
     async (request, reply) => {
       const now = deps.clock.now();
       const { email } = request.body;
-      const wait = await throttle.attempt(email, request.ip, now);
+      const known = devices.recognises(request.headers.cookie, email, now);
+      const wait = await throttle.attempt(email, request.ip, now, known);
       if (wait > 0) {
         reply.header("retry-after", String(wait));
-        return sendProblem(reply, 429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes`);
+        const after = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
+        return sendProblem(reply, 429, `too many failed sign-ins; try again in ${after}`);
       }
       let result: { status: number; text: string };
       try {
         result = await forwardToAuth(auth, request, reply);
       } catch (error) {
-        await throttle.settle(email, request.ip, "not-a-guess", now);
+        await throttle.settle(email, request.ip, "not-a-guess", now, known);
         throw error;
       }
       const outcome = result.status === 200 ? "accepted" : result.status === 401 ? "refused" : "not-a-guess";
-      await throttle.settle(email, request.ip, outcome, now);
+      await throttle.settle(email, request.ip, outcome, now, known);
+      if (outcome === "accepted") {
+        const cookies = reply.getHeader("set-cookie");
+        reply.header("set-cookie", [...[cookies ?? []].flat().map(String), devices.cookieFor(email, now)]);
+      }
       return problemOrText(reply, withoutSessionToken(result));
     },
   );
@@ -113,6 +162,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps, auth: Auth,
       };
     },
   );
+
+  registerSessionRoutes(app, deps, auth);
 
   // The few better-auth endpoints Kith means to expose, each by its exact path: signing out, and the link in the
   // verification mail. Everything else better-auth has (its own sign-up without Kith's checks, a verification
@@ -138,7 +189,7 @@ export const BETTER_AUTH_ROUTES: readonly (readonly ["GET" | "POST", string])[] 
  * cookie. The body copy is readable by any script on the page (the very thing HttpOnly keeps it from) and ends up
  * in logs and proxies; the cookie is all the browser needs, so the body goes out without it.
  */
-function withoutSessionToken(result: { status: number; text: string }): { status: number; text: string } {
+export function withoutSessionToken(result: { status: number; text: string }): { status: number; text: string } {
   if (result.status !== 200) return result;
   try {
     const { token: _token, ...rest } = JSON.parse(result.text) as Record<string, unknown>;
@@ -152,8 +203,11 @@ function withoutSessionToken(result: { status: number; text: string }): { status
 /** better-auth refused the sign-up; its own answer is what the client gets. */
 class AuthRefused extends Error {}
 
+/** The address has an account already (never said to the client). */
+class AddressTaken extends Error {}
+
 /** better-auth's errors become problem+json like every other error of the API. */
-function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
+export function problemOrText(reply: FastifyReply, result: { status: number; text: string }) {
   if (result.status >= 400) {
     let detail = "authentication failed";
     try {

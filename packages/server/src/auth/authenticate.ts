@@ -1,4 +1,4 @@
-import { type Actor, actorFromApiToken, type Deps, DomainError, resolveActor } from "@kith/core";
+import { type Actor, actorFromApiToken, type Deps, DomainError, resolveActor, type SessionActor } from "@kith/core";
 import type { Auth } from "@kith/runtime";
 import type { FastifyRequest } from "fastify";
 
@@ -7,6 +7,8 @@ declare module "fastify" {
     actor: Actor;
     /** How the actor was authenticated: some acts (minting a token) need a person at a session, not a token. */
     credential: "token" | "session";
+    /** The better-auth session behind a cookie request (absent for an API token). */
+    sessionId?: string;
   }
 }
 
@@ -44,8 +46,22 @@ export async function authenticate(deps: Deps, auth: Auth, request: FastifyReque
   if (!session)
     throw new DomainError("unauthenticated", "sign in first, or send an API token as 'Authorization: Bearer …'");
   request.credential = "session";
+  request.sessionId = session.session.id;
   return resolveActor(deps, session.user.id, account);
 }
 
 /** True for requests that carry a credential a browser attaches by itself (a cookie), not a bearer token. */
 export const usesAmbientCredentials = (request: FastifyRequest): boolean => bearerToken(request) === null;
+
+/**
+ * The actor with the session it acts from, for what only a person at a browser may do (their sessions, their
+ * password, minting tokens): an API token is refused, naming the header.
+ */
+export function sessionActor(request: FastifyRequest, what: string): SessionActor {
+  if (request.credential !== "session" || !request.sessionId) {
+    throw new DomainError("forbidden", `${what} needs a signed-in session, not an API token`, [
+      { path: "headers.authorization", message: `an API token cannot ${what.toLowerCase()}` },
+    ]);
+  }
+  return { ...request.actor, sessionId: request.sessionId };
+}

@@ -1,6 +1,6 @@
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
+import { addMember, signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 /** What a credential may do: API tokens stay in their account and cannot mint tokens; session tokens stay in cookies. */
 describe.each(DIALECTS)("credentials on %s", (dialect) => {
@@ -11,9 +11,7 @@ describe.each(DIALECTS)("credentials on %s", (dialect) => {
     const ada = await signUp(s, "Ada", "ada@example.com");
     const bob = await signUp(s, "Bob", "bob@example.com");
     await bob.call("POST", "/api/contacts", { firstName: "Bob's contact" });
-    expect(
-      (await bob.call("POST", "/api/account/members", { email: "ada@example.com", role: "editor" })).statusCode,
-    ).toBe(201);
+    await addMember(bob.call, ada.call, "ada@example.com", "editor");
     const adaAccount = (await ada.call("GET", "/api/account")).json().id as string;
     const bobAccount = (await bob.call("GET", "/api/account")).json().id as string;
     const token = (await ada.call("POST", "/api/tokens", { name: "cli" })).json().token as string;

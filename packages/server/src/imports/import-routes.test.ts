@@ -2,7 +2,7 @@ import { readSample, readSampleBytes } from "@kith/core/testing/samples";
 import { DIALECTS } from "@kith/store/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { awaitImport } from "../testing/imports.ts";
-import { openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
+import { addMember, openTestServer, signUp, type TestServer } from "../testing/test-server.ts";
 
 const linkedin = readSample("linkedin-Connections.csv");
 /** The text a job stores: the byte order mark is read, not kept. */
@@ -208,7 +208,7 @@ describe.each(DIALECTS)("import routes on %s", (dialect) => {
     const owner = await signUp(s, "Ada", "ada@example.com");
     const coach = await signUp(s, "Coach", "coach@example.com");
     const account = (await owner.call("GET", "/api/account")).json() as { id: string };
-    await owner.call("POST", "/api/account/members", { email: "coach@example.com", role: "viewer" });
+    await addMember(owner.call, coach.call, "coach@example.com", "viewer");
     const asViewer = { "x-kith-account": account.id };
     const res = await coach.call("POST", "/api/imports", { content: "Name\nAda\n" }, asViewer);
     expect(res.statusCode).toBe(403);

@@ -34,6 +34,12 @@ export const openapi = JSON.parse(
   readFileSync(new URL("../../../../docs/openapi.json", import.meta.url), "utf8"),
 ) as OpenApi;
 /** A value that satisfies the schema, with every id-like field (…Id, …Ids) set to `id`. */
+/**
+ * Fields a body needs although the document cannot say so (a rule across fields: a contact needs a first or a last
+ * name; an upload is `content` or `data`): filled like required ones.
+ */
+const ONE_OF_REQUIRED = new Set(["firstName", "content"]);
+
 export function sampleOf(schema: Schema, id: string, name = ""): unknown {
   if (schema.$ref) return sampleOf(openapi.components.schemas[schema.$ref.split("/").pop() ?? ""] ?? {}, id, name);
   const union = schema.anyOf ?? schema.oneOf;
@@ -46,7 +52,9 @@ export function sampleOf(schema: Schema, id: string, name = ""): unknown {
     case "object": {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(key) || /Ids?$/.test(key)) out[key] = sampleOf(value, id, key);
+        if (schema.required?.includes(key) || /Ids?$/.test(key) || ONE_OF_REQUIRED.has(key)) {
+          out[key] = sampleOf(value, id, key);
+        }
       }
       return out;
     }

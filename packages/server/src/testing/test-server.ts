@@ -105,3 +105,16 @@ export async function signUp(
     });
   return { call, cookie, userId: (res.json() as { user: { id: string } }).user.id };
 }
+
+/**
+ * Makes a signed-up user a member of the owner's account with a role, as people do it: the owner invites the
+ * address, the user accepts the link's token while signed in. Answers the acceptance (the new membership).
+ */
+export async function addMember(owner: Call, member: Call, email: string, role: "owner" | "editor" | "viewer") {
+  const invited = await owner("POST", "/api/account/invitations", { email, role });
+  if (invited.statusCode !== 201) throw new Error(`invitation failed: ${invited.statusCode} ${invited.body}`);
+  const token = new URL((invited.json() as { link: string }).link).hash.slice(1);
+  const accepted = await member("POST", "/api/invitations/accept", { token });
+  if (accepted.statusCode !== 200) throw new Error(`acceptance failed: ${accepted.statusCode} ${accepted.body}`);
+  return accepted;
+}

@@ -14,6 +14,7 @@ import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 import { importReadPointsMigration } from "./0012-import-read-points.ts";
 import { importRowOverridesMigration } from "./0013-import-row-overrides.ts";
 import { contactDatesPhotosMigration } from "./0014-contact-dates-photos.ts";
+import { invitationsMigration } from "./0017-invitations.ts";
 import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
@@ -35,6 +36,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0012-import-read-points": importReadPointsMigration,
         "0013-import-row-overrides": importRowOverridesMigration,
         "0014-contact-dates-photos": contactDatesPhotosMigration(dialect),
+        "0017-invitations": invitationsMigration,
         "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
       };
     },

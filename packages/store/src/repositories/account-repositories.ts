@@ -9,11 +9,12 @@ import type {
   Role,
   UpdateAccountInput,
   UserDirectory,
+  UserSession,
 } from "@kith/core";
 import { decodeCursor, type Page, type PageQuery, toPage } from "@kith/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
-import { fromFlag } from "./json.ts";
+import { fromFlag, toFlag } from "./json.ts";
 
 export class KyselyAccountRepository implements AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -167,6 +168,65 @@ export class KyselyUserDirectory implements UserDirectory {
     return r ? fromFlag(r.emailVerified) : false;
   }
 
+  async listSessions(userId: string, nowAt: string): Promise<UserSession[]> {
+    const rows = await this.db
+      .selectFrom("session")
+      .select(["id", "userAgent", "ipAddress", "createdAt", "updatedAt", "expiresAt"])
+      .where("userId", "=", userId)
+      .execute();
+    return rows
+      .filter((r) => instant(r.expiresAt) > nowAt)
+      .map((r) => ({
+        id: r.id,
+        userAgent: r.userAgent,
+        address: r.ipAddress,
+        createdAt: instant(r.createdAt),
+        lastSeenAt: instant(r.updatedAt),
+      }))
+      .sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : a.id < b.id ? -1 : 1));
+  }
+
+  async removeSession(userId: string, sessionId: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom("session")
+      .where("userId", "=", userId)
+      .where("id", "=", sessionId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async removeOtherSessions(userId: string, keepSessionId: string): Promise<number> {
+    const r = await this.db
+      .deleteFrom("session")
+      .where("userId", "=", userId)
+      .where("id", "!=", keepSessionId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async changeEmail(userId: string, email: string): Promise<boolean> {
+    const address = email.trim().toLowerCase();
+    const taken = await this.db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", address)
+      .where("id", "!=", userId)
+      .executeTakeFirst();
+    if (taken) return false;
+    try {
+      const r = await this.db
+        .updateTable("user")
+        .set({ email: address, emailVerified: toFlag(true) })
+        .where("id", "=", userId)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    } catch (error) {
+      // Taken at the same moment by someone else: the unique index decides.
+      if (/unique/i.test(String(error))) return false;
+      throw error;
+    }
+  }
+
   async count(): Promise<number> {
     const r = await this.db
       .selectFrom("user")
@@ -174,6 +234,11 @@ export class KyselyUserDirectory implements UserDirectory {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
+}
+
+/** better-auth's instants come back as a Date (PostgreSQL), ISO text or epoch milliseconds (SQLite). */
+function instant(value: Date | string | number): string {
+  return new Date(value).toISOString();
 }
 
 export class KyselyApiTokenRepository implements ApiTokenRepository {

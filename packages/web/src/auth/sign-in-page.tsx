@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
+import { pendingInvitation } from "./pending-invitation.ts";
 import { hasSignedInHere, rememberSignedIn } from "./returning.ts";
 
 export default function SignInPage() {
@@ -33,13 +34,16 @@ export default function SignInPage() {
   };
 
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const invited = pendingInvitation.get() !== null;
   return (
     <AuthCard
       title="Sign in"
       lead={
-        hasSignedInHere()
-          ? "Welcome back. Your people are waiting."
-          : "Welcome to Kith. Sign in, or create an account below."
+        invited
+          ? "Sign in with the address you were invited at to accept the invitation, or create an account with it."
+          : hasSignedInHere()
+            ? "Welcome back. Your people are waiting."
+            : "Welcome to Kith. Sign in, or create an account below."
       }
       onSubmit={submit}
     >

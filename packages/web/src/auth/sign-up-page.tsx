@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
+import { pendingInvitation } from "./pending-invitation.ts";
 import { rememberSignedIn } from "./returning.ts";
 
 export default function SignUpPage() {
@@ -13,6 +14,7 @@ export default function SignUpPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [notSignedIn, setNotSignedIn] = useState(false);
   const [, navigate] = useLocation();
   const client = useQueryClient();
 
@@ -22,9 +24,15 @@ export default function SignUpPage() {
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       await unwrap(api.POST("/api/auth/sign-up/email", { body: { name, email, password, timeZone } }));
+      // A sign-up answers alike whether or not the address has an account; only a new one comes back signed in.
+      const me = await unwrap(api.GET("/api/auth/me")).catch(() => null);
+      client.setQueryData(["me"], me);
+      if (!me) {
+        setNotSignedIn(true);
+        return;
+      }
       rememberSignedIn();
-      await client.invalidateQueries({ queryKey: ["me"] });
-      navigate("/welcome");
+      navigate(pendingInvitation.get() ? "/invite" : "/welcome");
     } catch (e) {
       setError(e);
     } finally {
@@ -41,6 +49,12 @@ export default function SignUpPage() {
       onSubmit={submit}
     >
       {error !== null && !shownInline && <Alert>{describeError(error)}</Alert>}
+      {notSignedIn && (
+        <Alert tone="info">
+          If this address already has an account, sign in with it instead (its owner has been told by mail, if this
+          server sends mail). <Link href="/sign-in">Sign in</Link>
+        </Alert>
+      )}
       <Field
         label="Your name"
         name="name"
@@ -66,7 +80,7 @@ export default function SignUpPage() {
         name="password"
         type="password"
         autoComplete="new-password"
-        description="At least 10 characters."
+        description="At least 10 characters, any you like; not a common password, not your email."
         value={password}
         onChange={setPassword}
         error={fieldError("password")}

@@ -1,3 +1,4 @@
+import type { Answer } from "@kith/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../api/client.ts";
@@ -5,6 +6,7 @@ import { ApiError, describeError } from "../api/problem.ts";
 import { ROLES, type Role } from "../api/types.ts";
 import { useMe } from "../app/session.ts";
 import { Alert, Button, Field, Select } from "../ui/controls.tsx";
+import { formatDate } from "../ui/format.ts";
 import { Section } from "../ui/page.tsx";
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ id: r, label: r }));
@@ -64,43 +66,103 @@ export function MembersSection() {
           </li>
         ))}
       </ul>
-      {isOwner && <AddMember onAdded={refresh} />}
+      {isOwner && <Invitations />}
     </Section>
   );
 }
 
-function AddMember({ onAdded }: { onAdded: () => void }) {
+type CreatedInvitation = Answer<"/api/account/invitations", "post">;
+
+/** Long addresses and links break anywhere rather than widen a phone's page. */
+const WRAP = { overflowWrap: "anywhere", minWidth: 0 } as const;
+
+/** Owners invite by address; the link (mailed when the server can) is shown to copy, and pending ones listed. */
+function Invitations() {
+  const client = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const add = useMutation({
-    mutationFn: () => unwrap(api.POST("/api/account/members", { body: { email: email.trim(), role } })),
-    onSuccess: () => {
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const pending = useQuery({
+    queryKey: ["invitations"],
+    queryFn: () => unwrap(api.GET("/api/account/invitations")),
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: ["invitations"] });
+  const invite = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/account/invitations", { body: { email: email.trim(), role } })),
+    onSuccess: (answer) => {
+      setCreated(answer);
       setEmail("");
-      onAdded();
+      void refresh();
     },
   });
-  const err = add.error instanceof ApiError ? add.error : undefined;
+  const revoke = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE("/api/account/invitations/{id}", { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+  const err = invite.error instanceof ApiError ? invite.error : undefined;
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate();
-      }}
-    >
-      <Field
-        label="Add a member by email"
-        name="memberEmail"
-        type="email"
-        value={email}
-        onChange={setEmail}
-        description="They must have signed up already."
-        error={err?.fieldError("email") ?? (err ? describeError(err) : undefined)}
-      />
-      <Select label="Role" value={role} options={ROLE_OPTIONS} onChange={(r) => setRole(r as Role)} />
-      <Button type="submit" isDisabled={add.isPending || !email.trim()}>
-        Add member
-      </Button>
-    </form>
+    <div className="stack">
+      {created && (
+        <Alert tone="info">
+          <p style={WRAP}>
+            {created.mailed
+              ? `Invitation mailed to ${created.invitation.email}. You can also pass on the link yourself`
+              : `Send this link to ${created.invitation.email}`}{" "}
+            (it works once, until {formatDate(created.invitation.expiresAt)}; it is shown only now):
+            <br />
+            <code className="token">{created.link}</code>
+          </p>
+          <Button tone="quiet" onPress={() => void navigator.clipboard?.writeText(created.link)}>
+            Copy link
+          </Button>
+        </Alert>
+      )}
+      {revoke.error && <Alert>{describeError(revoke.error)}</Alert>}
+      {(pending.data?.items.length ?? 0) > 0 && (
+        <ul className="plain-list" aria-label="Pending invitations">
+          {pending.data?.items.map((i) => (
+            <li key={i.id} className="member-row">
+              <div style={WRAP}>
+                <div className="strong">{i.email}</div>
+                <div className="muted small">
+                  invited as {i.role} · until {formatDate(i.expiresAt)}
+                </div>
+              </div>
+              <Button
+                tone="quiet"
+                onPress={() => revoke.mutate(i.id)}
+                aria-label={`Revoke the invitation of ${i.email}`}
+              >
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          invite.mutate();
+        }}
+      >
+        <Field
+          label="Invite by email"
+          name="memberEmail"
+          type="email"
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            if (invite.isError) invite.reset();
+          }}
+          description="They accept with a link, signed in with this address (or after signing up)."
+          error={err?.fieldError("email") ?? (err ? describeError(err) : undefined)}
+        />
+        <Select label="Role" value={role} options={ROLE_OPTIONS} onChange={(r) => setRole(r as Role)} />
+        <Button type="submit" isDisabled={invite.isPending || !email.trim()}>
+          Invite
+        </Button>
+      </form>
+    </div>
   );
 }

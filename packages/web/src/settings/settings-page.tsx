@@ -8,6 +8,7 @@ import { EngineSection } from "./engine-section.tsx";
 import { HolidaysSection } from "./holidays-section.tsx";
 import { MembersSection } from "./members-section.tsx";
 import { NotificationsSection } from "./notifications-section.tsx";
+import { SessionsSection } from "./sessions-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 export default function SettingsPage() {
@@ -39,6 +40,7 @@ export default function SettingsPage() {
         <NotificationsSection />
         <CalendarFeedSection />
         <MembersSection />
+        <SessionsSection />
         <TokensSection />
       </div>
     </Page>

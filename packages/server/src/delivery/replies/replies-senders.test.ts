@@ -1,6 +1,6 @@
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { signUp } from "../../testing/test-server.ts";
+import { addMember, signUp } from "../../testing/test-server.ts";
 import { useReplyWorld } from "../testing/reply-world.ts";
 
 describe.each(DIALECTS)("who is obeyed when replying to the digest on %s", (dialect) => {
@@ -61,10 +61,8 @@ describe.each(DIALECTS)("who is obeyed when replying to the digest on %s", (dial
 
   it("a verified member acts with their own role: a viewer is told they cannot", async () => {
     const { alice, digest, followUp } = await digestFor(true);
-    await w.member("Vera", "vera@example.com");
-    expect(
-      (await alice("POST", "/api/account/members", { email: "vera@example.com", role: "viewer" })).statusCode,
-    ).toBe(201);
+    const vera = await w.member("Vera", "vera@example.com");
+    await addMember(alice, vera, "vera@example.com", "viewer");
     await w.append(await w.reply(digest, "done", { from: "Vera <vera@example.com>" }));
     expect(await w.poll()).toMatchObject({ handled: 1 });
     expect(await followUp()).toMatchObject({ status: "open" });

@@ -3,7 +3,7 @@ import { openDelivery } from "@kith/runtime";
 import { useWebhookReceiver, verifySignature } from "@kith/runtime/testing/webhook-receiver";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { openTestServer, signUp, TEST_ORIGIN, useTestServer } from "../../testing/test-server.ts";
+import { addMember, openTestServer, signUp, TEST_ORIGIN, useTestServer } from "../../testing/test-server.ts";
 
 // New York is UTC-5 in November: 08:00 local is 13:00Z.
 const AT_8 = "2026-11-03T13:00:00.000Z";
@@ -42,7 +42,7 @@ describe.each(DIALECTS)("webhooks on %s", (dialect) => {
     expect(JSON.stringify(listed)).not.toContain(hook.secret);
 
     const coach = await signUp(s, "Coach", "coach@example.com");
-    await alice.call("POST", "/api/account/members", { email: "coach@example.com", role: "editor" });
+    await addMember(alice.call, coach.call, "coach@example.com", "editor");
     const account = (await alice.call("GET", "/api/account")).json();
     const asEditor = { "x-kith-account": account.id };
     const seen = (await coach.call("GET", "/api/notify/webhooks", undefined, asEditor)).json();
