@@ -618,6 +618,7 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
@@ -727,6 +728,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -809,6 +811,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -942,6 +945,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -1022,6 +1026,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -1106,6 +1111,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -1357,6 +1363,7 @@ export interface paths {
                                 occurredAt: string;
                                 summary: string;
                                 meaningful: boolean;
+                                awaitsReply: boolean;
                                 /** @enum {string} */
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
@@ -1389,6 +1396,7 @@ export interface paths {
                         occurredAt?: string;
                         summary?: string;
                         meaningful?: boolean;
+                        awaitsReply?: boolean;
                         /** @enum {string} */
                         source?: "manual" | "import" | "mailbox" | "calendar" | "api";
                     };
@@ -1411,6 +1419,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -1461,6 +1470,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -1517,6 +1527,7 @@ export interface paths {
                         occurredAt?: string;
                         summary?: string;
                         meaningful?: boolean;
+                        awaitsReply?: boolean;
                     };
                 };
             };
@@ -1537,6 +1548,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -1680,13 +1692,12 @@ export interface paths {
                         log?: {
                             /** @enum {string} */
                             kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
-                            /**
-                             * @default outbound
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             direction?: "outbound" | "inbound" | "mutual";
                             summary?: string;
                             meaningful?: boolean;
+                            /** @default false */
+                            awaitsReply?: boolean;
                         };
                     };
                 };
@@ -2250,6 +2261,8 @@ export interface paths {
                                 occurredAt: string;
                                 summary: string;
                                 meaningful: boolean;
+                                /** @default true */
+                                awaitsReply: boolean;
                                 /** @enum {string} */
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
@@ -2375,6 +2388,8 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            /** @default true */
+                            awaitsReply?: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -2536,6 +2551,7 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
@@ -2622,6 +2638,7 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
@@ -2682,7 +2699,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -2703,7 +2720,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -2766,6 +2783,7 @@ export interface paths {
                         /** @enum {string} */
                         direction?: "outbound" | "inbound" | "mutual";
                         summary?: string;
+                        awaitsReply?: boolean;
                     };
                 };
             };
@@ -2779,6 +2797,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -2786,6 +2805,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -2837,6 +2857,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -2844,6 +2865,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -2886,6 +2908,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -2893,6 +2916,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -2931,6 +2955,7 @@ export interface paths {
                         followUpId: string | null;
                         interactionId: string | null;
                         snoozedUntilOnBefore: string | null;
+                        doneKey?: string | null;
                     };
                 };
             };
@@ -2990,7 +3015,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -3074,6 +3099,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
@@ -3158,6 +3184,7 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;

@@ -79,6 +79,10 @@ export interface ContactTable {
   last_reply_at: string | null;
   /** JSON array of instants: meaningful outbound messages still waiting for a reply. */
   unanswered_attempt_ats: string;
+  /** JSON array of instants: every meaningful outbound message not yet answered (awaiting a reply or not). */
+  unanswered_outbound_ats: string;
+  /** Touches that went both ways: what connection progress counts. */
+  exchange_count: number;
   next_due_on: string | null;
   recompute_on: string | null;
   /** JSON of the engine's DueItem, as computed on the day it was stored. */
@@ -109,6 +113,8 @@ export interface InteractionTable {
   occurred_at: string;
   summary: string;
   meaningful: number;
+  /** 0/1: an outbound message that waits for a reply (opens an outreach). */
+  awaits_reply: number;
   source: string;
   created_at: string;
   updated_at: string;
@@ -122,6 +128,7 @@ export interface InteractionContactTable {
   occurred_at: string;
   direction: string;
   meaningful: number;
+  awaits_reply: number;
 }
 
 export interface FollowUpTable {

@@ -12,7 +12,7 @@ export function renderToday(view: TodayView): string {
   else {
     lines.push("");
     view.items.forEach((item, i) => {
-      const progress = `${item.connection.touches}/${item.connection.target}`;
+      const progress = `${item.connection.exchanges}/${item.connection.target}`;
       lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
     });

@@ -28,6 +28,7 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
     cadenceOverride: data.cadenceOverride ?? null,
     lastTouchAt: null,
     touchCount: 0,
+    exchangeCount: 0,
     nextDueOn: null,
     dueReason: null,
     snoozedUntilOn: null,

@@ -98,6 +98,8 @@ export const contactSchema = z.object({
   /** Derived from interactions, never typed. */
   lastTouchAt: z.string().nullable(),
   touchCount: z.number(),
+  /** Touches that went both ways (inbound, mutual, or answered): what connection progress counts. */
+  exchangeCount: z.number(),
   /** The stored due state: when this contact is next due, and why (kept by the engine). */
   nextDueOn: z.string().nullable(),
   dueReason: z.string().nullable(),
@@ -121,7 +123,7 @@ export const contactListQuerySchema = z.strictObject({
   companyId: z.string().max(64).optional(),
   circle: circleKeySchema.optional(),
   archived: z.enum(["exclude", "include", "only"]).default("exclude"),
-  /** Connection progress: no touch yet, building toward the target, or connected. */
+  /** Connection progress: no exchange yet, building toward the target, or connected (counted in exchanges). */
   progress: z.enum(["new", "building", "connected"]).optional(),
   /** Name (A–Z), last touch (most recent first, never-touched last) or next due (soonest first). */
   sort: z.enum(["name", "last-touch", "next-due"]).default("name"),

@@ -60,7 +60,7 @@ describe("computeDueState", () => {
   it("uses the building cadence for contacts with a few touches", () => {
     const item = computeDueState(contact({ interactions: [touch("2026-11-01")] }), settings, "2026-11-02");
     expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-11-16" });
-    expect(item?.connection).toMatchObject({ stage: "building", touches: 1, remaining: 6 });
+    expect(item?.connection).toMatchObject({ stage: "building", exchanges: 1, remaining: 6 });
   });
 
   it("counts a never-touched contact from its creation date", () => {

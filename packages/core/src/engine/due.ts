@@ -92,7 +92,7 @@ function automaticCandidates(
     tagOverrides: (contact.tags ?? []).flatMap((t) => (t.cadence ? [{ ...t.cadence, tag: t.name }] : [])),
     contactOverride: contact.cadenceOverride ?? null,
   });
-  const stage = connectionProgress(history.touches, settings.connectionTarget).stage;
+  const stage = connectionProgress(history.exchanges, settings.connectionTarget).stage;
   const outreach = computeOutreach(history, settings, todayOn);
   const candidates = [
     outreachCandidate(outreach, settings.nudgeScheduleDays),
@@ -155,7 +155,7 @@ export function computeDueState(contact: ContactSnapshot, settings: EngineSettin
       .slice(1)
       .filter((c) => c.dueOn <= todayOn)
       .map((c) => c.reasonKind),
-    connection: connectionProgress(history.touches, settings.connectionTarget),
+    connection: connectionProgress(history.exchanges, settings.connectionTarget),
     recomputeOn: recomputeOnOf(candidates, contact, todayOn),
   };
 }

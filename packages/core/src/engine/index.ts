@@ -53,6 +53,7 @@ export {
 export {
   type DueDetail,
   type DueItem,
+  dueItemKey,
   type FollowUpOrigin,
   REASON_KINDS,
   REASON_PRECEDENCE,

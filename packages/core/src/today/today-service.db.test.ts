@@ -37,8 +37,10 @@ async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
       "id",
       "last_touch_at",
       "touch_count",
+      "exchange_count",
       "last_reply_at",
       "unanswered_attempt_ats",
+      "unanswered_outbound_ats",
       "next_due_on",
       "recompute_on",
       "due_item",
@@ -47,7 +49,7 @@ async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
     .where("account_id", "=", w.alice.accountId)
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count) }));
+  return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count), exchange_count: Number(r.exchange_count) }));
 }
 
 /**
@@ -145,7 +147,8 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
       if (day === 10) {
         expect(item("José Núñez")).toMatchObject({ reasonKind: "follow-up-due" });
         expect(item("José Núñez")?.followUpId).not.toBeNull();
-        await doneToday(deps, alice, p.jose.id, { kind: "email" });
+        // The email asks something: it waits for a reply, so it opens an outreach (nudges until José answers).
+        await doneToday(deps, alice, p.jose.id, { kind: "email", awaitsReply: true });
       }
       if (day === 11) await doneToday(deps, alice, p.nana.id, { kind: "call" });
       if (day >= 10 && day < 16) expect(seen[day]?.["Rosa Calder"]).toBeUndefined();

@@ -30,7 +30,11 @@ export function presentEntry(entry: TodayEntry): TodayItem {
     templateSlot: entry.templateSlot,
     followUpId: detail.kind === "follow-up" ? detail.followUpId : null,
     alsoDue: entry.alsoDue,
-    connection: { touches: entry.connection.touches, target: entry.connection.target, stage: entry.connection.stage },
+    connection: {
+      exchanges: entry.connection.exchanges,
+      target: entry.connection.target,
+      stage: entry.connection.stage,
+    },
     suggestMoveOn: detail.kind === "outreach" && detail.suggestMoveOn,
   };
 }

@@ -12,6 +12,7 @@ import { repliesMigration } from "./0009-replies.ts";
 import { importJobsMigration } from "./0010-import-jobs.ts";
 import { habitWeeksMigration } from "./0011-habit-weeks.ts";
 import { importReadPointsMigration } from "./0012-import-read-points.ts";
+import { exchangesMigration } from "./0015-exchanges.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -30,6 +31,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0010-import-jobs": importJobsMigration,
         "0011-habit-weeks": habitWeeksMigration(dialect),
         "0012-import-read-points": importReadPointsMigration,
+        "0015-exchanges": exchangesMigration(dialect),
       };
     },
   };

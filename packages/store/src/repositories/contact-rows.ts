@@ -34,6 +34,7 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     time_zone: c.timeZone,
     last_touch_at: c.lastTouchAt,
     touch_count: c.touchCount,
+    exchange_count: c.exchangeCount,
     archived_at: c.archivedAt,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
@@ -47,6 +48,7 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     // Derived columns start empty; setDerivedState owns them and update() never writes them.
     last_reply_at: null,
     unanswered_attempt_ats: "[]",
+    unanswered_outbound_ats: "[]",
     next_due_on: c.nextDueOn,
     recompute_on: null,
     due_item: null,
@@ -83,6 +85,7 @@ export function contactFromRow(r: ContactRow): Contact {
         : null,
     lastTouchAt: r.last_touch_at,
     touchCount: Number(r.touch_count),
+    exchangeCount: Number(r.exchange_count),
     nextDueOn: r.next_due_on,
     dueReason: r.due_item ? (JSON.parse(r.due_item) as DueItem).reasonKind : null,
     snoozedUntilOn: r.snoozed_until_on,

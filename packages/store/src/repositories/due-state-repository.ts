@@ -9,8 +9,10 @@ import { inLockOrder } from "./row-locks.ts";
 export const derivedColumns = (state: DerivedState) => ({
   last_touch_at: state.history.lastTouchAt,
   touch_count: state.history.touches,
+  exchange_count: state.history.exchanges,
   last_reply_at: state.history.lastReplyAt,
   unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
+  unanswered_outbound_ats: toJson(state.history.unansweredOutboundAts),
   next_due_on: state.due?.nextDueOn ?? null,
   recompute_on: state.recomputeOn,
   due_item: state.due ? JSON.stringify(state.due) : null,
@@ -41,9 +43,11 @@ export class KyselyDueStateRepository implements DueStateRepository {
       contact: contactFromRow(r),
       history: {
         touches: Number(r.touch_count),
+        exchanges: Number(r.exchange_count),
         lastTouchAt: r.last_touch_at,
         lastReplyAt: r.last_reply_at,
         unansweredAttemptAts: fromJson<string[]>(r.unanswered_attempt_ats, []),
+        unansweredOutboundAts: fromJson<string[]>(r.unanswered_outbound_ats, []),
       } satisfies HistorySummary,
     }));
   }

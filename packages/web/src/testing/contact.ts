@@ -20,6 +20,7 @@ export const contactOf = (over: Partial<Contact> & Pick<Contact, "id" | "firstNa
   cadenceOverride: null,
   lastTouchAt: null,
   touchCount: 0,
+  exchangeCount: 0,
   nextDueOn: null,
   dueReason: null,
   snoozedUntilOn: null,

@@ -133,7 +133,7 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
           {item.sinceOn && `since ${formatDate(item.sinceOn)}`}
           {item.sinceOn && overdue && " · "}
           {overdue && `${item.daysOverdue} days overdue`}
-          {` · ${Math.min(item.connection.touches, item.connection.target)} of ${item.connection.target} touches`}
+          {` · ${Math.min(item.connection.exchanges, item.connection.target)} of ${item.connection.target} exchanges`}
         </p>
       )}
       {canEdit && (

@@ -1,0 +1,39 @@
+import { type Kysely, sql } from "kysely";
+import type { Dialect } from "../schema.ts";
+
+/**
+ * Touches that mean something (issue 19). Connection progress counts exchanges, not touches: each contact keeps
+ * `exchange_count` (what the progress filter reads) and `unanswered_outbound_ats` (every meaningful outbound message
+ * not yet answered, so a later reply turns them into exchanges). An interaction records whether it `awaits_reply`:
+ * an outbound message that waits for nothing (a greeting) is a touch but opens no outreach.
+ *
+ * Until now every meaningful outbound message was an attempt, so the stored attempts are exactly the unanswered
+ * outbound messages, and a contact's exchanges are its touches less those. Stored due items are marked stale.
+ */
+export function exchangesMigration(dialect: Dialect) {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const table of ["interaction", "interaction_contact"]) {
+        await db.schema
+          .alterTable(table)
+          .addColumn("awaits_reply", "integer", (c) => c.notNull().defaultTo(1))
+          .execute();
+      }
+      await db.schema
+        .alterTable("contact")
+        .addColumn("unanswered_outbound_ats", "text", (c) => c.notNull().defaultTo("[]"))
+        .execute();
+      await db.schema
+        .alterTable("contact")
+        .addColumn("exchange_count", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      const unanswered =
+        dialect === "postgres"
+          ? sql`json_array_length(unanswered_attempt_ats::json)`
+          : sql`json_array_length(unanswered_attempt_ats)`;
+      // Every stored due item is recomputed on the next read (its connection progress now counts exchanges).
+      await sql`UPDATE contact SET unanswered_outbound_ats = unanswered_attempt_ats,
+        exchange_count = touch_count - ${unanswered}, recompute_on = '0000-01-01'`.execute(db);
+    },
+  };
+}
