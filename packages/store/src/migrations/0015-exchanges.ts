@@ -9,6 +9,8 @@ import type { Dialect } from "../schema.ts";
  *
  * Until now every meaningful outbound message was an attempt, so the stored attempts are exactly the unanswered
  * outbound messages, and a contact's exchanges are its touches less those. Stored due items are marked stale.
+ *
+ * The ranking has no ceiling (engine/RANKING.md): `due_priority` holds a real number on PostgreSQL too.
  */
 export function exchangesMigration(dialect: Dialect) {
   return {
@@ -31,6 +33,10 @@ export function exchangesMigration(dialect: Dialect) {
         dialect === "postgres"
           ? sql`json_array_length(unanswered_attempt_ats::json)`
           : sql`json_array_length(unanswered_attempt_ats)`;
+      // A cadence's priority is a real number now (its urgency has no ceiling); SQLite stores what it is given.
+      if (dialect === "postgres") {
+        await sql`ALTER TABLE contact ALTER COLUMN due_priority TYPE double precision`.execute(db);
+      }
       // Every stored due item is recomputed on the next read (its connection progress now counts exchanges).
       await sql`UPDATE contact SET unanswered_outbound_ats = unanswered_attempt_ats,
         exchange_count = touch_count - ${unanswered}, recompute_on = '0000-01-01'`.execute(db);
