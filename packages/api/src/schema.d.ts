@@ -625,6 +625,8 @@ export interface paths {
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -735,6 +737,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -818,6 +822,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -952,6 +958,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1033,6 +1041,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1118,6 +1128,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -2558,6 +2570,8 @@ export interface paths {
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -2645,6 +2659,8 @@ export interface paths {
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -2730,6 +2746,12 @@ export interface paths {
                             }[];
                             laterCount: number;
                             laterCountCapped: boolean;
+                            movedOn: {
+                                contactId: string;
+                                displayName: string;
+                                movedOnAt: string;
+                                note: string;
+                            }[];
                             habit: {
                                 weekStartOn: string;
                                 weekEndOn: string;
@@ -3106,6 +3128,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -3191,6 +3215,8 @@ export interface paths {
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;

@@ -96,6 +96,9 @@ export interface ContactTable {
   moved_on_at: string | null;
   move_on_note: string | null;
   circle_before_move_on: string | null;
+  /** 0/1: Kith made the move-on itself. */
+  moved_on_automatically: number;
+  move_on_undone_at: string | null;
 }
 
 export interface ContactTagTable {

@@ -29,6 +29,8 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
     lastTouchAt: null,
     touchCount: 0,
     exchangeCount: 0,
+    movedOnAutomatically: false,
+    moveOnUndoneAt: null,
     nextDueOn: null,
     dueReason: null,
     snoozedUntilOn: null,

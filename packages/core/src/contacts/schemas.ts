@@ -109,6 +109,10 @@ export const contactSchema = z.object({
   moveOnNote: z.string().nullable(),
   /** The circle a move-on replaced; undo restores it. */
   circleBeforeMoveOn: z.string().nullable(),
+  /** True when Kith made the move-on itself (the suggestion stood ignored for a week). */
+  movedOnAutomatically: z.boolean(),
+  /** When the owner last undid a move-on: Kith does not move them on again by itself for the outreach open then. */
+  moveOnUndoneAt: z.string().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -81,7 +81,7 @@ export function outreachCandidate(state: OutreachState, schedule: readonly numbe
     moveOnOn: open.moveOnOn,
   };
   const nudgeDates = schedule.map((days) => addDays(open.sentOn, days));
-  const changesOn = open.moveOnOn ? [...nudgeDates, open.moveOnOn] : nudgeDates;
+  const changesOn = open.moveOnOn && open.autoMoveOnOn ? [...nudgeDates, open.moveOnOn, open.autoMoveOnOn] : nudgeDates;
   return { reasonKind: "outreach-unanswered", dueOn: open.attentionOn, detail, changesOn };
 }
 

@@ -33,7 +33,10 @@ export {
   upcomingOccasions,
 } from "./occasions.ts";
 export {
+  AUTO_MOVE_ON_AFTER_DAYS,
+  autoMoveOnNote,
   computeOutreach,
+  dueAutoMoveOn,
   moveOnNote,
   type OpenOutreach,
   type OutreachSettings,

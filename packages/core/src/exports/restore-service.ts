@@ -65,7 +65,15 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
         id: id(contactIds, ref),
         companyId: companyRef ? id(companyIds, companyRef) : null,
         displayName: displayNameOf(c),
-        ...{ lastTouchAt: null, touchCount: 0, exchangeCount: 0, nextDueOn: null, dueReason: null },
+        ...{
+          lastTouchAt: null,
+          touchCount: 0,
+          exchangeCount: 0,
+          movedOnAutomatically: false,
+          moveOnUndoneAt: null,
+          nextDueOn: null,
+          dueReason: null,
+        },
       }),
     (batch) => written.contacts.push(...batch.map((c) => id(contactIds, c.ref))),
   );

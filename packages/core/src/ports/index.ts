@@ -36,7 +36,7 @@ export type {
 } from "../accounts/account-ports.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
-export type { DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
+export type { AutoMoveOn, DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
 export type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 export type { InteractionRepository } from "../interactions/interaction-port.ts";
 export type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";

@@ -32,6 +32,13 @@ export const todayViewSchema = z.object({
   laterCount: z.number(),
   /** True when more are waiting than `laterCount` says (counting stops at 200). */
   laterCountCapped: z.boolean(),
+  /**
+   * Contacts Kith moved to occasions-only by itself in the last week (a move-on suggestion ignored for a week),
+   * most recent first: each can be undone (`POST /api/contacts/{id}/move-on/undo`).
+   */
+  movedOn: z.array(
+    z.object({ contactId: z.string(), displayName: z.string(), movedOnAt: z.string(), note: z.string() }),
+  ),
   habit: z.object({
     weekStartOn: z.string(),
     weekEndOn: z.string(),

@@ -10,6 +10,10 @@ import type { Dialect } from "../schema.ts";
  * Until now every meaningful outbound message was an attempt, so the stored attempts are exactly the unanswered
  * outbound messages, and a contact's exchanges are its touches less those. Stored due items are marked stale.
  *
+ * Moving on happens: `moved_on_automatically` marks a move-on Kith made itself (a suggestion ignored for a week),
+ * `move_on_undone_at` when the owner last undid one (no automatic move-on again for that outreach); the digest
+ * finds recent automatic ones through `contact_moved_on`.
+ *
  * The ranking has no ceiling (engine/RANKING.md): `due_priority` holds a real number on PostgreSQL too.
  */
 export function exchangesMigration(dialect: Dialect) {
@@ -33,6 +37,18 @@ export function exchangesMigration(dialect: Dialect) {
         dialect === "postgres"
           ? sql`json_array_length(unanswered_attempt_ats::json)`
           : sql`json_array_length(unanswered_attempt_ats)`;
+      // Moving on happens: Kith carries out a move-on suggestion ignored for a week, and says so in the digest.
+      await db.schema
+        .alterTable("contact")
+        .addColumn("moved_on_automatically", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable("contact").addColumn("move_on_undone_at", "text").execute();
+      await db.schema
+        .createIndex("contact_moved_on")
+        .on("contact")
+        .columns(["account_id", "moved_on_at"])
+        .where(sql.ref("moved_on_at"), "is not", null)
+        .execute();
       // A cadence's priority is a real number now (its urgency has no ceiling); SQLite stores what it is given.
       if (dialect === "postgres") {
         await sql`ALTER TABLE contact ALTER COLUMN due_priority TYPE double precision`.execute(db);

@@ -45,6 +45,8 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     moved_on_at: c.movedOnAt,
     move_on_note: c.moveOnNote,
     circle_before_move_on: c.circleBeforeMoveOn,
+    moved_on_automatically: toFlag(c.movedOnAutomatically),
+    move_on_undone_at: c.moveOnUndoneAt,
     // Derived columns start empty; setDerivedState owns them and update() never writes them.
     last_reply_at: null,
     unanswered_attempt_ats: "[]",
@@ -92,6 +94,8 @@ export function contactFromRow(r: ContactRow): Contact {
     movedOnAt: r.moved_on_at,
     moveOnNote: r.move_on_note,
     circleBeforeMoveOn: r.circle_before_move_on,
+    movedOnAutomatically: fromFlag(r.moved_on_automatically),
+    moveOnUndoneAt: r.move_on_undone_at,
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

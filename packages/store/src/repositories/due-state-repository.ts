@@ -1,4 +1,4 @@
-import type { DerivedState, DueBucket, DueItem, DueStateRepository, HistorySummary } from "@kith/core";
+import type { AutoMoveOn, DerivedState, DueBucket, DueItem, DueStateRepository, HistorySummary } from "@kith/core";
 import { type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
 import { contactFromRow } from "./contact-rows.ts";
@@ -137,6 +137,26 @@ export class KyselyDueStateRepository implements DueStateRepository {
       .groupBy(sql`1`)
       .execute();
     return Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)])) as Partial<Record<DueBucket, number>>;
+  }
+
+  async autoMovedOnSince(accountId: string, sinceAt: string, limit: number): Promise<AutoMoveOn[]> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select(["id", "display_name", "moved_on_at", "move_on_note"])
+      .where("account_id", "=", accountId)
+      .where("moved_on_at", ">=", sinceAt)
+      .where("moved_on_automatically", "=", 1)
+      .where("archived_at", "is", null)
+      .orderBy("moved_on_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      contactId: r.id,
+      displayName: r.display_name,
+      movedOnAt: r.moved_on_at ?? sinceAt,
+      note: r.move_on_note ?? "",
+    }));
   }
 
   /** The smallest date: every row is stale until the next catch-up recomputes it. */

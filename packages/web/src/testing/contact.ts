@@ -21,6 +21,8 @@ export const contactOf = (over: Partial<Contact> & Pick<Contact, "id" | "firstNa
   lastTouchAt: null,
   touchCount: 0,
   exchangeCount: 0,
+  movedOnAutomatically: false,
+  moveOnUndoneAt: null,
   nextDueOn: null,
   dueReason: null,
   snoozedUntilOn: null,

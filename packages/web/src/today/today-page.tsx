@@ -10,6 +10,7 @@ import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { HabitCard } from "./habit-card.tsx";
+import { MovedOnCard } from "./moved-on-card.tsx";
 import { type TodayAction, type UndoHandle, useToday, useTodayAction } from "./today-queries.ts";
 
 // Keyed by the API's own enum of reasons: a reason added or renamed in core is a compile error here.
@@ -104,6 +105,7 @@ export default function TodayPage() {
               </ul>
             </section>
           )}
+          <MovedOnCard movedOn={list.movedOn} onUndo={(contactId) => run({ type: "undo-move-on", contactId })} />
         </div>
         <div className="today-side">
           <HabitCard habit={list.habit} />
