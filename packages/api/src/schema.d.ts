@@ -622,6 +622,7 @@ export interface paths {
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
@@ -734,6 +735,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -819,6 +821,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -955,6 +958,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -1038,6 +1042,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -1125,6 +1130,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -2567,6 +2573,7 @@ export interface paths {
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
@@ -2656,6 +2663,7 @@ export interface paths {
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
@@ -3125,6 +3133,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
@@ -3212,6 +3221,7 @@ export interface paths {
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;

@@ -99,6 +99,8 @@ export interface ContactTable {
   /** 0/1: Kith made the move-on itself. */
   moved_on_automatically: number;
   move_on_undone_at: string | null;
+  /** An import's spread: while never touched, the cadence falls due no earlier than this date. */
+  cadence_from_on: string | null;
 }
 
 export interface ContactTagTable {

@@ -30,6 +30,7 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
     touchCount: 0,
     exchangeCount: 0,
     movedOnAutomatically: false,
+    cadenceFromOn: null,
     moveOnUndoneAt: null,
     nextDueOn: null,
     dueReason: null,

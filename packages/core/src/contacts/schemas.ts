@@ -105,6 +105,11 @@ export const contactSchema = z.object({
   dueReason: z.string().nullable(),
   /** Automatic reminders wait until this date (a snoozed or skipped today item). */
   snoozedUntilOn: z.string().nullable(),
+  /**
+   * The cadence does not fall due before this date (other reasons, such as a birthday, are not held): an import
+   * spreads its new contacts' first due dates so that no day gets more than the daily cap of them.
+   */
+  cadenceFromOn: z.string().nullable(),
   movedOnAt: z.string().nullable(),
   moveOnNote: z.string().nullable(),
   /** The circle a move-on replaced; undo restores it. */

@@ -56,6 +56,8 @@ export interface DueStateRepository {
     accountId: string,
     bounds: { todayOn: string; weekEndOn: string; monthEndOn: string },
   ): Promise<Partial<Record<DueBucket, number>>>;
+  /** How many contacts fall due on each day from `fromOn` on (their stored `nextDueOn`), for spreading an import. */
+  dueCountsFrom(accountId: string, fromOn: string): Promise<Map<string, number>>;
   /** Contacts Kith moved on by itself at or after `sinceAt` (and not brought back), most recent first. */
   autoMovedOnSince(accountId: string, sinceAt: string, limit: number): Promise<AutoMoveOn[]>;
   /** Marks every contact for recomputation (settings changed). */

@@ -159,5 +159,6 @@ export function snapshotOf(
         ]
       : [],
     snoozedUntilOn: contact.snoozedUntilOn,
+    cadenceFromOn: contact.cadenceFromOn,
   };
 }

@@ -91,12 +91,16 @@ export interface CadenceCandidateInput {
   cadence: EffectiveCadence;
   stage: ConnectionStage;
   timeZone: string;
+  /** Not due before this date while never touched (an import's spread); lateness still counts from the anchor. */
+  fromOn?: string | null;
 }
 
 export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string): Candidate | null {
-  const lastTouchOn =
-    input.history.lastTouchAt === null ? null : localDateOf(input.history.lastTouchAt, input.timeZone);
-  const dates: CadenceDates | null = cadenceDates({ ...input, lastTouchOn });
+  const { lastTouchAt, lastReplyAt } = input.history;
+  const lastTouchOn = lastTouchAt === null ? null : localDateOf(lastTouchAt, input.timeZone);
+  // Never touched, but heard of (a LinkedIn connection, a like): counted from then, not from the import.
+  const knownSinceOn = lastReplyAt === null ? null : localDateOf(lastReplyAt, input.timeZone);
+  const dates: CadenceDates | null = cadenceDates({ ...input, lastTouchOn, knownSinceOn });
   if (!dates || input.cadence.mode !== "cadence") return null;
   const overdue = cadenceStatus(dates, todayOn) === "overdue";
   const detail: DueDetail = {
@@ -108,11 +112,14 @@ export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string):
     overdueOn: dates.overdueOn,
     source: input.cadence.source,
   };
+  // The spread holds a first due date only: once touched, the cadence counts from the touch.
+  const spread = lastTouchOn === null && input.fromOn && input.fromOn > dates.dueOn;
+  const held = spread ? checkedOn("cadenceFromOn", input.fromOn) : null;
   return {
     reasonKind: overdue ? "cadence-overdue" : "cadence-due",
-    dueOn: dates.dueOn,
+    dueOn: held ?? dates.dueOn,
     detail,
-    changesOn: [dates.overdueOn],
+    changesOn: held ? [dates.overdueOn, held] : [dates.overdueOn],
   };
 }
 

@@ -41,7 +41,13 @@ function oracle(history: readonly InteractionFact[], zone: string, todayOn: stri
   const exchanges = touches.filter((i) => i.direction !== "outbound" || answered(i)).length;
   const stage = exchanges === 0 ? "new" : exchanges < 7 ? "building" : "connected";
   const [ideal, max] = stage === "building" ? [15, 23] : [30, 45]; // "close": 30/45, halved (ceil) while building
-  const anchorOn = lastTouch === undefined ? CREATED_ON : localOn(new Date(lastTouch).toISOString(), zone);
+  // Never touched: counted from the last time you heard of them (an inbound or mutual record), else from creation.
+  const heard = history
+    .filter((i) => i.direction !== "outbound")
+    .map((i) => Date.parse(i.occurredAt))
+    .sort((a, b) => b - a)[0];
+  const since = lastTouch ?? heard;
+  const anchorOn = since === undefined ? CREATED_ON : localOn(new Date(since).toISOString(), zone);
   const cadence = {
     kind: plus(anchorOn, max + 1) <= todayOn ? "cadence-overdue" : "cadence-due",
     on: plus(anchorOn, ideal),

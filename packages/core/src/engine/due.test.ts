@@ -3,6 +3,7 @@ import { type ContactSnapshot, computeDueState } from "./due.ts";
 import type { InteractionFact } from "./history.ts";
 import { REASON_KINDS } from "./reasons.ts";
 import { parseEngineSettings } from "./settings.ts";
+import { buildTodayList } from "./today-list.ts";
 
 // Holidays only for "inner", so the "close" contacts below show their other reasons.
 const settings = parseEngineSettings({ timeZone: "America/New_York", country: "US", holidayCircles: ["inner"] });
@@ -61,6 +62,26 @@ describe("computeDueState", () => {
     const item = computeDueState(contact({ interactions: [touch("2026-11-01")] }), settings, "2026-11-02");
     expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-11-16" });
     expect(item?.connection).toMatchObject({ stage: "building", exchanges: 1, remaining: 6 });
+  });
+
+  it("counts a never-touched contact connected years ago from the connection, and says so", () => {
+    // Imported today; connected on LinkedIn in 2021 (a mutual record that is not a touch).
+    const connected = { occurredAt: noon("2021-03-15"), direction: "mutual" as const, meaningful: false };
+    const item = computeDueState(
+      contact({ createdOn: "2026-11-24", interactions: [connected] }),
+      settings,
+      "2026-11-24",
+    );
+    expect(item).toMatchObject({
+      reasonKind: "cadence-overdue",
+      nextDueOn: "2021-04-14",
+      detail: { anchor: "connected", anchorOn: "2021-03-15" },
+    });
+    const [entry] = buildTodayList(item ? [item] : [], { todayOn: "2026-11-24" }).today;
+    expect(entry?.sentence).toBe(
+      "You connected with Sam 2080 days ago and haven't been in touch since (you aim for every 30)",
+    );
+    expect(entry?.sentence).not.toMatch(/added/);
   });
 
   it("counts a never-touched contact from its creation date", () => {

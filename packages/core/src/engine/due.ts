@@ -54,6 +54,8 @@ export interface ContactSnapshot {
    * snooze). Nothing is dropped: on that date the reason comes back as it stands then.
    */
   snoozedUntilOn?: string | null;
+  /** The cadence (only it) falls due no earlier than this date: an import's spread of first due dates. */
+  cadenceFromOn?: string | null;
 }
 
 /** Automatic reasons due before the contact's snooze date are held until then. */
@@ -96,7 +98,17 @@ function automaticCandidates(
   const outreach = computeOutreach(history, settings, todayOn);
   const candidates = [
     outreachCandidate(outreach, settings.nudgeScheduleDays),
-    cadenceCandidate({ history, createdOn: contact.createdOn, cadence, stage, timeZone: settings.timeZone }, todayOn),
+    cadenceCandidate(
+      {
+        history,
+        createdOn: contact.createdOn,
+        cadence,
+        stage,
+        timeZone: settings.timeZone,
+        fromOn: contact.cadenceFromOn ?? null,
+      },
+      todayOn,
+    ),
     occasion,
     articleCandidate(contact.articleSuggestions ?? []),
   ];

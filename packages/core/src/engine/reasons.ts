@@ -50,7 +50,7 @@ export type DueDetail =
   | {
       kind: "cadence";
       anchorOn: string;
-      anchor: "last-touch" | "created";
+      anchor: "last-touch" | "connected" | "created";
       idealDays: number;
       maxDays: number;
       overdueOn: string;

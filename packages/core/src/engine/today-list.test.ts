@@ -98,7 +98,7 @@ describe("sentences", () => {
     expect(list.today.map((e) => [e.sentence, e.templateSlot])).toEqual([
       ["Gus' wedding anniversary is today (10 years)", "anniversary"],
       ["Thanksgiving Day is on Thursday — a good moment to write to Jo", "holiday"],
-      ["You added Nia 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
+      ["You added Nia to Kith 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
     ]);
   });
 

@@ -70,6 +70,7 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
           touchCount: 0,
           exchangeCount: 0,
           movedOnAutomatically: false,
+          cadenceFromOn: null,
           moveOnUndoneAt: null,
           nextDueOn: null,
           dueReason: null,

@@ -112,7 +112,14 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
       const item = (name: string) => view.items.find((i) => i.displayName === name);
 
       if (day === 1) {
-        expect(seen[1]).toEqual({ "Tomas Selby": "cadence-overdue", "Cathy Jaworski": "cadence-overdue" });
+        // José connected on LinkedIn on Sep 28 and is in the close circle (every 30 days): due since Oct 28,
+        // counted from the connection, not from the import.
+        expect(seen[1]).toEqual({
+          "Tomas Selby": "cadence-overdue",
+          "Cathy Jaworski": "cadence-overdue",
+          "José Núñez": "cadence-due",
+        });
+        expect(item("José Núñez")?.sentence).toMatch(/^You connected with José Núñez 34 days ago/);
         expect(item("Tomas Selby")?.sentence).toMatch(/Tomas/);
       }
       if (day === 2) {
@@ -345,7 +352,7 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     await createContact(deps, alice, { firstName: "Tagged", circle: "inner", tags: ["paused"] });
     const { updateContact } = await import("../index.ts");
     await updateContact(deps, alice, p.tomas.id, { muted: true });
-    expect(Object.keys(reasons(await getToday(deps, alice)))).toEqual(["Cathy Jaworski"]);
+    expect(Object.keys(reasons(await getToday(deps, alice))).sort()).toEqual(["Cathy Jaworski", "José Núñez"]);
     await updateSettings(deps, alice, { muted: true });
     await addFollowUp(deps, alice, { contactId: p.mei.id, dueOn: "2026-11-01", title: "Send intro" });
     expect(reasons(await getToday(deps, alice))).toEqual({ "Mei Chen": "follow-up-due" });

@@ -14,6 +14,8 @@ import type { Dialect } from "../schema.ts";
  * `move_on_undone_at` when the owner last undid one (no automatic move-on again for that outreach); the digest
  * finds recent automatic ones through `contact_moved_on`.
  *
+ * After a big import, `cadence_from_on` holds each new contact's cadence to the day it was spread to.
+ *
  * The ranking has no ceiling (engine/RANKING.md): `due_priority` holds a real number on PostgreSQL too.
  */
 export function exchangesMigration(dialect: Dialect) {
@@ -49,6 +51,8 @@ export function exchangesMigration(dialect: Dialect) {
         .columns(["account_id", "moved_on_at"])
         .where(sql.ref("moved_on_at"), "is not", null)
         .execute();
+      // After a big import: the first due dates are spread, at most the daily cap a day.
+      await db.schema.alterTable("contact").addColumn("cadence_from_on", "text").execute();
       // A cadence's priority is a real number now (its urgency has no ceiling); SQLite stores what it is given.
       if (dialect === "postgres") {
         await sql`ALTER TABLE contact ALTER COLUMN due_priority TYPE double precision`.execute(db);

@@ -47,6 +47,7 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     circle_before_move_on: c.circleBeforeMoveOn,
     moved_on_automatically: toFlag(c.movedOnAutomatically),
     move_on_undone_at: c.moveOnUndoneAt,
+    cadence_from_on: c.cadenceFromOn,
     // Derived columns start empty; setDerivedState owns them and update() never writes them.
     last_reply_at: null,
     unanswered_attempt_ats: "[]",
@@ -96,6 +97,7 @@ export function contactFromRow(r: ContactRow): Contact {
     circleBeforeMoveOn: r.circle_before_move_on,
     movedOnAutomatically: fromFlag(r.moved_on_automatically),
     moveOnUndoneAt: r.move_on_undone_at,
+    cadenceFromOn: r.cadence_from_on,
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -139,6 +139,18 @@ export class KyselyDueStateRepository implements DueStateRepository {
     return Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)])) as Partial<Record<DueBucket, number>>;
   }
 
+  async dueCountsFrom(accountId: string, fromOn: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select(["next_due_on", (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where("account_id", "=", accountId)
+      .where("next_due_on", ">=", fromOn)
+      .where("archived_at", "is", null)
+      .groupBy("next_due_on")
+      .execute();
+    return new Map(rows.flatMap((r) => (r.next_due_on ? [[r.next_due_on, Number(r.n)] as const] : [])));
+  }
+
   async autoMovedOnSince(accountId: string, sinceAt: string, limit: number): Promise<AutoMoveOn[]> {
     const rows = await this.db
       .selectFrom("contact")

@@ -22,6 +22,7 @@ export const contactOf = (over: Partial<Contact> & Pick<Contact, "id" | "firstNa
   touchCount: 0,
   exchangeCount: 0,
   movedOnAutomatically: false,
+  cadenceFromOn: null,
   moveOnUndoneAt: null,
   nextDueOn: null,
   dueReason: null,

@@ -2,9 +2,10 @@ import type { Company } from "../../companies/schemas.ts";
 import { newContact } from "../../contacts/new-contact.ts";
 import type { Contact } from "../../contacts/schemas.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
-import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
+import { refreshContacts } from "../../due-state/refresh-contacts.ts";
+import { dueSlotsOf, spreadFirstDue } from "../../due-state/spread-first-due.ts";
 import { mergeDraftInto } from "../../duplicates/merge-draft.ts";
-import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
+import { emptyHistory, type HistorySummary, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import type { ImportedContact } from "../import-port.ts";
@@ -110,25 +111,23 @@ async function importRow(state: ImportState, tx: Repositories, w: ChunkWrites, r
   return { line: row.line, outcome, contactId: plan.match?.contactId ?? null, reason: plan.reason } as const;
 }
 
-/**
- * A new contact's derived state, by the function `refreshContacts` uses, from what is known in memory: its only
- * history is the connected-on record, and a contact made by this import has no follow-ups yet.
- */
-function derivedOfNew(contact: Contact, interaction: Interaction | null, ctx: EngineContext) {
-  return derivedStateOf(contact, interaction ? summarizeHistory([interaction]) : emptyHistory, [], ctx);
-}
-
 async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w: ChunkWrites): Promise<void> {
   await tx.imports.insertCompanies(state.accountId, w.companies);
   const contacts: ImportedContact[] = [];
   const interactions: Interaction[] = [];
+  const news: { contact: Contact; history: HistorySummary }[] = [];
   for (const { contact, connectedOn } of w.created.values()) {
     const interaction = connectedOn
       ? connectedOnInteraction(state.deps.ids.newId(), contact.id, connectedOn, w.nowAt)
       : null;
     if (interaction) interactions.push(interaction);
+    // Its only history is the connected-on record; a contact made by this import has no follow-ups yet.
+    news.push({ contact, history: interaction ? summarizeHistory([interaction]) : emptyHistory });
+  }
+  // Derived by the function refreshContacts uses, with the first cadence dates spread under the daily cap.
+  for (const { contact, derived } of spreadFirstDue(news, ctx, await dueSlotsOf(tx, ctx))) {
     const companyName = contact.companyId ? (state.companyNames.get(contact.companyId) ?? null) : null;
-    contacts.push({ contact, companyName, derived: derivedOfNew(contact, interaction, ctx) });
+    contacts.push({ contact, companyName, derived });
   }
   await tx.imports.insertContacts(state.accountId, contacts);
   await tx.imports.insertInteractions(state.accountId, interactions);
