@@ -3332,6 +3332,12 @@ export interface paths {
                                     maxDays: number;
                                 };
                             };
+                            buildingCadences: {
+                                [key: string]: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -3410,6 +3416,12 @@ export interface paths {
                             muted: boolean;
                             mutedTags: string[];
                             tagCadences: {
+                                [key: string]: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                };
+                            };
+                            buildingCadences: {
                                 [key: string]: {
                                     idealDays: number;
                                     maxDays: number;

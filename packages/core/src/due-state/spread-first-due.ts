@@ -59,7 +59,7 @@ export function spreadFirstDue(
   for (const i of order) {
     const { contact, history, derived } = natural[i]!;
     const due = derived.due;
-    if (!due || due.detail.kind !== "cadence") continue;
+    if (due?.detail.kind !== "cadence") continue;
     const slotOn = slots.take(due.nextDueOn);
     if (slotOn === due.nextDueOn) continue;
     const held = { ...contact, cadenceFromOn: slotOn };

@@ -109,6 +109,7 @@ export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string):
     anchor: dates.anchor,
     idealDays: dates.idealDays,
     maxDays: dates.maxDays,
+    ...(input.cadence.idealDays !== dates.idealDays ? { connectedIdealDays: input.cadence.idealDays } : {}),
     overdueOn: dates.overdueOn,
     source: input.cadence.source,
   };

@@ -53,6 +53,8 @@ export type DueDetail =
       anchor: "last-touch" | "connected" | "created";
       idealDays: number;
       maxDays: number;
+      /** The circle's (or override's) ideal interval once connected, when denser while building; else absent. */
+      connectedIdealDays?: number;
       overdueOn: string;
       source: CadenceSource;
     }

@@ -11,7 +11,11 @@ const NUMBERS: [key: NumberKey, label: string, description: string][] = [
   ["weeklyGoal", "Weekly goal", "Follow-ups a week that keep your streak going."],
   ["dailyCap", "Daily cap", "At most this many people a day; the rest is spread over coming days."],
   ["moveOnAfter", "Unanswered attempts before moving on", "Then the contact becomes occasions-only."],
-  ["connectionTarget", "Touches to a true connection", "Usually 7 to 10."],
+  [
+    "connectionTarget",
+    "Exchanges to a true connection",
+    "Touches that went both ways (a reply, a call, a meeting); usually 7 to 10.",
+  ],
 ];
 
 export function EngineSection() {
@@ -85,6 +89,7 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
               <th scope="col">Circle</th>
               <th scope="col">Due after (days)</th>
               <th scope="col">Overdue after (days)</th>
+              <th scope="col">While building a connection</th>
             </tr>
           </thead>
           <tbody>
@@ -110,6 +115,9 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
                     {circle.mode === "occasions-only" ? "occasions only" : "no reminders"}
                   </td>
                 )}
+                <td className="muted small">
+                  {buildingText(name, settings.circles[name]?.idealDays, settings.buildingCadences[name])}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -124,6 +132,20 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
       </form>
     </Section>
   );
+}
+
+/**
+ * "network: every 90 days (45 while building)": the denser interval the today list uses until a contact has had
+ * the target number of exchanges — the figure Today's reasons give. From the saved settings (derived on the server).
+ */
+function buildingText(
+  name: string,
+  idealDays: number | undefined,
+  building: { idealDays: number; maxDays: number } | undefined,
+): string {
+  if (!building || idealDays === undefined) return "";
+  if (building.idealDays === idealDays) return `${name}: every ${idealDays} days (the same while building)`;
+  return `${name}: every ${idealDays} days (${building.idealDays} while building)`;
 }
 
 function toValues(s: EngineSettings): Record<NumberKey, string> {
