@@ -89,13 +89,17 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
               <th scope="col">Circle</th>
               <th scope="col">Due after (days)</th>
               <th scope="col">Overdue after (days)</th>
-              <th scope="col">While building a connection</th>
             </tr>
           </thead>
           <tbody>
             {Object.entries(circles).map(([name, circle]) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  {name}
+                  <div className="muted small">
+                    {buildingText(settings.circles[name]?.idealDays, settings.buildingCadences[name])}
+                  </div>
+                </th>
                 {circle.mode === "cadence" ? (
                   (["idealDays", "maxDays"] as const).map((field) => (
                     <td key={field}>
@@ -115,9 +119,6 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
                     {circle.mode === "occasions-only" ? "occasions only" : "no reminders"}
                   </td>
                 )}
-                <td className="muted small">
-                  {buildingText(name, settings.circles[name]?.idealDays, settings.buildingCadences[name])}
-                </td>
               </tr>
             ))}
           </tbody>
@@ -135,17 +136,16 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
 }
 
 /**
- * "network: every 90 days (45 while building)": the denser interval the today list uses until a contact has had
+ * "every 90 days (45 while building)", under the circle's name: the denser interval the today list uses until a contact has had
  * the target number of exchanges — the figure Today's reasons give. From the saved settings (derived on the server).
  */
 function buildingText(
-  name: string,
   idealDays: number | undefined,
   building: { idealDays: number; maxDays: number } | undefined,
 ): string {
   if (!building || idealDays === undefined) return "";
-  if (building.idealDays === idealDays) return `${name}: every ${idealDays} days (the same while building)`;
-  return `${name}: every ${idealDays} days (${building.idealDays} while building)`;
+  if (building.idealDays === idealDays) return `every ${idealDays} days (the same while building)`;
+  return `every ${idealDays} days (${building.idealDays} while building)`;
 }
 
 function toValues(s: EngineSettings): Record<NumberKey, string> {
