@@ -189,9 +189,17 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
                 onAction={(key) =>
                   key === "skip"
                     ? props.onAction({ type: "skip", contactId: item.contactId }, "Skipped")
-                    : props.onAction({ type: "move-on", contactId: item.contactId }, "Moved on (occasions only) from")
+                    : key === "done-awaits"
+                      ? props.onAction(
+                          { type: "done", contactId: item.contactId, awaitsReply: true },
+                          "Logged a message (nudges until they answer) to",
+                        )
+                      : props.onAction({ type: "move-on", contactId: item.contactId }, "Moved on (occasions only) from")
                 }
               >
+                <MenuItem className="menu-item" id="done-awaits">
+                  Done, waiting for their reply
+                </MenuItem>
                 <MenuItem className="menu-item" id="skip">
                   Skip this time
                 </MenuItem>
