@@ -186,6 +186,7 @@ async function insertInteractions(
         occurred_at: occurredAt,
         summary: sentence(rand, 8),
         meaningful,
+        awaits_reply: 1,
         source: "import",
         created_at: occurredAt,
         updated_at: occurredAt,
@@ -197,6 +198,7 @@ async function insertInteractions(
         occurred_at: occurredAt,
         direction,
         meaningful,
+        awaits_reply: 1,
       });
     }
     await open.db.transaction().execute(async (trx) => {

@@ -52,8 +52,12 @@ test("sign up → first run → add a contact → log an interaction → the con
   await log.getByRole("button", { name: "Log it" }).click();
   await expect(log).toBeHidden();
 
-  await expect(page.getByText("1 of 7")).toBeVisible();
+  // The email is a touch (last touch: today) but not yet an exchange: progress counts only what went both ways.
   await expect(page.getByText(/^today \(/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Connection progress" })).toHaveAttribute(
+    "aria-valuetext",
+    "0 of 7 exchanges",
+  );
   await expect(page.getByText("Asked how the **studio** opening went")).toBeVisible();
 
   // Notes are markdown, rendered and sanitised.

@@ -1016,12 +1016,16 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -1143,12 +1147,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1234,12 +1242,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1383,12 +1395,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1472,12 +1488,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1565,12 +1585,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1685,12 +1709,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -1764,12 +1792,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -2014,6 +2046,7 @@ export interface paths {
                                 occurredAt: string;
                                 summary: string;
                                 meaningful: boolean;
+                                awaitsReply: boolean;
                                 /** @enum {string} */
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
@@ -2046,6 +2079,7 @@ export interface paths {
                         occurredAt?: string;
                         summary?: string;
                         meaningful?: boolean;
+                        awaitsReply?: boolean;
                         /** @enum {string} */
                         source?: "manual" | "import" | "mailbox" | "calendar" | "api";
                     };
@@ -2068,6 +2102,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -2118,6 +2153,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -2174,6 +2210,7 @@ export interface paths {
                         occurredAt?: string;
                         summary?: string;
                         meaningful?: boolean;
+                        awaitsReply?: boolean;
                     };
                 };
             };
@@ -2194,6 +2231,7 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            awaitsReply: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -2337,13 +2375,12 @@ export interface paths {
                         log?: {
                             /** @enum {string} */
                             kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
-                            /**
-                             * @default outbound
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             direction?: "outbound" | "inbound" | "mutual";
                             summary?: string;
                             meaningful?: boolean;
+                            /** @default false */
+                            awaitsReply?: boolean;
                         };
                     };
                 };
@@ -3068,6 +3105,8 @@ export interface paths {
                                 occurredAt: string;
                                 summary: string;
                                 meaningful: boolean;
+                                /** @default true */
+                                awaitsReply: boolean;
                                 /** @enum {string} */
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
@@ -3231,6 +3270,8 @@ export interface paths {
                             occurredAt: string;
                             summary: string;
                             meaningful: boolean;
+                            /** @default true */
+                            awaitsReply?: boolean;
                             /** @enum {string} */
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
@@ -3404,12 +3445,16 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -3499,12 +3544,16 @@ export interface paths {
                                 } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
+                                exchangeCount: number;
                                 nextDueOn: string | null;
                                 dueReason: string | null;
                                 snoozedUntilOn: string | null;
+                                cadenceFromOn: string | null;
                                 movedOnAt: string | null;
                                 moveOnNote: string | null;
                                 circleBeforeMoveOn: string | null;
+                                movedOnAutomatically: boolean;
+                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -3559,7 +3608,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -3580,7 +3629,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -3590,6 +3639,12 @@ export interface paths {
                             }[];
                             laterCount: number;
                             laterCountCapped: boolean;
+                            movedOn: {
+                                contactId: string;
+                                displayName: string;
+                                movedOnAt: string;
+                                note: string;
+                            }[];
                             habit: {
                                 weekStartOn: string;
                                 weekEndOn: string;
@@ -3643,6 +3698,7 @@ export interface paths {
                         /** @enum {string} */
                         direction?: "outbound" | "inbound" | "mutual";
                         summary?: string;
+                        awaitsReply?: boolean;
                     };
                 };
             };
@@ -3656,6 +3712,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -3663,6 +3720,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -3714,6 +3772,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -3721,6 +3780,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -3763,6 +3823,7 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             untilOn: string | null;
+                            applied: boolean;
                             undo: {
                                 /** @enum {string} */
                                 action: "done" | "snooze" | "skip";
@@ -3770,6 +3831,7 @@ export interface paths {
                                 followUpId: string | null;
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
+                                doneKey?: string | null;
                             };
                         };
                     };
@@ -3808,6 +3870,7 @@ export interface paths {
                         followUpId: string | null;
                         interactionId: string | null;
                         snoozedUntilOnBefore: string | null;
+                        doneKey?: string | null;
                     };
                 };
             };
@@ -3867,7 +3930,7 @@ export interface paths {
                                 followUpId: string | null;
                                 alsoDue: ("follow-up-due" | "outreach-unanswered" | "cadence-due" | "cadence-overdue" | "occasion" | "opportunity-stage" | "ask-pending" | "article-match")[];
                                 connection: {
-                                    touches: number;
+                                    exchanges: number;
                                     target: number;
                                     /** @enum {string} */
                                     stage: "new" | "building" | "connected";
@@ -3960,12 +4023,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -4053,12 +4120,16 @@ export interface paths {
                             } | null;
                             lastTouchAt: string | null;
                             touchCount: number;
+                            exchangeCount: number;
                             nextDueOn: string | null;
                             dueReason: string | null;
                             snoozedUntilOn: string | null;
+                            cadenceFromOn: string | null;
                             movedOnAt: string | null;
                             moveOnNote: string | null;
                             circleBeforeMoveOn: string | null;
+                            movedOnAutomatically: boolean;
+                            moveOnUndoneAt: string | null;
                             archivedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -4165,6 +4236,12 @@ export interface paths {
                                     maxDays: number;
                                 };
                             };
+                            buildingCadences: {
+                                [key: string]: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -4245,6 +4322,12 @@ export interface paths {
                             muted: boolean;
                             mutedTags: string[];
                             tagCadences: {
+                                [key: string]: {
+                                    idealDays: number;
+                                    maxDays: number;
+                                };
+                            };
+                            buildingCadences: {
                                 [key: string]: {
                                     idealDays: number;
                                     maxDays: number;

@@ -94,6 +94,10 @@ export interface ContactTable {
   last_reply_at: string | null;
   /** JSON array of instants: meaningful outbound messages still waiting for a reply. */
   unanswered_attempt_ats: string;
+  /** JSON array of instants: every meaningful outbound message not yet answered (awaiting a reply or not). */
+  unanswered_outbound_ats: string;
+  /** Touches that went both ways: what connection progress counts. */
+  exchange_count: number;
   next_due_on: string | null;
   recompute_on: string | null;
   /** JSON of the engine's DueItem, as computed on the day it was stored. */
@@ -111,6 +115,11 @@ export interface ContactTable {
   dates: string;
   /** When the photo in `contact_photo` was set; null: none. Written only with the photo. */
   photo_updated_at: string | null;
+  /** 0/1: Kith made the move-on itself. */
+  moved_on_automatically: number;
+  move_on_undone_at: string | null;
+  /** An import's spread: while never touched, the cadence falls due no earlier than this date. */
+  cadence_from_on: string | null;
 }
 
 export interface ContactPhotoTable {
@@ -137,6 +146,8 @@ export interface InteractionTable {
   occurred_at: string;
   summary: string;
   meaningful: number;
+  /** 0/1: an outbound message that waits for a reply (opens an outreach). */
+  awaits_reply: number;
   source: string;
   created_at: string;
   updated_at: string;
@@ -150,6 +161,7 @@ export interface InteractionContactTable {
   occurred_at: string;
   direction: string;
   meaningful: number;
+  awaits_reply: number;
 }
 
 export interface FollowUpTable {

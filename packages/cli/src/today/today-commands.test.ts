@@ -21,6 +21,10 @@ describe.each(DIALECTS)("kith today on %s", (dialect) => {
     expect(today.stdout).toMatch(/This week: 0 of 1 · streak 1 week/);
 
     expect((await kith("done", "tomas", "--kind", "call")).stdout).toBe("done: Tomas (call logged)\n");
+    // Done twice: the item was done already, and nothing more is logged.
+    expect((await kith("done", "tomas", "--kind", "call")).stdout).toBe(
+      "nothing done: Tomas's item was done already, or nothing is due\n",
+    );
     expect((await kith("snooze", "rosa", "--days", "3")).stdout).toBe("snoozed Rosa Calder until 2026-11-05\n");
     const after = await kith("today");
     expect(after.stdout).toMatch(/Nobody is due today/);

@@ -12,7 +12,7 @@ export function renderToday(view: TodayView): string {
   else {
     lines.push("");
     view.items.forEach((item, i) => {
-      const progress = `${item.connection.touches}/${item.connection.target}`;
+      const progress = `${item.connection.exchanges}/${item.connection.target}`;
       lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
     });
@@ -36,6 +36,7 @@ interface DoneFlags {
   kind?: string;
   dir?: string;
   note?: string;
+  awaitsReply?: boolean;
 }
 
 interface SnoozeFlags {
@@ -55,6 +56,7 @@ export function registerTodayCommands(program: Command, ctx: CliContext): void {
     .option("--kind <kind>", "email, call, meeting, message, letter, social or other", "message")
     .option("--dir <direction>", "out, in or mutual (default: by kind)")
     .option("--note <text>", "what was said")
+    .option("--awaits-reply", "the message asks something: nudge me until they answer")
     .action(
       clientAction<DoneFlags>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
@@ -62,9 +64,14 @@ export function registerTodayCommands(program: Command, ctx: CliContext): void {
           kind: flags.kind,
           direction: flags.dir ? directionOf(flags.dir) : undefined,
           summary: flags.note,
+          awaitsReply: flags.awaitsReply,
         }) as DoneTodayRequest;
         const result = await client.doneToday(contact.id, input);
-        out.show(result, () => `done: ${contact.displayName} (${flags.kind ?? "message"} logged)`);
+        out.show(result, () =>
+          result.applied
+            ? `done: ${contact.displayName} (${flags.kind ?? "message"} logged)`
+            : `nothing done: ${contact.displayName}'s item was done already, or nothing is due`,
+        );
       }),
     );
 

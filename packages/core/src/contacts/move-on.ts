@@ -28,13 +28,17 @@ export async function moveOn(deps: Deps, actor: Actor, contactId: string): Promi
       circle: OCCASIONS_ONLY_CIRCLE,
       movedOnAt: ctx.nowAt,
       moveOnNote: note,
+      movedOnAutomatically: false,
       updatedAt: ctx.nowAt,
     });
     return refreshed(tx, deps, actor, contactId);
   });
 }
 
-/** Undo a move-on: the previous circle (and with it the cadence and nudges) comes back. */
+/**
+ * Undo a move-on: the previous circle (and with it the cadence and nudges) comes back. Kith will not move them on
+ * by itself again for the outreach open now (`moveOnUndoneAt`); a new one, after a reply, starts afresh.
+ */
 export async function undoMoveOn(deps: Deps, actor: Actor, contactId: string): Promise<Contact> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
@@ -46,6 +50,8 @@ export async function undoMoveOn(deps: Deps, actor: Actor, contactId: string): P
       circleBeforeMoveOn: null,
       movedOnAt: null,
       moveOnNote: null,
+      movedOnAutomatically: false,
+      moveOnUndoneAt: deps.clock.now().toISOString(),
       updatedAt: deps.clock.now().toISOString(),
     });
     return refreshed(tx, deps, actor, contactId);

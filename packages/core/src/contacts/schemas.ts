@@ -152,15 +152,26 @@ export const contactSchema = z.object({
   /** Derived from interactions, never typed. */
   lastTouchAt: z.string().nullable(),
   touchCount: z.number(),
+  /** Touches that went both ways (inbound, mutual, or answered): what connection progress counts. */
+  exchangeCount: z.number(),
   /** The stored due state: when this contact is next due, and why (kept by the engine). */
   nextDueOn: z.string().nullable(),
   dueReason: z.string().nullable(),
   /** Automatic reminders wait until this date (a snoozed or skipped today item). */
   snoozedUntilOn: z.string().nullable(),
+  /**
+   * The cadence does not fall due before this date (other reasons, such as a birthday, are not held): an import
+   * spreads its new contacts' first due dates so that no day gets more than the daily cap of them.
+   */
+  cadenceFromOn: z.string().nullable(),
   movedOnAt: z.string().nullable(),
   moveOnNote: z.string().nullable(),
   /** The circle a move-on replaced; undo restores it. */
   circleBeforeMoveOn: z.string().nullable(),
+  /** True when Kith made the move-on itself (the suggestion stood ignored for a week). */
+  movedOnAutomatically: z.boolean(),
+  /** When the owner last undid a move-on: Kith does not move them on again by itself for the outreach open then. */
+  moveOnUndoneAt: z.string().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -189,7 +200,7 @@ export const contactListQuerySchema = z.strictObject({
   companyId: z.string().max(64).optional(),
   circle: circleKeySchema.optional(),
   archived: z.enum(["exclude", "include", "only"]).default("exclude"),
-  /** Connection progress: no touch yet, building toward the target, or connected. */
+  /** Connection progress: no exchange yet, building toward the target, or connected (counted in exchanges). */
   progress: z.enum(["new", "building", "connected"]).optional(),
   /** Name (A–Z), last touch (most recent first, never-touched last) or next due (soonest first). */
   sort: z.enum(["name", "last-touch", "next-due"]).default("name"),

@@ -2,6 +2,14 @@ import type { Contact } from "../contacts/schemas.ts";
 import type { DueItem, HistorySummary } from "../engine/index.ts";
 import type { DUE_BUCKETS } from "../insights/schemas.ts";
 
+/** A move-on Kith made by itself, as the Today page and the digest report it. */
+export interface AutoMoveOn {
+  contactId: string;
+  displayName: string;
+  movedOnAt: string;
+  note: string;
+}
+
 /** Where a contact's due date falls, for the spread of due dates (the insights' buckets). */
 export type DueBucket = (typeof DUE_BUCKETS)[number];
 
@@ -48,6 +56,10 @@ export interface DueStateRepository {
     accountId: string,
     bounds: { todayOn: string; weekEndOn: string; monthEndOn: string },
   ): Promise<Partial<Record<DueBucket, number>>>;
+  /** How many contacts fall due on each day from `fromOn` on (their stored `nextDueOn`), for spreading an import. */
+  dueCountsFrom(accountId: string, fromOn: string): Promise<Map<string, number>>;
+  /** Contacts Kith moved on by itself at or after `sinceAt` (and not brought back), most recent first. */
+  autoMovedOnSince(accountId: string, sinceAt: string, limit: number): Promise<AutoMoveOn[]>;
   /** Marks every contact for recomputation (settings changed). */
   markAllStale(accountId: string): Promise<void>;
 }

@@ -1,12 +1,16 @@
 import type { Contact } from "../contacts/schemas.ts";
 import {
   applyInteraction,
+  autoMoveOnNote,
   type ContactSnapshot,
   computeDueState,
+  computeOutreach,
   type DueItem,
+  dueAutoMoveOn,
   type FollowUpFact,
   type HistorySummary,
   type InteractionFact,
+  OCCASIONS_ONLY_CIRCLE,
   type PersonalOccasion,
   priorityOf,
   summarizeHistory,
@@ -38,11 +42,48 @@ export async function refreshContacts(
   if (ids.length === 0) return;
   const inputs = await tx.dueState.engineInputs(ctx.accountId, ids);
   const followUps = await tx.followUps.openFacts(ctx.accountId, ids);
-  for (const { contact, history: stored } of inputs) {
-    const history = await nextHistory(tx, ctx.accountId, contact.id, stored, update);
-    const state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+  for (const { contact: current, history: stored } of inputs) {
+    const history = await nextHistory(tx, ctx.accountId, current.id, stored, update);
+    let contact = current;
+    let state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+    // Moving on happens: whichever write or catch-up first sees the ignored suggestion carries it out, on the
+    // locked row, so two instances (or a rebuild) do it once.
+    const moved = autoMovedOn(contact, history, state.due, ctx);
+    if (moved) {
+      await tx.contacts.update(ctx.accountId, moved);
+      contact = moved;
+      state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+    }
     await tx.dueState.setDerivedState(ctx.accountId, contact.id, state);
   }
+}
+
+/**
+ * The contact moved to occasions-only by Kith itself, when its move-on suggestion is due today (not snoozed,
+ * muted or outranked away) and has stood ignored for a week (`dueAutoMoveOn`); null otherwise. Like the manual
+ * move-on it keeps the previous circle for undo and writes a note of why.
+ */
+export function autoMovedOn(
+  contact: Contact,
+  history: HistorySummary,
+  due: DueItem | null,
+  ctx: EngineContext,
+): Contact | null {
+  if (!due || contact.movedOnAt || contact.archivedAt || due.nextDueOn > ctx.todayOn) return null;
+  if (due.reasonKind !== "outreach-unanswered" && !due.alsoDue.includes("outreach-unanswered")) return null;
+  const outreach = computeOutreach(history, ctx.settings.engine, ctx.todayOn);
+  const timeZone = ctx.settings.engine.timeZone;
+  const keptOn = contact.moveOnUndoneAt ? localDateOf(contact.moveOnUndoneAt, timeZone) : null;
+  if (!dueAutoMoveOn(outreach, ctx.todayOn, keptOn)) return null;
+  return {
+    ...contact,
+    circleBeforeMoveOn: contact.circle,
+    circle: OCCASIONS_ONLY_CIRCLE,
+    movedOnAt: ctx.nowAt,
+    moveOnNote: autoMoveOnNote(outreach, ctx.todayOn),
+    movedOnAutomatically: true,
+    updatedAt: ctx.nowAt,
+  };
 }
 
 /**
@@ -110,6 +151,7 @@ export function snapshotOf(
     followUps,
     occasions: occasionsOf(contact),
     snoozedUntilOn: contact.snoozedUntilOn,
+    cadenceFromOn: contact.cadenceFromOn,
   };
 }
 

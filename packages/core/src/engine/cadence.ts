@@ -9,7 +9,12 @@ import { type ConnectionStage, cadenceForStage } from "./progress.ts";
 export interface CadenceInput {
   /** Local date of the last touch (meaningful interaction), or null when the contact was never touched. */
   lastTouchOn: string | null;
-  /** A never-touched contact is counted from the day it was added. */
+  /**
+   * A never-touched contact is counted from the last time you heard of them, when known: a connection made on
+   * LinkedIn years ago, a like (the local date of the latest inbound or mutual record, not a touch)…
+   */
+  knownSinceOn?: string | null;
+  /** … and otherwise from the day it was added. */
   createdOn: string;
   cadence: EffectiveCadence;
   stage: ConnectionStage;
@@ -17,7 +22,7 @@ export interface CadenceInput {
 
 export interface CadenceDates {
   anchorOn: string;
-  anchor: "last-touch" | "created";
+  anchor: "last-touch" | "connected" | "created";
   idealDays: number;
   maxDays: number;
   /** First day the contact is due (anchor + ideal). */
@@ -36,12 +41,16 @@ function requireOn(field: string, on: string): string {
 /** Null when the circle has no cadence (occasions-only or none). */
 export function cadenceDates(input: CadenceInput): CadenceDates | null {
   if (input.cadence.mode !== "cadence") return null;
-  const anchorOn =
-    input.lastTouchOn === null ? requireOn("createdOn", input.createdOn) : requireOn("lastTouchOn", input.lastTouchOn);
+  const [anchor, anchorOn] =
+    input.lastTouchOn !== null
+      ? (["last-touch", requireOn("lastTouchOn", input.lastTouchOn)] as const)
+      : input.knownSinceOn
+        ? (["connected", requireOn("knownSinceOn", input.knownSinceOn)] as const)
+        : (["created", requireOn("createdOn", input.createdOn)] as const);
   const { idealDays, maxDays } = cadenceForStage(input.cadence, input.stage);
   return {
     anchorOn,
-    anchor: input.lastTouchOn === null ? "created" : "last-touch",
+    anchor,
     idealDays,
     maxDays,
     dueOn: addDays(anchorOn, idealDays),

@@ -81,7 +81,7 @@ export function outreachCandidate(state: OutreachState, schedule: readonly numbe
     moveOnOn: open.moveOnOn,
   };
   const nudgeDates = schedule.map((days) => addDays(open.sentOn, days));
-  const changesOn = open.moveOnOn ? [...nudgeDates, open.moveOnOn] : nudgeDates;
+  const changesOn = open.moveOnOn && open.autoMoveOnOn ? [...nudgeDates, open.moveOnOn, open.autoMoveOnOn] : nudgeDates;
   return { reasonKind: "outreach-unanswered", dueOn: open.attentionOn, detail, changesOn };
 }
 
@@ -91,12 +91,16 @@ export interface CadenceCandidateInput {
   cadence: EffectiveCadence;
   stage: ConnectionStage;
   timeZone: string;
+  /** Not due before this date while never touched (an import's spread); lateness still counts from the anchor. */
+  fromOn?: string | null;
 }
 
 export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string): Candidate | null {
-  const lastTouchOn =
-    input.history.lastTouchAt === null ? null : localDateOf(input.history.lastTouchAt, input.timeZone);
-  const dates: CadenceDates | null = cadenceDates({ ...input, lastTouchOn });
+  const { lastTouchAt, lastReplyAt } = input.history;
+  const lastTouchOn = lastTouchAt === null ? null : localDateOf(lastTouchAt, input.timeZone);
+  // Never touched, but heard of (a LinkedIn connection, a like): counted from then, not from the import.
+  const knownSinceOn = lastReplyAt === null ? null : localDateOf(lastReplyAt, input.timeZone);
+  const dates: CadenceDates | null = cadenceDates({ ...input, lastTouchOn, knownSinceOn });
   if (!dates || input.cadence.mode !== "cadence") return null;
   const overdue = cadenceStatus(dates, todayOn) === "overdue";
   const detail: DueDetail = {
@@ -105,14 +109,18 @@ export function cadenceCandidate(input: CadenceCandidateInput, todayOn: string):
     anchor: dates.anchor,
     idealDays: dates.idealDays,
     maxDays: dates.maxDays,
+    ...(input.cadence.idealDays !== dates.idealDays ? { connectedIdealDays: input.cadence.idealDays } : {}),
     overdueOn: dates.overdueOn,
     source: input.cadence.source,
   };
+  // The spread holds a first due date only: once touched, the cadence counts from the touch.
+  const spread = lastTouchOn === null && input.fromOn && input.fromOn > dates.dueOn;
+  const held = spread ? checkedOn("cadenceFromOn", input.fromOn) : null;
   return {
     reasonKind: overdue ? "cadence-overdue" : "cadence-due",
-    dueOn: dates.dueOn,
+    dueOn: held ?? dates.dueOn,
     detail,
-    changesOn: [dates.overdueOn],
+    changesOn: held ? [dates.overdueOn, held] : [dates.overdueOn],
   };
 }
 

@@ -16,6 +16,7 @@ const interactionArb: fc.Arbitrary<InteractionFact> = fc.record({
   occurredAt: fc.integer({ min: 0, max: 90 * 24 * 60 }).map((m) => new Date(START_MS + m * 60_000).toISOString()),
   direction: fc.constantFrom("outbound", "outbound", "inbound", "mutual") as fc.Arbitrary<InteractionFact["direction"]>,
   meaningful: fc.boolean(),
+  awaitsReply: fc.constantFrom(true, true, false),
 });
 
 /** The step's clock: some days after the latest event seen so far. */
@@ -34,18 +35,26 @@ const plus = (on: string, days: number) =>
 function oracle(history: readonly InteractionFact[], zone: string, todayOn: string) {
   const touches = history.filter((i) => i.meaningful);
   const lastTouch = touches.map((i) => Date.parse(i.occurredAt)).sort((a, b) => b - a)[0];
-  const stage = touches.length === 0 ? "new" : touches.length < 7 ? "building" : "connected";
+  const answered = (o: InteractionFact) =>
+    history.some((r) => r.direction !== "outbound" && Date.parse(r.occurredAt) > Date.parse(o.occurredAt));
+  // Exchanges: touches that went both ways — inbound or mutual, or outbound and answered later.
+  const exchanges = touches.filter((i) => i.direction !== "outbound" || answered(i)).length;
+  const stage = exchanges === 0 ? "new" : exchanges < 7 ? "building" : "connected";
   const [ideal, max] = stage === "building" ? [15, 23] : [30, 45]; // "close": 30/45, halved (ceil) while building
-  const anchorOn = lastTouch === undefined ? CREATED_ON : localOn(new Date(lastTouch).toISOString(), zone);
+  // Never touched: counted from the last time you heard of them (an inbound or mutual record), else from creation.
+  const heard = history
+    .filter((i) => i.direction !== "outbound")
+    .map((i) => Date.parse(i.occurredAt))
+    .sort((a, b) => b - a)[0];
+  const since = lastTouch ?? heard;
+  const anchorOn = since === undefined ? CREATED_ON : localOn(new Date(since).toISOString(), zone);
   const cadence = {
     kind: plus(anchorOn, max + 1) <= todayOn ? "cadence-overdue" : "cadence-due",
     on: plus(anchorOn, ideal),
   };
   const unanswered = history
-    .filter((o) => o.direction === "outbound" && o.meaningful)
-    .filter(
-      (o) => !history.some((r) => r.direction !== "outbound" && Date.parse(r.occurredAt) > Date.parse(o.occurredAt)),
-    )
+    .filter((o) => o.direction === "outbound" && o.meaningful && o.awaitsReply !== false)
+    .filter((o) => !answered(o))
     .map((o) => localOn(o.occurredAt, zone))
     .sort();
   let outreachOn: string | undefined;
@@ -57,9 +66,9 @@ function oracle(history: readonly InteractionFact[], zone: string, todayOn: stri
       unanswered.length >= 3 ? [nudges[2] as string, plus(lastOn, 3)].sort()[1] : nudges.find((on) => on > lastOn);
   }
   if (outreachOn !== undefined && (outreachOn <= todayOn || outreachOn <= cadence.on)) {
-    return { reasonKind: "outreach-unanswered", nextDueOn: outreachOn, unanswered: unanswered.length };
+    return { reasonKind: "outreach-unanswered", nextDueOn: outreachOn, unanswered: unanswered.length, exchanges };
   }
-  return { reasonKind: cadence.kind, nextDueOn: cadence.on, unanswered: unanswered.length };
+  return { reasonKind: cadence.kind, nextDueOn: cadence.on, unanswered: unanswered.length, exchanges };
 }
 
 describe("due state: incremental fold = rebuild = oracle", () => {
@@ -85,7 +94,8 @@ describe("due state: incremental fold = rebuild = oracle", () => {
             nextDueOn: expected.nextDueOn,
           });
           expect(state.unansweredAttemptAts).toHaveLength(expected.unanswered);
-          expect(incremental?.connection.touches).toBe(seen.filter((i) => i.meaningful).length);
+          expect(state.touches).toBe(seen.filter((i) => i.meaningful).length);
+          expect(incremental?.connection.exchanges).toBe(expected.exchanges);
         }
       }),
       { numRuns: 300 },

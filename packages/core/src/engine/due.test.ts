@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { settingsView } from "../settings/account-settings.ts";
 import { type ContactSnapshot, computeDueState } from "./due.ts";
 import type { InteractionFact } from "./history.ts";
 import { REASON_KINDS } from "./reasons.ts";
 import { parseEngineSettings } from "./settings.ts";
+import { buildTodayList } from "./today-list.ts";
+
+/** What the settings page reads (GET /api/settings) for these engine settings. */
+const settingsViewOf = (engine: ReturnType<typeof parseEngineSettings>) =>
+  settingsView({ engine, muted: false, mutedTags: [], tagCadences: {} });
 
 // Holidays only for "inner", so the "close" contacts below show their other reasons.
 const settings = parseEngineSettings({ timeZone: "America/New_York", country: "US", holidayCircles: ["inner"] });
@@ -60,7 +66,48 @@ describe("computeDueState", () => {
   it("uses the building cadence for contacts with a few touches", () => {
     const item = computeDueState(contact({ interactions: [touch("2026-11-01")] }), settings, "2026-11-02");
     expect(item).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-11-16" });
-    expect(item?.connection).toMatchObject({ stage: "building", touches: 1, remaining: 6 });
+    expect(item?.connection).toMatchObject({ stage: "building", exchanges: 1, remaining: 6 });
+  });
+
+  it("counts a never-touched contact connected years ago from the connection, and says so", () => {
+    // Imported today; connected on LinkedIn in 2021 (a mutual record that is not a touch).
+    const connected = { occurredAt: noon("2021-03-15"), direction: "mutual" as const, meaningful: false };
+    const item = computeDueState(
+      contact({ createdOn: "2026-11-24", interactions: [connected] }),
+      settings,
+      "2026-11-24",
+    );
+    expect(item).toMatchObject({
+      reasonKind: "cadence-overdue",
+      nextDueOn: "2021-04-14",
+      detail: { anchor: "connected", anchorOn: "2021-03-15" },
+    });
+    const [entry] = buildTodayList(item ? [item] : [], { todayOn: "2026-11-24" }).today;
+    expect(entry?.sentence).toBe(
+      "You connected with Sam 2080 days ago and haven't been in touch since (you aim for every 30)",
+    );
+    expect(entry?.sentence).not.toMatch(/added/);
+  });
+
+  it("makes a contact's next due the earliest of its follow-ups and its cadence", () => {
+    // Connected (8 exchanges), last touched Nov 1: the close circle's cadence is due Dec 1.
+    const history = { interactions: manyTouches(8, "2026-11-01") };
+    const followUp = (dueOn: string) => [{ id: "f1", dueOn, status: "open" as const }];
+    const sooner = computeDueState(contact({ ...history, followUps: followUp("2026-11-20") }), settings, "2026-11-10");
+    expect(sooner).toMatchObject({ reasonKind: "follow-up-due", nextDueOn: "2026-11-20" });
+    const later = computeDueState(contact({ ...history, followUps: followUp("2026-12-15") }), settings, "2026-11-10");
+    expect(later).toMatchObject({ reasonKind: "cadence-due", nextDueOn: "2026-12-01", recomputeOn: "2026-12-01" });
+  });
+
+  it("says both intervals while a connection is being built, as the settings show them", () => {
+    const item = computeDueState(contact({ interactions: [touch("2026-11-01")] }), settings, "2026-11-17");
+    expect(item?.detail).toMatchObject({ kind: "cadence", idealDays: 15, connectedIdealDays: 30 });
+    const [entry] = buildTodayList(item ? [item] : [], { todayOn: "2026-11-17" }).today;
+    expect(entry?.sentence).toBe(
+      "It's been 16 days since you last talked to Sam (you aim for every 15 while building the connection, 30 after)",
+    );
+    const settingsView = settingsViewOf(settings);
+    expect(settingsView.buildingCadences.close).toEqual({ idealDays: 15, maxDays: 23 });
   });
 
   it("counts a never-touched contact from its creation date", () => {

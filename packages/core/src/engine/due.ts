@@ -54,6 +54,8 @@ export interface ContactSnapshot {
    * snooze). Nothing is dropped: on that date the reason comes back as it stands then.
    */
   snoozedUntilOn?: string | null;
+  /** The cadence (only it) falls due no earlier than this date: an import's spread of first due dates. */
+  cadenceFromOn?: string | null;
 }
 
 /** Automatic reasons due before the contact's snooze date are held until then. */
@@ -93,11 +95,21 @@ function automaticCandidates(
     tagOverrides: (contact.tags ?? []).flatMap((t) => (t.cadence ? [{ ...t.cadence, tag: t.name }] : [])),
     contactOverride: contact.cadenceOverride ?? null,
   });
-  const stage = connectionProgress(history.touches, settings.connectionTarget).stage;
+  const stage = connectionProgress(history.exchanges, settings.connectionTarget).stage;
   const outreach = computeOutreach(history, settings, todayOn);
   const candidates = [
     outreachCandidate(outreach, settings.nudgeScheduleDays),
-    cadenceCandidate({ history, createdOn: contact.createdOn, cadence, stage, timeZone: settings.timeZone }, todayOn),
+    cadenceCandidate(
+      {
+        history,
+        createdOn: contact.createdOn,
+        cadence,
+        stage,
+        timeZone: settings.timeZone,
+        fromOn: contact.cadenceFromOn ?? null,
+      },
+      todayOn,
+    ),
     occasion,
     articleCandidate(contact.articleSuggestions ?? []),
   ];
@@ -156,7 +168,7 @@ export function computeDueState(contact: ContactSnapshot, settings: EngineSettin
       .slice(1)
       .filter((c) => c.dueOn <= todayOn)
       .map((c) => c.reasonKind),
-    connection: connectionProgress(history.touches, settings.connectionTarget),
+    connection: connectionProgress(history.exchanges, settings.connectionTarget),
     recomputeOn: recomputeOnOf(candidates, contact, todayOn),
   };
 }

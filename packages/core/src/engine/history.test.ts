@@ -38,7 +38,34 @@ describe("history summary", () => {
 
   it("ignores non-meaningful outbound interactions as attempts (a like waits for nothing)", () => {
     const s = summarizeHistory([{ occurredAt: at(2), direction: "outbound", meaningful: false }]);
-    expect(s).toEqual({ touches: 0, lastTouchAt: null, lastReplyAt: null, unansweredAttemptAts: [] });
+    expect(s).toEqual({
+      touches: 0,
+      exchanges: 0,
+      lastTouchAt: null,
+      lastReplyAt: null,
+      unansweredAttemptAts: [],
+      unansweredOutboundAts: [],
+    });
+  });
+
+  it("counts exchanges: inbound and mutual touches, and outbound ones once a later reply answers them", () => {
+    let s = applyInteraction(emptyHistory, { occurredAt: at(1), direction: "outbound", meaningful: true });
+    s = applyInteraction(s, { occurredAt: at(2), direction: "outbound", meaningful: true, awaitsReply: false });
+    s = applyInteraction(s, { occurredAt: at(3), direction: "outbound", meaningful: true });
+    // Seven unanswered emails are not a connection: three touches, no exchange yet.
+    expect(s).toMatchObject({ touches: 3, exchanges: 0 });
+    expect(s.unansweredAttemptAts).toEqual([at(1), at(3)]); // the greeting waits for nothing: no nudge
+    s = applyInteraction(s, { occurredAt: at(2, 18), direction: "inbound", meaningful: true }); // answers 1 and 2
+    expect(s).toMatchObject({
+      touches: 4,
+      exchanges: 3,
+      unansweredAttemptAts: [at(3)],
+      unansweredOutboundAts: [at(3)],
+    });
+    s = applyInteraction(s, { occurredAt: at(1, 6), direction: "outbound", meaningful: true }); // late, already answered
+    expect(s).toMatchObject({ touches: 5, exchanges: 4 });
+    s = applyInteraction(s, { occurredAt: at(5), direction: "mutual", meaningful: false }); // a reply, not a touch
+    expect(s).toMatchObject({ touches: 5, exchanges: 5, unansweredOutboundAts: [] });
   });
 
   it("normalises instants and rejects bad input", () => {
@@ -65,6 +92,7 @@ describe("history summary", () => {
         .map((m) => new Date(Date.UTC(2026, 10, 1) + m * 60_000).toISOString()),
       direction: fc.constantFrom("outbound", "inbound", "mutual") as fc.Arbitrary<InteractionFact["direction"]>,
       meaningful: fc.boolean(),
+      awaitsReply: fc.boolean(),
     });
     fc.assert(
       fc.property(

@@ -44,7 +44,10 @@ export {
   upcomingOccasions,
 } from "./occasions.ts";
 export {
+  AUTO_MOVE_ON_AFTER_DAYS,
+  autoMoveOnNote,
   computeOutreach,
+  dueAutoMoveOn,
   moveOnNote,
   type OpenOutreach,
   type OutreachSettings,
@@ -64,6 +67,7 @@ export {
 export {
   type DueDetail,
   type DueItem,
+  dueItemKey,
   type FollowUpOrigin,
   REASON_KINDS,
   REASON_PRECEDENCE,

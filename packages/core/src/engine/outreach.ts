@@ -10,6 +10,8 @@
 //   contact is suggested to move on.
 // - When every nudge is settled but fewer than `moveOnAfter` attempts were made, the outreach is *exhausted*: it asks
 //   for nothing more and the cadence takes over (the latest attempt was a touch, so the cadence restarted from it).
+// - Moving on happens: a move-on suggestion ignored for AUTO_MOVE_ON_AFTER_DAYS (a week) is carried out by Kith
+//   itself on `autoMoveOnOn` (`dueAutoMoveOn`), unless the owner undid a move-on since this outreach began.
 
 import { addDays, daysBetween, maxOn } from "../time/dates.ts";
 import { localDateOf } from "../time/zones.ts";
@@ -37,7 +39,12 @@ export interface OpenOutreach {
   attentionOn: string | null;
   /** Set once the attempts reached moveOnAfter: the day move-on is (or will be) suggested. */
   moveOnOn: string | null;
+  /** Set with moveOnOn: the day Kith moves the contact on by itself if the suggestion is still ignored. */
+  autoMoveOnOn: string | null;
 }
+
+/** How long a move-on suggestion stands before Kith carries it out ("ignored for a week"). */
+export const AUTO_MOVE_ON_AFTER_DAYS = 7;
 
 export interface OutreachState {
   unansweredAttempts: number;
@@ -79,6 +86,7 @@ function movingOn({ base, count, nudgeDates }: Attempts, firstGap: number, today
       nudgeOn: moveOnOn,
       attentionOn: moveOnOn,
       moveOnOn,
+      autoMoveOnOn: addDays(moveOnOn, AUTO_MOVE_ON_AFTER_DAYS),
     },
   };
 }
@@ -86,7 +94,7 @@ function movingOn({ base, count, nudgeDates }: Attempts, firstGap: number, today
 function nudging({ base, count, nudgeDates }: Attempts, todayOn: string): OutreachState {
   const open = (status: OutreachStatus, nudgeNumber: number, attentionOn: string | null): OutreachState => {
     const nudgeOn = nudgeDates[nudgeNumber - 1] as string;
-    const openOutreach = { ...base, status, nudgeNumber, nudgeOn, attentionOn, moveOnOn: null };
+    const openOutreach = { ...base, status, nudgeNumber, nudgeOn, attentionOn, moveOnOn: null, autoMoveOnOn: null };
     return { unansweredAttempts: count, suggestMoveOn: false, openOutreach };
   };
   const unsettled = nudgeDates.map((on, i) => ({ on, number: i + 1 })).filter((n) => n.on > base.lastAttemptOn);
@@ -120,10 +128,31 @@ export function computeOutreach(summary: HistorySummary, settings: OutreachSetti
   return nudging(attempts, todayOn);
 }
 
+const messagesPhrase = (n: number) => (n === 1 ? "1 message" : `${n} messages`);
+
 /** The note logged with a move-on, so the owner later sees why the contact went quiet. */
 export function moveOnNote(state: OutreachState): string {
   const open = state.openOutreach;
   if (!state.suggestMoveOn || !open) throw new EngineInputError("outreach", "no move-on is suggested for this contact");
-  const messages = state.unansweredAttempts === 1 ? "1 message" : `${state.unansweredAttempts} messages`;
-  return `Moved to occasions-only: no reply to ${messages} since ${open.sentOn}.`;
+  return `Moved to occasions-only: no reply to ${messagesPhrase(state.unansweredAttempts)} since ${open.sentOn}.`;
+}
+
+/**
+ * Whether Kith moves the contact on by itself today: the move-on suggestion has stood ignored for a week, and the
+ * owner has not undone a move-on since this outreach's first message (`keptOn`, the local date of that undo).
+ */
+export function dueAutoMoveOn(state: OutreachState, todayOn: string, keptOn: string | null): boolean {
+  const open = state.openOutreach;
+  if (!state.suggestMoveOn || !open?.autoMoveOnOn || todayOn < open.autoMoveOnOn) return false;
+  return keptOn === null || keptOn < open.sentOn;
+}
+
+/** The note of a move-on Kith made by itself; the digest repeats it. */
+export function autoMoveOnNote(state: OutreachState, todayOn: string): string {
+  const open = state.openOutreach;
+  if (!state.suggestMoveOn || !open) throw new EngineInputError("outreach", "no move-on is suggested for this contact");
+  return (
+    `Kith moved them to occasions-only on ${todayOn} after ${messagesPhrase(state.unansweredAttempts)} with no ` +
+    `reply since ${open.sentOn} (the suggestion to move on stood for ${AUTO_MOVE_ON_AFTER_DAYS} days).`
+  );
 }

@@ -3,7 +3,7 @@ import { cadenceForStage, connectionProgress } from "./progress.ts";
 
 describe("connectionProgress", () => {
   it("goes new → building → connected at the target", () => {
-    expect(connectionProgress(0)).toEqual({ touches: 0, target: 7, stage: "new", remaining: 7 });
+    expect(connectionProgress(0)).toEqual({ exchanges: 0, target: 7, stage: "new", remaining: 7 });
     expect(connectionProgress(1)).toMatchObject({ stage: "building", remaining: 6 });
     expect(connectionProgress(6)).toMatchObject({ stage: "building", remaining: 1 });
     expect(connectionProgress(7)).toMatchObject({ stage: "connected", remaining: 0 });
@@ -14,7 +14,7 @@ describe("connectionProgress", () => {
   it("accepts targets 7–10 only", () => {
     expect(() => connectionProgress(3, 12)).toThrow(/connectionTarget/);
     expect(() => connectionProgress(3, 6)).toThrow(/connectionTarget/);
-    expect(() => connectionProgress(-1)).toThrow(/touches/);
+    expect(() => connectionProgress(-1)).toThrow(/exchanges/);
   });
 });
 

@@ -1,4 +1,5 @@
-// Connection progress: "it takes 7–10 meaningful interactions before a true connection is established".
+// Connection progress: "it takes 7–10 meaningful interactions before a true connection is established". Only
+// exchanges count (touches that went both ways, history.ts): seven unanswered emails are not a connection.
 
 import { requireInteger } from "./errors.ts";
 
@@ -6,10 +7,11 @@ export const CONNECTION_STAGES = ["new", "building", "connected"] as const;
 export type ConnectionStage = (typeof CONNECTION_STAGES)[number];
 
 export interface ConnectionProgress {
-  touches: number;
+  /** Exchanges so far (inbound, mutual, or answered outbound touches). */
+  exchanges: number;
   target: number;
   stage: ConnectionStage;
-  /** Touches still needed to be connected (0 once connected). */
+  /** Exchanges still needed to be connected (0 once connected). */
   remaining: number;
 }
 
@@ -19,11 +21,11 @@ export const MAX_CONNECTION_TARGET = 10;
 /** A building cadence never gets denser than weekly: more would feel like pestering. */
 export const MIN_BUILDING_INTERVAL_DAYS = 7;
 
-export function connectionProgress(touches: number, target = DEFAULT_CONNECTION_TARGET): ConnectionProgress {
-  requireInteger("touches", touches, 0);
+export function connectionProgress(exchanges: number, target = DEFAULT_CONNECTION_TARGET): ConnectionProgress {
+  requireInteger("exchanges", exchanges, 0);
   requireInteger("connectionTarget", target, MIN_CONNECTION_TARGET, MAX_CONNECTION_TARGET);
-  const stage: ConnectionStage = touches === 0 ? "new" : touches < target ? "building" : "connected";
-  return { touches, target, stage, remaining: Math.max(0, target - touches) };
+  const stage: ConnectionStage = exchanges === 0 ? "new" : exchanges < target ? "building" : "connected";
+  return { exchanges, target, stage, remaining: Math.max(0, target - exchanges) };
 }
 
 function densify(days: number, floor: number): number {

@@ -50,9 +50,11 @@ export type DueDetail =
   | {
       kind: "cadence";
       anchorOn: string;
-      anchor: "last-touch" | "created";
+      anchor: "last-touch" | "connected" | "created";
       idealDays: number;
       maxDays: number;
+      /** The circle's (or override's) ideal interval once connected, when denser while building; else absent. */
+      connectedIdealDays?: number;
       overdueOn: string;
       source: CadenceSource;
     }
@@ -79,4 +81,24 @@ export interface DueItem {
 
 export function precedenceOf(kind: ReasonKind): number {
   return REASON_PRECEDENCE.indexOf(kind);
+}
+
+/**
+ * What a due item asks for, as a stable key: the contact, the reason and the one occasion of it (the follow-up,
+ * the outreach's nudge, the cadence's turn, the occasion's date, the article). Doing the item answers this key
+ * once: a second press, link or reply for the same key does nothing more.
+ */
+export function dueItemKey(item: DueItem): string {
+  const d = item.detail;
+  const which =
+    d.kind === "follow-up"
+      ? d.followUpId
+      : d.kind === "outreach"
+        ? `${d.sentOn}#${d.nudgeNumber}${d.suggestMoveOn ? "-move-on" : ""}`
+        : d.kind === "cadence"
+          ? d.anchorOn
+          : d.kind === "occasion"
+            ? `${d.occasionKind}:${d.label}:${d.occasionOn}`
+            : d.articleId;
+  return `${item.contactId}|${d.kind}|${which}`;
 }

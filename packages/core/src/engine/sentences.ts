@@ -85,9 +85,16 @@ function occasionSentence(detail: Extract<DueDetail, { kind: "occasion" }>, name
 
 function cadenceSentence(detail: Extract<DueDetail, { kind: "cadence" }>, name: string, todayOn: string) {
   const days = daysBetween(detail.anchorOn, todayOn);
-  const aim = `(you aim for every ${detail.idealDays})`;
+  // While a connection is being built the interval is denser: say both, as the settings do.
+  const aim =
+    detail.connectedIdealDays !== undefined && detail.connectedIdealDays !== detail.idealDays
+      ? `(you aim for every ${detail.idealDays} while building the connection, ${detail.connectedIdealDays} after)`
+      : `(you aim for every ${detail.idealDays})`;
+  // "Added" only ever speaks of the day they came into Kith; a connection made before is named as such.
+  if (detail.anchor === "connected")
+    return `You connected with ${name} ${plural(days, "day")} ago and haven't been in touch since ${aim}`;
   if (detail.anchor === "created")
-    return `You added ${name} ${plural(days, "day")} ago and haven't been in touch yet ${aim}`;
+    return `You added ${name} to Kith ${plural(days, "day")} ago and haven't been in touch yet ${aim}`;
   return `It's been ${plural(days, "day")} since you last talked to ${name} ${aim}`;
 }
 

@@ -6,7 +6,7 @@ import { whenPhrase } from "./sentences.ts";
 import { buildTodayList, priorityOf } from "./today-list.ts";
 
 const TODAY = "2026-11-24"; // a Tuesday
-const connection = { touches: 8, target: 7, stage: "connected" as const, remaining: 0 };
+const connection = { exchanges: 8, target: 7, stage: "connected" as const, remaining: 0 };
 
 function item(
   contactId: string,
@@ -106,7 +106,7 @@ describe("sentences", () => {
       ["Gus' wedding anniversary is today (10 years)", "anniversary"],
       ["Ana's name day is today", "occasion"],
       ["Thanksgiving Day is on Thursday — a good moment to write to Jo", "holiday"],
-      ["You added Nia 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
+      ["You added Nia to Kith 34 days ago and haven't been in touch yet (you aim for every 30)", "check-in"],
     ]);
   });
 
@@ -140,6 +140,60 @@ describe("ranking", () => {
     network.nextDueOn = "2026-10-18";
     // Both 7 days past their maximum.
     expect(priorityOf(inner, TODAY)).toBeGreaterThan(priorityOf(network, TODAY));
+  });
+
+  it("has no ceiling: an inner-circle contact months overdue ranks above thousands of overdue acquaintances", () => {
+    const inner = item(
+      "c-inner",
+      "Ina",
+      "cadence-overdue",
+      addDays(TODAY, -106),
+      cadence(addDays(TODAY, -120), 14, 21),
+    );
+    const acquaintances = Array.from({ length: 3000 }, (_, i) => {
+      const anchorOn = addDays(TODAY, -(271 + i)); // from just overdue to eight years late
+      return item(`c-a${i}`, `A${i}`, "cadence-overdue", addDays(anchorOn, 180), cadence(anchorOn, 180, 270));
+    });
+    const list = buildTodayList([...acquaintances, inner], { todayOn: TODAY, dailyCap: 5 });
+    expect(list.today[0]?.contactId).toBe("c-inner");
+    // Among acquaintances, the longer overdue still comes first: lateness keeps counting after years.
+    expect(list.today[1]?.contactId).toBe("c-a2999");
+  });
+
+  it("never ranks a closer circle or a greater overdue ratio lower, all else equal (property)", () => {
+    // A cadence item `gap` days after its last touch, on an interval of ideal/max days.
+    const cadenceItem = (id: string, idealDays: number, maxDays: number, gap: number) => {
+      const anchorOn = addDays(TODAY, -gap);
+      const detail = cadence(anchorOn, idealDays, maxDays);
+      const kind = TODAY >= detail.overdueOn ? "cadence-overdue" : "cadence-due";
+      return item(id, id, kind, addDays(anchorOn, idealDays), detail);
+    };
+    const rankOf = (items: DueItem[], id: string) =>
+      buildTodayList(items, { todayOn: TODAY, dailyCap: 100 }).today.findIndex((e) => e.contactId === id);
+    const state = fc.record({
+      idealDays: fc.integer({ min: 7, max: 200 }),
+      maxExtra: fc.integer({ min: 0, max: 100 }),
+      late: fc.integer({ min: 0, max: 4000 }),
+      more: fc.integer({ min: 0, max: 4000 }),
+      times: fc.integer({ min: 2, max: 12 }),
+    });
+    fc.assert(
+      fc.property(state, ({ idealDays, maxExtra, late, more, times }) => {
+        const maxDays = idealDays + maxExtra;
+        const gap = idealDays + late; // due from the ideal on, overdue past the maximum
+        // The same circle, later: a greater overdue ratio never ranks lower.
+        const base = cadenceItem("c-b", idealDays, maxDays, gap);
+        const later = cadenceItem("c-z", idealDays, maxDays, gap + more);
+        expect(priorityOf(later, TODAY)).toBeGreaterThanOrEqual(priorityOf(base, TODAY));
+        if (more > 0) expect(rankOf([base, later], "c-z")).toBe(0);
+        // A circle `times` wider at the same ratios (ideal, max and gap all scaled): the closer one never ranks lower.
+        const farther = cadenceItem("c-a", idealDays * times, maxDays * times, gap * times);
+        expect(farther.reasonKind).toBe(base.reasonKind);
+        expect(priorityOf(base, TODAY)).toBeGreaterThanOrEqual(priorityOf(farther, TODAY));
+        if (gap > idealDays) expect(rankOf([farther, base], "c-b")).toBe(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("treats a stored cadence-due item as overdue once its date has come", () => {

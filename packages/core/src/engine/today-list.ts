@@ -6,9 +6,11 @@
 //   outreach-unanswered 700–799 — + days since the nudge (or move-on) became due, capped at 99;
 //   occasion 600–699 — 600 + (60 − days until it, floored at 0) + kind bonus (birthday 30, anniversary 20,
 //     custom 10, holiday 0): today's birthday beats next week's, a personal date beats a public holiday;
-//   cadence-overdue 400–599 and cadence-due 300–399 — + 100 × (days since last touch − threshold) / ideal days,
-//     capped at the band: lateness is weighted by the circle's own interval, so 7 days late on a 14-day inner
-//     circle (50) outranks 7 days late on a 90-day network circle (8);
+//   cadence-overdue 400–600 and cadence-due 300–400 — the band's width × u / (u + 1), where the urgency
+//     u = (days late ÷ ideal days) × (90 ÷ ideal days): the lateness ratio, weighted by how close the circle is.
+//     It has no ceiling: u grows without end and the score with it (a real number, never reaching the band's top),
+//     so an inner-circle contact months overdue outranks thousands of acquaintances overdue for years, and a closer
+//     circle or a greater overdue ratio never ranks lower, all else equal;
 //   article-match 100–199 — + days since suggested, capped at 99.
 // Ties: earlier nextDueOn first, then contactId (code-unit order), then reason — the order is total.
 //
@@ -45,6 +47,18 @@ function capped(value: number, cap: number): number {
   return Math.max(0, Math.min(cap, Math.round(value)));
 }
 
+/** The interval (days) at which a day late weighs as much as a ratio: a closer circle's lateness weighs more. */
+const CLOSENESS_REFERENCE_DAYS = 90;
+
+/**
+ * A cadence's urgency inside its band: strictly increasing in days late, decreasing in the interval (closeness),
+ * and bounded only by the band's width (never reached), so the order it gives has no ceiling.
+ */
+function cadenceScore(daysLate: number, idealDays: number, width: number): number {
+  const urgency = (Math.max(0, daysLate) / idealDays) * (CLOSENESS_REFERENCE_DAYS / idealDays);
+  return (width * urgency) / (urgency + 1);
+}
+
 /** Priority of a due item on `todayOn` (see the ranking rule above). */
 export function priorityOf(item: DueItem, todayOn: string): number {
   const late = Math.max(0, daysBetween(item.nextDueOn, todayOn));
@@ -58,8 +72,8 @@ export function priorityOf(item: DueItem, todayOn: string): number {
       return 600 + capped(60 - daysBetween(todayOn, detail.occasionOn), 60) + OCCASION_BONUS[detail.occasionKind];
     case "cadence": {
       const gap = daysBetween(detail.anchorOn, todayOn);
-      if (todayOn >= detail.overdueOn) return 400 + capped((100 * (gap - detail.maxDays)) / detail.idealDays, 199);
-      return 300 + capped((100 * (gap - detail.idealDays)) / detail.idealDays, 99);
+      if (todayOn >= detail.overdueOn) return 400 + cadenceScore(gap - detail.maxDays, detail.idealDays, 200);
+      return 300 + cadenceScore(gap - detail.idealDays, detail.idealDays, 100);
     }
     case "article":
       return 100 + capped(late, 99);

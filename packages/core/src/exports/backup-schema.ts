@@ -86,6 +86,8 @@ export const backupInteractionSchema = z.strictObject({
   occurredAt: instant,
   summary: text,
   meaningful: z.boolean(),
+  /** Absent in backups made before it existed: every outbound message then waited for a reply. */
+  awaitsReply: z.boolean().default(true),
   source: z.enum(INTERACTION_SOURCES),
   createdAt: instant,
   updatedAt: instant,

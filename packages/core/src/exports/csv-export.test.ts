@@ -17,6 +17,7 @@ const contact = (over: Partial<Contact>): Contact => ({
   ...{ birthday: { month: 8, day: 2, year: null }, circle: "network", timeZone: null, muted: false },
   ...{ dates: [], photoUpdatedAt: null },
   ...{ cadenceOverride: null, lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
+  ...{ exchangeCount: 0, movedOnAutomatically: false, moveOnUndoneAt: null, cadenceFromOn: null },
   ...{ snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null, archivedAt: null },
   ...{ createdAt: "2026-11-02T09:00:00.000Z", updatedAt: "2026-11-02T09:00:00.000Z" },
   ...over,

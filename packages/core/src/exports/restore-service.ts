@@ -72,7 +72,16 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
         companyId: companyRef ? id(companyIds, companyRef) : null,
         displayName: displayNameOf(c),
         photoUpdatedAt: null,
-        ...{ lastTouchAt: null, touchCount: 0, nextDueOn: null, dueReason: null },
+        ...{
+          lastTouchAt: null,
+          touchCount: 0,
+          exchangeCount: 0,
+          movedOnAutomatically: false,
+          cadenceFromOn: null,
+          moveOnUndoneAt: null,
+          nextDueOn: null,
+          dueReason: null,
+        },
       });
       const bytes = photo ? decodeBase64(photo.data) : null;
       if (photo && bytes) {

@@ -2,7 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { type HistoryUpdate, refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
-import { MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
+import { doneDirectionOf, MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -114,10 +114,11 @@ export async function completeFollowUp(deps: Deps, actor: Actor, id: string, inp
       id: deps.ids.newId(),
       contactIds: [current.contactId],
       kind: data.log.kind,
-      direction: data.log.direction,
+      direction: data.log.direction ?? doneDirectionOf(data.log.kind),
       occurredAt: nowAt,
       summary: data.log.summary ?? current.title,
       meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+      awaitsReply: data.log.awaitsReply,
       source: "manual",
       createdAt: nowAt,
       updatedAt: nowAt,

@@ -17,14 +17,19 @@ export const addFollowUpSchema = z.strictObject({
 });
 export type AddFollowUpInput = z.output<typeof addFollowUpSchema>;
 
-/** Done can log the interaction in the same act: one transaction, one touch. */
+/**
+ * Done can log the interaction in the same act: one transaction, one touch. It records what happened: by default a
+ * call or a meeting is mutual and a message outbound (`doneDirectionOf`); an outbound message opens an outreach
+ * (nudges until answered) only when `awaitsReply` says it waits for a reply.
+ */
 export const completeFollowUpSchema = z.strictObject({
   log: z
     .strictObject({
       kind: z.enum(INTERACTION_KINDS),
-      direction: z.enum(DIRECTIONS).default("outbound"),
+      direction: z.enum(DIRECTIONS).optional(),
       summary: z.string().max(20_000).optional(),
       meaningful: z.boolean().optional(),
+      awaitsReply: z.boolean().default(false),
     })
     .optional(),
 });

@@ -33,5 +33,5 @@ export interface InteractionRepository {
   historyOf(
     accountId: string,
     contactId: string,
-  ): Promise<{ occurredAt: string; direction: Direction; meaningful: boolean }[]>;
+  ): Promise<{ occurredAt: string; direction: Direction; meaningful: boolean; awaitsReply: boolean }[]>;
 }

@@ -52,6 +52,7 @@ export async function logInteraction(deps: Deps, actor: Actor, input: unknown): 
       occurredAt: data.occurredAt ?? nowAt,
       summary: data.summary ?? "",
       meaningful: data.meaningful ?? MEANINGFUL_BY_KIND[data.kind],
+      awaitsReply: data.awaitsReply ?? true,
       source: data.source ?? "manual",
       createdAt: nowAt,
       updatedAt: nowAt,
@@ -85,6 +86,7 @@ export async function updateInteraction(deps: Deps, actor: Actor, id: string, in
       occurredAt: patch.occurredAt ?? current.occurredAt,
       summary: patch.summary ?? current.summary,
       meaningful: patch.meaningful ?? current.meaningful,
+      awaitsReply: patch.awaitsReply ?? current.awaitsReply,
       updatedAt: deps.clock.now().toISOString(),
     };
     await tx.interactions.update(actor.accountId, next);

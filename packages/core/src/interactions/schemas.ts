@@ -21,6 +21,17 @@ export const MEANINGFUL_BY_KIND: Record<InteractionKind, boolean> = {
   other: true,
 };
 
+/** Kinds where both sides talked: nothing waits for a reply. */
+const CONVERSATION_KINDS: ReadonlySet<InteractionKind> = new Set(["call", "meeting"]);
+
+/**
+ * What a "done" records when the user does not say: a call or a meeting was a conversation (mutual); a written
+ * message went out (outbound), and waits for a reply only when the user says it does.
+ */
+export function doneDirectionOf(kind: InteractionKind): Direction {
+  return CONVERSATION_KINDS.has(kind) ? "mutual" : "outbound";
+}
+
 const instant = saneInstant;
 
 const interactionFields = {
@@ -30,6 +41,11 @@ const interactionFields = {
   occurredAt: instant,
   summary: z.string().max(20_000).optional(),
   meaningful: z.boolean().optional(),
+  /**
+   * An outbound message that waits for a reply opens (or continues) an outreach, with nudges; default true. A
+   * greeting or a thank-you that waits for nothing says false: still a touch, no nudges.
+   */
+  awaitsReply: z.boolean().optional(),
   source: z.enum(INTERACTION_SOURCES).optional(),
 };
 
@@ -46,6 +62,7 @@ export const updateInteractionSchema = z.strictObject({
   occurredAt: instant.optional(),
   summary: interactionFields.summary,
   meaningful: interactionFields.meaningful,
+  awaitsReply: interactionFields.awaitsReply,
 });
 export type UpdateInteractionInput = z.output<typeof updateInteractionSchema>;
 
@@ -57,6 +74,8 @@ export const interactionSchema = z.object({
   occurredAt: z.string(),
   summary: z.string(),
   meaningful: z.boolean(),
+  /** Outbound only: whether it waits for a reply (an outreach with nudges). */
+  awaitsReply: z.boolean(),
   source: z.enum(INTERACTION_SOURCES),
   createdAt: z.string(),
   updatedAt: z.string(),

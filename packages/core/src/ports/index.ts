@@ -42,7 +42,7 @@ export type {
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactPhoto, ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
-export type { DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
+export type { AutoMoveOn, DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
 export type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 export type { InteractionRepository } from "../interactions/interaction-port.ts";
 export type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cadenceOverrideSchema } from "../contacts/schemas.ts";
-import { EngineInputError, type EngineSettings, parseEngineSettings } from "../engine/index.ts";
+import { cadenceForStage, EngineInputError, type EngineSettings, parseEngineSettings } from "../engine/index.ts";
 import { invalid } from "../shared/errors.ts";
 
 /**
@@ -102,11 +102,23 @@ export const settingsViewSchema = z.object({
   muted: z.boolean(),
   mutedTags: z.array(z.string()),
   tagCadences: z.record(z.string(), z.object({ idealDays: z.number(), maxDays: z.number() })),
+  /**
+   * Each cadence circle's interval while a connection is being built (some exchanges, fewer than the target):
+   * denser, as the today list uses it. Derived; not part of an update.
+   */
+  buildingCadences: z.record(z.string(), z.object({ idealDays: z.number(), maxDays: z.number() })),
 });
 export type SettingsView = z.output<typeof settingsViewSchema>;
 
 export function settingsView(s: AccountSettings): SettingsView {
-  return { ...s.engine, muted: s.muted, mutedTags: s.mutedTags, tagCadences: s.tagCadences };
+  const buildingCadences = Object.fromEntries(
+    Object.entries(s.engine.circles).flatMap(([name, c]) =>
+      c.mode === "cadence" && c.idealDays !== undefined && c.maxDays !== undefined
+        ? [[name, cadenceForStage({ idealDays: c.idealDays, maxDays: c.maxDays }, "building")]]
+        : [],
+    ),
+  );
+  return { ...s.engine, muted: s.muted, mutedTags: s.mutedTags, tagCadences: s.tagCadences, buildingCadences };
 }
 
 /** Applies a change and returns the JSON to store (engine part without time zone and country). */

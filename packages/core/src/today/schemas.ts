@@ -18,7 +18,7 @@ export const todayItemSchema = z.object({
   templateSlot: z.string(),
   followUpId: z.string().nullable(),
   alsoDue: z.array(z.enum(REASON_KINDS)),
-  connection: z.object({ touches: z.number(), target: z.number(), stage: z.enum(CONNECTION_STAGES) }),
+  connection: z.object({ exchanges: z.number(), target: z.number(), stage: z.enum(CONNECTION_STAGES) }),
   suggestMoveOn: z.boolean(),
 });
 export type TodayItem = z.output<typeof todayItemSchema>;
@@ -32,6 +32,13 @@ export const todayViewSchema = z.object({
   laterCount: z.number(),
   /** True when more are waiting than `laterCount` says (counting stops at 200). */
   laterCountCapped: z.boolean(),
+  /**
+   * Contacts Kith moved to occasions-only by itself in the last week (a move-on suggestion ignored for a week),
+   * most recent first: each can be undone (`POST /api/contacts/{id}/move-on/undo`).
+   */
+  movedOn: z.array(
+    z.object({ contactId: z.string(), displayName: z.string(), movedOnAt: z.string(), note: z.string() }),
+  ),
   habit: z.object({
     weekStartOn: z.string(),
     weekEndOn: z.string(),
@@ -46,9 +53,14 @@ export type TodayView = z.output<typeof todayViewSchema>;
 
 export const doneTodaySchema = z.strictObject({
   kind: z.enum(INTERACTION_KINDS).default("message"),
-  /** Default: a call or a meeting is a conversation (mutual); a written message waits for a reply (outbound). */
+  /** Default: a call or a meeting is a conversation (mutual); a written message went out (outbound). */
   direction: z.enum(DIRECTIONS).optional(),
   summary: z.string().max(20_000).optional(),
+  /**
+   * An outbound message opens an outreach (nudges until answered) only when it waits for a reply. Default: it does
+   * when the item was a nudge (the outreach goes on), not otherwise.
+   */
+  awaitsReply: z.boolean().optional(),
 });
 
 export const snoozeTodaySchema = z.union([
@@ -63,6 +75,8 @@ export const undoTokenSchema = z.strictObject({
   followUpId: z.string().max(64).nullable(),
   interactionId: z.string().max(64).nullable(),
   snoozedUntilOnBefore: dateOn.nullable(),
+  /** The done item's identity, recorded so the same item is done once; undo forgets it. */
+  doneKey: z.string().max(400).nullable().optional(),
 });
 export type UndoToken = z.output<typeof undoTokenSchema>;
 
@@ -70,6 +84,8 @@ export const todayActionResultSchema = z.object({
   contactId: z.string(),
   /** What the action set: the date the item comes back (snooze, skip), or null. */
   untilOn: z.string().nullable(),
+  /** False when nothing was done: the item had been done already (a second press, link or reply) or nothing was due. */
+  applied: z.boolean(),
   undo: undoTokenSchema,
 });
 export type TodayActionResult = z.output<typeof todayActionResultSchema>;

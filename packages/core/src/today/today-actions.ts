@@ -1,9 +1,11 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import { lockedContact, refreshed } from "../contacts/contact-service.ts";
+import { freshEngineContext } from "../due-state/catch-up.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
-import type { DueItem } from "../engine/index.ts";
+import { type DueItem, dueItemKey } from "../engine/index.ts";
 import { completeFollowUp, reopenFollowUp, skipFollowUp, snoozeFollowUp } from "../follow-ups/follow-up-service.ts";
 import { deleteInteraction, logInteraction } from "../interactions/interaction-service.ts";
+import { doneDirectionOf } from "../interactions/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
@@ -16,9 +18,6 @@ import {
   undoTokenSchema,
 } from "./schemas.ts";
 
-/** Kinds where both sides talked: nothing waits for a reply. */
-const CONVERSATIONS = new Set(["call", "meeting"]);
-
 async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<DueItem | null> {
   if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
   return deps.store.dueState.dueItemOf(actor.accountId, contactId);
@@ -27,7 +26,22 @@ async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<D
 const followUpIdOf = (item: DueItem | null): string | null =>
   item?.detail.kind === "follow-up" ? item.detail.followUpId : null;
 
-/** Done from the today list: logs the touch (and closes the follow-up it answers) in one act. */
+/**
+ * Done items are recorded in the ledger that makes one-click links act once (`deliveries.useOnce`, kind "action",
+ * beside the links' nonces): one entry per item key, so an item is done once whatever face it came from.
+ */
+const doneLedgerKey = (accountId: string, doneKey: string) => ({
+  accountId,
+  kind: "action",
+  period: `done|${doneKey}`,
+});
+
+/**
+ * Done from the today list: records what happened (one interaction; a follow-up it answers is closed in the same
+ * act) and clears the item for good — an occasion or holiday does not come back before it has passed. It acts once
+ * per item (contact, reason and its occasion): a second press, a second digest link or an emailed reply for an
+ * item already done, or a done when nothing is due, logs nothing and answers `applied: false`.
+ */
 export async function doneToday(
   deps: Deps,
   actor: Actor,
@@ -36,19 +50,54 @@ export async function doneToday(
 ): Promise<TodayActionResult> {
   requireRole(actor, "editor");
   const data = parseInput(doneTodaySchema, input ?? {});
+  const { todayOn } = await freshEngineContext(deps, actor.accountId);
   const item = await dueItemOf(deps, actor, contactId);
   const followUpId = followUpIdOf(item);
-  const direction = data.direction ?? (CONVERSATIONS.has(data.kind) ? "mutual" : "outbound");
-  const log = { kind: data.kind, direction, ...(data.summary ? { summary: data.summary } : {}) };
-  const interactionId = followUpId
-    ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
-    : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
-  const before = await setContactSnooze(deps, actor, contactId, null);
-  return {
+  const nothing = (): TodayActionResult => ({
     contactId,
     untilOn: null,
-    undo: { action: "done", contactId, followUpId, interactionId, snoozedUntilOnBefore: before },
-  };
+    applied: false,
+    undo: { action: "done", contactId, followUpId: null, interactionId: null, snoozedUntilOnBefore: null },
+  });
+  if (!item || item.nextDueOn > todayOn) return nothing();
+  const doneKey = dueItemKey(item);
+  const ledger = doneLedgerKey(actor.accountId, doneKey);
+  // Two presses at once read the same item: the ledger lets one of them through.
+  if (!(await deps.store.deliveries.useOnce(ledger, deps.clock.now().toISOString()))) return nothing();
+  try {
+    const direction = data.direction ?? doneDirectionOf(data.kind);
+    const log = {
+      kind: data.kind,
+      direction,
+      awaitsReply: direction === "outbound" && (data.awaitsReply ?? item.detail.kind === "outreach"),
+      ...(data.summary ? { summary: data.summary } : {}),
+    };
+    const interactionId = followUpId
+      ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
+      : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
+    const untilOn = await stillDueWaitsOn(deps, actor, contactId, todayOn);
+    const before = await setContactSnooze(deps, actor, contactId, untilOn);
+    return {
+      contactId,
+      untilOn,
+      applied: true,
+      undo: { action: "done", contactId, followUpId, interactionId, snoozedUntilOnBefore: before, doneKey },
+    };
+  } catch (error) {
+    await deps.store.deliveries.release(ledger);
+    throw error;
+  }
+}
+
+/**
+ * After a done, an automatic reason still due today (the touch answered the cadence, but an occasion, a holiday
+ * or an article stays due until its date passes) waits for its next turn: done means done for today. Null when
+ * nothing automatic is left due.
+ */
+async function stillDueWaitsOn(deps: Deps, actor: Actor, contactId: string, todayOn: string): Promise<string | null> {
+  const after = await deps.store.dueState.dueItemOf(actor.accountId, contactId);
+  if (!after || after.nextDueOn > todayOn || after.detail.kind === "follow-up") return null;
+  return nextTurnOn(after, todayOn);
 }
 
 /** Snooze from the today list: a follow-up snoozes itself; an automatic reason waits on the contact. */
@@ -108,6 +157,7 @@ export async function undoToday(deps: Deps, actor: Actor, input: unknown): Promi
   requireRole(actor, "editor");
   const token: UndoToken = parseInput(undoTokenSchema, input);
   if (token.interactionId) await deleteInteraction(deps, actor, token.interactionId);
+  if (token.doneKey) await deps.store.deliveries.release(doneLedgerKey(actor.accountId, token.doneKey));
   if (token.followUpId) await reopenFollowUp(deps, actor, token.followUpId);
   if (!token.followUpId || token.action === "done") {
     await setContactSnooze(deps, actor, token.contactId, token.snoozedUntilOnBefore);
@@ -124,6 +174,7 @@ function result(
   return {
     contactId,
     untilOn,
+    applied: true,
     undo: { action, contactId, followUpId, interactionId: null, snoozedUntilOnBefore: before },
   };
 }

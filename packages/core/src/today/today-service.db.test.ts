@@ -5,6 +5,7 @@ import {
   addFollowUp,
   type Contact,
   commitImport,
+  composeDigest,
   createContact,
   type Deps,
   doneToday,
@@ -37,8 +38,10 @@ async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
       "id",
       "last_touch_at",
       "touch_count",
+      "exchange_count",
       "last_reply_at",
       "unanswered_attempt_ats",
+      "unanswered_outbound_ats",
       "next_due_on",
       "recompute_on",
       "due_item",
@@ -47,7 +50,7 @@ async function derivedState(w: Pick<TestWorld, "db" | "alice">) {
     .where("account_id", "=", w.alice.accountId)
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count) }));
+  return rows.map((r) => ({ ...r, touch_count: Number(r.touch_count), exchange_count: Number(r.exchange_count) }));
 }
 
 /**
@@ -109,7 +112,14 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
       const item = (name: string) => view.items.find((i) => i.displayName === name);
 
       if (day === 1) {
-        expect(seen[1]).toEqual({ "Tomas Selby": "cadence-overdue", "Cathy Jaworski": "cadence-overdue" });
+        // José connected on LinkedIn on Sep 28 and is in the close circle (every 30 days): due since Oct 28,
+        // counted from the connection, not from the import.
+        expect(seen[1]).toEqual({
+          "Tomas Selby": "cadence-overdue",
+          "Cathy Jaworski": "cadence-overdue",
+          "José Núñez": "cadence-due",
+        });
+        expect(item("José Núñez")?.sentence).toMatch(/^You connected with José Núñez 34 days ago/);
         expect(item("Tomas Selby")?.sentence).toMatch(/Tomas/);
       }
       if (day === 2) {
@@ -145,7 +155,8 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
       if (day === 10) {
         expect(item("José Núñez")).toMatchObject({ reasonKind: "follow-up-due" });
         expect(item("José Núñez")?.followUpId).not.toBeNull();
-        await doneToday(deps, alice, p.jose.id, { kind: "email" });
+        // The email asks something: it waits for a reply, so it opens an outreach (nudges until José answers).
+        await doneToday(deps, alice, p.jose.id, { kind: "email", awaitsReply: true });
       }
       if (day === 11) await doneToday(deps, alice, p.nana.id, { kind: "call" });
       if (day >= 10 && day < 16) expect(seen[day]?.["Rosa Calder"]).toBeUndefined();
@@ -185,6 +196,103 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     expect((await getContact(deps, alice, p.rosa.id)).circle).toBe("occasions-only");
     // Each week of November had at least one reach-out: the streak counts them.
     expect(last.habit).toMatchObject({ weeklyGoal: 1, met: false, streakWeeks: 4 });
+  });
+
+  it("lets no item stand on Today unchanged when the user never acts for two years: moving on happens", async () => {
+    const { deps, alice } = w;
+    const person = (firstName: string, circle: string, extra = {}) =>
+      createContact(deps, alice, { firstName, circle, ...extra });
+    const rosa = await person("Rosa", "close");
+    for (const day of [2, 5, 9]) {
+      await logInteraction(deps, alice, {
+        contactIds: [rosa.id],
+        kind: "email",
+        direction: "outbound",
+        occurredAt: morningOf(day),
+      });
+    }
+    await person("Sam", "inner");
+    const bea = await person("Bea", "network", { birthday: { month: 12, day: 10 } });
+    await logInteraction(deps, alice, {
+      contactIds: [bea.id],
+      kind: "call",
+      direction: "mutual",
+      occurredAt: "2026-10-01T16:00:00Z",
+    });
+    const tom = await person("Tom", "network");
+    await addFollowUp(deps, alice, { contactId: tom.id, dueOn: "2026-11-05", title: "Send the deck" });
+
+    const runs = new Map<string, { shown: string; days: number; longest: number }>();
+    const start = Date.parse(morningOf(1));
+    for (let day = 0; day < 730; day += 1) {
+      w.clock.set(new Date(start + day * 86_400_000).toISOString());
+      const view = await getToday(deps, alice);
+      for (const i of [...view.items, ...view.later]) {
+        const shown = `${i.reasonKind}: ${i.sentence}`;
+        const run = runs.get(i.displayName);
+        const days = run && run.shown === shown ? run.days + 1 : 1;
+        runs.set(i.displayName, { shown, days, longest: Math.max(days, run?.longest ?? 0) });
+      }
+      for (const name of runs.keys()) {
+        if (![...view.items, ...view.later].some((i) => i.displayName === name)) runs.delete(name);
+      }
+      if (view.todayOn === "2026-11-22") expect(reasons(view).Rosa).toBe("outreach-unanswered");
+      if (view.todayOn === "2026-11-23") {
+        // The move-on suggestion (Nov 16) stood ignored for a week: Kith moved Rosa on by itself, and says so.
+        expect(reasons(view).Rosa).toBeUndefined();
+        expect(view.movedOn).toEqual([
+          expect.objectContaining({
+            contactId: rosa.id,
+            displayName: "Rosa",
+            note: expect.stringMatching(/Kith moved/),
+          }),
+        ]);
+        const digest = composeDigest(view, () => ({ done: "d", snoozeWeek: "s" }), {
+          todayUrl: "https://kith.test/",
+          unsubscribeUrl: "u",
+        });
+        expect(digest.text).toMatch(
+          /Moved on by Kith[^\n]*\n- Rosa: Kith moved them to occasions-only on 2026-11-23 after 3/,
+        );
+        expect(digest.html).toContain("Rosa: Kith moved them to occasions-only");
+        const moved = await getContact(deps, alice, rosa.id);
+        expect(moved).toMatchObject({
+          circle: "occasions-only",
+          circleBeforeMoveOn: "close",
+          movedOnAutomatically: true,
+        });
+        // The rebuild (as a second instance would) moves no one twice and gives the same state.
+        const incremental = await derivedState(w);
+        await rebuildDueState(deps, alice);
+        expect(await derivedState(w)).toEqual(incremental);
+      }
+      if (view.todayOn === "2026-12-01") expect(view.movedOn).toEqual([]);
+    }
+    // Whatever stays (a dated follow-up, a cadence) says something new at least every week: nothing is frozen.
+    const frozen = [...runs.entries()].filter(([, r]) => r.longest > 7).map(([name, r]) => `${name}: ${r.shown}`);
+    expect(frozen).toEqual([]);
+    expect((await getContact(deps, alice, rosa.id)).circle).toBe("occasions-only");
+  }, 180_000); // 730 days, each read as the user would open Kith
+
+  it("an undone automatic move-on is not made again for the same outreach", async () => {
+    const { deps, alice } = w;
+    const rosa = await createContact(deps, alice, { firstName: "Rosa", circle: "close" });
+    for (const day of [2, 5, 9]) {
+      await logInteraction(deps, alice, {
+        contactIds: [rosa.id],
+        kind: "email",
+        direction: "outbound",
+        occurredAt: morningOf(day),
+      });
+    }
+    w.clock.set(morningOf(23));
+    expect((await getToday(deps, alice)).movedOn).toHaveLength(1);
+    expect((await undoMoveOn(deps, alice, rosa.id)).circle).toBe("close");
+    w.clock.set(morningOf(30));
+    const view = await getToday(deps, alice);
+    expect(view.movedOn).toEqual([]);
+    expect(reasons(view).Rosa).toBe("outreach-unanswered");
+    expect((await getContact(deps, alice, rosa.id)).circle).toBe("close");
   });
 
   it("caps the day and spreads the rest over the coming days, never dropping any", async () => {
@@ -244,7 +352,7 @@ describe.each(DIALECTS)("the today list on %s", (dialect) => {
     await createContact(deps, alice, { firstName: "Tagged", circle: "inner", tags: ["paused"] });
     const { updateContact } = await import("../index.ts");
     await updateContact(deps, alice, p.tomas.id, { muted: true });
-    expect(Object.keys(reasons(await getToday(deps, alice)))).toEqual(["Cathy Jaworski"]);
+    expect(Object.keys(reasons(await getToday(deps, alice))).sort()).toEqual(["Cathy Jaworski", "José Núñez"]);
     await updateSettings(deps, alice, { muted: true });
     await addFollowUp(deps, alice, { contactId: p.mei.id, dueOn: "2026-11-01", title: "Send intro" });
     expect(reasons(await getToday(deps, alice))).toEqual({ "Mei Chen": "follow-up-due" });

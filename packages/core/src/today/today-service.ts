@@ -4,7 +4,14 @@ import type { EngineContext } from "../due-state/engine-context.ts";
 import { buildTodayList, habitFromWeekCounts, type TodayEntry } from "../engine/index.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
-import { addDays, startOfLocalDayAt, type Weekday, weekStartOn } from "../time/index.ts";
+import {
+  addDays,
+  epochMsToInstant,
+  instantToEpochMs,
+  startOfLocalDayAt,
+  type Weekday,
+  weekStartOn,
+} from "../time/index.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
 
 /** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
@@ -30,7 +37,11 @@ export function presentEntry(entry: TodayEntry): TodayItem {
     templateSlot: entry.templateSlot,
     followUpId: detail.kind === "follow-up" ? detail.followUpId : null,
     alsoDue: entry.alsoDue,
-    connection: { touches: entry.connection.touches, target: entry.connection.target, stage: entry.connection.stage },
+    connection: {
+      exchanges: entry.connection.exchanges,
+      target: entry.connection.target,
+      stage: entry.connection.stage,
+    },
     suggestMoveOn: detail.kind === "outreach" && detail.suggestMoveOn,
   };
 }
@@ -87,7 +98,14 @@ export async function getContactDue(deps: Deps, actor: Actor, contactId: string)
   return entry ? presentEntry(entry) : null;
 }
 
-/** The ranked today list of the account's today, the rest spread over coming days, and the weekly habit. */
+/** How far back the Today page lists the move-ons Kith made by itself, and how many at most. */
+const MOVED_ON_SHOWN_DAYS = 7;
+const MOVED_ON_SHOWN = 20;
+
+/**
+ * The ranked today list of the account's today, the rest spread over coming days, the weekly habit, and the
+ * move-ons Kith made by itself this past week.
+ */
 export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
   const ctx = await freshEngineContext(deps, actor.accountId);
   const { dailyCap } = ctx.settings.engine;
@@ -99,6 +117,11 @@ export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
     later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item), plannedOn })),
     laterCount: due.total - list.today.length,
     laterCountCapped: due.capped,
+    movedOn: await deps.store.dueState.autoMovedOnSince(
+      actor.accountId,
+      epochMsToInstant(instantToEpochMs(ctx.nowAt) - MOVED_ON_SHOWN_DAYS * 86_400_000),
+      MOVED_ON_SHOWN,
+    ),
     habit: await habitOf(deps, ctx),
   };
 }

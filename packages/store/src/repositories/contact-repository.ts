@@ -58,8 +58,10 @@ export class KyselyContactRepository implements ContactRepository {
       account_id,
       last_touch_at: _lastTouch,
       touch_count: _touches,
+      exchange_count: _exchanges,
       last_reply_at: _reply,
       unanswered_attempt_ats: _attempts,
+      unanswered_outbound_ats: _outbound,
       next_due_on: _due,
       recompute_on: _recompute,
       due_item: _item,
@@ -140,11 +142,11 @@ export class KyselyContactRepository implements ContactRepository {
     if (query.archived === "only") q = q.where("c.archived_at", "is not", null);
     if (query.companyId) q = q.where("c.company_id", "=", query.companyId);
     if (query.circle) q = q.where("c.circle", "=", query.circle);
-    if (query.progress === "new") q = q.where("c.touch_count", "=", 0);
+    if (query.progress === "new") q = q.where("c.exchange_count", "=", 0);
     if (query.progress === "building") {
-      q = q.where("c.touch_count", ">", 0).where("c.touch_count", "<", query.connectionTarget);
+      q = q.where("c.exchange_count", ">", 0).where("c.exchange_count", "<", query.connectionTarget);
     }
-    if (query.progress === "connected") q = q.where("c.touch_count", ">=", query.connectionTarget);
+    if (query.progress === "connected") q = q.where("c.exchange_count", ">=", query.connectionTarget);
     if (query.tag) {
       const tag = normalizeTag(query.tag);
       q = q.where((eb) =>

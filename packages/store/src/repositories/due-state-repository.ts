@@ -1,4 +1,4 @@
-import type { DerivedState, DueBucket, DueItem, DueStateRepository, HistorySummary } from "@kith/core";
+import type { AutoMoveOn, DerivedState, DueBucket, DueItem, DueStateRepository, HistorySummary } from "@kith/core";
 import { type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
 import { contactFromRow } from "./contact-rows.ts";
@@ -9,8 +9,10 @@ import { inLockOrder } from "./row-locks.ts";
 export const derivedColumns = (state: DerivedState) => ({
   last_touch_at: state.history.lastTouchAt,
   touch_count: state.history.touches,
+  exchange_count: state.history.exchanges,
   last_reply_at: state.history.lastReplyAt,
   unanswered_attempt_ats: toJson(state.history.unansweredAttemptAts),
+  unanswered_outbound_ats: toJson(state.history.unansweredOutboundAts),
   next_due_on: state.due?.nextDueOn ?? null,
   recompute_on: state.recomputeOn,
   due_item: state.due ? JSON.stringify(state.due) : null,
@@ -41,9 +43,11 @@ export class KyselyDueStateRepository implements DueStateRepository {
       contact: contactFromRow(r),
       history: {
         touches: Number(r.touch_count),
+        exchanges: Number(r.exchange_count),
         lastTouchAt: r.last_touch_at,
         lastReplyAt: r.last_reply_at,
         unansweredAttemptAts: fromJson<string[]>(r.unanswered_attempt_ats, []),
+        unansweredOutboundAts: fromJson<string[]>(r.unanswered_outbound_ats, []),
       } satisfies HistorySummary,
     }));
   }
@@ -133,6 +137,38 @@ export class KyselyDueStateRepository implements DueStateRepository {
       .groupBy(sql`1`)
       .execute();
     return Object.fromEntries(rows.map((r) => [r.bucket, Number(r.n)])) as Partial<Record<DueBucket, number>>;
+  }
+
+  async dueCountsFrom(accountId: string, fromOn: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select(["next_due_on", (eb) => eb.fn.countAll<string | number>().as("n")])
+      .where("account_id", "=", accountId)
+      .where("next_due_on", ">=", fromOn)
+      .where("archived_at", "is", null)
+      .groupBy("next_due_on")
+      .execute();
+    return new Map(rows.flatMap((r) => (r.next_due_on ? [[r.next_due_on, Number(r.n)] as const] : [])));
+  }
+
+  async autoMovedOnSince(accountId: string, sinceAt: string, limit: number): Promise<AutoMoveOn[]> {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select(["id", "display_name", "moved_on_at", "move_on_note"])
+      .where("account_id", "=", accountId)
+      .where("moved_on_at", ">=", sinceAt)
+      .where("moved_on_automatically", "=", 1)
+      .where("archived_at", "is", null)
+      .orderBy("moved_on_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      contactId: r.id,
+      displayName: r.display_name,
+      movedOnAt: r.moved_on_at ?? sinceAt,
+      note: r.move_on_note ?? "",
+    }));
   }
 
   /** The smallest date: every row is stale until the next catch-up recomputes it. */

@@ -89,6 +89,7 @@ export async function insertInteractions(
       occurred_at: i.occurredAt,
       direction: i.direction,
       meaningful: toFlag(i.meaningful),
+      awaits_reply: toFlag(i.awaitsReply),
     })),
   );
   await insertRows(db, dialect, "interaction_contact", links);

@@ -12,6 +12,7 @@ const fromRow = (r: Selectable<InteractionTable>, contactIds: string[]): Interac
   occurredAt: r.occurred_at,
   summary: r.summary,
   meaningful: fromFlag(r.meaningful),
+  awaitsReply: fromFlag(r.awaits_reply),
   source: r.source as Interaction["source"],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -26,6 +27,7 @@ export const interactionRow = (accountId: string, i: Interaction) => ({
   occurred_at: i.occurredAt,
   summary: i.summary,
   meaningful: toFlag(i.meaningful),
+  awaits_reply: toFlag(i.awaitsReply),
   source: i.source,
   created_at: i.createdAt,
   updated_at: i.updatedAt,
@@ -56,6 +58,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
           occurred_at: i.occurredAt,
           direction: i.direction,
           meaningful: toFlag(i.meaningful),
+          awaits_reply: toFlag(i.awaitsReply),
         })),
       )
       .execute();
@@ -70,6 +73,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
         occurred_at: i.occurredAt,
         summary: i.summary,
         meaningful: toFlag(i.meaningful),
+        awaits_reply: toFlag(i.awaitsReply),
         updated_at: i.updatedAt,
       })
       .where("account_id", "=", accountId)
@@ -218,7 +222,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
   async historyOf(accountId: string, contactId: string) {
     const rows = await this.db
       .selectFrom("interaction_contact")
-      .select(["occurred_at", "direction", "meaningful"])
+      .select(["occurred_at", "direction", "meaningful", "awaits_reply"])
       .where("account_id", "=", accountId)
       .where("contact_id", "=", contactId)
       .orderBy("occurred_at")
@@ -227,6 +231,7 @@ export class KyselyInteractionRepository implements InteractionRepository {
       occurredAt: r.occurred_at,
       direction: r.direction as Direction,
       meaningful: fromFlag(r.meaningful),
+      awaitsReply: fromFlag(r.awaits_reply),
     }));
   }
 }

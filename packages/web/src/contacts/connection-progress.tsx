@@ -1,16 +1,19 @@
 import { ProgressBar } from "react-aria-components";
 import { CONNECTION_TARGET } from "./contact-queries.ts";
 
-/** "4 of 7 touches": progress toward a true connection (7–10 meaningful interactions). */
-export function ConnectionProgress({ touches, target = CONNECTION_TARGET }: { touches: number; target?: number }) {
-  const shown = Math.min(touches, target);
-  const connected = touches >= target;
+/**
+ * "4 of 7 exchanges": progress toward a true connection (7–10 meaningful interactions that went both ways; an
+ * unanswered message is a touch, not an exchange).
+ */
+export function ConnectionProgress({ exchanges, target = CONNECTION_TARGET }: { exchanges: number; target?: number }) {
+  const shown = Math.min(exchanges, target);
+  const connected = exchanges >= target;
   return (
     <ProgressBar
       className="connection-progress"
       value={shown}
       maxValue={target}
-      valueLabel={`${shown} of ${target} touches`}
+      valueLabel={`${shown} of ${target} exchanges`}
       aria-label="Connection progress"
     >
       {({ percentage }) => (

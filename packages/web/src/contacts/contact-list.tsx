@@ -66,7 +66,7 @@ export function ContactList(props: {
               <span className="contact-meta">
                 <span>{contact.lastTouchAt ? relativeDays(contact.lastTouchAt) : "no touch yet"}</span>
                 <span className="muted small">
-                  {Math.min(contact.touchCount, CONNECTION_TARGET)} of {CONNECTION_TARGET}
+                  {Math.min(contact.exchangeCount, CONNECTION_TARGET)} of {CONNECTION_TARGET}
                 </span>
               </span>
             </Link>

@@ -92,7 +92,7 @@ function ContactView({ contact }: { contact: Contact }) {
         <div className="stack-lg">
           <WhyNow contactId={contact.id} />
           <Section title="Connection">
-            <ConnectionProgress touches={contact.touchCount} />
+            <ConnectionProgress exchanges={contact.exchangeCount} />
             <dl className="facts">
               <div>
                 <dt>Last touch</dt>

@@ -101,5 +101,5 @@ export function useArchiveContact(id: string) {
 /** Circles the engine ships with; the settings API (when present) names the account's own. */
 export const DEFAULT_CIRCLES = ["inner", "close", "network", "acquaintance", "occasions-only", "none"];
 
-/** Default target of touches before a true connection (DESIGN: 7–10 meaningful interactions). */
+/** Default target of exchanges before a true connection (DESIGN: 7–10 meaningful interactions). */
 export const CONNECTION_TARGET = 7;

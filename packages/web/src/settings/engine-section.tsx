@@ -11,7 +11,11 @@ const NUMBERS: [key: NumberKey, label: string, description: string][] = [
   ["weeklyGoal", "Weekly goal", "Follow-ups a week that keep your streak going."],
   ["dailyCap", "Daily cap", "At most this many people a day; the rest is spread over coming days."],
   ["moveOnAfter", "Unanswered attempts before moving on", "Then the contact becomes occasions-only."],
-  ["connectionTarget", "Touches to a true connection", "Usually 7 to 10."],
+  [
+    "connectionTarget",
+    "Exchanges to a true connection",
+    "Touches that went both ways (a reply, a call, a meeting); usually 7 to 10.",
+  ],
 ];
 
 export function EngineSection() {
@@ -90,7 +94,12 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
           <tbody>
             {Object.entries(circles).map(([name, circle]) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  {name}
+                  <div className="muted small">
+                    {buildingText(settings.circles[name]?.idealDays, settings.buildingCadences[name])}
+                  </div>
+                </th>
                 {circle.mode === "cadence" ? (
                   (["idealDays", "maxDays"] as const).map((field) => (
                     <td key={field}>
@@ -124,6 +133,19 @@ function EngineForm({ settings }: { settings: EngineSettings }) {
       </form>
     </Section>
   );
+}
+
+/**
+ * "every 90 days (45 while building)", under the circle's name: the denser interval the today list uses until a contact has had
+ * the target number of exchanges — the figure Today's reasons give. From the saved settings (derived on the server).
+ */
+function buildingText(
+  idealDays: number | undefined,
+  building: { idealDays: number; maxDays: number } | undefined,
+): string {
+  if (!building || idealDays === undefined) return "";
+  if (building.idealDays === idealDays) return `every ${idealDays} days (the same while building)`;
+  return `every ${idealDays} days (${building.idealDays} while building)`;
 }
 
 function toValues(s: EngineSettings): Record<NumberKey, string> {

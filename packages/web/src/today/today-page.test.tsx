@@ -16,7 +16,7 @@ const habit = (weekCount: number, weeklyGoal: number): Habit => ({
   streakWeeks: 0,
 });
 
-const due = (displayName: string, daysOverdue: number, touches: number): DueItem => ({
+const due = (displayName: string, daysOverdue: number, exchanges: number): DueItem => ({
   contactId: `c-${displayName}`,
   displayName,
   circle: "close",
@@ -28,7 +28,7 @@ const due = (displayName: string, daysOverdue: number, touches: number): DueItem
   templateSlot: "cadence",
   followUpId: null,
   alsoDue: [],
-  connection: { touches, target: 7, stage: "building" },
+  connection: { exchanges, target: 7, stage: "building" },
   suggestMoveOn: false,
 });
 
@@ -80,8 +80,8 @@ describe("TodayPage's words", () => {
     renderPage(<TodayPage />);
     await waitFor(() => expect(screen.getAllByText(/overdue ·/)).toHaveLength(2));
     const lines = screen.getAllByText(/overdue ·/).map((p) => p.textContent);
-    expect(lines[0]).toContain("1 day overdue · 1 of 7 touches");
-    expect(lines[1]).toContain("2 days overdue · 0 of 7 touches");
+    expect(lines[0]).toContain("1 day overdue · 1 of 7 exchanges");
+    expect(lines[1]).toContain("2 days overdue · 0 of 7 exchanges");
     expect(lines.join(" ")).not.toMatch(/1 days/);
   });
 

@@ -10,6 +10,7 @@ import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { HabitCard } from "./habit-card.tsx";
+import { MovedOnCard } from "./moved-on-card.tsx";
 import { type TodayAction, type UndoHandle, useContactTotal, useToday, useTodayAction } from "./today-queries.ts";
 
 // The form is the contacts page's own; loaded when first opened, so Today's first load stays small.
@@ -124,6 +125,7 @@ export default function TodayPage() {
               </ul>
             </section>
           )}
+          <MovedOnCard movedOn={list.movedOn} onUndo={(contactId) => run({ type: "undo-move-on", contactId })} />
         </div>
         <div className="today-side">
           <HabitCard habit={list.habit} />
@@ -170,7 +172,7 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
           {item.sinceOn && `since ${formatDate(item.sinceOn)}`}
           {item.sinceOn && overdue && " · "}
           {overdue && `${plural(item.daysOverdue, "day")} overdue`}
-          {` · ${Math.min(item.connection.touches, item.connection.target)} of ${plural(item.connection.target, "touch", "touches")}`}
+          {` · ${Math.min(item.connection.exchanges, item.connection.target)} of ${plural(item.connection.target, "exchange")}`}
         </p>
       )}
       {canEdit && (
@@ -224,9 +226,17 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
                 onAction={(key) =>
                   key === "skip"
                     ? props.onAction({ type: "skip", contactId: item.contactId }, "Skipped")
-                    : props.onAction({ type: "move-on", contactId: item.contactId }, "Moved on (occasions only) from")
+                    : key === "done-awaits"
+                      ? props.onAction(
+                          { type: "done", contactId: item.contactId, awaitsReply: true },
+                          "Logged a message (nudges until they answer) to",
+                        )
+                      : props.onAction({ type: "move-on", contactId: item.contactId }, "Moved on (occasions only) from")
                 }
               >
+                <MenuItem className="menu-item" id="done-awaits">
+                  Done, waiting for their reply
+                </MenuItem>
                 <MenuItem className="menu-item" id="skip">
                   Skip this time
                 </MenuItem>

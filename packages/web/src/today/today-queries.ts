@@ -8,7 +8,14 @@ export function useToday() {
 }
 
 export type TodayAction =
-  | { type: "done"; contactId: string; kind?: InteractionKind; direction?: Direction; summary?: string }
+  | {
+      type: "done";
+      contactId: string;
+      kind?: InteractionKind;
+      direction?: Direction;
+      summary?: string;
+      awaitsReply?: boolean;
+    }
   | { type: "snooze"; contactId: string; days: number }
   | { type: "skip"; contactId: string }
   | { type: "move-on"; contactId: string }
@@ -24,7 +31,9 @@ async function send(action: TodayAction): Promise<UndoHandle> {
   switch (action.type) {
     case "done": {
       const { type: _t, contactId: _c, ...body } = action;
-      return { undo: (await unwrap(api.POST("/api/today/{contactId}/done", { ...path, body }))).undo };
+      const done = await unwrap(api.POST("/api/today/{contactId}/done", { ...path, body }));
+      // Done twice (another tab, the digest's link) does nothing the second time: nothing to take back.
+      return done.applied ? { undo: done.undo } : null;
     }
     case "snooze":
       return {

@@ -19,6 +19,8 @@ const escapeHtml = (s: string): string =>
 function subjectOf(view: TodayView): string {
   const first = view.items[0]?.displayName ?? "";
   const n = view.items.length;
+  const moved = view.movedOn[0];
+  if (n === 0 && moved) return `Kith moved ${moved.displayName} to occasions-only`;
   if (n === 0) return "Kith: nothing is due today";
   return n === 1 ? `Kith: follow up with ${first} today` : `Kith: ${n} follow-ups today — ${first} and others`;
 }
@@ -36,6 +38,11 @@ function htmlItem(item: TodayItem, links: DigestItemLinks): string {
     `<li><strong>${escapeHtml(item.displayName)}</strong> — ${escapeHtml(item.sentence)}<br>`,
     `<a href="${escapeHtml(links.done)}">Done</a> · <a href="${escapeHtml(links.snoozeWeek)}">Snooze a week</a></li>`,
   ].join("");
+}
+
+/** "Kith moved X to occasions-only …" — a move-on Kith made by itself this past week, with where to undo it. */
+function movedOnLine(moved: TodayView["movedOn"][number]): string {
+  return `${moved.displayName}: ${moved.note}`;
 }
 
 /**
@@ -57,6 +64,13 @@ export function composeDigest(
     ...(view.items.length === 0 ? ["Nothing is due today."] : []),
     ...view.items.map((item, i) => textItem(item, linksFor(item), i)),
     "",
+    ...(view.movedOn.length > 0
+      ? [
+          "Moved on by Kith (undo in Kith if you want to keep trying):",
+          ...view.movedOn.map((m) => `- ${movedOnLine(m)}`),
+          "",
+        ]
+      : []),
     later,
     hint,
     `Open Kith: ${footer.todayUrl}`,
@@ -68,6 +82,10 @@ export function composeDigest(
     "<!doctype html><html><body>",
     `<p>Whom to follow up with today (${escapeHtml(view.todayOn)}):</p>`,
     `<ol>${view.items.map((item) => htmlItem(item, linksFor(item))).join("")}</ol>`,
+    view.movedOn.length > 0
+      ? `<p>Moved on by Kith (<a href="${escapeHtml(footer.todayUrl)}">undo in Kith</a> if you want to keep trying):</p>` +
+        `<ul>${view.movedOn.map((m) => `<li>${escapeHtml(movedOnLine(m))}</li>`).join("")}</ul>`
+      : "",
     later ? `<p>${escapeHtml(later)}</p>` : "",
     hint ? `<p>${escapeHtml(hint)}</p>` : "",
     `<p><a href="${escapeHtml(footer.todayUrl)}">Open Kith</a> · `,

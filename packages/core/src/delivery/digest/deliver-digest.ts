@@ -40,7 +40,7 @@ export async function buildDigestMail(
   const to = opts.to ?? owners.map((o) => o.email);
   if (to.length === 0) return null;
   const view: TodayView = await getToday(deps, actor);
-  if (view.items.length === 0 && !opts.sendEmpty) return null;
+  if (view.items.length === 0 && view.movedOn.length === 0 && !opts.sendEmpty) return null;
   const nowAt = deps.clock.now().toISOString();
   const claim = (purpose: "done" | "snooze-week" | "unsubscribe", contactId: string | null, days: number) =>
     deps.links.link({

@@ -35,8 +35,10 @@ async function act(deps: Deps, actor: Actor, claim: ActionClaim): Promise<string
   }
   if (!claim.contactId) throw invalid("token", "this link names no contact");
   if (claim.purpose === "done") {
-    await doneToday(deps, actor, claim.contactId, {});
-    return "Marked done: the touch is logged.";
+    const result = await doneToday(deps, actor, claim.contactId, {});
+    return result.applied
+      ? "Marked done: the touch is logged."
+      : "This was done already (or nothing is due for this person now); nothing more was logged.";
   }
   const result = await snoozeToday(deps, actor, claim.contactId, { days: SNOOZE_DAYS });
   return `Snoozed until ${result.untilOn}.`;

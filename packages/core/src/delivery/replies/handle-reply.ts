@@ -70,8 +70,10 @@ const VERB_PHRASE: Record<ReplyCommand["verb"], string> = {
 async function apply(deps: DeliveryDeps, actor: Actor, item: DigestItemRef, command: ReplyCommand): Promise<string> {
   const name = item.displayName;
   if (command.verb === "done") {
-    await doneToday(deps, actor, item.contactId, {});
-    return `${name}: marked done; the touch is logged.`;
+    const result = await doneToday(deps, actor, item.contactId, {});
+    return result.applied
+      ? `${name}: marked done; the touch is logged.`
+      : `${name}: already done (or nothing is due); nothing more was logged.`;
   }
   if (command.verb === "skip") {
     const result = await skipToday(deps, actor, item.contactId);

@@ -16,7 +16,7 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   templateSlot,
   followUpId: null,
   alsoDue: [],
-  connection: { touches: 2, target: 7, stage: "building" },
+  connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
 });
 
@@ -26,6 +26,7 @@ const view = (items: TodayItem[], laterCount = 0): TodayView => ({
   later: [],
   laterCount,
   laterCountCapped: false,
+  movedOn: [],
   habit: {
     weekStartOn: "2026-11-02",
     weekEndOn: "2026-11-08",

@@ -3,8 +3,9 @@ import type { ContactPhoto } from "../../contacts/contact-photo-port.ts";
 import { decodeBase64 } from "../../contacts/photo-bytes.ts";
 import type { Contact } from "../../contacts/schemas.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
-import { derivedStateOf, refreshContacts } from "../../due-state/refresh-contacts.ts";
-import { emptyHistory, summarizeHistory } from "../../engine/index.ts";
+import { refreshContacts } from "../../due-state/refresh-contacts.ts";
+import { dueSlotsOf, spreadFirstDue } from "../../due-state/spread-first-due.ts";
+import { emptyHistory, type HistorySummary, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
 import type { ImportedContact } from "../import-port.ts";
@@ -128,25 +129,25 @@ async function importRow(
   };
 }
 
-/**
- * A new contact's derived state, by the function `refreshContacts` uses, from what is known in memory: its only
- * history is the connected-on record, and a contact made by this import has no follow-ups yet.
- */
-function derivedOfNew(contact: Contact, interaction: Interaction | null, ctx: EngineContext) {
-  return derivedStateOf(contact, interaction ? summarizeHistory([interaction]) : emptyHistory, [], ctx);
-}
-
 async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w: ChunkWrites): Promise<void> {
   await tx.imports.insertCompanies(state.accountId, w.companies);
   const contacts: ImportedContact[] = [];
   const interactions: Interaction[] = [];
+  const news: { contact: Contact; history: HistorySummary }[] = [];
+  const photos = new Map<string, ContactPhoto | null>();
   for (const { contact, connectedOn, photo } of w.created.values()) {
+    photos.set(contact.id, photo);
     const interaction = connectedOn
       ? connectedOnInteraction(state.deps.ids.newId(), contact.id, connectedOn, w.nowAt)
       : null;
     if (interaction) interactions.push(interaction);
+    // Its only history is the connected-on record; a contact made by this import has no follow-ups yet.
+    news.push({ contact, history: interaction ? summarizeHistory([interaction]) : emptyHistory });
+  }
+  // Derived by the function refreshContacts uses, with the first cadence dates spread under the daily cap.
+  for (const { contact, derived } of spreadFirstDue(news, ctx, await dueSlotsOf(tx, ctx))) {
     const companyName = contact.companyId ? (state.companyNames.get(contact.companyId) ?? null) : null;
-    contacts.push({ contact, companyName, derived: derivedOfNew(contact, interaction, ctx), photo });
+    contacts.push({ contact, companyName, derived, photo: photos.get(contact.id) ?? null });
   }
   await tx.imports.insertContacts(state.accountId, contacts);
   await tx.imports.insertInteractions(state.accountId, interactions);

@@ -67,6 +67,7 @@ export function connectedOnInteraction(id: string, contactId: string, on: string
     occurredAt: `${on}T12:00:00.000Z`,
     summary: "Connected on LinkedIn",
     meaningful: false,
+    awaitsReply: false,
     source: "import",
     createdAt: nowAt,
     updatedAt: nowAt,

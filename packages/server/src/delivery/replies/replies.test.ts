@@ -88,6 +88,21 @@ describe.each(DIALECTS)("acting by replying to the digest on %s", (dialect) => {
     expect(new Set(boxes[PROCESSED]?.map((m) => m.messageId))).toEqual(new Set([boxes[PROCESSED]?.[0]?.messageId]));
   });
 
+  it('two replies saying "done" to the same item log one touch; the second answer says it was done already', async () => {
+    const alice = await w.member("Alice", "alice@example.com");
+    const rosa = await w.dueContact(alice, "Rosa", "Diaz");
+    const digest = await w.digest();
+    await w.append(await w.reply(digest, "done"));
+    await w.poll();
+    await w.append(await w.reply(digest, "Done!"));
+    await w.poll();
+    expect((await alice("GET", `/api/interactions?contactId=${rosa}`)).json().items).toHaveLength(1);
+    expect(w.answers().map((a) => a.text)).toEqual([
+      expect.stringContaining("Rosa Diaz: marked done; the touch is logged."),
+      expect.stringContaining("Rosa Diaz: already done (or nothing is due); nothing more was logged."),
+    ]);
+  });
+
   it('"done" logs the touch and closes the follow-up; "skip" skips it; an HTML-only reply is read too', async () => {
     const alice = await w.member("Alice", "alice@example.com");
     const rosa = await w.dueContact(alice, "Rosa", "Diaz");

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { TodayView } from "../../today/schemas.ts";
+import { composeDigest } from "./compose-digest.ts";
+
+const view = (movedOn: TodayView["movedOn"]): TodayView => ({
+  todayOn: "2026-11-23",
+  items: [],
+  later: [],
+  laterCount: 0,
+  laterCountCapped: false,
+  movedOn,
+  habit: {
+    weekStartOn: "2026-11-23",
+    weekEndOn: "2026-11-29",
+    weekCount: 0,
+    weeklyGoal: 1,
+    met: false,
+    remaining: 1,
+    streakWeeks: 0,
+  },
+});
+const footer = { todayUrl: "https://kith.test/", unsubscribeUrl: "https://kith.test/u" };
+const links = () => ({ done: "d", snoozeWeek: "s" });
+
+describe("composeDigest", () => {
+  it("reports a move-on Kith made by itself, with where to undo it, even when nothing is due", () => {
+    const note = "Kith moved them to occasions-only on 2026-11-23 after 3 messages with no reply since 2026-11-02.";
+    const digest = composeDigest(
+      view([{ contactId: "c1", displayName: "Rosa <Diaz>", movedOnAt: "x", note }]),
+      links,
+      footer,
+    );
+    expect(digest.subject).toBe("Kith moved Rosa <Diaz> to occasions-only");
+    expect(digest.text).toContain(
+      `Moved on by Kith (undo in Kith if you want to keep trying):\n- Rosa <Diaz>: ${note}`,
+    );
+    expect(digest.html).toContain(`<li>Rosa &lt;Diaz&gt;: ${note}</li>`);
+    expect(digest.html).toContain('<a href="https://kith.test/">undo in Kith</a>');
+  });
+
+  it("says nothing of moving on when Kith moved no one", () => {
+    const digest = composeDigest(view([]), links, footer);
+    expect(digest.subject).toBe("Kith: nothing is due today");
+    expect(digest.text).not.toMatch(/Moved on/);
+  });
+});
