@@ -62,7 +62,7 @@ describe.each(DIALECTS)("kith contacts on %s", (dialect) => {
     const shown = JSON.parse((await kith("contacts", "show", added.id, "--json")).stdout);
     expect(shown).toMatchObject({ id: added.id, lastTouchAt: "2026-10-01T12:00:00.000Z", touchCount: 1 });
     const page = JSON.parse((await kith("contacts", "list", "--json")).stdout);
-    expect(page).toEqual({ items: [shown], nextCursor: null });
+    expect(page).toEqual({ items: [shown], nextCursor: null, total: 1 });
   });
 
   it("names the offending field and exits 2 on invalid input, writing nothing", async () => {

@@ -7,7 +7,11 @@ const label = z.string().trim().max(40).optional();
 const shortText = (max: number) => z.string().trim().max(max);
 
 /** Internationalised addresses (UTF-8 local parts, IDN domains) are addresses: see `isEmailAddress`. */
-export const emailAddressSchema = z.string().trim().max(254).refine(isEmailAddress, "is not an email address");
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .refine(isEmailAddress, "Email address must be an email address such as ada@example.com");
 export const emailEntrySchema = z.strictObject({ address: emailAddressSchema, label });
 export const phoneEntrySchema = z.strictObject({
   number: z

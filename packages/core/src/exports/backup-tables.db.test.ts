@@ -27,6 +27,7 @@ const DECISIONS: Record<string, string> = {
   auth_account: "auth: passwords (hashed)",
   verification: "auth: e-mail verification tokens",
   membership: "auth: who may use the account; the restoring owner is its member",
+  invitation: "auth: pending invitations are links sent to people; the restoring owner invites again",
   api_token: "credential: tokens are made again on the new server",
   calendar_feed: "credential: a member's secret feed address, made again by the member",
   rate_limit: "throttle counters of the sign-in",

@@ -131,9 +131,10 @@ export function summaryOf(issue: { path: string; message: string } | undefined, 
   const label = fieldLabel(issue.path === "(body)" || issue.path === "body" ? [] : issue.path.split("."));
   const numbered = issue.path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const listLabel = fieldLabel(numbered);
-  return issue.message.startsWith(label) || issue.message.startsWith(listLabel)
-    ? issue.message
-    : `${issue.path}: ${issue.message}`;
+  // A sentence that names its field ("Password must be…", "This password is too short…") stands alone.
+  const names = (l: string) =>
+    issue.message.startsWith(l) || issue.message.toLowerCase().startsWith(`this ${l.toLowerCase()} `);
+  return names(label) || names(listLabel) ? issue.message : `${issue.path}: ${issue.message}`;
 }
 
 z.config({ customError: sentenceOf });

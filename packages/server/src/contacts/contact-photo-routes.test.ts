@@ -1,7 +1,7 @@
 import { JPEG_BASE64, jpegOfSize, PNG_BASE64, TEXT_BASE64 } from "@kith/core/testing/photos";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { signUp, useTestServer } from "../testing/test-server.ts";
+import { addMember, signUp, useTestServer } from "../testing/test-server.ts";
 
 describe.each(DIALECTS)("contact photo routes on %s", (dialect) => {
   const s = useTestServer(dialect);
@@ -106,7 +106,7 @@ describe.each(DIALECTS)("contact photo routes on %s", (dialect) => {
     await alice.call("PUT", `/api/contacts/${rosa.id}/photo`, { contentType: "image/png", data: PNG_BASE64 });
     const coach = await signUp(s, "Coach", "coach@example.com");
     const account = (await alice.call("GET", "/api/account")).json() as { id: string };
-    await alice.call("POST", "/api/account/members", { email: "coach@example.com", role: "viewer" });
+    await addMember(alice.call, coach.call, "coach@example.com", "viewer");
     const asViewer = { "x-kith-account": account.id };
     const url = `/api/contacts/${rosa.id}/photo`;
     expect((await coach.call("GET", url, undefined, asViewer)).statusCode).toBe(200);

@@ -40,6 +40,7 @@ const today = (items: DueItem[]) =>
     laterCount: 0,
     laterCountCapped: false,
     habit: habit(0, 1),
+    movedOn: [],
   }) as TodayList;
 
 const routes = (items: DueItem[], contacts: number) => ({
