@@ -22,9 +22,9 @@ import {
  * breaks, leading `= + - @`, 64 KB notes, instants at daylight-saving edges, archived contacts, follow-ups in every
  * state — are backed up from SQLite, restored into PostgreSQL, backed up there, restored into SQLite again and
  * backed up a third time: the three backups are the same, byte for byte. `KITH_ROUNDTRIP_ACCOUNTS` sets how many
- * accounts (CI: 60; the issue's full size: 1,000); `KITH_FUZZ_SEED` the seed.
+ * accounts (CI: 1,000, the issue's size); `KITH_FUZZ_SEED` the seed.
  */
-const ACCOUNTS = Number(process.env.KITH_ROUNDTRIP_ACCOUNTS ?? 60);
+const ACCOUNTS = Number(process.env.KITH_ROUNDTRIP_ACCOUNTS ?? 1000);
 const SEED = process.env.KITH_FUZZ_SEED === "random" ? Date.now() : Number(process.env.KITH_FUZZ_SEED ?? 20261206);
 
 const MESSY = [
@@ -176,6 +176,9 @@ describe("generated accounts: backup → restore across engines → backup", () 
       const source = await newAccount(lite);
       await fill(lite, source, spec);
       const first = JSON.stringify(await exportBackup(lite.deps, source));
+      const made = JSON.parse(first);
+      expect(made.contacts, `account ${n}'s contacts`).toHaveLength(spec.contacts.length);
+      expect(made.interactions.length + made.followUps.length).toBe(spec.interactions.length + spec.followUps.length);
 
       const onPg = await newAccount(pg);
       await restoreBackup(pg.deps, onPg, JSON.parse(first));
