@@ -28,14 +28,7 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
     timeZone: data.timeZone ?? null,
     muted: data.muted ?? false,
     cadenceOverride: data.cadenceOverride ?? null,
-    lastTouchAt: null,
-    touchCount: 0,
-    exchangeCount: 0,
-    movedOnAutomatically: false,
-    cadenceFromOn: null,
-    moveOnUndoneAt: null,
-    nextDueOn: null,
-    dueReason: null,
+    ...NOTHING_DERIVED,
     snoozedUntilOn: null,
     movedOnAt: null,
     moveOnNote: null,
@@ -47,3 +40,18 @@ export function newContact(id: string, data: CreateContactInput, nowAt: string):
 }
 
 export { dedupe };
+
+/**
+ * A contact's derived and engine-kept fields before any history (a new contact, or one a restore is writing: the
+ * restore recomputes them from the history it writes next).
+ */
+export const NOTHING_DERIVED = {
+  lastTouchAt: null,
+  touchCount: 0,
+  exchangeCount: 0,
+  movedOnAutomatically: false,
+  cadenceFromOn: null,
+  moveOnUndoneAt: null,
+  nextDueOn: null,
+  dueReason: null,
+} as const satisfies Partial<Contact>;

@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { NOTHING_DERIVED } from "../contacts/new-contact.ts";
 import { decodeBase64 } from "../contacts/photo-bytes.ts";
 import { displayNameOf } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
@@ -72,16 +73,7 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
         companyId: companyRef ? id(companyIds, companyRef) : null,
         displayName: displayNameOf(c),
         photoUpdatedAt: null,
-        ...{
-          lastTouchAt: null,
-          touchCount: 0,
-          exchangeCount: 0,
-          movedOnAutomatically: false,
-          cadenceFromOn: null,
-          moveOnUndoneAt: null,
-          nextDueOn: null,
-          dueReason: null,
-        },
+        ...NOTHING_DERIVED,
       });
       const bytes = photo ? decodeBase64(photo.data) : null;
       if (photo && bytes) {

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { Label, Radio, RadioGroup } from "react-aria-components";
 import { ApiError, describeError } from "../api/problem.ts";
 import { DIRECTIONS, type Direction, INTERACTION_KINDS, type Interaction, type InteractionKind } from "../api/types.ts";
 import { DIRECTION_LABELS, KIND_LABELS } from "../interactions/interaction-queries.ts";
 import { Alert, Button, Checkbox, Field } from "../ui/controls.tsx";
 import { Modal } from "../ui/modal.tsx";
+import { Segmented } from "../ui/segmented.tsx";
 import { type InteractionPatch, useDeleteInteraction, useEditInteraction } from "./timeline-queries.ts";
 
 /** An instant as a `datetime-local` value in the browser's zone (minutes: what the input shows). */
@@ -61,36 +61,14 @@ export function InteractionEditDialog(props: { item: Interaction; onClose: () =>
         }}
       >
         {edit.isError && !placed && <Alert>{describeError(edit.error)}</Alert>}
-        <RadioGroup
-          className="segmented-group"
-          value={kind}
-          onChange={(v) => setKind(v as InteractionKind)}
-          orientation="horizontal"
-        >
-          <Label>How</Label>
-          <div className="segmented">
-            {INTERACTION_KINDS.map((k) => (
-              <Radio key={k} value={k} className="segment">
-                {KIND_LABELS[k]}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
-        <RadioGroup
-          className="segmented-group"
+        <Segmented label="How" value={kind} options={INTERACTION_KINDS} labels={KIND_LABELS} onChange={setKind} />
+        <Segmented
+          label="Who started it"
           value={direction}
-          onChange={(v) => setDirection(v as Direction)}
-          orientation="horizontal"
-        >
-          <Label>Who started it</Label>
-          <div className="segmented">
-            {DIRECTIONS.map((d) => (
-              <Radio key={d} value={d} className="segment">
-                {DIRECTION_LABELS[d]}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+          options={DIRECTIONS}
+          labels={DIRECTION_LABELS}
+          onChange={setDirection}
+        />
         <Field
           label="When"
           name="occurredAt"

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { Label, Radio, RadioGroup } from "react-aria-components";
 import { ApiError, describeError } from "../api/problem.ts";
 import { DIRECTIONS, type Direction, INTERACTION_KINDS, type InteractionKind } from "../api/types.ts";
 import { closeQuickLog, useQuickLog } from "../app/quick-log.ts";
 import { Alert, Button, Checkbox, Field } from "../ui/controls.tsx";
 import { Modal } from "../ui/modal.tsx";
+import { Segmented } from "../ui/segmented.tsx";
 import { ContactPicker } from "./contact-picker.tsx";
 import { DIRECTION_LABELS, KIND_LABELS, useLogInteraction } from "./interaction-queries.ts";
 
@@ -71,36 +71,14 @@ export default function QuickLogDialog() {
           error={missingContact ? "Choose whom this was with." : err?.fieldError("contactIds")}
           autoFocus={!state.contactId}
         />
-        <RadioGroup
-          className="segmented-group"
-          value={kind}
-          onChange={(v) => setKind(v as InteractionKind)}
-          orientation="horizontal"
-        >
-          <Label>How</Label>
-          <div className="segmented">
-            {INTERACTION_KINDS.map((k) => (
-              <Radio key={k} value={k} className="segment">
-                {KIND_LABELS[k]}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
-        <RadioGroup
-          className="segmented-group"
+        <Segmented label="How" value={kind} options={INTERACTION_KINDS} labels={KIND_LABELS} onChange={setKind} />
+        <Segmented
+          label="Who started it"
           value={direction}
-          onChange={(v) => setDirection(v as Direction)}
-          orientation="horizontal"
-        >
-          <Label>Who started it</Label>
-          <div className="segmented">
-            {DIRECTIONS.map((d) => (
-              <Radio key={d} value={d} className="segment">
-                {DIRECTION_LABELS[d]}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+          options={DIRECTIONS}
+          labels={DIRECTION_LABELS}
+          onChange={setDirection}
+        />
         <Field
           label="When"
           name="occurredAt"
