@@ -18,7 +18,7 @@ test("import encodings: a Latin-1 CSV is detected, another encoding can be chose
 
   // Read as UTF-8, its accents are problems, named by line and column.
   await encoding.selectOption("utf-8");
-  await expect(page.getByRole("region", { name: /^Problems/ })).toContainText("is not valid UTF-8");
+  await expect(page.getByRole("region", { name: /^Dropped values and errors/ })).toContainText("is not valid UTF-8");
   await capture(page, "import-encoding-wrong");
   await encoding.selectOption("auto");
   await expect(firstRows).toContainText("François Müller");

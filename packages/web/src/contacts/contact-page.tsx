@@ -117,7 +117,7 @@ function ContactView({ contact }: { contact: Contact }) {
         </div>
         <div className="stack-lg">
           <Section title="Details">
-            <PhotoField contact={contact} canEdit={canEdit} />
+            {canEdit && <PhotoField contact={contact} canEdit showPhoto={false} />}
             <Details contact={contact} company={company} />
           </Section>
           <NotesSection contact={contact} />

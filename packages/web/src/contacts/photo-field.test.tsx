@@ -79,4 +79,12 @@ describe("PhotoField", () => {
     expect(screen.queryByLabelText("Change photo")).toBeNull();
     expect(screen.queryByRole("button", { name: "Remove photo" })).toBeNull();
   });
+
+  it("draws only the buttons where the page already shows the photo", () => {
+    fakeApi({});
+    renderPage(<PhotoField contact={rosa("2026-03-04T09:30:00.000Z")} canEdit showPhoto={false} />);
+    expect(screen.queryByRole("img")).toBeNull();
+    expect(screen.getByLabelText("Change photo")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Remove photo" })).toBeTruthy();
+  });
 });

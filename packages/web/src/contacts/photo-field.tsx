@@ -69,6 +69,8 @@ function usePhotoChange(contactId: string) {
 export function PhotoField(props: {
   contact: Contact;
   canEdit: boolean;
+  /** False where the photo is already on the page (the contact page's heading): only the buttons are drawn. */
+  showPhoto?: boolean;
   resize?: (file: File) => Promise<PhotoUpload>;
 }) {
   const { contact } = props;
@@ -96,7 +98,7 @@ export function PhotoField(props: {
 
   return (
     <div className="photo-field">
-      {url ? (
+      {props.showPhoto === false ? null : url ? (
         <img className="contact-photo" src={url} alt={contact.displayName} width={96} height={96} />
       ) : (
         <span className="contact-photo contact-photo-empty" aria-hidden="true">
