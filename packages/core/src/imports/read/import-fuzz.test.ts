@@ -13,8 +13,8 @@ import { openImportFile } from "./import-file.ts";
  */
 const SCALE = Number(process.env.KITH_FUZZ_SCALE ?? 1);
 const SEED = process.env.KITH_FUZZ_SEED === "random" ? Date.now() : Number(process.env.KITH_FUZZ_SEED ?? 20261206);
-const CSV_RUNS = 25_000 * SCALE;
-const VCARD_RUNS = 35_000 * SCALE;
+const CSV_RUNS = 30_000 * SCALE;
+const VCARD_RUNS = 45_000 * SCALE;
 
 const HEADERS = [
   "First Name",
