@@ -90,9 +90,29 @@ export async function migrate(open: OpenDatabase): Promise<void> {
     provider: migrationProvider(open.dialect),
     ...(open.pgSchema ? { migrationTableSchema: open.pgSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await inOneSqliteTransaction(open, () => migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
     throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+/**
+ * Kysely runs SQLite migrations outside any transaction (its adapter says SQLite has no transactional DDL; it
+ * has). A process killed in the middle of one would leave a column added and the migration unrecorded, and every
+ * later start would fail on it (the crash suite found this). On SQLite the whole run is one transaction: this
+ * run's migrations are all applied and recorded, or none is. PostgreSQL's migrations run in Kysely's transaction.
+ */
+async function inOneSqliteTransaction<T extends { error?: unknown }>(open: OpenDatabase, run: () => Promise<T>) {
+  if (open.dialect !== "sqlite") return run();
+  const sqlite = open.raw as SQLite.Database;
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    const result = await run();
+    sqlite.exec(result.error ? "ROLLBACK" : "COMMIT");
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
   }
 }

@@ -25,7 +25,11 @@ const releases = readdirSync(dir)
 
 /** The tables of the database and their row counts (Kysely's own migration tables left out). */
 async function rowCounts(open: OpenDatabase): Promise<Record<string, number>> {
-  const tables = (await open.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith("kysely_"));
+  // On PostgreSQL the introspection lists every schema's tables (other tests' too): only this database's count.
+  const tables = (await open.db.introspection.getTables())
+    .filter((t) => open.dialect === "sqlite" || t.schema === open.pgSchema)
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith("kysely_"));
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
     if (/^contact_fts_/.test(table)) continue; // FTS5's shadow tables: the index's own business
