@@ -48,6 +48,7 @@ export * from "./due-state/refresh-contacts.ts";
 export type * from "./duplicates/duplicate-port.ts";
 export { listDuplicates } from "./duplicates/duplicate-suggestions.ts";
 export * from "./duplicates/merge-schemas.ts";
+export { dismissDuplicate, undoDismissDuplicate } from "./duplicates/dismissal-service.ts";
 export { mergeContacts, undoMerge } from "./duplicates/merge-service.ts";
 export * from "./engine/index.ts";
 export * from "./exports/index.ts";
