@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { dismissDuplicateSchema } from "./merge-schemas.ts";
 
@@ -9,10 +9,11 @@ export function orderedPair(x: string, y: string): [string, string] {
   return x < y ? [x, y] : [y, x];
 }
 
-/** Both contacts held (in lock order) and the account's, or the same 404 as a missing contact. */
+/** Both contacts held (in lock order) and the account's, or the same 404 as a missing contact; two, not one. */
 async function bothContacts(tx: Repositories, accountId: string, pair: [string, string]): Promise<void> {
   const held = await tx.contacts.lockExisting(accountId, pair);
   for (const id of pair) if (!held.has(id)) throw notFound("contact", id);
+  if (pair[0] === pair[1]) throw invalid("contactIds", "names the same contact twice: give two different contacts");
 }
 
 /**
