@@ -110,6 +110,12 @@ export const backupFollowUpSchema = z.strictObject({
   updatedAt: instant,
 });
 
+/**
+ * Two contacts the member said are not the same person (the duplicates page's "Not the same person"): the pair
+ * never returns to the duplicates list. Refs in their sorted order.
+ */
+export const backupDuplicateDismissalSchema = z.strictObject({ contactRefs: z.tuple([ref, ref]) });
+
 /** A webhook with its signing secret: the backup is its owner's, and receivers keep checking the same signature. */
 export const backupWebhookSchema = z.strictObject({
   ref,
@@ -143,6 +149,8 @@ export const backupSchema = z.strictObject({
   contacts: z.array(backupContactSchema),
   interactions: z.array(backupInteractionSchema),
   followUps: z.array(backupFollowUpSchema),
+  /** Absent from backups made before it: none then. */
+  duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 
