@@ -78,7 +78,9 @@ async function dismissalsInRefs(deps: Deps, actor: Actor, contactById: ReadonlyM
   const pairs = await deps.store.duplicates.dismissedPairs(actor.accountId);
   const inRefs = pairs.map((pair) => pair.map((id) => contactById.get(id) ?? "").sort() as [string, string]);
   const key = (p: [string, string]) => JSON.stringify(p);
-  return inRefs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((contactRefs) => ({ contactRefs }));
+  return inRefs
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((contactRefs) => ({ contactRefs }));
 }
 
 async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {

@@ -36,8 +36,7 @@ export type PairIds = [string, string];
 export function useDismissDuplicate() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: PairIds) =>
-      unwrap(api.POST("/api/duplicates/dismissals", { body: { contactIds } })),
+    mutationFn: (contactIds: PairIds) => unwrap(api.POST("/api/duplicates/dismissals", { body: { contactIds } })),
     onSuccess: (_none, [x, y]) => {
       const same = (d: Duplicate) => [d.contactId, d.duplicateOfId].sort().join() === [x, y].sort().join();
       client.setQueryData<Duplicate[]>(["duplicates"], (all) => all?.filter((d) => !same(d)));
@@ -49,8 +48,7 @@ export function useDismissDuplicate() {
 export function useUndoDismissDuplicate() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: PairIds) =>
-      unwrap(api.POST("/api/duplicates/dismissals/undo", { body: { contactIds } })),
+    mutationFn: (contactIds: PairIds) => unwrap(api.POST("/api/duplicates/dismissals/undo", { body: { contactIds } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["duplicates"] }),
   });
 }

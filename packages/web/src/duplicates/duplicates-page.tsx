@@ -111,7 +111,11 @@ export default function DuplicatesPage() {
       lead="People who may be in Kith twice: the same email, LinkedIn profile or phone, or the same name at the same company."
       actions={<Link href="/contacts">Back to contacts</Link>}
     >
-      {!online && <Alert tone="info">You are offline. Merging and keeping people apart need a connection to your Kith server.</Alert>}
+      {!online && (
+        <Alert tone="info">
+          You are offline. Merging and keeping people apart need a connection to your Kith server.
+        </Alert>
+      )}
       <div ref={statusRef} tabIndex={-1} className="stack-sm status-region">
         {error && <Alert>{describeError(error)}</Alert>}
         {message && <Alert tone="info">{message}</Alert>}

@@ -172,7 +172,8 @@ export class DuplicateIndex {
     others: Others = NO_ONE,
   ): Match | null {
     const { exact, block } = nameKeys(displayName, companyName);
-    const fits = (e: Entry) => e.id !== selfId && !others.has(e.id) && !knownDifferent(keys, e.keys, "name-and-company");
+    const fits = (e: Entry) =>
+      e.id !== selfId && !others.has(e.id) && !knownDifferent(keys, e.keys, "name-and-company");
     const same = exact ? this.byName.get(exact)?.find(fits) : undefined;
     if (same) return { contactId: same.id, displayName: same.name, by: "name-and-company" };
     if (!block) return null;
@@ -186,9 +187,7 @@ export class DuplicateIndex {
    */
   matchIdentity(c: ContactIdentity, others: Others = NO_ONE): Match | null {
     const keys = identityKeys(c, this.country);
-    return (
-      this.identityMatch(keys, c.id, others) ?? this.nameMatch(keys, c.displayName, c.companyName, c.id, others)
-    );
+    return this.identityMatch(keys, c.id, others) ?? this.nameMatch(keys, c.displayName, c.companyName, c.id, others);
   }
 
   /** The person a draft certainly is (the same LinkedIn profile, email or phone), if any. */
