@@ -3128,6 +3128,13 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            /** @default [] */
+                            duplicateDismissals: {
+                                contactRefs: [
+                                    string,
+                                    string
+                                ];
+                            }[];
                         };
                     };
                 };
@@ -3292,6 +3299,13 @@ export interface paths {
                             completedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        duplicateDismissals?: {
+                            contactRefs: [
+                                string,
+                                string
+                            ];
                         }[];
                     };
                 };
