@@ -3130,10 +3130,7 @@ export interface paths {
                             }[];
                             /** @default [] */
                             duplicateDismissals: {
-                                contactRefs: [
-                                    string,
-                                    string
-                                ];
+                                contactRefs: string[];
                             }[];
                         };
                     };
@@ -3302,10 +3299,7 @@ export interface paths {
                         }[];
                         /** @default [] */
                         duplicateDismissals?: {
-                            contactRefs: [
-                                string,
-                                string
-                            ];
+                            contactRefs: string[];
                         }[];
                     };
                 };

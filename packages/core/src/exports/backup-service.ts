@@ -76,8 +76,8 @@ async function refsOfPeople(deps: Deps, actor: Actor) {
 /** The pairs dismissed as "not the same person", in refs: each pair sorted, the pairs sorted (ids do not count). */
 async function dismissalsInRefs(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {
   const pairs = await deps.store.duplicates.dismissedPairs(actor.accountId);
-  const inRefs = pairs.map((pair) => pair.map((id) => contactById.get(id) ?? "").sort() as [string, string]);
-  const key = (p: [string, string]) => JSON.stringify(p);
+  const inRefs = pairs.map((pair) => pair.map((id) => contactById.get(id) ?? "").sort());
+  const key = (p: string[]) => JSON.stringify(p);
   return inRefs
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
     .map((contactRefs) => ({ contactRefs }));

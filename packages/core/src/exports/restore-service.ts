@@ -103,7 +103,7 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
     }),
   );
   const at = run.deps.clock.now().toISOString();
-  await inBatches(run, b.duplicateDismissals, (tx, { contactRefs: [x, y] }) =>
+  await inBatches(run, b.duplicateDismissals, (tx, { contactRefs: [x = "", y = ""] }) =>
     tx.duplicates.insertDismissal(accountId, ...orderedPair(id(contactIds, x), id(contactIds, y)), at),
   );
 }
