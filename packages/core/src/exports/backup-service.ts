@@ -106,7 +106,8 @@ const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ cr
  * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
  * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
  * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
- * contacts, the follow-ups with their links, and the pairs dismissed as "not the same person". Any member may download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
+ * contacts, the follow-ups with their links, and the pairs dismissed as "not the same person". Any member may
+ * download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
  * `backup-tables.db.test.ts`.
  */
 export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
