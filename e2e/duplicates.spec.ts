@@ -45,3 +45,35 @@ test("possible duplicates: a pair side by side, merged, then undone", async ({ p
   await expect(page.getByRole("heading", { name: /Grace B. Hopper and Grace Hopper/ })).toBeVisible();
   expect(await contactCount()).toBe(2);
 });
+
+test("possible duplicates: 'not the same person' is remembered after a reload", async ({ page, account }) => {
+  await apiPost(page, "/api/contacts", {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    emails: [{ address: "ada@example.com" }],
+  });
+  await apiPost(page, "/api/contacts", {
+    firstName: "Ada",
+    lastName: "King",
+    emails: [{ address: "ada@example.com" }],
+  });
+
+  await page.goto("/duplicates");
+  const pair = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: /Ada King and Ada Lovelace/ }) });
+  await expect(pair.getByRole("button", { name: "Not the same person" })).toBeVisible();
+  await capture(page, "duplicates-not-the-same");
+  await pair.getByRole("button", { name: "Not the same person" }).click();
+  await expect(
+    page.getByText("Ada Lovelace and Ada King are not the same person: Kith will not suggest them again."),
+  ).toBeVisible();
+  await expect(page.getByText("No possible duplicates.")).toBeVisible();
+  await capture(page, "duplicates-kept-apart");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Possible duplicates", level: 1 })).toBeVisible();
+  await expect(page.getByText("No possible duplicates.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Ada King and Ada Lovelace/ })).toHaveCount(0);
+  expect(((await (await page.request.get("/api/contacts")).json()) as { items: unknown[] }).items).toHaveLength(2);
+});

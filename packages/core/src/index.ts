@@ -45,6 +45,7 @@ export * from "./due-state/catch-up.ts";
 export * from "./due-state/engine-context.ts";
 export * from "./due-state/rebuild.ts";
 export * from "./due-state/refresh-contacts.ts";
+export { dismissDuplicate, undoDismissDuplicate } from "./duplicates/dismissal-service.ts";
 export type * from "./duplicates/duplicate-port.ts";
 export { listDuplicates } from "./duplicates/duplicate-suggestions.ts";
 export * from "./duplicates/merge-schemas.ts";

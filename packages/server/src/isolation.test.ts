@@ -91,6 +91,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/duplicates": { list: true },
     "POST /api/merges": notFound({ keepId: ids.contact, mergeId: ids.contact2 }),
     "POST /api/merges/:id/undo": notFound(),
+    "POST /api/duplicates/dismissals": notFound({ contactIds: [ids.contact, ids.contact2] }),
+    "POST /api/duplicates/dismissals/undo": notFound({ contactIds: [ids.contact, ids.contact2] }),
     "PATCH /api/settings": { list: true },
     "GET /api/settings/holidays": { list: true },
     "GET /api/settings/countries": { list: true },

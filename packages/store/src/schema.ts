@@ -330,6 +330,14 @@ export interface ContactMergeTable {
   undone_at: string | null;
 }
 
+/** A pair the member said are not the same person; `contact_a` < `contact_b` in code-unit order. */
+export interface DuplicateDismissalTable {
+  account_id: string;
+  contact_a: string;
+  contact_b: string;
+  created_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -355,6 +363,7 @@ export interface Database {
   import_job_chunk: ImportJobChunkTable;
   import_job_file: ImportJobFileTable;
   contact_merge: ContactMergeTable;
+  duplicate_dismissal: DuplicateDismissalTable;
   contact_photo: ContactPhotoTable;
 }
 

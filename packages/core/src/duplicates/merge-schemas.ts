@@ -10,6 +10,15 @@ export const mergeContactsSchema = z.strictObject({
   mergeId: z.string().min(1).max(64),
 });
 
+/**
+ * Two contacts the member says are not the same person (or, undoing that, might be). That they are two different
+ * contacts is checked by the service after the role and the contacts themselves (a viewer hears 403, another
+ * account's contact 404, whatever the pair).
+ */
+export const dismissDuplicateSchema = z.strictObject({
+  contactIds: z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]),
+});
+
 export const mergeResultSchema = z.object({ mergeId: z.string(), contact: contactSchema });
 export type MergeResult = z.output<typeof mergeResultSchema>;
 
@@ -27,6 +36,8 @@ export interface ContactMergeRecord {
   mergedPhoto?: { contentType: PhotoContentType; data: string; updatedAt: string } | null;
   /** Whether the kept contact, having none, took the merged contact's photo. */
   photoTaken?: boolean;
+  /** The merged contact's "not the same person" pairs ([a, b], a < b), gone with it; undo puts them back. */
+  dismissals?: [string, string][];
   /** The kept contact's updatedAt right after the merge: undo refuses if it changed since. */
   keptUpdatedAt: string;
   mergedAt: string;

@@ -42,7 +42,8 @@ function withinLimits(c: Contact): Contact {
 
 /**
  * Folds one contact into another: every email, phone, link, tag, interest and note is kept, interactions and
- * follow-ups move over, and the merged contact goes. The merge is recorded, so undo puts everything back.
+ * follow-ups move over, and the merged contact goes. The merge is recorded, so undo puts everything back (its
+ * "not the same person" pairs too). A pair dismissed as not the same person may still be merged.
  */
 export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): Promise<MergeResult> {
   requireRole(actor, "editor");
@@ -57,17 +58,28 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
     const union = withinLimits(unionContacts(kept, merged));
     const moved = await moveHistory(tx, actor.accountId, merged.id, kept.id);
     const photo = await movePhoto(tx, actor.accountId, merged.id, kept.id);
+    // Its "not the same person" pairs go with it (the rows cascade); the record keeps them for undo.
+    const dismissals = (await tx.duplicates.dismissedPairs(actor.accountId)).filter((p) => p.includes(merged.id));
     await tx.contacts.hardDelete(actor.accountId, merged.id);
     await tx.contacts.update(actor.accountId, { ...union, updatedAt: nowAt });
     await refreshed(tx, deps, actor.accountId, [kept.id]);
     const record: ContactMergeRecord = {
       ...{ id: deps.ids.newId(), keptId: kept.id, mergedId: merged.id, keptBefore: kept, mergedBefore: merged },
       ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt, ...photo },
+      dismissals,
       ...{ mergedAt: nowAt, undoneAt: null },
     };
     await tx.duplicates.insertMerge(actor.accountId, record);
     return { mergeId: record.id, contact: await contactOrThrow(tx, actor.accountId, kept.id) };
   });
+}
+
+/** The merged contact's "not the same person" pairs again, with each other contact still there. */
+async function putDismissalsBack(tx: Repositories, accountId: string, record: ContactMergeRecord, at: string) {
+  for (const [a, b] of record.dismissals ?? []) {
+    const other = a === record.mergedId ? b : a;
+    if (await tx.contacts.findById(accountId, other)) await tx.duplicates.insertDismissal(accountId, a, b, at);
+  }
 }
 
 /** Puts both contacts back as they were before the merge, with their own interactions and follow-ups. */
@@ -98,6 +110,7 @@ export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Prom
       const followUp = await tx.followUps.findById(actor.accountId, id);
       if (followUp) await tx.followUps.update(actor.accountId, { ...followUp, contactId: record.mergedId });
     }
+    await putDismissalsBack(tx, actor.accountId, record, deps.clock.now().toISOString());
     await tx.duplicates.markMergeUndone(actor.accountId, mergeId, deps.clock.now().toISOString());
     await refreshed(tx, deps, actor.accountId, [record.keptId, record.mergedId]);
     return [

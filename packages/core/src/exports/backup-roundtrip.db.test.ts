@@ -5,6 +5,7 @@ import {
   addFollowUp,
   createCompany,
   createContact,
+  dismissDuplicate,
   exportBackup,
   listContacts,
   logInteraction,
@@ -105,6 +106,9 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     await snoozeFollowUp(w.deps, w.alice, f1.id, { untilOn: "2026-12-01" });
     const f2 = await addFollowUp(w.deps, w.alice, { contactId: rtl!.id, dueOn: "2026-11-03", title: "Skip me" });
     await skipFollowUp(w.deps, w.alice, f2.id);
+    // "Not the same person", named in the order the ids do not sort in.
+    const [first, second] = [zoe!.id, rtl!.id].sort();
+    await dismissDuplicate(w.deps, w.alice, { contactIds: [second, first] });
   }
 
   it("backup → restore into an empty account → backup is byte-identical, and so are the contacts", async () => {
@@ -119,6 +123,7 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     });
     expect(backup.account.settings.engine).toMatchObject({ dailyCap: 3, weeklyGoal: 4 });
     expect(backup.contacts).toHaveLength(MESSY.length);
+    expect(backup.duplicateDismissals).toEqual([{ contactRefs: [expect.any(String), expect.any(String)] }]);
     expect(backup.followUps).toContainEqual(
       expect.objectContaining({ opportunityId: "opp-123", askId: "ask-9", status: "snoozed" }),
     );
@@ -128,6 +133,7 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     const restored = await restoreBackup(w.deps, w.bob, backup);
     expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 10, followUps: 2, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
+    expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
 
     // The derived state (touches, due dates, snoozes) is recomputed to the same values.
     const strip = ({ id: _i, companyId: _c, ...c }: { id: string; companyId: string | null }) => c;

@@ -110,6 +110,13 @@ export const backupFollowUpSchema = z.strictObject({
   updatedAt: instant,
 });
 
+/**
+ * Two contacts the member said are not the same person (the duplicates page's "Not the same person"): the pair
+ * never returns to the duplicates list. Two refs in their sorted order (a list of two, not a tuple: the API types
+ * generated from OpenAPI read a tuple as a list, and the CLI's client must accept what the server sends).
+ */
+export const backupDuplicateDismissalSchema = z.strictObject({ contactRefs: z.array(ref).length(2) });
+
 /** A webhook with its signing secret: the backup is its owner's, and receivers keep checking the same signature. */
 export const backupWebhookSchema = z.strictObject({
   ref,
@@ -143,6 +150,8 @@ export const backupSchema = z.strictObject({
   contacts: z.array(backupContactSchema),
   interactions: z.array(backupInteractionSchema),
   followUps: z.array(backupFollowUpSchema),
+  /** Absent from backups made before it: none then. */
+  duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 

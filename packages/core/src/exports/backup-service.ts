@@ -69,11 +69,18 @@ async function refsOfPeople(deps: Deps, actor: Actor) {
   const contacts = numbered("contact", contactRows, (c) =>
     contactBody(c, c.companyId ? (companyById.get(c.companyId) ?? null) : null, photos.get(c.id)),
   );
-  return {
-    companies: companies.out,
-    contacts: contacts.out,
-    contactById: new Map(contactRows.map((c) => [c.id, contacts.refOf(c)])),
-  };
+  const contactById = new Map(contactRows.map((c) => [c.id, contacts.refOf(c)]));
+  return { companies: companies.out, contacts: contacts.out, contactById };
+}
+
+/** The pairs dismissed as "not the same person", in refs: each pair sorted, the pairs sorted (ids do not count). */
+async function dismissalsInRefs(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {
+  const pairs = await deps.store.duplicates.dismissedPairs(actor.accountId);
+  const inRefs = pairs.map((pair) => pair.map((id) => contactById.get(id) ?? "").sort());
+  const key = (p: string[]) => JSON.stringify(p);
+  return inRefs
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((contactRefs) => ({ contactRefs }));
 }
 
 async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {
@@ -99,7 +106,8 @@ const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ cr
  * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
  * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
  * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
- * contacts and the follow-ups with their links. Any member may download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
+ * contacts, the follow-ups with their links, and the pairs dismissed as "not the same person". Any member may
+ * download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
  * `backup-tables.db.test.ts`.
  */
 export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
@@ -122,5 +130,6 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     contacts: people.contacts,
     interactions: history.interactions,
     followUps: history.followUps,
+    duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
   };
 }

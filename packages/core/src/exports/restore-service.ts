@@ -4,6 +4,7 @@ import { decodeBase64 } from "../contacts/photo-bytes.ts";
 import { displayNameOf } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import { orderedPair } from "../duplicates/dismissal-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict } from "../shared/errors.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
@@ -100,6 +101,10 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
       contactId: id(contactIds, contactRef),
       interactionId: interactionRef ? id(interactionIds, interactionRef) : null,
     }),
+  );
+  const at = run.deps.clock.now().toISOString();
+  await inBatches(run, b.duplicateDismissals, (tx, { contactRefs: [x = "", y = ""] }) =>
+    tx.duplicates.insertDismissal(accountId, ...orderedPair(id(contactIds, x), id(contactIds, y)), at),
   );
 }
 

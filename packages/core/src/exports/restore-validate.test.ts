@@ -28,6 +28,8 @@ describe("a restored backup goes through the write schemas", () => {
     const { notify: _n, webhooks: _w, ...v1 } = { ...sampleBackup(), version: 1 };
     const followUps = v1.followUps.map(({ opportunityId: _o, askId: _a, ...f }) => f);
     expect(await outcomeOf({ ...v1, followUps })).toBe("valid");
+    const { duplicateDismissals: _d, ...before } = sampleBackup();
+    expect((await validateBackup(before)).duplicateDismissals).toEqual([]);
   });
 
   const bad: [string, (b: ReturnType<typeof sampleBackup>) => void, string][] = [
@@ -118,6 +120,21 @@ describe("a restored backup goes through the write schemas", () => {
       "a dangling contact",
       (b) => Object.assign(b.interactions[0]!, { contactRefs: ["contact-9"] }),
       "interactions.0.contactRefs.0",
+    ],
+    [
+      "a dismissal of an unknown contact",
+      (b) => Object.assign(b.duplicateDismissals[0]!, { contactRefs: ["contact-1", "contact-9"] }),
+      "duplicateDismissals.0.contactRefs.1",
+    ],
+    [
+      "a dismissal of one contact with itself",
+      (b) => Object.assign(b.duplicateDismissals[0]!, { contactRefs: ["contact-2", "contact-2"] }),
+      "duplicateDismissals.0.contactRefs.1",
+    ],
+    [
+      "a dismissal of three contacts",
+      (b) => Object.assign(b.duplicateDismissals[0]!, { contactRefs: ["contact-1", "contact-2", "contact-3"] }),
+      "duplicateDismissals.0.contactRefs",
     ],
     ["a missing list", (b) => delete (b as Partial<typeof b>).contacts, "contacts"],
     ["a list that is null", (b) => Object.assign(b, { interactions: null }), "interactions"],

@@ -17,6 +17,7 @@ import {
   type Backup,
   backupCompanySchema,
   backupContactSchema,
+  backupDuplicateDismissalSchema,
   backupFollowUpSchema,
   backupInteractionSchema,
   backupSchema,
@@ -234,6 +235,19 @@ async function checkList<S extends z.ZodType, R>(
   return out;
 }
 
+/** The pairs dismissed as "not the same person": their shape, and two different contacts in each. */
+function checkDismissals(items: unknown[]): Backup["duplicateDismissals"] {
+  const name = "duplicateDismissals";
+  const result = z.array(backupDuplicateDismissalSchema).safeParse(items);
+  if (!result.success) {
+    throw fail(result.error.issues.map((i) => ({ path: [name, ...i.path.map(String)], message: i.message })));
+  }
+  for (const [i, { contactRefs }] of result.data.entries()) {
+    if (contactRefs[0] === contactRefs[1]) throw invalid(`${name}.${i}.contactRefs.1`, `names ${contactRefs[1]} twice`);
+  }
+  return result.data;
+}
+
 /** The backup's frame (format, version, account) with its lists unchecked: they are checked a slice at a time. */
 const frameSchema = backupSchema.extend({
   webhooks: z.array(z.unknown()).max(MAX_WEBHOOKS),
@@ -241,6 +255,7 @@ const frameSchema = backupSchema.extend({
   contacts: z.array(z.unknown()),
   interactions: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
+  duplicateDismissals: z.array(z.unknown()).default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -274,6 +289,7 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     contacts: await checkList("contacts", backupContactSchema, frame.contacts, (c) => checkContact(c, circles)),
     interactions: await checkList("interactions", backupInteractionSchema, frame.interactions, checkInteraction),
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
+    duplicateDismissals: checkDismissals(frame.duplicateDismissals),
   };
 }
 
@@ -304,6 +320,11 @@ export function planRestore(b: Backup, newId: () => string): RestorePlan {
   for (const [i, f] of b.followUps.entries()) {
     resolve(plan.contactIds, f.contactRef, `followUps.${i}.contactRef`);
     if (f.interactionRef) resolve(plan.interactionIds, f.interactionRef, `followUps.${i}.interactionRef`);
+  }
+  for (const [i, d] of b.duplicateDismissals.entries()) {
+    for (const [j, r] of d.contactRefs.entries()) {
+      resolve(plan.contactIds, r, `duplicateDismissals.${i}.contactRefs.${j}`);
+    }
   }
   return plan;
 }

@@ -67,6 +67,7 @@ export function sampleBackup() {
         ...{ completedAt: at, createdAt: at, updatedAt: at },
       },
     ],
+    duplicateDismissals: [{ contactRefs: ["contact-1", "contact-2"] }],
   };
 }
 

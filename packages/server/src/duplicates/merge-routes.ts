@@ -1,17 +1,20 @@
 import {
   contactSchema,
   type Deps,
+  dismissDuplicate,
+  dismissDuplicateSchema,
   duplicateSchema,
   listDuplicates,
   mergeContacts,
   mergeContactsSchema,
   mergeResultSchema,
+  undoDismissDuplicate,
   undoMerge,
 } from "@kith/core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams } from "../http/schemas.ts";
+import { idParams, noContent } from "../http/schemas.ts";
 
 const tags = ["duplicates"];
 
@@ -51,5 +54,35 @@ export function registerMergeRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => ({ items: await undoMerge(deps, req.actor, req.params.id) }),
+  );
+  r.post(
+    "/api/duplicates/dismissals",
+    {
+      schema: {
+        tags,
+        summary: "Not the same person: the pair never returns to the duplicates list (undoable)",
+        body: dismissDuplicateSchema,
+        response: { 204: noContent },
+      },
+    },
+    async (req, reply) => {
+      await dismissDuplicate(deps, req.actor, req.body);
+      return reply.code(204).send(null);
+    },
+  );
+  r.post(
+    "/api/duplicates/dismissals/undo",
+    {
+      schema: {
+        tags,
+        summary: "Undo 'not the same person': the pair may be listed as a possible duplicate again",
+        body: dismissDuplicateSchema,
+        response: { 204: noContent },
+      },
+    },
+    async (req, reply) => {
+      await undoDismissDuplicate(deps, req.actor, req.body);
+      return reply.code(204).send(null);
+    },
   );
 }

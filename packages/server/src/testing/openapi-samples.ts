@@ -45,7 +45,8 @@ export function sampleOf(schema: Schema, id: string, name = ""): unknown {
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return sampleOf(union.find((s) => s.type !== "null" && s.type !== "string") ?? union[0] ?? {}, id, name);
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sampleOf(s, id, name)));
-  if (/Ids?$/.test(name)) return schema.type === "array" ? [id] : id;
+  // A list of ids holds `id` as often as it must (a pair names it twice).
+  if (/Ids?$/.test(name)) return schema.type === "array" ? Array.from({ length: schema.minItems ?? 1 }, () => id) : id;
   if (schema.enum) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   switch (type) {

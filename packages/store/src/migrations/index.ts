@@ -15,6 +15,7 @@ import { importReadPointsMigration } from "./0012-import-read-points.ts";
 import { importRowOverridesMigration } from "./0013-import-row-overrides.ts";
 import { contactDatesPhotosMigration } from "./0014-contact-dates-photos.ts";
 import { exchangesMigration } from "./0015-exchanges.ts";
+import { duplicateDismissalsMigration } from "./0016-duplicate-dismissals.ts";
 import { invitationsMigration } from "./0017-invitations.ts";
 import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 
@@ -38,6 +39,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0013-import-row-overrides": importRowOverridesMigration,
         "0014-contact-dates-photos": contactDatesPhotosMigration(dialect),
         "0015-exchanges": exchangesMigration(dialect),
+        "0016-duplicate-dismissals": duplicateDismissalsMigration,
         "0017-invitations": invitationsMigration,
         "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
       };

@@ -3,7 +3,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
-/** Contacts' identities for duplicate detection, and the merges (each kept whole in `contact_merge` for undo). */
+/**
+ * Contacts' identities for duplicate detection, the merges (each kept whole in `contact_merge` for undo), and the
+ * pairs dismissed as not the same person (`duplicate_dismissal`).
+ */
 export class KyselyDuplicateRepository implements DuplicateRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -59,6 +62,34 @@ export class KyselyDuplicateRepository implements DuplicateRepository {
       .set({ undone_at: undoneAt })
       .where("account_id", "=", accountId)
       .where("id", "=", id)
+      .execute();
+  }
+
+  async dismissedPairs(accountId: string): Promise<[string, string][]> {
+    const rows = await this.db
+      .selectFrom("duplicate_dismissal")
+      .select(["contact_a", "contact_b"])
+      .where("account_id", "=", accountId)
+      .orderBy("contact_a")
+      .orderBy("contact_b")
+      .execute();
+    return rows.map((r) => [r.contact_a, r.contact_b]);
+  }
+
+  async insertDismissal(accountId: string, a: string, b: string, at: string): Promise<void> {
+    await this.db
+      .insertInto("duplicate_dismissal")
+      .values({ account_id: accountId, contact_a: a, contact_b: b, created_at: at })
+      .onConflict((oc) => oc.columns(["account_id", "contact_a", "contact_b"]).doNothing())
+      .execute();
+  }
+
+  async removeDismissal(accountId: string, a: string, b: string): Promise<void> {
+    await this.db
+      .deleteFrom("duplicate_dismissal")
+      .where("account_id", "=", accountId)
+      .where("contact_a", "=", a)
+      .where("contact_b", "=", b)
       .execute();
   }
 }

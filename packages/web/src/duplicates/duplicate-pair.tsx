@@ -8,13 +8,19 @@ import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, relativeDays } from "../ui/format.ts";
 import { sharedValues, whyLabel } from "./shared-values.ts";
 
-/** One possible duplicate: both contacts side by side, why they match, and (for editors) the merge. */
+/**
+ * One possible duplicate: both contacts side by side, why they match, and (for editors) the merge or "not the same
+ * person".
+ */
 export function DuplicatePair(props: {
   pair: Duplicate;
   companyNames: Map<string, string>;
   canMerge: boolean;
   isMerging: boolean;
   onMerge: (keep: Contact, merge: Contact) => void;
+  /** "Not the same person": the pair is never suggested again (undoable). */
+  onDismiss: (pair: Duplicate) => void;
+  isDismissing: boolean;
 }) {
   const { pair } = props;
   // The earlier contact is kept by default: it is the one the rest of the history hangs on.
@@ -58,16 +64,27 @@ export function DuplicatePair(props: {
               </Radio>
             </div>
           </RadioGroup>
-          <Button
-            tone="primary"
-            className="btn-wrap"
-            isDisabled={props.isMerging}
-            onPress={() => props.onMerge(keep, merge)}
-          >
-            Merge {merge.displayName} into {keep.displayName}
-          </Button>
+          <div className="row">
+            <Button
+              tone="primary"
+              className="btn-wrap"
+              isDisabled={props.isMerging || props.isDismissing}
+              onPress={() => props.onMerge(keep, merge)}
+            >
+              Merge {merge.displayName} into {keep.displayName}
+            </Button>
+            <Button
+              className="btn-wrap"
+              isDisabled={props.isMerging || props.isDismissing}
+              onPress={() => props.onDismiss(pair)}
+              aria-describedby={headingId}
+            >
+              Not the same person
+            </Button>
+          </div>
           <p className="muted small">
-            Every email, phone, link, tag, note, interaction and follow-up is kept. You can undo it.
+            A merge keeps every email, phone, link, tag, note, interaction and follow-up. “Not the same person” keeps
+            them apart and this pair is not suggested again. You can undo either.
           </p>
         </div>
       )}

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
-import type { Contact } from "../api/types.ts";
+import type { Contact, Duplicate } from "../api/types.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
 import { Alert, Button } from "../ui/controls.tsx";
@@ -11,7 +11,14 @@ import { Empty, Loading, Page } from "../ui/page.tsx";
 import { Pager } from "../ui/pager.tsx";
 import { pageOf } from "../ui/paging.ts";
 import { DuplicatePair } from "./duplicate-pair.tsx";
-import { useDuplicates, useMerge, useUndoMerge } from "./duplicate-queries.ts";
+import {
+  type PairIds,
+  useDismissDuplicate,
+  useDuplicates,
+  useMerge,
+  useUndoDismissDuplicate,
+  useUndoMerge,
+} from "./duplicate-queries.ts";
 
 const PAGE_SIZE = 20;
 
@@ -21,6 +28,12 @@ interface DoneMerge {
   mergedName: string;
 }
 
+/** A pair kept apart as "not the same person", offered for undo. */
+interface DoneDismissal {
+  ids: PairIds;
+  names: [string, string];
+}
+
 export default function DuplicatesPage() {
   const duplicates = useDuplicates();
   const companyNames = useCompanyNames();
@@ -28,7 +41,10 @@ export default function DuplicatesPage() {
   const online = useOnline();
   const merge = useMerge();
   const undo = useUndoMerge();
+  const dismiss = useDismissDuplicate();
+  const undoDismiss = useUndoDismissDuplicate();
   const [done, setDone] = useState<DoneMerge[]>([]);
+  const [apart, setApart] = useState<DoneDismissal[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [page, setPage] = useState(0);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -63,9 +79,31 @@ export default function DuplicatesPage() {
       },
     });
 
+  const onDismiss = (pair: Duplicate) => {
+    setMessage(null);
+    const item: DoneDismissal = {
+      ids: [pair.duplicateOfId, pair.contactId],
+      names: [pair.duplicateOfName, pair.displayName],
+    };
+    dismiss.mutate(item.ids, {
+      onSuccess: () => {
+        setApart((all) => [item, ...all]);
+        focusStatus();
+      },
+    });
+  };
+  const onUndoDismiss = (item: DoneDismissal) =>
+    undoDismiss.mutate(item.ids, {
+      onSuccess: () => {
+        setApart((all) => all.filter((d) => d !== item));
+        setMessage(`Undone: ${item.names[0]} and ${item.names[1]} may be suggested as duplicates again.`);
+        focusStatus();
+      },
+    });
+
   const pairs = duplicates.data ?? [];
   const shown = pageOf(pairs, page, PAGE_SIZE);
-  const error = merge.error ?? undo.error;
+  const error = merge.error ?? undo.error ?? dismiss.error ?? undoDismiss.error;
 
   return (
     <Page
@@ -73,7 +111,11 @@ export default function DuplicatesPage() {
       lead="People who may be in Kith twice: the same email, LinkedIn profile or phone, or the same name at the same company."
       actions={<Link href="/contacts">Back to contacts</Link>}
     >
-      {!online && <Alert tone="info">You are offline. Merging needs a connection to your Kith server.</Alert>}
+      {!online && (
+        <Alert tone="info">
+          You are offline. Merging and keeping people apart need a connection to your Kith server.
+        </Alert>
+      )}
       <div ref={statusRef} tabIndex={-1} className="stack-sm status-region">
         {error && <Alert>{describeError(error)}</Alert>}
         {message && <Alert tone="info">{message}</Alert>}
@@ -84,6 +126,16 @@ export default function DuplicatesPage() {
               <Link href={`/contacts/${encodeURIComponent(item.kept.id)}`}>{item.kept.name}</Link>.
             </span>
             <Button tone="quiet" isDisabled={undo.isPending || !online} onPress={() => onUndo(item)}>
+              Undo
+            </Button>
+          </Alert>
+        ))}
+        {apart.map((item) => (
+          <Alert key={item.ids.join("+")} tone="info">
+            <span>
+              {item.names[0]} and {item.names[1]} are not the same person: Kith will not suggest them again.
+            </span>
+            <Button tone="quiet" isDisabled={undoDismiss.isPending || !online} onPress={() => onUndoDismiss(item)}>
               Undo
             </Button>
           </Alert>
@@ -111,6 +163,8 @@ export default function DuplicatesPage() {
                 canMerge={canEdit && online}
                 isMerging={merge.isPending}
                 onMerge={onMerge}
+                isDismissing={dismiss.isPending}
+                onDismiss={onDismiss}
               />
             ))}
           </ul>

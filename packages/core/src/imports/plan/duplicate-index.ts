@@ -97,6 +97,10 @@ function readNameKeys(displayName: string, companyName: string) {
   return { exact: name ? `${name}|${company}` : "", block };
 }
 
+/** Contacts someone is known not to be (dismissed as "not the same person"). */
+type Others = ReadonlySet<string>;
+const NO_ONE: Others = new Set();
+
 /** One person in the index: their name and every identity key known for them so far (it grows with merges). */
 type Entry = { id: string; name: string; keys: Keys };
 
@@ -144,11 +148,11 @@ export class DuplicateIndex {
   }
 
   /** The first identity key someone else holds, unless the two are known to be different people. */
-  private identityMatch(keys: Keys, selfId: string | null): Match | null {
+  private identityMatch(keys: Keys, selfId: string | null, others: Others = NO_ONE): Match | null {
     for (const kind of IDENTITY_KINDS) {
       for (const value of keys[kind]) {
         const hit = this.strong.get(`${kind}:${value}`);
-        if (hit && hit.id !== selfId && !knownDifferent(keys, hit.keys, kind)) {
+        if (hit && hit.id !== selfId && !others.has(hit.id) && !knownDifferent(keys, hit.keys, kind)) {
           return { contactId: hit.id, displayName: hit.name, by: kind };
         }
       }
@@ -160,9 +164,16 @@ export class DuplicateIndex {
    * The name-and-company match, else the first of the similar-name block: never the contact itself, nor someone
    * known to be a different person.
    */
-  private nameMatch(keys: Keys, displayName: string, companyName: string, selfId: string | null): Match | null {
+  private nameMatch(
+    keys: Keys,
+    displayName: string,
+    companyName: string,
+    selfId: string | null,
+    others: Others = NO_ONE,
+  ): Match | null {
     const { exact, block } = nameKeys(displayName, companyName);
-    const fits = (e: Entry) => e.id !== selfId && !knownDifferent(keys, e.keys, "name-and-company");
+    const fits = (e: Entry) =>
+      e.id !== selfId && !others.has(e.id) && !knownDifferent(keys, e.keys, "name-and-company");
     const same = exact ? this.byName.get(exact)?.find(fits) : undefined;
     if (same) return { contactId: same.id, displayName: same.name, by: "name-and-company" };
     if (!block) return null;
@@ -170,10 +181,13 @@ export class DuplicateIndex {
     return hit ? { contactId: hit.id, displayName: hit.name, by: "similar-name" } : null;
   }
 
-  /** A contact already indexed against those indexed before it (the "possible duplicates" list). */
-  matchIdentity(c: ContactIdentity): Match | null {
+  /**
+   * A contact already indexed against those indexed before it (the "possible duplicates" list), never one of
+   * `others`: the contacts the member said this one is not.
+   */
+  matchIdentity(c: ContactIdentity, others: Others = NO_ONE): Match | null {
     const keys = identityKeys(c, this.country);
-    return this.identityMatch(keys, c.id) ?? this.nameMatch(keys, c.displayName, c.companyName, c.id);
+    return this.identityMatch(keys, c.id, others) ?? this.nameMatch(keys, c.displayName, c.companyName, c.id, others);
   }
 
   /** The person a draft certainly is (the same LinkedIn profile, email or phone), if any. */
