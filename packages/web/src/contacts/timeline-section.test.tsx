@@ -12,6 +12,7 @@ const entry = (over: Partial<Interaction> & Pick<Interaction, "id">): Interactio
   occurredAt: "2026-03-04T09:30:12.345Z",
   summary: "",
   meaningful: true,
+  awaitsReply: true,
   source: "manual",
   createdAt: "2026-03-04T09:30:12.345Z",
   updatedAt: "2026-03-04T09:30:12.345Z",
