@@ -1,16 +1,19 @@
 import path from "node:path";
 import { DomainError } from "@kith/core";
 import { loadConfig } from "@kith/runtime";
-import { backupDatabaseTo, listBackups, migrate, openDatabase, pruneBackups, restoreDatabase } from "@kith/store";
+import {
+  backupDatabaseTo,
+  listBackups,
+  migrate,
+  openDatabase,
+  pruneBackups,
+  restoreDatabase,
+  takeBackup,
+} from "@kith/store";
 import type { Command } from "commander";
 import type { CliContext } from "../cli-context.ts";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const stampOf = (at: Date) =>
-  at
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}Z$/, "Z");
 
 /**
  * `kith db backup [FILE]`, `kith db backups` and `kith db restore FILE`: the embedded SQLite database as a whole
@@ -37,8 +40,8 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
       const open = openDatabase({ dataDir: config.dataDir });
       try {
         await migrate(open);
-        const target = file ?? path.join(config.backups.dir, `kith-${stampOf(new Date())}.db`);
-        const made = await backupDatabaseTo(open, target);
+        // Into the rotation under the name the daily job gives (takeBackup), or to the file asked for.
+        const made = file ? await backupDatabaseTo(open, file) : await takeBackup(open, config.backups.dir, new Date());
         if (!file && config.backups.keep > 0) pruneBackups(config.backups.dir, config.backups.keep);
         ctx.io.stdout(`backed up to ${made.file} (${mb(made.bytes)})\n`);
       } finally {
