@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import {
   createAccountForUser,
@@ -15,6 +15,12 @@ import { sql } from "kysely";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { migrate, type OpenDatabase } from "../database.ts";
+import {
+  MIGRATION_NAMES,
+  postgresSnapshotSql,
+  RELEASES,
+  sqliteSnapshotOf,
+} from "../migrations/snapshots/snapshot-files.ts";
 import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
 import { type CrashScenario, depsFor, openFor, ownerOf } from "./crash-child.ts";
 
@@ -29,8 +35,7 @@ const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const ROWS = 1500;
 const PAIRS = 120;
 const child = path.join(path.dirname(new URL(import.meta.url).pathname), "crash-child.ts");
-const snapshots = path.join(path.dirname(new URL(import.meta.url).pathname), "../migrations/snapshots");
-const FIRST_RELEASE = "0012-import-read-points";
+const FIRST_RELEASE = RELEASES[0] as string;
 
 /** Runs the child; kills it `afterMs` after it says it is working (or lets it finish when null). */
 function runChild(
@@ -64,13 +69,6 @@ function runChild(
     });
   });
 }
-
-const latestMigration = async () => {
-  const { migrationProvider } = await import("../migrations/index.ts");
-  return Object.keys(await migrationProvider("sqlite").getMigrations())
-    .sort()
-    .pop();
-};
 
 const csv = () =>
   ["First Name,Last Name,Email", ...Array.from({ length: ROWS }, (_, i) => `Ana ${i},Ñúñez,ana.${i}@example.com`)].join(
@@ -135,9 +133,8 @@ async function checkInvariant(scenario: CrashScenario, open: OpenDatabase, final
   if (scenario === "migrate") {
     const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(open.db);
     // All of a run's migrations, or none of them: never some applied and the rest waiting on a half-made table.
-    const { migrationProvider } = await import("../migrations/index.ts");
-    const all = Object.keys(await migrationProvider("sqlite").getMigrations()).length;
-    expect([12, all]).toContain(names.rows.length);
+    const released = MIGRATION_NAMES.indexOf(FIRST_RELEASE) + 1;
+    expect([released, MIGRATION_NAMES.length]).toContain(names.rows.length);
     if (final) {
       await (open.dialect === "postgres" ? underSchemaLock(() => migrate(open)) : migrate(open)); // nothing left: no error
       expect(await count(open, "contact")).toBeGreaterThan(0);
@@ -200,18 +197,14 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
           copies += 1;
           location = path.join(tmp.path, `release-${copies}`);
           mkdirSync(location, { recursive: true });
-          copyFileSync(path.join(snapshots, `${FIRST_RELEASE}.sqlite`), path.join(location, "kith.db"));
+          copyFileSync(sqliteSnapshotOf(FIRST_RELEASE), path.join(location, "kith.db"));
         };
       } else {
         const schema = `c_${randomBytes(6).toString("hex")}`;
         location = `pg:${schema}`;
         const admin = new pg.Client({ connectionString: TEST_PG_URL });
         await admin.connect();
-        const dump = readFileSync(path.join(snapshots, `${FIRST_RELEASE}.postgres.sql`), "utf8")
-          .split("\n")
-          .filter((line) => !line.startsWith("\\"))
-          .join("\n")
-          .replaceAll("kith_snapshot", schema);
+        const dump = postgresSnapshotSql(FIRST_RELEASE, schema);
         release = () =>
           underSchemaLock(async () => {
             await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -257,7 +250,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
           await open.close();
         }
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
-        if (scenario !== "migrate" || (await latestMigration()) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);
+        if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);
       } finally {
         await dropSchema?.();
       }

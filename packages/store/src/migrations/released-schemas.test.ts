@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Actor, type Deps, exportBackup, getToday, listContacts, rebuildDueState } from "@kith/core";
@@ -11,17 +11,14 @@ import { migrate, type OpenDatabase, openDatabase } from "../database.ts";
 import { createStore } from "../store.ts";
 import { TEST_PG_URL, underSchemaLock } from "../testing/index.ts";
 import { SNAPSHOT_USERS } from "./snapshots/populate.ts";
+import { postgresSnapshotSql, RELEASES, sqliteSnapshotOf } from "./snapshots/snapshot-files.ts";
 
 /**
  * Every released schema's committed snapshot (`snapshots/`, written once by `make-snapshot.ts` through the real
  * services) migrates to today's schema on both engines: no row is lost, every contact is still there and readable
  * through the services, the today list answers, and the stored due state equals a rebuild from history.
  */
-const dir = path.join(path.dirname(new URL(import.meta.url).pathname), "snapshots");
-const releases = readdirSync(dir)
-  .filter((f) => f.endsWith(".sqlite"))
-  .map((f) => f.replace(/\.sqlite$/, ""))
-  .sort();
+const releases = RELEASES;
 
 /** The tables of the database and their row counts (Kysely's own migration tables left out). */
 async function rowCounts(open: OpenDatabase): Promise<Record<string, number>> {
@@ -91,7 +88,7 @@ describe("released schemas migrate to today's", () => {
   it.each(releases)("%s on SQLite", { timeout: 60_000 }, async (release) => {
     const work = mkdtempSync(path.join(tmpdir(), "kith-release-"));
     try {
-      copyFileSync(path.join(dir, `${release}.sqlite`), path.join(work, "kith.db"));
+      copyFileSync(sqliteSnapshotOf(release), path.join(work, "kith.db"));
       const open = openDatabase({ dataDir: work });
       try {
         await checkMigrated(open, (fn) => fn());
@@ -105,11 +102,7 @@ describe("released schemas migrate to today's", () => {
 
   it.each(releases)("%s on PostgreSQL", { timeout: 60_000 }, async (release) => {
     const schema = `r_${randomBytes(6).toString("hex")}`;
-    const dump = readFileSync(path.join(dir, `${release}.postgres.sql`), "utf8")
-      .split("\n")
-      .filter((line) => !line.startsWith("\\")) // psql's own commands (\restrict), not SQL
-      .join("\n")
-      .replaceAll("kith_snapshot", schema);
+    const dump = postgresSnapshotSql(release, schema);
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
     try {
