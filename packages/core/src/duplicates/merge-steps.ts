@@ -1,5 +1,6 @@
-import { decodeBase64, encodeBase64 } from "../contacts/photo-bytes.ts";
+import { encodeBase64 } from "../contacts/photo-bytes.ts";
 import type { Contact } from "../contacts/schemas.ts";
+import { storedPhotoOf } from "../contacts/stored-photo.ts";
 import { allPages } from "../exports/export-service.ts";
 import { normalizeEmail } from "../imports/plan/contact-draft.ts";
 import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
@@ -63,13 +64,7 @@ export async function movePhoto(tx: Repositories, accountId: string, fromId: str
 /** Undo of `movePhoto`: the merged contact gets its photo back, and the kept one loses the photo it took. */
 export async function putPhotoBack(tx: Repositories, accountId: string, record: ContactMergeRecord): Promise<void> {
   const photo = record.mergedPhoto;
-  const bytes = photo ? decodeBase64(photo.data) : null;
-  if (photo && bytes) {
-    await tx.photos.put(accountId, record.mergedId, {
-      contentType: photo.contentType,
-      bytes,
-      updatedAt: photo.updatedAt,
-    });
-  }
+  const stored = photo && storedPhotoOf(photo, photo.updatedAt);
+  if (stored) await tx.photos.put(accountId, record.mergedId, stored);
   if (record.photoTaken) await tx.photos.remove(accountId, record.keptId);
 }

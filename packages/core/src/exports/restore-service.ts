@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import { NOTHING_DERIVED } from "../contacts/new-contact.ts";
-import { decodeBase64 } from "../contacts/photo-bytes.ts";
 import { displayNameOf } from "../contacts/schemas.ts";
+import { storedPhotoOf } from "../contacts/stored-photo.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { orderedPair } from "../duplicates/dismissal-service.ts";
@@ -76,14 +76,8 @@ async function writeRows(run: Run, accountId: string, b: Backup, plan: RestorePl
         photoUpdatedAt: null,
         ...NOTHING_DERIVED,
       });
-      const bytes = photo ? decodeBase64(photo.data) : null;
-      if (photo && bytes) {
-        await tx.photos.put(accountId, contactId, {
-          contentType: photo.contentType,
-          bytes,
-          updatedAt: photo.updatedAt,
-        });
-      }
+      const stored = photo && storedPhotoOf(photo, photo.updatedAt);
+      if (stored) await tx.photos.put(accountId, contactId, stored);
     },
     (batch) => written.contacts.push(...batch.map((c) => id(contactIds, c.ref))),
   );

@@ -1,7 +1,7 @@
 import type { Company } from "../../companies/schemas.ts";
 import type { ContactPhoto } from "../../contacts/contact-photo-port.ts";
-import { decodeBase64 } from "../../contacts/photo-bytes.ts";
 import type { Contact } from "../../contacts/schemas.ts";
+import { storedPhotoOf } from "../../contacts/stored-photo.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
 import { refreshContacts } from "../../due-state/refresh-contacts.ts";
 import { dueSlotsOf, spreadFirstDue } from "../../due-state/spread-first-due.ts";
@@ -44,10 +44,7 @@ interface ChunkWrites {
 }
 
 /** The draft's photo as it is stored (it was checked when the file was read). */
-function photoOf(d: ContactDraft, nowAt: string): ContactPhoto | null {
-  const bytes = d.photo ? decodeBase64(d.photo.data) : null;
-  return d.photo && bytes ? { contentType: d.photo.contentType, bytes, updatedAt: nowAt } : null;
-}
+const photoOf = (d: ContactDraft, nowAt: string): ContactPhoto | null => storedPhotoOf(d.photo, nowAt);
 
 function companyIdFor(state: ImportState, w: ChunkWrites, name: string): string | null {
   const trimmed = name.trim().slice(0, 200);
