@@ -9,7 +9,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { migrate, type OpenDatabase, openDatabase } from "../database.ts";
 import { createStore } from "../store.ts";
-import { TEST_PG_URL, underSchemaLock } from "../testing/index.ts";
+import { ownTables, TEST_PG_URL, underSchemaLock } from "../testing/index.ts";
 import { SNAPSHOT_USERS } from "./snapshots/populate.ts";
 import { postgresSnapshotSql, RELEASES, sqliteSnapshotOf } from "./snapshots/snapshot-files.ts";
 
@@ -22,11 +22,7 @@ const releases = RELEASES;
 
 /** The tables of the database and their row counts (Kysely's own migration tables left out). */
 async function rowCounts(open: OpenDatabase): Promise<Record<string, number>> {
-  // On PostgreSQL the introspection lists every schema's tables (other tests' too): only this database's count.
-  const tables = (await open.db.introspection.getTables())
-    .filter((t) => open.dialect === "sqlite" || t.schema === open.pgSchema)
-    .map((t) => t.name)
-    .filter((n) => !n.startsWith("kysely_"));
+  const tables = (await ownTables(open)).map((t) => t.name);
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
     if (/^contact_fts_/.test(table)) continue; // FTS5's shadow tables: the index's own business

@@ -1,3 +1,4 @@
+export { ownTables } from "./own-tables.ts";
 export {
   DIALECTS,
   insertTestUser,
