@@ -51,7 +51,7 @@ describe.each(DIALECTS)("what a backup holds, table by table, on %s", (dialect) 
 
   it("has a decision for every table of the store", async () => {
     const tables = await ownTables(db, { withKyselyTables: true });
-    const names = [...new Set(tables.map((t) => tableOf(t.name)))].sort();
+    const names = [...new Set(tables.map(tableOf))].sort();
     const undecided = names.filter((name) => !DECISIONS[name]);
     expect(undecided, "tables with no backup decision: add one to DECISIONS").toEqual([]);
     const sqliteOnly = new Set(["contact_fts", "contact_fts_map"]);

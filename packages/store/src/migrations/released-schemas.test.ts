@@ -22,7 +22,7 @@ const releases = RELEASES;
 
 /** The tables of the database and their row counts (Kysely's own migration tables left out). */
 async function rowCounts(open: OpenDatabase): Promise<Record<string, number>> {
-  const tables = (await ownTables(open)).map((t) => t.name);
+  const tables = await ownTables(open);
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
     if (/^contact_fts_/.test(table)) continue; // FTS5's shadow tables: the index's own business
