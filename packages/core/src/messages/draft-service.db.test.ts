@@ -193,6 +193,24 @@ describe.each(DIALECTS)("templates and drafts on %s", (dialect) => {
     expect(view.items.find((i) => i.contactId === other.id)?.draft.body ?? "Hi Bo,").toContain("Hi Bo,");
   });
 
+  it("reads a draft's facts and templates only in their account", async () => {
+    const { deps, alice, bob } = w;
+    const contact = await ana(deps, alice);
+    await createTemplate(deps, alice, { name: "Mine", body: "x" });
+    const facts = await deps.store.draftFacts.factsOf(alice.accountId, [contact.id, contact.id, "nowhere"]);
+    expect([...facts.keys()]).toEqual([contact.id]);
+    expect(facts.get(contact.id)).toMatchObject({
+      firstName: "Ana",
+      company: "Northwind",
+      lastTouch: { kind: "call", occurredAt: "2026-10-12T15:00:00.000Z" },
+    });
+    expect((await deps.store.draftFacts.factsOf(bob.accountId, [contact.id])).size).toBe(0);
+    expect(await deps.store.draftFacts.memberName(alice.accountId, alice.userId)).toBe("Alice");
+    expect(await deps.store.draftFacts.memberName(bob.accountId, alice.userId)).toBe("");
+    expect(await deps.store.messageTemplates.count(alice.accountId)).toBe(1);
+    expect(await deps.store.messageTemplates.list(bob.accountId, 10)).toEqual([]);
+  });
+
   it("backs templates up and restores them", async () => {
     const { deps, alice, bob } = w;
     await createTemplate(deps, alice, {
