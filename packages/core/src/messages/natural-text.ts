@@ -50,12 +50,12 @@ function tidyLine(line: string): string {
   for (let i = 0; i < 3; i++) {
     const before = s;
     s = s
-      .replace(/\(\s*\)|\[\s*\]|"\s*"|“\s*”|«\s*»/g, "")
+      .replace(/\(\s*\)|\[\s*\]|""|“\s*”|«\s*»/g, "")
       .replace(DANGLING, "")
-      .replace(/\s+([.,!?;:])/g, "$1")
+      .replace(/\s+([.,!?;:])(?=\s|$)/g, "$1")
       .replace(/([,;:])(?:\s*[,;:])+/g, "$1")
       .replace(/,\s*([.!?])/g, "$1")
-      .replace(/\.{2}(?!\.)/g, ".")
+      .replace(/(?<!\.)\.\.(?!\.)/g, ".")
       .replace(/ {2,}/g, " ")
       .trim();
     if (s === before) break;

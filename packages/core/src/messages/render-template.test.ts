@@ -141,9 +141,12 @@ describe("rendering a template", () => {
     expect(d).toMatchObject({ subject: "Hello", body: "Hi,\n\nWe met. Bye!" });
   });
 
-  it("keeps natural endings that only look dangling", () => {
-    const d = renderTemplate({ subject: "x", body: "What are you up to? Count me in." }, {});
-    expect(d.body).toBe("What are you up to? Count me in.");
+  it("keeps natural endings that only look dangling, ellipses and smileys", () => {
+    const d = renderTemplate(
+      { subject: "x", body: "What are you up to? Count me in... Great :) See you {{ x }}." },
+      {},
+    );
+    expect(d.body).toBe("What are you up to? Count me in... Great :) See you.");
   });
 
   it("never answers an empty subject", () => {
