@@ -230,4 +230,24 @@ describe.each(DIALECTS)("templates and drafts on %s", (dialect) => {
     const bobs = (await listTemplates(deps, bob)).items;
     expect(bobs.find((t) => t.id === "default:nudge-2")?.hidden).toBe(true);
   });
+
+  it("refuses a backup's template that the API would refuse, naming its path", async () => {
+    const { deps, alice, bob } = w;
+    await createTemplate(deps, alice, { name: "Coffee?", body: "Coffee?" });
+    const backup = await exportBackup(deps, alice);
+    const bent = (t: Partial<(typeof backup.templates)[number]>) => ({
+      ...backup,
+      templates: [{ ...backup.templates[0], ...t }],
+    });
+    expect(await codeOf(restoreBackup(deps, bob, bent({ body: "{% if x %}" })))).toEqual({
+      code: "validation",
+      path: "templates.0.body",
+    });
+    expect(await codeOf(restoreBackup(deps, bob, bent({ defaultId: "default:nope" })))).toEqual({
+      code: "validation",
+      path: "templates.0.defaultId",
+    });
+    expect(await codeOf(restoreBackup(deps, bob, bent({ name: "" })))).toMatchObject({ path: "templates.0.name" });
+    expect((await listTemplates(deps, bob)).items.some((t) => !t.isDefault)).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { type FS, Liquid, LiquidError } from "liquidjs";
+import { type FS, Liquid, LiquidError, type Template } from "liquidjs";
 import { invalid } from "../shared/errors.ts";
 import { type DraftContext, normalizeContext } from "./draft-context.ts";
 import { tidyBody, tidySubject } from "./natural-text.ts";
@@ -53,10 +53,24 @@ function engineMessage(error: unknown): string {
   return (message.split("\n")[0] ?? "").trim().slice(0, 300);
 }
 
+// A today list renders the same few templates for every item: their parsed form is kept (bounded, like the
+// engine's settings cache; the same source always parses the same way).
+const parsed = new Map<string, Template[]>();
+const PARSED_KEPT = 500;
+
+function parseCached(source: string): Template[] {
+  const known = parsed.get(source);
+  if (known) return known;
+  const templates = engine.parse(source);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(source, templates);
+  return templates;
+}
+
 /** The engine's message for a broken template, with its line ("line:3, col:4"), as a 400 naming the field. */
 function renderPart(field: "subject" | "body", source: string, scope: object): string {
   try {
-    return engine.parseAndRenderSync(source, scope);
+    return engine.renderSync(parseCached(source), scope);
   } catch (error) {
     // Whatever stops the engine (a limit, a syntax error, a stack too deep) is the template's, said on its field.
     throw invalid(field, `cannot be rendered: ${engineMessage(error)}`);
