@@ -25,12 +25,21 @@ const WEEK_COUNTED = 100;
 /** Two years of weeks is longer than any streak worth counting week by week. */
 const MAX_STREAK_WEEKS = 104;
 
-/** The template slot of an entry: a nudge is numbered (its third and later share the last), an occasion named. */
+/**
+ * A nudge's template by its place in the schedule: the first a gentle bump, the last gracious and final (so a
+ * single nudge is final too), any between "one more try".
+ */
+function nudgeSlot(nudgeNumber: number, nudgeCount: number): DraftSlot {
+  if (nudgeNumber >= nudgeCount) return "nudge-3";
+  return nudgeNumber <= 1 ? "nudge-1" : "nudge-2";
+}
+
+/** What an entry's draft is for: its template slot (a nudge by its place), the occasion's name, the article. */
 export function draftRequestOf(entry: TodayEntry): DraftRequest {
   const detail = entry.detail;
   const slot: DraftSlot =
     entry.templateSlot === "nudge" && detail.kind === "outreach"
-      ? (`nudge-${Math.min(3, Math.max(1, detail.nudgeNumber))}` as DraftSlot)
+      ? nudgeSlot(detail.nudgeNumber, detail.nudgeCount)
       : entry.templateSlot === "nudge"
         ? "nudge-1"
         : entry.templateSlot;
