@@ -8,6 +8,7 @@ import {
   createAuth,
   emailChangeSender,
   invitationLinks,
+  openSending,
   signUpNoticeSender,
   verificationSender,
 } from "@kith/runtime";
@@ -39,6 +40,7 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -159,6 +161,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerSendRoutes(app, openSending(ctx.config, ctx.deps));
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

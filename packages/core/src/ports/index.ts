@@ -17,6 +17,7 @@ import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
+import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -66,6 +67,8 @@ export interface Repositories {
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
+  memberSmtp: MemberSmtpRepository;
+  messageSends: MessageSendRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */
