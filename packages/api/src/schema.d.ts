@@ -5495,7 +5495,7 @@ export interface paths {
                     "application/json": {
                         contactId: string;
                         /** @enum {string} */
-                        channel: "email" | "message";
+                        channel: "email" | "message" | "any";
                         /** @default  */
                         subject?: string;
                         body: string;

@@ -73,7 +73,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
         const logged = await client.recordSent(
           definedOnly({
             contactId: contact.id,
-            channel: flags.channel as "email" | "message",
+            channel: flags.channel as "email" | "message" | "any",
             subject: flags.subject,
             body,
             awaitsReply: flags.awaitReply,

@@ -202,6 +202,25 @@ describe.each(DIALECTS)("sending from the member's own email on %s", (dialect) =
     expect((await call("GET", `/api/contacts/${rosa.id}`)).json().touchCount).toBe(2);
   });
 
+  it("sends once when two requests with one key arrive at the same moment", async () => {
+    const { call } = await signUp(s, "Ada", "ada@example.com");
+    await call("PUT", "/api/me/smtp", account());
+    const rosa = await rosaOf(call);
+    const message = { contactId: rosa.id, subject: "Hello", body: "Hi", idempotencyKey: "double-click-0001" };
+    const answers = await Promise.all([1, 2, 3].map(() => call("POST", "/api/messages/send", message)));
+    const ok = answers.filter((a) => a.statusCode === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    // The others were told it is on its way (409) or got the same answer.
+    for (const a of answers) {
+      if (a.statusCode === 200) expect(a.json()).toEqual(ok[0]?.json());
+      else expect([a.statusCode, a.json().detail]).toEqual([409, expect.stringMatching(/being sent/)]);
+    }
+    await sink.waitFor(1);
+    expect(sink.messages).toHaveLength(1);
+    expect((await call("GET", `/api/contacts/${rosa.id}`)).json().touchCount).toBe(1);
+    expect((await call("POST", "/api/messages/send", message)).json()).toEqual(ok[0]?.json());
+  });
+
   it("refuses an address that is not the contact's, a contact without email, another account's contact, no account", async () => {
     const { call } = await signUp(s, "Ada", "ada@example.com");
     const bob = await signUp(s, "Bob", "bob@example.com");
@@ -295,7 +314,9 @@ describe.each(DIALECTS)("sending from the member's own email on %s", (dialect) =
       summary: "Happy birthday, Rosa! 🎂",
       awaitsReply: false,
     });
-    expect((await call("GET", `/api/contacts/${rosa.id}`)).json().touchCount).toBe(2);
+    const copied = await call("POST", "/api/messages/sent", { contactId: rosa.id, channel: "any", body: "Hi!" });
+    expect((await call("GET", `/api/interactions/${copied.json().interactionId}`)).json().kind).toBe("message");
+    expect((await call("GET", `/api/contacts/${rosa.id}`)).json().touchCount).toBe(3);
     expect(sink.messages).toHaveLength(0);
   });
 

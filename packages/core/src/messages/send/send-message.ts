@@ -118,7 +118,7 @@ export async function recordSent(deps: Deps, actor: Actor, input: unknown): Prom
     if (!(await tx.contacts.findById(actor.accountId, data.contactId))) throw notFound("contact", data.contactId);
     return logInteractionIn(deps, tx, actor, {
       contactIds: [data.contactId],
-      kind: data.channel,
+      kind: data.channel === "email" ? "email" : "message",
       direction: "outbound",
       summary: summaryOf(data.subject, data.body),
       awaitsReply: data.awaitsReply ?? true,

@@ -107,7 +107,8 @@ export type SendMessageResult = z.output<typeof sendMessageResultSchema>;
 /** A message the member sent themselves (copied, or opened in their mail app): "did you send it?" → yes. */
 export const recordSentSchema = z.strictObject({
   contactId,
-  channel: z.enum(["email", "message"]),
+  /** A draft's channel as it is: `any` (text copied somewhere) is logged as a message. */
+  channel: z.enum(["email", "message", "any"]),
   subject: headerText(998).default(""),
   body,
   awaitsReply,
