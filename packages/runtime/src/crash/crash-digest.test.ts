@@ -1,18 +1,12 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { addFollowUp, createAccountForUser, createContact, type Deps } from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import SQLite from "better-sqlite3";
-import pg from "pg";
+import { createStore, migrate, type OpenDatabase } from "@kith/store";
+import { crashLocation, insertTestUser, integrityOf, openFor, underSchemaLock, useTempDir } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { migrate, type OpenDatabase } from "../database.ts";
-import { createStore } from "../store.ts";
-import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
-import { openFor } from "./crash-child.ts";
-import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./testing/crash-digest-child.ts";
+import { SmtpSink } from "../testing/smtp-sink.ts";
+import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./crash-digest-child.ts";
 
 /**
  * The crash suite's digest scenario (docs/RELIABILITY.md): a child process sending the morning digest of many
@@ -24,7 +18,7 @@ import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./testing/crash-digest-child.ts
  */
 const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const ACCOUNTS = 40;
-const child = path.join(path.dirname(new URL(import.meta.url).pathname), "testing", "crash-digest-child.ts");
+const child = path.join(path.dirname(new URL(import.meta.url).pathname), "crash-digest-child.ts");
 
 function runChild(
   location: string,
@@ -88,37 +82,12 @@ async function ledger(open: OpenDatabase) {
     .execute();
 }
 
-function integrity(open: OpenDatabase, location: string) {
-  if (open.dialect !== "sqlite") return;
-  const db = new SQLite(path.join(location, "kith.db"), { readonly: true });
-  try {
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-  } finally {
-    db.close();
-  }
-}
-
 describe.each(["sqlite", "postgres"] as const)("digest sending killed at random moments on %s", (dialect) => {
   const tmp = useTempDir("kith-crash-digest-");
 
   it(`${KILLS} kills, then every account's digest is sent: once per Message-ID`, { timeout: 900_000 }, async () => {
     const sink = await new SmtpSink().start();
-    let location: string;
-    let dropSchema: (() => Promise<void>) | null = null;
-    if (dialect === "sqlite") {
-      location = path.join(tmp.path, "data");
-      mkdirSync(location, { recursive: true });
-    } else {
-      const schema = `cd_${randomBytes(6).toString("hex")}`;
-      location = `pg:${schema}`;
-      const admin = new pg.Client({ connectionString: TEST_PG_URL });
-      await admin.connect();
-      await underSchemaLock(() => admin.query(`CREATE SCHEMA ${schema}`));
-      dropSchema = async () => {
-        await underSchemaLock(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-        await admin.end();
-      };
-    }
+    const { location, dispose } = await crashLocation(dialect, tmp.path);
     try {
       const seeding = openFor(location);
       await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
@@ -135,7 +104,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
         else finished = true;
         const open = openFor(location);
         try {
-          integrity(open, location);
+          expect(await integrityOf(open)).toBe("ok");
           // Nothing is settled but as sent: a kill leaves an entry pending (its lease lapses), never failed.
           for (const entry of await ledger(open)) expect(["sent", "pending"]).toContain(entry.status);
         } finally {
@@ -146,7 +115,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
 
       const open = openFor(location);
       try {
-        integrity(open, location);
+        expect(await integrityOf(open)).toBe("ok");
         const entries = await ledger(open);
         expect(entries).toHaveLength(ACCOUNTS);
         expect(entries.every((e) => e.status === "sent" && e.period === DIGEST_MORNING.slice(0, 10))).toBe(true);
@@ -172,7 +141,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
       }
     } finally {
       await sink.stop();
-      await dropSchema?.();
+      await dispose();
     }
   });
 });

@@ -8,9 +8,10 @@
  */
 import { type DigestDeps, runDigestTick } from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
-import { ActionTokens, actionLinks, createSmtpMailer } from "@kith/runtime";
-import { createStore } from "../../store.ts";
-import { openFor } from "../crash-child.ts";
+import { createStore } from "@kith/store";
+import { openFor } from "@kith/store/testing";
+import { ActionTokens, actionLinks } from "../delivery/action-tokens.ts";
+import { createSmtpMailer } from "../mail/smtp-mailer.ts";
 
 /** 13:00 UTC on a Tuesday: past the default 08:00 digest of the suite's accounts (all in UTC). */
 export const DIGEST_MORNING = "2026-11-03T13:00:00.000Z";
