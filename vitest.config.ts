@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    exclude: ["**/node_modules/**", "e2e/**"],
+    // `*.alone.test.ts` are timed and run by themselves: `npm run test:fairness` (vitest.alone.config.ts).
+    exclude: ["**/node_modules/**", "e2e/**", "**/*.alone.test.ts"],
     // Repository tests share one PostgreSQL database (each in its own schema); keep files parallel but bounded.
     maxWorkers: 2,
     testTimeout: 20_000,

@@ -10,13 +10,17 @@ export {
   startImport,
 } from "./job/import-jobs.ts";
 export {
+  type ChunkBudget,
+  IMPORT_CHUNK_BUDGET_MS,
   IMPORT_CHUNK_ROWS,
   IMPORT_CHUNK_ROWS_ALONE,
+  IMPORT_CHUNK_ROWS_MIN,
   IMPORT_LEASE_MS,
   IMPORT_MAX_STALLED_CLAIMS,
   type ImportProgress,
   type ImportRunOptions,
   type ImportRunResult,
+  nextChunkRows,
   runImportJob,
   runImportTick,
 } from "./job/run-import-job.ts";

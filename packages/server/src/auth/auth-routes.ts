@@ -1,4 +1,4 @@
-import { type Deps, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
+import { type Deps, forbidden, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
 import type { Auth, SendSignUpNotice } from "@kith/runtime";
 import { hashPassword } from "better-auth/crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -58,7 +58,7 @@ export function registerAuthRoutes(
   auth: Auth,
   throttle: LoginThrottle,
   devices: KnownDevices,
-  options: { signUpNotice: SendSignUpNotice | null },
+  options: { signUpNotice: SendSignUpNotice | null; allowSignup: boolean },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -66,6 +66,11 @@ export function registerAuthRoutes(
     "/api/auth/sign-up/email",
     { schema: { tags: ["auth"], summary: "Create a user (and their own account); signs them in", body: signUpSchema } },
     async (request, reply) => {
+      // Closed sign-up (KITH_ALLOW_SIGNUP=false once someone has signed up) refuses every address alike, before
+      // anything looks the address up: a free one and a registered one get the same 403, and so the same time.
+      if (!options.allowSignup && (await deps.store.users.count()) > 0) {
+        throw forbidden("sign-up is closed on this server; ask its owner for an invite");
+      }
       // The sign-up service, with better-auth reached through this request: its answer (the session cookie and
       // the new user) goes back to the browser as it is, and so does a refusal, as problem+json.
       let answer: { status: number; text: string } | null = null;

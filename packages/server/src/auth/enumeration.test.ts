@@ -47,3 +47,28 @@ describe.each(DIALECTS)("sign-up does not tell whether an address is registered,
     expect(res.json().errors[0].path).toBe("password");
   });
 });
+
+describe.each(DIALECTS)("closed sign-up refuses a free and a registered address alike, on %s", (dialect) => {
+  const s = useTestServer(dialect, { env: { KITH_ALLOW_SIGNUP: "false" } });
+
+  const signUpAs = (email: string) =>
+    s.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up/email",
+      headers: { origin: TEST_ORIGIN },
+      payload: { name: "Someone", email, password: "another long passphrase" },
+    });
+
+  it("lets the first user of an empty installation in, then answers every address with the same 403", async () => {
+    await signUp(s, "Ada", "ada@example.com");
+    const taken = await signUpAs("ada@example.com");
+    const free = await signUpAs("new@example.com");
+    expect(taken.statusCode).toBe(403);
+    expect(free.statusCode).toBe(403);
+    expect(taken.headers["content-type"]).toBe(free.headers["content-type"]);
+    expect(taken.body).toBe(free.body);
+    expect(taken.json().detail).toContain("sign-up is closed");
+    expect([taken.headers["set-cookie"], free.headers["set-cookie"]]).toEqual([undefined, undefined]);
+    expect(await s.deps.store.users.count()).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { type Deps, runImportTick } from "@kith/core";
+import { type Deps, IMPORT_CHUNK_BUDGET_MS, runImportTick } from "@kith/core";
 import type { Job } from "./job-runner.ts";
 
 /** How often an idle instance looks for jobs queued elsewhere or left by an instance that died. */
@@ -18,7 +18,9 @@ export function importJob(deps: Deps, opts: { everyMs?: number; owner?: string }
     name: "imports",
     everyMs: opts.everyMs ?? IMPORT_POLL_MS,
     run: async (signal) => {
-      const ran = await runImportTick(deps, { owner, signal });
+      // Chunks sized by time: another user's request waits at most about one budget for the chunk in hand.
+      const budget = { ms: IMPORT_CHUNK_BUDGET_MS, timer: () => performance.now() };
+      const ran = await runImportTick(deps, { owner, signal, budget });
       return ran > 0 ? { ran } : null;
     },
   };

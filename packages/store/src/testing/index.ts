@@ -1,3 +1,4 @@
+export { crashLocation, integrityOf, openFor } from "./crash-harness.ts";
 export { ownTables } from "./own-tables.ts";
 export {
   DIALECTS,

@@ -4,7 +4,7 @@ import type { Contact } from "../../contacts/schemas.ts";
 import { storedPhotoOf } from "../../contacts/stored-photo.ts";
 import type { EngineContext } from "../../due-state/engine-context.ts";
 import { refreshContacts } from "../../due-state/refresh-contacts.ts";
-import { dueSlotsOf, spreadFirstDue } from "../../due-state/spread-first-due.ts";
+import { type DueSlots, dueSlotsOf, spreadFirstDue } from "../../due-state/spread-first-due.ts";
 import { emptyHistory, type HistorySummary, summarizeHistory } from "../../engine/index.ts";
 import type { Interaction } from "../../interactions/schemas.ts";
 import type { Deps, Repositories } from "../../ports/index.ts";
@@ -28,6 +28,12 @@ export interface ImportState {
   companyNames: Map<string, string>;
   /** What the person chose for rows in the preview, by line. */
   choices: ReadonlyMap<number, RowChoice>;
+  /**
+   * The days' due counts, read at the run's first chunk and kept up to date by its own chunks (read again when the
+   * day or the daily cap changes): reading them from every contact of the account for every chunk, and walking the
+   * full days from tomorrow again, cost more than a small chunk's rows.
+   */
+  slots?: { key: string; slots: DueSlots };
 }
 
 /** What one chunk will write, gathered in memory first and then written in a few multi-row statements. */
@@ -142,7 +148,9 @@ async function flush(state: ImportState, tx: Repositories, ctx: EngineContext, w
     news.push({ contact, history: interaction ? summarizeHistory([interaction]) : emptyHistory });
   }
   // Derived by the function refreshContacts uses, with the first cadence dates spread under the daily cap.
-  for (const { contact, derived } of spreadFirstDue(news, ctx, await dueSlotsOf(tx, ctx))) {
+  const slotsKey = `${ctx.todayOn}|${ctx.settings.engine.dailyCap}`;
+  if (state.slots?.key !== slotsKey) state.slots = { key: slotsKey, slots: await dueSlotsOf(tx, ctx) };
+  for (const { contact, derived } of spreadFirstDue(news, ctx, state.slots.slots)) {
     const companyName = contact.companyId ? (state.companyNames.get(contact.companyId) ?? null) : null;
     contacts.push({ contact, companyName, derived, photo: photos.get(contact.id) ?? null });
   }

@@ -33,11 +33,27 @@ export const IMPORT_CHUNK_ROWS_ALONE = 3000;
  */
 export type ImportProgress = (done: number, total: number | null, read: { chars: number; of: number }) => unknown;
 
+/**
+ * A chunk's time budget in a server, where other users' requests wait while it holds the event loop: the rows a
+ * chunk takes follow how long the last chunk took (fewer on a slow or busy machine, or as the account grows and each
+ * row is planned against more contacts), from `IMPORT_CHUNK_ROWS_MIN` up to the run's `chunkRows`.
+ */
+export interface ChunkBudget {
+  ms: number;
+  /** A monotonic timer in milliseconds (the server's `performance.now`); core keeps no timer of its own. */
+  timer: () => number;
+}
+export const IMPORT_CHUNK_ROWS_MIN = 50;
+/** The server's budget: another user's request waits at most about this long for the chunk in hand. */
+export const IMPORT_CHUNK_BUDGET_MS = 25;
+
 export interface ImportRunOptions {
   /** Names this process (and run) in the lease. */
   owner: string;
   leaseMs?: number;
+  /** Rows per chunk, or with `budget` the most a chunk takes. */
   chunkRows?: number;
+  budget?: ChunkBudget;
   onProgress?: ImportProgress;
   /** Checked before each chunk: once aborted, the run stops there and the job waits to be resumed. */
   signal?: AbortSignal;
@@ -122,9 +138,18 @@ async function stop(run: Run): Promise<ImportRunResult> {
   return "stopped";
 }
 
+/** The rows that would have taken `budgetMs` at the last chunk's pace, at most doubling, within the bounds. */
+export function nextChunkRows(rows: number, tookMs: number, budgetMs: number, maxRows: number): number {
+  const fitting = tookMs > 0 ? Math.floor((rows * budgetMs) / tookMs) : rows * 2;
+  return Math.max(Math.min(IMPORT_CHUNK_ROWS_MIN, maxRows), Math.min(maxRows, rows * 2, fitting));
+}
+
 async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOptions): Promise<ImportRunResult> {
   const run: Run = { deps, job, opts, state: await stateFor(deps, job) };
-  const chunkRows = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
+  const maxRows = opts.chunkRows ?? IMPORT_CHUNK_ROWS;
+  const budget = opts.budget;
+  // With a budget the first chunk is small, and the next ones grow (or shrink) to what fits in it.
+  let chunkRows = budget ? Math.min(maxRows, IMPORT_CHUNK_ROWS_MIN * 2) : maxRows;
   const reading = readingOf(job, run.state.country);
   const of = job.content.length;
   let processed = job.processedRows;
@@ -132,7 +157,9 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
   let chunk: ParsedRow[] = [];
   const commit = async () => {
     const next = reading.next();
+    const startedAt = budget?.timer() ?? 0;
     await commitChunk(run, processed, chunk, next);
+    if (budget) chunkRows = nextChunkRows(chunk.length, budget.timer() - startedAt, budget.ms, maxRows);
     processed += chunk.length;
     chunk = [];
     await opts.onProgress?.(processed, total, { chars: next.offset, of });

@@ -65,3 +65,26 @@ describe("identity, then similarity", () => {
     expect(index.matchIdentity(identityOfDraft("c", row("Sam Lee")))).toMatchObject({ contactId: "a" });
   });
 });
+
+describe("many namesakes", () => {
+  it("passes over thousands of namesakes with other profiles to the first one without a profile, as listed", () => {
+    const index = new DuplicateIndex("US");
+    for (let i = 0; i < 3000; i++) index.add(identityOfDraft(`p${i}`, row("Sam Lee", li(`sam-lee-${i}`))));
+    index.add(identityOfDraft("plain", row("Sam Lee")));
+    index.add(identityOfDraft("plain-2", row("Sam Lee")));
+    index.add(identityOfDraft("similar", row("Samuel Lee")));
+    const newcomer = row("Sam Lee", li("sam-lee-new"));
+    expect(index.lookalike(newcomer)).toMatchObject({ contactId: "plain", by: "name-and-company" });
+    // One who gained a profile since (a merge) is someone else now: the next one without a profile is taken.
+    index.add(identityOfDraft("plain", row("Sam Lee", li("sam-lee-plain"))));
+    expect(index.lookalike(newcomer)).toMatchObject({ contactId: "plain-2" });
+    // A profile someone holds goes by the whole list (that person is the strong match).
+    expect(index.strongMatch(row("Sam Lee", li("sam-lee-7")))).toMatchObject({ contactId: "p7", by: "linkedin" });
+    // Only profiled namesakes: none is taken, however many; a similar name without a profile is.
+    const other = new DuplicateIndex("US");
+    for (let i = 0; i < 3000; i++) other.add(identityOfDraft(`p${i}`, row("Sam Lee", li(`sam-lee-${i}`))));
+    expect(other.lookalike(newcomer)).toBeNull();
+    other.add(identityOfDraft("similar", row("Samuel Lee")));
+    expect(other.lookalike(newcomer)).toMatchObject({ contactId: "similar", by: "similar-name" });
+  });
+});

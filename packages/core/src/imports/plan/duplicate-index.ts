@@ -117,6 +117,18 @@ export class DuplicateIndex {
   private readonly byName = new Map<string, Entry[]>();
   /** Fuzzy matching compares given names only within a block, so it stays linear in the number of contacts. */
   private readonly similar = new Map<string, (Entry & { given: string })[]>();
+  /**
+   * Which (list, person) pairs the name lists hold already: a handful of names shared by thousands of people at
+   * one company made a linear `includes` per add quadratic (seconds of event loop for a 20,000-contact account).
+   */
+  private readonly listed = new Set<string>();
+  /**
+   * The same lists, only the people who had no LinkedIn profile when listed (a profile, once known, stays). A row
+   * with a profile nobody holds is known to differ from everyone with another profile, so its name match looks
+   * only here: scanning thousands of namesakes, each with their own profile, for every row was quadratic.
+   */
+  private readonly byNameUnprofiled = new Map<string, Entry[]>();
+  private readonly similarUnprofiled = new Map<string, (Entry & { given: string })[]>();
 
   constructor(private readonly country: string | null) {}
 
@@ -135,16 +147,23 @@ export class DuplicateIndex {
       }
     }
     const { exact, block } = nameKeys(c.displayName, c.companyName);
-    if (exact) {
-      const list = this.byName.get(exact) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      this.byName.set(exact, list);
+    const unprofiled = entry.keys.linkedin.size === 0;
+    if (exact && this.once(`n\u0000${exact}\u0000${c.id}`)) {
+      push(this.byName, exact, entry);
+      if (unprofiled) push(this.byNameUnprofiled, exact, entry);
     }
-    if (block) {
-      const list = this.similar.get(block.key) ?? [];
-      if (!list.some((x) => x.id === c.id && x.given === block.given)) list.push({ ...entry, given: block.given });
-      this.similar.set(block.key, list);
+    if (block && this.once(`s\u0000${block.key}\u0000${c.id}\u0000${block.given}`)) {
+      const listed = { ...entry, given: block.given };
+      push(this.similar, block.key, listed);
+      if (unprofiled) push(this.similarUnprofiled, block.key, listed);
     }
+  }
+
+  /** Whether `key` is new (and now known). */
+  private once(key: string): boolean {
+    if (this.listed.has(key)) return false;
+    this.listed.add(key);
+    return true;
   }
 
   /** The first identity key someone else holds, unless the two are known to be different people. */
@@ -174,10 +193,14 @@ export class DuplicateIndex {
     const { exact, block } = nameKeys(displayName, companyName);
     const fits = (e: Entry) =>
       e.id !== selfId && !others.has(e.id) && !knownDifferent(keys, e.keys, "name-and-company");
-    const same = exact ? this.byName.get(exact)?.find(fits) : undefined;
+    // A profile no one holds: everyone listed with a profile is known to be someone else (same answer, fewer looks).
+    const newProfile = keys.linkedin.size > 0 && ![...keys.linkedin].some((l) => this.strong.has(`linkedin:${l}`));
+    const byName = newProfile ? this.byNameUnprofiled : this.byName;
+    const similar = newProfile ? this.similarUnprofiled : this.similar;
+    const same = exact ? byName.get(exact)?.find(fits) : undefined;
     if (same) return { contactId: same.id, displayName: same.name, by: "name-and-company" };
     if (!block) return null;
-    const hit = this.similar.get(block.key)?.find((x) => similarGivenNames(x.given, block.given) && fits(x));
+    const hit = similar.get(block.key)?.find((x) => similarGivenNames(x.given, block.given) && fits(x));
     return hit ? { contactId: hit.id, displayName: hit.name, by: "similar-name" } : null;
   }
 
@@ -209,6 +232,12 @@ export class DuplicateIndex {
     const hit = exact ? this.byName.get(exact)?.[0] : undefined;
     return hit ? { contactId: hit.id, displayName: hit.name, by: "name-and-company" } : null;
   }
+}
+
+function push<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 const draftName = (d: ContactDraft) => `${d.firstName} ${d.lastName}`.trim();

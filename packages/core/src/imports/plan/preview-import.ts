@@ -36,9 +36,9 @@ export async function indexOf(tx: Repositories, accountId: string, country: stri
   let n = 0;
   for (const identity of await tx.duplicates.identities(accountId)) {
     index.add(identity);
-    // Every job and preview starts here: for 50k contacts, most of a second of work that should not hold the
+    // Every job and preview starts here: for 50k contacts, a good part of a second of work that should not hold the
     // event loop (other users' requests) in one piece.
-    if (++n % 5000 === 0) await yieldToLoop();
+    if (++n % 1000 === 0) await yieldToLoop();
   }
   return index;
 }

@@ -10,6 +10,8 @@ export interface ServerProcess {
   ready: Promise<void>;
   /** Resolves with the exit code or signal once the process has ended. */
   exited: Promise<string>;
+  /** Everything the process wrote to stdout and stderr so far (its log lines). */
+  output(): string;
 }
 
 /** Starts `packages/server/src/main.ts` as its own process, exactly as `npm start` does, with `env` added. */
@@ -33,5 +35,5 @@ export function startServerProcess(env: Record<string, string>): ServerProcess {
     });
     void exited.then((how) => reject(new Error(`server exited (${how}) before it was ready:\n${output}`)));
   });
-  return { child, ready, exited };
+  return { child, ready, exited, output: () => output };
 }

@@ -1,0 +1,42 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import type { OpenDatabase } from "../database.ts";
+import type { Dialect } from "../schema.ts";
+import { TEST_PG_URL, underSchemaLock } from "./test-databases.ts";
+
+export { openFor } from "../crash/crash-child.ts";
+
+/**
+ * Where a crash scenario's database lives, named so a child process can open it (`openFor`): a SQLite folder under
+ * `dir`, or a PostgreSQL schema of the test database made for it. `dispose` drops the schema.
+ */
+export async function crashLocation(
+  dialect: Dialect,
+  dir: string,
+): Promise<{ location: string; dispose: () => Promise<void> }> {
+  if (dialect === "sqlite") {
+    const location = path.join(dir, "data");
+    mkdirSync(location, { recursive: true });
+    return { location, dispose: async () => {} };
+  }
+  const schema = `cr_${Math.random().toString(16).slice(2, 14)}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await underSchemaLock(() => admin.query(`CREATE SCHEMA ${schema}`));
+  return {
+    location: `pg:${schema}`,
+    dispose: async () => {
+      await underSchemaLock(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      await admin.end();
+    },
+  };
+}
+
+/** SQLite's integrity check ("ok" when whole); PostgreSQL has none to run, and answers "ok". */
+export async function integrityOf(open: OpenDatabase): Promise<string> {
+  if (open.dialect !== "sqlite") return "ok";
+  const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(open.db);
+  return rows.rows.map((r) => r.integrity_check).join("; ");
+}
