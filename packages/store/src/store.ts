@@ -19,6 +19,7 @@ import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
+import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -42,6 +43,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
+    restoreJobs: new RestoreJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
   };
 }
