@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "restore",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -68,6 +69,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/backup\/restore\//, "restore"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -149,7 +151,16 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    const account = ((await json(send(caller, "get", "/api/account"))) as { id: string }).id;
+    // A restore as it is while its upload arrives (the seeded account is not empty, so none could run).
+    const restore = s.deps.ids.newId();
+    await s.deps.store.restoreJobs.insertJob(account, {
+      id: restore,
+      createdBy: userId,
+      createdAt: "2026-11-02T14:00:00.000Z",
+    });
     return {
+      restore,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,

@@ -178,6 +178,7 @@ export const restoreJobSchema = z.object({
     "duplicateDismissals",
     "refresh",
     "finish",
+    "undo",
   ]),
   index: z.number(),
   /** Each list's rows in the backup. */

@@ -16,6 +16,8 @@ export const RESTORE_STEPS = [
   "duplicateDismissals",
   "refresh",
   "finish",
+  /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */
+  "undo",
 ] as const;
 export type RestoreStep = (typeof RESTORE_STEPS)[number];
 
@@ -43,6 +45,8 @@ export interface ClaimedRestoreJob {
   /** The account's name and settings before the restore (set by its first step), put back when it fails. */
   before: string | null;
   point: RestorePoint;
+  /** Why the restore is being undone (at the step "undo"). */
+  error: string | null;
   /** Claims since the job last committed a batch (or was queued), this one included. */
   attempts: number;
 }
@@ -55,6 +59,8 @@ export interface RestoreBatchRecord {
   leaseUntilAt: string;
   /** Recorded with the first step: the account as it was. */
   before?: string;
+  /** Recorded with the move to "undo": why the restore failed. */
+  error?: string;
 }
 
 /**
@@ -63,7 +69,7 @@ export interface RestoreBatchRecord {
  * Every method is scoped by account but the workers' system scan.
  */
 export interface RestoreJobRepository {
-  /** A job receiving its upload (not yet claimable); `hold` as `activeJobs`. */
+  /** A job receiving its upload (not yet claimable). */
   insertJob(accountId: string, job: { id: string; createdBy: string; createdAt: string }): Promise<void>;
   /** Stores the `seq`th piece of the job's upload. */
   appendFile(accountId: string, id: string, seq: number, text: string): Promise<void>;

@@ -260,17 +260,8 @@ export async function runRestoreJob(
     point: job.point,
     frame: { version: job.frame.version, circles: new Set(job.frame.circles) },
   };
-  const fail = async (why: string) => {
-    // The failure is what the job reports; an undo that fails as well says so.
-    const undone = await undoRestore(deps, run.job).then(
-      () => true,
-      () => false,
-    );
-    const error = undone ? failedReason(why) : `${why}. Some of what the restore wrote could not be taken out again`;
-    const end = { status: "failed" as const, error, finishedAt: now(deps) };
-    return (await deps.store.restoreJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
-  };
-  if (job.attempts > RESTORE_MAX_STALLED_CLAIMS) return fail(stalledRestore(job.attempts - 1));
+  if (job.point.step === "undo") return undo(run, job.error ?? "the restore failed");
+  if (job.attempts > RESTORE_MAX_STALLED_CLAIMS) return fail(run, stalledRestore(job.attempts - 1));
   try {
     return await runClaimed(run);
   } catch (error) {
@@ -279,8 +270,37 @@ export async function runRestoreJob(
       await deps.store.restoreJobs.releaseJob(job.accountId, job.id, opts.owner, now(deps));
       return "stopped";
     }
-    return fail(messageOf(error));
+    return fail(run, messageOf(error));
   }
+}
+
+/**
+ * A restore failed: the job moves to the step "undo" with its reason (one statement, so a run killed while undoing
+ * is taken over by one that undoes on), then what it wrote is taken out and the job fails saying so.
+ */
+async function fail(run: Run, why: string): Promise<RestoreRunResult> {
+  const { deps, job, opts } = run;
+  const at = deps.clock.now();
+  const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
+  const batch = { from: run.point, to: { step: "undo" as const, index: 0 }, nowAt: at.toISOString(), leaseUntilAt };
+  if (!(await deps.store.restoreJobs.recordBatch(job.accountId, job.id, opts.owner, { ...batch, error: why }))) {
+    return "lost";
+  }
+  run.point = batch.to;
+  return undo(run, why);
+}
+
+async function undo(run: Run, why: string): Promise<RestoreRunResult> {
+  const { deps, opts } = run;
+  const job = run.job;
+  // An undo that fails as well says so; the job fails either way.
+  const undone = await undoRestore(deps, job).then(
+    () => true,
+    () => false,
+  );
+  const error = undone ? failedReason(why) : `${why}. Some of what the restore wrote could not be taken out again`;
+  const end = { status: "failed" as const, error, finishedAt: now(deps) };
+  return (await deps.store.restoreJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
 }
 
 /** One pass of an instance's restore worker: queued restores, and those whose worker died, one at a time. */

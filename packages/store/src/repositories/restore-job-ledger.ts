@@ -157,13 +157,13 @@ export class RestoreJobLedger implements RestoreJobRepository {
     if (Number(taken.numUpdatedRows) !== 1) return null;
     const r = await this.db
       .selectFrom("restore_job")
-      .select(["frame", "before", "step", "step_index", "attempts"])
+      .select(["frame", "before", "step", "step_index", "attempts", "error"])
       .where(byId(accountId, id))
       .executeTakeFirstOrThrow();
     const frame = fromJson<BackupFrame | null>(r.frame, null);
     if (!frame) return null;
     return {
-      ...{ accountId, id, frame, before: r.before, attempts: Number(r.attempts) },
+      ...{ accountId, id, frame, before: r.before, attempts: Number(r.attempts), error: r.error },
       point: { step: r.step as RestoreStep, index: Number(r.step_index) },
     };
   }
@@ -177,6 +177,7 @@ export class RestoreJobLedger implements RestoreJobRepository {
         // Progress: the claims counted towards giving up start again.
         attempts: 0,
         ...(batch.before === undefined ? {} : { before: batch.before }),
+        ...(batch.error === undefined ? {} : { error: batch.error }),
       })
       .where(byId(accountId, id))
       .where("status", "=", "running")
