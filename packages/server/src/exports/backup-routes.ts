@@ -54,10 +54,15 @@ class Upload {
         throw invalid("(body)", "is not UTF-8 text");
       }
     };
-    for await (const chunk of this.#stream as AsyncIterable<Buffer>) {
-      counted.bytes += chunk.length;
+    // Read by hand rather than with for-await: leaving that loop by a throw would destroy the request, and with it
+    // the connection the 413 is sent on. Left as it is, the rest of the body is discarded after the answer.
+    const chunks = (this.#stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      counted.bytes += next.value.length;
       if (counted.bytes > maxBytes) throw new TooLarge();
-      yield decode(chunk);
+      yield decode(next.value);
     }
     yield decode();
   }
