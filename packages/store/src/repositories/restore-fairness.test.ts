@@ -1,4 +1,13 @@
-import { type Deps, exportBackup, type Repositories, restoreBackup } from "@kith/core";
+import {
+  type Deps,
+  exportBackup,
+  getRestore,
+  type Repositories,
+  restoreBackup,
+  runRestoreJob,
+  runRestoreTick,
+  startRestore,
+} from "@kith/core";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { DIALECTS, useTestWorld } from "../testing/index.ts";
@@ -136,6 +145,45 @@ describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
     await reading;
     // Her reads were answered at many different points of the restore: between its batches, not after it.
     expect(seen.size).toBeGreaterThanOrEqual(2 * (n / batchRows));
+  });
+
+  it("is taken over where it stopped, by another worker, and ends as a restore never stopped", async () => {
+    const n = 3 * batchRows + 7;
+    const text = JSON.stringify(backupOf(n));
+    const job = await startRestore(
+      w.deps,
+      w.bob,
+      (async function* () {
+        yield text;
+      })(),
+    );
+    // The first worker's instance stops after three batches (settings, companies, the first contacts).
+    const stop = new AbortController();
+    let batches = 0;
+    const counting: Deps = {
+      ...w.deps,
+      store: {
+        ...w.deps.store,
+        transaction: async (fn) => {
+          const done = await w.deps.store.transaction(fn);
+          batches += 1;
+          if (batches === 3) stop.abort();
+          return done;
+        },
+      },
+    };
+    const ref = { accountId: w.bob.accountId, id: job.id };
+    expect(await runRestoreJob(counting, ref, { owner: "first", batchRows, signal: stop.signal })).toBe("stopped");
+    expect(await rowsOf(w.bob.accountId)).toMatchObject({ companies: 3, contacts: batchRows, interactions: 0 });
+    expect(await getRestore(w.deps, w.bob, job.id)).toMatchObject({ step: "contacts", index: batchRows });
+    // Its lease was given back: the next worker's pass takes the job and reads on from its point.
+    expect(await runRestoreTick(w.deps, { owner: "second", batchRows })).toBe(1);
+    expect(await getRestore(w.deps, w.bob, job.id)).toMatchObject({ status: "committed", error: null });
+    const backup = backupOf(n);
+    expect(await rowsOf(w.bob.accountId)).toEqual({
+      ...{ contacts: n, companies: 3, interactions: n, followUps: backup.followUps.length },
+      ...{ tags: n, links: n },
+    });
   });
 
   it("leaves nothing half-written when a batch fails mid-way: rows out again, name and settings as they were", async () => {
