@@ -143,8 +143,16 @@ async function restore(url: string, token: string, body: string): Promise<string
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body,
   });
-  const text = await res.text();
-  return `${res.status} ${text.slice(0, 120)}`;
+  if (res.status !== 202) return `${res.status} ${(await res.text()).slice(0, 120)}`;
+  // A large backup restores as a job: wait for it to end, as B's latency while it runs is the point.
+  const { id } = (await res.json()) as { id: string };
+  for (;;) {
+    const job = (await (
+      await fetch(`${url}/api/backup/restore/${id}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { status: string; error: string | null };
+    if (job.status === "committed" || job.status === "failed") return `202 then ${job.status} ${job.error ?? ""}`;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 const f = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);

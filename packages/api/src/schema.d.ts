@@ -3159,179 +3159,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/backup/restore": {
+    "/api/backup/restore/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Restore a backup into this account, which must be empty (owner only) */
-        post: {
+        /** A restore's progress and outcome (owner only) */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        format: "kith-backup";
-                        /** @enum {number} */
-                        version: 2;
-                        account: {
-                            name: string;
-                            timeZone: string;
-                            country: string | null;
-                            settings: {
-                                engine?: {
-                                    [key: string]: unknown;
-                                };
-                                muted?: boolean;
-                                mutedTags?: string[];
-                                tagCadences?: {
-                                    [key: string]: unknown;
-                                };
-                                myUpdate?: string;
-                            };
-                        };
-                        notify: {
-                            /** @enum {string} */
-                            digest: "daily" | "weekly" | "off";
-                            hour: number;
-                        } | null;
-                        webhooks: {
-                            ref: string;
-                            url: string;
-                            /** @enum {string} */
-                            format: "kith" | "ntfy";
-                            secret: string;
-                            createdAt: string;
-                        }[];
-                        companies: {
-                            ref: string;
-                            name: string;
-                            domain: string | null;
-                            target: boolean;
-                            notes: string;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        contacts: {
-                            ref: string;
-                            firstName: string;
-                            lastName: string;
-                            emails: {
-                                address: string;
-                                label?: string;
-                            }[];
-                            phones: {
-                                number: string;
-                                label?: string;
-                            }[];
-                            links: {
-                                url: string;
-                                label?: string;
-                            }[];
-                            companyRef: string | null;
-                            title: string;
-                            tags: string[];
-                            interests: string[];
-                            howWeMet: string;
-                            notes: string;
-                            birthday: {
-                                month: number;
-                                day: number;
-                                year?: number | null;
-                            } | null;
-                            circle: string;
-                            timeZone: string | null;
-                            muted: boolean;
-                            cadenceOverride: {
-                                idealDays: number;
-                                maxDays: number;
-                            } | null;
-                            snoozedUntilOn: string | null;
-                            movedOnAt: string | null;
-                            moveOnNote: string | null;
-                            circleBeforeMoveOn: string | null;
-                            archivedAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                            /** @default [] */
-                            dates?: {
-                                /** @enum {string} */
-                                kind: "anniversary" | "custom";
-                                label?: string;
-                                month: number;
-                                day: number;
-                                year?: number | null;
-                            }[];
-                            /** @default null */
-                            photo?: {
-                                /** @enum {string} */
-                                contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
-                                data: string;
-                                updatedAt: string;
-                            } | null;
-                        }[];
-                        interactions: {
-                            ref: string;
-                            contactRefs: string[];
-                            /** @enum {string} */
-                            kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
-                            /** @enum {string} */
-                            direction: "outbound" | "inbound" | "mutual";
-                            occurredAt: string;
-                            summary: string;
-                            meaningful: boolean;
-                            /** @default true */
-                            awaitsReply?: boolean;
-                            /** @enum {string} */
-                            source: "manual" | "import" | "mailbox" | "calendar" | "api";
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        followUps: {
-                            ref: string;
-                            contactRef: string;
-                            interactionRef: string | null;
-                            opportunityId: string | null;
-                            askId: string | null;
-                            dueOn: string;
-                            title: string;
-                            notes: string;
-                            /** @enum {string} */
-                            status: "open" | "done" | "snoozed" | "skipped";
-                            snoozedUntilOn: string | null;
-                            completedAt: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                        /** @default [] */
-                        duplicateDismissals?: {
-                            contactRefs: string[];
-                        }[];
-                        /** @default [] */
-                        templates?: {
-                            defaultId: string | null;
-                            name: string;
-                            /** @enum {string} */
-                            channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
-                            subject: string;
-                            body: string;
-                            hidden: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -3340,16 +3185,30 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            companies: number;
-                            contacts: number;
-                            interactions: number;
-                            followUps: number;
-                            webhooks: number;
+                            id: string;
+                            /** @enum {string} */
+                            status: "uploading" | "queued" | "running" | "committed" | "failed";
+                            /** @enum {string} */
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "refresh" | "finish" | "undo";
+                            index: number;
+                            counts: {
+                                webhooks: number;
+                                companies: number;
+                                contacts: number;
+                                interactions: number;
+                                followUps: number;
+                                duplicateDismissals: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5176,6 +5035,230 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backup/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a backup into this account, which must be empty (owner only): 200 when a small one has been restored, else 202 with the job to poll at GET /api/backup/restore/{id} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "kith-backup";
+                        /** @enum {number} */
+                        version: 2;
+                        account: {
+                            name: string;
+                            timeZone: string;
+                            country: string | null;
+                            settings: {
+                                engine?: {
+                                    [key: string]: unknown;
+                                };
+                                muted?: boolean;
+                                mutedTags?: string[];
+                                tagCadences?: {
+                                    [key: string]: unknown;
+                                };
+                                myUpdate?: string;
+                            };
+                        };
+                        notify: {
+                            /** @enum {string} */
+                            digest: "daily" | "weekly" | "off";
+                            hour: number;
+                        } | null;
+                        webhooks: {
+                            ref: string;
+                            url: string;
+                            /** @enum {string} */
+                            format: "kith" | "ntfy";
+                            secret: string;
+                            createdAt: string;
+                        }[];
+                        companies: {
+                            ref: string;
+                            name: string;
+                            domain: string | null;
+                            target: boolean;
+                            notes: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        contacts: {
+                            ref: string;
+                            firstName: string;
+                            lastName: string;
+                            emails: {
+                                address: string;
+                                label?: string;
+                            }[];
+                            phones: {
+                                number: string;
+                                label?: string;
+                            }[];
+                            links: {
+                                url: string;
+                                label?: string;
+                            }[];
+                            companyRef: string | null;
+                            title: string;
+                            tags: string[];
+                            interests: string[];
+                            howWeMet: string;
+                            notes: string;
+                            birthday: {
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            } | null;
+                            circle: string;
+                            timeZone: string | null;
+                            muted: boolean;
+                            cadenceOverride: {
+                                idealDays: number;
+                                maxDays: number;
+                            } | null;
+                            snoozedUntilOn: string | null;
+                            movedOnAt: string | null;
+                            moveOnNote: string | null;
+                            circleBeforeMoveOn: string | null;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @default [] */
+                            dates?: {
+                                /** @enum {string} */
+                                kind: "anniversary" | "custom";
+                                label?: string;
+                                month: number;
+                                day: number;
+                                year?: number | null;
+                            }[];
+                            /** @default null */
+                            photo?: {
+                                /** @enum {string} */
+                                contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";
+                                data: string;
+                                updatedAt: string;
+                            } | null;
+                        }[];
+                        interactions: {
+                            ref: string;
+                            contactRefs: string[];
+                            /** @enum {string} */
+                            kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                            /** @enum {string} */
+                            direction: "outbound" | "inbound" | "mutual";
+                            occurredAt: string;
+                            summary: string;
+                            meaningful: boolean;
+                            /** @default true */
+                            awaitsReply?: boolean;
+                            /** @enum {string} */
+                            source: "manual" | "import" | "mailbox" | "calendar" | "api";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        followUps: {
+                            ref: string;
+                            contactRef: string;
+                            interactionRef: string | null;
+                            opportunityId: string | null;
+                            askId: string | null;
+                            dueOn: string;
+                            title: string;
+                            notes: string;
+                            /** @enum {string} */
+                            status: "open" | "done" | "snoozed" | "skipped";
+                            snoozedUntilOn: string | null;
+                            completedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        duplicateDismissals?: {
+                            contactRefs: string[];
+                        }[];
+                        /** @default [] */
+                        templates?: {
+                            defaultId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            hidden: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companies: number;
+                            contacts: number;
+                            interactions: number;
+                            followUps: number;
+                            webhooks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "uploading" | "queued" | "running" | "committed" | "failed";
+                            /** @enum {string} */
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "refresh" | "finish" | "undo";
+                            index: number;
+                            counts: {
+                                webhooks: number;
+                                companies: number;
+                                contacts: number;
+                                interactions: number;
+                                followUps: number;
+                                duplicateDismissals: number;
+                            } | null;
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };

@@ -157,7 +157,10 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerFollowUpRoutes(app, ctx.deps);
   registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });
   registerExportRoutes(app, ctx.deps);
-  registerBackupRoutes(app, ctx.deps, { maxBytes: ctx.config.backups.maxRestoreBytes });
+  registerBackupRoutes(app, ctx.deps, {
+    maxBytes: ctx.config.backups.maxRestoreBytes,
+    onQueued: () => jobs.kick("restores"),
+  });
   registerMergeRoutes(app, ctx.deps);
   registerTodayRoutes(app, ctx.deps);
   registerSettingsRoutes(app, ctx.deps);

@@ -51,6 +51,7 @@ const KINDS = [
   "session",
   "invitation",
   "template",
+  "restore",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -70,6 +71,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
     [/^\/api\/templates\//, "template"],
+    [/^\/api\/backup\/restore\//, "restore"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -157,8 +159,17 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         body: `Hi {{ contact.firstName }}, ${label}`,
       }),
     );
+    const account = ((await json(send(caller, "get", "/api/account"))) as { id: string }).id;
+    // A restore as it is while its upload arrives (the seeded account is not empty, so none could run).
+    const restore = s.deps.ids.newId();
+    await s.deps.store.restoreJobs.insertJob(account, {
+      id: restore,
+      createdBy: userId,
+      createdAt: "2026-11-02T14:00:00.000Z",
+    });
     return {
       template: template.id,
+      restore,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,

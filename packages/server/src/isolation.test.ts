@@ -8,7 +8,7 @@ import { signUp, useTestServer } from "./testing/test-server.ts";
  * Bob must not read, change or list anything of Alice's through any route that exists. The route table
  * comes from the app itself: a route added later without a case here fails this test until it has one.
  */
-type Expectation = { status: number; body?: unknown } | { list: true };
+type Expectation = { status: number | readonly number[]; body?: unknown } | { list: true };
 
 function casesFor(ids: Record<string, string>): Record<string, Expectation> {
   const notFound = (body?: unknown) => ({ status: 404, ...(body !== undefined ? { body } : {}) });
@@ -87,7 +87,10 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/imports/:id/resume": notFound(),
     "GET /api/exports/contacts": { status: 200 },
     "GET /api/backup": { status: 200 },
-    "POST /api/backup/restore": { status: 400 },
+    // 409 once the import queued above has given Bob a contact (refused before the upload is read), else 400 for
+    // the empty object: which comes first depends on the import worker.
+    "POST /api/backup/restore": { status: [400, 409] },
+    "GET /api/backup/restore/:id": notFound(),
     "GET /api/duplicates": { list: true },
     "POST /api/merges": notFound({ keepId: ids.contact, mergeId: ids.contact2 }),
     "POST /api/merges/:id/undo": notFound(),
@@ -128,6 +131,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     notify: ids.webhook,
     sessions: ids.session,
     account: ids.invitation,
+    backup: ids.restore,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -174,7 +178,15 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const invited = (
       await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
     ).json();
+    // A restore of Alice's, as it is while its upload arrives (her account is not empty, so none could run).
+    const aliceAccount = (await alice.call("GET", "/api/account")).json().id as string;
+    await s.deps.store.restoreJobs.insertJob(aliceAccount, {
+      id: "restore-secret",
+      createdBy: alice.userId,
+      createdAt: "2026-11-02T14:00:00.000Z",
+    });
     const ids: Record<string, string> = {
+      restore: "restore-secret",
       company: company.id,
       contact: contact.id,
       interaction: interaction.id,
@@ -226,7 +238,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             ? undefined
             : {};
       const res = await bob.call(route.method as "GET", url, body);
-      if (expected && "status" in expected) expect(res.statusCode, key).toBe(expected.status);
+      if (expected && "status" in expected) expect([expected.status].flat(), key).toContain(res.statusCode);
       // A leak is anything of Alice's in the answer that Bob did not send himself (a 404 may echo the id asked for).
       const sent = url + JSON.stringify(body ?? "");
       for (const secret of secrets.filter((x) => !sent.includes(x))) {

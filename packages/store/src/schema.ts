@@ -311,6 +311,35 @@ export interface ImportJobFileTable {
   content: string;
 }
 
+/** A restore of a backup into an account, run as a leased job (0024). */
+export interface RestoreJobTable {
+  id: string;
+  account_id: string;
+  status: string;
+  /** The checked backup without its rows (JSON); null while uploading. */
+  frame: string | null;
+  /** The account's name, time zone, country and settings before the restore (JSON), set by its first step. */
+  before: string | null;
+  step: string;
+  step_index: number;
+  error: string | null;
+  created_by: string;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** A piece of a restore job's upload, in order. */
+export interface RestoreJobFileTable {
+  job_id: string;
+  account_id: string;
+  seq: number;
+  content: string;
+}
+
 /** One committed chunk of an import job: its rows' outcomes (JSON), keyed by the job's row it started at. */
 export interface ImportJobChunkTable {
   account_id: string;
@@ -415,6 +444,8 @@ export interface Database {
   message_template: MessageTemplateTable;
   member_smtp: MemberSmtpTable;
   message_send: MessageSendTable;
+  restore_job: RestoreJobTable;
+  restore_job_file: RestoreJobFileTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -23,6 +23,7 @@ import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repositor
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
+import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -46,6 +47,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     calendarFeeds: new KyselyCalendarFeedRepository(db),
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
+    restoreJobs: new RestoreJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
     messageTemplates: new KyselyMessageTemplateRepository(db),
     draftFacts: new KyselyDraftFactsReader(db),

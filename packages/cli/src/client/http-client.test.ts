@@ -1,10 +1,35 @@
-import { DIALECTS } from "@kith/store/testing";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DIALECTS, useTempDir } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { runCaptured } from "../testing/cli-harness.ts";
 import { useCliServer } from "../testing/cli-server.ts";
 
 describe.each(DIALECTS)("kith --url against a real server on %s", (dialect) => {
   const { server, kith } = useCliServer(dialect, { timeZone: "America/New_York" });
+  const tmp = useTempDir("kith-http-restore-");
+
+  it("restores a backup too large to wait for: the server answers with its job, followed until it ends", async () => {
+    const at = "2026-01-05T10:00:00.000Z";
+    // 40 contacts with 60 KB of notes each: over the 2 MB a restore request waits for.
+    const contacts = Array.from({ length: 40 }, (_, i) => ({
+      ...{ ref: `contact-${i}`, firstName: `Long ${i}`, lastName: "Notes", emails: [], phones: [], links: [] },
+      ...{ companyRef: null, title: "", tags: [], interests: [], howWeMet: "", notes: "n".repeat(60_000) },
+      ...{ birthday: null, circle: "network", timeZone: null, muted: false, cadenceOverride: null },
+      ...{ snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null, archivedAt: null },
+      ...{ createdAt: at, updatedAt: at },
+    }));
+    const backup = {
+      ...{ format: "kith-backup", version: 2, notify: null, webhooks: [], companies: [], contacts },
+      account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: {} },
+      ...{ interactions: [], followUps: [], duplicateDismissals: [] },
+    };
+    const file = path.join(tmp.path, "large.json");
+    await writeFile(file, JSON.stringify(backup));
+    expect((await kith("restore", file)).stdout).toBe(
+      "restored 40 contacts, 0 companies, 0 interactions, 0 follow-ups, 0 webhooks\n",
+    );
+  });
 
   it("adds a contact, logs a call, shows the last touch and searches, over HTTP", async () => {
     const added = await kith("contacts", "add", "--first", "Rosa", "--last", "Diaz", "--email", "rosa@example.com");

@@ -143,8 +143,21 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     undoMerge: (mergeId) => items(api.POST("/api/merges/{id}/undo", path("id", mergeId))),
     exportBackup: () => unwrap(api.GET("/api/backup")),
     // The file is sent as read: the server checks it and answers with the fields it refuses.
-    restoreBackup: (backup) =>
-      unwrap(api.POST("/api/backup/restore", { body: backup as Body<"/api/backup/restore", "post"> })),
+    restoreBackup: async (backup) => {
+      const answer = await unwrap(
+        api.POST("/api/backup/restore", { body: backup as Body<"/api/backup/restore", "post"> }),
+      );
+      if (!("id" in answer)) return answer;
+      // 202: a large backup restores on the server as a job; follow it until it has ended.
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const job = await unwrap(api.GET("/api/backup/restore/{id}", path("id", answer.id)));
+        if (job.status === "failed") {
+          throw new DomainError("conflict", `the restore stopped: ${job.error ?? "it failed"}`);
+        }
+        if (job.status === "committed" && job.counts) return job.counts;
+      }
+    },
     exportContacts: async (format) => {
       // A download, not JSON: any type is accepted, and the body is read as text.
       const {

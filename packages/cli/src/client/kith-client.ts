@@ -86,7 +86,8 @@ export interface KithClient {
   undoMerge(mergeId: string): Promise<Answer<"/api/merges/{id}/undo", "post">["items"]>;
   exportBackup(): Promise<Answer<"/api/backup", "get">>;
   /** Takes the file as read: the service (or the server) checks it, which is the point of a restore's dry parse. */
-  restoreBackup(backup: unknown): Promise<Answer<"/api/backup/restore", "post">>;
+  /** What a restore wrote, once it has committed (a large one runs on the server as a job, followed until it ends). */
+  restoreBackup(backup: unknown): Promise<Answer<"/api/backup/restore", "post"> & { companies: number }>;
   exportContacts(format: ContactExportFormat): Promise<ContactExport>;
   notifyStatus(): Promise<Answer<"/api/notify/status", "get">>;
   /** Sends today's digest to the member's own address now. */

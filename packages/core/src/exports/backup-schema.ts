@@ -183,3 +183,37 @@ export const restoreResultSchema = z.object({
   webhooks: z.number(),
 });
 export type RestoreResult = z.output<typeof restoreResultSchema>;
+
+/** A restore run as a job: where it is, and how it ended (`GET /api/backup/restore/{id}`). */
+export const restoreJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(["uploading", "queued", "running", "committed", "failed"]),
+  /** The step it is at (the account, a list of the backup, the due state, the webhooks) and the rows done of it. */
+  step: z.enum([
+    "account",
+    "companies",
+    "contacts",
+    "interactions",
+    "followUps",
+    "duplicateDismissals",
+    "refresh",
+    "finish",
+    "undo",
+  ]),
+  index: z.number(),
+  /** Each list's rows in the backup. */
+  counts: z
+    .object({
+      webhooks: z.number(),
+      companies: z.number(),
+      contacts: z.number(),
+      interactions: z.number(),
+      followUps: z.number(),
+      duplicateDismissals: z.number(),
+    })
+    .nullable(),
+  /** Why it failed, in words (what it wrote was taken out again). */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});

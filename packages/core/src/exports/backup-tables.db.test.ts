@@ -43,6 +43,8 @@ const DECISIONS: Record<string, string> = {
   import_job_chunk: "ledger: an import's committed chunks",
   import_job_file: "ledger: a running import's file",
   message_send: "ledger: which messages went out through a member's SMTP; each sent one is an interaction",
+  restore_job: "ledger: a restore's progress; what it wrote is the backup's rows",
+  restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",

@@ -8,5 +8,24 @@ export {
   neutralizeCell,
 } from "./csv-export.ts";
 export { CONTACT_EXPORT_FORMATS, type ContactExportFormat, exportContacts } from "./export-service.ts";
-export { RESTORE_BATCH_ROWS, restoreBackup } from "./restore-service.ts";
+export type {
+  ClaimedRestoreJob,
+  RestoreBatchRecord,
+  RestoreJobRepository,
+  RestoreJobStatus,
+  RestoreJobView,
+  RestorePoint,
+  RestoreStep,
+} from "./restore-job-port.ts";
+export { RESTORE_STEPS } from "./restore-job-port.ts";
+export { getRestore, RESTORE_PIECE_CHARS, restoreBackup, restoreResultOf, startRestore } from "./restore-service.ts";
+export type { BackupFrame } from "./restore-validate.ts";
+export {
+  RESTORE_BATCH_ROWS,
+  RESTORE_LEASE_MS,
+  RESTORE_MAX_STALLED_CLAIMS,
+  type RestoreRunResult,
+  runRestoreJob,
+  runRestoreTick,
+} from "./run-restore-job.ts";
 export { contactsToVcard } from "./vcard-export.ts";

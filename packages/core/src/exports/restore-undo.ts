@@ -1,42 +1,59 @@
-import type { Account } from "../accounts/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
-
-/** What a restore's committed batches wrote, so a failure can take it out again. */
-export interface Written {
-  companies: string[];
-  contacts: string[];
-}
+import { backupParts, parseItem } from "./backup-stream.ts";
+import type { ClaimedRestoreJob } from "./restore-job-port.ts";
+import { restoredId } from "./restored-ids.ts";
 
 const UNDO_BATCH = 200;
 
-/**
- * Takes a failed restore's rows out again, in batches with turns of the event loop like the restore itself. The
- * account was empty before, so this is exact: deleting a contact takes its tags, follow-ups, links and search rows
- * with it, and an interaction goes with the last of its contacts (every restored interaction names only restored
- * contacts); then the companies, and the account's name and settings as they were.
- */
-export async function undoRestore(
+/** The ids a job gave the rows of `list`, read from its stored upload (a row not yet written has none to delete). */
+async function* idsOf(deps: Deps, job: ClaimedRestoreJob, list: "contacts" | "companies") {
+  const file = deps.store.restoreJobs.readFile(job.accountId, job.id);
+  for await (const part of backupParts(file, (key) => key === list)) {
+    if (part.kind !== "item") continue;
+    const row = parseItem(part) as { ref?: unknown };
+    if (typeof row === "object" && row !== null && typeof row.ref === "string") {
+      yield restoredId(job.id, list, row.ref);
+    }
+  }
+}
+
+async function inBatches(
   deps: Deps,
-  accountId: string,
-  written: Written,
-  before: (Account & { settings: string }) | null,
-): Promise<void> {
-  for (let i = 0; i < written.contacts.length; i += UNDO_BATCH) {
+  ids: AsyncIterable<string>,
+  remove: (tx: Parameters<Parameters<Deps["store"]["transaction"]>[0]>[0], id: string) => Promise<unknown>,
+) {
+  let batch: string[] = [];
+  const flush = async () => {
+    const now = batch;
+    batch = [];
     await deps.store.transaction(async (tx) => {
-      for (const id of written.contacts.slice(i, i + UNDO_BATCH)) await tx.contacts.hardDelete(accountId, id);
+      for (const id of now) await remove(tx, id);
     });
     await yieldToLoop();
+  };
+  for await (const id of ids) {
+    batch.push(id);
+    if (batch.length >= UNDO_BATCH) await flush();
   }
-  for (let i = 0; i < written.companies.length; i += UNDO_BATCH) {
-    await deps.store.transaction(async (tx) => {
-      for (const id of written.companies.slice(i, i + UNDO_BATCH)) await tx.companies.delete(accountId, id);
-    });
-    await yieldToLoop();
-  }
-  if (!before) return;
+  if (batch.length > 0) await flush();
+}
+
+/**
+ * Takes a failed restore's rows out again, in batches with turns of the event loop like the restore itself. Its
+ * ids are derived from the job and each ref, so they are found again from the stored upload, whatever run wrote
+ * them. The account was empty before, so this is exact: deleting a contact takes its tags, follow-ups, links and
+ * search rows with it, and an interaction goes with the last of its contacts (every restored interaction names
+ * only restored contacts); then the companies, and the account's name and settings as they were. The webhooks and
+ * the digest schedule are written by the last step, in one transaction, after which nothing fails.
+ */
+export async function undoRestore(deps: Deps, job: ClaimedRestoreJob): Promise<void> {
+  await inBatches(deps, idsOf(deps, job, "contacts"), (tx, id) => tx.contacts.hardDelete(job.accountId, id));
+  await inBatches(deps, idsOf(deps, job, "companies"), (tx, id) => tx.companies.delete(job.accountId, id));
+  if (!job.before) return;
+  const before = JSON.parse(job.before) as { name: string; timeZone: string; country: string | null; settings: string };
   await deps.store.transaction(async (tx) => {
-    await tx.accounts.update(accountId, { name: before.name, timeZone: before.timeZone, country: before.country });
-    await tx.accounts.updateSettings(accountId, before.settings);
+    await tx.accounts.update(job.accountId, { name: before.name, timeZone: before.timeZone, country: before.country });
+    await tx.accounts.updateSettings(job.accountId, before.settings);
   });
 }

@@ -9,9 +9,8 @@ import { engineSettingsSchema } from "../engine/settings.ts";
 import { addFollowUpSchema } from "../follow-ups/schemas.ts";
 import { logInteractionSchema } from "../interactions/schemas.ts";
 import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-templates.ts";
-import { MAX_OWN_TEMPLATES } from "../messages/draft-service.ts";
 import { checkTemplateSyntax } from "../messages/render-template.ts";
-import { createTemplateSchema } from "../messages/schemas.ts";
+import { createTemplateSchema, MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
 import { parseAccountSettings, updateSettingsSchema } from "../settings/account-settings.ts";
 import { DomainError, type FieldIssue, invalid } from "../shared/errors.ts";
 import { saneDateOn, saneInstant } from "../shared/sane-dates.ts";
@@ -28,6 +27,7 @@ import {
   backupTemplateSchema,
   backupWebhookSchema,
 } from "./backup-schema.ts";
+import { type BackupPart, backupParts, parseItem } from "./backup-stream.ts";
 
 /** Items checked between two turns of the event loop: a few milliseconds of zod each. */
 const VALIDATE_SLICE = 2000;
@@ -288,6 +288,9 @@ function checkDismissals(items: unknown[]): Backup["duplicateDismissals"] {
   return result.data;
 }
 
+/** An account's own templates and its copies of the defaults. */
+const MAX_TEMPLATE_ROWS = MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length;
+
 /** The backup's frame (format, version, account) with its lists unchecked: they are checked a slice at a time. */
 const frameSchema = backupSchema.extend({
   webhooks: z.array(z.unknown()).max(MAX_WEBHOOKS),
@@ -296,10 +299,7 @@ const frameSchema = backupSchema.extend({
   interactions: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
-  templates: z
-    .array(z.unknown())
-    .max(MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length)
-    .default([]),
+  templates: z.array(z.unknown()).max(MAX_TEMPLATE_ROWS).default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -338,38 +338,244 @@ export async function validateBackup(input: unknown): Promise<Backup> {
   };
 }
 
-export type Refs = Map<string, string>;
+/** The lists of a backup, in the order a restore writes them. */
+export const BACKUP_LISTS = [
+  "webhooks",
+  "companies",
+  "contacts",
+  "interactions",
+  "followUps",
+  "duplicateDismissals",
+  "templates",
+] as const;
+export type BackupList = (typeof BACKUP_LISTS)[number];
 
-export function resolve(refs: Refs, ref: string, path: string): string {
-  const id = refs.get(ref);
-  if (!id) throw invalid(path, `refers to ${ref}, which is not in the backup`);
-  return id;
+/** What a restore keeps of a backup between its passes: everything but its rows. */
+export interface BackupFrame {
+  version: number;
+  account: Backup["account"];
+  notify: Backup["notify"];
+  circles: string[];
+  /** Each list's length. */
+  counts: Record<BackupList, number>;
 }
 
-/** Every row's new id by its ref, and every reference checked, before anything is written. */
-export interface RestorePlan {
-  companyIds: Refs;
-  contactIds: Refs;
-  interactionIds: Refs;
-}
+const isList = (key: string): key is BackupList => (BACKUP_LISTS as readonly string[]).includes(key);
 
-export function planRestore(b: Backup, newId: () => string): RestorePlan {
-  const idsOf = (rows: readonly { ref: string }[]): Refs => new Map(rows.map((r) => [r.ref, newId()]));
-  const plan = { companyIds: idsOf(b.companies), contactIds: idsOf(b.contacts), interactionIds: idsOf(b.interactions) };
-  for (const [i, c] of b.contacts.entries()) {
-    if (c.companyRef) resolve(plan.companyIds, c.companyRef, `contacts.${i}.companyRef`);
-  }
-  for (const [i, x] of b.interactions.entries()) {
-    for (const [j, r] of x.contactRefs.entries()) resolve(plan.contactIds, r, `interactions.${i}.contactRefs.${j}`);
-  }
-  for (const [i, f] of b.followUps.entries()) {
-    resolve(plan.contactIds, f.contactRef, `followUps.${i}.contactRef`);
-    if (f.interactionRef) resolve(plan.interactionIds, f.interactionRef, `followUps.${i}.interactionRef`);
-  }
-  for (const [i, d] of b.duplicateDismissals.entries()) {
-    for (const [j, r] of d.contactRefs.entries()) {
-      resolve(plan.contactIds, r, `duplicateDismissals.${i}.contactRefs.${j}`);
+/** The first string (or field name) holding a NUL character, as a path below the row; null when there is none. */
+function nulPath(root: unknown): Path | null {
+  const pending: [unknown, Path][] = [[root, []]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop() as [unknown, Path];
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return path;
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes("\u0000")) return [...path, key];
+        pending.push([inner, [...path, Array.isArray(value) ? Number(key) : key]]);
+      }
     }
   }
-  return plan;
+  return null;
+}
+
+const NUL_MESSAGE = "must not contain a NUL character (U+0000)";
+
+/** Reads the backup's frame (everything but the lists' rows) in one pass over its text; lists are only counted. */
+export async function readBackupFrame(open: () => AsyncIterable<string>): Promise<BackupFrame> {
+  const values: Record<string, unknown> = {};
+  const counts = Object.fromEntries(BACKUP_LISTS.map((k) => [k, 0])) as Record<BackupList, number>;
+  const lists = new Set<string>();
+  for await (const part of backupParts(open(), () => false)) {
+    if (part.kind === "value") {
+      const at = nulPath(part.value);
+      if (at) throw fail([{ path: [part.key, ...at], message: NUL_MESSAGE }]);
+      values[part.key] = part.value;
+    } else if (part.kind === "list") {
+      lists.add(part.key);
+      if (isList(part.key)) counts[part.key] = part.length;
+    }
+  }
+  // The lists' places hold a stand-in of their length (the webhooks' count is limited), so the frame is checked
+  // as one parse of the whole document would check it: missing lists, unknown fields, the version.
+  const shaped: Record<string, unknown> = { ...values };
+  for (const key of lists) {
+    // The two lists with a most number of rows: a stand-in of their length, so the frame's limit says so.
+    const most = key === "webhooks" ? MAX_WEBHOOKS : key === "templates" ? MAX_TEMPLATE_ROWS : -1;
+    shaped[key] = most < 0 ? [] : Array.from({ length: Math.min(counts[key as BackupList], most + 1) });
+  }
+  const frame = parseInput(frameSchema, upgrade(shaped));
+  const { account, circles } = checkAccount(frame.account);
+  const notify = frame.notify === null ? null : parseInput(z.object({ notify: notifySettingsSchema }), frame).notify;
+  return { version: Number(values.version), account, notify, circles: [...circles], counts };
+}
+
+const ROW_SCHEMAS = {
+  webhooks: backupWebhookSchema,
+  companies: backupCompanySchema,
+  contacts: backupContactSchema,
+  interactions: backupInteractionSchema,
+  followUps: backupFollowUpSchema,
+  duplicateDismissals: backupDuplicateDismissalSchema,
+  templates: backupTemplateSchema,
+} as const;
+
+/** A list's rows as a restore writes them. */
+export interface CheckedRows {
+  webhooks: ReturnType<typeof checkWebhook>;
+  companies: ReturnType<typeof checkCompany>;
+  contacts: ReturnType<typeof checkContact>;
+  interactions: ReturnType<typeof checkInteraction>;
+  followUps: ReturnType<typeof checkFollowUp>;
+  duplicateDismissals: Backup["duplicateDismissals"][number];
+  templates: ReturnType<typeof checkTemplate>;
+}
+
+function checkRowValue<K extends BackupList>(
+  key: K,
+  input: unknown,
+  frame: { version: number; circles: ReadonlySet<string> },
+): CheckedRows[K] {
+  const nul = nulPath(input);
+  if (nul) throw new RowIssues([{ path: nul, message: NUL_MESSAGE }]);
+  const value =
+    key === "followUps" && frame.version === 1 && typeof input === "object" && input !== null
+      ? { opportunityId: null, askId: null, ...input }
+      : input;
+  const result = ROW_SCHEMAS[key].safeParse(value);
+  if (!result.success) {
+    throw new RowIssues(
+      result.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        message: i.message,
+      })),
+    );
+  }
+  const row = result.data as never;
+  switch (key) {
+    case "webhooks":
+      return checkWebhook(row) as CheckedRows[K];
+    case "companies":
+      return checkCompany(row) as CheckedRows[K];
+    case "contacts":
+      return checkContact(row, frame.circles) as CheckedRows[K];
+    case "interactions":
+      return checkInteraction(row) as CheckedRows[K];
+    case "followUps":
+      return checkFollowUp(row) as CheckedRows[K];
+    case "templates":
+      return checkTemplate(row) as CheckedRows[K];
+    default: {
+      const d = row as Backup["duplicateDismissals"][number];
+      if (d.contactRefs[0] === d.contactRefs[1]) {
+        throw new RowIssues([{ path: ["contactRefs", 1], message: `names ${d.contactRefs[1]} twice` }]);
+      }
+      return d as CheckedRows[K];
+    }
+  }
+}
+
+/** One row of a backup's list, parsed and checked through the write schemas; a failure names its path in the backup. */
+export function checkedRow<K extends BackupList>(
+  part: { key: K; index: number; text: string },
+  frame: { version: number; circles: ReadonlySet<string> },
+): CheckedRows[K] {
+  try {
+    return checkRowValue(part.key, parseItem(part), frame);
+  } catch (error) {
+    if (!(error instanceof RowIssues)) throw error;
+    throw fail(error.issues.map((i) => ({ path: [part.key, part.index, ...i.path], message: i.message })));
+  }
+}
+
+/** The refs each row points at, with their paths in the backup, and the list that must hold them. */
+function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: number): [BackupList, string, string][] {
+  const at = (rest: string) => `${key}.${index}.${rest}`;
+  switch (key) {
+    case "contacts": {
+      const c = row as CheckedRows["contacts"];
+      return c.companyRef ? [["companies", c.companyRef, at("companyRef")]] : [];
+    }
+    case "interactions":
+      return (row as CheckedRows["interactions"]).contactRefs.map((r, j) => ["contacts", r, at(`contactRefs.${j}`)]);
+    case "followUps": {
+      const f = row as CheckedRows["followUps"];
+      return [
+        ["contacts", f.contactRef, at("contactRef")],
+        ...(f.interactionRef
+          ? [["interactions", f.interactionRef, at("interactionRef")] as [BackupList, string, string]]
+          : []),
+      ];
+    }
+    case "duplicateDismissals":
+      return (row as CheckedRows["duplicateDismissals"]).contactRefs.map((r, j) => [
+        "contacts",
+        r,
+        at(`contactRefs.${j}`),
+      ]);
+    default:
+      return [];
+  }
+}
+
+const dangling = (list: string, ref: string, path: string) =>
+  invalid(path, `refers to ${ref}, which is not in the backup's ${list}`);
+
+/**
+ * Checks a whole backup read as a stream (`open` gives its text from the start, a chunk at a time, as often as
+ * asked), holding one row at a time and the refs: the frame first (format, version, account, digest schedule),
+ * then every row through the write schemas, then that every ref a row names is in the backup. When the lists come
+ * in the order a backup is written (companies before the contacts that name them…), the refs are checked in the
+ * same pass; otherwise in a third pass that reads only the refs. Throws the first problem, naming its path in the
+ * backup (`contacts.3.emails.0.address`). Turns of the event loop every CHECK_SLICE rows.
+ */
+export async function checkBackup(open: () => AsyncIterable<string>): Promise<BackupFrame> {
+  const frame = await readBackupFrame(open);
+  const ctx = { version: frame.version, circles: new Set(frame.circles) };
+  const refs = Object.fromEntries(BACKUP_LISTS.map((k) => [k, new Set<string>()])) as Record<BackupList, Set<string>>;
+  const ended = new Set<string>();
+  /** A default has at most one copy per account. */
+  const copiedDefaults = new Set<string>();
+  let later = false;
+  let rows = 0;
+  const check = async (parts: AsyncIterable<BackupPart>, resolveOnly: boolean) => {
+    for await (const part of parts) {
+      if (part.kind === "list") ended.add(part.key);
+      if (part.kind !== "item" || !isList(part.key)) continue;
+      const row = checkedRow({ ...part, key: part.key }, ctx);
+      if (!resolveOnly && part.key === "templates") {
+        const { defaultId } = row as CheckedRows["templates"];
+        if (defaultId !== null && copiedDefaults.has(defaultId)) {
+          throw invalid(`templates.${part.index}.defaultId`, `${defaultId} has an earlier copy`);
+        }
+        if (defaultId !== null) copiedDefaults.add(defaultId);
+      }
+      if (!resolveOnly && "ref" in row) {
+        const own = refs[part.key];
+        if (own.has(row.ref)) throw invalid(`${part.key}.${part.index}.ref`, `${row.ref} is used by an earlier row`);
+        own.add(row.ref);
+      }
+      for (const [list, ref, path] of referencesOf(part.key, row, part.index)) {
+        if (resolveOnly || ended.has(list)) {
+          if (!refs[list].has(ref)) throw dangling(list, ref, path);
+        } else later = true;
+      }
+      rows += 1;
+      if (rows % CHECK_SLICE === 0) await yieldToLoop();
+    }
+  };
+  await check(backupParts(open()), false);
+  if (later) {
+    const refLists = new Set<string>(["contacts", "interactions", "followUps", "duplicateDismissals"]);
+    await check(
+      backupParts(open(), (k) => refLists.has(k)),
+      true,
+    );
+  }
+  return frame;
+}
+
+/** A backup's text in chunks, for a backup already in memory (the CLI in-process, tests). */
+export async function* textChunks(text: string, size = 1 << 20): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }

@@ -9,11 +9,15 @@ import type { DraftContext } from "./draft-context.ts";
 import type { DraftFacts } from "./message-template-port.ts";
 import { pickTemplate, templateLibrary } from "./pick-template.ts";
 import { renderTemplate } from "./render-template.ts";
-import { type Draft, type DraftOptions, type DraftSlot, draftOptionsSchema, type Template } from "./schemas.ts";
+import {
+  type Draft,
+  type DraftOptions,
+  type DraftSlot,
+  draftOptionsSchema,
+  MAX_OWN_TEMPLATES,
+  type Template,
+} from "./schemas.ts";
 import { agoWords, gapWords } from "./time-words.ts";
-
-/** How many of an account's own templates are read for drafts (the library's limit). */
-export const MAX_OWN_TEMPLATES = 200;
 
 /** How a logged kind reads in "our last … was 3 weeks ago". */
 const KIND_WORDS: Record<string, string> = {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** How many of an account's own templates are read for drafts (the library's limit). */
+export const MAX_OWN_TEMPLATES = 200;
+
 /**
  * The reasons a template fits: the today list's template slots (a nudge numbered 1–3), and the moments a member
  * writes by themselves (a thank-you after a meeting, a new role, a campaign).

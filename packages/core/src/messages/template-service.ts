@@ -4,13 +4,14 @@ import { conflict, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { defaultTemplateById } from "./default-templates.ts";
 import type { DraftContext } from "./draft-context.ts";
-import { draftContextOf, loadDraftScope, MAX_OWN_TEMPLATES } from "./draft-service.ts";
+import { draftContextOf, loadDraftScope } from "./draft-service.ts";
 import type { StoredTemplate } from "./message-template-port.ts";
 import { isDefaultId, templateLibrary } from "./pick-template.ts";
 import { checkTemplateSyntax, renderTemplate } from "./render-template.ts";
 import {
   createTemplateSchema,
   type Draft,
+  MAX_OWN_TEMPLATES,
   previewTemplateSchema,
   type Template,
   updateTemplateSchema,

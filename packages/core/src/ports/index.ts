@@ -13,6 +13,7 @@ import type { DeliveryRepository, DigestReplyRepository } from "../delivery/deli
 import type { WebhookRepository } from "../delivery/webhooks/webhook-ports.ts";
 import type { DueStateRepository } from "../due-state/due-state-port.ts";
 import type { DuplicateRepository } from "../duplicates/duplicate-port.ts";
+import type { RestoreJobRepository } from "../exports/restore-job-port.ts";
 import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
@@ -78,6 +79,7 @@ export interface Repositories {
   draftFacts: DraftFactsReader;
   memberSmtp: MemberSmtpRepository;
   messageSends: MessageSendRepository;
+  restoreJobs: RestoreJobRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -1,7 +1,8 @@
 import { connect } from "node:net";
+import { Readable } from "node:stream";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { useTestServer } from "../testing/test-server.ts";
+import { signUp, TEST_ORIGIN, useTestServer } from "../testing/test-server.ts";
 
 /** Sends only a request's head over a real socket and returns the first bytes of the answer. */
 function headOnly(port: number, head: string): Promise<string> {
@@ -40,5 +41,40 @@ describe.each(DIALECTS)("restore size limit on %s", (dialect) => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toMatch(/content-type: application\/problem\+json/i);
+  });
+});
+
+describe.each(DIALECTS)("restore limits while the body streams on %s", (dialect) => {
+  const s = useTestServer(dialect, { env: { KITH_RESTORE_MAX_BYTES: "4096" } });
+
+  it("answers 413 naming the limit once a body sent without a length passes it, keeping nothing", async () => {
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const pieces = [
+      '{"format":"kith-backup","version":2,"contacts":[',
+      ...Array.from({ length: 50 }, () => `"${"x".repeat(200)}",`),
+    ];
+    const res = await s.app.inject({
+      method: "POST",
+      url: "/api/backup/restore",
+      headers: { cookie: bob.cookie, "content-type": "application/json", origin: TEST_ORIGIN },
+      payload: Readable.from(pieces),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().detail).toMatch(/limit of 4096 bytes \(KITH_RESTORE_MAX_BYTES\)/);
+    const jobs = await s.db.db.selectFrom("restore_job").select("id").execute();
+    expect(jobs).toEqual([]);
+  });
+
+  it("answers 409 in words while the account has a restore under way", async () => {
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    const account = (await bob.call("GET", "/api/account")).json().id as string;
+    await s.deps.store.restoreJobs.insertJob(account, {
+      id: "r1",
+      createdBy: bob.userId,
+      createdAt: s.clock.now().toISOString(),
+    });
+    const res = await bob.call("POST", "/api/backup/restore", { format: "kith-backup" });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toMatch(/a restore is already queued or running for this account/);
   });
 });

@@ -5,6 +5,7 @@ import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts"
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
+import { restoreJob } from "./restore-job.ts";
 
 export interface JobContext {
   config: Config;
@@ -72,6 +73,7 @@ export const JOBS: readonly JobEntry[] = [
     },
   },
   { name: "imports", enabled: () => true, create: ({ deps }) => importJob(deps) },
+  { name: "restores", enabled: () => true, create: ({ deps }) => restoreJob(deps) },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",

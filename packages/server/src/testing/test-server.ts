@@ -39,8 +39,8 @@ export async function openTestServer(dialect: Dialect, env: Record<string, strin
     secrets: new PlainSecrets(),
   };
   const config = testConfig(env);
-  // The import job runs as on a server; the delivery jobs do not: tests drive their ticks themselves.
-  const { app, routes, jobs } = await buildApp({ config, open: db, deps, jobs: ["imports"] });
+  // The import and restore jobs run as on a server; the delivery jobs do not: tests drive their ticks themselves.
+  const { app, routes, jobs } = await buildApp({ config, open: db, deps, jobs: ["imports", "restores"] });
   await app.ready();
   jobs.start();
   return {

@@ -5,13 +5,24 @@
  *
  *   node --import tsx crash-child.ts <scenario> <sqlite-data-dir | postgres-schema>
  */
-import { type Actor, type Deps, getImport, mergeContacts, resumeImport, runImportTick } from "@kith/core";
+import { readFileSync } from "node:fs";
+import {
+  type Actor,
+  type Deps,
+  getImport,
+  getRestore,
+  mergeContacts,
+  resumeImport,
+  runImportTick,
+  runRestoreTick,
+  startRestore,
+} from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { migrate, type OpenDatabase, openDatabase } from "../database.ts";
 import { createStore } from "../store.ts";
 import { TEST_PG_URL, underSchemaLock } from "../testing/test-databases.ts";
 
-export const CRASH_SCENARIOS = ["import", "merge", "migrate"] as const;
+export const CRASH_SCENARIOS = ["import", "merge", "migrate", "restore"] as const;
 export type CrashScenario = (typeof CRASH_SCENARIOS)[number];
 
 export function openFor(location: string): OpenDatabase {
@@ -31,6 +42,20 @@ export function depsFor(open: OpenDatabase, offsetMs: number, idPrefix: string):
 }
 
 /** The owner of the one account a crash scenario works in. */
+/** The restore scenario's latest job (a failed one is followed by a new one). */
+export async function latestRestore(open: OpenDatabase, accountId: string) {
+  return open.db
+    .selectFrom("restore_job")
+    .select(["id", "status", "step", "step_index", "error"])
+    .where("account_id", "=", accountId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** Where the restore scenario keeps its backup (beside a SQLite database; in the temp dir for PostgreSQL). */
+export const restoreBackupFile = () => process.env.KITH_CRASH_BACKUP_FILE ?? "";
+
 export async function ownerOf(deps: Deps): Promise<Actor> {
   const [m] = await deps.store.memberships.listForUser("crash-user");
   if (!m) throw new Error("the crash scenario's account is missing");
@@ -52,6 +77,29 @@ async function work(scenario: CrashScenario, open: OpenDatabase, deps: Deps): Pr
       const now = await getImport(deps, owner, job.id);
       if (now.status === "committed") return;
       if (now.status === "failed") await resumeImport(deps, owner, job.id);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  if (scenario === "restore") {
+    for (;;) {
+      const job = await latestRestore(open, owner.accountId);
+      if (!job) throw new Error("no restore to run");
+      if (job.status === "committed") return;
+      // A restore given up (kills before any batch, again and again) took out what it wrote: the member restores
+      // the same file again, as this run does.
+      if (job.status === "failed") {
+        const text = readFileSync(restoreBackupFile(), "utf8");
+        await startRestore(
+          deps,
+          owner,
+          (async function* () {
+            yield text;
+          })(),
+        );
+      }
+      await runRestoreTick(deps, { owner: `crash-child-${process.pid}` });
+      const now = await getRestore(deps, owner, job.id);
+      if (now.status === "committed") return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

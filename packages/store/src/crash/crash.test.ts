@@ -1,19 +1,23 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   createAccountForUser,
   createContact,
   type Deps,
+  exportBackup,
   logInteraction,
+  RESTORE_STEPS,
   rebuildDueState,
+  restoreBackup,
   startImport,
+  startRestore,
 } from "@kith/core";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { migrate, type OpenDatabase } from "../database.ts";
 import {
   MIGRATION_NAMES,
@@ -22,7 +26,7 @@ import {
   sqliteSnapshotOf,
 } from "../migrations/snapshots/snapshot-files.ts";
 import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
-import { type CrashScenario, depsFor, openFor, ownerOf } from "./crash-child.ts";
+import { type CrashScenario, depsFor, latestRestore, openFor, ownerOf, restoreBackupFile } from "./crash-child.ts";
 
 /**
  * The standing crash suite (docs/RELIABILITY.md): a child process doing real work (an import, merges, the
@@ -70,6 +74,47 @@ function runChild(
   });
 }
 
+/** The restore scenario's backup: a few thousand rows (companies, contacts, an interaction each, some follow-ups). */
+const RESTORED = { companies: 5, contacts: 1500, followUps: 150 };
+function generatedBackup(): string {
+  const at = "2026-01-05T10:00:00.000Z";
+  const contacts = Array.from({ length: RESTORED.contacts }, (_, i) => ({
+    ...{ ref: `contact-${i}`, firstName: `Zoë ${i}`, lastName: "Ñúñez", emails: [{ address: `z${i}@example.com` }] },
+    ...{ phones: [], links: [], companyRef: `company-${i % RESTORED.companies}`, title: "", tags: ["crash"] },
+    ...{ interests: [], howWeMet: "", notes: "", birthday: null, circle: "network", timeZone: null, muted: false },
+    ...{ cadenceOverride: null, snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null },
+    ...{ archivedAt: null, createdAt: at, updatedAt: at },
+  }));
+  return JSON.stringify({
+    format: "kith-backup",
+    version: 2,
+    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: {} },
+    notify: null,
+    webhooks: [],
+    companies: Array.from({ length: RESTORED.companies }, (_, i) => ({
+      ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
+      ...{ createdAt: at, updatedAt: at },
+    })),
+    contacts,
+    interactions: contacts.map((c, i) => ({
+      ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
+      ...{ occurredAt: new Date(Date.parse(at) - i * 3_600_000).toISOString(), summary: `hello ${i}` },
+      ...{ meaningful: true, awaitsReply: false, source: "manual", createdAt: at, updatedAt: at },
+    })),
+    followUps: contacts.slice(0, RESTORED.followUps).map((c, i) => ({
+      ...{ ref: `follow-up-${i}`, contactRef: c.ref, interactionRef: `interaction-${i}`, opportunityId: null },
+      ...{ askId: null, dueOn: "2026-02-01", title: `Call ${i}`, notes: "", status: "open", snoozedUntilOn: null },
+      ...{ completedAt: null, createdAt: at, updatedAt: at },
+    })),
+    duplicateDismissals: [{ contactRefs: ["contact-1", "contact-2"] }],
+  });
+}
+
+const oneChunk = (text: string) =>
+  (async function* () {
+    yield text;
+  })();
+
 const csv = () =>
   ["First Name,Last Name,Email", ...Array.from({ length: ROWS }, (_, i) => `Ana ${i},Ñúñez,ana.${i}@example.com`)].join(
     "\n",
@@ -88,6 +133,12 @@ async function seed(scenario: CrashScenario, open: OpenDatabase, locked: <T>(fn:
   const owner = await seedAccount(open, deps);
   if (scenario === "import") {
     await startImport(deps, owner, { content: csv(), fileName: "people.csv", format: "csv" });
+    return;
+  }
+  if (scenario === "restore") {
+    const text = generatedBackup();
+    writeFileSync(restoreBackupFile(), text);
+    await startRestore(deps, owner, oneChunk(text));
     return;
   }
   let n = 0;
@@ -116,8 +167,10 @@ async function seed(scenario: CrashScenario, open: OpenDatabase, locked: <T>(fn:
   }
 }
 
-const count = async (open: OpenDatabase, table: "contact" | "interaction" | "interaction_contact") =>
-  Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(open.db)).rows[0]?.n);
+const count = async (
+  open: OpenDatabase,
+  table: "contact" | "interaction" | "interaction_contact" | "company" | "follow_up",
+) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(open.db)).rows[0]?.n);
 
 async function derived(open: OpenDatabase) {
   const rows = await open.db
@@ -156,6 +209,7 @@ async function checkInvariant(scenario: CrashScenario, open: OpenDatabase, final
     }
     return;
   }
+  if (scenario === "restore") return checkRestore(open, deps, owner, final);
   // merge: each pair is two contacts or one (the kept one), with all of its history.
   const ids = new Set((await open.db.selectFrom("contact").select("id").execute()).map((r) => r.id));
   for (let i = 0; i < PAIRS; i += 1) expect(ids.has(`keep-${String(i).padStart(4, "0")}`)).toBe(true);
@@ -165,6 +219,41 @@ async function checkInvariant(scenario: CrashScenario, open: OpenDatabase, final
   await rebuildDueState(deps, owner);
   expect(await derived(open)).toEqual(stored);
   if (final) expect(ids.size).toBe(PAIRS);
+}
+
+/**
+ * The restore: each list's rows are all written, none, or exactly as many as the job's point says (a batch and the
+ * job's move past it commit together). At the end the account equals one restored without a kill.
+ */
+async function checkRestore(
+  open: OpenDatabase,
+  deps: Deps,
+  owner: Awaited<ReturnType<typeof ownerOf>>,
+  final: boolean,
+) {
+  const job = await latestRestore(open, owner.accountId);
+  const step = RESTORE_STEPS.indexOf((job?.step ?? "account") as (typeof RESTORE_STEPS)[number]);
+  const written = (list: (typeof RESTORE_STEPS)[number], total: number) => {
+    const at = RESTORE_STEPS.indexOf(list);
+    return job?.status === "committed" || step > at ? total : step === at ? Number(job?.step_index) : 0;
+  };
+  // A restore given up and being undone (kills before any batch, again and again) holds whatever it has not yet
+  // taken out: only its end is checked.
+  if (job?.step !== "undo" && job?.status !== "failed") {
+    expect(await count(open, "company")).toBe(written("companies", RESTORED.companies));
+    expect(await count(open, "contact")).toBe(written("contacts", RESTORED.contacts));
+    expect(await count(open, "interaction")).toBe(written("interactions", RESTORED.contacts));
+    expect(await count(open, "follow_up")).toBe(written("followUps", RESTORED.followUps));
+  }
+  if (!final) return;
+  expect(job?.status).toBe("committed");
+  // The same backup restored without a kill, into another account of the same database.
+  await insertTestUser(open, { id: "plain-user", email: "plain@example.test", name: "Plain" });
+  await deps.store.transaction((tx) => createAccountForUser(deps, tx, { id: "plain-user", name: "Plain" }, {}));
+  const [m] = await deps.store.memberships.listForUser("plain-user");
+  const plain = { userId: "plain-user", accountId: m?.accountId ?? "", role: "owner" as const };
+  await restoreBackup(deps, plain, JSON.parse(generatedBackup()));
+  expect(await exportBackup(deps, owner)).toEqual(await exportBackup(deps, plain));
 }
 
 async function integrity(open: OpenDatabase, location: string) {
@@ -179,8 +268,12 @@ async function integrity(open: OpenDatabase, location: string) {
 
 describe.each(["sqlite", "postgres"] as const)("work killed at random moments on %s", (dialect) => {
   const tmp = useTempDir("kith-crash-");
+  // The restore scenario's backup file, read by the child when it restores the file again.
+  beforeEach(() => {
+    process.env.KITH_CRASH_BACKUP_FILE = path.join(tmp.path, "backup.json");
+  });
 
-  it.each(["import", "merge", "migrate"] as const)(
+  it.each(["import", "merge", "migrate", "restore"] as const)(
     `%s: ${KILLS} kills, then it completes`,
     { timeout: 900_000 },
     async (scenario) => {
@@ -227,7 +320,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         let kills = 0;
         for (let i = 0; i < KILLS; i += 1) {
           // Migrations take tens of milliseconds: kill them sooner.
-          const within = scenario === "migrate" ? 60 : 400;
+          const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
           const outcome = await runChild(scenario, location, offset(i), Math.floor(Math.random() * within));
           if (outcome === "killed") kills += 1;
           const open = openFor(location);

@@ -1,9 +1,19 @@
-import { type Deps, exportBackup, type Repositories, restoreBackup } from "@kith/core";
+import {
+  type Deps,
+  exportBackup,
+  getRestore,
+  type Repositories,
+  restoreBackup,
+  runRestoreJob,
+  runRestoreTick,
+  startRestore,
+} from "@kith/core";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
 const at = "2026-01-05T10:00:00.000Z";
-/** Small batches, so a few hundred rows make several of them (the default is 500). */
+/** Small batches, so a few hundred rows make several of them (the default is 200). */
 const batchRows = 40;
 
 /** A backup of `n` contacts (tagged, at a few companies), one interaction each, and a follow-up on every tenth. */
@@ -109,6 +119,71 @@ describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
     // At least one turn per batch of contacts and of interactions; one transaction would have given none on SQLite.
     expect(turns).toBeGreaterThanOrEqual(2 * Math.floor(n / batchRows));
     expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: n, interactions: n, companies: 3 });
+  });
+
+  it("serves another account's reads between its batches, while the restore is under way", async () => {
+    const n = 4 * batchRows;
+    // Another member's request on every turn of the event loop: a read of her own account, noting how far the
+    // restore had got (its job's point) when she was answered.
+    const seen = new Set<string>();
+    let on = true;
+    const aliceReads = async () => {
+      while (on) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await w.deps.store.accounts.findById(w.alice.accountId);
+        const row = await sql<{
+          step: string;
+          step_index: number;
+        }>`select step, step_index from restore_job where status = 'running'`.execute(w.db.db);
+        const point = row.rows[0];
+        if (point) seen.add(`${point.step}.${point.step_index}`);
+      }
+    };
+    const reading = aliceReads();
+    await restoreBackup(w.deps, w.bob, backupOf(n), { batchRows });
+    on = false;
+    await reading;
+    // Her reads were answered at many different points of the restore: between its batches, not after it.
+    expect(seen.size).toBeGreaterThanOrEqual(2 * (n / batchRows));
+  });
+
+  it("is taken over where it stopped, by another worker, and ends as a restore never stopped", async () => {
+    const n = 3 * batchRows + 7;
+    const text = JSON.stringify(backupOf(n));
+    const job = await startRestore(
+      w.deps,
+      w.bob,
+      (async function* () {
+        yield text;
+      })(),
+    );
+    // The first worker's instance stops after three batches (settings, companies, the first contacts).
+    const stop = new AbortController();
+    let batches = 0;
+    const counting: Deps = {
+      ...w.deps,
+      store: {
+        ...w.deps.store,
+        transaction: async (fn) => {
+          const done = await w.deps.store.transaction(fn);
+          batches += 1;
+          if (batches === 3) stop.abort();
+          return done;
+        },
+      },
+    };
+    const ref = { accountId: w.bob.accountId, id: job.id };
+    expect(await runRestoreJob(counting, ref, { owner: "first", batchRows, signal: stop.signal })).toBe("stopped");
+    expect(await rowsOf(w.bob.accountId)).toMatchObject({ companies: 3, contacts: batchRows, interactions: 0 });
+    expect(await getRestore(w.deps, w.bob, job.id)).toMatchObject({ step: "contacts", index: batchRows });
+    // Its lease was given back: the next worker's pass takes the job and reads on from its point.
+    expect(await runRestoreTick(w.deps, { owner: "second", batchRows })).toBe(1);
+    expect(await getRestore(w.deps, w.bob, job.id)).toMatchObject({ status: "committed", error: null });
+    const backup = backupOf(n);
+    expect(await rowsOf(w.bob.accountId)).toEqual({
+      ...{ contacts: n, companies: 3, interactions: n, followUps: backup.followUps.length },
+      ...{ tags: n, links: n },
+    });
   });
 
   it("leaves nothing half-written when a batch fails mid-way: rows out again, name and settings as they were", async () => {

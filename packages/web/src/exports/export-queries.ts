@@ -24,14 +24,38 @@ async function readBackup(file: File): Promise<unknown> {
   }
 }
 
+/** A restore that the server ran and gave up: its reason, in the server's words. */
+export class RestoreFailed extends Error {}
+
+/** How long the page waits between two looks at a large restore's progress. */
+export const RESTORE_POLL_MS = 1000;
+
+type Restored = { companies: number; contacts: number; interactions: number; followUps: number; webhooks: number };
+
+/**
+ * Waits for a restore the server answered with its job (202: a large backup runs in the background): polls the job
+ * until it has committed (what it wrote) or failed (its reason).
+ */
+async function untilRestored(id: string, onStep: (step: string) => void): Promise<Restored> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, RESTORE_POLL_MS));
+    const job = await unwrap(api.GET("/api/backup/restore/{id}", { params: { path: { id } } }));
+    if (job.status === "failed") throw new RestoreFailed(job.error ?? "the restore failed");
+    const c = job.counts;
+    if (job.status === "committed" && c) return c;
+    onStep(job.step);
+  }
+}
+
 /** Restores a backup file into this (empty) account; everything the page lists is read again afterwards. */
-export function useRestoreBackup() {
+export function useRestoreBackup(onStep: (step: string) => void = () => {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
+    mutationFn: async (file: File): Promise<Restored> => {
       const backup = await readBackup(file);
       // The body is the backup as it was read: the server checks every field and names the broken one.
-      return unwrap(api.POST("/api/backup/restore", { body: backup as never }));
+      const answer = await unwrap(api.POST("/api/backup/restore", { body: backup as never }));
+      return "id" in answer ? untilRestored(answer.id, onStep) : answer;
     },
     onSuccess: () => {
       refreshAfterImport(client);

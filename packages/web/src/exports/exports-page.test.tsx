@@ -37,6 +37,36 @@ describe("ExportsPage", () => {
     expect(sent.sent("POST", "/api/backup/restore")[0]?.body).toEqual(backup);
   });
 
+  it("follows a large restore the server runs in the background until it has committed", async () => {
+    const job = {
+      id: "r1",
+      status: "running",
+      step: "contacts",
+      index: 200,
+      error: null,
+      createdAt: "",
+      finishedAt: null,
+    };
+    const counts = { ...restored, duplicateDismissals: 0 };
+    let polls = 0;
+    fakeApi({
+      "GET /api/auth/me": me("owner"),
+      "POST /api/backup/restore": () => reply(202, { ...job, status: "queued", step: "account", index: 0, counts }),
+      "GET /api/backup/restore/r1": () => {
+        polls += 1;
+        return polls < 2 ? { ...job, counts } : { ...job, status: "committed", step: "finish", index: 1, counts };
+      },
+    });
+    const { user } = renderPage(<ExportsPage />, "/exports");
+    await user.upload(await screen.findByLabelText("Choose a backup file"), fileOf(JSON.stringify(backup)));
+    expect(await screen.findByText(/now: contacts/, undefined, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByText(/Restored 2 contacts, 1 company, 1 interaction, 0 follow-ups and 1 webhook/, undefined, {
+        timeout: 5000,
+      }),
+    ).toBeTruthy();
+  });
+
   it("says plainly why a restore was refused: an account with data, a broken field, a file that is no backup", async () => {
     let answer: unknown = reply(409, { title: "Conflict", detail: "a backup is restored into an empty account only" });
     const sent = fakeApi({ "GET /api/auth/me": me("owner"), "POST /api/backup/restore": () => answer });

@@ -5,11 +5,34 @@ import { Alert, NativeSelect } from "../ui/controls.tsx";
 import { plural } from "../ui/format.ts";
 import { useOnline } from "../ui/online.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
-import { backupHref, CSV_CHOICES, contactsHref, NotABackup, useRestoreBackup } from "./export-queries.ts";
+import {
+  backupHref,
+  CSV_CHOICES,
+  contactsHref,
+  NotABackup,
+  RestoreFailed,
+  useRestoreBackup,
+} from "./export-queries.ts";
+
+/** What a large restore is doing, as the server's job says. */
+const STEP_WORDS: Record<string, string> = {
+  account: "settings",
+  companies: "companies",
+  contacts: "contacts",
+  interactions: "interactions",
+  followUps: "follow-ups",
+  duplicateDismissals: "duplicates set aside",
+  refresh: "who is due",
+  finish: "digest schedule and webhooks",
+};
 
 /** Why a restore was refused, in words: a full account, a broken file (naming its field), or the server's reason. */
 function explain(error: unknown): string {
   if (error instanceof NotABackup) return error.message;
+  if (error instanceof RestoreFailed) return `The restore stopped: ${error.message}.`;
+  if (error instanceof ApiError && error.status === 409 && !/empty account/.test(error.problem.detail ?? "")) {
+    return `${describeError(error)}.`;
+  }
   if (error instanceof ApiError && error.status === 409) {
     return (
       "This account already has contacts, companies, interactions or webhooks, and a backup is restored only into " +
@@ -27,7 +50,8 @@ function explain(error: unknown): string {
 }
 
 function RestoreSection() {
-  const restore = useRestoreBackup();
+  const [step, setStep] = useState<string | null>(null);
+  const restore = useRestoreBackup(setStep);
   const online = useOnline();
   const [chosen, setChosen] = useState<string | null>(null);
   const result = restore.data;
@@ -53,12 +77,15 @@ function RestoreSection() {
                 event.target.value = "";
                 if (!file) return;
                 setChosen(file.name);
+                setStep(null);
                 restore.mutate(file);
               }}
             />
           </label>
         </div>
-        {restore.isPending && <Loading label={`Restoring ${chosen ?? "the backup"}…`} />}
+        {restore.isPending && (
+          <Loading label={`Restoring ${chosen ?? "the backup"}${step ? ` (now: ${STEP_WORDS[step] ?? step})` : ""}…`} />
+        )}
         {restore.isError && <Alert>{explain(restore.error)}</Alert>}
         {result && (
           <Alert tone="info">

@@ -1,0 +1,325 @@
+import { NOTHING_DERIVED } from "../contacts/new-contact.ts";
+import { displayNameOf } from "../contacts/schemas.ts";
+import { storedPhotoOf } from "../contacts/stored-photo.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import { orderedPair } from "../duplicates/dismissal-service.ts";
+import type { Deps, Repositories } from "../ports/index.ts";
+import { conflict } from "../shared/errors.ts";
+import { yieldToLoop } from "../shared/yield-to-loop.ts";
+import { backupParts } from "./backup-stream.ts";
+import type { ClaimedRestoreJob, RestorePoint, RestoreStep } from "./restore-job-port.ts";
+import { RESTORE_STEPS } from "./restore-job-port.ts";
+import { undoRestore } from "./restore-undo.ts";
+import { type BackupList, type CheckedRows, checkedRow } from "./restore-validate.ts";
+import { restoredId } from "./restored-ids.ts";
+
+/**
+ * Rows written per transaction. On SQLite a transaction holds the one connection (and the event loop, the driver
+ * being synchronous) until it commits: 500 rows held it for about a quarter of a second on a busy 2-core machine
+ * (`bench/fairness.ts`), 200 for about a tenth, then other requests run.
+ */
+export const RESTORE_BATCH_ROWS = 200;
+/** A worker's lease on a restore; each committed batch renews it. A dead instance's restore resumes once it lapses. */
+export const RESTORE_LEASE_MS = 60_000;
+/** A restore taken this many times in a row without committing a batch is given up (and what it wrote taken out). */
+export const RESTORE_MAX_STALLED_CLAIMS = 5;
+
+export interface RestoreRunOptions {
+  /** Names this process (and run) in the lease. */
+  owner: string;
+  leaseMs?: number;
+  batchRows?: number;
+  /** Checked before each batch: once aborted, the run stops there and the job waits to be resumed. */
+  signal?: AbortSignal;
+}
+
+/** committed/failed: the job ended; stopped: asked to; busy: someone else holds it (or it ended); lost: taken over. */
+export type RestoreRunResult = "committed" | "failed" | "stopped" | "busy" | "lost";
+
+class LeaseLost extends Error {}
+class Stopped extends Error {}
+
+interface Run {
+  deps: Deps;
+  job: ClaimedRestoreJob;
+  opts: RestoreRunOptions;
+  batchRows: number;
+  point: RestorePoint;
+  frame: { version: number; circles: ReadonlySet<string> };
+}
+
+const now = (deps: Deps) => deps.clock.now().toISOString();
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const nextStep = (step: RestoreStep): RestoreStep => RESTORE_STEPS[RESTORE_STEPS.indexOf(step) + 1] ?? "finish";
+
+/**
+ * One batch in one transaction: the job's move from its point to `to` first (a worker that lost the lease, or a
+ * batch someone else committed, writes nothing), then the batch's rows; then a turn of the event loop.
+ */
+async function commit(run: Run, to: RestorePoint, write: (tx: Repositories) => Promise<void>, before?: string) {
+  const { deps, job, opts } = run;
+  if (opts.signal?.aborted) throw new Stopped();
+  await deps.store.transaction(async (tx) => {
+    const at = deps.clock.now();
+    const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
+    const batch = { from: run.point, to, nowAt: at.toISOString(), leaseUntilAt, ...(before ? { before } : {}) };
+    if (!(await tx.restoreJobs.recordBatch(job.accountId, job.id, opts.owner, batch))) throw new LeaseLost();
+    await write(tx);
+  });
+  run.point = to;
+  // On SQLite a batch's awaits are only microtasks: without this turn, other requests would wait for the restore.
+  await yieldToLoop();
+}
+
+/** The backup's rows of one list from `from` on, checked as the upload was, read from the stored file. */
+async function* rowsOf<K extends BackupList>(run: Run, list: K, from: number) {
+  const file = run.deps.store.restoreJobs.readFile(run.job.accountId, run.job.id);
+  for await (const part of backupParts(file, (key) => key === list)) {
+    if (part.kind !== "item" || part.key !== list || part.index < from) continue;
+    yield { index: part.index, row: checkedRow({ ...part, key: list }, run.frame) };
+  }
+}
+
+/** Writes a list's rows in batches, each with the job's point; the last batch moves the point to the next step. */
+async function writeList<K extends BackupList>(
+  run: Run,
+  list: K & RestoreStep,
+  write: (tx: Repositories, row: CheckedRows[K]) => Promise<void>,
+) {
+  let batch: CheckedRows[K][] = [];
+  let end = run.point.index;
+  for await (const { index, row } of rowsOf(run, list, run.point.index)) {
+    batch.push(row);
+    end = index + 1;
+    if (batch.length < run.batchRows) continue;
+    const rows = batch;
+    batch = [];
+    await commit(run, { step: list, index: end }, async (tx) => {
+      for (const r of rows) await write(tx, r);
+    });
+  }
+  const rows = batch;
+  await commit(run, { step: nextStep(list), index: 0 }, async (tx) => {
+    for (const r of rows) await write(tx, r);
+  });
+}
+
+/** Restored rows are empty accounts' only: checked when the upload was queued, and again as the restore starts. */
+export async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
+  const people = (await tx.duplicates.identities(accountId)).length;
+  const companies = await tx.imports.companies(accountId);
+  const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
+  const webhooks = await tx.webhooks.list(accountId);
+  if (people + companies.length + interactions.items.length + webhooks.length > 0) {
+    throw conflict(
+      "a backup is restored into an empty account only, and this one already has contacts, companies, " +
+        "interactions or webhooks: restore it into a new account",
+    );
+  }
+}
+
+async function step(run: Run): Promise<void> {
+  const { deps, job } = run;
+  const accountId = job.accountId;
+  const id = (list: string, ref: string) => restoredId(job.id, list, ref);
+  switch (run.point.step) {
+    case "account": {
+      const { name, timeZone, country, settings } = job.frame.account;
+      const before = await deps.store.accounts.findById(accountId);
+      const kept = before
+        ? JSON.stringify({
+            name: before.name,
+            timeZone: before.timeZone,
+            country: before.country,
+            settings: before.settings,
+          })
+        : "";
+      await commit(
+        run,
+        { step: "companies", index: 0 },
+        async (tx) => {
+          await assertEmpty(tx, accountId);
+          await tx.accounts.update(accountId, { name, timeZone, country });
+          await tx.accounts.updateSettings(accountId, JSON.stringify(settings));
+        },
+        kept,
+      );
+      run.job = { ...job, before: kept };
+      return;
+    }
+    case "companies":
+      return writeList(run, "companies", (tx, { ref, ...c }) =>
+        tx.companies.insert(accountId, { id: id("companies", ref), ...c }),
+      );
+    case "contacts":
+      return writeList(run, "contacts", async (tx, { ref, companyRef, photo, ...c }) => {
+        const contactId = id("contacts", ref);
+        await tx.contacts.insert(accountId, {
+          ...c,
+          id: contactId,
+          companyId: companyRef ? id("companies", companyRef) : null,
+          displayName: displayNameOf(c),
+          photoUpdatedAt: null,
+          ...NOTHING_DERIVED,
+        });
+        const stored = photo && storedPhotoOf(photo, photo.updatedAt);
+        if (stored) await tx.photos.put(accountId, contactId, stored);
+      });
+    case "interactions":
+      return writeList(run, "interactions", (tx, { ref, contactRefs, ...rest }) =>
+        tx.interactions.insert(accountId, {
+          id: id("interactions", ref),
+          contactIds: contactRefs.map((r) => id("contacts", r)),
+          ...rest,
+        }),
+      );
+    case "followUps":
+      return writeList(run, "followUps", (tx, { ref, contactRef, interactionRef, ...f }) =>
+        tx.followUps.insert(accountId, {
+          ...f,
+          id: id("followUps", ref),
+          contactId: id("contacts", contactRef),
+          interactionId: interactionRef ? id("interactions", interactionRef) : null,
+        }),
+      );
+    case "duplicateDismissals": {
+      const at = now(deps);
+      return writeList(run, "duplicateDismissals", (tx, { contactRefs: [x = "", y = ""] }) =>
+        tx.duplicates.insertDismissal(accountId, ...orderedPair(id("contacts", x), id("contacts", y)), at),
+      );
+    }
+    case "refresh": {
+      // Every restored contact's derived state recomputed from its history, a batch per transaction.
+      let ids: string[] = [];
+      let end = run.point.index;
+      const flush = async (to: RestorePoint) => {
+        const batch = ids;
+        ids = [];
+        await commit(run, to, async (tx) => {
+          const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+          await refreshContacts(tx, ctx, batch, { mode: "rebuild" });
+        });
+      };
+      for await (const { index, row } of rowsOf(run, "contacts", run.point.index)) {
+        ids.push(id("contacts", row.ref));
+        end = index + 1;
+        if (ids.length >= run.batchRows) await flush({ step: "refresh", index: end });
+      }
+      return flush({ step: "finish", index: 0 });
+    }
+    case "finish": {
+      // Last, so that nothing before it needs taking out again: the digest schedule, the webhooks and the
+      // templates (both lists are short: their counts are limited).
+      const hooks: CheckedRows["webhooks"][] = [];
+      for await (const { row } of rowsOf(run, "webhooks", 0)) hooks.push(row);
+      const templates: { index: number; row: CheckedRows["templates"] }[] = [];
+      for await (const t of rowsOf(run, "templates", 0)) templates.push(t);
+      return commit(run, { step: "finish", index: 1 }, async (tx) => {
+        const { notify } = job.frame;
+        if (notify) await tx.deliveries.setSettings(accountId, notify, now(deps));
+        for (const { ref, ...w } of hooks)
+          await tx.webhooks.insert(accountId, { ...w, id: id("webhooks", ref), accountId });
+        // A copy of a default keeps the default's id; an own template gets one derived like every restored id.
+        for (const {
+          index,
+          row: { defaultId, ...t },
+        } of templates) {
+          await tx.messageTemplates.save(accountId, { ...t, id: defaultId ?? `tpl_${id("templates", `t-${index}`)}` });
+        }
+      });
+    }
+  }
+}
+
+const failedReason = (why: string) =>
+  `${why}. What the restore had written was taken out again and the account is as it was: restore the backup again`;
+
+/** Why a restore that stopped making progress was given up. */
+export const stalledRestore = (claims: number) =>
+  `stopped after ${claims} attempts without progress (each worker that took the restore stopped before committing a batch)`;
+
+async function runClaimed(run: Run): Promise<RestoreRunResult> {
+  const { deps, job, opts } = run;
+  while (!(run.point.step === "finish" && run.point.index === 1)) await step(run);
+  const end = { status: "committed" as const, error: null, finishedAt: now(deps) };
+  return (await deps.store.restoreJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
+}
+
+/**
+ * Runs (or resumes) one restore under a lease: the account's settings, then each list of the backup read from the
+ * stored upload in batches of `batchRows` rows, each batch committed in one transaction with the job's move to its
+ * next point, then every contact's derived state, then the digest schedule and webhooks. Ids are derived from the
+ * job and each row's ref (`restoredId`), so a run that takes over a dead one's job reads on from its point and
+ * writes the same rows as one run would have. An error (or a job that keeps stopping every worker) takes out what
+ * the restore wrote, puts the account's name and settings back, and fails the job saying so.
+ */
+export async function runRestoreJob(
+  deps: Deps,
+  ref: { accountId: string; id: string },
+  opts: RestoreRunOptions,
+): Promise<RestoreRunResult> {
+  const leaseUntilAt = new Date(deps.clock.now().getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
+  const job = await deps.store.restoreJobs.claimJob(ref.accountId, ref.id, opts.owner, now(deps), leaseUntilAt);
+  if (!job) return "busy";
+  const run: Run = {
+    deps,
+    job,
+    opts,
+    batchRows: opts.batchRows ?? RESTORE_BATCH_ROWS,
+    point: job.point,
+    frame: { version: job.frame.version, circles: new Set(job.frame.circles) },
+  };
+  if (job.point.step === "undo") return undo(run, job.error ?? "the restore failed");
+  if (job.attempts > RESTORE_MAX_STALLED_CLAIMS) return fail(run, stalledRestore(job.attempts - 1));
+  try {
+    return await runClaimed(run);
+  } catch (error) {
+    if (error instanceof LeaseLost) return "lost";
+    if (error instanceof Stopped) {
+      await deps.store.restoreJobs.releaseJob(job.accountId, job.id, opts.owner, now(deps));
+      return "stopped";
+    }
+    return fail(run, messageOf(error));
+  }
+}
+
+/**
+ * A restore failed: the job moves to the step "undo" with its reason (one statement, so a run killed while undoing
+ * is taken over by one that undoes on), then what it wrote is taken out and the job fails saying so.
+ */
+async function fail(run: Run, why: string): Promise<RestoreRunResult> {
+  const { deps, job, opts } = run;
+  const at = deps.clock.now();
+  const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
+  const batch = { from: run.point, to: { step: "undo" as const, index: 0 }, nowAt: at.toISOString(), leaseUntilAt };
+  if (!(await deps.store.restoreJobs.recordBatch(job.accountId, job.id, opts.owner, { ...batch, error: why }))) {
+    return "lost";
+  }
+  run.point = batch.to;
+  return undo(run, why);
+}
+
+async function undo(run: Run, why: string): Promise<RestoreRunResult> {
+  const { deps, opts } = run;
+  const job = run.job;
+  // An undo that fails as well says so; the job fails either way.
+  const undone = await undoRestore(deps, job).then(
+    () => true,
+    () => false,
+  );
+  const error = undone ? failedReason(why) : `${why}. Some of what the restore wrote could not be taken out again`;
+  const end = { status: "failed" as const, error, finishedAt: now(deps) };
+  return (await deps.store.restoreJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";
+}
+
+/** One pass of an instance's restore worker: queued restores, and those whose worker died, one at a time. */
+export async function runRestoreTick(deps: Deps, opts: RestoreRunOptions & { maxJobs?: number }): Promise<number> {
+  let ran = 0;
+  for (let i = 0; i < (opts.maxJobs ?? 10) && !opts.signal?.aborted; i++) {
+    const [next] = await deps.store.restoreJobs.claimableJobs(now(deps), 1);
+    if (!next) break;
+    if ((await runRestoreJob(deps, next, opts)) !== "busy") ran += 1;
+  }
+  return ran;
+}
