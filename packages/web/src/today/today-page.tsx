@@ -6,6 +6,7 @@ import type { DueItem } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { InsightsCards } from "../insights/insights-cards.tsx";
+import { TodayDraft } from "../messages/today-draft.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
@@ -42,6 +43,11 @@ export default function TodayPage() {
       onSuccess: (handle) =>
         setUndo(handle && text ? { text: `${text} ${name ?? ""}.`, contactId: a.contactId, handle } : null),
     });
+  // A draft's "did you send it?" → yes: the same done, awaited so the draft can say when it failed.
+  const runAndWait = (a: TodayAction, text: string, name: string) =>
+    action
+      .mutateAsync(a)
+      .then((handle) => setUndo(handle ? { text: `${text} ${name}.`, contactId: a.contactId, handle } : null));
   const takeBack = () => {
     if (!undo?.handle) return;
     if ("moveOn" in undo.handle) run({ type: "undo-move-on", contactId: undo.contactId });
@@ -100,7 +106,12 @@ export default function TodayPage() {
           ) : (
             <ol className="due-list" aria-label="Due today">
               {list.items.map((item) => (
-                <DueCard key={item.contactId} item={item} onAction={(a, text) => run(a, text, item.displayName)} />
+                <DueCard
+                  key={item.contactId}
+                  item={item}
+                  onAction={(a, text) => run(a, text, item.displayName)}
+                  onLogged={(a) => runAndWait(a, "Logged what you sent to", item.displayName)}
+                />
               ))}
             </ol>
           )}
@@ -153,7 +164,11 @@ function StartButtons(props: { onAdd: () => void }) {
   );
 }
 
-function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string) => void }) {
+function DueCard(props: {
+  item: DueItem;
+  onAction: (a: TodayAction, text: string) => void;
+  onLogged: (a: TodayAction) => Promise<unknown>;
+}) {
   const { item } = props;
   const canEdit = useCanEdit();
   const overdue = item.daysOverdue > 0;
@@ -175,6 +190,7 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
           {` · ${Math.min(item.connection.exchanges, item.connection.target)} of ${plural(item.connection.target, "exchange")}`}
         </p>
       )}
+      <TodayDraft item={item} onLogged={props.onLogged} />
       {canEdit && (
         <div className="row due-actions">
           <Button
