@@ -39,6 +39,8 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -159,6 +161,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerTemplateRoutes(app, ctx.deps);
+  registerDraftRoutes(app, ctx.deps);
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "template",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -68,6 +69,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/templates\//, "template"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -149,7 +151,14 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    const template = await json(
+      send(caller, "post", "/api/templates", {
+        name: `${label} template`,
+        body: `Hi {{ contact.firstName }}, ${label}`,
+      }),
+    );
     return {
+      template: template.id,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,
