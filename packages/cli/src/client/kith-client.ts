@@ -29,6 +29,8 @@ export type ImportJob = Answer<"/api/imports/{id}", "get">;
 /** A download: the body as text, and the type and file name the server gave it (the API declares no schema). */
 export type ContactExport = { contentType: string; fileName: string; body: string };
 export type ContactExportFormat = NonNullable<Query<"/api/exports/contacts", "get">["format"]>;
+export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
+export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -96,6 +98,8 @@ export interface KithClient {
   addWebhook(input: Body<"/api/notify/webhooks", "post">): Promise<Answer<"/api/notify/webhooks", "post">>;
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
+  getDraft(contactId: string, query: DraftQuery): Promise<Answer<"/api/contacts/{id}/draft", "get">>;
+  listTemplates(): Promise<TemplateView[]>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

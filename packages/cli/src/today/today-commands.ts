@@ -16,8 +16,8 @@ export function renderToday(view: TodayView, drafts: DraftsMode = "short"): stri
       const progress = `${item.connection.exchanges}/${item.connection.target}`;
       lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
-      // Every item carries its draft since issue #12 (read defensively: an older server sends none).
-      const draft = (item as { draft?: DraftView }).draft;
+      // Every item carries its draft (an older server, over --url, sends none).
+      const draft: DraftView | undefined = item.draft;
       if (draft && drafts !== "none")
         lines.push(renderDraft(draft, { mode: drafts, indent: "   ", more: `kith draft ${item.contactId}` }));
     });
