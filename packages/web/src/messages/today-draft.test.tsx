@@ -29,7 +29,7 @@ const rosa = {
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
   draft,
-} as DueItem & { draft: Draft };
+} as DueItem;
 const today = {
   todayOn: "2026-11-17",
   items: [rosa],

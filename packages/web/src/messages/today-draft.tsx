@@ -5,21 +5,24 @@ import type { TodayAction } from "../today/today-queries.ts";
 import { DraftPanel } from "./draft-panel.tsx";
 import type { Draft } from "./draft-types.ts";
 
-/** The draft the server put on a today item (every item carries one since issue #12). */
-export function draftOf(item: DueItem): Draft | undefined {
-  return (item as DueItem & { draft?: Draft }).draft;
-}
-
 /**
  * A today item's draft with its actions. "Did you send it?" → yes logs the message as the item's done, so the item
  * leaves Today (with Undo) exactly as Done does.
  */
-export function TodayDraft(props: { item: DueItem; onLogged: (action: TodayAction) => Promise<unknown> }) {
+export function TodayDraft(props: {
+  item: DueItem;
+  onLogged: (action: TodayAction) => Promise<unknown>;
+  /** Said on the page once the item has left it (a sent message). */
+  onNotice: (text: string) => void;
+  /** Send's undo window (tests pass 0). */
+  sendDelayMs?: number;
+}) {
   const { item } = props;
   const canEdit = useCanEdit();
   // The contact's first address, for the mail app (the today item does not carry it; the contact page shares it).
   const contact = useContact(item.contactId);
-  const draft = draftOf(item);
+  // Every item carries one; a today list the service worker cached before drafts existed does not.
+  const draft: Draft | undefined = item.draft;
   if (!draft) return null;
   return (
     <DraftPanel

@@ -38,6 +38,7 @@ export default function TodayPage() {
   const canEdit = useCanEdit();
   const [adding, setAdding] = useState(false);
   const [undo, setUndo] = useState<{ text: string; contactId: string; handle: UndoHandle } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const run = (a: TodayAction, text?: string, name?: string) =>
     action.mutate(a, {
       onSuccess: (handle) =>
@@ -78,6 +79,7 @@ export default function TodayPage() {
       <div className="today-grid">
         <div className="stack-lg">
           {action.isError && <Alert>{describeError(action.error)}</Alert>}
+          {notice && <Alert tone="info">{notice}</Alert>}
           {undo && (
             <Alert tone="info">
               <span>{undo.text}</span>
@@ -111,6 +113,7 @@ export default function TodayPage() {
                   item={item}
                   onAction={(a, text) => run(a, text, item.displayName)}
                   onLogged={(a) => runAndWait(a, "Logged what you sent to", item.displayName)}
+                  onNotice={setNotice}
                 />
               ))}
             </ol>
@@ -168,6 +171,7 @@ function DueCard(props: {
   item: DueItem;
   onAction: (a: TodayAction, text: string) => void;
   onLogged: (a: TodayAction) => Promise<unknown>;
+  onNotice: (text: string) => void;
 }) {
   const { item } = props;
   const canEdit = useCanEdit();
@@ -190,7 +194,7 @@ function DueCard(props: {
           {` · ${Math.min(item.connection.exchanges, item.connection.target)} of ${plural(item.connection.target, "exchange")}`}
         </p>
       )}
-      <TodayDraft item={item} onLogged={props.onLogged} />
+      <TodayDraft item={item} onLogged={props.onLogged} onNotice={props.onNotice} />
       {canEdit && (
         <div className="row due-actions">
           <Button
