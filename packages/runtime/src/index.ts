@@ -21,5 +21,8 @@ export {
   TargetRefused,
 } from "./delivery/webhook-targets.ts";
 export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";
+export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
+export { openSending } from "./mail/sending-deps.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
 export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";
+export { SealedSecretError, sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";

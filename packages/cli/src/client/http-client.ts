@@ -172,6 +172,8 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     getDraft: (contactId, query) =>
       unwrap(api.GET("/api/contacts/{id}/draft", { params: { path: { id: contactId }, query } })),
     listTemplates: async () => (await unwrap(api.GET("/api/templates"))).items,
+    sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
+    recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},
   };
 }

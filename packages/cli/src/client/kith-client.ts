@@ -100,6 +100,9 @@ export interface KithClient {
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
   getDraft(contactId: string, query: DraftQuery): Promise<Answer<"/api/contacts/{id}/draft", "get">>;
   listTemplates(): Promise<TemplateView[]>;
+  /** Sends through the member's own SMTP account and logs it. */
+  sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
+  recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

@@ -34,7 +34,10 @@ import {
   moveOn,
   previewImport,
   rebuildDueState,
+  recordSent,
   restoreBackup,
+  type SendingDeps,
+  sendMessage,
   sendTestDigest,
   setContactArchived,
   skipToday,
@@ -57,6 +60,8 @@ export function createLocalClient(
   delivery: DeliveryDeps | null = null,
   /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
   digest: WebhookDeps | null = null,
+  /** The member's own mail (the sealer and the SMTP client); null: `kith send` cannot send from this client. */
+  sending: SendingDeps | null = null,
 ): KithClient {
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
@@ -107,6 +112,11 @@ export function createLocalClient(
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
     getDraft: (contactId, query) => draftFor(deps, actor, contactId, query),
     listTemplates: async () => (await listTemplates(deps, actor)).items,
+    sendMessage: (input) => {
+      if (!sending) throw conflict("messages cannot be sent from this client");
+      return sendMessage(sending, actor, input);
+    },
+    recordSent: (input) => recordSent(deps, actor, input),
     close,
   };
 }

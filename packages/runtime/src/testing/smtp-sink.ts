@@ -9,23 +9,57 @@ import { SMTPServer } from "smtp-server";
  */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** Each message as it came over the wire (headers and body), beside its parsed form. */
+  readonly raw: string[] = [];
+  /** The MAIL FROM of each message, and the user each session signed in as (null without sign-in). */
+  readonly envelopes: { from: string; user: string | null }[] = [];
   private server: SMTPServer | null = null;
   private waiters: { done: (messages: readonly ParsedMail[]) => boolean; resolve: () => void }[] = [];
   port = 0;
 
+  /**
+   * `users`: the sink asks for sign-in (AUTH PLAIN/LOGIN over the plain loopback connection) and takes only these
+   * user names and passwords; without it anyone may send unsigned.
+   */
+  constructor(private readonly options: { users?: Record<string, string> } = {}) {}
+
   async start(): Promise<this> {
+    const users = this.options.users;
     const server = new SMTPServer({
-      authOptional: true,
+      authOptional: !users,
+      ...(users ? { allowInsecureAuth: true, authMethods: ["PLAIN", "LOGIN"] } : {}),
       disabledCommands: ["STARTTLS"],
       logger: false,
-      onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((mail) => {
-            this.messages.push(mail);
-            this.wake();
-            callback();
-          })
-          .catch(callback);
+      ...(users
+        ? {
+            onAuth: (auth, _session, callback) => {
+              if (auth.username !== undefined && users[auth.username] === auth.password) {
+                callback(null, { user: auth.username });
+              } else {
+                callback(new Error("Invalid username or password"));
+              }
+            },
+          }
+        : {}),
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((mail) => {
+              this.raw.push(raw.toString("utf8"));
+              const from = session.envelope.mailFrom;
+              this.envelopes.push({
+                from: from ? from.address : "",
+                user: (session.user as string | undefined) ?? null,
+              });
+              this.messages.push(mail);
+              this.wake();
+              callback();
+            })
+            .catch(callback);
+        });
       },
     });
     await new Promise<void>((resolve, reject) => {
@@ -69,9 +103,9 @@ export class SmtpSink {
  * A started SmtpSink for each test of the enclosing `describe`, stopped after it; the object returned reads the current
  * test's one. Call it before what is configured with it (a test server), so it starts first and stops last.
  */
-export function useSmtpSink(): SmtpSink {
+export function useSmtpSink(options: { users?: Record<string, string> } = {}): SmtpSink {
   return useEach(
-    () => new SmtpSink().start(),
+    () => new SmtpSink(options).start(),
     (sink) => sink.stop(),
   );
 }
