@@ -28,7 +28,7 @@ describe("ContactDraftSection", () => {
         r.query.get("templateId")
           ? draftOf("default:thank-you-meeting", "Thank you, Rosa")
           : draftOf(null, "Coffee soon?"),
-      "POST /api/interactions": () => ({ id: "i1" }),
+      "POST /api/messages/sent": () => ({ interactionId: "i1" }),
     });
     const { user } = renderPage(<ContactDraftSection contact={rosa} />);
     await user.click(screen.getByRole("button", { name: "Draft a message to Rosa Diaz" }));
@@ -39,13 +39,12 @@ describe("ContactDraftSection", () => {
 
     await user.click(screen.getByRole("button", { name: "Copy the draft for Rosa Diaz" }));
     await user.click(await screen.findByRole("button", { name: "Yes, log it" }));
-    await waitFor(() => expect(api.sent("POST", "/api/interactions")).toHaveLength(1));
-    expect(api.sent("POST", "/api/interactions")[0]?.body).toEqual({
-      contactIds: ["c1"],
-      kind: "email",
-      direction: "outbound",
-      summary: "Thank you, Rosa",
-      awaitsReply: true,
+    await waitFor(() => expect(api.sent("POST", "/api/messages/sent")).toHaveLength(1));
+    expect(api.sent("POST", "/api/messages/sent")[0]?.body).toEqual({
+      contactId: "c1",
+      channel: "email",
+      subject: "Thank you, Rosa",
+      body: "Hi Rosa,\n\nThank you, Rosa",
     });
     expect(await screen.findByText("Logged as sent to Rosa Diaz.")).toBeTruthy();
   });

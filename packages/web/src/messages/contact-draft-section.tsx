@@ -5,7 +5,7 @@ import { useCanEdit } from "../app/session.ts";
 import { Alert, Button, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
-import { useRecordSent } from "./message-queries.ts";
+import { useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
 import { useContactDraft, useTemplates } from "./template-queries.ts";
 
 const KITH_PICKS = "";
@@ -28,6 +28,8 @@ function ContactDraft({ contact, onClose }: { contact: Contact; onClose: () => v
   const templates = useTemplates();
   const draft = useContactDraft(contact.id, templateId || null);
   const recordSent = useRecordSent(contact.id);
+  const send = useSendMessage(contact.id);
+  const canSend = useCanSend();
   const options = [
     { id: KITH_PICKS, label: "Kith's pick for now" },
     ...(templates.data ?? []).filter((t) => !t.hidden).map((t) => ({ id: t.id, label: t.name })),
@@ -51,7 +53,8 @@ function ContactDraft({ contact, onClose }: { contact: Contact; onClose: () => v
           draft={draft.data}
           contact={{ id: contact.id, displayName: contact.displayName, email: contact.emails[0]?.address ?? null }}
           canEdit={canEdit}
-          canSend={false}
+          canSend={canEdit && canSend}
+          onSend={(message) => send.mutateAsync(message)}
           onSent={(message) => recordSent.mutateAsync(message)}
           expanded
         />

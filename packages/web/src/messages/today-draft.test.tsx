@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DueItem, TodayList } from "../api/types.ts";
 import { fakeApi } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
 import TodayPage from "../today/today-page.tsx";
 import { forgetDraftEdits } from "./draft-edits.ts";
 import type { Draft } from "./draft-types.ts";
+import { TodayDraft } from "./today-draft.tsx";
 
 const draft: Draft = {
   templateId: "default:check-in",
@@ -93,5 +94,37 @@ describe("a today item's draft", () => {
     renderPage(<TodayPage />);
     expect(await screen.findByText("Coffee soon?")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Copy/ })).toBeNull();
+  });
+  it("offers Send with the member's SMTP account, sends the draft once and says so", async () => {
+    const api = fakeApi({
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/me/smtp": () => ({ smtp: { host: "smtp.example.com", fromAddress: "ada@example.com" } }),
+      "GET /api/contacts/c1": () => ({ id: "c1", displayName: "Rosa Diaz", emails: [{ address: "rosa@example.com" }] }),
+      "POST /api/messages/send": () => ({ interactionId: "i1", messageId: "<m1@example.com>" }),
+    });
+    const onNotice = vi.fn();
+    const { user } = renderPage(
+      <TodayDraft item={rosa} onLogged={async () => {}} onNotice={onNotice} sendDelayMs={0} />,
+    );
+    await user.click(await screen.findByRole("button", { name: "Send the draft to Rosa Diaz" }));
+    await waitFor(() => expect(api.sent("POST", "/api/messages/send")).toHaveLength(1));
+    const sent = api.sent("POST", "/api/messages/send")[0]?.body as Record<string, string>;
+    expect(sent).toMatchObject({ contactId: "c1", subject: "Coffee soon?", body: draft.body });
+    expect(sent.idempotencyKey).toMatch(/^web-[0-9a-f-]{36}$/);
+    await waitFor(() =>
+      expect(onNotice).toHaveBeenCalledWith("Sent to Rosa Diaz: logged as an e-mail that waits for a reply."),
+    );
+  });
+
+  it("offers no Send without an SMTP account", async () => {
+    const api = fakeApi({
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/me/smtp": () => ({ smtp: null }),
+      "GET /api/contacts/c1": () => ({ id: "c1", displayName: "Rosa Diaz", emails: [{ address: "rosa@example.com" }] }),
+    });
+    renderPage(<TodayDraft item={rosa} onLogged={async () => {}} onNotice={() => {}} />);
+    await waitFor(() => expect(api.sent("GET", "/api/me/smtp")).toHaveLength(1));
+    expect(await screen.findByRole("button", { name: "Copy the draft for Rosa Diaz" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Send the draft to Rosa Diaz" })).toBeNull();
   });
 });

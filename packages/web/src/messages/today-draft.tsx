@@ -4,6 +4,7 @@ import { useContact } from "../contacts/contact-queries.ts";
 import type { TodayAction } from "../today/today-queries.ts";
 import { DraftPanel } from "./draft-panel.tsx";
 import type { Draft } from "./draft-types.ts";
+import { useCanSend, useSendMessage } from "./message-queries.ts";
 
 /**
  * A today item's draft with its actions. "Did you send it?" → yes logs the message as the item's done, so the item
@@ -19,6 +20,8 @@ export function TodayDraft(props: {
 }) {
   const { item } = props;
   const canEdit = useCanEdit();
+  const canSend = useCanSend();
+  const send = useSendMessage(item.contactId);
   // The contact's first address, for the mail app (the today item does not carry it; the contact page shares it).
   const contact = useContact(item.contactId);
   // Every item carries one; a today list the service worker cached before drafts existed does not.
@@ -29,7 +32,12 @@ export function TodayDraft(props: {
       draft={draft}
       contact={{ id: item.contactId, displayName: item.displayName, email: contact.data?.emails[0]?.address ?? null }}
       canEdit={canEdit}
-      canSend={false}
+      canSend={canEdit && canSend}
+      {...(props.sendDelayMs === undefined ? {} : { sendDelayMs: props.sendDelayMs })}
+      onSend={async (message) => {
+        await send.mutateAsync(message);
+        props.onNotice(`Sent to ${item.displayName}: logged as an e-mail that waits for a reply.`);
+      }}
       onSent={(message) =>
         props.onLogged({
           type: "done",
