@@ -49,7 +49,7 @@ describe("DraftPanel", () => {
 
   it("opens the mail app with the contact's address, subject and body, then asks; yes logs what was sent", async () => {
     const { user, onSent } = renderPanel();
-    const link = screen.getByRole("link", { name: "Open the draft for Rosa Diaz in your mail app" });
+    const link = screen.getByRole("link", { name: "Open this draft in your mail app" });
     const href = new URL(link.getAttribute("href") ?? "");
     expect(href.protocol).toBe("mailto:");
     expect(href.pathname).toBe("rosa@example.com");

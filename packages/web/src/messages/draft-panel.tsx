@@ -140,7 +140,9 @@ export function DraftPanel(props: DraftPanelProps) {
             className="btn btn-plain"
             href={mailtoHref({ to: contact.email, ...message })}
             onClick={() => setAsking({ channel: "email" })}
-            aria-label={`Open the draft for ${name} in your mail app`}
+            // Not named for the person like the buttons: a link named "… Rosa Diaz …" would read as a second link
+            // to her among the page's links; the group around it says whose draft it is.
+            aria-label="Open this draft in your mail app"
           >
             Open in mail app
           </a>

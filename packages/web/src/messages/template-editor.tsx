@@ -59,6 +59,14 @@ export function TemplateEditor(props: {
   const previewError = preview.error instanceof ApiError ? preview.error : null;
   const fieldError = (field: string) => saveError?.fieldError(field) ?? previewError?.fieldError(field);
 
+  // Chosen from the list (on a phone, far above): the editor's heading takes focus, so it scrolls into view and a
+  // screen reader lands on the template's name.
+  useEffect(() => {
+    const heading = document.getElementById("template-editor-heading");
+    heading?.setAttribute("tabindex", "-1");
+    heading?.focus();
+  }, []);
+
   const save = () =>
     change.mutate(template ? { type: "update", id: template.id, input: form } : { type: "create", input: form }, {
       onSuccess: (saved) => props.onDone(saved?.id ?? null),

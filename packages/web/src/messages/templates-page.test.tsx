@@ -68,6 +68,8 @@ describe("TemplatesPage", () => {
     });
     const { user } = renderPage(<TemplatesPage />);
     await user.click(await screen.findByRole("button", { name: /Check-in/ }));
+    // The editor's heading takes focus (on a phone the editor is far below the list).
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Check-in" }));
     expect(await screen.findByText("Hi Ana,\n\nYou came to mind today.", { normalizer: (s) => s })).toBeTruthy();
 
     const body = screen.getByRole("textbox", { name: "Message" });
