@@ -45,6 +45,12 @@ describe.each(DIALECTS)("kith draft and kith templates on %s", (dialect) => {
     const nudge = JSON.parse((await kith("--json", "draft", "rosa", "--slot", "nudge-3")).stdout);
     expect(nudge.templateId).toMatch(/nudge/);
 
+    await kith("follow-ups", "add", "rosa", "--due", "2026-11-01", "--title", "Send the deck");
+    const today = (await kith("today")).stdout;
+    expect(today).toMatch(/^ {3}Subject: \S.*\n {5}Hi Rosa,\n(?: {5}\S.*\n)+ {5}… \(kith draft \S+\)$/m);
+    expect((await kith("today", "--drafts", "full")).stdout).not.toContain("… (kith draft");
+    expect((await kith("today", "--drafts", "none")).stdout).not.toContain("Subject:");
+
     const shown = await kith("templates", "show", "default:check-in");
     expect(shown.stdout).toMatch(/^.+ \(default:check-in\)\nchannel {2}\S+\nfits {5}.*check-in/);
     expect(shown.stdout).toContain("{{ contact.firstName }}");
