@@ -112,11 +112,20 @@ describe("DraftPanel", () => {
   });
 
   it("lets Send be taken back before it goes", async () => {
-    const { user, onSend } = renderPanel({ canSend: true, sendDelayMs: 60_000 });
+    const { user, onSend, unmount } = renderPanel({ canSend: true, sendDelayMs: 60_000 });
     await user.click(screen.getByRole("button", { name: "Send the draft to Rosa Diaz" }));
     await user.click(await screen.findByRole("button", { name: "Undo: do not send to Rosa Diaz" }));
     expect(screen.getByText("Not sent.")).toBeTruthy();
+    unmount();
     expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it("sends at once when the card goes away inside the undo window, rather than dropping the message", async () => {
+    const { user, onSend, unmount } = renderPanel({ canSend: true, sendDelayMs: 60_000 });
+    await user.click(screen.getByRole("button", { name: "Send the draft to Rosa Diaz" }));
+    expect(onSend).not.toHaveBeenCalled();
+    unmount();
+    expect(onSend).toHaveBeenCalledWith({ subject: draft.subject, body: draft.body });
   });
 
   it("shows a viewer the draft without the actions", () => {

@@ -41,10 +41,18 @@ export function DraftPanel(props: DraftPanelProps) {
   const [pendingSend, setPendingSend] = useState(false);
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The send waiting out its undo window, run at once if the card goes away before (the member left the page). */
+  const pending = useRef<(() => void) | null>(null);
   const bodyId = useId();
   const name = contact.displayName;
 
-  useEffect(() => () => clearTimer(timer), []);
+  useEffect(
+    () => () => {
+      clearTimer(timer);
+      pending.current?.();
+    },
+    [],
+  );
 
   const copy = async () => {
     setError(null);
@@ -81,14 +89,18 @@ export function DraftPanel(props: DraftPanelProps) {
     if (!onSend) return;
     setPendingSend(true);
     setStatus(`Sending to ${name}…`);
+    const toSend = message;
+    pending.current = () => void onSend(toSend).catch(() => {});
     timer.current = setTimeout(() => {
       timer.current = null;
+      pending.current = null;
       setPendingSend(false);
-      void act(() => onSend(message), `Sent to ${name}.`);
+      void act(() => onSend(toSend), `Sent to ${name}.`);
     }, props.sendDelayMs ?? 5000);
   };
   const undoSend = () => {
     clearTimer(timer);
+    pending.current = null;
     setPendingSend(false);
     setStatus("Not sent.");
   };
