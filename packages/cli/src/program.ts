@@ -11,6 +11,7 @@ import { registerBackupCommands } from "./exports/backup-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
 import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
@@ -41,6 +42,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBackupCommands(program, ctx);
   registerMergeCommands(program, ctx);
   registerDbCommands(program, ctx);
+  registerMessageCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;
 }

@@ -182,6 +182,9 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       await unwrap(api.DELETE("/api/notify/webhooks/{id}", path("id", id)));
     },
     testWebhook: (id) => unwrap(api.POST("/api/notify/webhooks/{id}/test", path("id", id))),
+    getDraft: (contactId, query) =>
+      unwrap(api.GET("/api/contacts/{id}/draft", { params: { path: { id: contactId }, query } })),
+    listTemplates: async () => (await unwrap(api.GET("/api/templates"))).items,
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

@@ -29,6 +29,8 @@ export type ImportJob = Answer<"/api/imports/{id}", "get">;
 /** A download: the body as text, and the type and file name the server gave it (the API declares no schema). */
 export type ContactExport = { contentType: string; fileName: string; body: string };
 export type ContactExportFormat = NonNullable<Query<"/api/exports/contacts", "get">["format"]>;
+export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
+export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -97,6 +99,8 @@ export interface KithClient {
   addWebhook(input: Body<"/api/notify/webhooks", "post">): Promise<Answer<"/api/notify/webhooks", "post">>;
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
+  getDraft(contactId: string, query: DraftQuery): Promise<Answer<"/api/contacts/{id}/draft", "get">>;
+  listTemplates(): Promise<TemplateView[]>;
   /** Sends through the member's own SMTP account and logs it. */
   sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
   recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;

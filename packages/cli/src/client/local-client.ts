@@ -13,6 +13,7 @@ import {
   type Deps,
   deleteWebhook,
   doneToday,
+  draftFor,
   exportBackup,
   exportContacts,
   getAccount,
@@ -26,6 +27,7 @@ import {
   listDuplicates,
   listFollowUps,
   listInteractions,
+  listTemplates,
   listWebhooks,
   logInteraction,
   mergeContacts,
@@ -108,6 +110,8 @@ export function createLocalClient(
     addWebhook: (input) => createWebhook(webhookDeps(), actor, input),
     removeWebhook: (id) => deleteWebhook(deps, actor, id),
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
+    getDraft: (contactId, query) => draftFor(deps, actor, contactId, query),
+    listTemplates: async () => (await listTemplates(deps, actor)).items,
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

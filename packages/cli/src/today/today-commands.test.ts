@@ -2,6 +2,7 @@ import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { printedId } from "../testing/cli-harness.ts";
 import { useCliWorld } from "../testing/test-world.ts";
+import { renderToday } from "./today-commands.ts";
 
 describe.each(DIALECTS)("kith today on %s", (dialect) => {
   const { kith } = useCliWorld(dialect);
@@ -44,5 +45,61 @@ describe.each(DIALECTS)("kith today on %s", (dialect) => {
     const bad = await kith("snooze", "rosa", "--until", "2026-02-30");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: untilOn: /);
+  });
+});
+
+describe("kith today's drafts", () => {
+  const item = {
+    contactId: "c1",
+    displayName: "Rosa Diaz",
+    circle: "close",
+    reasonKind: "cadence-due",
+    sentence: "It's been 16 days since you last talked to Rosa Diaz",
+    sinceOn: "2026-11-16",
+    daysOverdue: 0,
+    priority: 310,
+    templateSlot: "check-in",
+    followUpId: null,
+    alsoDue: [],
+    connection: { exchanges: 2, target: 7, stage: "building" },
+    suggestMoveOn: false,
+    draft: {
+      templateId: "default:check-in",
+      templateName: "Check-in",
+      channel: "email",
+      subject: "Coffee soon?",
+      body: "Hi Rosa,\n\nIt's been a while since the meetup.\nHow did the opening go?\nTalk soon,\nAda",
+    },
+  };
+  const view = {
+    todayOn: "2026-11-17",
+    items: [item],
+    later: [],
+    laterCount: 0,
+    laterCountCapped: false,
+    movedOn: [],
+    habit: {
+      weekStartOn: "2026-11-16",
+      weekEndOn: "2026-11-22",
+      weekCount: 0,
+      weeklyGoal: 1,
+      met: false,
+      remaining: 1,
+      streakWeeks: 0,
+    },
+  } as unknown as Parameters<typeof renderToday>[0];
+
+  it("prints each item's subject and first lines, the whole draft with full, none with none", () => {
+    expect(renderToday(view)).toContain(
+      [
+        "   Subject: Coffee soon?",
+        "     Hi Rosa,",
+        "     It's been a while since the meetup.",
+        "     How did the opening go?",
+        "     … (kith draft c1)",
+      ].join("\n"),
+    );
+    expect(renderToday(view, "full")).toContain("     Talk soon,\n     Ada\n");
+    expect(renderToday(view, "none")).not.toContain("Subject:");
   });
 });

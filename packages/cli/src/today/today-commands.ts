@@ -1,12 +1,13 @@
 import type { TodayView } from "@kith/core";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { type CliContext, clientAction, definedOnly } from "../cli-context.ts";
 import type { DoneTodayRequest } from "../client/kith-client.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
 import { directionOf } from "../interactions/log-command.ts";
+import { DRAFTS_MODES, type DraftsMode, type DraftView, renderDraft } from "../messages/render-draft.ts";
 import { renderTable } from "../output/table.ts";
 
-export function renderToday(view: TodayView): string {
+export function renderToday(view: TodayView, drafts: DraftsMode = "short"): string {
   const lines = [`Today, ${view.todayOn}`];
   if (view.items.length === 0) lines.push("", "Nobody is due today. Enjoy the quiet.");
   else {
@@ -15,6 +16,10 @@ export function renderToday(view: TodayView): string {
       const progress = `${item.connection.exchanges}/${item.connection.target}`;
       lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
+      // Every item carries its draft (an older server, over --url, sends none).
+      const draft: DraftView | undefined = item.draft;
+      if (draft && drafts !== "none")
+        lines.push(renderDraft(draft, { mode: drafts, indent: "   ", more: `kith draft ${item.contactId}` }));
     });
   }
   if (view.later.length > 0) {
@@ -47,8 +52,17 @@ interface SnoozeFlags {
 export function registerTodayCommands(program: Command, ctx: CliContext): void {
   program
     .command("today")
-    .description("whom to follow up with today, and why")
-    .action(clientAction(ctx, async ({ client, out }) => out.show(await client.getToday(), renderToday)));
+    .description("whom to follow up with today, why, and a draft of what to say")
+    .addOption(
+      new Option("--drafts <how>", "each item's draft: short (subject and first lines), full or none")
+        .choices(DRAFTS_MODES)
+        .default("short"),
+    )
+    .action(
+      clientAction<{ drafts: DraftsMode }>(ctx, async ({ client, out }, flags) =>
+        out.show(await client.getToday(), (view) => renderToday(view, flags.drafts)),
+      ),
+    );
 
   program
     .command("done <contact>")

@@ -5,6 +5,7 @@ import type { Contact } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
+import { ContactDraftSection } from "../messages/contact-draft-section.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
@@ -91,6 +92,7 @@ function ContactView({ contact }: { contact: Contact }) {
       <div className="contact-grid">
         <div className="stack-lg">
           <WhyNow contactId={contact.id} />
+          <ContactDraftSection contact={contact} />
           <Section title="Connection">
             <ConnectionProgress exchanges={contact.exchangeCount} />
             <dl className="facts">

@@ -9,6 +9,9 @@ export function ContactPicker(props: {
   onSelect: (contact: { id: string; displayName: string } | null) => void;
   error?: string | undefined;
   autoFocus?: boolean;
+  /** "With" unless told (the templates page previews "For" a contact, optionally). */
+  label?: string;
+  isRequired?: boolean;
 }) {
   const [text, setText] = useState(props.selected?.displayName ?? "");
   const q = useDeferredValue(text.trim());
@@ -33,11 +36,11 @@ export function ContactPicker(props: {
       items={items}
       menuTrigger="focus"
       allowsEmptyCollection
-      isRequired
+      isRequired={props.isRequired ?? true}
       isInvalid={Boolean(props.error)}
       autoFocus={props.autoFocus}
     >
-      <Label>With</Label>
+      <Label>{props.label ?? "With"}</Label>
       <div className="combobox-box">
         <Input placeholder="Start typing a name" />
         <Button className="combobox-button" aria-label="Show contacts">

@@ -1,5 +1,6 @@
 import { Link, useLocation } from "wouter";
 import { useMe, useSignOut } from "../app/session.ts";
+import { MyUpdateSection } from "../messages/my-update-section.tsx";
 import { Button } from "../ui/controls.tsx";
 import { Page } from "../ui/page.tsx";
 import { AccountSection } from "./account-section.tsx";
@@ -37,6 +38,7 @@ export default function SettingsPage() {
       <div className="stack-lg">
         <AccountSection />
         <EngineSection />
+        <MyUpdateSection />
         <HolidaysSection />
         <NotificationsSection />
         <SmtpSection />

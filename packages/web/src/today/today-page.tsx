@@ -6,6 +6,7 @@ import type { DueItem } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { InsightsCards } from "../insights/insights-cards.tsx";
+import { TodayDraft } from "../messages/today-draft.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
@@ -37,11 +38,17 @@ export default function TodayPage() {
   const canEdit = useCanEdit();
   const [adding, setAdding] = useState(false);
   const [undo, setUndo] = useState<{ text: string; contactId: string; handle: UndoHandle } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const run = (a: TodayAction, text?: string, name?: string) =>
     action.mutate(a, {
       onSuccess: (handle) =>
         setUndo(handle && text ? { text: `${text} ${name ?? ""}.`, contactId: a.contactId, handle } : null),
     });
+  // A draft's "did you send it?" → yes: the same done, awaited so the draft can say when it failed.
+  const runAndWait = (a: TodayAction, text: string, name: string) =>
+    action
+      .mutateAsync(a)
+      .then((handle) => setUndo(handle ? { text: `${text} ${name}.`, contactId: a.contactId, handle } : null));
   const takeBack = () => {
     if (!undo?.handle) return;
     if ("moveOn" in undo.handle) run({ type: "undo-move-on", contactId: undo.contactId });
@@ -72,6 +79,7 @@ export default function TodayPage() {
       <div className="today-grid">
         <div className="stack-lg">
           {action.isError && <Alert>{describeError(action.error)}</Alert>}
+          {notice && <Alert tone="info">{notice}</Alert>}
           {undo && (
             <Alert tone="info">
               <span>{undo.text}</span>
@@ -100,7 +108,13 @@ export default function TodayPage() {
           ) : (
             <ol className="due-list" aria-label="Due today">
               {list.items.map((item) => (
-                <DueCard key={item.contactId} item={item} onAction={(a, text) => run(a, text, item.displayName)} />
+                <DueCard
+                  key={item.contactId}
+                  item={item}
+                  onAction={(a, text) => run(a, text, item.displayName)}
+                  onLogged={(a) => runAndWait(a, "Logged what you sent to", item.displayName)}
+                  onNotice={setNotice}
+                />
               ))}
             </ol>
           )}
@@ -153,7 +167,12 @@ function StartButtons(props: { onAdd: () => void }) {
   );
 }
 
-function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string) => void }) {
+function DueCard(props: {
+  item: DueItem;
+  onAction: (a: TodayAction, text: string) => void;
+  onLogged: (a: TodayAction) => Promise<unknown>;
+  onNotice: (text: string) => void;
+}) {
   const { item } = props;
   const canEdit = useCanEdit();
   const overdue = item.daysOverdue > 0;
@@ -175,6 +194,7 @@ function DueCard(props: { item: DueItem; onAction: (a: TodayAction, text: string
           {` · ${Math.min(item.connection.exchanges, item.connection.target)} of ${plural(item.connection.target, "exchange")}`}
         </p>
       )}
+      <TodayDraft item={item} onLogged={props.onLogged} onNotice={props.onNotice} />
       {canEdit && (
         <div className="row due-actions">
           <Button
