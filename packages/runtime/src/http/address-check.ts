@@ -47,11 +47,25 @@ export class TargetRefused extends Error {
 const ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true";
 
 /**
+ * What may pass besides public unicast: everything (the administrator's KITH_WEBHOOK_ALLOW_PRIVATE), or loopback
+ * alone (test-only, for a test's own server on 127.0.0.1).
+ */
+export interface AddressPolicy {
+  allowPrivate: boolean;
+  allowLoopback?: boolean;
+}
+
+/**
  * Resolves the URL's host and checks every address it has; returns the one to connect to (the first), so the
  * request goes to an address that was checked (no second lookup an attacker's DNS could answer differently).
  * Throws TargetRefused for a non-public address (unless allowed); lets a resolver error through.
  */
-export async function checkedAddress(url: URL, resolve: Resolver, allowPrivate: boolean): Promise<ResolvedAddress> {
+export async function checkedAddress(
+  url: URL,
+  resolve: Resolver,
+  policy: boolean | AddressPolicy,
+): Promise<ResolvedAddress> {
+  const { allowPrivate, allowLoopback = false } = typeof policy === "boolean" ? { allowPrivate: policy } : policy;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const family = isIP(host);
   const addresses: ResolvedAddress[] =
@@ -61,7 +75,7 @@ export async function checkedAddress(url: URL, resolve: Resolver, allowPrivate: 
   if (allowPrivate) return first;
   for (const { address } of addresses) {
     const range = nonPublicRange(address);
-    if (range) {
+    if (range && !(allowLoopback && range === "loopback")) {
       const via = address === host ? "" : ` (${host} resolves to ${address})`;
       throw new TargetRefused(`${address}${via} is not a public address (${range}); ${ALLOW_HINT}`);
     }
