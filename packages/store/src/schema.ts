@@ -89,7 +89,7 @@ export interface ContactTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
-  /** Normalized words of name, emails, company, title and tags: what the search index covers. */
+  /** Normalized words of name, emails, company, title, tags and interests: what the search index covers. */
   search_text: string;
   last_reply_at: string | null;
   /** JSON array of instants: meaningful outbound messages still waiting for a reply. */
@@ -338,6 +338,30 @@ export interface DuplicateDismissalTable {
   created_at: string;
 }
 
+/** A saved link and its fetch job's state (lease like `import_job`); see migration 0022. */
+export interface ArticleTable {
+  id: string;
+  account_id: string;
+  url: string;
+  note: string;
+  /** JSON list. */
+  tags: string;
+  status: string;
+  failure: string | null;
+  title: string | null;
+  description: string | null;
+  text: string;
+  /** JSON list. */
+  topics: string;
+  saved_at: string;
+  saved_by: string;
+  fetched_at: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -365,6 +389,7 @@ export interface Database {
   contact_merge: ContactMergeTable;
   duplicate_dismissal: DuplicateDismissalTable;
   contact_photo: ContactPhotoTable;
+  article: ArticleTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ARTICLE_STATUSES } from "../articles/schemas.ts";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
 import { DIGEST_FREQUENCIES } from "../delivery/schemas.ts";
@@ -126,6 +127,22 @@ export const backupWebhookSchema = z.strictObject({
   createdAt: instant,
 });
 
+/** A saved article with what its fetch found (a pending one is fetched again after a restore). */
+export const backupArticleSchema = z.strictObject({
+  ref,
+  url: text,
+  note: text,
+  tags: z.array(text),
+  status: z.enum(ARTICLE_STATUSES),
+  failure: text.nullable(),
+  title: text.nullable(),
+  description: text.nullable(),
+  text,
+  topics: z.array(text),
+  savedAt: instant,
+  fetchedAt: instant.nullable(),
+});
+
 /** The account's settings as stored: the engine's (circles, caps, goals, holidays…), the mutes, the tag cadences. */
 export const backupSettingsSchema = z.strictObject({
   engine: z.record(z.string(), z.unknown()).optional(),
@@ -152,6 +169,8 @@ export const backupSchema = z.strictObject({
   followUps: z.array(backupFollowUpSchema),
   /** Absent from backups made before it: none then. */
   duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
+  /** Absent from backups made before it: none then. */
+  articles: z.array(backupArticleSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 

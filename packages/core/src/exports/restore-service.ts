@@ -29,7 +29,8 @@ async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
   const companies = await tx.imports.companies(accountId);
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
   const webhooks = await tx.webhooks.list(accountId);
-  if (contacts.length + companies.length + interactions.items.length + webhooks.length > 0) {
+  const articles = await tx.articles.list(accountId, 1);
+  if (contacts.length + companies.length + interactions.items.length + webhooks.length + articles.length > 0) {
     throw conflict(
       "a backup is restored into an empty account only, and this one already has contacts, companies, " +
         "interactions or webhooks: restore it into a new account",
@@ -153,6 +154,12 @@ export async function restoreBackup(
       if (backup.notify) await tx.deliveries.setSettings(accountId, backup.notify, deps.clock.now().toISOString());
       for (const { ref: _ref, ...w } of backup.webhooks) {
         await tx.webhooks.insert(accountId, { ...w, id: deps.ids.newId(), accountId });
+      }
+      // A pending article is fetched again by the job; the others keep what their fetch found.
+      for (const { ref: _ref, ...a } of backup.articles) {
+        const nextAttemptAt = a.status === "pending" ? a.savedAt : null;
+        const article = { ...a, id: deps.ids.newId(), savedBy: actor.userId, attempts: 0, nextAttemptAt };
+        await tx.articles.insert(accountId, article);
       }
     });
   } catch (error) {

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { updateAccountSchema } from "../accounts/schemas.ts";
+import {
+  ARTICLE_DESCRIPTION_MAX,
+  ARTICLE_TEXT_MAX,
+  ARTICLE_TITLE_MAX,
+  ARTICLE_TOPICS_MAX,
+  saveArticleSchema,
+} from "../articles/schemas.ts";
 import { createCompanySchema } from "../companies/schemas.ts";
 import { dedupe } from "../contacts/new-contact.ts";
 import { createContactSchema } from "../contacts/schemas.ts";
@@ -15,6 +22,7 @@ import { parseInput } from "../shared/validate.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import {
   type Backup,
+  backupArticleSchema,
   backupCompanySchema,
   backupContactSchema,
   backupDuplicateDismissalSchema,
@@ -194,6 +202,26 @@ function checkWebhook(w: z.output<typeof backupWebhookSchema>) {
   return { ...w, url: data.url, createdAt: field("createdAt", saneInstant, w.createdAt) };
 }
 
+const articleFound = z.strictObject({
+  failure: z.string().max(1000).nullable(),
+  title: z.string().max(ARTICLE_TITLE_MAX).nullable(),
+  description: z.string().max(ARTICLE_DESCRIPTION_MAX).nullable(),
+  text: z.string().max(ARTICLE_TEXT_MAX),
+  topics: z.array(z.string().min(1).max(200)).max(ARTICLE_TOPICS_MAX),
+});
+
+/** What a member typed through the save's schema; what a fetch found within the fetch's own limits. */
+function checkArticle(a: z.output<typeof backupArticleSchema>) {
+  asWritten(saveArticleSchema, { url: a.url, note: a.note, tags: a.tags });
+  const { failure, title, description, text, topics } = a;
+  asWritten(articleFound, { failure, title, description, text, topics });
+  return {
+    ...a,
+    savedAt: field("savedAt", saneInstant, a.savedAt),
+    fetchedAt: nullableInstant("fetchedAt", a.fetchedAt),
+  };
+}
+
 /** Its shape, then its values through the write schemas, a slice at a time; paths name the whole document's field. */
 async function checkList<S extends z.ZodType, R>(
   name: string,
@@ -256,6 +284,7 @@ const frameSchema = backupSchema.extend({
   interactions: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
+  articles: z.array(z.unknown()).default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -290,6 +319,7 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     interactions: await checkList("interactions", backupInteractionSchema, frame.interactions, checkInteraction),
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
+    articles: await checkList("articles", backupArticleSchema, frame.articles, checkArticle),
   };
 }
 
