@@ -3132,6 +3132,22 @@ export interface paths {
                             duplicateDismissals: {
                                 contactRefs: string[];
                             }[];
+                            /** @default [] */
+                            articles: {
+                                ref: string;
+                                url: string;
+                                note: string;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "fetched" | "failed";
+                                failure: string | null;
+                                title: string | null;
+                                description: string | null;
+                                text: string;
+                                topics: string[];
+                                savedAt: string;
+                                fetchedAt: string | null;
+                            }[];
                         };
                     };
                 };
@@ -3300,6 +3316,22 @@ export interface paths {
                         /** @default [] */
                         duplicateDismissals?: {
                             contactRefs: string[];
+                        }[];
+                        /** @default [] */
+                        articles?: {
+                            ref: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            text: string;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
                         }[];
                     };
                 };
@@ -5246,6 +5278,218 @@ export interface paths {
                                 /** @enum {string} */
                                 bucket: "overdue" | "today" | "this-week" | "this-month" | "later" | "not-due";
                                 contacts: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved articles, newest first, each with its fetch status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                note: string;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "fetched" | "failed";
+                                failure: string | null;
+                                title: string | null;
+                                description: string | null;
+                                topics: string[];
+                                savedAt: string;
+                                fetchedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a link (editor): http or https, no credentials, a public address (checked now and at every fetch); its title, description, text and topics are fetched in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        note?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved article */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a saved article (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contacts an article fits, closest first (at most 20): by their interests, tags, company and notes, then by how due they are; each with its reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                displayName: string;
+                                company: string | null;
+                                score: number;
+                                reasons: string[];
+                                nextDueOn: string | null;
                             }[];
                         };
                     };

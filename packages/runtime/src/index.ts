@@ -21,6 +21,7 @@ export {
   systemResolver,
   TargetRefused,
 } from "./http/address-check.ts";
+export { createArticleFetcher, openArticleFetcher } from "./http/article-fetcher.ts";
 export {
   createGuardedFetcher,
   type GuardedFetcher,

@@ -8,6 +8,7 @@ import {
   createAuth,
   emailChangeSender,
   invitationLinks,
+  openArticleFetcher,
   signUpNoticeSender,
   verificationSender,
 } from "@kith/runtime";
@@ -16,6 +17,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
+import { registerArticleRoutes } from "./articles/article-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailChangeRoutes } from "./auth/email-change.ts";
@@ -159,6 +161,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerArticleRoutes(
+    app,
+    { ...ctx.deps, articleFetcher: openArticleFetcher(ctx.config) },
+    { onSaved: () => jobs.kick("articles") },
+  );
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "article",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -68,6 +69,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/articles\//, "article"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -149,7 +151,10 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    // An address literal: saved without a lookup, and never fetched (the test server runs only the import job).
+    const article = await json(send(caller, "post", "/api/articles", { url: `https://8.8.8.8/${label}` }));
     return {
+      article: article.id,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,

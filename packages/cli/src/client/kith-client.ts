@@ -30,6 +30,8 @@ export type ImportJob = Answer<"/api/imports/{id}", "get">;
 export type ContactExport = { contentType: string; fileName: string; body: string };
 export type ContactExportFormat = NonNullable<Query<"/api/exports/contacts", "get">["format"]>;
 
+export type SavedArticle = Answer<"/api/articles/{id}", "get">;
+
 export interface KithClient {
   getAccount(): Promise<AccountView>;
   listContacts(filters: ContactFilters, page: PageInput): Promise<Answer<"/api/contacts", "get">>;
@@ -97,5 +99,9 @@ export interface KithClient {
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
+  /** Saves a link and follows its fetch to its end (in-process it runs here; over HTTP the server's job runs it). */
+  addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;
+  listArticles(): Promise<SavedArticle[]>;
+  articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import {
   type Actor,
+  type ArticleFetcher,
   addFollowUp,
+  articleMatches,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -15,12 +17,14 @@ import {
   doneToday,
   exportBackup,
   exportContacts,
+  fetchArticleNow,
   getAccount,
   getCompany,
   getContact,
   getNotifyStatus,
   getToday,
   listApiTokens,
+  listArticles,
   listCompanies,
   listContacts,
   listDuplicates,
@@ -33,6 +37,7 @@ import {
   previewImport,
   rebuildDueState,
   restoreBackup,
+  saveArticle,
   sendTestDigest,
   setContactArchived,
   skipToday,
@@ -44,6 +49,7 @@ import {
   updateContact,
   type WebhookDeps,
 } from "@kith/core";
+import { createArticleFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
@@ -55,7 +61,10 @@ export function createLocalClient(
   delivery: DeliveryDeps | null = null,
   /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
   digest: WebhookDeps | null = null,
+  /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
+  articleFetcher: ArticleFetcher = createArticleFetcher(),
 ): KithClient {
+  const articleDeps = { ...deps, articleFetcher };
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
     return digest;
@@ -103,6 +112,12 @@ export function createLocalClient(
     addWebhook: (input) => createWebhook(webhookDeps(), actor, input),
     removeWebhook: (id) => deleteWebhook(deps, actor, id),
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
+    addArticle: async (input) => {
+      const saved = await saveArticle(articleDeps, actor, input);
+      return fetchArticleNow(articleDeps, actor, saved.id);
+    },
+    listArticles: () => listArticles(deps, actor),
+    articleMatches: (id) => articleMatches(deps, actor, id),
     close,
   };
 }

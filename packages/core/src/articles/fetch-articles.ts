@@ -1,7 +1,11 @@
+import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
+import { notFound } from "../shared/errors.ts";
 import type { ArticleFetcher, ArticleRecord } from "./article-port.ts";
+import { presentArticle } from "./article-service.ts";
 import { deriveTopics } from "./derive-topics.ts";
 import { readPage } from "./read-page.ts";
+import type { Article } from "./schemas.ts";
 
 /** A fetch's lease: well beyond the fetcher's own 8 s limit, so a live holder never loses it mid-fetch. */
 export const ARTICLE_LEASE_MS = 60_000;
@@ -69,4 +73,21 @@ export async function runArticleFetchTick(deps: ArticleFetchDeps, opts: ArticleT
     fetched += 1;
   }
   return fetched;
+}
+
+/**
+ * Fetches one saved article here and now (the CLI in-process, where no job runs): the same claim and write as the
+ * job's, under a lease of its own, so a server's job on the same database cannot fetch it at the same time. An
+ * article already fetched, failed or held by another is answered as it is.
+ */
+export async function fetchArticleNow(deps: ArticleFetchDeps, actor: Actor, id: string): Promise<Article> {
+  requireRole(actor, "editor");
+  const nowAt = deps.clock.now();
+  const owner = `in-process:${deps.ids.newId()}`;
+  const untilAt = new Date(nowAt.getTime() + ARTICLE_LEASE_MS).toISOString();
+  const claimed = await deps.store.articles.claim(actor.accountId, id, owner, untilAt, nowAt.toISOString());
+  if (claimed) await fetchOne(deps, actor.accountId, claimed, owner);
+  const article = await deps.store.articles.find(actor.accountId, id);
+  if (!article) throw notFound("article", id);
+  return presentArticle(article);
 }

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { WebhookOutcome, WebhookRequest, WebhookTransport } from "@kith/core";
-import { type Resolver, TargetRefused } from "../http/address-check.ts";
+import { type Resolver, TargetRefused, WEBHOOK_ALLOW_HINT } from "../http/address-check.ts";
 import { createGuardedFetcher } from "../http/guarded-fetch.ts";
 
 export interface WebhookTransportOptions {
@@ -45,6 +45,7 @@ export function createWebhookTransport(opts: WebhookTransportOptions): WebhookTr
   // text is kept only for the error message.
   const fetcher = createGuardedFetcher({
     allowPrivate: opts.allowPrivate,
+    refusalHint: WEBHOOK_ALLOW_HINT,
     refuseCredentials: false,
     timeoutMs: opts.timeoutMs,
     maxBytes: 4096,

@@ -44,7 +44,8 @@ export class TargetRefused extends Error {
   }
 }
 
-const ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true";
+/** What a refused webhook target's message adds: the setting that would allow it. */
+export const WEBHOOK_ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true";
 
 /**
  * What may pass besides public unicast: everything (the administrator's KITH_WEBHOOK_ALLOW_PRIVATE), or loopback
@@ -53,6 +54,8 @@ const ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRI
 export interface AddressPolicy {
   allowPrivate: boolean;
   allowLoopback?: boolean;
+  /** Appended to a refusal's message (the setting that would allow it), if any. */
+  hint?: string | null;
 }
 
 /**
@@ -65,7 +68,9 @@ export async function checkedAddress(
   resolve: Resolver,
   policy: boolean | AddressPolicy,
 ): Promise<ResolvedAddress> {
-  const { allowPrivate, allowLoopback = false } = typeof policy === "boolean" ? { allowPrivate: policy } : policy;
+  const given: AddressPolicy =
+    typeof policy === "boolean" ? { allowPrivate: policy, hint: WEBHOOK_ALLOW_HINT } : policy;
+  const { allowPrivate, allowLoopback = false, hint = null } = given;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const family = isIP(host);
   const addresses: ResolvedAddress[] =
@@ -77,7 +82,7 @@ export async function checkedAddress(
     const range = nonPublicRange(address);
     if (range && !(allowLoopback && range === "loopback")) {
       const via = address === host ? "" : ` (${host} resolves to ${address})`;
-      throw new TargetRefused(`${address}${via} is not a public address (${range}); ${ALLOW_HINT}`);
+      throw new TargetRefused(`${address}${via} is not a public address (${range})${hint ? `; ${hint}` : ""}`);
     }
   }
   return first;

@@ -26,6 +26,8 @@ export interface GuardedFetchOptions {
    * composition (or `KITH_TEST_ALLOW_LOOPBACK_FETCH=1` for the browser journeys); never on by default.
    */
   allowLoopbackForTests?: boolean;
+  /** Appended to a non-public address's refusal: the setting that would allow it (webhooks name theirs). */
+  refusalHint?: string;
   /** Refuse `user:password@` in any hop's URL (default true). */
   refuseCredentials?: boolean;
   resolve?: Resolver;
@@ -136,7 +138,11 @@ export function createGuardedFetcher(opts: GuardedFetchOptions = {}): GuardedFet
   const timeoutMs = opts.timeoutMs ?? GUARDED_FETCH_DEFAULTS.timeoutMs;
   const maxBytes = opts.maxBytes ?? GUARDED_FETCH_DEFAULTS.maxBytes;
   const maxRedirects = opts.maxRedirects ?? GUARDED_FETCH_DEFAULTS.maxRedirects;
-  const policy = { allowPrivate: opts.allowPrivate ?? false, allowLoopback: opts.allowLoopbackForTests ?? false };
+  const policy = {
+    allowPrivate: opts.allowPrivate ?? false,
+    allowLoopback: opts.allowLoopbackForTests ?? false,
+    hint: opts.refusalHint ?? null,
+  };
 
   /** Checks one hop: throws TargetRefused, or an Error naming the host when it cannot be resolved. */
   async function check(url: URL | null, deadline: Deadline): Promise<ResolvedAddress> {
