@@ -41,6 +41,8 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -166,6 +168,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     { ...ctx.deps, articleFetcher: openArticleFetcher(ctx.config) },
     { onSaved: () => jobs.kick("articles") },
   );
+  registerTemplateRoutes(app, ctx.deps);
+  registerDraftRoutes(app, ctx.deps);
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

@@ -51,6 +51,7 @@ const KINDS = [
   "session",
   "invitation",
   "article",
+  "template",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -70,6 +71,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
     [/^\/api\/articles\//, "article"],
+    [/^\/api\/templates\//, "template"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -153,8 +155,15 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
     // An address literal: saved without a lookup, and never fetched (the test server runs only the import job).
     const article = await json(send(caller, "post", "/api/articles", { url: `https://8.8.8.8/${label}` }));
+    const template = await json(
+      send(caller, "post", "/api/templates", {
+        name: `${label} template`,
+        body: `Hi {{ contact.firstName }}, ${label}`,
+      }),
+    );
     return {
       article: article.id,
+      template: template.id,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,

@@ -362,6 +362,22 @@ export interface ArticleTable {
   lease_until_at: string | null;
 }
 
+/** An account's message template or its copy of a default (migration 0020). */
+export interface MessageTemplateTable {
+  account_id: string;
+  id: string;
+  name: string;
+  channel: string;
+  /** JSON list of template slots. */
+  slots: string;
+  subject: string;
+  body: string;
+  /** 0/1: a default the account deleted. */
+  hidden: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -390,6 +406,7 @@ export interface Database {
   duplicate_dismissal: DuplicateDismissalTable;
   contact_photo: ContactPhotoTable;
   article: ArticleTable;
+  message_template: MessageTemplateTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

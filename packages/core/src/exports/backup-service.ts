@@ -9,6 +9,9 @@ import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";
+import { DEFAULT_TEMPLATES } from "../messages/default-templates.ts";
+import { MAX_OWN_TEMPLATES } from "../messages/draft-service.ts";
+import { isDefaultId } from "../messages/pick-template.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { BACKUP_VERSION, type Backup } from "./backup-schema.ts";
@@ -105,6 +108,25 @@ const articleBody = (a: ArticleRecord) => ({
   ...{ url: a.url, note: a.note, tags: a.tags, status: a.status, failure: a.failure, title: a.title },
   ...{ description: a.description, text: a.text, topics: a.topics, savedAt: a.savedAt, fetchedAt: a.fetchedAt },
 });
+/** The account's templates, in an order that does not depend on ids (a restore gives own templates new ones). */
+async function templatesOf(deps: Deps, actor: Actor): Promise<Backup["templates"]> {
+  const stored = await deps.store.messageTemplates.list(actor.accountId, MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length);
+  const key = (t: Backup["templates"][number]) =>
+    JSON.stringify([t.defaultId ?? "~", t.name, t.createdAt, t.updatedAt, t.subject, t.body]);
+  return stored
+    .map((t) => ({
+      defaultId: isDefaultId(t.id) ? t.id : null,
+      name: t.name,
+      channel: t.channel,
+      slots: t.slots,
+      subject: t.subject,
+      body: t.body,
+      hidden: t.hidden,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+    }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
 
 const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ createdAt, url, format, secret });
 
@@ -138,5 +160,6 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     followUps: history.followUps,
     duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
     articles: numbered("article", await deps.store.articles.all(actor.accountId), articleBody).out,
+    templates: await templatesOf(deps, actor),
   };
 }

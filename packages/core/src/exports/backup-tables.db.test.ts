@@ -19,6 +19,7 @@ const DECISIONS: Record<string, string> = {
   contact_photo: "backed up: a contact's photo, base64 in the contact (`photo`)",
   duplicate_dismissal: "backed up: pairs dismissed as not the same person (`duplicateDismissals`)",
   article: "backed up: saved articles with what their fetch found (`articles`); the fetch job's lease is not",
+  message_template: "backed up: own templates and edited or hidden defaults (`templates`)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",

@@ -161,6 +161,9 @@ export async function restoreBackup(
         const article = { ...a, id: deps.ids.newId(), savedBy: actor.userId, attempts: 0, nextAttemptAt };
         await tx.articles.insert(accountId, article);
       }
+      for (const { defaultId, ...t } of backup.templates) {
+        await tx.messageTemplates.save(accountId, { ...t, id: defaultId ?? `tpl_${deps.ids.newId()}` });
+      }
     });
   } catch (error) {
     // The failure is what the caller hears; an undo that fails as well leaves what it could not delete.

@@ -15,6 +15,10 @@ import { createWebhookSchema, MAX_WEBHOOKS } from "../delivery/webhooks/webhook-
 import { engineSettingsSchema } from "../engine/settings.ts";
 import { addFollowUpSchema } from "../follow-ups/schemas.ts";
 import { logInteractionSchema } from "../interactions/schemas.ts";
+import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-templates.ts";
+import { MAX_OWN_TEMPLATES } from "../messages/draft-service.ts";
+import { checkTemplateSyntax } from "../messages/render-template.ts";
+import { createTemplateSchema } from "../messages/schemas.ts";
 import { parseAccountSettings, updateSettingsSchema } from "../settings/account-settings.ts";
 import { DomainError, type FieldIssue, invalid } from "../shared/errors.ts";
 import { saneDateOn, saneInstant } from "../shared/sane-dates.ts";
@@ -29,6 +33,7 @@ import {
   backupFollowUpSchema,
   backupInteractionSchema,
   backupSchema,
+  backupTemplateSchema,
   backupWebhookSchema,
 } from "./backup-schema.ts";
 
@@ -85,7 +90,7 @@ function field<S extends z.ZodType>(name: string, schema: S, value: unknown): z.
 const nullableInstant = (name: string, value: string | null) =>
   value === null ? null : field(name, saneInstant, value);
 
-const settingsFields = updateSettingsSchema.pick({ muted: true, mutedTags: true, tagCadences: true });
+const settingsFields = updateSettingsSchema.pick({ muted: true, mutedTags: true, tagCadences: true, myUpdate: true });
 
 /** What the account is: name, time zone, country and settings, as `updateAccount` and `updateSettings` take them. */
 function checkAccountRow(account: Backup["account"]): { account: Backup["account"]; circles: Set<string> } {
@@ -99,6 +104,7 @@ function checkAccountRow(account: Backup["account"]): { account: Backup["account
     muted: "settings.muted",
     mutedTags: "settings.mutedTags",
     tagCadences: "settings.tagCadences",
+    myUpdate: "settings.myUpdate",
   });
   for (const key of Object.keys(engine)) {
     if (!Object.hasOwn(engineSettingsSchema.shape, key) || key === "timeZone" || key === "country") {
@@ -222,6 +228,39 @@ function checkArticle(a: z.output<typeof backupArticleSchema>) {
   };
 }
 
+/** A template through the write schema, its text parsed; a copy of a default names one Kith has. */
+function checkTemplate(t: z.output<typeof backupTemplateSchema>) {
+  const { defaultId, hidden, createdAt, updatedAt, ...rest } = t;
+  const data = asWritten(createTemplateSchema, rest);
+  if (defaultId !== null && !defaultTemplateById(defaultId)) {
+    throw new RowIssues([{ path: ["defaultId"], message: "is not one of Kith's default templates" }]);
+  }
+  try {
+    checkTemplateSyntax(data);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new RowIssues(error.issues.map((i) => ({ path: [i.path], message: i.message })));
+  }
+  return {
+    ...data,
+    defaultId,
+    hidden,
+    createdAt: field("createdAt", saneInstant, createdAt),
+    updatedAt: field("updatedAt", saneInstant, updatedAt),
+  };
+}
+
+/** A default has at most one copy per account. */
+function onceEachDefault<T extends { defaultId: string | null }>(templates: T[]): T[] {
+  const seen = new Set<string>();
+  for (const [i, t] of templates.entries()) {
+    if (t.defaultId === null) continue;
+    if (seen.has(t.defaultId)) throw invalid(`templates.${i}.defaultId`, `${t.defaultId} has an earlier copy`);
+    seen.add(t.defaultId);
+  }
+  return templates;
+}
+
 /** Its shape, then its values through the write schemas, a slice at a time; paths name the whole document's field. */
 async function checkList<S extends z.ZodType, R>(
   name: string,
@@ -256,7 +295,8 @@ async function checkList<S extends z.ZodType, R>(
     await yieldToLoop();
   }
   const refs = new Set<string>();
-  for (const [i, row] of (out as { ref: string }[]).entries()) {
+  for (const [i, row] of (out as { ref?: string }[]).entries()) {
+    if (row.ref === undefined) continue;
     if (refs.has(row.ref)) throw invalid(`${name}.${i}.ref`, `${row.ref} is used by an earlier row`);
     refs.add(row.ref);
   }
@@ -285,6 +325,10 @@ const frameSchema = backupSchema.extend({
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
   articles: z.array(z.unknown()).default([]),
+  templates: z
+    .array(z.unknown())
+    .max(MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length)
+    .default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -320,6 +364,7 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
     articles: await checkList("articles", backupArticleSchema, frame.articles, checkArticle),
+    templates: onceEachDefault(await checkList("templates", backupTemplateSchema, frame.templates, checkTemplate)),
   };
 }
 
