@@ -9,6 +9,7 @@ import {
   emailChangeSender,
   invitationLinks,
   openArticleFetcher,
+  openSending,
   signUpNoticeSender,
   verificationSender,
 } from "@kith/runtime";
@@ -42,6 +43,7 @@ import { registerInteractionRoutes } from "./interactions/interaction-routes.ts"
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
@@ -170,6 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   );
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
+  registerSendRoutes(app, openSending(ctx.config, ctx.deps));
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

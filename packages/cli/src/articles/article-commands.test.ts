@@ -22,6 +22,7 @@ describe.each(DIALECTS)("kith article on %s (in-process)", (dialect) => {
         undefined,
         null,
         null,
+        null,
         createArticleFetcher({ allowLoopbackForTests: true }),
       ),
     });

@@ -182,6 +182,8 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     },
     listArticles: () => items(api.GET("/api/articles")),
     articleMatches: (id) => items(api.GET("/api/articles/{id}/matches", path("id", id))),
+    sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
+    recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},
   };
 }

@@ -98,6 +98,9 @@ export interface KithClient {
   addWebhook(input: Body<"/api/notify/webhooks", "post">): Promise<Answer<"/api/notify/webhooks", "post">>;
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
+  /** Sends through the member's own SMTP account and logs it. */
+  sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
+  recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
   /** Saves a link and follows its fetch to its end (in-process it runs here; over HTTP the server's job runs it). */
   addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;

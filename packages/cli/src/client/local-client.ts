@@ -36,8 +36,11 @@ import {
   moveOn,
   previewImport,
   rebuildDueState,
+  recordSent,
   restoreBackup,
+  type SendingDeps,
   saveArticle,
+  sendMessage,
   sendTestDigest,
   setContactArchived,
   skipToday,
@@ -61,6 +64,8 @@ export function createLocalClient(
   delivery: DeliveryDeps | null = null,
   /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
   digest: WebhookDeps | null = null,
+  /** The member's own mail (the sealer and the SMTP client); null: `kith send` cannot send from this client. */
+  sending: SendingDeps | null = null,
   /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
   articleFetcher: ArticleFetcher = createArticleFetcher(),
 ): KithClient {
@@ -118,6 +123,11 @@ export function createLocalClient(
     },
     listArticles: () => listArticles(deps, actor),
     articleMatches: (id) => articleMatches(deps, actor, id),
+    sendMessage: (input) => {
+      if (!sending) throw conflict("messages cannot be sent from this client");
+      return sendMessage(sending, actor, input);
+    },
+    recordSent: (input) => recordSent(deps, actor, input),
     close,
   };
 }

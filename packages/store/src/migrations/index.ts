@@ -19,6 +19,7 @@ import { duplicateDismissalsMigration } from "./0016-duplicate-dismissals.ts";
 import { invitationsMigration } from "./0017-invitations.ts";
 import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 import { messageTemplatesMigration } from "./0020-message-templates.ts";
+import { memberSmtpMigration } from "./0021-member-smtp.ts";
 import { articlesMigration } from "./0022-articles.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
@@ -46,6 +47,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
         "0020-message-templates": messageTemplatesMigration,
         "0022-articles": articlesMigration(dialect),
+        "0021-member-smtp": memberSmtpMigration,
       };
     },
   };
