@@ -5559,6 +5559,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share with: a draft per contact from the "thought of you" template with the article; send or log each through /api/messages/send or /api/messages/sent (each logs a touch) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;

@@ -1,11 +1,19 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { draftsFor, loadDraftScope } from "../messages/draft-service.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import type { ArticleFetcher, ArticleRecord } from "./article-port.ts";
 import { haystackOf } from "./derive-topics.ts";
 import { rankMatches } from "./match-contacts.ts";
-import { ARTICLE_MATCHES_MAX, type Article, type ArticleMatch, saveArticleSchema } from "./schemas.ts";
+import {
+  ARTICLE_MATCHES_MAX,
+  type Article,
+  type ArticleDraft,
+  type ArticleMatch,
+  articleDraftsSchema,
+  saveArticleSchema,
+} from "./schemas.ts";
 
 /** What the article services need besides the store: the guarded fetcher (for the save-time check). */
 export type ArticleDeps = Deps & { articleFetcher: ArticleFetcher };
@@ -95,4 +103,29 @@ export async function articleMatches(deps: Deps, actor: Actor, id: string): Prom
   };
   const candidates = await deps.store.articles.candidates(actor.accountId);
   return rankMatches({ topics: article.topics, haystack: haystackOf(source) }, candidates, ARTICLE_MATCHES_MAX);
+}
+
+/**
+ * "Share with": a draft per contact from the account's "thought of you" template (the `article` slot: its own
+ * preferred over Kith's default), with the article's title, link and description. Sending or logging each goes
+ * through `/api/messages/send` or `/api/messages/sent`, which log the touch. Another account's contact is a 404.
+ */
+export async function articleDrafts(deps: Deps, actor: Actor, id: string, input: unknown): Promise<ArticleDraft[]> {
+  requireRole(actor, "viewer");
+  const { contactIds } = parseInput(articleDraftsSchema, input);
+  const a = await found(deps, actor, id);
+  const article = { title: a.title ?? a.url, url: a.url, description: a.description ?? "" };
+  const ids = [...new Set(contactIds)];
+  const scope = await loadDraftScope(deps, actor);
+  const drafts = await draftsFor(
+    deps,
+    actor,
+    scope,
+    ids.map((contactId) => ({ contactId, slot: "article" as const, article })),
+  );
+  return ids.map((contactId) => {
+    const draft = drafts.get(contactId);
+    if (!draft) throw notFound("contact", contactId);
+    return { contactId, draft };
+  });
 }

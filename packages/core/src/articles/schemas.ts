@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tagSchema } from "../contacts/schemas.ts";
+import { draftSchema } from "../messages/schemas.ts";
 
 export const ARTICLE_STATUSES = ["pending", "fetched", "failed"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -75,6 +76,14 @@ export const articleMatchSchema = z.object({
 });
 export type ArticleMatch = z.output<typeof articleMatchSchema>;
 
+/** "Share with": the contacts to draft a message to about the article. */
+export const articleDraftsSchema = z.strictObject({
+  contactIds: z.array(z.string().min(1).max(64)).min(1).max(ARTICLE_MATCHES_MAX),
+});
+
 export const articleListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const articleDraftSchema = z.object({ contactId: z.string(), draft: draftSchema });
+export type ArticleDraft = z.output<typeof articleDraftSchema>;

@@ -1,5 +1,8 @@
 import {
   type ArticleDeps,
+  articleDraftSchema,
+  articleDrafts,
+  articleDraftsSchema,
   articleListQuerySchema,
   articleMatches,
   articleMatchSchema,
@@ -76,5 +79,20 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleDeps, o
       },
     },
     async (req) => ({ items: await articleMatches(deps, req.actor, req.params.id) }),
+  );
+  r.post(
+    "/api/articles/:id/drafts",
+    {
+      schema: {
+        tags,
+        summary:
+          'Share with: a draft per contact from the "thought of you" template with the article; send or log each ' +
+          "through /api/messages/send or /api/messages/sent (each logs a touch)",
+        params: idParams,
+        body: articleDraftsSchema,
+        response: { 200: z.object({ items: z.array(articleDraftSchema) }) },
+      },
+    },
+    async (req) => ({ items: await articleDrafts(deps, req.actor, req.params.id, req.body) }),
   );
 }

@@ -47,6 +47,25 @@ describe.each(DIALECTS)("articles over HTTP on %s", (dialect) => {
       [rosa.id, ["interested in Beekeeping"]],
       [ken.id, ["works at Acme Apiaries"]],
     ]);
+    // Share with: a draft each from the "thought of you" template, naming the article; sent by hand, it is a touch.
+    const drafts = await alice.call("POST", `/api/articles/${id}/drafts`, { contactIds: [rosa.id, ken.id] });
+    expect(drafts.statusCode).toBe(200);
+    const [forRosa, forKen] = drafts.json().items;
+    expect(forRosa).toMatchObject({ contactId: rosa.id, draft: { body: expect.stringContaining("Rosa") } });
+    expect(forRosa.draft.body).toContain(site.url("/bees"));
+    expect(forKen.draft.body).toContain("Ken");
+    const logged = await alice.call("POST", "/api/messages/sent", {
+      contactId: rosa.id,
+      channel: "email",
+      subject: forRosa.draft.subject,
+      body: forRosa.draft.body,
+    });
+    expect(logged.statusCode).toBeLessThan(300);
+    expect((await alice.call("GET", `/api/contacts/${rosa.id}`)).json().touchCount).toBe(1);
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    expect((await bob.call("POST", `/api/articles/${id}/drafts`, { contactIds: [rosa.id] })).statusCode).toBe(404);
+    const bobs = (await bob.call("POST", "/api/contacts", { firstName: "Zed" })).json();
+    expect((await alice.call("POST", `/api/articles/${id}/drafts`, { contactIds: [bobs.id] })).statusCode).toBe(404);
     expect((await alice.call("GET", "/api/articles")).json().items).toHaveLength(1);
     expect((await alice.call("DELETE", `/api/articles/${id}`)).statusCode).toBe(204);
     expect((await alice.call("GET", `/api/articles/${id}`)).statusCode).toBe(404);
