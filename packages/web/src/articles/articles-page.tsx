@@ -111,7 +111,7 @@ function BookmarkletSection() {
         use your browser's Share button: Kith is one of the places to share to.
       </p>
       <p>
-        <a ref={link} className="btn btn-plain" href="#bookmarklet" onClick={(e) => e.preventDefault()}>
+        <a ref={link} className="btn btn-plain" href="/articles/new">
           Save to Kith
         </a>
       </p>
