@@ -5568,7 +5568,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Share with: a draft per contact from the "thought of you" template with the article; send or log each through /api/messages/send or /api/messages/sent (each logs a touch) */
+        /** Share with (editor): a draft per contact from the "thought of you" template with the article; send or log each through /api/messages/send or /api/messages/sent (each logs a touch) */
         post: {
             parameters: {
                 query?: never;

@@ -109,9 +109,10 @@ export async function articleMatches(deps: Deps, actor: Actor, id: string): Prom
  * "Share with": a draft per contact from the account's "thought of you" template (the `article` slot: its own
  * preferred over Kith's default), with the article's title, link and description. Sending or logging each goes
  * through `/api/messages/send` or `/api/messages/sent`, which log the touch. Another account's contact is a 404.
+ * Editors only: it is the first step of sharing, which writes (a viewer neither sends nor logs).
  */
 export async function articleDrafts(deps: Deps, actor: Actor, id: string, input: unknown): Promise<ArticleDraft[]> {
-  requireRole(actor, "viewer");
+  requireRole(actor, "editor");
   const { contactIds } = parseInput(articleDraftsSchema, input);
   const a = await found(deps, actor, id);
   const article = { title: a.title ?? a.url, url: a.url, description: a.description ?? "" };

@@ -86,7 +86,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ArticleDeps, o
       schema: {
         tags,
         summary:
-          'Share with: a draft per contact from the "thought of you" template with the article; send or log each ' +
+          'Share with (editor): a draft per contact from the "thought of you" template with the article; send or log each ' +
           "through /api/messages/send or /api/messages/sent (each logs a touch)",
         params: idParams,
         body: articleDraftsSchema,
