@@ -55,6 +55,8 @@ export default defineConfig({
       KITH_PUBLIC_URL: baseURL,
       // The journeys let days pass by writing an instant here (see e2e/helpers.ts setServerNow).
       KITH_CLOCK_FILE: path.join(process.env.KITH_E2E_DATA!, "clock"),
+      // Test-only: the article fetcher may reach the journeys' own article server on 127.0.0.1 (e2e/articles.spec.ts).
+      KITH_TEST_ALLOW_LOOPBACK_FETCH: "1",
       LOG_LEVEL: "warn",
     },
   },

@@ -3134,6 +3134,22 @@ export interface paths {
                                 contactRefs: string[];
                             }[];
                             /** @default [] */
+                            articles: {
+                                ref: string;
+                                url: string;
+                                note: string;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "fetched" | "failed";
+                                failure: string | null;
+                                title: string | null;
+                                description: string | null;
+                                text: string;
+                                topics: string[];
+                                savedAt: string;
+                                fetchedAt: string | null;
+                            }[];
+                            /** @default [] */
                             templates: {
                                 defaultId: string | null;
                                 name: string;
@@ -3189,7 +3205,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -3198,6 +3214,8 @@ export interface paths {
                                 interactions: number;
                                 followUps: number;
                                 duplicateDismissals: number;
+                                articles: number;
+                                templates: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -5204,6 +5222,22 @@ export interface paths {
                             contactRefs: string[];
                         }[];
                         /** @default [] */
+                        articles?: {
+                            ref: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            text: string;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
+                        }[];
+                        /** @default [] */
                         templates?: {
                             defaultId: string | null;
                             name: string;
@@ -5246,7 +5280,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -5255,6 +5289,8 @@ export interface paths {
                                 interactions: number;
                                 followUps: number;
                                 duplicateDismissals: number;
+                                articles: number;
+                                templates: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -5392,6 +5428,274 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved articles, newest first, each with its fetch status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                url: string;
+                                note: string;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "fetched" | "failed";
+                                failure: string | null;
+                                title: string | null;
+                                description: string | null;
+                                topics: string[];
+                                savedAt: string;
+                                fetchedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a link (editor): http or https, no credentials, a public address (checked now and at every fetch); its title, description, text and topics are fetched in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        note?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved article */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            note: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "pending" | "fetched" | "failed";
+                            failure: string | null;
+                            title: string | null;
+                            description: string | null;
+                            topics: string[];
+                            savedAt: string;
+                            fetchedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a saved article (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contacts an article fits, closest first (at most 20): by their interests, tags, company and notes, then by how due they are; each with its reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                displayName: string;
+                                company: string | null;
+                                score: number;
+                                reasons: string[];
+                                nextDueOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share with (editor): a draft per contact from the "thought of you" template with the article; send or log each through /api/messages/send or /api/messages/sent (each logs a touch) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactId: string;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
+import { registerArticleCommands } from "./articles/article-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
@@ -43,6 +44,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMergeCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerMessageCommands(program, ctx);
+  registerArticleCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;
 }

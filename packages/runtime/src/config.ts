@@ -73,6 +73,11 @@ const envSchema = z.object({
   KITH_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Test-only: the server's "now" is read from this file when it exists (browser journeys move time with it). */
   KITH_CLOCK_FILE: z.string().optional(),
+  /**
+   * Test-only: the article fetcher may reach loopback (127.0.0.0/8, ::1; nothing else private), for the browser
+   * journeys' own article server. Never set it on a real server.
+   */
+  KITH_TEST_ALLOW_LOOPBACK_FETCH: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -164,6 +169,8 @@ export interface Config {
   backups: { maxRestoreBytes: number; dir: string; keep: number; daily: boolean };
   /** Webhook targets on private, loopback and other non-public addresses are refused unless this allows them. */
   webhooks: { allowPrivate: boolean };
+  /** Test-only (KITH_TEST_ALLOW_LOOPBACK_FETCH=1): article fetches may reach loopback. Off by default. */
+  articles: { allowLoopbackForTests: boolean };
   /** Which proxies' `X-Forwarded-For` gives the client's address (see `TrustProxy`). */
   trustProxy: TrustProxy;
   imap: ImapConfig | null;
@@ -213,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       daily: !e.DATABASE_URL && e.KITH_BACKUP_KEEP > 0,
     },
     webhooks: { allowPrivate: e.KITH_WEBHOOK_ALLOW_PRIVATE === "true" },
+    articles: { allowLoopbackForTests: e.KITH_TEST_ALLOW_LOOPBACK_FETCH === "1" },
     trustProxy: e.KITH_TRUST_PROXY,
     imap: imapOf(e, smtp),
   };

@@ -13,14 +13,21 @@ export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } f
 export { type Config, type ImapConfig, loadConfig, type SmtpConfig } from "./config.ts";
 export { ActionTokens, actionLinks } from "./delivery/action-tokens.ts";
 export { type DeliveryRuntime, openDelivery } from "./delivery/delivery-deps.ts";
+export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";
 export {
   checkedAddress,
   nonPublicRange,
   type Resolver,
   systemResolver,
   TargetRefused,
-} from "./delivery/webhook-targets.ts";
-export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";
+} from "./http/address-check.ts";
+export { createArticleFetcher, openArticleFetcher } from "./http/article-fetcher.ts";
+export {
+  createGuardedFetcher,
+  type GuardedFetcher,
+  type GuardedFetchOptions,
+  PAGE_CONTENT_TYPES,
+} from "./http/guarded-fetch.ts";
 export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
 export { openSending } from "./mail/sending-deps.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";

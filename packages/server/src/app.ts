@@ -8,6 +8,7 @@ import {
   createAuth,
   emailChangeSender,
   invitationLinks,
+  openArticleFetcher,
   openSending,
   signUpNoticeSender,
   verificationSender,
@@ -17,6 +18,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
+import { registerArticleRoutes } from "./articles/article-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailChangeRoutes } from "./auth/email-change.ts";
@@ -166,6 +168,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerArticleRoutes(
+    app,
+    { ...ctx.deps, articleFetcher: openArticleFetcher(ctx.config) },
+    { onSaved: () => jobs.kick("articles") },
+  );
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));

@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "article",
   "template",
   "restore",
 ] as const;
@@ -70,6 +71,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/articles\//, "article"],
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
   ];
@@ -153,6 +155,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    // An address literal: saved without a lookup, and never fetched (the test server runs only the import job).
+    const article = await json(send(caller, "post", "/api/articles", { url: `https://8.8.8.8/${label}` }));
     const template = await json(
       send(caller, "post", "/api/templates", {
         name: `${label} template`,
@@ -168,6 +172,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       createdAt: "2026-11-02T14:00:00.000Z",
     });
     return {
+      article: article.id,
       template: template.id,
       restore,
       contact: contact.id,

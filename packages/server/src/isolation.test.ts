@@ -8,7 +8,7 @@ import { signUp, useTestServer } from "./testing/test-server.ts";
  * Bob must not read, change or list anything of Alice's through any route that exists. The route table
  * comes from the app itself: a route added later without a case here fails this test until it has one.
  */
-type Expectation = { status: number | readonly number[]; body?: unknown } | { list: true };
+type Expectation = { status: number | readonly number[]; body?: unknown } | { list: true; body?: unknown };
 
 function casesFor(ids: Record<string, string>): Record<string, Expectation> {
   const notFound = (body?: unknown) => ({ status: 404, ...(body !== undefined ? { body } : {}) });
@@ -114,6 +114,29 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "DELETE /api/calendar/feed": { status: 204 },
     // The member's own address only; without SMTP no verification mail can be sent.
     "GET /api/email-verification": { list: true },
+    // Templates and drafts (msg-core): Bob's own library; Alice's template and her contact's draft are 404.
+    "GET /api/templates": { list: true },
+    "POST /api/templates": { status: 201, body: { name: "Bob's", body: "Hi {{ contact.firstName }}" } },
+    "POST /api/templates/preview": notFound({ body: "Hi {{ contact.firstName }}", contactId: ids.contact }),
+    "GET /api/templates/:id": notFound(),
+    "PATCH /api/templates/:id": notFound({ name: "Pwned" }),
+    "DELETE /api/templates/:id": notFound(),
+    "POST /api/templates/:id/restore": notFound(),
+    "GET /api/contacts/:id/draft": notFound(),
+    // Sending (sending): each member's own SMTP account; a message to or about Alice's contact is refused.
+    "GET /api/me/smtp": { list: true },
+    "PUT /api/me/smtp": { list: true },
+    "DELETE /api/me/smtp": { list: true },
+    "POST /api/me/smtp/test": { list: true },
+    "POST /api/messages/send": { list: true, body: { contactId: ids.contact, subject: "x", body: "y" } },
+    "POST /api/messages/sent": notFound({ contactId: ids.contact, channel: "email", subject: "s", body: "b" }),
+    // Articles: Bob's own list; his own save refused at loopback; Alice's article and its matches and drafts are 404.
+    "GET /api/articles": { list: true },
+    "POST /api/articles": { status: 400, body: { url: "http://127.0.0.1:9/bob-article" } },
+    "GET /api/articles/:id": notFound(),
+    "DELETE /api/articles/:id": notFound(),
+    "GET /api/articles/:id/matches": notFound(),
+    "POST /api/articles/:id/drafts": notFound({ contactIds: [ids.contact] }),
     "POST /api/email-verification": { status: 409 },
   };
 }
@@ -132,6 +155,8 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     sessions: ids.session,
     account: ids.invitation,
     backup: ids.restore,
+    articles: ids.article,
+    templates: ids.template,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -174,6 +199,12 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const webhook = (
       await alice.call("POST", "/api/notify/webhooks", { url: "http://93.184.215.14/alice-secret-hook" })
     ).json();
+    const template = (
+      await alice.call("POST", "/api/templates", { name: "Secret template", body: "Hi {{ contact.firstName }}" })
+    ).json();
+    const article = (
+      await alice.call("POST", "/api/articles", { url: "https://93.184.215.14/alice-secret-article" })
+    ).json();
     const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
     const invited = (
       await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
@@ -197,6 +228,8 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       merge: merge.mergeId,
       aliceUser: alice.userId,
       webhook: webhook.id,
+      article: article.id,
+      template: template.id,
       session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
       invitation: invited.invitation.id,
       invitationToken: new URL(invited.link).hash.slice(1),
@@ -217,6 +250,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/notify/status",
             "/api/notify/webhooks",
             "/api/calendar/feed",
+            `/api/articles/${article.id}`,
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

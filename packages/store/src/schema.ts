@@ -89,7 +89,7 @@ export interface ContactTable {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
-  /** Normalized words of name, emails, company, title and tags: what the search index covers. */
+  /** Normalized words of name, emails, company, title, tags and interests: what the search index covers. */
   search_text: string;
   last_reply_at: string | null;
   /** JSON array of instants: meaningful outbound messages still waiting for a reply. */
@@ -367,6 +367,30 @@ export interface DuplicateDismissalTable {
   created_at: string;
 }
 
+/** A saved link and its fetch job's state (lease like `import_job`); see migration 0022. */
+export interface ArticleTable {
+  id: string;
+  account_id: string;
+  url: string;
+  note: string;
+  /** JSON list. */
+  tags: string;
+  status: string;
+  failure: string | null;
+  title: string | null;
+  description: string | null;
+  text: string;
+  /** JSON list. */
+  topics: string;
+  saved_at: string;
+  saved_by: string;
+  fetched_at: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+}
+
 /** An account's message template or its copy of a default (migration 0020). */
 export interface MessageTemplateTable {
   account_id: string;
@@ -446,6 +470,7 @@ export interface Database {
   message_send: MessageSendTable;
   restore_job: RestoreJobTable;
   restore_job_file: RestoreJobFileTable;
+  article: ArticleTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -6,6 +6,7 @@ import {
   KyselyMembershipRepository,
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
+import { KyselyArticleRepository } from "./repositories/article-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
@@ -49,6 +50,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     importJobs: new ImportJobLedger(db, dialect),
     restoreJobs: new RestoreJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
+    articles: new KyselyArticleRepository(db),
     messageTemplates: new KyselyMessageTemplateRepository(db),
     draftFacts: new KyselyDraftFactsReader(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),

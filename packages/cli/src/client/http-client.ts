@@ -48,6 +48,8 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
 
 /** How often a running import is polled. */
 const IMPORT_POLL_MS = 250;
+/** How many times a saved article is polled for its fetch (10 s at IMPORT_POLL_MS). */
+const ARTICLE_POLLS = 40;
 
 /** Queues an import on the server (202) and polls it until its worker has committed it, reporting progress. */
 async function commitAndFollow(
@@ -185,6 +187,17 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     getDraft: (contactId, query) =>
       unwrap(api.GET("/api/contacts/{id}/draft", { params: { path: { id: contactId }, query } })),
     listTemplates: async () => (await unwrap(api.GET("/api/templates"))).items,
+    addArticle: async (body) => {
+      let article = await unwrap(api.POST("/api/articles", { body }));
+      // The server's job fetches it at once; follow it a while (the fetch itself ends within 8 s).
+      for (let i = 0; article.status === "pending" && i < ARTICLE_POLLS; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        article = await unwrap(api.GET("/api/articles/{id}", path("id", article.id)));
+      }
+      return article;
+    },
+    listArticles: () => items(api.GET("/api/articles")),
+    articleMatches: (id) => items(api.GET("/api/articles/{id}/matches", path("id", id))),
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

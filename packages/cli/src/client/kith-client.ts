@@ -32,6 +32,8 @@ export type ContactExportFormat = NonNullable<Query<"/api/exports/contacts", "ge
 export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
 export type TemplateView = ItemOf<"/api/templates", "get">;
 
+export type SavedArticle = Answer<"/api/articles/{id}", "get">;
+
 export interface KithClient {
   getAccount(): Promise<AccountView>;
   listContacts(filters: ContactFilters, page: PageInput): Promise<Answer<"/api/contacts", "get">>;
@@ -105,5 +107,9 @@ export interface KithClient {
   sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
   recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
+  /** Saves a link and follows its fetch to its end (in-process it runs here; over HTTP the server's job runs it). */
+  addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;
+  listArticles(): Promise<SavedArticle[]>;
+  articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import {
   type Actor,
+  type ArticleFetcher,
   addFollowUp,
+  articleMatches,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -16,12 +18,14 @@ import {
   draftFor,
   exportBackup,
   exportContacts,
+  fetchArticleNow,
   getAccount,
   getCompany,
   getContact,
   getNotifyStatus,
   getToday,
   listApiTokens,
+  listArticles,
   listCompanies,
   listContacts,
   listDuplicates,
@@ -37,6 +41,7 @@ import {
   recordSent,
   restoreBackup,
   type SendingDeps,
+  saveArticle,
   sendMessage,
   sendTestDigest,
   setContactArchived,
@@ -49,6 +54,7 @@ import {
   updateContact,
   type WebhookDeps,
 } from "@kith/core";
+import { createArticleFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
@@ -62,7 +68,10 @@ export function createLocalClient(
   digest: WebhookDeps | null = null,
   /** The member's own mail (the sealer and the SMTP client); null: `kith send` cannot send from this client. */
   sending: SendingDeps | null = null,
+  /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
+  articleFetcher: ArticleFetcher = createArticleFetcher(),
 ): KithClient {
+  const articleDeps = { ...deps, articleFetcher };
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
     return digest;
@@ -112,6 +121,12 @@ export function createLocalClient(
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
     getDraft: (contactId, query) => draftFor(deps, actor, contactId, query),
     listTemplates: async () => (await listTemplates(deps, actor)).items,
+    addArticle: async (input) => {
+      const saved = await saveArticle(articleDeps, actor, input);
+      return fetchArticleNow(articleDeps, actor, saved.id);
+    },
+    listArticles: () => listArticles(deps, actor),
+    articleMatches: (id) => articleMatches(deps, actor, id),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

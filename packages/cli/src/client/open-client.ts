@@ -1,5 +1,5 @@
 import { DomainError } from "@kith/core";
-import { loadConfig, openDelivery, openRuntime, openSending } from "@kith/runtime";
+import { loadConfig, openArticleFetcher, openDelivery, openRuntime, openSending } from "@kith/runtime";
 import { createHttpClient } from "./http-client.ts";
 import type { KithClient } from "./kith-client.ts";
 import { resolveLocalActor } from "./local-actor.ts";
@@ -35,7 +35,8 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
       delivery?.mailer.close();
       await open.close();
     };
-    return createLocalClient(deps, actor, close, delivery, digest, openSending(config, deps));
+    const sending = openSending(config, deps);
+    return createLocalClient(deps, actor, close, delivery, digest, sending, openArticleFetcher(config));
   } catch (error) {
     await open.close();
     throw error;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ARTICLE_STATUSES } from "../articles/schemas.ts";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
 import { DIGEST_FREQUENCIES } from "../delivery/schemas.ts";
@@ -127,6 +128,22 @@ export const backupWebhookSchema = z.strictObject({
   createdAt: instant,
 });
 
+/** A saved article with what its fetch found (a pending one is fetched again after a restore). */
+export const backupArticleSchema = z.strictObject({
+  ref,
+  url: text,
+  note: text,
+  tags: z.array(text),
+  status: z.enum(ARTICLE_STATUSES),
+  failure: text.nullable(),
+  title: text.nullable(),
+  description: text.nullable(),
+  text,
+  topics: z.array(text),
+  savedAt: instant,
+  fetchedAt: instant.nullable(),
+});
+
 /** The account's settings as stored: the engine's (circles, caps, goals, holidays…), the mutes, the tag cadences. */
 export const backupSettingsSchema = z.strictObject({
   engine: z.record(z.string(), z.unknown()).optional(),
@@ -170,6 +187,8 @@ export const backupSchema = z.strictObject({
   followUps: z.array(backupFollowUpSchema),
   /** Absent from backups made before it: none then. */
   duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
+  /** Absent from backups made before it: none then. */
+  articles: z.array(backupArticleSchema).default([]),
   /** Absent from backups made before templates: none then. */
   templates: z.array(backupTemplateSchema).default([]),
 });
@@ -196,6 +215,7 @@ export const restoreJobSchema = z.object({
     "interactions",
     "followUps",
     "duplicateDismissals",
+    "articles",
     "refresh",
     "finish",
     "undo",
@@ -210,6 +230,8 @@ export const restoreJobSchema = z.object({
       interactions: z.number(),
       followUps: z.number(),
       duplicateDismissals: z.number(),
+      articles: z.number(),
+      templates: z.number(),
     })
     .nullable(),
   /** Why it failed, in words (what it wrote was taken out again). */

@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import type { ArticleRecord } from "../articles/article-port.ts";
 import type { Company } from "../companies/schemas.ts";
 import type { ContactPhoto } from "../contacts/contact-photo-port.ts";
 import { encodeBase64 } from "../contacts/photo-bytes.ts";
@@ -103,6 +104,10 @@ async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<
   return { interactions: interactions.out, followUps: followUps.out };
 }
 
+const articleBody = (a: ArticleRecord) => ({
+  ...{ url: a.url, note: a.note, tags: a.tags, status: a.status, failure: a.failure, title: a.title },
+  ...{ description: a.description, text: a.text, topics: a.topics, savedAt: a.savedAt, fetchedAt: a.fetchedAt },
+});
 /** The account's templates, in an order that does not depend on ids (a restore gives own templates new ones). */
 async function templatesOf(deps: Deps, actor: Actor): Promise<Backup["templates"]> {
   const stored = await deps.store.messageTemplates.list(actor.accountId, MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length);
@@ -129,7 +134,7 @@ const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ cr
  * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
  * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
  * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
- * contacts, the follow-ups with their links, and the pairs dismissed as "not the same person". Any member may
+ * contacts, the follow-ups with their links, the pairs dismissed as "not the same person", and the saved articles. Any member may
  * download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
  * `backup-tables.db.test.ts`.
  */
@@ -154,6 +159,7 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     interactions: history.interactions,
     followUps: history.followUps,
     duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
+    articles: numbered("article", await deps.store.articles.all(actor.accountId), articleBody).out,
     templates: await templatesOf(deps, actor),
   };
 }

@@ -18,6 +18,7 @@ const DECISIONS: Record<string, string> = {
   webhook: "backed up: webhooks with their secrets (in an owner's backup)",
   contact_photo: "backed up: a contact's photo, base64 in the contact (`photo`)",
   duplicate_dismissal: "backed up: pairs dismissed as not the same person (`duplicateDismissals`)",
+  article: "backed up: saved articles with what their fetch found (`articles`); the fetch job's lease is not",
   message_template: "backed up: own templates and edited or hidden defaults (`templates`)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",

@@ -14,6 +14,7 @@ export const RESTORE_STEPS = [
   "interactions",
   "followUps",
   "duplicateDismissals",
+  "articles",
   "refresh",
   "finish",
   /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */
@@ -49,6 +50,8 @@ export interface ClaimedRestoreJob {
   error: string | null;
   /** Claims since the job last committed a batch (or was queued), this one included. */
   attempts: number;
+  /** The member who restores: restored articles are saved by them. */
+  createdBy: string;
 }
 
 /** One committed batch: the job moves from `from` (which must still be its point) to `to`. */

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { updateAccountSchema } from "../accounts/schemas.ts";
+import {
+  ARTICLE_DESCRIPTION_MAX,
+  ARTICLE_TEXT_MAX,
+  ARTICLE_TITLE_MAX,
+  ARTICLE_TOPICS_MAX,
+  saveArticleSchema,
+} from "../articles/schemas.ts";
 import { createCompanySchema } from "../companies/schemas.ts";
 import { dedupe } from "../contacts/new-contact.ts";
 import { createContactSchema } from "../contacts/schemas.ts";
@@ -18,6 +25,7 @@ import { parseInput } from "../shared/validate.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import {
   type Backup,
+  backupArticleSchema,
   backupCompanySchema,
   backupContactSchema,
   backupDuplicateDismissalSchema,
@@ -200,6 +208,26 @@ function checkWebhook(w: z.output<typeof backupWebhookSchema>) {
   return { ...w, url: data.url, createdAt: field("createdAt", saneInstant, w.createdAt) };
 }
 
+const articleFound = z.strictObject({
+  failure: z.string().max(1000).nullable(),
+  title: z.string().max(ARTICLE_TITLE_MAX).nullable(),
+  description: z.string().max(ARTICLE_DESCRIPTION_MAX).nullable(),
+  text: z.string().max(ARTICLE_TEXT_MAX),
+  topics: z.array(z.string().min(1).max(200)).max(ARTICLE_TOPICS_MAX),
+});
+
+/** What a member typed through the save's schema; what a fetch found within the fetch's own limits. */
+function checkArticle(a: z.output<typeof backupArticleSchema>) {
+  asWritten(saveArticleSchema, { url: a.url, note: a.note, tags: a.tags });
+  const { failure, title, description, text, topics } = a;
+  asWritten(articleFound, { failure, title, description, text, topics });
+  return {
+    ...a,
+    savedAt: field("savedAt", saneInstant, a.savedAt),
+    fetchedAt: nullableInstant("fetchedAt", a.fetchedAt),
+  };
+}
+
 /** A template through the write schema, its text parsed; a copy of a default names one Kith has. */
 function checkTemplate(t: z.output<typeof backupTemplateSchema>) {
   const { defaultId, hidden, createdAt, updatedAt, ...rest } = t;
@@ -299,6 +327,7 @@ const frameSchema = backupSchema.extend({
   interactions: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
+  articles: z.array(z.unknown()).default([]),
   templates: z.array(z.unknown()).max(MAX_TEMPLATE_ROWS).default([]),
 });
 
@@ -334,6 +363,7 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     interactions: await checkList("interactions", backupInteractionSchema, frame.interactions, checkInteraction),
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
+    articles: await checkList("articles", backupArticleSchema, frame.articles, checkArticle),
     templates: onceEachDefault(await checkList("templates", backupTemplateSchema, frame.templates, checkTemplate)),
   };
 }
@@ -346,6 +376,7 @@ export const BACKUP_LISTS = [
   "interactions",
   "followUps",
   "duplicateDismissals",
+  "articles",
   "templates",
 ] as const;
 export type BackupList = (typeof BACKUP_LISTS)[number];
@@ -417,6 +448,7 @@ const ROW_SCHEMAS = {
   interactions: backupInteractionSchema,
   followUps: backupFollowUpSchema,
   duplicateDismissals: backupDuplicateDismissalSchema,
+  articles: backupArticleSchema,
   templates: backupTemplateSchema,
 } as const;
 
@@ -428,6 +460,7 @@ export interface CheckedRows {
   interactions: ReturnType<typeof checkInteraction>;
   followUps: ReturnType<typeof checkFollowUp>;
   duplicateDismissals: Backup["duplicateDismissals"][number];
+  articles: ReturnType<typeof checkArticle>;
   templates: ReturnType<typeof checkTemplate>;
 }
 
@@ -463,6 +496,8 @@ function checkRowValue<K extends BackupList>(
       return checkInteraction(row) as CheckedRows[K];
     case "followUps":
       return checkFollowUp(row) as CheckedRows[K];
+    case "articles":
+      return checkArticle(row) as CheckedRows[K];
     case "templates":
       return checkTemplate(row) as CheckedRows[K];
     default: {

@@ -111,10 +111,11 @@ export async function assertEmpty(tx: Repositories, accountId: string): Promise<
   const companies = await tx.imports.companies(accountId);
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
   const webhooks = await tx.webhooks.list(accountId);
-  if (people + companies.length + interactions.items.length + webhooks.length > 0) {
+  const articles = await tx.articles.list(accountId, 1);
+  if (people + companies.length + interactions.items.length + webhooks.length + articles.length > 0) {
     throw conflict(
       "a backup is restored into an empty account only, and this one already has contacts, companies, " +
-        "interactions or webhooks: restore it into a new account",
+        "interactions, webhooks or articles: restore it into a new account",
     );
   }
 }
@@ -189,6 +190,17 @@ async function step(run: Run): Promise<void> {
         tx.duplicates.insertDismissal(accountId, ...orderedPair(id("contacts", x), id("contacts", y)), at),
       );
     }
+    case "articles":
+      // A pending article is fetched again by the job; the others keep what their fetch found.
+      return writeList(run, "articles", (tx, { ref, ...a }) =>
+        tx.articles.insert(accountId, {
+          ...a,
+          id: id("articles", ref),
+          savedBy: job.createdBy,
+          attempts: 0,
+          nextAttemptAt: a.status === "pending" ? a.savedAt : null,
+        }),
+      );
     case "refresh": {
       // Every restored contact's derived state recomputed from its history, a batch per transaction.
       let ids: string[] = [];

@@ -5,6 +5,7 @@ import type {
   MembershipRepository,
   UserDirectory,
 } from "../accounts/account-ports.ts";
+import type { ArticleRepository } from "../articles/article-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
@@ -75,6 +76,7 @@ export interface Repositories {
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
+  articles: ArticleRepository;
   messageTemplates: MessageTemplateRepository;
   draftFacts: DraftFactsReader;
   memberSmtp: MemberSmtpRepository;

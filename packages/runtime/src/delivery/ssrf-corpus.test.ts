@@ -1,7 +1,8 @@
 import type { WebhookRequest } from "@kith/core";
 import { describe, expect, it } from "vitest";
+import { type Resolver, TargetRefused } from "../http/address-check.ts";
+import { createGuardedFetcher, PAGE_CONTENT_TYPES } from "../http/guarded-fetch.ts";
 import { useWebhookReceiver } from "../testing/webhook-receiver.ts";
-import type { Resolver } from "./webhook-targets.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
 
 /**
@@ -9,7 +10,8 @@ import { createWebhookTransport } from "./webhook-transport.ts";
  * network" in a URL, against the one guarded outbound HTTP path (the webhook transport). Each URL that names
  * loopback carries the port of a real receiver on 127.0.0.1, and a permissive transport first proves the URL does
  * reach it; the guarded transport must then refuse it at save time and at send time, and the receiver must have
- * seen nothing from it. A spelling the guard missed would arrive at the receiver and fail the test.
+ * seen nothing from it. A spelling the guard missed would arrive at the receiver and fail the test. The same
+ * corpus, credentials in URLs and hostile redirects then run against the guarded fetcher the articles use.
  */
 
 /** URLs that reach the receiver at 127.0.0.1:PORT when nothing guards them. */
@@ -113,7 +115,7 @@ const hostileDns: Resolver = async (host) => {
   };
   const addresses = table[host];
   if (addresses) return addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
-  const { systemResolver } = await import("./webhook-targets.ts");
+  const { systemResolver } = await import("../http/address-check.ts");
   return systemResolver(host);
 };
 
@@ -166,5 +168,57 @@ describe("SSRF corpus against the guarded webhook transport", () => {
   it.each(OTHER_SCHEMES)("refuses %j as not an http(s) URL", async (url) => {
     expect(await guarded.refusal(url)).toBe("must be an http:// or https:// URL");
     expect(receiver.requests).toHaveLength(0);
+  });
+});
+
+/** Credentials in the URL: the fetcher refuses them before any lookup, whatever the host. */
+const WITH_CREDENTIALS = [
+  "http://user:pass@example.com/",
+  "https://user@example.com/",
+  "http://:secret@8.8.8.8/",
+  "http://8.8.8.8:80@example.com/",
+] as const;
+
+/** Where a hop on the test's own server redirects to: each must be refused before anything is sent there. */
+const REDIRECT_TARGETS = [
+  "http://169.254.169.254/latest/meta-data/",
+  "http://[::ffff:169.254.169.254]/latest/meta-data/",
+  "http://metadata.test/computeMetadata/v1/",
+  "http://10.0.0.1/",
+  "http://intranet.test/",
+  "http://user:pass@example.com/",
+  "file:///etc/passwd",
+  "gopher://127.0.0.1:70/_GET",
+  "data:text/html,<h1>hi</h1>",
+] as const;
+
+describe("SSRF corpus against the guarded fetcher (articles)", () => {
+  const receiver = useWebhookReceiver();
+  const strict = createGuardedFetcher({ timeoutMs: 2000, resolve: hostileDns, contentTypes: PAGE_CONTENT_TYPES });
+  const refusedAs = /is not a public address|must not carry a user name or password|must be an http/;
+
+  it("holds at least 30 cases", () => {
+    const count = LOOPBACK_SPELLINGS.length + NON_PUBLIC.length + OTHER_SCHEMES.length + WITH_CREDENTIALS.length;
+    expect(count + REDIRECT_TARGETS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(LOOPBACK_SPELLINGS)("refuses %j on save and on fetch, and nothing arrives", async (spelling) => {
+    const url = spelling.replace("PORT", String(receiver.port));
+    expect(await strict.refusal(url)).toMatch(refusedAs);
+    await expect(strict.fetch({ url })).rejects.toThrow(TargetRefused);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it.each([...NON_PUBLIC, ...OTHER_SCHEMES, ...WITH_CREDENTIALS])("refuses %j on save and on fetch", async (url) => {
+    expect(await strict.refusal(url)).toMatch(refusedAs);
+    await expect(strict.fetch({ url })).rejects.toThrow(TargetRefused);
+  });
+
+  it.each(REDIRECT_TARGETS)("refuses a redirect to %j, checked like the first hop", async (target) => {
+    // The test-only setting lets the first hop reach the receiver on loopback; nothing else private passes.
+    const local = createGuardedFetcher({ timeoutMs: 2000, resolve: hostileDns, allowLoopbackForTests: true });
+    receiver.answerNext({ status: 302, headers: { location: target } });
+    await expect(local.fetch({ url: receiver.url("/article") })).rejects.toThrow(refusedAs);
+    expect(receiver.requests.map((r) => r.url)).toEqual(["/article"]);
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { WebhookRequest } from "@kith/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nonPublicRange, type Resolver } from "../http/address-check.ts";
 import { useWebhookReceiver, verifySignature, WebhookReceiver } from "../testing/webhook-receiver.ts";
-import { nonPublicRange, type Resolver } from "./webhook-targets.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
 
 const SENT_AT = "2026-11-03T13:00:00.000Z";

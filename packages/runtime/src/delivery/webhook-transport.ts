@@ -1,15 +1,7 @@
 import { createHmac } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import type { LookupFunction } from "node:net";
 import type { WebhookOutcome, WebhookRequest, WebhookTransport } from "@kith/core";
-import {
-  checkedAddress,
-  type ResolvedAddress,
-  type Resolver,
-  systemResolver,
-  TargetRefused,
-} from "./webhook-targets.ts";
+import { type Resolver, TargetRefused, WEBHOOK_ALLOW_HINT } from "../http/address-check.ts";
+import { createGuardedFetcher } from "../http/guarded-fetch.ts";
 
 export interface WebhookTransportOptions {
   /** KITH_WEBHOOK_ALLOW_PRIVATE: private and loopback targets are allowed. */
@@ -41,105 +33,43 @@ function outcomeOf(status: number, text: string): WebhookOutcome {
   return { ok: false, retryable: false, error: `answered ${status}${said}` };
 }
 
-/** Connects to `target` whatever the host name says (Host and TLS SNI still name the URL's host). */
-const pinnedLookup =
-  (target: ResolvedAddress): LookupFunction =>
-  (_host, options, callback) => {
-    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
-  };
-
-function postTo(
-  url: URL,
-  target: ResolvedAddress,
-  body: string,
-  headers: Record<string, string>,
-  opts: WebhookTransportOptions,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const client = url.protocol === "https:" ? https : http;
-    const req = client.request(
-      url,
-      { method: "POST", headers, lookup: pinnedLookup(target), agent: false, ...(opts.ca ? { ca: opts.ca } : {}) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          if (size < 4096) chunks.push(chunk);
-          size += chunk.length;
-        });
-        res.on("end", () => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
-        });
-        res.on("error", reject);
-      },
-    );
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${opts.timeoutMs} ms`)), opts.timeoutMs);
-    req.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    req.end(body);
-  });
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The system resolver has no timeout of its own: a hung lookup must not outlive the attempt either. */
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
- * Webhooks over http and https: the target is resolved and checked at every send and the connection goes to the
- * checked address; each request is signed; redirects are never followed.
+ * Webhooks over the guarded fetcher (`http/guarded-fetch.ts`): the target is resolved and checked at every send
+ * and the connection goes to the checked address; each request is signed; redirects are never followed.
  */
+
 export function createWebhookTransport(opts: WebhookTransportOptions): WebhookTransport {
-  const resolve = opts.resolve ?? systemResolver;
+  // Credentials in a webhook URL are the receiver's own business (basic auth on a self-hosted ntfy); the answer's
+  // text is kept only for the error message.
+  const fetcher = createGuardedFetcher({
+    allowPrivate: opts.allowPrivate,
+    refusalHint: WEBHOOK_ALLOW_HINT,
+    refuseCredentials: false,
+    timeoutMs: opts.timeoutMs,
+    maxBytes: 4096,
+    maxRedirects: 0,
+    contentTypes: null,
+    ...(opts.resolve ? { resolve: opts.resolve } : {}),
+    ...(opts.ca ? { ca: opts.ca } : {}),
+  });
   return {
-    async refusal(value) {
-      const url = URL.canParse(value) ? new URL(value) : null;
-      if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return "must be an http:// or https:// URL";
-      try {
-        await within(opts.timeoutMs, "the lookup", checkedAddress(url, resolve, opts.allowPrivate));
-        return null;
-      } catch (error) {
-        if (error instanceof TargetRefused) return error.message;
-        return `${url.hostname} cannot be resolved (${messageOf(error)})`;
-      }
-    },
+    refusal: (value) => fetcher.refusal(value),
     async post(request: WebhookRequest): Promise<WebhookOutcome> {
-      const url = new URL(request.url);
-      let target: ResolvedAddress;
-      try {
-        target = await within(opts.timeoutMs, "the lookup", checkedAddress(url, resolve, opts.allowPrivate));
-      } catch (error) {
-        if (error instanceof TargetRefused) return { ok: false, retryable: false, error: error.message };
-        return { ok: false, retryable: true, error: `${url.hostname} cannot be resolved (${messageOf(error)})` };
-      }
       const t = Math.floor(Date.parse(request.sentAt) / 1000);
       const headers = {
         "content-type": "application/json",
-        "content-length": String(Buffer.byteLength(request.body)),
         "user-agent": "Kith-Webhook/1",
         "x-kith-event": request.event,
         "x-kith-delivery": request.deliveryId,
         [SIGNATURE_HEADER]: signatureOf(request.secret, t, request.body),
       };
       try {
-        const { status, text } = await postTo(url, target, request.body, headers, opts);
-        return outcomeOf(status, text);
+        const answer = await fetcher.fetch({ url: request.url, method: "POST", headers, body: request.body });
+        return outcomeOf(answer.status, answer.body.toString("utf8"));
       } catch (error) {
-        return { ok: false, retryable: true, error: messageOf(error) };
+        return { ok: false, retryable: !(error instanceof TargetRefused), error: messageOf(error) };
       }
     },
   };

@@ -1,7 +1,8 @@
 import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openDelivery } from "@kith/runtime";
+import { type Config, type DeliveryRuntime, openArticleFetcher, openDelivery } from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { articleFetchJob } from "./article-fetch-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
@@ -74,6 +75,12 @@ export const JOBS: readonly JobEntry[] = [
   },
   { name: "imports", enabled: () => true, create: ({ deps }) => importJob(deps) },
   { name: "restores", enabled: () => true, create: ({ deps }) => restoreJob(deps) },
+  // Saved articles are fetched through the guarded fetcher (`runtime/src/http/guarded-fetch.ts`).
+  {
+    name: "articles",
+    enabled: () => true,
+    create: ({ config, deps }) => articleFetchJob({ ...deps, articleFetcher: openArticleFetcher(config) }),
+  },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",

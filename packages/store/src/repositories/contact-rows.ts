@@ -58,7 +58,15 @@ export function toRow(accountId: string, c: Contact, companyName: string | null)
     recompute_on: null,
     due_item: null,
     due_priority: null,
-    search_text: searchTextOf([c.displayName, ...c.emails.map((e) => e.address), companyName, c.title, ...c.tags]),
+    // Interests last (migration 0022 appended them to the rows written before).
+    search_text: searchTextOf([
+      c.displayName,
+      ...c.emails.map((e) => e.address),
+      companyName,
+      c.title,
+      ...c.tags,
+      ...c.interests,
+    ]),
   };
 }
 

@@ -157,13 +157,14 @@ export class RestoreJobLedger implements RestoreJobRepository {
     if (Number(taken.numUpdatedRows) !== 1) return null;
     const r = await this.db
       .selectFrom("restore_job")
-      .select(["frame", "before", "step", "step_index", "attempts", "error"])
+      .select(["frame", "before", "step", "step_index", "attempts", "error", "created_by"])
       .where(byId(accountId, id))
       .executeTakeFirstOrThrow();
     const frame = fromJson<BackupFrame | null>(r.frame, null);
     if (!frame) return null;
     return {
       ...{ accountId, id, frame, before: r.before, attempts: Number(r.attempts), error: r.error },
+      createdBy: r.created_by,
       point: { step: r.step as RestoreStep, index: Number(r.step_index) },
     };
   }

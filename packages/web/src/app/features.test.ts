@@ -5,7 +5,7 @@ describe("the shell's features", () => {
   it("route the import, report and duplicates pages, and give them no tab of their own", () => {
     const paths = PRIVATE_ROUTES.map((r) => r.path);
     expect(paths).toEqual(expect.arrayContaining(["/imports", "/imports/:id", "/duplicates"]));
-    expect(NAV.map((n) => n.href)).toEqual(["/", "/contacts", "/companies", "/templates", "/settings"]);
+    expect(NAV.map((n) => n.href)).toEqual(["/", "/contacts", "/companies", "/articles", "/templates", "/settings"]);
   });
 
   it("mark the tab a page lives under as current", () => {

@@ -44,14 +44,33 @@ export class TargetRefused extends Error {
   }
 }
 
-const ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true";
+/** What a refused webhook target's message adds: the setting that would allow it. */
+export const WEBHOOK_ALLOW_HINT = "an administrator can allow these with KITH_WEBHOOK_ALLOW_PRIVATE=true";
+
+/**
+ * What may pass besides public unicast: everything (the administrator's KITH_WEBHOOK_ALLOW_PRIVATE), or loopback
+ * alone (test-only, for a test's own server on 127.0.0.1).
+ */
+export interface AddressPolicy {
+  allowPrivate: boolean;
+  allowLoopback?: boolean;
+  /** Appended to a refusal's message (the setting that would allow it), if any. */
+  hint?: string | null;
+}
 
 /**
  * Resolves the URL's host and checks every address it has; returns the one to connect to (the first), so the
  * request goes to an address that was checked (no second lookup an attacker's DNS could answer differently).
  * Throws TargetRefused for a non-public address (unless allowed); lets a resolver error through.
  */
-export async function checkedAddress(url: URL, resolve: Resolver, allowPrivate: boolean): Promise<ResolvedAddress> {
+export async function checkedAddress(
+  url: URL,
+  resolve: Resolver,
+  policy: boolean | AddressPolicy,
+): Promise<ResolvedAddress> {
+  const given: AddressPolicy =
+    typeof policy === "boolean" ? { allowPrivate: policy, hint: WEBHOOK_ALLOW_HINT } : policy;
+  const { allowPrivate, allowLoopback = false, hint = null } = given;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   const family = isIP(host);
   const addresses: ResolvedAddress[] =
@@ -61,9 +80,9 @@ export async function checkedAddress(url: URL, resolve: Resolver, allowPrivate: 
   if (allowPrivate) return first;
   for (const { address } of addresses) {
     const range = nonPublicRange(address);
-    if (range) {
+    if (range && !(allowLoopback && range === "loopback")) {
       const via = address === host ? "" : ` (${host} resolves to ${address})`;
-      throw new TargetRefused(`${address}${via} is not a public address (${range}); ${ALLOW_HINT}`);
+      throw new TargetRefused(`${address}${via} is not a public address (${range})${hint ? `; ${hint}` : ""}`);
     }
   }
   return first;

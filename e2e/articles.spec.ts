@@ -1,0 +1,71 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "./fixtures.ts";
+import { apiPost, capture } from "./helpers.ts";
+
+const PAGE = `<!doctype html><html><head><title>Bees on the roof</title>
+<meta property="og:description" content="Rooftop hives are booming in cities"></head>
+<body><nav>Menu</nav><article><h1>Bees on the roof</h1>
+<p>${"Rooftop beekeeping is booming in cities, and the honey sells out. ".repeat(5)}</p></article></body></html>`;
+
+/** The journey's own article server on loopback: reached only because the server runs with the test-only setting. */
+async function articleServer() {
+  const server = http.createServer((req, res) => {
+    if (req.url !== "/bees") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bees`, close: () => server.close() };
+}
+
+test("articles: saved from the bookmarklet's link, read by the server, matched to Rosa, shared with a draft", async ({
+  page,
+  account,
+}) => {
+  const site = await articleServer();
+  try {
+    const rosa = await apiPost<{ id: string }>(page, "/api/contacts", {
+      firstName: "Rosa",
+      lastName: "Diaz",
+      interests: ["Beekeeping"],
+    });
+    await apiPost(page, "/api/contacts", { firstName: "Una", lastName: "Opera", interests: ["Opera"] });
+
+    // Where the bookmarklet (and the installed app's share target) lands: the form filled in.
+    await page.goto(
+      `/articles/new?url=${encodeURIComponent(site.url)}&title=${encodeURIComponent("Bees on the roof")}`,
+    );
+    await expect(page.getByLabel("Link")).toHaveValue(site.url);
+    await expect(page.getByRole("link", { name: "Save to Kith" })).toHaveAttribute("href", /^javascript:/);
+    await capture(page, "articles-new");
+    await page.getByRole("button", { name: "Save article" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Bees on the roof" })).toBeVisible({ timeout: 15_000 });
+    const matches = page.getByRole("list", { name: "Matching contacts" });
+    await expect(matches.getByText("interested in Beekeeping")).toBeVisible();
+    await expect(matches).not.toContainText("Una");
+
+    await matches.getByText("Rosa Diaz").click();
+    await expect(matches.getByRole("checkbox", { name: "Rosa Diaz" })).toBeChecked();
+    await page.getByRole("button", { name: /Share with 1/ }).click();
+    const draft = page.getByRole("listitem", { name: "Draft for Rosa Diaz" });
+    await expect(draft).toContainText("Rosa");
+    await expect(draft).toContainText(site.url);
+    await expect(draft.getByRole("link", { name: "Open in mail app" })).toHaveAttribute("href", /^mailto:\?subject=/);
+    await capture(page, "article-matches");
+
+    await draft.getByRole("button", { name: "I sent it" }).click();
+    await expect(draft.getByText("Logged as sent")).toBeVisible();
+    const contact = await (await page.request.get(`/api/contacts/${rosa.id}`)).json();
+    expect(contact.touchCount).toBe(1);
+
+    await page.goto("/articles");
+    const list = page.getByRole("list", { name: "Saved articles" });
+    await expect(list.getByRole("link", { name: "Bees on the roof" })).toBeVisible();
+    await expect(list.getByText("Read", { exact: true })).toBeVisible();
+    await capture(page, "articles");
+    expect(account.email).toContain("@");
+  } finally {
+    site.close();
+  }
+});

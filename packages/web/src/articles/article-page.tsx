@@ -1,0 +1,161 @@
+import { useState } from "react";
+import { Link, useLocation, useParams } from "wouter";
+import { describeError } from "../api/problem.ts";
+import { useCanEdit } from "../app/session.ts";
+import { Alert, Button, Checkbox } from "../ui/controls.tsx";
+import { Empty, Loading, Page, Section } from "../ui/page.tsx";
+import {
+  type Article,
+  type ArticleDraft,
+  type ArticleMatch,
+  useArticle,
+  useArticleDrafts,
+  useArticleMatches,
+  useDeleteArticle,
+  useRecordSent,
+} from "./article-queries.ts";
+
+export default function ArticlePage() {
+  const { id = "" } = useParams<{ id: string }>();
+  const article = useArticle(id);
+  const canEdit = useCanEdit();
+  const remove = useDeleteArticle();
+  const [, navigate] = useLocation();
+  const a = article.data;
+  return (
+    <Page
+      title={a?.title ?? "Article"}
+      lead={a && <ArticleLead article={a} />}
+      actions={
+        canEdit &&
+        a && (
+          <Button tone="quiet" onPress={() => remove.mutate(a.id, { onSuccess: () => navigate("/articles") })}>
+            Delete
+          </Button>
+        )
+      }
+    >
+      {article.isPending && <Loading />}
+      {article.isError && <Alert>{describeError(article.error)}</Alert>}
+      {a && <Matches article={a} />}
+      <p>
+        <Link href="/articles">All articles</Link>
+      </p>
+    </Page>
+  );
+}
+
+function ArticleLead({ article: a }: { article: Article }) {
+  return (
+    <>
+      <a href={a.url} target="_blank" rel="noopener noreferrer">
+        {new URL(a.url).host}
+      </a>
+      {a.description && <> · {a.description}</>}
+      {a.status === "pending" && <span role="status"> · Reading the page…</span>}
+      {a.status === "failed" && <span role="status"> · Could not read it: {a.failure}</span>}
+      {a.topics.length > 0 && <span className="muted small"> · About {a.topics.slice(0, 6).join(", ")}</span>}
+    </>
+  );
+}
+
+function Matches({ article }: { article: Article }) {
+  const matches = useArticleMatches(article.id, article.status);
+  const drafts = useArticleDrafts(article.id);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const items = matches.data ?? [];
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  return (
+    <>
+      <Section title="Who would like this">
+        {matches.isPending && <Loading />}
+        {matches.isError && <Alert>{describeError(matches.error)}</Alert>}
+        {matches.isSuccess && items.length === 0 && (
+          <Empty>
+            <p>
+              {article.status === "pending"
+                ? "Kith is still reading the page."
+                : "Nobody's interests, tags, company or notes match this one yet."}
+            </p>
+          </Empty>
+        )}
+        <ul className="plain-list" aria-label="Matching contacts">
+          {items.map((m) => (
+            <MatchRow key={m.contactId} match={m} chosen={chosen.includes(m.contactId)} onToggle={toggle} />
+          ))}
+        </ul>
+        {items.length > 0 && (
+          <div className="row end">
+            <Button
+              tone="primary"
+              isDisabled={chosen.length === 0 || drafts.isPending}
+              onPress={() => drafts.mutate(chosen)}
+            >
+              Share with {chosen.length > 0 ? chosen.length : ""}
+            </Button>
+          </div>
+        )}
+      </Section>
+      {drafts.isError && <Alert>{describeError(drafts.error)}</Alert>}
+      {drafts.data && (
+        <Section title="Drafts">
+          <ul className="plain-list" aria-label="Drafts">
+            {drafts.data.map((d) => (
+              <DraftCard
+                key={d.contactId}
+                draft={d}
+                name={items.find((m) => m.contactId === d.contactId)?.displayName ?? ""}
+              />
+            ))}
+          </ul>
+        </Section>
+      )}
+    </>
+  );
+}
+
+function MatchRow(props: { match: ArticleMatch; chosen: boolean; onToggle: (id: string, on: boolean) => void }) {
+  const m = props.match;
+  return (
+    <li className="follow-up">
+      <Checkbox isSelected={props.chosen} onChange={(on) => props.onToggle(m.contactId, on)}>
+        <span className="strong">{m.displayName}</span>
+      </Checkbox>
+      <div className="muted small">{m.reasons.join(" · ")}</div>
+    </li>
+  );
+}
+
+function DraftCard({ draft: d, name }: { draft: ArticleDraft; name: string }) {
+  const sent = useRecordSent();
+  const mailto = `mailto:?subject=${encodeURIComponent(d.draft.subject)}&body=${encodeURIComponent(d.draft.body)}`;
+  return (
+    <li className="card" aria-label={`Draft for ${name}`}>
+      <p className="strong">{d.draft.subject}</p>
+      <p className="draft-body">{d.draft.body}</p>
+      <div className="row">
+        <a className="btn btn-plain" href={mailto}>
+          Open in mail app
+        </a>
+        {sent.isSuccess ? (
+          <span role="status">Logged as sent</span>
+        ) : (
+          <Button
+            isDisabled={sent.isPending}
+            onPress={() =>
+              sent.mutate({
+                contactId: d.contactId,
+                channel: d.draft.channel,
+                subject: d.draft.subject,
+                body: d.draft.body,
+              })
+            }
+          >
+            I sent it
+          </Button>
+        )}
+      </div>
+      {sent.isError && <Alert>{describeError(sent.error)}</Alert>}
+    </li>
+  );
+}
