@@ -6,6 +6,7 @@ import {
   KyselyMembershipRepository,
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
+import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
@@ -43,6 +44,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
+    campaigns: new KyselyCampaignRepository(db),
   };
 }
 

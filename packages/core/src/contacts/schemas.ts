@@ -67,7 +67,7 @@ export const circleKeySchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "is not a circle key (lowercase letters, digits and dashes)");
 
-const tagSchema = z.string().trim().min(1).max(40);
+export const tagSchema = z.string().trim().min(1).max(40);
 
 export const cadenceOverrideSchema = z
   .strictObject({

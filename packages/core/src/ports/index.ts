@@ -6,6 +6,7 @@ import type {
   UserDirectory,
 } from "../accounts/account-ports.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
+import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 import type { ContactRepository } from "../contacts/contact-port.ts";
@@ -39,6 +40,7 @@ export type {
   UserDirectory,
   UserSession,
 } from "../accounts/account-ports.ts";
+export type { CampaignRecord, CampaignRepository, ClaimedRecipient } from "../campaigns/campaign-port.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactPhoto, ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
@@ -66,6 +68,7 @@ export interface Repositories {
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
+  campaigns: CampaignRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -1,0 +1,65 @@
+import type { Actor } from "../accounts/roles.ts";
+import { listContacts } from "../contacts/contact-service.ts";
+import type { Contact } from "../contacts/schemas.ts";
+import type { Deps } from "../ports/index.ts";
+import { invalid } from "../shared/errors.ts";
+import { campaignDraft } from "./campaign-draft.ts";
+import { personalLineFrom } from "./personal-line.ts";
+import { MAX_RECIPIENTS, type Recipient, type Segment } from "./schemas.ts";
+
+/**
+ * Everyone the segment holds, in name order: the API's contact list with the segment's filters, paged through,
+ * without moved-on people unless asked for. More than `MAX_RECIPIENTS` is a 400 asking to narrow the segment.
+ */
+export async function segmentContacts(deps: Deps, actor: Actor, segment: Segment): Promise<Contact[]> {
+  const query = {
+    ...(segment.circle !== undefined && { circle: segment.circle }),
+    ...(segment.tag !== undefined && { tag: segment.tag }),
+    ...(segment.companyId !== undefined && { companyId: segment.companyId }),
+    ...(segment.q ? { q: segment.q } : {}),
+    archived: segment.includeArchived ? "include" : "exclude",
+    sort: "name",
+  };
+  const found: Contact[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listContacts(deps, actor, query, { limit: 200, ...(cursor && { cursor }) });
+    for (const c of page.items) if (segment.includeMovedOn || !c.movedOnAt) found.push(c);
+    if (found.length > MAX_RECIPIENTS) {
+      throw invalid("segment", `holds more than ${MAX_RECIPIENTS} people: narrow it (a circle, a tag, a search)`);
+    }
+    if (!page.nextCursor) return found;
+    cursor = page.nextCursor;
+  }
+}
+
+export const emailOf = (c: Contact): string | null => c.emails.find((e) => e.address.trim())?.address.trim() ?? null;
+
+/** The snapshot of one person: the draft with a personal line from their last touch (both editable later). */
+export async function recipientFor(
+  deps: Deps,
+  actor: Actor,
+  contact: Contact,
+  position: number,
+  greeting: { occasionName: string; myUpdate: string },
+): Promise<Recipient> {
+  const last = await deps.store.interactions.list(actor.accountId, { contactId: contact.id }, { limit: 1 });
+  const touch = last.items[0];
+  const personalLine = personalLineFrom(touch ? { kind: touch.kind, summary: touch.summary } : null);
+  const draft = campaignDraft({ firstName: contact.firstName, personalLine, ...greeting });
+  return {
+    contactId: contact.id,
+    displayName: contact.displayName,
+    email: emailOf(contact),
+    personalLine,
+    subject: draft.subject,
+    body: draft.body,
+    bodyEdited: false,
+    status: "pending",
+    reason: "",
+    sendKey: null,
+    interactionId: null,
+    sentAt: null,
+    position,
+  };
+}
