@@ -176,8 +176,7 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
 
       const offset = (i: number) => i * 120_000;
       let kills = 0;
-      let run = 0;
-      for (; run < KILLS; run += 1) {
+      for (let run = 0; run < KILLS; run += 1) {
         const outcome = await runChild(location, sink.port, offset(run), Math.floor(Math.random() * 1500));
         if (outcome === "killed") kills += 1;
         const open = openFor(location);
@@ -189,12 +188,12 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
         }
         if (outcome === "done") break;
       }
-      expect(await runChild(location, sink.port, offset((run += 1)), null)).toBe("done");
+      expect(await runChild(location, sink.port, offset(KILLS + 1), null)).toBe("done");
 
       // The member settles each unknown message: found among what was sent → mark it sent; else send it again.
       const open = openFor(location);
       try {
-        const deps = depsFor(open, offset((run += 1)), "member");
+        const deps = depsFor(open, offset(KILLS + 2), "member");
         const mailer = memberMailer(sink.port);
         const unknown = (await getCampaign(deps, owner, campaignId)).recipients.filter((r) => r.status === "unknown");
         for (const r of unknown) {
@@ -205,7 +204,7 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       } finally {
         await open.close();
       }
-      expect(await runChild(location, sink.port, offset((run += 1)), null)).toBe("done");
+      expect(await runChild(location, sink.port, offset(KILLS + 3), null)).toBe("done");
       const last = openFor(location);
       try {
         await integrity(last);
