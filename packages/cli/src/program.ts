@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
+import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
@@ -40,5 +41,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerBackupCommands(program, ctx);
   registerMergeCommands(program, ctx);
   registerDbCommands(program, ctx);
+  registerCampaignCommands(program, ctx);
   return program;
 }

@@ -10,6 +10,7 @@ export {
   signUpNoticeSender,
 } from "./auth/sign-up-notice.ts";
 export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./auth/verification-email.ts";
+export { openCampaignMailer } from "./campaigns/open-campaign-mailer.ts";
 export {
   createSmtpCampaignMailer,
   failureOf,

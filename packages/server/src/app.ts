@@ -8,6 +8,7 @@ import {
   createAuth,
   emailChangeSender,
   invitationLinks,
+  openCampaignMailer,
   signUpNoticeSender,
   verificationSender,
 } from "@kith/runtime";
@@ -22,6 +23,7 @@ import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { registerCampaignRoutes } from "./campaigns/campaign-routes.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import { registerContactPhotoRoutes } from "./contacts/contact-photo-routes.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
@@ -159,6 +161,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerCampaignRoutes(app, ctx.deps, openCampaignMailer(ctx.config), { onSend: () => jobs.kick("campaigns") });
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

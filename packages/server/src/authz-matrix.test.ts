@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "campaign",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -68,6 +69,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/campaigns\//, "campaign"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -149,6 +151,9 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    const campaign = await json(
+      send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
+    );
     return {
       contact: contact.id,
       company: company.id,
@@ -158,6 +163,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       webhook: webhook.id,
       import: importBody.job?.id ?? (importBody.id as string),
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
+      campaign: campaign.id,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
       session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]

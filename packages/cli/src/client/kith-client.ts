@@ -96,6 +96,15 @@ export interface KithClient {
   addWebhook(input: Body<"/api/notify/webhooks", "post">): Promise<Answer<"/api/notify/webhooks", "post">>;
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
+  createCampaign(input: Body<"/api/campaigns", "post">): Promise<Answer<"/api/campaigns", "post">>;
+  listCampaigns(): Promise<ItemOf<"/api/campaigns", "get">[]>;
+  getCampaign(id: string): Promise<Answer<"/api/campaigns/{id}", "get">>;
+  /** "Send all": on a server the job sends; in-process the batch is sent before this returns. */
+  sendCampaign(id: string): Promise<Answer<"/api/campaigns/{id}/send", "post">>;
+  markCampaignSent(
+    id: string,
+    contactId: string,
+  ): Promise<Answer<"/api/campaigns/{id}/recipients/{contactId}/mark-sent", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 import {
   type Actor,
   addFollowUp,
+  type CampaignMailer,
   commitImport,
   commitResumedImport,
   completeFollowUp,
   conflict,
   createApiToken,
+  createCampaign,
   createCompany,
   createContact,
   createWebhook,
@@ -16,11 +18,13 @@ import {
   exportBackup,
   exportContacts,
   getAccount,
+  getCampaign,
   getCompany,
   getContact,
   getNotifyStatus,
   getToday,
   listApiTokens,
+  listCampaigns,
   listCompanies,
   listContacts,
   listDuplicates,
@@ -28,11 +32,14 @@ import {
   listInteractions,
   listWebhooks,
   logInteraction,
+  markRecipientSent,
   mergeContacts,
   moveOn,
   previewImport,
   rebuildDueState,
   restoreBackup,
+  runCampaignSends,
+  sendCampaign,
   sendTestDigest,
   setContactArchived,
   skipToday,
@@ -55,6 +62,8 @@ export function createLocalClient(
   delivery: DeliveryDeps | null = null,
   /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
   digest: WebhookDeps | null = null,
+  /** The member's own SMTP account for campaigns; null: campaigns are marked as sent one by one. */
+  campaignMailer: CampaignMailer | null = null,
 ): KithClient {
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
@@ -92,6 +101,16 @@ export function createLocalClient(
     listDuplicates: () => listDuplicates(deps, actor),
     mergeContacts: (keepId, mergeId) => mergeContacts(deps, actor, { keepId, mergeId }),
     undoMerge: (mergeId) => undoMerge(deps, actor, mergeId),
+    createCampaign: (input) => createCampaign(deps, actor, input),
+    listCampaigns: () => listCampaigns(deps, actor),
+    getCampaign: (id) => getCampaign(deps, actor, id),
+    sendCampaign: async (id) => {
+      await sendCampaign(deps, campaignMailer, actor, id);
+      // No job runner in a CLI process: the batch is sent here, through the same ledger the server's job uses.
+      await runCampaignSends(deps, campaignMailer!, { holder: `kith-cli:${actor.userId}:${deps.ids.newId()}` });
+      return getCampaign(deps, actor, id);
+    },
+    markCampaignSent: (id, contactId) => markRecipientSent(deps, actor, id, contactId),
     exportBackup: () => exportBackup(deps, actor),
     restoreBackup: (backup) => restoreBackup(deps, actor, backup),
     notifyStatus: () => getNotifyStatus(deps, actor, delivery !== null),

@@ -2,7 +2,7 @@ import type { Actor } from "../accounts/roles.ts";
 import { listContacts } from "../contacts/contact-service.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { Deps } from "../ports/index.ts";
-import { invalid } from "../shared/errors.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { campaignDraft } from "./campaign-draft.ts";
 import { personalLineFrom } from "./personal-line.ts";
 import { MAX_RECIPIENTS, type Recipient, type Segment } from "./schemas.ts";
@@ -12,6 +12,9 @@ import { MAX_RECIPIENTS, type Recipient, type Segment } from "./schemas.ts";
  * without moved-on people unless asked for. More than `MAX_RECIPIENTS` is a 400 asking to narrow the segment.
  */
 export async function segmentContacts(deps: Deps, actor: Actor, segment: Segment): Promise<Contact[]> {
+  if (segment.companyId !== undefined && !(await deps.store.companies.findById(actor.accountId, segment.companyId))) {
+    throw notFound("company", segment.companyId);
+  }
   const query = {
     ...(segment.circle !== undefined && { circle: segment.circle }),
     ...(segment.tag !== undefined && { tag: segment.tag }),

@@ -37,7 +37,9 @@ async function occasionOf(deps: Deps, actor: Actor, input: OccasionInput): Promi
   return { kind: "holiday", name: found.name, holidayId: found.id };
 }
 
+/** Part of making a campaign, so an editor's: the count beside the segment picker. */
 export async function previewSegment(deps: Deps, actor: Actor, input: unknown) {
+  requireRole(actor, "editor");
   const { segment } = parseInput(segmentPreviewSchema, input);
   const contacts = await segmentContacts(deps, actor, segment);
   return { count: contacts.length, withEmail: contacts.filter((c) => emailOf(c) !== null).length };
@@ -51,6 +53,9 @@ export async function createCampaign(deps: Deps, actor: Actor, input: unknown): 
   requireRole(actor, "editor");
   const data = parseInput(createCampaignSchema, input);
   const occasion = await occasionOf(deps, actor, data.occasion);
+  // TODO(msg-core): look the template up among the account's own and the defaults. Until then only the defaults'
+  // stable ids (`default:…`) name a template; anything else is as unknown as another account's template.
+  if (data.templateId && !data.templateId.startsWith("default:")) throw notFound("template", data.templateId);
   const nowAt = deps.clock.now().toISOString();
   // TODO(msg-core): default to the account's `myUpdate` setting once it exists.
   const myUpdate = data.myUpdate ?? "";

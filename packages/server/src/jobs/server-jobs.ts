@@ -1,7 +1,8 @@
 import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openDelivery } from "@kith/runtime";
+import { type Config, type DeliveryRuntime, openCampaignMailer, openDelivery } from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
@@ -72,6 +73,12 @@ export const JOBS: readonly JobEntry[] = [
     },
   },
   { name: "imports", enabled: () => true, create: ({ deps }) => importJob(deps) },
+  // Campaigns go out through each member's own SMTP account, not the server's: they run whatever SMTP_HOST says.
+  {
+    name: "campaigns",
+    enabled: () => true,
+    create: ({ config, deps }) => campaignSendJob(deps, openCampaignMailer(config)),
+  },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",
