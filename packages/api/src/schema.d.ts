@@ -3013,6 +3013,7 @@ export interface paths {
                                     tagCadences?: {
                                         [key: string]: unknown;
                                     };
+                                    myUpdate?: string;
                                 };
                             };
                             notify: {
@@ -3132,6 +3133,19 @@ export interface paths {
                             duplicateDismissals: {
                                 contactRefs: string[];
                             }[];
+                            /** @default [] */
+                            templates: {
+                                defaultId: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "email" | "message" | "any";
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                                subject: string;
+                                body: string;
+                                hidden: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
                         };
                     };
                 };
@@ -3182,6 +3196,7 @@ export interface paths {
                                 tagCadences?: {
                                     [key: string]: unknown;
                                 };
+                                myUpdate?: string;
                             };
                         };
                         notify: {
@@ -3300,6 +3315,19 @@ export interface paths {
                         /** @default [] */
                         duplicateDismissals?: {
                             contactRefs: string[];
+                        }[];
+                        /** @default [] */
+                        templates?: {
+                            defaultId: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            hidden: boolean;
+                            createdAt: string;
+                            updatedAt: string;
                         }[];
                     };
                 };
@@ -3708,6 +3736,14 @@ export interface paths {
                                     stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
                             }[];
                             later: {
                                 contactId: string;
@@ -3729,6 +3765,14 @@ export interface paths {
                                     stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
                                 plannedOn: string;
                             }[];
                             laterCount: number;
@@ -4030,6 +4074,14 @@ export interface paths {
                                     stage: "new" | "building" | "connected";
                                 };
                                 suggestMoveOn: boolean;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
                             } | null;
                         };
                     };
@@ -4330,6 +4382,7 @@ export interface paths {
                                     maxDays: number;
                                 };
                             };
+                            myUpdate: string;
                             buildingCadences: {
                                 [key: string]: {
                                     idealDays: number;
@@ -4380,6 +4433,7 @@ export interface paths {
                                 maxDays: number;
                             };
                         };
+                        myUpdate?: string;
                     };
                 };
             };
@@ -4421,6 +4475,7 @@ export interface paths {
                                     maxDays: number;
                                 };
                             };
+                            myUpdate: string;
                             buildingCadences: {
                                 [key: string]: {
                                     idealDays: number;
@@ -5247,6 +5302,371 @@ export interface paths {
                                 bucket: "overdue" | "today" | "this-week" | "this-month" | "later" | "not-due";
                                 contacts: number;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's message templates: Kith's defaults (edited or hidden ones marked) and its own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                channel: "email" | "message" | "any";
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                                subject: string;
+                                body: string;
+                                isDefault: boolean;
+                                customized: boolean;
+                                hidden: boolean;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a template (Liquid: `{{ contact.firstName }}`, `{% if lastTouch %}` …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default any
+                         * @enum {string}
+                         */
+                        channel?: "email" | "message" | "any";
+                        /** @default [] */
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                        /** @default  */
+                        subject?: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            isDefault: boolean;
+                            customized: boolean;
+                            hidden: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a template's text for a contact, or for a sample person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        subject?: string;
+                        body: string;
+                        contactId?: string;
+                        /** @enum {string} */
+                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templateId: string | null;
+                            templateName: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            subject: string;
+                            body: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            isDefault: boolean;
+                            customized: boolean;
+                            hidden: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an own template, or hide a default until it is restored */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a template; editing a default stores this account's copy, which overrides it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        channel?: "email" | "message" | "any";
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                        subject?: string;
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            isDefault: boolean;
+                            customized: boolean;
+                            hidden: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/templates/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a default back as Kith ships it (drops this account's edit or deletion) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            subject: string;
+                            body: string;
+                            isDefault: boolean;
+                            customized: boolean;
+                            hidden: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to say to this contact: a subject and body from the template for a slot (default a check-in) */
+        get: {
+            parameters: {
+                query?: {
+                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign";
+                    templateId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templateId: string | null;
+                            templateName: string;
+                            /** @enum {string} */
+                            channel: "email" | "message" | "any";
+                            subject: string;
+                            body: string;
                         };
                     };
                 };

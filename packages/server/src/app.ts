@@ -41,6 +41,8 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -161,6 +163,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerTemplateRoutes(app, ctx.deps);
+  registerDraftRoutes(app, ctx.deps);
   registerCampaignRoutes(app, ctx.deps, openCampaignMailer(ctx.config), { onSend: () => jobs.kick("campaigns") });
   await registerWebApp(app);
   return { app, auth, routes, jobs };

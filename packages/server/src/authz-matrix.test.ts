@@ -50,6 +50,7 @@ const KINDS = [
   "account",
   "session",
   "invitation",
+  "template",
   "campaign",
 ] as const;
 type Kind = (typeof KINDS)[number];
@@ -69,6 +70,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/merges\//, "merge"],
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
+    [/^\/api\/templates\//, "template"],
     [/^\/api\/campaigns\//, "campaign"],
   ];
   const found = table.find(([re]) => re.test(path));
@@ -151,10 +153,17 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     if (imported.statusCode >= 300) throw new Error(`seeding ${label}: import ${imported.statusCode} ${imported.body}`);
     const importBody = imported.json() as { id?: string; job?: { id: string } };
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
+    const template = await json(
+      send(caller, "post", "/api/templates", {
+        name: `${label} template`,
+        body: `Hi {{ contact.firstName }}, ${label}`,
+      }),
+    );
     const campaign = await json(
       send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
     );
     return {
+      template: template.id,
       contact: contact.id,
       company: company.id,
       interaction: interaction.id,

@@ -338,6 +338,22 @@ export interface DuplicateDismissalTable {
   created_at: string;
 }
 
+/** An account's message template or its copy of a default (migration 0020). */
+export interface MessageTemplateTable {
+  account_id: string;
+  id: string;
+  name: string;
+  channel: string;
+  /** JSON list of template slots. */
+  slots: string;
+  subject: string;
+  body: string;
+  /** 0/1: a default the account deleted. */
+  hidden: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CampaignTable {
   id: string;
   account_id: string;
@@ -404,6 +420,7 @@ export interface Database {
   contact_merge: ContactMergeTable;
   duplicate_dismissal: DuplicateDismissalTable;
   contact_photo: ContactPhotoTable;
+  message_template: MessageTemplateTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
 }

@@ -20,6 +20,8 @@ import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
+import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
+import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -44,6 +46,8 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
     duplicates: new KyselyDuplicateRepository(db),
+    messageTemplates: new KyselyMessageTemplateRepository(db),
+    draftFacts: new KyselyDraftFactsReader(db),
     campaigns: new KyselyCampaignRepository(db),
   };
 }

@@ -8,7 +8,7 @@ import { buildTodayList } from "./today-list.ts";
 
 /** What the settings page reads (GET /api/settings) for these engine settings. */
 const settingsViewOf = (engine: ReturnType<typeof parseEngineSettings>) =>
-  settingsView({ engine, muted: false, mutedTags: [], tagCadences: {} });
+  settingsView({ engine, muted: false, mutedTags: [], tagCadences: {}, myUpdate: "" });
 
 // Holidays only for "inner", so the "close" contacts below show their other reasons.
 const settings = parseEngineSettings({ timeZone: "America/New_York", country: "US", holidayCircles: ["inner"] });

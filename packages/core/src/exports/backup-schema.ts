@@ -5,6 +5,7 @@ import { DIGEST_FREQUENCIES } from "../delivery/schemas.ts";
 import { WEBHOOK_FORMATS } from "../delivery/webhooks/webhook-schemas.ts";
 import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
+import { TEMPLATE_CHANNELS, TEMPLATE_SLOTS } from "../messages/schemas.ts";
 
 /**
  * Kith's own backup of one account. Rows refer to each other by `ref` ("contact-3"), numbered in an order that does
@@ -132,6 +133,23 @@ export const backupSettingsSchema = z.strictObject({
   muted: z.boolean().optional(),
   mutedTags: z.array(text).optional(),
   tagCadences: z.record(z.string(), z.unknown()).optional(),
+  myUpdate: z.string().optional(),
+});
+
+/**
+ * A message template of the account: its own (`defaultId` null; a new id on restore) or its copy of one of Kith's
+ * defaults (an edit, or `hidden`: deleted), which keeps the default's id.
+ */
+export const backupTemplateSchema = z.strictObject({
+  defaultId: z.string().max(100).nullable(),
+  name: text,
+  channel: z.enum(TEMPLATE_CHANNELS),
+  slots: z.array(z.enum(TEMPLATE_SLOTS)),
+  subject: text,
+  body: text,
+  hidden: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
 });
 
 export const backupSchema = z.strictObject({
@@ -152,6 +170,8 @@ export const backupSchema = z.strictObject({
   followUps: z.array(backupFollowUpSchema),
   /** Absent from backups made before it: none then. */
   duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
+  /** Absent from backups made before templates: none then. */
+  templates: z.array(backupTemplateSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 

@@ -8,6 +8,9 @@ import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";
+import { DEFAULT_TEMPLATES } from "../messages/default-templates.ts";
+import { MAX_OWN_TEMPLATES } from "../messages/draft-service.ts";
+import { isDefaultId } from "../messages/pick-template.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { BACKUP_VERSION, type Backup } from "./backup-schema.ts";
@@ -100,6 +103,26 @@ async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<
   return { interactions: interactions.out, followUps: followUps.out };
 }
 
+/** The account's templates, in an order that does not depend on ids (a restore gives own templates new ones). */
+async function templatesOf(deps: Deps, actor: Actor): Promise<Backup["templates"]> {
+  const stored = await deps.store.messageTemplates.list(actor.accountId, MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length);
+  const key = (t: Backup["templates"][number]) =>
+    JSON.stringify([t.defaultId ?? "~", t.name, t.createdAt, t.updatedAt, t.subject, t.body]);
+  return stored
+    .map((t) => ({
+      defaultId: isDefaultId(t.id) ? t.id : null,
+      name: t.name,
+      channel: t.channel,
+      slots: t.slots,
+      subject: t.subject,
+      body: t.body,
+      hidden: t.hidden,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+    }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ createdAt, url, format, secret });
 
 /**
@@ -131,5 +154,6 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     interactions: history.interactions,
     followUps: history.followUps,
     duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
+    templates: await templatesOf(deps, actor),
   };
 }

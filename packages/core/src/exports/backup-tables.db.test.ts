@@ -18,6 +18,7 @@ const DECISIONS: Record<string, string> = {
   webhook: "backed up: webhooks with their secrets (in an owner's backup)",
   contact_photo: "backed up: a contact's photo, base64 in the contact (`photo`)",
   duplicate_dismissal: "backed up: pairs dismissed as not the same person (`duplicateDismissals`)",
+  message_template: "backed up: own templates and edited or hidden defaults (`templates`)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",

@@ -154,6 +154,9 @@ export async function restoreBackup(
       for (const { ref: _ref, ...w } of backup.webhooks) {
         await tx.webhooks.insert(accountId, { ...w, id: deps.ids.newId(), accountId });
       }
+      for (const { defaultId, ...t } of backup.templates) {
+        await tx.messageTemplates.save(accountId, { ...t, id: defaultId ?? `tpl_${deps.ids.newId()}` });
+      }
     });
   } catch (error) {
     // The failure is what the caller hears; an undo that fails as well leaves what it could not delete.

@@ -8,6 +8,10 @@ import { createWebhookSchema, MAX_WEBHOOKS } from "../delivery/webhooks/webhook-
 import { engineSettingsSchema } from "../engine/settings.ts";
 import { addFollowUpSchema } from "../follow-ups/schemas.ts";
 import { logInteractionSchema } from "../interactions/schemas.ts";
+import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-templates.ts";
+import { MAX_OWN_TEMPLATES } from "../messages/draft-service.ts";
+import { checkTemplateSyntax } from "../messages/render-template.ts";
+import { createTemplateSchema } from "../messages/schemas.ts";
 import { parseAccountSettings, updateSettingsSchema } from "../settings/account-settings.ts";
 import { DomainError, type FieldIssue, invalid } from "../shared/errors.ts";
 import { saneDateOn, saneInstant } from "../shared/sane-dates.ts";
@@ -21,6 +25,7 @@ import {
   backupFollowUpSchema,
   backupInteractionSchema,
   backupSchema,
+  backupTemplateSchema,
   backupWebhookSchema,
 } from "./backup-schema.ts";
 
@@ -77,7 +82,7 @@ function field<S extends z.ZodType>(name: string, schema: S, value: unknown): z.
 const nullableInstant = (name: string, value: string | null) =>
   value === null ? null : field(name, saneInstant, value);
 
-const settingsFields = updateSettingsSchema.pick({ muted: true, mutedTags: true, tagCadences: true });
+const settingsFields = updateSettingsSchema.pick({ muted: true, mutedTags: true, tagCadences: true, myUpdate: true });
 
 /** What the account is: name, time zone, country and settings, as `updateAccount` and `updateSettings` take them. */
 function checkAccountRow(account: Backup["account"]): { account: Backup["account"]; circles: Set<string> } {
@@ -91,6 +96,7 @@ function checkAccountRow(account: Backup["account"]): { account: Backup["account
     muted: "settings.muted",
     mutedTags: "settings.mutedTags",
     tagCadences: "settings.tagCadences",
+    myUpdate: "settings.myUpdate",
   });
   for (const key of Object.keys(engine)) {
     if (!Object.hasOwn(engineSettingsSchema.shape, key) || key === "timeZone" || key === "country") {
@@ -194,6 +200,39 @@ function checkWebhook(w: z.output<typeof backupWebhookSchema>) {
   return { ...w, url: data.url, createdAt: field("createdAt", saneInstant, w.createdAt) };
 }
 
+/** A template through the write schema, its text parsed; a copy of a default names one Kith has. */
+function checkTemplate(t: z.output<typeof backupTemplateSchema>) {
+  const { defaultId, hidden, createdAt, updatedAt, ...rest } = t;
+  const data = asWritten(createTemplateSchema, rest);
+  if (defaultId !== null && !defaultTemplateById(defaultId)) {
+    throw new RowIssues([{ path: ["defaultId"], message: "is not one of Kith's default templates" }]);
+  }
+  try {
+    checkTemplateSyntax(data);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new RowIssues(error.issues.map((i) => ({ path: [i.path], message: i.message })));
+  }
+  return {
+    ...data,
+    defaultId,
+    hidden,
+    createdAt: field("createdAt", saneInstant, createdAt),
+    updatedAt: field("updatedAt", saneInstant, updatedAt),
+  };
+}
+
+/** A default has at most one copy per account. */
+function onceEachDefault<T extends { defaultId: string | null }>(templates: T[]): T[] {
+  const seen = new Set<string>();
+  for (const [i, t] of templates.entries()) {
+    if (t.defaultId === null) continue;
+    if (seen.has(t.defaultId)) throw invalid(`templates.${i}.defaultId`, `${t.defaultId} has an earlier copy`);
+    seen.add(t.defaultId);
+  }
+  return templates;
+}
+
 /** Its shape, then its values through the write schemas, a slice at a time; paths name the whole document's field. */
 async function checkList<S extends z.ZodType, R>(
   name: string,
@@ -228,7 +267,8 @@ async function checkList<S extends z.ZodType, R>(
     await yieldToLoop();
   }
   const refs = new Set<string>();
-  for (const [i, row] of (out as { ref: string }[]).entries()) {
+  for (const [i, row] of (out as { ref?: string }[]).entries()) {
+    if (row.ref === undefined) continue;
     if (refs.has(row.ref)) throw invalid(`${name}.${i}.ref`, `${row.ref} is used by an earlier row`);
     refs.add(row.ref);
   }
@@ -256,6 +296,10 @@ const frameSchema = backupSchema.extend({
   interactions: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
+  templates: z
+    .array(z.unknown())
+    .max(MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length)
+    .default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -290,6 +334,7 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     interactions: await checkList("interactions", backupInteractionSchema, frame.interactions, checkInteraction),
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
+    templates: onceEachDefault(await checkList("templates", backupTemplateSchema, frame.templates, checkTemplate)),
   };
 }
 

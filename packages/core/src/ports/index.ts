@@ -18,6 +18,7 @@ import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
+import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -47,6 +48,12 @@ export type { ContactRepository } from "../contacts/contact-port.ts";
 export type { AutoMoveOn, DerivedState, DueBucket, DueStateRepository } from "../due-state/due-state-port.ts";
 export type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 export type { InteractionRepository } from "../interactions/interaction-port.ts";
+export type {
+  DraftFacts,
+  DraftFactsReader,
+  MessageTemplateRepository,
+  StoredTemplate,
+} from "../messages/message-template-port.ts";
 export type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 export interface Repositories {
@@ -68,6 +75,8 @@ export interface Repositories {
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
+  messageTemplates: MessageTemplateRepository;
+  draftFacts: DraftFactsReader;
   campaigns: CampaignRepository;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cadenceOverrideSchema } from "../contacts/schemas.ts";
 import { cadenceForStage, EngineInputError, type EngineSettings, parseEngineSettings } from "../engine/index.ts";
+import { MY_UPDATE_MAX } from "../messages/schemas.ts";
 import { invalid } from "../shared/errors.ts";
 
 /**
@@ -15,6 +16,8 @@ export interface AccountSettings {
   mutedTags: string[];
   /** Lower-cased tag → its own interval, e.g. "mentor": every 60 days. */
   tagCadences: Record<string, { idealDays: number; maxDays: number }>;
+  /** The member's "little update" that greetings and check-ins may carry (`me.update` in templates). */
+  myUpdate: string;
 }
 
 const storedSchema = z.object({
@@ -22,6 +25,7 @@ const storedSchema = z.object({
   muted: z.boolean().default(false),
   mutedTags: z.array(z.string()).default([]),
   tagCadences: z.record(z.string(), z.object({ idealDays: z.number(), maxDays: z.number() })).default({}),
+  myUpdate: z.string().default(""),
 });
 
 export function parseAccountSettings(
@@ -34,6 +38,7 @@ export function parseAccountSettings(
     muted: stored.muted,
     mutedTags: stored.mutedTags,
     tagCadences: stored.tagCadences,
+    myUpdate: stored.myUpdate,
   };
 }
 
@@ -71,6 +76,8 @@ export const updateSettingsSchema = z.strictObject({
   muted: z.boolean().optional(),
   mutedTags: z.array(tag).max(200).optional(),
   tagCadences: z.record(tag, cadenceOverrideSchema).optional(),
+  /** "A little update" for greetings and check-ins; "" clears it. */
+  myUpdate: z.string().trim().max(MY_UPDATE_MAX).optional(),
 });
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
 
@@ -102,6 +109,8 @@ export const settingsViewSchema = z.object({
   muted: z.boolean(),
   mutedTags: z.array(z.string()),
   tagCadences: z.record(z.string(), z.object({ idealDays: z.number(), maxDays: z.number() })),
+  /** The member's "little update" (`me.update` in message templates). */
+  myUpdate: z.string(),
   /**
    * Each cadence circle's interval while a connection is being built (some exchanges, fewer than the target):
    * denser, as the today list uses it. Derived; not part of an update.
@@ -118,7 +127,14 @@ export function settingsView(s: AccountSettings): SettingsView {
         : [],
     ),
   );
-  return { ...s.engine, muted: s.muted, mutedTags: s.mutedTags, tagCadences: s.tagCadences, buildingCadences };
+  return {
+    ...s.engine,
+    muted: s.muted,
+    mutedTags: s.mutedTags,
+    tagCadences: s.tagCadences,
+    myUpdate: s.myUpdate,
+    buildingCadences,
+  };
 }
 
 /** Applies a change and returns the JSON to store (engine part without time zone and country). */
@@ -127,7 +143,7 @@ export function mergeSettings(
   patch: UpdateSettingsInput,
   account: { timeZone: string; country: string | null },
 ) {
-  const { muted, mutedTags, tagCadences, ...enginePatch } = patch;
+  const { muted, mutedTags, tagCadences, myUpdate, ...enginePatch } = patch;
   const { timeZone: _tz, country: _c, ...engineStored } = current.engine;
   const engine = { ...engineStored, ...enginePatch };
   const next: AccountSettings = {
@@ -137,7 +153,14 @@ export function mergeSettings(
     tagCadences: tagCadences
       ? Object.fromEntries(Object.entries(tagCadences).map(([k, v]) => [k.toLowerCase(), v]))
       : current.tagCadences,
+    myUpdate: myUpdate ?? current.myUpdate,
   };
-  const json = JSON.stringify({ engine, muted: next.muted, mutedTags: next.mutedTags, tagCadences: next.tagCadences });
+  const json = JSON.stringify({
+    engine,
+    muted: next.muted,
+    mutedTags: next.mutedTags,
+    tagCadences: next.tagCadences,
+    ...(next.myUpdate ? { myUpdate: next.myUpdate } : {}),
+  });
   return { next, json };
 }

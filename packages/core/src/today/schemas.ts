@@ -3,6 +3,7 @@ import { CONNECTION_STAGES } from "../engine/progress.ts";
 import { REASON_KINDS } from "../engine/reasons.ts";
 import { dateOn } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+import { draftSchema } from "../messages/schemas.ts";
 
 export const todayItemSchema = z.object({
   contactId: z.string(),
@@ -20,6 +21,8 @@ export const todayItemSchema = z.object({
   alsoDue: z.array(z.enum(REASON_KINDS)),
   connection: z.object({ exchanges: z.number(), target: z.number(), stage: z.enum(CONNECTION_STAGES) }),
   suggestMoveOn: z.boolean(),
+  /** What to say: the account's template for this reason, rendered for this person. */
+  draft: draftSchema,
 });
 export type TodayItem = z.output<typeof todayItemSchema>;
 

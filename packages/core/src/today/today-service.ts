@@ -2,6 +2,8 @@ import type { Actor } from "../accounts/roles.ts";
 import { freshEngineContext } from "../due-state/catch-up.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
 import { buildTodayList, habitFromWeekCounts, type TodayEntry } from "../engine/index.ts";
+import { type DraftRequest, draftsFor, loadDraftScope } from "../messages/draft-service.ts";
+import type { Draft, DraftSlot } from "../messages/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import {
@@ -23,7 +25,33 @@ const WEEK_COUNTED = 100;
 /** Two years of weeks is longer than any streak worth counting week by week. */
 const MAX_STREAK_WEEKS = 104;
 
-export function presentEntry(entry: TodayEntry): TodayItem {
+/** The template slot of an entry: a nudge is numbered (its third and later share the last), an occasion named. */
+export function draftRequestOf(entry: TodayEntry): DraftRequest {
+  const detail = entry.detail;
+  const slot: DraftSlot =
+    entry.templateSlot === "nudge" && detail.kind === "outreach"
+      ? (`nudge-${Math.min(3, Math.max(1, detail.nudgeNumber))}` as DraftSlot)
+      : entry.templateSlot === "nudge"
+        ? "nudge-1"
+        : entry.templateSlot;
+  return {
+    contactId: entry.contactId,
+    slot,
+    occasion: detail.kind === "occasion" ? { name: detail.label } : undefined,
+    article: detail.kind === "article" ? { title: detail.title, url: "", description: "" } : undefined,
+  };
+}
+
+/** Each entry's draft, rendered in one batch (two reads for all of them). */
+async function draftsOf(deps: Deps, actor: Actor, ctx: EngineContext, entries: readonly TodayEntry[]) {
+  if (entries.length === 0) return new Map<string, Draft>();
+  const scope = await loadDraftScope(deps, actor, ctx);
+  return draftsFor(deps, actor, scope, entries.map(draftRequestOf));
+}
+
+const NO_DRAFT: Draft = { templateId: null, templateName: "", channel: "any", subject: "Hello", body: "" };
+
+export function presentEntry(entry: TodayEntry, drafts: ReadonlyMap<string, Draft> = new Map()): TodayItem {
   const detail = entry.detail;
   return {
     contactId: entry.contactId,
@@ -43,6 +71,7 @@ export function presentEntry(entry: TodayEntry): TodayItem {
       stage: entry.connection.stage,
     },
     suggestMoveOn: detail.kind === "outreach" && detail.suggestMoveOn,
+    draft: drafts.get(entry.contactId) ?? NO_DRAFT,
   };
 }
 
@@ -95,7 +124,7 @@ export async function getContactDue(deps: Deps, actor: Actor, contactId: string)
   const item = await deps.store.dueState.dueItemOf(actor.accountId, contactId);
   if (!item) return null;
   const [entry] = buildTodayList([item], { todayOn: ctx.todayOn, dailyCap: 1 }).today;
-  return entry ? presentEntry(entry) : null;
+  return entry ? presentEntry(entry, await draftsOf(deps, actor, ctx, [entry])) : null;
 }
 
 /** How far back the Today page lists the move-ons Kith made by itself, and how many at most. */
@@ -111,10 +140,11 @@ export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
   const { dailyCap } = ctx.settings.engine;
   const due = await deps.store.dueState.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
   const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
+  const drafts = await draftsOf(deps, actor, ctx, [...list.today, ...list.spread.map((s) => s.item)]);
   return {
     todayOn: ctx.todayOn,
-    items: list.today.map(presentEntry),
-    later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item), plannedOn })),
+    items: list.today.map((entry) => presentEntry(entry, drafts)),
+    later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item, drafts), plannedOn })),
     laterCount: due.total - list.today.length,
     laterCountCapped: due.capped,
     movedOn: await deps.store.dueState.autoMovedOnSince(

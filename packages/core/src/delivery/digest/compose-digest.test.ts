@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TodayView } from "../../today/schemas.ts";
+import type { TodayItem, TodayView } from "../../today/schemas.ts";
 import { composeDigest } from "./compose-digest.ts";
 
 const view = (movedOn: TodayView["movedOn"]): TodayView => ({
@@ -36,6 +36,40 @@ describe("composeDigest", () => {
     );
     expect(digest.html).toContain(`<li>Rosa &lt;Diaz&gt;: ${note}</li>`);
     expect(digest.html).toContain('<a href="https://kith.test/">undo in Kith</a>');
+  });
+
+  it("shows each item's draft, escaped in HTML, and keeps the subject on one line", () => {
+    const item: TodayItem = {
+      contactId: "c1",
+      displayName: "Rosa\r\nBcc: evil@example.com <b>",
+      circle: "close",
+      reasonKind: "follow-up-due",
+      sentence: "Ask <Rosa> about the studio",
+      sinceOn: "2026-11-20",
+      daysOverdue: 3,
+      priority: 90,
+      templateSlot: "follow-up",
+      followUpId: "f1",
+      alsoDue: [],
+      connection: { exchanges: 1, target: 7, stage: "building" },
+      suggestMoveOn: false,
+      draft: {
+        templateId: "default:follow-up",
+        templateName: "Following up",
+        channel: "any",
+        subject: 'Following up on "<script>"',
+        body: "Hi Rosa,\n\nAbout <img src=x onerror=alert(1)> & more.\n\nBest,\nSam",
+      },
+    };
+    const digest = composeDigest({ ...view([]), items: [item] }, links, footer);
+    expect(digest.subject).toBe("Kith: follow up with Rosa Bcc: evil@example.com <b> today");
+    expect(digest.text).toContain(
+      '   What to say — Following up on "<script>"\n     Hi Rosa,\n\n     About <img src=x onerror=alert(1)> & more.',
+    );
+    expect(digest.html).toContain(
+      "<blockquote><em>Following up on &quot;&lt;script&gt;&quot;</em><br>Hi Rosa,<br><br>About &lt;img src=x onerror=alert(1)&gt; &amp; more.<br><br>Best,<br>Sam</blockquote>",
+    );
+    expect(digest.html).not.toMatch(/<(script|img|b)[\s>]/);
   });
 
   it("says nothing of moving on when Kith moved no one", () => {

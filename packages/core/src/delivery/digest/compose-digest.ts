@@ -1,3 +1,4 @@
+import { oneLine } from "../../messages/natural-text.ts";
 import type { TodayItem, TodayView } from "../../today/schemas.ts";
 import { replyHint } from "../replies/reply-answer.ts";
 
@@ -15,8 +16,15 @@ export interface DigestContent {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-/** The subject names the count and the first person, so the mail is useful from the inbox list alone. */
+/**
+ * The subject names the count and the first person, so the mail is useful from the inbox list alone. One line,
+ * without control characters: a name cannot add a header.
+ */
 function subjectOf(view: TodayView): string {
+  return oneLine(subjectWords(view), 200);
+}
+
+function subjectWords(view: TodayView): string {
   const first = view.items[0]?.displayName ?? "";
   const n = view.items.length;
   const moved = view.movedOn[0];
@@ -25,17 +33,34 @@ function subjectOf(view: TodayView): string {
   return n === 1 ? `Kith: follow up with ${first} today` : `Kith: ${n} follow-ups today — ${first} and others`;
 }
 
+/** The item's draft, indented under it: its subject, then its body. */
+function textDraft(item: TodayItem): string[] {
+  const { subject, body } = item.draft;
+  if (!body) return [];
+  return [`   What to say — ${subject}`, ...body.split("\n").map((line) => (line ? `     ${line}` : ""))];
+}
+
 function textItem(item: TodayItem, links: DigestItemLinks, index: number): string {
   return [
     `${index + 1}. ${item.displayName} — ${item.sentence}`,
+    ...textDraft(item),
     `   Done: ${links.done}`,
     `   Snooze a week: ${links.snoozeWeek}`,
   ].join("\n");
 }
 
+/** The draft as a quote: every value escaped, its lines kept. */
+function htmlDraft(item: TodayItem): string {
+  const { subject, body } = item.draft;
+  if (!body) return "";
+  const lines = body.split("\n").map(escapeHtml).join("<br>");
+  return `<blockquote><em>${escapeHtml(subject)}</em><br>${lines}</blockquote>`;
+}
+
 function htmlItem(item: TodayItem, links: DigestItemLinks): string {
   return [
     `<li><strong>${escapeHtml(item.displayName)}</strong> — ${escapeHtml(item.sentence)}<br>`,
+    htmlDraft(item),
     `<a href="${escapeHtml(links.done)}">Done</a> · <a href="${escapeHtml(links.snoozeWeek)}">Snooze a week</a></li>`,
   ].join("");
 }
@@ -46,8 +71,8 @@ function movedOnLine(moved: TodayView["movedOn"][number]): string {
 }
 
 /**
- * The digest of one today list: a plain-text part and an HTML part with the same content. Every name and sentence
- * is escaped in HTML; links come from the caller, built from the configured public URL.
+ * The digest of one today list: a plain-text part and an HTML part with the same content, each item with its draft.
+ * Every name, sentence and draft is escaped in HTML; links come from the caller, built from the configured public URL.
  */
 export function composeDigest(
   view: TodayView,

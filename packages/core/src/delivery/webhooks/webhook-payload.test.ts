@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { TodayItem, TodayView } from "../../today/schemas.ts";
-import { suggestedMessage } from "./suggested-message.ts";
 import { kithDigestPayload, kithWebhookPayloadSchema, ntfyDigestPayload } from "./webhook-payload.ts";
 import { createWebhookSchema, ntfyTarget } from "./webhook-schemas.ts";
 
@@ -18,6 +17,13 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   alsoDue: [],
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
+  draft: {
+    templateId: `default:${templateSlot}`,
+    templateName: templateSlot,
+    channel: "any",
+    subject: `About ${templateSlot}`,
+    body: `Hi ${displayName.split(" ")[0]},\n\nA line for ${templateSlot}.\n\nBest,\nSam`,
+  },
 });
 
 const view = (items: TodayItem[], laterCount = 0): TodayView => ({
@@ -51,7 +57,7 @@ const envelope = {
 };
 
 describe("Kith's webhook payload", () => {
-  it("carries each item's contact, reason, suggested message and one-click links", () => {
+  it("carries each item's contact, reason, draft and one-click links", () => {
     const payload = kithDigestPayload(
       view([item("c1", "Rosa Díaz", "follow-up"), item("c2", "Ann", "birthday")], 4),
       linksFor,
@@ -75,10 +81,16 @@ describe("Kith's webhook payload", () => {
         sinceOn: "2026-11-01",
         daysOverdue: 2,
       },
-      suggestedMessage: "Hi Rosa, I wanted to follow up — do you have a moment this week?",
+      draft: {
+        templateId: "default:follow-up",
+        templateName: "follow-up",
+        channel: "any",
+        subject: "About follow-up",
+        body: "Hi Rosa,\n\nA line for follow-up.\n\nBest,\nSam",
+      },
       links: { done: "https://kith.test/act?token=done-c1", snoozeWeek: "https://kith.test/act?token=snooze-c1" },
     });
-    expect(payload.items[1]?.suggestedMessage).toBe("Happy birthday, Ann! I hope the year ahead is a great one.");
+    expect(payload.items[1]?.draft.subject).toBe("About birthday");
   });
 
   it("marks a test in its title", () => {
@@ -89,7 +101,7 @@ describe("Kith's webhook payload", () => {
 });
 
 describe("ntfy's payload", () => {
-  it("publishes to the topic with a title, the reasons, and view actions for the first item", () => {
+  it("publishes to the topic with a title, the reasons with what to say, and view actions for the first item", () => {
     const payload = ntfyDigestPayload(
       view([item("c1", "Rosa Díaz", "nudge"), item("c2", "Ann", "check-in")], 2),
       linksFor,
@@ -99,7 +111,8 @@ describe("ntfy's payload", () => {
     expect(payload).toEqual({
       topic: "my-topic",
       title: "Kith: 2 follow-ups today — Rosa Díaz and others",
-      message: "• Ask Rosa Díaz about the studio\n• Ask Ann about the studio\n2 more wait.",
+      message:
+        "• Ask Rosa Díaz about the studio\n  Say: A line for nudge.\n• Ask Ann about the studio\n  Say: A line for check-in.\n2 more wait.",
       tags: ["busts_in_silhouette"],
       priority: 3,
       click: "https://kith.test/today",
@@ -144,14 +157,5 @@ describe("webhook input", () => {
       url: "https://example.org/x",
       format: "kith",
     });
-  });
-
-  it("suggests a message by the item's template slot, falling back to a check-in", () => {
-    expect(suggestedMessage({ displayName: "Rosa Díaz", templateSlot: "nudge" })).toBe(
-      "Hi Rosa, bumping my last message in case it got buried.",
-    );
-    expect(suggestedMessage({ displayName: "Ann", templateSlot: "unknown" })).toBe(
-      "Hi Ann, it's been a while — how are you doing?",
-    );
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { draftSchema } from "../../messages/schemas.ts";
 import type { TodayItem, TodayView } from "../../today/schemas.ts";
-import { suggestedMessage } from "./suggested-message.ts";
 
 export interface ItemLinks {
   done: string;
@@ -29,7 +29,8 @@ export const kithWebhookPayloadSchema = z.object({
     z.object({
       contact: z.object({ id: z.string(), displayName: z.string(), circle: z.string() }),
       reason: z.object({ kind: z.string(), sentence: z.string(), sinceOn: z.string(), daysOverdue: z.number() }),
-      suggestedMessage: z.string(),
+      /** What to say: the account's template for the reason, rendered for this person (plain text). */
+      draft: draftSchema,
       links: z.object({ done: z.string(), snoozeWeek: z.string() }),
     }),
   ),
@@ -83,7 +84,7 @@ export function kithDigestPayload(
         sinceOn: item.sinceOn,
         daysOverdue: item.daysOverdue,
       },
-      suggestedMessage: suggestedMessage(item),
+      draft: item.draft,
       links: linksFor(item),
     })),
     laterCount: view.laterCount,
@@ -97,6 +98,19 @@ const NTFY_LABEL_CHARS = 40;
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
+/** A draft's first words after its greeting ("Hi Ana,"), on one line: what a notification has room for. */
+export function draftSnippet(draft: TodayItem["draft"], max = 140): string {
+  const lines = draft.body.split("\n").map((l) => l.trim());
+  const start = lines[0]?.endsWith(",") ? 1 : 0;
+  const line = lines.slice(start).find((l) => l !== "") ?? "";
+  return clip(line, max);
+}
+
+const ntfyItemLines = (i: TodayItem): string[] => {
+  const say = draftSnippet(i.draft);
+  return say ? [`• ${i.sentence}`, `  Say: ${say}`] : [`• ${i.sentence}`];
+};
+
 export function ntfyDigestPayload(
   view: TodayView,
   linksFor: (item: TodayItem) => ItemLinks,
@@ -104,7 +118,7 @@ export function ntfyDigestPayload(
   topic: string,
 ): NtfyPayload {
   const later = view.laterCount > 0 ? [`${view.laterCount}${view.laterCountCapped ? "+" : ""} more wait.`] : [];
-  const lines = view.items.length === 0 ? ["Nothing is due today."] : view.items.map((i) => `• ${i.sentence}`);
+  const lines = view.items.length === 0 ? ["Nothing is due today."] : view.items.flatMap(ntfyItemLines);
   const actions: NtfyPayload["actions"] = [{ action: "view", label: "Open Kith", url: envelope.todayUrl }];
   const first = view.items[0];
   if (first) {

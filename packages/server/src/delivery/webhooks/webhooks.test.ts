@@ -106,7 +106,11 @@ describe.each(DIALECTS)("webhooks on %s", (dialect) => {
     expect(body.items[0]).toMatchObject({
       contact: { id: rosaId, displayName: "Rosa Diaz" },
       reason: { kind: "follow-up-due" },
-      suggestedMessage: "Hi Rosa, I wanted to follow up — do you have a moment this week?",
+      draft: {
+        templateId: "default:follow-up",
+        subject: "Following up",
+        body: "Hi Rosa,\n\nI wanted to follow up. Next on my list: Ask about the studio.\n\nDo you have a moment this week to pick it up?\n\nBest,\nAlice",
+      },
     });
     expect(body.items[0]?.links.done).toMatch(new RegExp(`^${TEST_ORIGIN}/act\\?token=`));
 

@@ -1,0 +1,240 @@
+import type { DraftSlot, TemplateChannel } from "./schemas.ts";
+
+/**
+ * Kith's templates, seeded in code (an account's edits are stored copies that override them by id). Written to
+ * read like a person wrote them whatever is missing: every optional part sits inside `{% if %}`, and the renderer
+ * tidies what is left (see natural-text.ts). `minGapDays`: among defaults for one slot, this one is chosen once the
+ * gap since the last touch is at least that long.
+ */
+export interface DefaultTemplate {
+  id: `default:${string}`;
+  name: string;
+  channel: TemplateChannel;
+  slots: DraftSlot[];
+  subject: string;
+  body: string;
+  minGapDays?: number;
+}
+
+const hi = "Hi {{ contact.firstName }},";
+const signOff = (word: string) => `${word},\n{{ me.name }}`;
+const update = "{% if me.update %}\nA little update from me: {{ me.update }}\n{% endif %}";
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
+  {
+    id: "default:check-in",
+    name: "Check-in",
+    channel: "any",
+    slots: ["check-in"],
+    subject: "How are things{% if contact.firstName %}, {{ contact.firstName }}{% endif %}?",
+    body: `${hi}
+
+You came to mind today and I wanted to say hello.{% if lastTouch.ago %} Our last {{ lastTouch.kind }} was {{ lastTouch.ago }}{% if lastTouch.summary %} ({{ lastTouch.summary }}){% endif %}, and I've been wondering how things have gone since.{% endif %}
+{% if contact.interests.size > 0 %}
+Are you still into {{ contact.interests | first }}? I'd love to hear what you've been up to.
+{% endif %}
+How is everything{% if contact.company %} at {{ contact.company }}{% endif %}?
+${update}
+${signOff("Best")}`,
+  },
+  {
+    id: "default:its-been-a-while",
+    name: "It's been a while",
+    channel: "any",
+    slots: ["check-in"],
+    minGapDays: 120,
+    subject: "It's been a while{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+It's been {% if gap %}{{ gap }}{% else %}a while{% endif %} since we last talked, and you came to mind today.{% if contact.howWeMet %} I was remembering how we met ({{ contact.howWeMet }}) and it made me smile.{% endif %}
+
+How have you been? What's keeping you busy these days{% if contact.company %} at {{ contact.company }}{% endif %}?
+${update}
+No need for a long reply — I'd just love to hear how you are.
+
+${signOff("Warmly")}`,
+  },
+  {
+    id: "default:thank-you-meeting",
+    name: "Thank you after a meeting",
+    channel: "email",
+    slots: ["thank-you-meeting"],
+    subject: "Thank you{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+Thank you for taking the time to meet{% if lastTouch.ago %} {{ lastTouch.ago }}{% endif %}. I really enjoyed our conversation{% if lastTouch.summary %} ({{ lastTouch.summary }}){% endif %} and came away with a lot to think about.
+{% if openFollowUps.size > 0 %}
+On my list from our chat: {{ openFollowUps | join: "; " }}. I'll be in touch about it soon.
+{% endif %}
+Let's not let too long go by before the next one.
+
+${signOff("Thanks again")}`,
+  },
+  {
+    id: "default:thank-you-interview",
+    name: "Thank you after an interview",
+    channel: "email",
+    slots: ["thank-you-interview"],
+    subject: "Thank you for your time{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+Thank you for taking the time to talk with me{% if contact.company %} about the role at {{ contact.company }}{% endif %}. I enjoyed learning more about the team and the work, and our conversation made me even more excited about the opportunity.
+
+If there is anything else I can send that would help, just let me know.
+
+${signOff("Best regards")}`,
+  },
+  {
+    id: "default:holiday",
+    name: "Holiday greeting",
+    channel: "any",
+    slots: ["holiday", "campaign"],
+    subject:
+      "{% if occasion %}Happy {{ occasion.name }}{% else %}Warm wishes{% endif %}{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+{% if occasion %}Happy {{ occasion.name }}!{% else %}Warm wishes to you and yours!{% endif %} I hope you get some time to rest and enjoy it.
+{% if personalLine %}
+{{ personalLine }}
+{% endif %}${update}
+Thank you for being part of my year. I'm grateful to know you, and I hope the months ahead treat you well.
+
+${signOff("Warmly")}`,
+  },
+  {
+    id: "default:article",
+    name: "I thought about you today",
+    channel: "any",
+    slots: ["article"],
+    subject: "{% if article.title %}Thought of you: {{ article.title }}{% else %}Thought of you today{% endif %}",
+    body: `${hi}
+
+{% if article %}I thought about you today when I came across this{% if article.title %}: "{{ article.title }}"{% endif %}.
+{{ article.url }}
+{% if article.description %}
+{{ article.description }}
+{% endif %}{% if contact.interests.size > 0 %}
+It made me think of your interest in {{ contact.interests | first }}.{% endif %} No need to reply — I just thought you might enjoy it.{% else %}I thought about you today and wanted to say hello. I hope all is well with you.{% endif %}
+
+${signOff("Best")}`,
+  },
+  {
+    id: "default:ask",
+    name: "Who do you know at …?",
+    channel: "any",
+    slots: ["ask"],
+    subject: "{% if company %}A quick question about {{ company }}{% else %}A quick question{% endif %}",
+    body: `${hi}
+
+I hope you're doing well! I have a small favor to ask: {% if company %}do you know anyone at {{ company }}{% else %}do you know anyone I should talk to about what I'm working on{% endif %}? I'd be grateful for an introduction, or even just a name.
+
+No pressure at all if nobody comes to mind.
+
+${signOff("Thank you")}`,
+  },
+  {
+    id: "default:new-role",
+    name: "Congratulations on the new role",
+    channel: "any",
+    slots: ["new-role"],
+    subject: "Congratulations{% if contact.firstName %}, {{ contact.firstName }}{% endif %}!",
+    body: `${hi}
+
+Congratulations on the new role{% if contact.title %} as {{ contact.title }}{% endif %}{% if contact.company %} at {{ contact.company }}{% endif %}! That's wonderful news, and well deserved.
+
+I'd love to hear how the first weeks are going whenever you have a moment.
+
+${signOff("Cheers")}`,
+  },
+  {
+    id: "default:nudge-1",
+    name: "Nudge 1: a gentle bump",
+    channel: "any",
+    slots: ["nudge-1"],
+    subject: "Following up",
+    body: `${hi}
+
+Just bringing my last message back to the top of your inbox in case it slipped by. No rush at all.
+
+${signOff("Best")}`,
+  },
+  {
+    id: "default:nudge-2",
+    name: "Nudge 2: one more try",
+    channel: "any",
+    slots: ["nudge-2"],
+    subject: "Checking in again",
+    body: `${hi}
+
+I know things get busy, so I'm trying once more. If now isn't a good time, just say so and I'll check back later.
+
+${signOff("Best")}`,
+  },
+  {
+    id: "default:nudge-3",
+    name: "Nudge 3: the last note",
+    channel: "any",
+    slots: ["nudge-3", "move-on"],
+    subject: "Closing the loop",
+    body: `${hi}
+
+I don't want to crowd your inbox, so this is my last note on this. If it's ever useful to pick it up again, I'm just a message away — and either way, I hope things are going well for you.
+
+${signOff("All the best")}`,
+  },
+  {
+    id: "default:introducer-thanks",
+    name: "Thanks for the introduction",
+    channel: "any",
+    slots: ["introducer-thanks"],
+    subject: "Thank you for the introduction",
+    body: `${hi}
+
+Thank you so much for the introduction. It was kind of you to think of me, and I'll let you know how it goes.
+
+I owe you one — if I can ever return the favor, just ask.
+
+${signOff("Thanks again")}`,
+  },
+  {
+    id: "default:birthday",
+    name: "Birthday",
+    channel: "message",
+    slots: ["birthday"],
+    subject: "Happy birthday{% if contact.firstName %}, {{ contact.firstName }}{% endif %}!",
+    body: `${hi}
+
+Happy birthday! I hope you have a lovely day{% if contact.interests.size > 0 %}, with some time for {{ contact.interests | first }}{% endif %}, and a great year ahead.
+
+${signOff("Cheers")}`,
+  },
+  {
+    id: "default:occasion",
+    name: "A special day",
+    channel: "message",
+    slots: ["anniversary", "occasion"],
+    subject: "{% if occasion %}Happy {{ occasion.name }}{% else %}Thinking of you{% endif %}",
+    body: `${hi}
+
+{% if occasion %}I know today is a special one for you ({{ occasion.name }}), and I wanted to send my best wishes!{% else %}You were on my mind today and I wanted to send a quick hello.{% endif %} I hope all is well with you.
+
+${signOff("Warmly")}`,
+  },
+  {
+    id: "default:follow-up",
+    name: "Following up",
+    channel: "any",
+    slots: ["follow-up", "opportunity"],
+    subject: "Following up",
+    body: `${hi}
+
+I wanted to follow up{% if lastTouch.ago %} on our {{ lastTouch.kind }} {{ lastTouch.ago }}{% endif %}.{% if openFollowUps.size > 0 %} Next on my list: {{ openFollowUps | first }}.{% endif %}
+
+Do you have a moment this week to pick it up?
+
+${signOff("Best")}`,
+  },
+];
+
+export const defaultTemplateById = (id: string): DefaultTemplate | undefined =>
+  DEFAULT_TEMPLATES.find((t) => t.id === id);

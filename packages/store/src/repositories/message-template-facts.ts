@@ -1,0 +1,91 @@
+import type { DraftFacts, DraftFactsReader } from "@kith/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+import { fromJson } from "./json.ts";
+
+/**
+ * What drafts say about people, for many contacts in two statements: the contacts with their company, and each
+ * one's last meaningful touch (the interaction at `last_touch_at`, found through the contact-timeline index).
+ */
+export class KyselyDraftFactsReader implements DraftFactsReader {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async factsOf(accountId: string, contactIds: readonly string[]): Promise<Map<string, DraftFacts>> {
+    const facts = new Map<string, DraftFacts>();
+    const ids = [...new Set(contactIds)];
+    if (ids.length === 0) return facts;
+    const contacts = await this.db
+      .selectFrom("contact as c")
+      .leftJoin("company as co", (j) =>
+        j.onRef("co.id", "=", "c.company_id").onRef("co.account_id", "=", "c.account_id"),
+      )
+      .select([
+        "c.id",
+        "c.first_name",
+        "c.last_name",
+        "c.display_name",
+        "c.title",
+        "c.how_we_met",
+        "c.interests",
+        "c.last_touch_at",
+        "co.name as company_name",
+      ])
+      .where("c.account_id", "=", accountId)
+      .where("c.id", "in", ids)
+      .execute();
+    for (const c of contacts) {
+      facts.set(c.id, {
+        contactId: c.id,
+        firstName: c.first_name,
+        lastName: c.last_name,
+        displayName: c.display_name,
+        company: c.company_name ?? "",
+        title: c.title,
+        howWeMet: c.how_we_met,
+        interests: fromJson<string[]>(c.interests, []),
+        lastTouch: null,
+      });
+    }
+    const touched = contacts.filter((c) => c.last_touch_at !== null);
+    if (touched.length === 0) return facts;
+    const touches = await this.db
+      .selectFrom("interaction_contact as ic")
+      .innerJoin("contact as c", (j) =>
+        j
+          .onRef("c.id", "=", "ic.contact_id")
+          .onRef("c.account_id", "=", "ic.account_id")
+          .onRef("c.last_touch_at", "=", "ic.occurred_at"),
+      )
+      .innerJoin("interaction as i", (j) =>
+        j.onRef("i.id", "=", "ic.interaction_id").onRef("i.account_id", "=", "ic.account_id"),
+      )
+      .select(["ic.contact_id", "i.id", "i.kind", "i.summary", "i.occurred_at"])
+      .where("ic.account_id", "=", accountId)
+      .where(
+        "ic.contact_id",
+        "in",
+        touched.map((c) => c.id),
+      )
+      .where("ic.meaningful", "=", 1)
+      .orderBy("ic.contact_id")
+      .orderBy("i.id")
+      .execute();
+    for (const t of touches) {
+      const f = facts.get(t.contact_id);
+      // Two touches at the same instant: the first by id speaks, so the draft is the same on every read.
+      if (f && !f.lastTouch) f.lastTouch = { occurredAt: t.occurred_at, kind: t.kind, summary: t.summary };
+    }
+    return facts;
+  }
+
+  async memberName(accountId: string, userId: string): Promise<string> {
+    const row = await this.db
+      .selectFrom("membership as m")
+      .innerJoin("user as u", "u.id", "m.user_id")
+      .select(["u.name"])
+      .where("m.account_id", "=", accountId)
+      .where("m.user_id", "=", userId)
+      .executeTakeFirst();
+    return row?.name ?? "";
+  }
+}
