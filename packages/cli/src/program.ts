@@ -12,6 +12,7 @@ import { registerBackupCommands } from "./exports/backup-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
 import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerSendCommands } from "./messages/send-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -42,5 +43,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerMergeCommands(program, ctx);
   registerDbCommands(program, ctx);
   registerCampaignCommands(program, ctx);
+  registerSendCommands(program, ctx);
   return program;
 }

@@ -24,6 +24,7 @@ export {
   sendCampaign,
   updateRecipient as updateCampaignRecipient,
 } from "./campaigns/campaign-service.ts";
+export * from "./campaigns/member-campaign-mailer.ts";
 export { personalLineFrom } from "./campaigns/personal-line.ts";
 export * from "./campaigns/schemas.ts";
 export * from "./companies/company-service.ts";
@@ -81,6 +82,10 @@ export type * from "./messages/message-template-port.ts";
 export * from "./messages/pick-template.ts";
 export * from "./messages/render-template.ts";
 export * from "./messages/schemas.ts";
+export * from "./messages/send/member-smtp-service.ts";
+export * from "./messages/send/send-message.ts";
+export type * from "./messages/send/send-ports.ts";
+export * from "./messages/send/send-schemas.ts";
 export * from "./messages/template-service.ts";
 export type * from "./ports/index.ts";
 export * from "./settings/account-settings.ts";

@@ -58,6 +58,15 @@ const envSchema = z.object({
     .optional(),
   KITH_PUBLIC_URL: z.url().optional(),
   KITH_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The key that seals stored secrets (members' SMTP passwords): 32 bytes in base64; derived from the auth secret when unset. */
+  KITH_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32,
+      "must be 32 bytes in base64 (openssl rand -base64 32)",
+    )
+    .optional(),
   KITH_ALLOW_SIGNUP: z.enum(["true", "false"]).default("true"),
   KITH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   KITH_SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
@@ -133,6 +142,8 @@ export interface Config {
    */
   allowedOrigins: string[];
   authSecret: string;
+  /** `KITH_SECRET_KEY` (base64, 32 bytes), or undefined: stored secrets are sealed under a key derived from authSecret. */
+  secretKey: string | undefined;
   allowSignup: boolean;
   dbPoolSize: number;
   /** Server processes sharing the port (`cluster.ts`); 1 serves from this process alone. */
@@ -181,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     allowedOrigins,
     authSecret: e.KITH_AUTH_SECRET ?? secretForEmbedded(e.KITH_DATA_DIR, e.DATABASE_URL),
+    secretKey: e.KITH_SECRET_KEY,
     allowSignup: e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,
     sqliteSynchronous: e.KITH_SQLITE_SYNCHRONOUS,

@@ -10,13 +10,6 @@ export {
   signUpNoticeSender,
 } from "./auth/sign-up-notice.ts";
 export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./auth/verification-email.ts";
-export { openCampaignMailer } from "./campaigns/open-campaign-mailer.ts";
-export {
-  createSmtpCampaignMailer,
-  failureOf,
-  type MemberSmtp,
-  type MemberSmtpLookup,
-} from "./campaigns/smtp-campaign-mailer.ts";
 export { type Config, type ImapConfig, loadConfig, type SmtpConfig } from "./config.ts";
 export { ActionTokens, actionLinks } from "./delivery/action-tokens.ts";
 export { type DeliveryRuntime, openDelivery } from "./delivery/delivery-deps.ts";
@@ -28,5 +21,8 @@ export {
   TargetRefused,
 } from "./delivery/webhook-targets.ts";
 export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";
+export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
+export { openSending } from "./mail/sending-deps.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
 export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";
+export { SealedSecretError, sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";

@@ -1,14 +1,14 @@
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { Deps } from "@kith/core";
+import { type Deps, memberCampaignMailer } from "@kith/core";
 import {
   type Auth,
   type Config,
   createAuth,
   emailChangeSender,
   invitationLinks,
-  openCampaignMailer,
+  openSending,
   signUpNoticeSender,
   verificationSender,
 } from "@kith/runtime";
@@ -42,6 +42,7 @@ import { registerInteractionRoutes } from "./interactions/interaction-routes.ts"
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
@@ -163,9 +164,12 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerSendRoutes(app, openSending(ctx.config, ctx.deps));
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
-  registerCampaignRoutes(app, ctx.deps, openCampaignMailer(ctx.config), { onSend: () => jobs.kick("campaigns") });
+  registerCampaignRoutes(app, ctx.deps, memberCampaignMailer(openSending(ctx.config, ctx.deps)), {
+    onSend: () => jobs.kick("campaigns"),
+  });
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

@@ -354,6 +354,21 @@ export interface MessageTemplateTable {
   updated_at: string;
 }
 
+/** A member's own SMTP account, the password sealed with the server key; see migration 0021. */
+export interface MemberSmtpTable {
+  account_id: string;
+  user_id: string;
+  host: string;
+  port: number;
+  security: string;
+  smtp_user: string;
+  sealed_password: string | null;
+  from_name: string;
+  from_address: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CampaignTable {
   id: string;
   account_id: string;
@@ -393,6 +408,22 @@ export interface CampaignRecipientTable {
   updated_at: string;
 }
 
+/** The send ledger of messages through a member's SMTP; see migration 0021. */
+export interface MessageSendTable {
+  account_id: string;
+  key: string;
+  user_id: string;
+  contact_id: string;
+  request_hash: string;
+  status: string;
+  to_address: string;
+  message_id: string;
+  interaction_id: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -423,6 +454,8 @@ export interface Database {
   message_template: MessageTemplateTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
+  member_smtp: MemberSmtpTable;
+  message_send: MessageSendTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

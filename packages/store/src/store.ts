@@ -20,6 +20,8 @@ import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
+import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repository.ts";
+import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
@@ -49,6 +51,8 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     messageTemplates: new KyselyMessageTemplateRepository(db),
     draftFacts: new KyselyDraftFactsReader(db),
     campaigns: new KyselyCampaignRepository(db),
+    memberSmtp: new KyselyMemberSmtpRepository(db),
+    messageSends: new KyselyMessageSendRepository(db),
   };
 }
 

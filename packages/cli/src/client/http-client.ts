@@ -179,6 +179,8 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       await unwrap(api.DELETE("/api/notify/webhooks/{id}", path("id", id)));
     },
     testWebhook: (id) => unwrap(api.POST("/api/notify/webhooks/{id}/test", path("id", id))),
+    sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
+    recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},
   };
 }

@@ -105,6 +105,9 @@ export interface KithClient {
     id: string,
     contactId: string,
   ): Promise<Answer<"/api/campaigns/{id}/recipients/{contactId}/mark-sent", "post">>;
+  /** Sends through the member's own SMTP account and logs it. */
+  sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
+  recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;
   /** Releases what the client holds (the database, for the in-process one). */
   close(): Promise<void>;
 }

@@ -1,7 +1,6 @@
 import {
   type Actor,
   addFollowUp,
-  type CampaignMailer,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -33,13 +32,17 @@ import {
   listWebhooks,
   logInteraction,
   markRecipientSent,
+  memberCampaignMailer,
   mergeContacts,
   moveOn,
   previewImport,
   rebuildDueState,
+  recordSent,
   restoreBackup,
   runCampaignSends,
+  type SendingDeps,
   sendCampaign,
+  sendMessage,
   sendTestDigest,
   setContactArchived,
   skipToday,
@@ -62,8 +65,8 @@ export function createLocalClient(
   delivery: DeliveryDeps | null = null,
   /** The webhook side (the transport and its private-address rule); null: webhooks cannot be added or tested. */
   digest: WebhookDeps | null = null,
-  /** The member's own SMTP account for campaigns; null: campaigns are marked as sent one by one. */
-  campaignMailer: CampaignMailer | null = null,
+  /** The member's own mail (the sealer and the SMTP client); null: `kith send` cannot send from this client. */
+  sending: SendingDeps | null = null,
 ): KithClient {
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
@@ -105,9 +108,10 @@ export function createLocalClient(
     listCampaigns: () => listCampaigns(deps, actor),
     getCampaign: (id) => getCampaign(deps, actor, id),
     sendCampaign: async (id) => {
-      await sendCampaign(deps, campaignMailer, actor, id);
+      const mailer = sending ? memberCampaignMailer(sending) : null;
+      await sendCampaign(deps, mailer, actor, id);
       // No job runner in a CLI process: the batch is sent here, through the same ledger the server's job uses.
-      await runCampaignSends(deps, campaignMailer!, { holder: `kith-cli:${actor.userId}:${deps.ids.newId()}` });
+      await runCampaignSends(deps, mailer!, { holder: `kith-cli:${actor.userId}:${deps.ids.newId()}` });
       return getCampaign(deps, actor, id);
     },
     markCampaignSent: (id, contactId) => markRecipientSent(deps, actor, id, contactId),
@@ -122,6 +126,11 @@ export function createLocalClient(
     addWebhook: (input) => createWebhook(webhookDeps(), actor, input),
     removeWebhook: (id) => deleteWebhook(deps, actor, id),
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
+    sendMessage: (input) => {
+      if (!sending) throw conflict("messages cannot be sent from this client");
+      return sendMessage(sending, actor, input);
+    },
+    recordSent: (input) => recordSent(deps, actor, input),
     close,
   };
 }

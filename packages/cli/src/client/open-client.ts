@@ -1,5 +1,5 @@
 import { DomainError } from "@kith/core";
-import { loadConfig, openCampaignMailer, openDelivery, openRuntime } from "@kith/runtime";
+import { loadConfig, openDelivery, openRuntime, openSending } from "@kith/runtime";
 import { createHttpClient } from "./http-client.ts";
 import type { KithClient } from "./kith-client.ts";
 import { resolveLocalActor } from "./local-actor.ts";
@@ -35,7 +35,7 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
       delivery?.mailer.close();
       await open.close();
     };
-    return createLocalClient(deps, actor, close, delivery, digest, openCampaignMailer(config));
+    return createLocalClient(deps, actor, close, delivery, digest, openSending(config, deps));
   } catch (error) {
     await open.close();
     throw error;

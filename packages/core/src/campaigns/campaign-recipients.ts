@@ -3,7 +3,7 @@ import { listContacts } from "../contacts/contact-service.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
-import { campaignDraft } from "./campaign-draft.ts";
+import { type CampaignGreeting, campaignDrafts } from "./campaign-draft.ts";
 import { personalLineFrom } from "./personal-line.ts";
 import { MAX_RECIPIENTS, type Recipient, type Segment } from "./schemas.ts";
 
@@ -38,31 +38,44 @@ export async function segmentContacts(deps: Deps, actor: Actor, segment: Segment
 
 export const emailOf = (c: Contact): string | null => c.emails.find((e) => e.address.trim())?.address.trim() ?? null;
 
-/** The snapshot of one person: the draft with a personal line from their last touch (both editable later). */
-export async function recipientFor(
+/** The personal line from the person's last touch (editable later; empty when nothing fits). */
+export async function personalLineOf(deps: Deps, actor: Actor, contactId: string): Promise<string> {
+  const last = await deps.store.interactions.list(actor.accountId, { contactId }, { limit: 1 });
+  const touch = last.items[0];
+  return personalLineFrom(touch ? { kind: touch.kind, summary: touch.summary } : null);
+}
+
+/** The snapshot of the batch: each person with their draft (through the templates) and personal line. */
+export async function recipientsFor(
   deps: Deps,
   actor: Actor,
-  contact: Contact,
-  position: number,
-  greeting: { occasionName: string; myUpdate: string },
-): Promise<Recipient> {
-  const last = await deps.store.interactions.list(actor.accountId, { contactId: contact.id }, { limit: 1 });
-  const touch = last.items[0];
-  const personalLine = personalLineFrom(touch ? { kind: touch.kind, summary: touch.summary } : null);
-  const draft = campaignDraft({ firstName: contact.firstName, personalLine, ...greeting });
-  return {
-    contactId: contact.id,
-    displayName: contact.displayName,
-    email: emailOf(contact),
-    personalLine,
-    subject: draft.subject,
-    body: draft.body,
-    bodyEdited: false,
-    status: "pending",
-    reason: "",
-    sendKey: null,
-    interactionId: null,
-    sentAt: null,
-    position,
-  };
+  contacts: readonly Contact[],
+  greeting: CampaignGreeting,
+): Promise<Recipient[]> {
+  const lines = new Map<string, string>();
+  for (const c of contacts) lines.set(c.id, await personalLineOf(deps, actor, c.id));
+  const drafts = await campaignDrafts(
+    deps,
+    actor,
+    greeting,
+    contacts.map((c) => ({ contactId: c.id, personalLine: lines.get(c.id) ?? "" })),
+  );
+  return contacts.map((contact, position) => {
+    const draft = drafts.get(contact.id);
+    return {
+      contactId: contact.id,
+      displayName: contact.displayName,
+      email: emailOf(contact),
+      personalLine: lines.get(contact.id) ?? "",
+      subject: draft?.subject ?? "",
+      body: draft?.body ?? "",
+      bodyEdited: false,
+      status: "pending",
+      reason: "",
+      sendKey: null,
+      interactionId: null,
+      sentAt: null,
+      position,
+    };
+  });
 }

@@ -6,6 +6,7 @@ import {
   CampaignSendFailure,
   createCampaign,
   createContact,
+  createTemplate,
   getCampaign,
   getContact,
   listCampaigns,
@@ -19,6 +20,7 @@ import {
   sendCampaign,
   setContactArchived,
   updateCampaignRecipient,
+  updateSettings,
 } from "../index.ts";
 
 /** The "send one" port as a test stands in for the member's SMTP (the server's tests use a real SMTP server). */
@@ -85,7 +87,7 @@ describe.each(DIALECTS)("occasion campaigns on %s", (dialect) => {
     expect(a?.body).toContain("Hi Ada,");
     expect(a?.body).toContain("I still think about our talk about the robotics meetup.");
     expect(a?.body).toContain("We moved to Porto this spring.");
-    expect(a?.subject).toBe("Happy Thanksgiving");
+    expect(a?.subject).toBe("Happy Thanksgiving, Ada");
     expect(g?.personalLine).toBe("");
     expect(g?.body).not.toMatch(/undefined|null|\s{3,}/);
 
@@ -100,6 +102,30 @@ describe.each(DIALECTS)("occasion campaigns on %s", (dialect) => {
     expect(asked.recipients.map((r) => r.displayName)).toContain("Archived Example");
     expect(asked.recipients.map((r) => r.displayName)).toContain("Movedon Example");
     expect((await listCampaigns(w.deps, w.alice)).map((c) => c.counts.total).sort()).toEqual([2, 4, 6]);
+  });
+
+  it("drafts with the chosen template and the account's update by default; an unknown template is a 404", async () => {
+    await person("Ada");
+    await updateSettings(w.deps, w.alice, { myUpdate: "I started a pottery class." });
+    const own = await createTemplate(w.deps, w.alice, {
+      name: "Short greeting",
+      subject: "{{ occasion.name }} wishes",
+      body: "Dear {{ contact.firstName }}, {{ personalLine }} {{ me.update }}",
+    });
+    const campaign = await createCampaign(w.deps, w.alice, {
+      occasion: { kind: "new-year" },
+      segment: {},
+      templateId: own.id,
+    });
+    expect(campaign.myUpdate).toBe("I started a pottery class.");
+    expect(campaign.recipients[0]).toMatchObject({
+      subject: "New Year wishes",
+      body: expect.stringContaining("Dear Ada,"),
+    });
+    expect(campaign.recipients[0]?.body).toContain("I started a pottery class.");
+    await expect(
+      createCampaign(w.deps, w.bob, { occasion: { kind: "new-year" }, segment: {}, templateId: own.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("edits a personal line (the body follows unless written by hand), removes a recipient", async () => {
@@ -207,7 +233,7 @@ describe.each(DIALECTS)("occasion campaigns on %s", (dialect) => {
     const ada = await person("Ada", { emails: [] });
     const grace = await person("Grace");
     const campaign = await thanksgiving({ mode: "self", occasion: { kind: "custom", name: "Diwali" } });
-    expect(campaign.recipients[0]?.subject).toBe("Happy Diwali");
+    expect(campaign.recipients[0]?.subject).toBe("Happy Diwali, Ada");
     await markRecipientSent(w.deps, w.alice, campaign.id, ada.id);
     expect((await getCampaign(w.deps, w.alice, campaign.id)).status).toBe("draft");
     await expect(markRecipientSent(w.deps, w.alice, campaign.id, ada.id)).rejects.toMatchObject({ code: "conflict" });

@@ -1,13 +1,13 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { countryHolidays } from "../engine/holidays.ts";
+import { loadDraftScope } from "../messages/draft-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
-import { localDateOf } from "../time/index.ts";
-import { campaignDraft } from "./campaign-draft.ts";
+import { campaignDrafts } from "./campaign-draft.ts";
 import type { CampaignMailer } from "./campaign-mailer.ts";
-import { emailOf, recipientFor, segmentContacts } from "./campaign-recipients.ts";
+import { emailOf, recipientsFor, segmentContacts } from "./campaign-recipients.ts";
 import { logCampaignTouch, touchSummary } from "./campaign-touch.ts";
 import {
   type Campaign,
@@ -53,12 +53,13 @@ export async function createCampaign(deps: Deps, actor: Actor, input: unknown): 
   requireRole(actor, "editor");
   const data = parseInput(createCampaignSchema, input);
   const occasion = await occasionOf(deps, actor, data.occasion);
-  // TODO(msg-core): look the template up among the account's own and the defaults. Until then only the defaults'
-  // stable ids (`default:…`) name a template; anything else is as unknown as another account's template.
-  if (data.templateId && !data.templateId.startsWith("default:")) throw notFound("template", data.templateId);
   const nowAt = deps.clock.now().toISOString();
-  // TODO(msg-core): default to the account's `myUpdate` setting once it exists.
-  const myUpdate = data.myUpdate ?? "";
+  const ctx = await loadEngineContext(deps.store, actor.accountId, deps.clock.now());
+  const myUpdate = data.myUpdate ?? ctx.settings.myUpdate;
+  const templateId = data.templateId ?? null;
+  if (templateId && !(await loadDraftScope(deps, actor, ctx)).library.some((t) => t.id === templateId)) {
+    throw notFound("template", templateId);
+  }
   const contacts = (await segmentContacts(deps, actor, data.segment)).filter(
     (c) => data.mode === "self" || emailOf(c) !== null,
   );
@@ -66,21 +67,15 @@ export async function createCampaign(deps: Deps, actor: Actor, input: unknown): 
     const who = data.mode === "email" ? "no one with an email address" : "no one";
     throw invalid("segment", `holds ${who}: pick another circle, tag, company or search`);
   }
-  const recipients: Recipient[] = [];
-  for (const [i, c] of contacts.entries()) {
-    recipients.push(await recipientFor(deps, actor, c, i, { occasionName: occasion.name, myUpdate }));
-  }
-  const year = localDateOf(
-    nowAt,
-    (await loadEngineContext(deps.store, actor.accountId, deps.clock.now())).settings.engine.timeZone,
-  ).slice(0, 4);
+  const recipients = await recipientsFor(deps, actor, contacts, { templateId, occasionName: occasion.name, myUpdate });
+  const year = ctx.todayOn.slice(0, 4);
   const campaign = {
     id: deps.ids.newId(),
     name: data.name ?? `${occasion.name} ${year}`,
     occasion,
     segment: data.segment,
     mode: data.mode,
-    templateId: data.templateId ?? null,
+    templateId,
     myUpdate,
     status: "draft" as const,
     senderUserId: null,
@@ -136,13 +131,13 @@ export async function updateRecipient(
   const bodyEdited = recipient.bodyEdited || patch.body !== undefined;
   let body = patch.body ?? recipient.body;
   if (!bodyEdited && patch.personalLine !== undefined) {
-    const contact = await deps.store.contacts.findById(actor.accountId, contactId);
-    body = campaignDraft({
-      firstName: contact?.firstName ?? "",
+    const greeting = {
+      templateId: campaign.templateId,
       occasionName: campaign.occasion.name,
       myUpdate: campaign.myUpdate,
-      personalLine,
-    }).body;
+    };
+    const drafts = await campaignDrafts(deps, actor, greeting, [{ contactId, personalLine }]);
+    body = drafts.get(contactId)?.body ?? body;
   }
   const next = { personalLine, subject: patch.subject ?? recipient.subject, body, bodyEdited };
   const at = deps.clock.now().toISOString();

@@ -55,16 +55,12 @@ export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
 
 export const segmentPreviewSchema = z.strictObject({ segment: segmentSchema });
 
-export const updateRecipientSchema = z
-  .strictObject({
-    personalLine: z.string().trim().max(1000).optional(),
-    subject: line(300).pipe(z.string().min(1)).optional(),
-    body: z.string().max(20_000).optional(),
-  })
-  .refine((v) => v.personalLine !== undefined || v.subject !== undefined || v.body !== undefined, {
-    message: "give personalLine, subject or body",
-    path: ["personalLine"],
-  });
+/** What changes in one pending message; an empty edit changes nothing. */
+export const updateRecipientSchema = z.strictObject({
+  personalLine: z.string().trim().max(1000).optional(),
+  subject: line(300).pipe(z.string().min(1)).optional(),
+  body: z.string().max(20_000).optional(),
+});
 export type UpdateRecipientInput = z.output<typeof updateRecipientSchema>;
 
 export const CAMPAIGN_STATUSES = ["draft", "sending", "sent", "partly-sent"] as const;

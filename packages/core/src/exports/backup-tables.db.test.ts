@@ -32,6 +32,9 @@ const DECISIONS: Record<string, string> = {
   invitation: "auth: pending invitations are links sent to people; the restoring owner invites again",
   api_token: "credential: tokens are made again on the new server",
   calendar_feed: "credential: a member's secret feed address, made again by the member",
+  member_smtp:
+    "credential: a member's own SMTP account, its password sealed with this server's key (another server could not " +
+    "open it); the member sets it again on the new server",
   rate_limit: "throttle counters of the sign-in",
   delivery: "ledger: which digests went out; a restored account starts its own",
   digest_record: "ledger: the items of a sent digest, for replies to that mail",
@@ -39,6 +42,7 @@ const DECISIONS: Record<string, string> = {
   import_job: "ledger: an import's progress and outcomes; what it made is in the contacts",
   import_job_chunk: "ledger: an import's committed chunks",
   import_job_file: "ledger: a running import's file",
+  message_send: "ledger: which messages went out through a member's SMTP; each sent one is an interaction",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
   campaign: "not yet backed up (issue #12): a campaign's batch; each message sent is an interaction, which is",
   campaign_recipient: "not yet backed up (issue #12): a campaign's recipients and its sending ledger",

@@ -8,6 +8,7 @@ import { parseInput } from "../shared/validate.ts";
 import {
   type Interaction,
   interactionListQuerySchema,
+  type LogInteractionInput,
   logInteractionSchema,
   MEANINGFUL_BY_KIND,
   updateInteractionSchema,
@@ -41,27 +42,38 @@ async function lockedInteraction(tx: Repositories, accountId: string, id: string
 export async function logInteraction(deps: Deps, actor: Actor, input: unknown): Promise<Interaction> {
   requireRole(actor, "editor");
   const data = parseInput(logInteractionSchema, input);
+  return deps.store.transaction((tx) => logInteractionIn(deps, tx, actor, data));
+}
+
+/**
+ * `logInteraction` inside a caller's transaction, on input already checked (a service that logs what it did in
+ * the same transaction as its own rows: sending a message and its ledger row).
+ */
+export async function logInteractionIn(
+  deps: Deps,
+  tx: Repositories,
+  actor: Actor,
+  data: LogInteractionInput,
+): Promise<Interaction> {
   const nowAt = deps.clock.now().toISOString();
-  return deps.store.transaction(async (tx) => {
-    const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds);
-    const interaction: Interaction = {
-      id: deps.ids.newId(),
-      contactIds,
-      kind: data.kind,
-      direction: data.direction,
-      occurredAt: data.occurredAt ?? nowAt,
-      summary: data.summary ?? "",
-      meaningful: data.meaningful ?? MEANINGFUL_BY_KIND[data.kind],
-      awaitsReply: data.awaitsReply ?? true,
-      source: data.source ?? "manual",
-      createdAt: nowAt,
-      updatedAt: nowAt,
-    };
-    await tx.interactions.insert(actor.accountId, interaction);
-    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-    await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
-    return interaction;
-  });
+  const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds);
+  const interaction: Interaction = {
+    id: deps.ids.newId(),
+    contactIds,
+    kind: data.kind,
+    direction: data.direction,
+    occurredAt: data.occurredAt ?? nowAt,
+    summary: data.summary ?? "",
+    meaningful: data.meaningful ?? MEANINGFUL_BY_KIND[data.kind],
+    awaitsReply: data.awaitsReply ?? true,
+    source: data.source ?? "manual",
+    createdAt: nowAt,
+    updatedAt: nowAt,
+  };
+  await tx.interactions.insert(actor.accountId, interaction);
+  const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+  await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
+  return interaction;
 }
 
 export async function getInteraction(deps: Deps, actor: Actor, id: string): Promise<Interaction> {

@@ -19,6 +19,7 @@ import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
+import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -78,6 +79,8 @@ export interface Repositories {
   messageTemplates: MessageTemplateRepository;
   draftFacts: DraftFactsReader;
   campaigns: CampaignRepository;
+  memberSmtp: MemberSmtpRepository;
+  messageSends: MessageSendRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

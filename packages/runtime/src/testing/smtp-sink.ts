@@ -1,77 +1,16 @@
-import type { AddressInfo } from "node:net";
 import { useEach } from "@kith/store/testing";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { SmtpSink } from "./smtp-sink-server.ts";
 
-/**
- * A real SMTP server on loopback that keeps what it receives, parsed. `stop()` closes the port (a real outage:
- * connections are refused) and `start()` opens the same port again.
- */
-export class SmtpSink {
-  readonly messages: ParsedMail[] = [];
-  private server: SMTPServer | null = null;
-  private waiters: { done: (messages: readonly ParsedMail[]) => boolean; resolve: () => void }[] = [];
-  port = 0;
-
-  async start(): Promise<this> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        simpleParser(stream)
-          .then((mail) => {
-            this.messages.push(mail);
-            this.wake();
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(this.port, "127.0.0.1", () => resolve());
-    });
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  /** Resolves once `count` messages have arrived (the test's own timeout bounds it). */
-  waitFor(count: number): Promise<void> {
-    return this.waitUntil((messages) => messages.length >= count);
-  }
-
-  /** Resolves once what has arrived satisfies `done`, checked at every arrival. */
-  waitUntil(done: (messages: readonly ParsedMail[]) => boolean): Promise<void> {
-    if (done(this.messages)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ done, resolve }));
-  }
-
-  env(): Record<string, string> {
-    return { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(this.port), SMTP_FROM: "Kith <kith@kith.test>" };
-  }
-
-  private wake() {
-    const ready = this.waiters.filter((w) => w.done(this.messages));
-    this.waiters = this.waiters.filter((w) => !ready.includes(w));
-    for (const w of ready) w.resolve();
-  }
-}
+// The sink itself imports nothing of Kith's, so a browser journey (e2e/) can start one without loading the store.
+export { SmtpSink };
 
 /**
  * A started SmtpSink for each test of the enclosing `describe`, stopped after it; the object returned reads the current
  * test's one. Call it before what is configured with it (a test server), so it starts first and stops last.
  */
-export function useSmtpSink(): SmtpSink {
+export function useSmtpSink(options: { users?: Record<string, string> } = {}): SmtpSink {
   return useEach(
-    () => new SmtpSink().start(),
+    () => new SmtpSink(options).start(),
     (sink) => sink.stop(),
   );
 }

@@ -1,19 +1,27 @@
 /**
  * The process the campaign crash test kills (`campaign-crash.test.ts`, after `store/src/crash/`): it opens the
  * database the parent prepared and runs the campaign sender until no campaign is being sent, through the member's
- * SMTP account (the parent's SMTP server, on `KITH_CRASH_SMTP_PORT`). It prints "working" when it starts and "done"
+ * SMTP account (saved by the parent: its SMTP server). It prints "working" when it starts and "done"
  * when it ends. Its clock runs `KITH_CRASH_CLOCK_OFFSET_MS` ahead, so each restart is past the killed one's leases.
  *
  *   node --import tsx campaign-crash-child.ts <sqlite-data-dir | pg:schema>
  */
-import { type Actor, type CampaignMailer, type Deps, runCampaignSends } from "@kith/core";
+import {
+  type Actor,
+  type CampaignMailer,
+  type Deps,
+  memberCampaignMailer,
+  runCampaignSends,
+  type SendingDeps,
+} from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
-import { createSmtpCampaignMailer } from "@kith/runtime";
+import { createMemberMailer, sealedSecrets, sealingKey } from "@kith/runtime";
 import { createStore, type OpenDatabase, openDatabase } from "@kith/store";
 import { TEST_PG_URL } from "@kith/store/testing";
 
 export const CRASH_USER = "crash-user";
-export const MESSAGE_ID_HOST = "kith.test";
+/** The member's From address: Message-IDs are `<sendKey@example.com>`. */
+export const MESSAGE_ID_HOST = "example.com";
 
 export function openFor(location: string): OpenDatabase {
   return location.startsWith("pg:")
@@ -31,10 +39,18 @@ export function depsFor(open: OpenDatabase, offsetMs: number, idPrefix: string):
   };
 }
 
-/** The member's own SMTP account: the test's SMTP server. */
-export function memberMailer(port: number): CampaignMailer {
-  const smtp = { host: "127.0.0.1", port, secure: false, from: "Alice <alice@example.com>" };
-  return createSmtpCampaignMailer(async () => smtp, { messageIdHost: MESSAGE_ID_HOST, timeoutMs: 5000 });
+/** What sending as the member needs: the sealer (a fixed test key) and the member mailer. */
+export function sendingOf(deps: Deps): SendingDeps {
+  return {
+    ...deps,
+    sealer: sealedSecrets(sealingKey(undefined, "crash-test-auth-secret")),
+    memberMailer: createMemberMailer(5000),
+  };
+}
+
+/** The member's own SMTP account (saved by the seed: the test's SMTP server), through `sending`'s mailer. */
+export function memberMailer(deps: Deps): CampaignMailer {
+  return memberCampaignMailer(sendingOf(deps));
 }
 
 export async function ownerOf(deps: Deps): Promise<Actor> {
@@ -47,7 +63,7 @@ if (process.argv[1]?.endsWith("campaign-crash-child.ts")) {
   const [location] = process.argv.slice(2) as [string];
   const open = openFor(location);
   const deps = depsFor(open, Number(process.env.KITH_CRASH_CLOCK_OFFSET_MS ?? 0), `c${process.pid}`);
-  const mailer = memberMailer(Number(process.env.KITH_CRASH_SMTP_PORT));
+  const mailer = memberMailer(deps);
   process.stdout.write("working\n");
   const holder = `crash-child-${process.pid}`;
   while ((await deps.store.campaigns.sendingCampaigns(1)).length > 0) {

@@ -12,6 +12,7 @@ import {
   logInteraction,
   markRecipientSent,
   retryRecipient,
+  saveMemberSmtp,
   sendCampaign,
 } from "@kith/core";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
@@ -20,7 +21,15 @@ import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "@kith/
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CRASH_USER, depsFor, MESSAGE_ID_HOST, memberMailer, openFor, ownerOf } from "./campaign-crash-child.ts";
+import {
+  CRASH_USER,
+  depsFor,
+  MESSAGE_ID_HOST,
+  memberMailer,
+  openFor,
+  ownerOf,
+  sendingOf,
+} from "./campaign-crash-child.ts";
 
 /**
  * The issue's test: a Thanksgiving campaign to a circle sends one message per person, counted at a real SMTP
@@ -34,10 +43,10 @@ const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const PEOPLE = 30;
 const child = path.join(path.dirname(new URL(import.meta.url).pathname), "campaign-crash-child.ts");
 
-function runChild(location: string, smtpPort: number, offsetMs: number, afterMs: number | null) {
+function runChild(location: string, offsetMs: number, afterMs: number | null) {
   return new Promise<"killed" | "done">((resolve, reject) => {
     const proc = spawn(process.execPath, ["--import", "tsx", child, location], {
-      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(offsetMs), KITH_CRASH_SMTP_PORT: String(smtpPort) },
+      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(offsetMs) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -89,7 +98,14 @@ async function seed(open: OpenDatabase, deps: Deps, smtpPort: number): Promise<{
     segment: { circle: "network" },
     myUpdate: "We adopted a dog.",
   });
-  await sendCampaign(deps, memberMailer(smtpPort), owner, campaign.id);
+  await saveMemberSmtp(sendingOf(deps), owner, {
+    host: "127.0.0.1",
+    port: smtpPort,
+    security: "none",
+    fromName: "Alice",
+    fromAddress: "alice@example.com",
+  });
+  await sendCampaign(deps, memberMailer(deps), owner, campaign.id);
   return { owner, campaignId: campaign.id };
 }
 
@@ -177,7 +193,7 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       const offset = (i: number) => i * 120_000;
       let kills = 0;
       for (let run = 0; run < KILLS; run += 1) {
-        const outcome = await runChild(location, sink.port, offset(run), Math.floor(Math.random() * 1500));
+        const outcome = await runChild(location, offset(run), Math.floor(Math.random() * 1500));
         if (outcome === "killed") kills += 1;
         const open = openFor(location);
         try {
@@ -188,13 +204,13 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
         }
         if (outcome === "done") break;
       }
-      expect(await runChild(location, sink.port, offset(KILLS + 1), null)).toBe("done");
+      expect(await runChild(location, offset(KILLS + 1), null)).toBe("done");
 
       // The member settles each unknown message: found among what was sent → mark it sent; else send it again.
       const open = openFor(location);
       try {
         const deps = depsFor(open, offset(KILLS + 2), "member");
-        const mailer = memberMailer(sink.port);
+        const mailer = memberMailer(deps);
         const unknown = (await getCampaign(deps, owner, campaignId)).recipients.filter((r) => r.status === "unknown");
         for (const r of unknown) {
           const found = sink.messages.some((m) => m.messageId === messageIdOf(r.sendKey!));
@@ -204,7 +220,7 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       } finally {
         await open.close();
       }
-      expect(await runChild(location, sink.port, offset(KILLS + 3), null)).toBe("done");
+      expect(await runChild(location, offset(KILLS + 3), null)).toBe("done");
       const last = openFor(location);
       try {
         await integrity(last);

@@ -1,9 +1,59 @@
+import { memberCampaignMailer, runCampaignSends } from "@kith/core";
+import { openSending } from "@kith/runtime";
+import { useSmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { addMember, signUp, useTestServer } from "../testing/test-server.ts";
 
 describe.each(DIALECTS)("campaign routes on %s", (dialect) => {
+  const sink = useSmtpSink();
   const s = useTestServer(dialect);
+
+  it("sends all through the member's own SMTP account: one mail each, one touch each, From the member", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const saved = await alice.call("PUT", "/api/me/smtp", {
+      host: "127.0.0.1",
+      port: sink.port,
+      security: "none",
+      fromName: "Alice Liddell",
+      fromAddress: "alice@example.com",
+    });
+    expect(saved.statusCode).toBe(200);
+    for (const name of ["Ada", "Grace", "Linus"]) {
+      await alice.call("POST", "/api/contacts", {
+        firstName: name,
+        emails: [{ address: `${name.toLowerCase()}@example.org` }],
+      });
+    }
+    const campaign = (
+      await alice.call("POST", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: { circle: "network" } })
+    ).json() as { id: string };
+    const sending = await alice.call("POST", `/api/campaigns/${campaign.id}/send`);
+    expect(sending.json()).toMatchObject({ status: "sending" });
+    // The server's job would run now; the test runs its pass twice, as two instances would.
+    const mailer = memberCampaignMailer(openSending(s.config, s.deps));
+    await runCampaignSends(s.deps, mailer, { holder: "one" });
+    await runCampaignSends(s.deps, mailer, { holder: "two" });
+    await sink.waitFor(3);
+    expect(sink.messages.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : "")).sort()).toEqual([
+      "ada@example.org",
+      "grace@example.org",
+      "linus@example.org",
+    ]);
+    expect(sink.messages.every((m) => m.from?.text === '"Alice Liddell" <alice@example.com>')).toBe(true);
+    expect(sink.messages.map((m) => m.subject).sort()).toEqual([
+      "Happy Thanksgiving, Ada",
+      "Happy Thanksgiving, Grace",
+      "Happy Thanksgiving, Linus",
+    ]);
+    const done = (await alice.call("GET", `/api/campaigns/${campaign.id}`)).json();
+    expect(done).toMatchObject({ status: "sent", counts: { sent: 3 } });
+    for (const r of done.recipients as { sendKey: string; contactId: string }[]) {
+      expect(sink.messages.filter((m) => m.messageId === `<${r.sendKey}@example.com>`)).toHaveLength(1);
+      const timeline = (await alice.call("GET", `/api/interactions?contactId=${r.contactId}`)).json();
+      expect(timeline.items).toMatchObject([{ kind: "email", direction: "outbound", awaitsReply: false }]);
+    }
+  });
 
   it("creates a campaign from a circle, edits and removes recipients, marks one sent; no SMTP: send is a 409", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");

@@ -1,5 +1,5 @@
-import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openCampaignMailer, openDelivery } from "@kith/runtime";
+import { type Deps, memberCampaignMailer, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
+import { type Config, type DeliveryRuntime, openDelivery, openSending } from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
@@ -77,7 +77,7 @@ export const JOBS: readonly JobEntry[] = [
   {
     name: "campaigns",
     enabled: () => true,
-    create: ({ config, deps }) => campaignSendJob(deps, openCampaignMailer(config)),
+    create: ({ config, deps }) => campaignSendJob(deps, memberCampaignMailer(openSending(config, deps))),
   },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {

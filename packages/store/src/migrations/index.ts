@@ -19,6 +19,7 @@ import { duplicateDismissalsMigration } from "./0016-duplicate-dismissals.ts";
 import { invitationsMigration } from "./0017-invitations.ts";
 import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 import { messageTemplatesMigration } from "./0020-message-templates.ts";
+import { memberSmtpMigration } from "./0021-member-smtp.ts";
 import { campaignsMigration } from "./0023-campaigns.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
@@ -45,6 +46,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0017-invitations": invitationsMigration,
         "0019-greeting-holiday-ids": greetingHolidayIdsMigration,
         "0020-message-templates": messageTemplatesMigration,
+        "0021-member-smtp": memberSmtpMigration,
         "0023-campaigns": campaignsMigration,
       };
     },

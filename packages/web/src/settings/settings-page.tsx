@@ -9,6 +9,7 @@ import { HolidaysSection } from "./holidays-section.tsx";
 import { MembersSection } from "./members-section.tsx";
 import { NotificationsSection } from "./notifications-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
+import { SmtpSection } from "./smtp-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 export default function SettingsPage() {
@@ -38,6 +39,7 @@ export default function SettingsPage() {
         <EngineSection />
         <HolidaysSection />
         <NotificationsSection />
+        <SmtpSection />
         <CalendarFeedSection />
         <MembersSection />
         <SessionsSection />
