@@ -83,6 +83,27 @@ test("campaigns: a Thanksgiving greeting to a circle, reviewed line by line, sen
     };
     expect(timeline.items[0]).toMatchObject({ kind: "email", awaitsReply: false });
     expect(sink.messages).toHaveLength(2);
+
+    // Sent by hand: everyone in the circle, with or without an address, marked sent one by one.
+    await page.getByRole("link", { name: "All campaigns" }).click();
+    await page.getByLabel("Occasion").selectOption("custom");
+    await page.getByLabel("Occasion name").fill("Lunar New Year");
+    await page.getByText("I'll send each one myself").click();
+    await expect(page.getByTestId("segment-count")).toHaveText("3 people will get this greeting");
+    await page.getByRole("button", { name: "Review the messages" }).click();
+    await expect(page.getByRole("heading", { name: /^Lunar New Year \d{4}$/, level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Send all/ })).toHaveCount(0);
+    const linus = page.getByRole("listitem", { name: "Linus Without Email" });
+    await expect(linus).toContainText("no email address");
+    // The greeting just sent is Rosa's last touch; her line still comes from the talk before it.
+    await expect(page.getByRole("listitem", { name: "Rosa Diaz" }).getByLabel("Personal line")).toHaveValue(
+      "I still think about our talk about the robotics meetup.",
+    );
+    await linus.getByRole("button", { name: "Mark sent" }).click();
+    await expect(linus).toContainText("Marked sent");
+    await expect(page.getByText("Not sent yet · 1 of 3 sent")).toBeVisible();
+    await capture(page, "campaign-marked");
+    expect(sink.messages).toHaveLength(2);
   } finally {
     await sink.stop();
   }

@@ -38,11 +38,17 @@ export async function segmentContacts(deps: Deps, actor: Actor, segment: Segment
 
 export const emailOf = (c: Contact): string | null => c.emails.find((e) => e.address.trim())?.address.trim() ?? null;
 
-/** The personal line from the person's last touch (editable later; empty when nothing fits). */
+/**
+ * The personal line from the person's recent touches (editable later; empty when nothing fits): the newest of the
+ * last few whose summary reads as a topic, so last year's greeting does not hide the talk before it.
+ */
 export async function personalLineOf(deps: Deps, actor: Actor, contactId: string): Promise<string> {
-  const last = await deps.store.interactions.list(actor.accountId, { contactId }, { limit: 1 });
-  const touch = last.items[0];
-  return personalLineFrom(touch ? { kind: touch.kind, summary: touch.summary } : null);
+  const recent = await deps.store.interactions.list(actor.accountId, { contactId }, { limit: 5 });
+  for (const touch of recent.items) {
+    const line = personalLineFrom({ kind: touch.kind, summary: touch.summary });
+    if (line) return line;
+  }
+  return "";
 }
 
 /** The snapshot of the batch: each person with their draft (through the templates) and personal line. */

@@ -3,6 +3,7 @@ import { Link, useLocation } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCircleNames } from "../settings/engine-settings.ts";
+import { useHolidayCalendar } from "../settings/holiday-queries.ts";
 import { Alert, Button, Checkbox, Field, NativeSelect } from "../ui/controls.tsx";
 import { plural } from "../ui/format.ts";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
@@ -28,6 +29,12 @@ const SEGMENT_KINDS = [
 /** The new-campaign form: occasion, segment (with its count), mode, update. */
 function NewCampaign() {
   const circles = useCircleNames(["network"]);
+  const calendar = useHolidayCalendar();
+  // Your country's holidays (those you greet first), by the engine's ids, between the two named ones and your own.
+  const holidays = [...(calendar.data?.holidays ?? [])]
+    .sort((a, b) => Number(b.greeting) - Number(a.greeting) || a.on.localeCompare(b.on))
+    .map((h) => ({ id: `holiday:${h.id}`, label: h.name }));
+  const occasions = [...OCCASIONS.slice(0, 2), ...holidays, OCCASIONS[2]!];
   const [occasion, setOccasion] = useState("thanksgiving");
   const [customName, setCustomName] = useState("");
   const [kind, setKind] = useState("circle");
@@ -49,7 +56,12 @@ function NewCampaign() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body: CampaignInput = {
-      occasion: occasion === "custom" ? { kind: "custom", name: customName } : { kind: occasion as "thanksgiving" },
+      occasion:
+        occasion === "custom"
+          ? { kind: "custom", name: customName }
+          : occasion.startsWith("holiday:")
+            ? { kind: "holiday", holidayId: occasion.slice("holiday:".length) }
+            : { kind: occasion as "thanksgiving" | "new-year" },
       segment,
       mode: selfSend ? "self" : "email",
       ...(update.trim() ? { myUpdate: update } : {}),
@@ -60,7 +72,7 @@ function NewCampaign() {
   return (
     <Section title="New campaign">
       <form className="stack" onSubmit={onSubmit} aria-label="New campaign">
-        <NativeSelect label="Occasion" name="occasion" options={OCCASIONS} value={occasion} onChange={setOccasion} />
+        <NativeSelect label="Occasion" name="occasion" options={occasions} value={occasion} onChange={setOccasion} />
         {occasion === "custom" && (
           <Field label="Occasion name" name="occasionName" value={customName} onChange={setCustomName} isRequired />
         )}
