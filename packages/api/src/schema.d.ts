@@ -6330,6 +6330,623 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's campaigns, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                occasion: {
+                                    /** @enum {string} */
+                                    kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                    name: string;
+                                    holidayId: string | null;
+                                };
+                                segment: {
+                                    circle?: string;
+                                    tag?: string;
+                                    companyId?: string;
+                                    q?: string;
+                                    /** @default false */
+                                    includeArchived: boolean;
+                                    /** @default false */
+                                    includeMovedOn: boolean;
+                                };
+                                /** @enum {string} */
+                                mode: "email" | "self";
+                                templateId: string | null;
+                                myUpdate: string;
+                                /** @enum {string} */
+                                status: "draft" | "sending" | "sent" | "partly-sent";
+                                senderUserId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    sending: number;
+                                    sent: number;
+                                    markedSent: number;
+                                    skipped: number;
+                                    failed: number;
+                                    unknown: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign: the segment's people now, each with a draft and a personal line (editable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        occasion: {
+                            /** @enum {string} */
+                            kind: "thanksgiving";
+                        } | {
+                            /** @enum {string} */
+                            kind: "new-year";
+                        } | {
+                            /** @enum {string} */
+                            kind: "holiday";
+                            holidayId: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "custom";
+                            name: string;
+                        };
+                        segment: {
+                            circle?: string;
+                            tag?: string;
+                            companyId?: string;
+                            q?: string;
+                            /** @default false */
+                            includeArchived?: boolean;
+                            /** @default false */
+                            includeMovedOn?: boolean;
+                        };
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        mode?: "email" | "self";
+                        templateId?: string | null;
+                        myUpdate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            occasion: {
+                                /** @enum {string} */
+                                kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                name: string;
+                                holidayId: string | null;
+                            };
+                            segment: {
+                                circle?: string;
+                                tag?: string;
+                                companyId?: string;
+                                q?: string;
+                                /** @default false */
+                                includeArchived: boolean;
+                                /** @default false */
+                                includeMovedOn: boolean;
+                            };
+                            /** @enum {string} */
+                            mode: "email" | "self";
+                            templateId: string | null;
+                            myUpdate: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "sent" | "partly-sent";
+                            senderUserId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            counts: {
+                                total: number;
+                                pending: number;
+                                sending: number;
+                                sent: number;
+                                markedSent: number;
+                                skipped: number;
+                                failed: number;
+                                unknown: number;
+                            };
+                            recipients: {
+                                contactId: string;
+                                displayName: string;
+                                email: string | null;
+                                personalLine: string;
+                                subject: string;
+                                body: string;
+                                bodyEdited: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                                reason: string;
+                                sendKey: string | null;
+                                interactionId: string | null;
+                                sentAt: string | null;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/segment-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many people a segment holds, and how many of them have an email address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        segment: {
+                            circle?: string;
+                            tag?: string;
+                            companyId?: string;
+                            q?: string;
+                            /** @default false */
+                            includeArchived?: boolean;
+                            /** @default false */
+                            includeMovedOn?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            withEmail: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with every recipient */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            occasion: {
+                                /** @enum {string} */
+                                kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                name: string;
+                                holidayId: string | null;
+                            };
+                            segment: {
+                                circle?: string;
+                                tag?: string;
+                                companyId?: string;
+                                q?: string;
+                                /** @default false */
+                                includeArchived: boolean;
+                                /** @default false */
+                                includeMovedOn: boolean;
+                            };
+                            /** @enum {string} */
+                            mode: "email" | "self";
+                            templateId: string | null;
+                            myUpdate: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "sent" | "partly-sent";
+                            senderUserId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            counts: {
+                                total: number;
+                                pending: number;
+                                sending: number;
+                                sent: number;
+                                markedSent: number;
+                                skipped: number;
+                                failed: number;
+                                unknown: number;
+                            };
+                            recipients: {
+                                contactId: string;
+                                displayName: string;
+                                email: string | null;
+                                personalLine: string;
+                                subject: string;
+                                body: string;
+                                bodyEdited: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                                reason: string;
+                                sendKey: string | null;
+                                interactionId: string | null;
+                                sentAt: string | null;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send all: every pending message goes out through your own SMTP account, each once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            occasion: {
+                                /** @enum {string} */
+                                kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                name: string;
+                                holidayId: string | null;
+                            };
+                            segment: {
+                                circle?: string;
+                                tag?: string;
+                                companyId?: string;
+                                q?: string;
+                                /** @default false */
+                                includeArchived: boolean;
+                                /** @default false */
+                                includeMovedOn: boolean;
+                            };
+                            /** @enum {string} */
+                            mode: "email" | "self";
+                            templateId: string | null;
+                            myUpdate: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "sent" | "partly-sent";
+                            senderUserId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            counts: {
+                                total: number;
+                                pending: number;
+                                sending: number;
+                                sent: number;
+                                markedSent: number;
+                                skipped: number;
+                                failed: number;
+                                unknown: number;
+                            };
+                            recipients: {
+                                contactId: string;
+                                displayName: string;
+                                email: string | null;
+                                personalLine: string;
+                                subject: string;
+                                body: string;
+                                bodyEdited: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                                reason: string;
+                                sendKey: string | null;
+                                interactionId: string | null;
+                                sentAt: string | null;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/recipients/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove someone from the batch before it is sent (kept as skipped) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit one pending message: its personal line, subject or body */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personalLine?: string;
+                        subject?: string;
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            displayName: string;
+                            email: string | null;
+                            personalLine: string;
+                            subject: string;
+                            body: string;
+                            bodyEdited: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                            reason: string;
+                            sendKey: string | null;
+                            interactionId: string | null;
+                            sentAt: string | null;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/campaigns/{id}/recipients/{contactId}/mark-sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** I sent it myself (or found it in my Sent folder): logs the touch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            displayName: string;
+                            email: string | null;
+                            personalLine: string;
+                            subject: string;
+                            body: string;
+                            bodyEdited: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                            reason: string;
+                            sendKey: string | null;
+                            interactionId: string | null;
+                            sentAt: string | null;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/recipients/{contactId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again a message that failed, or that is unknown and not in my Sent folder */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            displayName: string;
+                            email: string | null;
+                            personalLine: string;
+                            subject: string;
+                            body: string;
+                            bodyEdited: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                            reason: string;
+                            sendKey: string | null;
+                            interactionId: string | null;
+                            sentAt: string | null;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

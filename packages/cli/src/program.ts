@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
 import { registerArticleCommands } from "./articles/article-commands.ts";
+import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
 import { registerContactCommands } from "./contacts/contact-commands.ts";
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDbCommands(program, ctx);
   registerMessageCommands(program, ctx);
   registerArticleCommands(program, ctx);
+  registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;
 }

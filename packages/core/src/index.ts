@@ -17,6 +17,23 @@ export * from "./articles/schemas.ts";
 export type * from "./calendar/calendar-port.ts";
 export * from "./calendar/calendar-service.ts";
 export * from "./calendar/schemas.ts";
+export * from "./campaigns/campaign-mailer.ts";
+export type * from "./campaigns/campaign-port.ts";
+export * from "./campaigns/campaign-sender.ts";
+export {
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  markRecipientSent,
+  previewSegment,
+  removeRecipient,
+  retryRecipient,
+  sendCampaign,
+  updateRecipient as updateCampaignRecipient,
+} from "./campaigns/campaign-service.ts";
+export * from "./campaigns/member-campaign-mailer.ts";
+export { personalLineFrom } from "./campaigns/personal-line.ts";
+export * from "./campaigns/schemas.ts";
 export * from "./companies/company-service.ts";
 export * from "./companies/schemas.ts";
 export * from "./contacts/add-note.ts";

@@ -1,7 +1,7 @@
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { Deps } from "@kith/core";
+import { type Deps, memberCampaignMailer } from "@kith/core";
 import {
   type Auth,
   type Config,
@@ -25,6 +25,7 @@ import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { registerCampaignRoutes } from "./campaigns/campaign-routes.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import { registerContactPhotoRoutes } from "./contacts/contact-photo-routes.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
@@ -176,6 +177,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));
+  registerCampaignRoutes(app, ctx.deps, memberCampaignMailer(openSending(ctx.config, ctx.deps)), {
+    onSend: () => jobs.kick("campaigns"),
+  });
   await registerWebApp(app);
   return { app, auth, routes, jobs };
 }

@@ -53,6 +53,7 @@ const KINDS = [
   "article",
   "template",
   "restore",
+  "campaign",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -74,6 +75,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/articles\//, "article"],
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
+    [/^\/api\/campaigns\//, "campaign"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -171,6 +173,9 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       createdBy: userId,
       createdAt: "2026-11-02T14:00:00.000Z",
     });
+    const campaign = await json(
+      send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
+    );
     return {
       article: article.id,
       template: template.id,
@@ -183,6 +188,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       webhook: webhook.id,
       import: importBody.job?.id ?? (importBody.id as string),
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
+      campaign: campaign.id,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
       session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]

@@ -422,6 +422,45 @@ export interface MemberSmtpTable {
   updated_at: string;
 }
 
+export interface CampaignTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** JSON: { kind, name, holidayId }. */
+  occasion: string;
+  /** JSON: the segment as given (circle, tag, companyId, q, includeArchived, includeMovedOn). */
+  segment: string;
+  mode: string;
+  template_id: string | null;
+  my_update: string;
+  status: string;
+  sender_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignRecipientTable {
+  account_id: string;
+  campaign_id: string;
+  contact_id: string;
+  position: number;
+  display_name: string;
+  email: string | null;
+  personal_line: string;
+  subject: string;
+  body: string;
+  body_edited: number;
+  status: string;
+  reason: string;
+  send_key: string | null;
+  interaction_id: string | null;
+  sent_at: string | null;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+  attempts: number;
+  updated_at: string;
+}
+
 /** The send ledger of messages through a member's SMTP; see migration 0021. */
 export interface MessageSendTable {
   account_id: string;
@@ -471,6 +510,8 @@ export interface Database {
   restore_job: RestoreJobTable;
   restore_job_file: RestoreJobFileTable;
   article: ArticleTable;
+  campaign: CampaignTable;
+  campaign_recipient: CampaignRecipientTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

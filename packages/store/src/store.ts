@@ -7,6 +7,7 @@ import {
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
 import { KyselyArticleRepository } from "./repositories/article-repository.ts";
+import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
 import { KyselyContactRepository } from "./repositories/contact-repository.ts";
@@ -53,6 +54,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     articles: new KyselyArticleRepository(db),
     messageTemplates: new KyselyMessageTemplateRepository(db),
     draftFacts: new KyselyDraftFactsReader(db),
+    campaigns: new KyselyCampaignRepository(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
   };

@@ -142,6 +142,16 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       commitAndFollow(importJob, unwrap(api.POST("/api/imports/{id}/resume", path("id", id))), onProgress),
     listDuplicates: () => items(api.GET("/api/duplicates")),
     mergeContacts: (keepId, mergeId) => unwrap(api.POST("/api/merges", { body: { keepId, mergeId } })),
+    createCampaign: (body) => unwrap(api.POST("/api/campaigns", { body })),
+    listCampaigns: () => items(api.GET("/api/campaigns")),
+    getCampaign: (id) => unwrap(api.GET("/api/campaigns/{id}", path("id", id))),
+    sendCampaign: (id) => unwrap(api.POST("/api/campaigns/{id}/send", path("id", id))),
+    markCampaignSent: (id, contactId) =>
+      unwrap(
+        api.POST("/api/campaigns/{id}/recipients/{contactId}/mark-sent", {
+          params: { path: { id, contactId } },
+        }),
+      ),
     undoMerge: (mergeId) => items(api.POST("/api/merges/{id}/undo", path("id", mergeId))),
     exportBackup: () => unwrap(api.GET("/api/backup")),
     // The file is sent as read: the server checks it and answers with the fields it refuses.

@@ -103,6 +103,15 @@ export interface KithClient {
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
   getDraft(contactId: string, query: DraftQuery): Promise<Answer<"/api/contacts/{id}/draft", "get">>;
   listTemplates(): Promise<TemplateView[]>;
+  createCampaign(input: Body<"/api/campaigns", "post">): Promise<Answer<"/api/campaigns", "post">>;
+  listCampaigns(): Promise<ItemOf<"/api/campaigns", "get">[]>;
+  getCampaign(id: string): Promise<Answer<"/api/campaigns/{id}", "get">>;
+  /** "Send all": on a server the job sends; in-process the batch is sent before this returns. */
+  sendCampaign(id: string): Promise<Answer<"/api/campaigns/{id}/send", "post">>;
+  markCampaignSent(
+    id: string,
+    contactId: string,
+  ): Promise<Answer<"/api/campaigns/{id}/recipients/{contactId}/mark-sent", "post">>;
   /** Sends through the member's own SMTP account and logs it. */
   sendMessage(input: Body<"/api/messages/send", "post">): Promise<Answer<"/api/messages/send", "post">>;
   recordSent(input: Body<"/api/messages/sent", "post">): Promise<Answer<"/api/messages/sent", "post">>;

@@ -47,6 +47,8 @@ const DECISIONS: Record<string, string> = {
   restore_job: "ledger: a restore's progress; what it wrote is the backup's rows",
   restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
+  campaign: "not yet backed up (issue #12): a campaign's batch; each message sent is an interaction, which is",
+  campaign_recipient: "not yet backed up (issue #12): a campaign's recipients and its sending ledger",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",
 };

@@ -7,6 +7,7 @@ import type {
 } from "../accounts/account-ports.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
+import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 import type { ContactRepository } from "../contacts/contact-port.ts";
@@ -43,6 +44,7 @@ export type {
   UserDirectory,
   UserSession,
 } from "../accounts/account-ports.ts";
+export type { CampaignRecord, CampaignRepository, ClaimedRecipient } from "../campaigns/campaign-port.ts";
 export type { CompanyRepository } from "../companies/company-port.ts";
 export type { ContactPhoto, ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
 export type { ContactRepository } from "../contacts/contact-port.ts";
@@ -82,6 +84,7 @@ export interface Repositories {
   memberSmtp: MemberSmtpRepository;
   messageSends: MessageSendRepository;
   restoreJobs: RestoreJobRepository;
+  campaigns: CampaignRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -1,8 +1,9 @@
-import { type Deps, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openArticleFetcher, openDelivery } from "@kith/runtime";
+import { type Deps, memberCampaignMailer, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
+import { type Config, type DeliveryRuntime, openArticleFetcher, openDelivery, openSending } from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
 import { articleFetchJob } from "./article-fetch-job.ts";
+import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
@@ -80,6 +81,12 @@ export const JOBS: readonly JobEntry[] = [
     name: "articles",
     enabled: () => true,
     create: ({ config, deps }) => articleFetchJob({ ...deps, articleFetcher: openArticleFetcher(config) }),
+  },
+  // Campaigns go out through each member's own SMTP account, not the server's: they run whatever SMTP_HOST says.
+  {
+    name: "campaigns",
+    enabled: () => true,
+    create: ({ config, deps }) => campaignSendJob(deps, memberCampaignMailer(openSending(config, deps))),
   },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {

@@ -21,6 +21,7 @@ import { greetingHolidayIdsMigration } from "./0019-greeting-holiday-ids.ts";
 import { messageTemplatesMigration } from "./0020-message-templates.ts";
 import { memberSmtpMigration } from "./0021-member-smtp.ts";
 import { articlesMigration } from "./0022-articles.ts";
+import { campaignsMigration } from "./0023-campaigns.ts";
 import { restoreJobsMigration } from "./0024-restore-jobs.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
@@ -50,6 +51,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0021-member-smtp": memberSmtpMigration,
         "0024-restore-jobs": restoreJobsMigration,
         "0022-articles": articlesMigration(dialect),
+        "0023-campaigns": campaignsMigration,
       };
     },
   };

@@ -40,6 +40,9 @@ export default function ContactsPage() {
           <Link href="/duplicates" className="btn btn-plain">
             Possible duplicates
           </Link>
+          <Link href="/campaigns" className="btn btn-plain">
+            Campaigns
+          </Link>
           {canEdit && (
             <>
               <Link href="/imports" className="btn btn-plain">

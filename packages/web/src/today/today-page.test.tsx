@@ -30,6 +30,13 @@ const due = (displayName: string, daysOverdue: number, exchanges: number): DueIt
   alsoDue: [],
   connection: { exchanges, target: 7, stage: "building" },
   suggestMoveOn: false,
+  draft: {
+    templateId: "default:check-in",
+    templateName: "Check-in",
+    channel: "any",
+    subject: `How are things, ${displayName}?`,
+    body: `Hi ${displayName},\n\nYou came to mind today and I wanted to say hello.`,
+  },
 });
 
 const today = (items: DueItem[]) =>
