@@ -3714,6 +3714,7 @@ export interface paths {
                         direction?: "outbound" | "inbound" | "mutual";
                         summary?: string;
                         awaitsReply?: boolean;
+                        loggedInteractionId?: string;
                     };
                 };
             };

@@ -64,6 +64,11 @@ export const doneTodaySchema = z.strictObject({
    * when the item was a nudge (the outreach goes on), not otherwise.
    */
   awaitsReply: z.boolean().optional(),
+  /**
+   * The message that did it is logged already (sent through the member's own email, `POST /api/messages/send`):
+   * done records no second interaction, and its undo leaves that record of a sent message alone.
+   */
+  loggedInteractionId: z.string().min(1).max(64).optional(),
 });
 
 export const snoozeTodaySchema = z.union([

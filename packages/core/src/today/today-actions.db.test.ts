@@ -134,6 +134,32 @@ describe.each(DIALECTS)("done on the today list, on %s", (dialect) => {
     expect(await progress(ask.id)).toEqual([2, 2]);
   });
 
+  it("a message already sent (through the member's email) is the done: no second log, its follow-up closes", async () => {
+    const { deps, alice } = w;
+    const c = await dana();
+    const ask = await createContact(deps, alice, { firstName: "Ask", circle: "network" });
+    await addFollowUp(deps, alice, { contactId: ask.id, dueOn: "2026-11-23", title: "Ask about the studio" });
+    // What POST /api/messages/send logs, then the Today card's done naming it.
+    const sent = async (id: string, awaitsReply: boolean) =>
+      logInteraction(deps, alice, { contactIds: [id], kind: "email", direction: "outbound", awaitsReply });
+    const greeting = await sent(c.id, false);
+    const done = await doneToday(deps, alice, c.id, { loggedInteractionId: greeting.id });
+    expect(done).toMatchObject({ applied: true, undo: { interactionId: null } });
+    expect(await interactionsOf(deps, alice, c.id)).toHaveLength(2); // the call of Nov 20 and the greeting sent
+    const asked = await sent(ask.id, true);
+    expect((await doneToday(deps, alice, ask.id, { loggedInteractionId: asked.id })).applied).toBe(true);
+    expect(await interactionsOf(deps, alice, ask.id)).toHaveLength(1);
+    expect(await dueNames(deps, alice)).toEqual([]);
+    // Undo brings the item back and leaves the record of the sent message alone.
+    await undoToday(deps, alice, done.undo);
+    expect(await interactionsOf(deps, alice, c.id)).toHaveLength(2);
+    expect(await dueNames(deps, alice)).toEqual(["Dana: occasion"]);
+    // Another contact's interaction cannot stand for this one's done.
+    await expect(doneToday(deps, alice, c.id, { loggedInteractionId: asked.id })).rejects.toMatchObject({
+      issues: [{ path: "loggedInteractionId" }],
+    });
+  });
+
   it("done when nothing is due logs nothing", async () => {
     const { deps, alice } = w;
     const c = await createContact(deps, alice, { firstName: "Quiet", circle: "network" });

@@ -60,6 +60,12 @@ export async function doneToday(
     undo: { action: "done", contactId, followUpId: null, interactionId: null, snoozedUntilOnBefore: null },
   });
   if (!item || item.nextDueOn > todayOn) return nothing();
+  if (data.loggedInteractionId !== undefined) {
+    const logged = await deps.store.interactions.findById(actor.accountId, data.loggedInteractionId);
+    if (!logged?.contactIds.includes(contactId)) {
+      throw invalid("loggedInteractionId", "must be an interaction logged with this contact");
+    }
+  }
   const doneKey = dueItemKey(item);
   const ledger = doneLedgerKey(actor.accountId, doneKey);
   // Two presses at once read the same item: the ledger lets one of them through.
@@ -72,9 +78,12 @@ export async function doneToday(
       awaitsReply: direction === "outbound" && (data.awaitsReply ?? item.detail.kind === "outreach"),
       ...(data.summary ? { summary: data.summary } : {}),
     };
-    const interactionId = followUpId
-      ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
-      : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
+    const interactionId =
+      data.loggedInteractionId !== undefined
+        ? await closeWithoutLog(deps, actor, followUpId)
+        : followUpId
+          ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
+          : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
     const untilOn = await stillDueWaitsOn(deps, actor, contactId, todayOn);
     const before = await setContactSnooze(deps, actor, contactId, untilOn);
     return {
@@ -87,6 +96,12 @@ export async function doneToday(
     await deps.store.deliveries.release(ledger);
     throw error;
   }
+}
+
+/** Done by a message logged already: its follow-up (if any) closes with no second log; nothing for undo to delete. */
+async function closeWithoutLog(deps: Deps, actor: Actor, followUpId: string | null): Promise<null> {
+  if (followUpId) await completeFollowUp(deps, actor, followUpId, {});
+  return null;
 }
 
 /**

@@ -46,7 +46,7 @@ export function useRecordSent(contactId: string) {
 export function useSendMessage(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage) =>
+    mutationFn: (message: DraftMessage & { awaitsReply?: boolean }) =>
       unwrap(
         api.POST("/api/messages/send", {
           body: { contactId, ...message, idempotencyKey: `web-${crypto.randomUUID()}` },

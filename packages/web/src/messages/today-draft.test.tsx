@@ -103,17 +103,19 @@ describe("a today item's draft", () => {
       "POST /api/messages/send": () => ({ interactionId: "i1", messageId: "<m1@example.com>" }),
     });
     const onNotice = vi.fn();
+    const onLogged = vi.fn(async () => {});
     const { user } = renderPage(
-      <TodayDraft item={rosa} onLogged={async () => {}} onNotice={onNotice} sendDelayMs={0} />,
+      <TodayDraft item={rosa} onLogged={onLogged} onNotice={onNotice} sendDelayMs={0} />,
     );
     await user.click(await screen.findByRole("button", { name: "Send the draft to Rosa Diaz" }));
     await waitFor(() => expect(api.sent("POST", "/api/messages/send")).toHaveLength(1));
     const sent = api.sent("POST", "/api/messages/send")[0]?.body as Record<string, string>;
     expect(sent).toMatchObject({ contactId: "c1", subject: "Coffee soon?", body: draft.body });
     expect(sent.idempotencyKey).toMatch(/^web-[0-9a-f-]{36}$/);
-    await waitFor(() =>
-      expect(onNotice).toHaveBeenCalledWith("Sent to Rosa Diaz: logged as an e-mail that waits for a reply."),
-    );
+    // A cadence item: the check-in waits for nothing (as Done), and the sent e-mail is the item's done.
+    expect(sent).toMatchObject({ awaitsReply: false });
+    await waitFor(() => expect(onNotice).toHaveBeenCalledWith("Sent to Rosa Diaz: logged as an e-mail."));
+    expect(onLogged).toHaveBeenCalledWith({ type: "done", contactId: "c1", loggedInteractionId: "i1" });
   });
 
   it("offers no Send without an SMTP account", async () => {

@@ -8,7 +8,7 @@ import { useCanSend, useSendMessage } from "./message-queries.ts";
 
 /**
  * A today item's draft with its actions. "Did you send it?" → yes logs the message as the item's done, so the item
- * leaves Today (with Undo) exactly as Done does.
+ * leaves Today (with Undo) exactly as Done does; Send logs the e-mail it sent and then marks the item done with it.
  */
 export function TodayDraft(props: {
   item: DueItem;
@@ -35,8 +35,14 @@ export function TodayDraft(props: {
       canSend={canEdit && canSend}
       {...(props.sendDelayMs === undefined ? {} : { sendDelayMs: props.sendDelayMs })}
       onSend={async (message) => {
-        await send.mutateAsync(message);
-        props.onNotice(`Sent to ${item.displayName}: logged as an e-mail that waits for a reply.`);
+        // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
+        const awaitsReply = item.reasonKind === "outreach-unanswered";
+        const sent = await send.mutateAsync({ ...message, awaitsReply });
+        // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
+        await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
+        props.onNotice(
+          `Sent to ${item.displayName}: logged as an e-mail${awaitsReply ? " that waits for a reply" : ""}.`,
+        );
       }}
       onSent={(message) =>
         props.onLogged({

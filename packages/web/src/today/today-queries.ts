@@ -15,6 +15,8 @@ export type TodayAction =
       direction?: Direction;
       summary?: string;
       awaitsReply?: boolean;
+      /** The message was sent through the member's email and logged by the send: done logs nothing more. */
+      loggedInteractionId?: string;
     }
   | { type: "snooze"; contactId: string; days: number }
   | { type: "skip"; contactId: string }
