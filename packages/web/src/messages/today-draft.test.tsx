@@ -104,9 +104,7 @@ describe("a today item's draft", () => {
     });
     const onNotice = vi.fn();
     const onLogged = vi.fn(async () => {});
-    const { user } = renderPage(
-      <TodayDraft item={rosa} onLogged={onLogged} onNotice={onNotice} sendDelayMs={0} />,
-    );
+    const { user } = renderPage(<TodayDraft item={rosa} onLogged={onLogged} onNotice={onNotice} sendDelayMs={0} />);
     await user.click(await screen.findByRole("button", { name: "Send the draft to Rosa Diaz" }));
     await waitFor(() => expect(api.sent("POST", "/api/messages/send")).toHaveLength(1));
     const sent = api.sent("POST", "/api/messages/send")[0]?.body as Record<string, string>;
