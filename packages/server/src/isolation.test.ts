@@ -137,6 +137,19 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "DELETE /api/articles/:id": notFound(),
     "GET /api/articles/:id/matches": notFound(),
     "POST /api/articles/:id/drafts": notFound({ contactIds: [ids.contact] }),
+    // Campaigns: Bob's own list; a segment naming Alice's company finds no one of hers; her campaign is 404.
+    "GET /api/campaigns": { list: true },
+    "POST /api/campaigns": {
+      list: true,
+      body: { occasion: { kind: "thanksgiving" }, segment: { companyId: ids.company }, mode: "self" },
+    },
+    "POST /api/campaigns/segment-preview": { list: true, body: { segment: { companyId: ids.company } } },
+    "GET /api/campaigns/:id": notFound(),
+    "POST /api/campaigns/:id/send": notFound(),
+    "PATCH /api/campaigns/:id/recipients/:contactId": notFound({ personalLine: "Pwned" }),
+    "DELETE /api/campaigns/:id/recipients/:contactId": notFound(),
+    "POST /api/campaigns/:id/recipients/:contactId/mark-sent": notFound(),
+    "POST /api/campaigns/:id/recipients/:contactId/retry": notFound(),
     "POST /api/email-verification": { status: 409 },
   };
 }
@@ -157,6 +170,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     backup: ids.restore,
     articles: ids.article,
     templates: ids.template,
+    campaigns: ids.campaign,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -205,6 +219,14 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const article = (
       await alice.call("POST", "/api/articles", { url: "https://93.184.215.14/alice-secret-article" })
     ).json();
+    const campaign = (
+      await alice.call("POST", "/api/campaigns", {
+        occasion: { kind: "thanksgiving" },
+        segment: { companyId: company.id },
+        mode: "self",
+      })
+    ).json();
+    expect(campaign.recipients?.map((r: { contactId: string }) => r.contactId)).toContain(contact.id);
     const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
     const invited = (
       await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
@@ -230,6 +252,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       webhook: webhook.id,
       article: article.id,
       template: template.id,
+      campaign: campaign.id,
       session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
       invitation: invited.invitation.id,
       invitationToken: new URL(invited.link).hash.slice(1),
