@@ -64,7 +64,10 @@ test("first hour: welcome → sign up → empty Today with import and add → wo
 
   // One follow-up a day late, another two days late: the counts read in the right number.
   const bea = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Bea", lastName: "Marsh" });
-  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  // Days before the account's today (in its time zone, which near midnight is not UTC's date).
+  const todayOn = ((await (await page.request.get("/api/today")).json()) as { todayOn: string }).todayOn;
+  const daysAgo = (n: number) =>
+    new Date(Date.parse(`${todayOn}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
   await apiPost(page, "/api/follow-ups", { contactId: rosa, dueOn: daysAgo(1), title: "Ask about the opening" });
   await apiPost(page, "/api/follow-ups", { contactId: bea.id, dueOn: daysAgo(2), title: "Send the article" });
   // Written through the API behind the page's back: the page is loaded again to read them.
