@@ -1,9 +1,16 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { addFollowUp, createAccountForUser, createContact, type Deps } from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { createStore, migrate, type OpenDatabase } from "@kith/store";
-import { crashLocation, insertTestUser, integrityOf, openFor, underSchemaLock, useTempDir } from "@kith/store/testing";
+import {
+  crashLocation,
+  insertTestUser,
+  integrityOf,
+  openFor,
+  runCrashChild,
+  underSchemaLock,
+  useTempDir,
+} from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { SmtpSink } from "../testing/smtp-sink.ts";
 import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./crash-digest-child.ts";
@@ -20,36 +27,9 @@ const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const ACCOUNTS = 40;
 const child = path.join(path.dirname(new URL(import.meta.url).pathname), "crash-digest-child.ts");
 
-function runChild(
-  location: string,
-  port: number,
-  offsetMs: number,
-  afterMs: number | null,
-): Promise<"killed" | "done"> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, location, String(port)], {
-      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(offsetMs) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    let killed = false;
-    proc.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (afterMs !== null && !killed && out.includes("working")) {
-        killed = true;
-        setTimeout(() => proc.kill("SIGKILL"), afterMs);
-      }
-    });
-    proc.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    proc.on("exit", (code, signal) => {
-      if (signal === "SIGKILL") return resolve("killed");
-      if (code === 0 && out.includes("done")) return resolve("done");
-      reject(new Error(`the digest child exited ${code ?? signal}: ${err.slice(-2000)}`));
-    });
-  });
+function runChild(location: string, port: number, offsetMs: number, afterMs: number | null) {
+  const args = [location, String(port)];
+  return runCrashChild({ child, args, clockOffsetMs: offsetMs, killAfterMs: afterMs, name: "digest child" });
 }
 
 /** ACCOUNTS accounts in UTC, each with an owner and a follow-up due on the suite's morning (so a digest to send). */

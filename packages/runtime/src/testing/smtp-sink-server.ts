@@ -12,6 +12,8 @@ export class SmtpSink {
   readonly raw: string[] = [];
   /** The MAIL FROM of each message, and the user each session signed in as (null without sign-in). */
   readonly envelopes: { from: string; user: string | null }[] = [];
+  /** Connection errors seen after start (a peer reset mid-session), kept rather than thrown. */
+  readonly connectionErrors: Error[] = [];
   private server: SMTPServer | null = null;
   private waiters: { done: (messages: readonly ParsedMail[]) => boolean; resolve: () => void }[] = [];
   port = 0;
@@ -65,6 +67,9 @@ export class SmtpSink {
       server.once("error", reject);
       server.listen(this.port, "127.0.0.1", () => resolve());
     });
+    // A client that dies mid-conversation (the crash suites kill senders) resets its connection: smtp-server reports
+    // that as an "error" event, which without a listener would end the test process.
+    server.on("error", (error) => this.connectionErrors.push(error));
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
     return this;

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +16,7 @@ import {
 } from "@kith/core";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { migrate, type OpenDatabase } from "@kith/store";
-import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "@kith/store/testing";
+import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "@kith/store/testing";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,30 +43,8 @@ const PEOPLE = 30;
 const child = path.join(path.dirname(new URL(import.meta.url).pathname), "campaign-crash-child.ts");
 
 function runChild(location: string, offsetMs: number, afterMs: number | null) {
-  return new Promise<"killed" | "done">((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, location], {
-      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(offsetMs) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    let killing = false;
-    proc.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (afterMs !== null && !killing && out.includes("working")) {
-        killing = true;
-        setTimeout(() => proc.kill("SIGKILL"), afterMs);
-      }
-    });
-    proc.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    proc.on("exit", (code, signal) => {
-      if (signal === "SIGKILL") return resolve("killed");
-      if (code === 0 && out.includes("done")) return resolve("done");
-      reject(new Error(`the campaign sender exited ${code ?? signal}: ${err.slice(-2000)}`));
-    });
-  });
+  const name = "campaign sender";
+  return runCrashChild({ child, args: [location], clockOffsetMs: offsetMs, killAfterMs: afterMs, name });
 }
 
 async function seed(open: OpenDatabase, deps: Deps, smtpPort: number): Promise<{ owner: Actor; campaignId: string }> {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,7 +24,7 @@ import {
   RELEASES,
   sqliteSnapshotOf,
 } from "../migrations/snapshots/snapshot-files.ts";
-import { insertTestUser, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
+import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
 import { type CrashScenario, depsFor, latestRestore, openFor, ownerOf, restoreBackupFile } from "./crash-child.ts";
 
 /**
@@ -48,30 +47,8 @@ function runChild(
   offsetMs: number,
   afterMs: number | null,
 ): Promise<"killed" | "done"> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, scenario, location], {
-      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(offsetMs) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    let killed = false;
-    proc.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (afterMs !== null && !killed && out.includes("working")) {
-        killed = true;
-        setTimeout(() => proc.kill("SIGKILL"), afterMs);
-      }
-    });
-    proc.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    proc.on("exit", (code, signal) => {
-      if (signal === "SIGKILL") return resolve("killed");
-      if (code === 0 && out.includes("done")) return resolve("done");
-      reject(new Error(`the ${scenario} child exited ${code ?? signal}: ${err.slice(-2000)}`));
-    });
-  });
+  const name = `${scenario} child`;
+  return runCrashChild({ child, args: [scenario, location], clockOffsetMs: offsetMs, killAfterMs: afterMs, name });
 }
 
 /** The restore scenario's backup: a few thousand rows (companies, contacts, an interaction each, some follow-ups). */

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
@@ -39,4 +40,43 @@ export async function integrityOf(open: OpenDatabase): Promise<string> {
   if (open.dialect !== "sqlite") return "ok";
   const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(open.db);
   return rows.rows.map((r) => r.integrity_check).join("; ");
+}
+
+/**
+ * Runs a crash child (`node --import tsx <child> ...args`): it prints "working" when its work starts and "done" when
+ * it ends. With `killAfterMs`, it is killed with SIGKILL that long after "working" ("killed"); with null it runs to
+ * its end ("done"). Its clock is moved on by `clockOffsetMs` (KITH_CRASH_CLOCK_OFFSET_MS), so leases a killed run
+ * held have lapsed for the next one. Any other ending rejects with the tail of its stderr, named `name`.
+ */
+export function runCrashChild(opts: {
+  child: string;
+  args: readonly string[];
+  clockOffsetMs: number;
+  killAfterMs: number | null;
+  name: string;
+}): Promise<"killed" | "done"> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", opts.child, ...opts.args], {
+      env: { ...process.env, KITH_CRASH_CLOCK_OFFSET_MS: String(opts.clockOffsetMs) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    let killing = false;
+    proc.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (opts.killAfterMs !== null && !killing && out.includes("working")) {
+        killing = true;
+        setTimeout(() => proc.kill("SIGKILL"), opts.killAfterMs);
+      }
+    });
+    proc.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    proc.on("exit", (code, signal) => {
+      if (signal === "SIGKILL") return resolve("killed");
+      if (code === 0 && out.includes("done")) return resolve("done");
+      reject(new Error(`the ${opts.name} exited ${code ?? signal}: ${err.slice(-2000)}`));
+    });
+  });
 }
