@@ -40,10 +40,10 @@ export function contactInput(flags: ContactFlags): UpdateContactInput {
   });
 }
 
-function contactFlags(command: Command, firstRequired: boolean): Command {
-  const first = "--first <name>";
-  (firstRequired ? command.requiredOption(first, "first name") : command.option(first, "first name"))
-    .option("--last <name>", "last name")
+function contactFlags(command: Command): Command {
+  command
+    .option("--first <name>", "first name")
+    .option("--last <name>", "last name (a first or a last name is enough)")
     .option("--email <address>", "email address (repeatable)", collect)
     .option("--phone <number>", "phone number (repeatable)", collect)
     .option("--company <id>", 'company id ("" to unlink)')
@@ -66,9 +66,9 @@ async function showContact(client: KithClient, ref: string, warn: (text: string)
 }
 
 function registerAdd(contacts: Command, ctx: CliContext) {
-  contactFlags(contacts.command("add").description("add a contact"), true).action(
-    clientAction<ContactFlags & { first: string }>(ctx, async ({ client, out }, flags) => {
-      out.show(await client.createContact({ ...contactInput(flags), firstName: flags.first }), saved("added"));
+  contactFlags(contacts.command("add").description("add a contact")).action(
+    clientAction<ContactFlags>(ctx, async ({ client, out }, flags) => {
+      out.show(await client.createContact(contactInput(flags)), saved("added"));
     }),
   );
 }
@@ -111,7 +111,7 @@ function registerShow(contacts: Command, ctx: CliContext) {
 }
 
 function registerEdit(contacts: Command, ctx: CliContext) {
-  contactFlags(contacts.command("edit <id>").description("change a contact"), false).action(
+  contactFlags(contacts.command("edit <id>").description("change a contact")).action(
     clientAction<ContactFlags>(ctx, async ({ client, out, args }, flags) => {
       out.show(await client.updateContact(args[0]!, contactInput(flags)), saved("updated"));
     }),
