@@ -57,6 +57,8 @@ export default defineConfig({
       KITH_CLOCK_FILE: path.join(process.env.KITH_E2E_DATA!, "clock"),
       // Test-only: the article fetcher may reach the journeys' own article server on 127.0.0.1 (e2e/articles.spec.ts).
       KITH_TEST_ALLOW_LOOPBACK_FETCH: "1",
+      // Test-only: every journey signs up its own person, and this server sends no mail (closed by default).
+      KITH_ALLOW_SIGNUP: "true",
       LOG_LEVEL: "warn",
     },
   },

@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a user (and their own account); signs them in */
+        /** Create a user (and their own account). Signs them in when the installation is empty, the sign-up carries an invitation to that address, or the server sends no mail; otherwise the answer has no session and a mailed link confirms the address and signs in */
         post: {
             parameters: {
                 query?: never;
@@ -29,6 +29,7 @@ export interface paths {
                         email: string;
                         password: string;
                         timeZone?: string;
+                        invitationToken?: string;
                     };
                 };
             };

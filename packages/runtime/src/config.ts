@@ -67,7 +67,12 @@ const envSchema = z.object({
       "must be 32 bytes in base64 (openssl rand -base64 32)",
     )
     .optional(),
-  KITH_ALLOW_SIGNUP: z.enum(["true", "false"]).default("true"),
+  /**
+   * Whether people may create accounts once the first user exists (an invitation admits its address either way).
+   * Default: open when SMTP is configured (a sign-up is then confirmed by a mailed link, so it cannot tell whether an
+   * address is registered), closed otherwise.
+   */
+  KITH_ALLOW_SIGNUP: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).optional()),
   KITH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   KITH_SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   KITH_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -200,7 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins,
     authSecret: e.KITH_AUTH_SECRET ?? secretForEmbedded(e.KITH_DATA_DIR, e.DATABASE_URL),
     secretKey: e.KITH_SECRET_KEY,
-    allowSignup: e.KITH_ALLOW_SIGNUP === "true",
+    allowSignup: e.KITH_ALLOW_SIGNUP === undefined ? smtp !== null : e.KITH_ALLOW_SIGNUP === "true",
     dbPoolSize: e.KITH_DB_POOL,
     sqliteSynchronous: e.KITH_SQLITE_SYNCHRONOUS,
     workers: e.KITH_WORKERS,

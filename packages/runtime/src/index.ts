@@ -3,6 +3,7 @@
 export { type Auth, createAuth, openAuth } from "./auth/create-auth.ts";
 export { invitationLinks } from "./auth/invitation-email.ts";
 export { betterAuthRegistrar } from "./auth/registrar.ts";
+export { admitSignUp } from "./auth/sign-up-admission.ts";
 export {
   emailChangeSender,
   type SendEmailChange,

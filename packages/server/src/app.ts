@@ -147,7 +147,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     auth,
     new LoginThrottle(new KyselyLoginThrottleRepository(ctx.open.db)),
     new KnownDevices(ctx.config.authSecret, ctx.config.publicUrl.startsWith("https://")),
-    { signUpNotice: signUpNoticeSender(ctx.config), allowSignup: ctx.config.allowSignup },
+    {
+      signUpNotice: signUpNoticeSender(ctx.config),
+      allowSignup: ctx.config.allowSignup,
+      confirmByMail: sendVerification !== null,
+    },
   );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerEmailChangeRoutes(app, ctx.deps, auth, ctx.config, emailChangeSender(ctx.config));

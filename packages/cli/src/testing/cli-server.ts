@@ -49,7 +49,7 @@ export function useCliServer(dialect: Dialect, options: CliServerOptions = {}) {
       const db = await openTestDatabase(dialect);
       const config = loadConfig({
         ...{ KITH_DATA_DIR: dataDir, KITH_AUTH_SECRET: "x".repeat(40), LOG_LEVEL: "silent" },
-        ...{ KITH_PUBLIC_URL: "http://kith.test", HOST: "127.0.0.1", PORT: "0" },
+        ...{ KITH_PUBLIC_URL: "http://kith.test", HOST: "127.0.0.1", PORT: "0", KITH_ALLOW_SIGNUP: "true" },
         ...options.env,
       });
       const deps = {

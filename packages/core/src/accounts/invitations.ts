@@ -118,6 +118,17 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Pr
   if (!revoked) throw notFound("invitation", id);
 }
 
+/**
+ * Whether a sign-up for `email` carries a pending invitation to that very address (so a closed sign-up lets it in,
+ * and it needs no mailed confirmation: the owner chose the address). Answers false for anything else, alike.
+ */
+export async function invitationAdmits(deps: Deps, token: string, email: string): Promise<boolean> {
+  const found = await deps.store.invitations.findByTokenHash(deps.secrets.hash(token));
+  const nowAt = deps.clock.now().toISOString();
+  if (!found || found.acceptedAt || found.revokedAt || found.expiresAt <= nowAt) return false;
+  return found.email === email.trim().toLowerCase();
+}
+
 /** The pending invitation a token opens, for the signed-in user it was made for. */
 async function openInvitation(deps: Deps, userId: string, input: unknown) {
   const { token } = parseInput(invitationTokenSchema, input);

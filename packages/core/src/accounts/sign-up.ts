@@ -13,6 +13,8 @@ export const signUpSchema = z
     email: z.email().max(254),
     password: passwordSchema,
     timeZone: timeZoneSchema.optional(),
+    /** The token of an invitation to this address: it opens a closed sign-up and needs no mailed confirmation. */
+    invitationToken: z.string().min(1).max(200).optional(),
   })
   .refine((s) => !passwordIsEmail(s.password, s.email), { path: ["password"], message: PASSWORD_IS_EMAIL });
 
@@ -43,7 +45,7 @@ export interface SignUpResult {
 
 /** Creates a user and their own account; the account takes the time zone given (UTC otherwise). */
 export async function signUp(deps: Deps, registrar: UserRegistrar, input: unknown): Promise<SignUpResult> {
-  const { timeZone, ...credentials } = parseInput(signUpSchema, input);
+  const { timeZone, invitationToken: _invitation, ...credentials } = parseInput(signUpSchema, input);
   const user = await registrar.register(credentials);
   const actor = await resolveActor(deps, user.id);
   if (timeZone) await updateAccount(deps, actor, { timeZone });

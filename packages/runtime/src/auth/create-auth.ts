@@ -2,11 +2,13 @@ import { createAccountForUser, type Deps } from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
 import { APIError, betterAuth } from "better-auth";
 import type { Config } from "../config.ts";
+import { signUpAdmitted } from "./sign-up-admission.ts";
 import { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./verification-email.ts";
 
 /**
  * better-auth owns passwords (scrypt), sessions and their cookies. Kith adds the tenancy: every new user gets
- * an account they own. First run always allows the owner to sign up; after that KITH_ALLOW_SIGNUP decides.
+ * an account they own. First run always allows the owner to sign up; after that KITH_ALLOW_SIGNUP decides (open by
+ * default only when SMTP is configured), and an invitation to the address admits its sign-up either way.
  */
 export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendVerification: SendVerification | null) {
   return betterAuth({
@@ -22,6 +24,9 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendV
       ? {
           emailVerification: {
             sendOnSignUp: true,
+            // The link in that mail signs its reader in: with SMTP, a sign-up comes back without a session (so it
+            // does not tell whether the address was free) and the mailed link is how a new user gets in.
+            autoSignInAfterVerification: true,
             expiresIn: VERIFICATION_TTL_SECONDS,
             sendVerificationEmail: ({
               user,
@@ -47,7 +52,7 @@ export function createAuth(config: Config, open: OpenDatabase, deps: Deps, sendV
       user: {
         create: {
           before: async () => {
-            if (!config.allowSignup && (await deps.store.users.count()) > 0) {
+            if (!config.allowSignup && !signUpAdmitted() && (await deps.store.users.count()) > 0) {
               throw new APIError("FORBIDDEN", {
                 message: "sign-up is closed on this server; ask its owner for an invite",
               });

@@ -1,5 +1,13 @@
-import { type Deps, forbidden, type Role, signUp, signUpSchema, type UserRegistrar } from "@kith/core";
-import type { Auth, SendSignUpNotice } from "@kith/runtime";
+import {
+  type Deps,
+  forbidden,
+  invitationAdmits,
+  type Role,
+  signUp,
+  signUpSchema,
+  type UserRegistrar,
+} from "@kith/core";
+import { type Auth, admitSignUp, type SendSignUpNotice } from "@kith/runtime";
 import { hashPassword } from "better-auth/crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -58,25 +66,46 @@ export function registerAuthRoutes(
   auth: Auth,
   throttle: LoginThrottle,
   devices: KnownDevices,
-  options: { signUpNotice: SendSignUpNotice | null; allowSignup: boolean },
+  options: {
+    signUpNotice: SendSignUpNotice | null;
+    allowSignup: boolean;
+    /** SMTP is configured: better-auth mails a link that confirms the address and signs its reader in. */
+    confirmByMail: boolean;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     "/api/auth/sign-up/email",
-    { schema: { tags: ["auth"], summary: "Create a user (and their own account); signs them in", body: signUpSchema } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Create a user (and their own account). Signs them in when the installation is empty, the sign-up carries an invitation to that address, or the server sends no mail; otherwise the answer has no session and a mailed link confirms the address and signs in",
+        body: signUpSchema,
+      },
+    },
     async (request, reply) => {
-      // Closed sign-up (KITH_ALLOW_SIGNUP=false once someone has signed up) refuses every address alike, before
-      // anything looks the address up: a free one and a registered one get the same 403, and so the same time.
-      if (!options.allowSignup && (await deps.store.users.count()) > 0) {
+      const firstUser = (await deps.store.users.count()) === 0;
+      const { invitationToken } = request.body;
+      const invited = invitationToken ? await invitationAdmits(deps, invitationToken, request.body.email) : false;
+      // Closed sign-up (KITH_ALLOW_SIGNUP=false, the default without SMTP) refuses every address alike once someone
+      // has signed up, before anything looks the address up: a free one and a registered one get the same 403, and
+      // so the same time. An invitation to that very address lets its sign-up in.
+      if (!options.allowSignup && !firstUser && !invited) {
         throw forbidden("sign-up is closed on this server; ask its owner for an invite");
       }
+      // With SMTP, a new address does not come back signed in either (a registered one never does): the answer is
+      // the same for both, and the mailed link (or the notice to a registered address's owner) tells them apart
+      // for the one person who reads that inbox. The first user and an invited address need no such care.
+      const confirmByMail = options.confirmByMail && !firstUser && !invited;
       // The sign-up service, with better-auth reached through this request: its answer (the session cookie and
       // the new user) goes back to the browser as it is, and so does a refusal, as problem+json.
       let answer: { status: number; text: string } | null = null;
       const registrar: UserRegistrar = {
         async register(credentials) {
-          answer = await forwardToAuth(auth, request, reply, credentials);
+          const body = confirmByMail ? { ...credentials, callbackURL: "/welcome" } : credentials;
+          answer = await admitSignUp(() => forwardToAuth(auth, request, reply, body));
           if (answer.status === 422 && answer.text.includes("USER_ALREADY_EXISTS")) {
             // Spend the time a new sign-up spends hashing, so the answer's timing does not tell either.
             await hashPassword(credentials.password);
@@ -88,7 +117,15 @@ export function registerAuthRoutes(
         },
       };
       try {
-        await signUp(deps, registrar, request.body);
+        const { user } = await signUp(deps, registrar, request.body);
+        if (confirmByMail) {
+          // better-auth signed the new user in; end that session so the answer matches a registered address's.
+          const nowAt = deps.clock.now().toISOString();
+          for (const session of await deps.store.users.listSessions(user.id, nowAt)) {
+            await deps.store.users.removeSession(user.id, session.id);
+          }
+          reply.removeHeader("set-cookie");
+        }
       } catch (error) {
         if (error instanceof AddressTaken) {
           // An address already registered gets the answer a new one gets (status, shape, about the same time),

@@ -23,8 +23,10 @@ export default function SignUpPage() {
     setError(null);
     try {
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      await unwrap(api.POST("/api/auth/sign-up/email", { body: { name, email, password, timeZone } }));
-      // A sign-up answers alike whether or not the address has an account; only a new one comes back signed in.
+      const invitationToken = pendingInvitation.get() ?? undefined;
+      await unwrap(api.POST("/api/auth/sign-up/email", { body: { name, email, password, timeZone, invitationToken } }));
+      // A sign-up answers alike whether or not the address has an account. A new one comes back signed in when
+      // the server sends no mail (or it was invited); otherwise the mailed link confirms the address and signs in.
       const me = await unwrap(api.GET("/api/auth/me")).catch(() => null);
       client.setQueryData(["me"], me);
       if (!me) {
@@ -51,8 +53,9 @@ export default function SignUpPage() {
       {error !== null && !shownInline && <Alert>{describeError(error)}</Alert>}
       {notSignedIn && (
         <Alert tone="info">
-          If this address already has an account, sign in with it instead (its owner has been told by mail, if this
-          server sends mail). <Link href="/sign-in">Sign in</Link>
+          Check your inbox at {email.trim()}. If the address is new, a message there has a link that confirms it and
+          signs you in (it works for 24 hours). If the address already has an account, sign in with it instead.{" "}
+          <Link href="/sign-in">Sign in</Link>
         </Alert>
       )}
       <Field
