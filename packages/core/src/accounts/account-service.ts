@@ -98,6 +98,8 @@ export async function removeMember(deps: Deps, actor: Actor, userId: string): Pr
   await deps.store.transaction(async (tx) => {
     await assertNotLastOwner(tx, actor.accountId, userId, null);
     await tx.memberships.remove(actor.accountId, userId);
+    // What was the member's own in this account goes with them: their sending account (its sealed password).
+    await tx.memberSmtp.delete(actor.accountId, userId);
   });
 }
 

@@ -285,6 +285,13 @@ describe.each(DIALECTS)("sending from the member's own email on %s", (dialect) =
       expect((await viewer.call(method, url, body, inAda)).statusCode, `${method} ${url}`).toBe(403);
     }
     expect((await viewer.call("GET", "/api/me/smtp", undefined, inAda)).json()).toEqual({ smtp: null });
+
+    // A member removed from the account takes their sending account (and its sealed password) with them.
+    const accountId = inAda["x-kith-account"];
+    const edId = (await editor.call("GET", "/api/auth/me")).json().user.id as string;
+    expect(await s.deps.store.memberSmtp.find(accountId, edId)).not.toBeNull();
+    expect((await owner.call("DELETE", `/api/account/members/${edId}`)).statusCode).toBe(204);
+    expect(await s.deps.store.memberSmtp.find(accountId, edId)).toBeNull();
   });
 
   it("logs a message the member sent themselves, by its subject or first line", async () => {
