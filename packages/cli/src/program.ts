@@ -13,6 +13,7 @@ import { registerBackupCommands } from "./exports/backup-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
 import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerMcpCommand } from "./mcp/mcp-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
@@ -48,5 +49,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerArticleCommands(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
+  registerMcpCommand(program, ctx);
   return program;
 }

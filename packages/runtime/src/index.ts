@@ -32,5 +32,6 @@ export {
 export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
 export { openSending } from "./mail/sending-deps.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
+export { createKithMcpServer, describeTodayItem, type McpScope } from "./mcp/kith-mcp-server.ts";
 export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";
 export { SealedSecretError, sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";

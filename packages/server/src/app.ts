@@ -43,6 +43,7 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerMcpRoutes } from "./mcp/mcp-routes.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
@@ -71,7 +72,8 @@ export interface BuiltApp {
 
 /** Routes under /api that need no signed-in member. */
 /** Public routes outside /api whose signed token is the only authority. */
-const TOKEN_ROUTES = /^\/act(\?|$)/;
+/** Routes that read no cookie: signed one-click links (`/act`) and MCP (`/mcp`, an API token or a 401). */
+const TOKEN_ROUTES = /^\/(act|mcp)(\?|$)/;
 
 const PUBLIC_API = [/^\/api\/auth\/(?!me$)/, /^\/api\/docs/, /^\/api\/openapi\.json$/];
 
@@ -173,11 +175,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
-  registerArticleRoutes(
-    app,
-    { ...ctx.deps, articleFetcher: openArticleFetcher(ctx.config) },
-    { onSaved: () => jobs.kick("articles") },
-  );
+  const articleFetcher = openArticleFetcher(ctx.config);
+  registerArticleRoutes(app, { ...ctx.deps, articleFetcher }, { onSaved: () => jobs.kick("articles") });
+  registerMcpRoutes(app, ctx.deps, auth, { articleFetcher, onArticleSaved: () => jobs.kick("articles") });
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));

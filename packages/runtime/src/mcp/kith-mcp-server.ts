@@ -1,0 +1,277 @@
+import {
+  type Actor,
+  type ArticleFetcher,
+  addFollowUp,
+  addFollowUpSchema,
+  type Deps,
+  DomainError,
+  doneToday,
+  doneTodaySchema,
+  draftFor,
+  draftOptionsSchema,
+  getContact,
+  getContactDue,
+  getToday,
+  listContacts,
+  listInteractions,
+  logInteraction,
+  logInteractionSchema,
+  saveArticle,
+  saveArticleSchema,
+  snoozeToday,
+  type TodayItem,
+} from "@kith/core";
+import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult, ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+
+/** Who the assistant acts as, and the services it reaches: the same `(deps, actor)` every face hands a service. */
+export interface McpScope {
+  deps: Deps;
+  actor: Actor;
+  /** Saving an article checks its address through the guarded fetcher; without one the tool is not offered. */
+  articleFetcher?: ArticleFetcher;
+  /** Called after an article is saved (the server wakes its fetch job). */
+  onArticleSaved?: () => void;
+}
+
+const id = z.string().min(1).max(64);
+const contactIdField = id.describe("the contact's id (search_contacts finds it by name)");
+
+const READ = { readOnlyHint: true, openWorldHint: false } as const;
+const WRITE = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
+
+/** A tool's answer: a short line for people, and the whole result as JSON for the assistant to read. */
+function answer(summary: string, value: unknown): CallToolResult {
+  return { content: [{ type: "text", text: `${summary}\n\n${JSON.stringify(value, null, 2)}` }] };
+}
+
+/** A refusal in Kith's words (naming the fields), as a tool error the assistant can read and correct. */
+function refusal(error: unknown): CallToolResult {
+  if (!(error instanceof DomainError)) throw error;
+  const fields = error.issues.map((i) => `${i.path}: ${i.message}`);
+  return { isError: true, content: [{ type: "text", text: [error.message, ...fields].join("\n") }] };
+}
+
+const guarded =
+  <A>(run: (args: A) => Promise<CallToolResult>) =>
+  async (args: A): Promise<CallToolResult> => {
+    try {
+      return await run(args);
+    } catch (error) {
+      return refusal(error);
+    }
+  };
+
+/** One today item as an assistant would say it: who, why, and the drafted message. */
+export function describeTodayItem(item: TodayItem, index: number): string {
+  const draft = item.draft.subject ? `Subject: ${item.draft.subject}\n${item.draft.body}` : item.draft.body;
+  return `${index + 1}. ${item.displayName} (contact ${item.contactId}) — ${item.sentence}\n   Draft:\n${draft
+    .split("\n")
+    .map((line) => `   | ${line}`)
+    .join("\n")}`;
+}
+
+/**
+ * Kith as an MCP server (issue #16): the tools and resources an assistant uses to answer "who should I follow up
+ * with today and what should I say?" and to log what happened. Each tool parses its input with the core's own
+ * schemas and calls one core service as the scope's actor, so the roles hold as on every face (a viewer's write is
+ * refused by the service). Served over stdio by `kith mcp` and over streamable HTTP at `/mcp`.
+ */
+export function createKithMcpServer(scope: McpScope): McpServer {
+  const { deps, actor } = scope;
+  const server = new McpServer(
+    { name: "kith", version: "0.1.0" },
+    {
+      instructions:
+        "Kith keeps a person's network: whom to follow up with today, why, and what to say. Start with `today`; " +
+        "use `draft_message` for words, and `done` (or `log_interaction`) once the person has written or talked " +
+        "to someone. Names are found with `search_contacts`.",
+    },
+  );
+
+  server.registerTool(
+    "today",
+    {
+      title: "Today's follow-ups",
+      description:
+        "Whom to follow up with today, why (a sentence), and a drafted message for each; plus how many wait for later days and the week's habit.",
+      annotations: READ,
+    },
+    guarded(async () => {
+      const view = await getToday(deps, actor);
+      const lines = view.items.map(describeTodayItem);
+      const head =
+        view.items.length === 0
+          ? `Nothing is due today (${view.todayOn}).`
+          : `${view.items.length} follow-up${view.items.length === 1 ? "" : "s"} for ${view.todayOn}:`;
+      const later = view.laterCount > 0 ? `\n${view.laterCount} more wait for the coming days.` : "";
+      return answer(`${head}\n${lines.join("\n")}${later}`, view);
+    }),
+  );
+
+  server.registerTool(
+    "search_contacts",
+    {
+      title: "Search contacts",
+      description: "Find contacts by name, email, company, notes or interests (q), a tag or a circle.",
+      inputSchema: z.strictObject({
+        q: z.string().trim().max(200).optional(),
+        tag: z.string().trim().min(1).max(40).optional(),
+        circle: z.string().trim().min(1).max(40).optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      }),
+      annotations: READ,
+    },
+    guarded(async ({ limit, ...query }) => {
+      const page = await listContacts(deps, actor, query, { limit });
+      const names = page.items.map((c) => `${c.displayName} (${c.id})`);
+      return answer(names.length === 0 ? "No contact matches." : names.join("\n"), page.items);
+    }),
+  );
+
+  server.registerTool(
+    "show_contact",
+    {
+      title: "Show a contact",
+      description: "A contact's fields, what is due for them, and their latest interactions (newest first).",
+      inputSchema: z.strictObject({ contactId: contactIdField }),
+      annotations: READ,
+    },
+    guarded(async ({ contactId }) => {
+      const contact = await getContact(deps, actor, contactId);
+      const due = await getContactDue(deps, actor, contactId);
+      const timeline = await listInteractions(deps, actor, { contactId }, { limit: 20 });
+      const summary = `${contact.displayName}${due ? ` — ${due.sentence}` : " — nothing due"}; ${timeline.items.length} recent interaction(s).`;
+      return answer(summary, { contact, due, interactions: timeline.items });
+    }),
+  );
+
+  server.registerTool(
+    "draft_message",
+    {
+      title: "Draft a message",
+      description:
+        "A message for one person from the account's templates (a check-in unless a slot or template is named), with what Kith knows of them.",
+      inputSchema: draftOptionsSchema.extend({ contactId: contactIdField }),
+      annotations: READ,
+    },
+    guarded(async ({ contactId, ...options }) => {
+      const draft = await draftFor(deps, actor, contactId, options);
+      return answer(draft.subject ? `Subject: ${draft.subject}\n${draft.body}` : draft.body, draft);
+    }),
+  );
+
+  server.registerTool(
+    "log_interaction",
+    {
+      title: "Log an interaction",
+      description:
+        "Record something that happened with one or more contacts (kind, direction, when, summary). An outbound message waits for a reply unless awaitsReply is false.",
+      inputSchema: logInteractionSchema,
+      annotations: WRITE,
+    },
+    guarded(async (input) => {
+      const logged = await logInteraction(deps, actor, { ...input, source: input.source ?? "api" });
+      return answer(`Logged ${logged.kind} (${logged.direction}) on ${logged.occurredAt}.`, logged);
+    }),
+  );
+
+  server.registerTool(
+    "add_follow_up",
+    {
+      title: "Add a follow-up",
+      description: "A dated task tied to a contact (it shows on Today when due).",
+      inputSchema: addFollowUpSchema,
+      annotations: WRITE,
+    },
+    guarded(async (input) => {
+      const added = await addFollowUp(deps, actor, input);
+      return answer(`Follow-up "${added.title}" due ${added.dueOn}.`, added);
+    }),
+  );
+
+  server.registerTool(
+    "done",
+    {
+      title: "Mark today's item done",
+      description:
+        "The person on today's list was reached: logs what happened (kind, direction, summary) and clears the item; a follow-up it answers is closed in the same act.",
+      inputSchema: doneTodaySchema.extend({ contactId: contactIdField }),
+      annotations: WRITE,
+    },
+    guarded(async ({ contactId, ...input }) => {
+      const result = await doneToday(deps, actor, contactId, input);
+      return answer(result.applied ? "Done and logged." : "Nothing was due for this contact; nothing logged.", result);
+    }),
+  );
+
+  server.registerTool(
+    "snooze",
+    {
+      title: "Snooze today's item",
+      description: "Puts the person's item off by a number of days (or until a date, YYYY-MM-DD); it comes back then.",
+      inputSchema: z.strictObject({
+        contactId: contactIdField,
+        days: z.number().int().min(1).max(365).optional(),
+        untilOn: z.string().max(10).optional(),
+      }),
+      annotations: WRITE,
+    },
+    guarded(async ({ contactId, days, untilOn }) => {
+      if ((days === undefined) === (untilOn === undefined)) {
+        throw new DomainError("validation", "give either days or untilOn", [
+          { path: "days", message: "give either days or untilOn" },
+        ]);
+      }
+      const result = await snoozeToday(deps, actor, contactId, days !== undefined ? { days } : { untilOn });
+      return answer(`Snoozed until ${result.untilOn ?? "later"}.`, result);
+    }),
+  );
+
+  const { articleFetcher } = scope;
+  if (articleFetcher) {
+    server.registerTool(
+      "save_article",
+      {
+        title: "Save an article",
+        description:
+          "Save a link (public http or https) to share; Kith reads its title and topics and matches it to the people who would like it.",
+        inputSchema: saveArticleSchema,
+        annotations: { ...WRITE, openWorldHint: true },
+      },
+      guarded(async (input) => {
+        const saved = await saveArticle({ ...deps, articleFetcher }, actor, input);
+        scope.onArticleSaved?.();
+        return answer(`Saved ${saved.url}; its text is read in the background.`, saved);
+      }),
+    );
+  }
+
+  server.registerResource(
+    "today",
+    "kith://today",
+    {
+      title: "Today's follow-ups",
+      description: "The today list with reasons and drafts",
+      mimeType: "application/json",
+    },
+    async (uri): Promise<ReadResourceResult> => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await getToday(deps, actor)) }],
+    }),
+  );
+
+  server.registerResource(
+    "contact",
+    new ResourceTemplate("kith://contacts/{contactId}", { list: undefined }),
+    { title: "A contact", description: "A contact's fields and what is due for them", mimeType: "application/json" },
+    async (uri, variables): Promise<ReadResourceResult> => {
+      const contactId = String(variables.contactId ?? "");
+      const contact = await getContact(deps, actor, contactId);
+      const due = await getContactDue(deps, actor, contactId);
+      return { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ contact, due }) }] };
+    },
+  );
+
+  return server;
+}

@@ -1,0 +1,160 @@
+import { DIALECTS } from "@kith/store/testing";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { describe, expect, it } from "vitest";
+import { addMember, type Call, signUp, useTestServer } from "../testing/test-server.ts";
+
+const textOf = (result: unknown) => ((result as CallToolResult).content[0] as { text: string }).text;
+
+describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
+  const s = useTestServer(dialect);
+
+  async function tokenFor(call: Call, headers: Record<string, string> = {}) {
+    const res = await call("POST", "/api/tokens", { name: "assistant" }, headers);
+    expect(res.statusCode).toBe(201);
+    return res.json().token as string;
+  }
+
+  async function connect(token: string) {
+    const address = await s.app.listen({ port: 0, host: "127.0.0.1" });
+    const client = new Client({ name: "kith-test-assistant", version: "1.0.0" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${address}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
+    return client;
+  }
+
+  /** Zoë, close circle (30 days), last talked to in July: overdue on 2 November. */
+  async function zoe(call: Call) {
+    const contact = await call("POST", "/api/contacts", {
+      firstName: "Zoë",
+      lastName: "Ångström",
+      circle: "close",
+      emails: [{ address: "zoë@exämple.com" }],
+      interests: ["sailing"],
+    });
+    expect(contact.statusCode).toBe(201);
+    const id = contact.json().id as string;
+    const logged = await call("POST", "/api/interactions", {
+      contactIds: [id],
+      kind: "call",
+      direction: "mutual",
+      occurredAt: "2026-07-01T10:00:00.000Z",
+      summary: "Talked about her sailing trip",
+    });
+    expect(logged.statusCode).toBe(201);
+    return id;
+  }
+
+  it("answers who to follow up with today and what to say, then logs what happened", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const zoeId = await zoe(ada.call);
+    const client = await connect(await tokenFor(ada.call));
+
+    const { tools } = await client.listTools();
+    const byName = new Map(tools.map((t) => [t.name, t]));
+    expect([...byName.keys()].sort()).toEqual(
+      [
+        "add_follow_up",
+        "done",
+        "draft_message",
+        "log_interaction",
+        "save_article",
+        "search_contacts",
+        "show_contact",
+        "snooze",
+        "today",
+      ].sort(),
+    );
+    expect(byName.get("today")?.annotations?.readOnlyHint).toBe(true);
+    expect(byName.get("done")?.annotations?.readOnlyHint).toBe(false);
+    // The input schemas are the core's own: a kind outside the vocabulary is not offered.
+    const logProps = byName.get("log_interaction")?.inputSchema.properties as Record<string, { enum?: string[] }>;
+    expect(logProps.kind?.enum).toEqual(["email", "call", "meeting", "message", "letter", "social", "other"]);
+
+    const today = textOf(await client.callTool({ name: "today", arguments: {} }));
+    expect(today).toContain("1 follow-up for 2026-11-02");
+    expect(today).toContain(`Zoë Ångström (contact ${zoeId})`);
+    expect(today).toContain("Draft:");
+    expect(today).toContain("Hi Zoë");
+
+    const found = textOf(await client.callTool({ name: "search_contacts", arguments: { q: "ångström" } }));
+    expect(found.split("\n")[0]).toBe(`Zoë Ångström (${zoeId})`);
+
+    const done = await client.callTool({
+      name: "done",
+      arguments: { contactId: zoeId, kind: "email", summary: "Asked how the crossing went" },
+    });
+    expect(done.isError).toBeFalsy();
+    expect(textOf(done)).toContain("Done and logged.");
+    expect(textOf(await client.callTool({ name: "today", arguments: {} }))).toContain("Nothing is due today");
+
+    const timeline = await ada.call("GET", `/api/interactions?contactId=${zoeId}`);
+    expect(timeline.json().items.map((i: { summary: string }) => i.summary)).toEqual([
+      "Asked how the crossing went",
+      "Talked about her sailing trip",
+    ]);
+
+    const resource = await client.readResource({ uri: `kith://contacts/${zoeId}` });
+    const first = resource.contents[0] as { text: string };
+    expect(JSON.parse(first.text).contact.displayName).toBe("Zoë Ångström");
+    await client.close();
+  });
+
+  it("refuses a viewer's writes and another account's ids in Kith's words, and reads for the viewer", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const vi = await signUp(s, "Vi", "vi@example.com");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    await addMember(ada.call, vi.call, "vi@example.com", "viewer");
+    const zoeId = await zoe(ada.call);
+    const bobsId = await zoe(bob.call);
+    const adaAccount = (await ada.call("GET", "/api/account")).json().id as string;
+    const viewer = await connect(await tokenFor(vi.call, { "x-kith-account": adaAccount }));
+
+    expect(textOf(await viewer.callTool({ name: "today", arguments: {} }))).toContain("Zoë Ångström");
+    const write = await viewer.callTool({
+      name: "log_interaction",
+      arguments: { contactIds: [zoeId], kind: "call", direction: "mutual" },
+    });
+    expect(write.isError).toBe(true);
+    expect(textOf(write)).toMatch(/editor/);
+    const others = await viewer.callTool({ name: "show_contact", arguments: { contactId: bobsId } });
+    expect(others.isError).toBe(true);
+    expect(textOf(others)).toBe(`contact ${bobsId} was not found`);
+    const bad = await viewer.callTool({ name: "snooze", arguments: { contactId: zoeId } });
+    expect(bad.isError).toBe(true);
+    expect((await ada.call("GET", `/api/interactions?contactId=${zoeId}`)).json().items).toHaveLength(1);
+    await viewer.close();
+  });
+
+  it("wants an API token: a cookie or nothing is a 401, GET is a 405", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } },
+    };
+    // No Origin: an assistant is not a browser; the cookie is refused for what it is, not for a missing Origin.
+    const headers = { accept: "application/json, text/event-stream" };
+    const withCookie = await s.app.inject({
+      method: "POST",
+      url: "/mcp",
+      headers: { ...headers, cookie: ada.cookie },
+      payload: initialize,
+    });
+    expect(withCookie.statusCode).toBe(401);
+    expect(withCookie.json().detail).toContain("Authorization: Bearer");
+    const wrongToken = await s.app.inject({
+      method: "POST",
+      url: "/mcp",
+      headers: { ...headers, authorization: "Bearer kith_nope" },
+      payload: initialize,
+    });
+    expect(wrongToken.statusCode).toBe(401);
+    expect((await s.app.inject({ method: "GET", url: "/mcp" })).statusCode).toBe(405);
+  });
+});
