@@ -5436,6 +5436,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reply rate and median time to reply by channel (last year), who waits for your reply, connections built per month, and each circle's share within its cadence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayOn: string;
+                            sinceOn: string;
+                            replies: {
+                                overall: {
+                                    sent: number;
+                                    answered: number;
+                                    rate: number | null;
+                                    medianHoursToReply: number | null;
+                                };
+                                byChannel: {
+                                    sent: number;
+                                    answered: number;
+                                    rate: number | null;
+                                    medianHoursToReply: number | null;
+                                    /** @enum {string} */
+                                    kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                                }[];
+                                sampled: boolean;
+                            };
+                            owedReplies: {
+                                contactId: string;
+                                displayName: string;
+                                wroteAt: string;
+                                waitingDays: number;
+                            }[];
+                            connectionsPerMonth: {
+                                month: string;
+                                connected: number;
+                            }[];
+                            health: {
+                                circle: string;
+                                contacts: number;
+                                withinCadence: number;
+                                share: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;

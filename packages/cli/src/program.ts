@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
+import { registerAnalyticsCommand } from "./analytics/analytics-command.ts";
 import { registerArticleCommands } from "./articles/article-commands.ts";
 import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
@@ -50,5 +51,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   registerMcpCommand(program, ctx);
+  registerAnalyticsCommand(program, ctx);
   return program;
 }

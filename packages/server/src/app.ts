@@ -17,6 +17,7 @@ import { KyselyLoginThrottleRepository, type OpenDatabase } from "@kith/store";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
+import { registerAnalyticsRoutes } from "./analytics/analytics-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
 import { registerArticleRoutes } from "./articles/article-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
@@ -175,6 +176,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSettingsRoutes(app, ctx.deps);
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
+  registerAnalyticsRoutes(app, ctx.deps);
   const articleFetcher = openArticleFetcher(ctx.config);
   registerArticleRoutes(app, { ...ctx.deps, articleFetcher }, { onSaved: () => jobs.kick("articles") });
   registerMcpRoutes(app, ctx.deps, auth, { articleFetcher, onArticleSaved: () => jobs.kick("articles") });

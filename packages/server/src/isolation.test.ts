@@ -80,6 +80,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/due-state/rebuild": { list: true },
     "GET /api/settings": { list: true },
     "GET /api/insights": { list: true },
+    "GET /api/analytics": { list: true },
     "POST /api/imports/preview": { status: 200, body: { content: "Name,Company\nSecret Person,Secretco\n" } },
     "POST /api/imports": { status: 202, body: { content: "Name\nSomeone Else\n" } },
     "GET /api/imports": { list: true },

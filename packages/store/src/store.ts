@@ -6,6 +6,7 @@ import {
   KyselyMembershipRepository,
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
+import { KyselyAnalyticsRepository } from "./repositories/analytics-repository.ts";
 import { KyselyArticleRepository } from "./repositories/article-repository.ts";
 import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
@@ -57,6 +58,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     campaigns: new KyselyCampaignRepository(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
+    analytics: new KyselyAnalyticsRepository(db),
   };
 }
 

@@ -126,6 +126,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       unwrap(api.GET("/api/follow-ups", { params: { query: { ...filters, ...page } } })),
     completeFollowUp: (id, body) => unwrap(api.POST("/api/follow-ups/{id}/done", { ...path("id", id), body })),
     getToday: () => unwrap(api.GET("/api/today")),
+    getAnalytics: () => unwrap(api.GET("/api/analytics")),
     doneToday: (contactId, body) =>
       unwrap(api.POST("/api/today/{contactId}/done", { ...path("contactId", contactId), body })),
     snoozeToday: (contactId, body) =>

@@ -57,6 +57,7 @@ export interface KithClient {
     input: Body<"/api/follow-ups/{id}/done", "post">,
   ): Promise<Answer<"/api/follow-ups/{id}/done", "post">>;
   getToday(): Promise<Answer<"/api/today", "get">>;
+  getAnalytics(): Promise<Answer<"/api/analytics", "get">>;
   doneToday(contactId: string, input: DoneTodayRequest): Promise<Answer<"/api/today/{contactId}/done", "post">>;
   snoozeToday(
     contactId: string,

@@ -5,6 +5,7 @@ import type {
   MembershipRepository,
   UserDirectory,
 } from "../accounts/account-ports.ts";
+import type { AnalyticsRepository } from "../analytics/analytics-port.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CampaignRepository } from "../campaigns/campaign-port.ts";
@@ -85,6 +86,7 @@ export interface Repositories {
   messageSends: MessageSendRepository;
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
+  analytics: AnalyticsRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -1,0 +1,61 @@
+import type { Analytics, ReplyStats } from "@kith/core";
+import type { Command } from "commander";
+import { type CliContext, clientAction } from "../cli-context.ts";
+import { renderTable } from "../output/table.ts";
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+/** Hours as people say them: "6 h", "2.5 days". */
+export function waitWords(hours: number | null): string {
+  if (hours === null) return "—";
+  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round((hours / 24) * 10) / 10} days`;
+}
+
+const replyRow = (label: string, r: ReplyStats) => [
+  label,
+  String(r.sent),
+  String(r.answered),
+  percent(r.rate),
+  waitWords(r.medianHoursToReply),
+];
+
+export function renderAnalytics(a: Analytics): string {
+  const lines = [`Replies since ${a.sinceOn}${a.replies.sampled ? " (the most recent messages)" : ""}`];
+  if (a.replies.overall.sent === 0) lines.push("  no message sent in that time");
+  else
+    lines.push(
+      renderTable(
+        ["CHANNEL", "SENT", "ANSWERED", "RATE", "MEDIAN WAIT"],
+        [...a.replies.byChannel.map((c) => replyRow(c.kind, c)), replyRow("all", a.replies.overall)],
+      ),
+    );
+  lines.push("", "They wrote last and wait for you");
+  if (a.owedReplies.length === 0) lines.push("  nobody: you are all caught up");
+  else
+    lines.push(
+      renderTable(
+        ["WHO", "WROTE", "WAITING", "ID"],
+        a.owedReplies.map((o) => [o.displayName, o.wroteAt.slice(0, 10), `${o.waitingDays} d`, o.contactId]),
+      ),
+    );
+  const built = a.connectionsPerMonth.reduce((n, m) => n + m.connected, 0);
+  lines.push("", `Connections built in the last 12 months: ${built}`);
+  if (built > 0) lines.push(a.connectionsPerMonth.map((m) => `${m.month} ${m.connected}`).join(" · "));
+  lines.push("", "Within cadence, by circle");
+  lines.push(
+    renderTable(
+      ["CIRCLE", "PEOPLE", "WITHIN", "SHARE"],
+      a.health.map((h) => [h.circle, String(h.contacts), String(h.withinCadence), percent(h.share)]),
+    ),
+  );
+  return lines.join("\n");
+}
+
+/** `kith analytics`: reply rates, the forgotten inbox, connections built and circle health. */
+export function registerAnalyticsCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("analytics")
+    .description("reply rates by channel, who waits for your reply, connections built per month, circle health")
+    .action(clientAction(ctx, async ({ client, out }) => out.show(await client.getAnalytics(), renderAnalytics)));
+}
