@@ -1,4 +1,6 @@
+import { Link } from "wouter";
 import type { Insights } from "../api/types.ts";
+import { BarChart } from "../ui/bar-chart.tsx";
 import { plural } from "../ui/format.ts";
 import { useInsights } from "./insights-queries.ts";
 
@@ -16,35 +18,20 @@ const shortDate = (on: string) =>
 
 /** Twelve weeks of touches as bars: a rhythm is easier to see than to read. */
 function TouchesChart({ weeks }: { weeks: Insights["touchesPerWeek"] }) {
-  const max = Math.max(1, ...weeks.map((w) => w.touches));
   const total = weeks.reduce((sum, w) => sum + w.touches, 0);
-  const barWidth = 100 / weeks.length;
   const summary = `${plural(total, "touch", "touches")} in ${weeks.length} weeks; this week ${weeks.at(-1)?.touches ?? 0}.`;
   return (
-    <figure className="chart">
-      <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={summary} className="chart-bars">
-        {weeks.map((w, i) => {
-          const height = (w.touches / max) * 36;
-          return (
-            <rect
-              key={w.weekStartOn}
-              x={i * barWidth + barWidth * 0.15}
-              y={40 - height}
-              width={barWidth * 0.7}
-              height={Math.max(height, w.touches > 0 ? 1 : 0.4)}
-              className={i === weeks.length - 1 ? "bar bar-now" : "bar"}
-            >
-              <title>{`Week of ${shortDate(w.weekStartOn)}: ${plural(w.touches, "touch", "touches")}`}</title>
-            </rect>
-          );
-        })}
-      </svg>
-      <figcaption className="chart-axis muted small">
-        <span>{shortDate(weeks[0]?.weekStartOn ?? "")}</span>
-        <span>this week</span>
-      </figcaption>
-      <p className="muted small">{summary}</p>
-    </figure>
+    <BarChart
+      bars={weeks.map((w, i) => ({
+        key: w.weekStartOn,
+        label: `Week of ${shortDate(w.weekStartOn)}: ${plural(w.touches, "touch", "touches")}`,
+        value: w.touches,
+        now: i === weeks.length - 1,
+      }))}
+      summary={summary}
+      from={shortDate(weeks[0]?.weekStartOn ?? "")}
+      to="this week"
+    />
   );
 }
 
@@ -85,6 +72,9 @@ export function InsightsCards() {
       <section className="card" aria-labelledby="spread-heading">
         <h2 id="spread-heading">Your network</h2>
         <SpreadChart spread={insights.data.dueSpread} />
+        <p className="small">
+          <Link href="/analytics">Reply rates, who waits for your reply, connections built →</Link>
+        </p>
       </section>
     </>
   );
