@@ -3150,6 +3150,51 @@ export interface paths {
                                 fetchedAt: string | null;
                             }[];
                             /** @default [] */
+                            campaigns: {
+                                ref: string;
+                                name: string;
+                                occasion: {
+                                    /** @enum {string} */
+                                    kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                    name: string;
+                                    holidayId: string | null;
+                                };
+                                segment: {
+                                    circle?: string;
+                                    tag?: string;
+                                    companyRef?: string;
+                                    q?: string;
+                                    includeArchived: boolean;
+                                    includeMovedOn: boolean;
+                                };
+                                /** @enum {string} */
+                                mode: "email" | "self";
+                                template: string | null;
+                                myUpdate: string;
+                                /** @enum {string} */
+                                status: "draft" | "sending" | "sent" | "partly-sent";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            campaignRecipients: {
+                                campaignRef: string;
+                                contactRef: string;
+                                position: number;
+                                displayName: string;
+                                email: string | null;
+                                personalLine: string;
+                                subject: string;
+                                body: string;
+                                bodyEdited: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                                reason: string;
+                                sendKey: string | null;
+                                interactionRef: string | null;
+                                sentAt: string | null;
+                            }[];
+                            /** @default [] */
                             templates: {
                                 defaultId: string | null;
                                 name: string;
@@ -3205,7 +3250,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -3215,6 +3260,8 @@ export interface paths {
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
+                                campaigns: number;
+                                campaignRecipients: number;
                                 templates: number;
                             } | null;
                             error: string | null;
@@ -3621,6 +3668,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                             }[];
                             later: {
                                 contactId: string;
@@ -3650,6 +3710,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                                 plannedOn: string;
                             }[];
                             laterCount: number;
@@ -3960,6 +4033,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                             } | null;
                         };
                     };
@@ -5239,6 +5325,51 @@ export interface paths {
                             fetchedAt: string | null;
                         }[];
                         /** @default [] */
+                        campaigns?: {
+                            ref: string;
+                            name: string;
+                            occasion: {
+                                /** @enum {string} */
+                                kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                name: string;
+                                holidayId: string | null;
+                            };
+                            segment: {
+                                circle?: string;
+                                tag?: string;
+                                companyRef?: string;
+                                q?: string;
+                                includeArchived: boolean;
+                                includeMovedOn: boolean;
+                            };
+                            /** @enum {string} */
+                            mode: "email" | "self";
+                            template: string | null;
+                            myUpdate: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "sent" | "partly-sent";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        campaignRecipients?: {
+                            campaignRef: string;
+                            contactRef: string;
+                            position: number;
+                            displayName: string;
+                            email: string | null;
+                            personalLine: string;
+                            subject: string;
+                            body: string;
+                            bodyEdited: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                            reason: string;
+                            sendKey: string | null;
+                            interactionRef: string | null;
+                            sentAt: string | null;
+                        }[];
+                        /** @default [] */
                         templates?: {
                             defaultId: string | null;
                             name: string;
@@ -5281,7 +5412,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -5291,6 +5422,8 @@ export interface paths {
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
+                                campaigns: number;
+                                campaignRecipients: number;
                                 templates: number;
                             } | null;
                             error: string | null;
