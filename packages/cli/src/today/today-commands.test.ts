@@ -102,4 +102,8 @@ describe("kith today's drafts", () => {
     expect(renderToday(view, "full")).toContain("     Talk soon,\n     Ada\n");
     expect(renderToday(view, "none")).not.toContain("Subject:");
   });
+
+  it("counts connection progress in exchanges, as the web does", () => {
+    expect(renderToday(view)).toContain("   cadence-due · 2/7 exchanges · c1");
+  });
 });

@@ -14,7 +14,7 @@ export function renderToday(view: TodayView, drafts: DraftsMode = "short"): stri
     lines.push("");
     view.items.forEach((item, i) => {
       const progress = `${item.connection.exchanges}/${item.connection.target}`;
-      lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
+      lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} exchanges · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
       // Every item carries its draft (an older server, over --url, sends none).
       const draft: DraftView | undefined = item.draft;
