@@ -113,8 +113,8 @@ ${signOff("Warmly")}`,
 {{ article.url }}
 {% if article.description %}
 {{ article.description }}
-{% endif %}{% if contact.interests.size > 0 %}
-It made me think of your interest in {{ contact.interests | first }}.{% endif %} No need to reply — I just thought you might enjoy it.{% else %}I thought about you today and wanted to say hello. I hope all is well with you.{% endif %}
+{% endif %}
+{% if contact.interests.size > 0 %}It made me think of your interest in {{ contact.interests | first }}. {% endif %}No need to reply — I just thought you might enjoy it.{% else %}I thought about you today and wanted to say hello. I hope all is well with you.{% endif %}
 
 ${signOff("Best")}`,
   },
