@@ -116,7 +116,7 @@ describe.each(DIALECTS)("templates and drafts on %s", (dialect) => {
     expect(check.body).toContain("Hi Ana,");
     // The summary as a sentence to her, not a note in brackets.
     expect(check.body).toContain(
-      "Our last call was 3 weeks ago, and I've been wondering how things have gone since. I still think about our talk about her studio plans.",
+      "Our last call was 3 weeks ago, and I've been wondering how things have gone since. I still think about our talk about your studio plans.",
     );
     expect(check.body).toContain("climbing");
     expect(check.body).toContain("at Northwind?");
