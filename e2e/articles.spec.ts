@@ -21,6 +21,7 @@ async function articleServer() {
 test("articles: saved from the bookmarklet's link, read by the server, matched to Rosa, shared with a draft", async ({
   page,
   account,
+  clipboard,
 }) => {
   const site = await articleServer();
   try {
@@ -51,11 +52,17 @@ test("articles: saved from the bookmarklet's link, read by the server, matched t
     const draft = page.getByRole("listitem", { name: "Draft for Rosa Diaz" });
     await expect(draft).toContainText("Rosa");
     await expect(draft).toContainText(site.url);
-    await expect(draft.getByRole("link", { name: "Open in mail app" })).toHaveAttribute("href", /^mailto:\?subject=/);
+    // The shared draft panel: its actions, the mail app with the person's address.
+    await expect(draft.getByRole("link", { name: "Open this draft in your mail app" })).toHaveAttribute(
+      "href",
+      /^mailto:[^?]*\?subject=/,
+    );
     await capture(page, "article-matches");
 
-    await draft.getByRole("button", { name: "I sent it" }).click();
-    await expect(draft.getByText("Logged as sent")).toBeVisible();
+    await draft.getByRole("button", { name: "Copy the draft for Rosa Diaz" }).click();
+    expect(await clipboard.read()).toContain(site.url);
+    await draft.getByRole("button", { name: "Yes, log it" }).click();
+    await expect(draft.getByText("Logged as sent to Rosa Diaz.")).toBeVisible();
     const contact = await (await page.request.get(`/api/contacts/${rosa.id}`)).json();
     expect(contact.touchCount).toBe(1);
 

@@ -3151,6 +3151,51 @@ export interface paths {
                                 fetchedAt: string | null;
                             }[];
                             /** @default [] */
+                            campaigns: {
+                                ref: string;
+                                name: string;
+                                occasion: {
+                                    /** @enum {string} */
+                                    kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                    name: string;
+                                    holidayId: string | null;
+                                };
+                                segment: {
+                                    circle?: string;
+                                    tag?: string;
+                                    companyRef?: string;
+                                    q?: string;
+                                    includeArchived: boolean;
+                                    includeMovedOn: boolean;
+                                };
+                                /** @enum {string} */
+                                mode: "email" | "self";
+                                template: string | null;
+                                myUpdate: string;
+                                /** @enum {string} */
+                                status: "draft" | "sending" | "sent" | "partly-sent";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            campaignRecipients: {
+                                campaignRef: string;
+                                contactRef: string;
+                                position: number;
+                                displayName: string;
+                                email: string | null;
+                                personalLine: string;
+                                subject: string;
+                                body: string;
+                                bodyEdited: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                                reason: string;
+                                sendKey: string | null;
+                                interactionRef: string | null;
+                                sentAt: string | null;
+                            }[];
+                            /** @default [] */
                             templates: {
                                 defaultId: string | null;
                                 name: string;
@@ -3206,7 +3251,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -3216,6 +3261,8 @@ export interface paths {
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
+                                campaigns: number;
+                                campaignRecipients: number;
                                 templates: number;
                             } | null;
                             error: string | null;
@@ -3622,6 +3669,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                             }[];
                             later: {
                                 contactId: string;
@@ -3651,6 +3711,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                                 plannedOn: string;
                             }[];
                             laterCount: number;
@@ -3961,6 +4034,19 @@ export interface paths {
                                     subject: string;
                                     body: string;
                                 };
+                                article: {
+                                    id: string;
+                                    title: string;
+                                    url: string;
+                                    draft: {
+                                        templateId: string | null;
+                                        templateName: string;
+                                        /** @enum {string} */
+                                        channel: "email" | "message" | "any";
+                                        subject: string;
+                                        body: string;
+                                    };
+                                } | null;
                             } | null;
                         };
                     };
@@ -5240,6 +5326,51 @@ export interface paths {
                             fetchedAt: string | null;
                         }[];
                         /** @default [] */
+                        campaigns?: {
+                            ref: string;
+                            name: string;
+                            occasion: {
+                                /** @enum {string} */
+                                kind: "thanksgiving" | "new-year" | "holiday" | "custom";
+                                name: string;
+                                holidayId: string | null;
+                            };
+                            segment: {
+                                circle?: string;
+                                tag?: string;
+                                companyRef?: string;
+                                q?: string;
+                                includeArchived: boolean;
+                                includeMovedOn: boolean;
+                            };
+                            /** @enum {string} */
+                            mode: "email" | "self";
+                            template: string | null;
+                            myUpdate: string;
+                            /** @enum {string} */
+                            status: "draft" | "sending" | "sent" | "partly-sent";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        campaignRecipients?: {
+                            campaignRef: string;
+                            contactRef: string;
+                            position: number;
+                            displayName: string;
+                            email: string | null;
+                            personalLine: string;
+                            subject: string;
+                            body: string;
+                            bodyEdited: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "sending" | "sent" | "marked-sent" | "skipped" | "failed" | "unknown";
+                            reason: string;
+                            sendKey: string | null;
+                            interactionRef: string | null;
+                            sentAt: string | null;
+                        }[];
+                        /** @default [] */
                         templates?: {
                             defaultId: string | null;
                             name: string;
@@ -5282,7 +5413,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -5292,6 +5423,8 @@ export interface paths {
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
+                                campaigns: number;
+                                campaignRecipients: number;
                                 templates: number;
                             } | null;
                             error: string | null;

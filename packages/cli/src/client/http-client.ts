@@ -209,6 +209,8 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     },
     listArticles: () => items(api.GET("/api/articles")),
     articleMatches: (id) => items(api.GET("/api/articles/{id}/matches", path("id", id))),
+    articleDrafts: (id, contactIds) =>
+      items(api.POST("/api/articles/{id}/drafts", { ...path("id", id), body: { contactIds } })),
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

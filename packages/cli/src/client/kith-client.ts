@@ -121,5 +121,7 @@ export interface KithClient {
   addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;
   listArticles(): Promise<SavedArticle[]>;
   articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
+  /** "Share with": a "thought of you" draft of the article per contact. */
+  articleDrafts(id: string, contactIds: string[]): Promise<ItemOf<"/api/articles/{id}/drafts", "post">[]>;
   close(): Promise<void>;
 }

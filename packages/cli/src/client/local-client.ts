@@ -2,6 +2,7 @@ import {
   type Actor,
   type ArticleFetcher,
   addFollowUp,
+  articleDrafts,
   articleMatches,
   commitImport,
   commitResumedImport,
@@ -147,6 +148,7 @@ export function createLocalClient(
     },
     listArticles: () => listArticles(deps, actor),
     articleMatches: (id) => articleMatches(deps, actor, id),
+    articleDrafts: (id, contactIds) => articleDrafts(deps, actor, id, { contactIds }),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

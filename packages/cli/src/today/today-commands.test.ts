@@ -102,4 +102,14 @@ describe("kith today's drafts", () => {
     expect(renderToday(view, "full")).toContain("     Talk soon,\n     Ada\n");
     expect(renderToday(view, "none")).not.toContain("Subject:");
   });
+
+  it("counts connection progress in exchanges, as the web does", () => {
+    expect(renderToday(view)).toContain("   cadence-due · 2/7 exchanges · c1");
+  });
+
+  it("names an article that fits the person and how to share it", () => {
+    const article = { id: "a1", title: "Bees\u001b[31m on roofs", url: "https://x.example/bees", draft: item.draft };
+    const withArticle = { ...view, items: [{ ...item, article }] } as typeof view;
+    expect(renderToday(withArticle)).toContain("   article for them: Bees[31m on roofs → kith article share a1 c1");
+  });
 });

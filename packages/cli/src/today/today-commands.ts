@@ -4,7 +4,7 @@ import { type CliContext, clientAction, definedOnly } from "../cli-context.ts";
 import type { DoneTodayRequest } from "../client/kith-client.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
 import { directionOf } from "../interactions/log-command.ts";
-import { DRAFTS_MODES, type DraftsMode, type DraftView, renderDraft } from "../messages/render-draft.ts";
+import { DRAFTS_MODES, type DraftsMode, type DraftView, renderDraft, terminalSafe } from "../messages/render-draft.ts";
 import { renderTable } from "../output/table.ts";
 
 export function renderToday(view: TodayView, drafts: DraftsMode = "short"): string {
@@ -14,8 +14,13 @@ export function renderToday(view: TodayView, drafts: DraftsMode = "short"): stri
     lines.push("");
     view.items.forEach((item, i) => {
       const progress = `${item.connection.exchanges}/${item.connection.target}`;
-      lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} touches · ${item.contactId}`);
+      lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} exchanges · ${item.contactId}`);
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
+      if (item.article && item.reasonKind !== "article-match") {
+        lines.push(
+          `   article for them: ${terminalSafe(item.article.title)} → kith article share ${item.article.id} ${item.contactId}`,
+        );
+      }
       // Every item carries its draft (an older server, over --url, sends none).
       const draft: DraftView | undefined = item.draft;
       if (draft && drafts !== "none")

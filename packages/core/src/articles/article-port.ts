@@ -58,6 +58,8 @@ export interface ArticleRepository {
   delete(accountId: string, id: string): Promise<boolean>;
   /** The account's contacts that are not archived, for matching and for the account's vocabulary of interests. */
   candidates(accountId: string): Promise<ArticleCandidate[]>;
+  /** The same for the given contacts only (the Today page's few), archived ones left out. */
+  candidatesOf(accountId: string, contactIds: readonly string[]): Promise<ArticleCandidate[]>;
   /** System scan for the job (not a member's request): pending articles whose attempt is due and lease is free. */
   claimable(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]>;
   /** Takes the lease of a pending article when it is free; the article as claimed (attempts counted), or null. */

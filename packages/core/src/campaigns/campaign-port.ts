@@ -16,7 +16,14 @@ export interface ClaimedRecipient extends Recipient {
  */
 export interface CampaignRepository {
   insert(accountId: string, campaign: CampaignRecord, recipients: readonly Recipient[]): Promise<void>;
+  /** A restore's write: recipients of a campaign already inserted, `at` their last change. */
+  insertRecipients(accountId: string, campaignId: string, recipients: readonly Recipient[], at: string): Promise<void>;
+  /** The newest 200, with their counts (the page). */
   list(accountId: string): Promise<Campaign[]>;
+  /** Every campaign of the account, without counts (the backup). */
+  all(accountId: string): Promise<CampaignRecord[]>;
+  /** A campaign and its recipients (a failed restore taking out what it wrote). */
+  delete(accountId: string, id: string): Promise<void>;
   find(accountId: string, id: string): Promise<Campaign | null>;
   recipients(accountId: string, campaignId: string): Promise<Recipient[]>;
   findRecipient(accountId: string, campaignId: string, contactId: string): Promise<Recipient | null>;

@@ -39,7 +39,8 @@ function cleanTopic(raw: string): string | null {
     .replace(/[.!?;:,\s]+$/u, "");
   if (topic.length < 3 || topic.length > MAX_TOPIC) return null;
   if (!/\p{L}/u.test(topic)) return null;
-  return topic;
+  // A note is written about the person ("Talked about her new studio"); the line is written to them.
+  return topic.replace(/^(?:his|her|their)\s+/i, "your ");
 }
 
 export function personalLineFrom(lastTouch: LastTouchForLine | null): string {

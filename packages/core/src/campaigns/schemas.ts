@@ -17,8 +17,10 @@ export const occasionInputSchema = z.discriminatedUnion("kind", [
 ]);
 export type OccasionInput = z.output<typeof occasionInputSchema>;
 
+export const OCCASION_KINDS = ["thanksgiving", "new-year", "holiday", "custom"] as const;
+
 export const occasionSchema = z.object({
-  kind: z.enum(["thanksgiving", "new-year", "holiday", "custom"]),
+  kind: z.enum(OCCASION_KINDS),
   name: z.string(),
   holidayId: z.string().nullable(),
 });

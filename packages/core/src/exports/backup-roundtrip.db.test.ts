@@ -3,22 +3,32 @@ import { describe, expect, it } from "vitest";
 import {
   addContactNote,
   addFollowUp,
+  createCampaign,
   createCompany,
   createContact,
+  createTemplate,
   dismissDuplicate,
   exportBackup,
+  getCampaign,
+  listCampaigns,
   listContacts,
+  listInteractions,
   logInteraction,
+  markRecipientSent,
   moveOn,
+  removeRecipient,
   restoreBackup,
   setContactArchived,
   skipFollowUp,
   snoozeFollowUp,
   snoozeToday,
   updateAccount,
+  updateCampaignRecipient,
   updateNotifySettings,
   updateSettings,
 } from "../index.ts";
+import { sampleBackup } from "../testing/sample-backup.ts";
+import { RESTORED_SENDING_REASON } from "./run-restore-job.ts";
 
 /** Text that has broken exports before: scripts, emoji, right-to-left, line breaks, formula starts. */
 const MESSY = [
@@ -109,6 +119,23 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     // "Not the same person", named in the order the ids do not sort in.
     const [first, second] = [zoe!.id, rtl!.id].sort();
     await dismissDuplicate(w.deps, w.alice, { contactIds: [second, first] });
+    // Two campaigns: one to a company with an own template, one to a circle with a default's, each at every stage.
+    const own = await createTemplate(w.deps, w.alice, {
+      ...{ name: "Grüße 🎉", slots: ["campaign"], subject: "Happy {{ occasion.name }}" },
+      body: "Hi {{ contact.firstName }},\n{{ personalLine }}",
+    });
+    const toAcme = await createCampaign(w.deps, w.alice, {
+      ...{ occasion: { kind: "custom", name: "Fête ✨" }, segment: { companyId: acme.id }, mode: "self" },
+      templateId: own.id,
+    });
+    const [sent, removed, edited] = toAcme.recipients;
+    await markRecipientSent(w.deps, w.alice, toAcme.id, sent!.contactId);
+    await removeRecipient(w.deps, w.alice, toAcme.id, removed!.contactId);
+    await updateCampaignRecipient(w.deps, w.alice, toAcme.id, edited!.contactId, { personalLine: MESSY[0] });
+    await createCampaign(w.deps, w.alice, {
+      ...{ occasion: { kind: "thanksgiving" }, segment: { circle: "inner", q: "mentor" }, mode: "email" },
+      ...{ templateId: "default:holiday", myUpdate: MESSY[2] },
+    });
   }
 
   it("backup → restore into an empty account → backup is byte-identical, and so are the contacts", async () => {
@@ -130,10 +157,29 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     const bytes = (s: string) => new TextEncoder().encode(s).length;
     expect(backup.contacts.some((c: { notes: string }) => bytes(c.notes) > 64 * 1024)).toBe(true);
 
+    expect(backup.campaigns).toHaveLength(2);
+    expect(backup.campaigns.map((c: { template: string }) => c.template).sort()).toEqual([
+      "default:holiday",
+      "template-1",
+    ]);
+    expect(backup.campaignRecipients.map((r: { status: string }) => r.status)).toEqual(
+      expect.arrayContaining(["marked-sent", "skipped", "pending"]),
+    );
+    expect(backup.campaignRecipients).toContainEqual(
+      expect.objectContaining({ status: "marked-sent", interactionRef: expect.stringMatching(/^interaction-/) }),
+    );
+
     const restored = await restoreBackup(w.deps, w.bob, backup);
-    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 10, followUps: 2, webhooks: 1 });
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 2, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
     expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
+    // A restored campaign works: its own template is found again when a personal line re-renders a body.
+    const [bobsCampaign] = (await listCampaigns(w.deps, w.bob)).filter((c) => c.segment.companyId);
+    const pending = (await getCampaign(w.deps, w.bob, bobsCampaign!.id)).recipients.find((r) => r.status === "pending");
+    const line = await updateCampaignRecipient(w.deps, w.bob, bobsCampaign!.id, pending!.contactId, {
+      personalLine: "Still thinking of the ✨ talk.",
+    });
+    expect(line.body).toContain("Still thinking of the ✨ talk.");
 
     // The derived state (touches, due dates, snoozes) is recomputed to the same values.
     const strip = ({ id: _i, companyId: _c, ...c }: { id: string; companyId: string | null }) => c;
@@ -141,6 +187,22 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     const alices = (await listContacts(w.deps, w.alice, all, {})).items.map(strip);
     const bobs = (await listContacts(w.deps, w.bob, all, {})).items.map(strip);
     expect(bobs).toEqual(alices);
+  });
+
+  it("a campaign being sent when the backup was made comes back as a draft, its message in flight unknown", async () => {
+    await restoreBackup(w.deps, w.bob, sampleBackup());
+    const [campaign] = await listCampaigns(w.deps, w.bob);
+    expect(campaign).toMatchObject({ status: "draft", senderUserId: null, templateId: "default:holiday" });
+    const [zoe] = (await listContacts(w.deps, w.bob, {}, {})).items.filter((c) => c.firstName === "Zoë");
+    expect(campaign!.segment).toMatchObject({ circle: "close", companyId: zoe!.companyId });
+    const [recipient] = (await getCampaign(w.deps, w.bob, campaign!.id)).recipients;
+    expect(recipient).toMatchObject({
+      contactId: zoe!.id,
+      status: "unknown",
+      sendKey: "k-1",
+      reason: RESTORED_SENDING_REASON,
+    });
+    expect(recipient!.interactionId).toBe((await listInteractions(w.deps, w.bob, {}, {})).items[0]!.id);
   });
 
   it("a viewer's backup leaves the webhooks out", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES } from "../articles/schemas.ts";
+import { CAMPAIGN_MODES, CAMPAIGN_STATUSES, OCCASION_KINDS, RECIPIENT_STATUSES } from "../campaigns/schemas.ts";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
 import { DIGEST_FREQUENCIES } from "../delivery/schemas.ts";
@@ -169,6 +170,53 @@ export const backupTemplateSchema = z.strictObject({
   updatedAt: instant,
 });
 
+/**
+ * An occasion campaign with its segment (a company by its ref) and its template: one of Kith's defaults by its id,
+ * an own template as `template-N` (the Nth of the backup's `templates`), or null. Who sent it is not kept (members
+ * are not in a backup): a restored campaign that was being sent waits as a draft for its member's "Send all".
+ */
+export const backupCampaignSchema = z.strictObject({
+  ref,
+  name: text,
+  occasion: z.strictObject({ kind: z.enum(OCCASION_KINDS), name: text, holidayId: text.nullable() }),
+  segment: z.strictObject({
+    circle: text.optional(),
+    tag: text.optional(),
+    companyRef: ref.optional(),
+    q: text.optional(),
+    includeArchived: z.boolean(),
+    includeMovedOn: z.boolean(),
+  }),
+  mode: z.enum(CAMPAIGN_MODES),
+  template: z
+    .string()
+    .max(200)
+    .regex(/^(default:.+|template-\d+)$/, "is not a default template's id or a ref such as template-2")
+    .nullable(),
+  myUpdate: text,
+  status: z.enum(CAMPAIGN_STATUSES),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** One person of a campaign: their message and where its sending stands (the ledger's lease is not kept). */
+export const backupCampaignRecipientSchema = z.strictObject({
+  campaignRef: ref,
+  contactRef: ref,
+  position: z.number().int(),
+  displayName: text,
+  email: text.nullable(),
+  personalLine: text,
+  subject: text,
+  body: text,
+  bodyEdited: z.boolean(),
+  status: z.enum(RECIPIENT_STATUSES),
+  reason: text,
+  sendKey: z.string().max(200).nullable(),
+  interactionRef: ref.nullable(),
+  sentAt: instant.nullable(),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal("kith-backup"),
   version: z.literal(BACKUP_VERSION),
@@ -189,6 +237,9 @@ export const backupSchema = z.strictObject({
   duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
   /** Absent from backups made before it: none then. */
   articles: z.array(backupArticleSchema).default([]),
+  /** Absent from backups made before campaigns were backed up: none then. */
+  campaigns: z.array(backupCampaignSchema).default([]),
+  campaignRecipients: z.array(backupCampaignRecipientSchema).default([]),
   /** Absent from backups made before templates: none then. */
   templates: z.array(backupTemplateSchema).default([]),
 });
@@ -216,6 +267,8 @@ export const restoreJobSchema = z.object({
     "followUps",
     "duplicateDismissals",
     "articles",
+    "campaigns",
+    "campaignRecipients",
     "refresh",
     "finish",
     "undo",
@@ -231,6 +284,8 @@ export const restoreJobSchema = z.object({
       followUps: z.number(),
       duplicateDismissals: z.number(),
       articles: z.number(),
+      campaigns: z.number(),
+      campaignRecipients: z.number(),
       templates: z.number(),
     })
     .nullable(),

@@ -74,7 +74,7 @@ async function refsOfPeople(deps: Deps, actor: Actor) {
     contactBody(c, c.companyId ? (companyById.get(c.companyId) ?? null) : null, photos.get(c.id)),
   );
   const contactById = new Map(contactRows.map((c) => [c.id, contacts.refOf(c)]));
-  return { companies: companies.out, contacts: contacts.out, contactById };
+  return { companies: companies.out, contacts: contacts.out, contactById, companyById };
 }
 
 /** The pairs dismissed as "not the same person", in refs: each pair sorted, the pairs sorted (ids do not count). */
@@ -101,7 +101,7 @@ async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<
       f.interactionId ? (interactionById.get(f.interactionId) ?? null) : null,
     ),
   );
-  return { interactions: interactions.out, followUps: followUps.out };
+  return { interactions: interactions.out, followUps: followUps.out, interactionById };
 }
 
 const articleBody = (a: ArticleRecord) => ({
@@ -109,12 +109,13 @@ const articleBody = (a: ArticleRecord) => ({
   ...{ description: a.description, text: a.text, topics: a.topics, savedAt: a.savedAt, fetchedAt: a.fetchedAt },
 });
 /** The account's templates, in an order that does not depend on ids (a restore gives own templates new ones). */
-async function templatesOf(deps: Deps, actor: Actor): Promise<Backup["templates"]> {
+async function templatesOf(deps: Deps, actor: Actor): Promise<(Backup["templates"][number] & { id: string })[]> {
   const stored = await deps.store.messageTemplates.list(actor.accountId, MAX_OWN_TEMPLATES + DEFAULT_TEMPLATES.length);
   const key = (t: Backup["templates"][number]) =>
     JSON.stringify([t.defaultId ?? "~", t.name, t.createdAt, t.updatedAt, t.subject, t.body]);
   return stored
     .map((t) => ({
+      id: t.id,
       defaultId: isDefaultId(t.id) ? t.id : null,
       name: t.name,
       channel: t.channel,
@@ -128,13 +129,63 @@ async function templatesOf(deps: Deps, actor: Actor): Promise<Backup["templates"
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+const refOr = (refs: ReadonlyMap<string, string>, id: string | null) => (id ? (refs.get(id) ?? null) : null);
+
+/** A campaign's template in the backup: a default's id, an own template by its place in `templates`, or null. */
+function templateRefOf(templateId: string | null, templates: readonly { id: string }[]): string | null {
+  if (!templateId) return null;
+  if (isDefaultId(templateId)) return templateId;
+  const at = templates.findIndex((t) => t.id === templateId);
+  return at < 0 ? null : `template-${at + 1}`;
+}
+
+/** The campaigns (segment and template in refs) and their recipients, in orders that do not depend on ids. */
+async function campaignsOf(
+  deps: Deps,
+  actor: Actor,
+  refs: { companyById: ReadonlyMap<string, string>; contactById: ReadonlyMap<string, string> },
+  interactionById: ReadonlyMap<string, string>,
+  templates: readonly { id: string }[],
+) {
+  const rows = await deps.store.campaigns.all(actor.accountId);
+  const campaigns = numbered("campaign", rows, (c) => {
+    const { companyId, ...segment } = c.segment;
+    const companyRef = refOr(refs.companyById, companyId ?? null);
+    return {
+      ...{ createdAt: c.createdAt, name: c.name, occasion: c.occasion },
+      segment: { ...segment, ...(companyRef ? { companyRef } : {}) },
+      ...{ mode: c.mode, template: templateRefOf(c.templateId, templates), myUpdate: c.myUpdate, status: c.status },
+      updatedAt: c.updatedAt,
+    };
+  });
+  const recipients: Backup["campaignRecipients"] = [];
+  for (const c of rows) {
+    for (const r of await deps.store.campaigns.recipients(actor.accountId, c.id)) {
+      const { contactId, interactionId, ...rest } = r;
+      recipients.push({
+        campaignRef: campaigns.refOf(c),
+        contactRef: refs.contactById.get(contactId) ?? "",
+        ...rest,
+        interactionRef: refOr(interactionById, interactionId),
+      });
+    }
+  }
+  const key = (r: Backup["campaignRecipients"][number]) => [Number(r.campaignRef.slice(9)), r.position, r.contactRef];
+  recipients.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
+    return 0;
+  });
+  return { campaigns: campaigns.out, campaignRecipients: recipients };
+}
+
 const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ createdAt, url, format, secret });
 
 /**
  * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
  * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
  * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
- * contacts, the follow-ups with their links, the pairs dismissed as "not the same person", and the saved articles. Any member may
+ * contacts, the follow-ups with their links, the pairs dismissed as "not the same person", the saved articles, the campaigns with their recipients and the templates. Any member may
  * download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
  * `backup-tables.db.test.ts`.
  */
@@ -148,6 +199,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   // Webhook URLs and secrets are the owner's (other members see only a URL's origin): their backups have none.
   const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
   const webhooks = numbered("webhook", hooks, webhookBody).out;
+  const templates = await templatesOf(deps, actor);
+  const campaigns = await campaignsOf(deps, actor, people, history.interactionById, templates);
   return {
     format: "kith-backup",
     version: BACKUP_VERSION,
@@ -160,6 +213,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     followUps: history.followUps,
     duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
     articles: numbered("article", await deps.store.articles.all(actor.accountId), articleBody).out,
-    templates: await templatesOf(deps, actor),
+    campaigns: campaigns.campaigns,
+    campaignRecipients: campaigns.campaignRecipients,
+    templates: templates.map(({ id: _id, ...t }) => t),
   };
 }

@@ -20,6 +20,10 @@ const DECISIONS: Record<string, string> = {
   duplicate_dismissal: "backed up: pairs dismissed as not the same person (`duplicateDismissals`)",
   article: "backed up: saved articles with what their fetch found (`articles`); the fetch job's lease is not",
   message_template: "backed up: own templates and edited or hidden defaults (`templates`)",
+  campaign: "backed up: campaigns with their segment and template (`campaigns`); who was sending it is not",
+  campaign_recipient:
+    "backed up: each person's message and its status (`campaignRecipients`); a lease is not, and a row being sent " +
+    "comes back `unknown` (check the Sent folder)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",
@@ -47,8 +51,6 @@ const DECISIONS: Record<string, string> = {
   restore_job: "ledger: a restore's progress; what it wrote is the backup's rows",
   restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
-  campaign: "not yet backed up (issue #12): a campaign's batch; each message sent is an interaction, which is",
-  campaign_recipient: "not yet backed up (issue #12): a campaign's recipients and its sending ledger",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",
 };

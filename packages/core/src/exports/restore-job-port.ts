@@ -15,6 +15,8 @@ export const RESTORE_STEPS = [
   "followUps",
   "duplicateDismissals",
   "articles",
+  "campaigns",
+  "campaignRecipients",
   "refresh",
   "finish",
   /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */

@@ -131,6 +131,32 @@ describe("a restored backup goes through the write schemas", () => {
       (b) => Object.assign(b.duplicateDismissals[0]!, { contactRefs: ["contact-1", "contact-2", "contact-3"] }),
       "duplicateDismissals.0.contactRefs",
     ],
+    [
+      "a campaign of an unknown company",
+      (b) => Object.assign(b.campaigns[0]!.segment, { companyRef: "company-9" }),
+      "campaigns.0.segment.companyRef",
+    ],
+    [
+      "a campaign's template that is no template",
+      (b) => Object.assign(b.campaigns[0]!, { template: "../../etc" }),
+      "campaigns.0.template",
+    ],
+    ["a campaign with no name", (b) => Object.assign(b.campaigns[0]!, { name: "" }), "campaigns.0.name"],
+    [
+      "a recipient of an unknown campaign",
+      (b) => Object.assign(b.campaignRecipients[0]!, { campaignRef: "campaign-9" }),
+      "campaignRecipients.0.campaignRef",
+    ],
+    [
+      "a recipient's subject on two lines",
+      (b) => Object.assign(b.campaignRecipients[0]!, { subject: "Hi\r\nBcc: x@evil.example" }),
+      "campaignRecipients.0.subject",
+    ],
+    [
+      "a person twice in one campaign",
+      (b) => b.campaignRecipients.push({ ...b.campaignRecipients[0]!, position: 1 }),
+      "campaignRecipients.1.contactRef",
+    ],
     ["a missing list", (b) => delete (b as Partial<typeof b>).contacts, "contacts"],
     ["a list that is null", (b) => Object.assign(b, { interactions: null }), "interactions"],
     ["a row that is null", (b) => Object.assign(b.companies, { 0: null }), "companies.0"],

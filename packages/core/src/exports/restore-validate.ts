@@ -7,6 +7,7 @@ import {
   ARTICLE_TOPICS_MAX,
   saveArticleSchema,
 } from "../articles/schemas.ts";
+import { createCampaignSchema, MAX_RECIPIENTS, segmentSchema, updateRecipientSchema } from "../campaigns/schemas.ts";
 import { createCompanySchema } from "../companies/schemas.ts";
 import { dedupe } from "../contacts/new-contact.ts";
 import { createContactSchema } from "../contacts/schemas.ts";
@@ -26,6 +27,8 @@ import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import {
   type Backup,
   backupArticleSchema,
+  backupCampaignRecipientSchema,
+  backupCampaignSchema,
   backupCompanySchema,
   backupContactSchema,
   backupDuplicateDismissalSchema,
@@ -250,6 +253,79 @@ function checkTemplate(t: z.output<typeof backupTemplateSchema>) {
   };
 }
 
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\r\n]/.test(s), { message: "must be one line (no line breaks)" });
+
+/** A campaign through the create schema (name, update, segment) and the occasion's own limits. */
+function checkCampaign(c: z.output<typeof backupCampaignSchema>) {
+  const { name, myUpdate } = asWritten(createCampaignSchema.pick({ name: true, myUpdate: true }).required(), {
+    name: c.name,
+    myUpdate: c.myUpdate,
+  });
+  const { companyRef, ...segment } = c.segment;
+  const checked = asWritten(segmentSchema.omit({ companyId: true }), segment);
+  field(
+    "occasion",
+    z.object({ name: oneLine(200).pipe(z.string().min(1)), holidayId: z.string().max(200).nullable() }),
+    {
+      name: c.occasion.name,
+      holidayId: c.occasion.holidayId,
+    },
+  );
+  return {
+    ...c,
+    name,
+    myUpdate,
+    segment: { ...checked, ...(companyRef ? { companyRef } : {}) },
+    createdAt: field("createdAt", saneInstant, c.createdAt),
+    updatedAt: field("updatedAt", saneInstant, c.updatedAt),
+  };
+}
+
+const recipientFacts = z.object({
+  position: z.number().int().min(0).max(1_000_000),
+  displayName: oneLine(1000),
+  email: oneLine(320).nullable(),
+  reason: z.string().max(2000),
+  sendKey: z.string().max(200).nullable(),
+});
+
+/** A recipient's message through the edit schema, the rest within the ledger's own limits. */
+function checkCampaignRecipient(r: z.output<typeof backupCampaignRecipientSchema>) {
+  const { personalLine, subject, body } = r;
+  const data = asWritten(updateRecipientSchema.required(), { personalLine, subject, body });
+  const { position, displayName, email, reason, sendKey } = r;
+  asWritten(recipientFacts, { position, displayName, email, reason, sendKey });
+  return { ...r, ...data, sentAt: r.sentAt === null ? null : field("sentAt", saneInstant, r.sentAt) };
+}
+
+/** A person is once in a campaign, which holds at most MAX_RECIPIENTS. */
+function recipientKeeper() {
+  const seen = new Set<string>();
+  const perCampaign = new Map<string, number>();
+  return (r: { campaignRef: string; contactRef: string }, index: number) => {
+    const key = `${r.campaignRef}\u0001${r.contactRef}`;
+    if (seen.has(key)) {
+      throw invalid(`campaignRecipients.${index}.contactRef`, `${r.contactRef} is already in ${r.campaignRef}`);
+    }
+    seen.add(key);
+    const n = (perCampaign.get(r.campaignRef) ?? 0) + 1;
+    if (n > MAX_RECIPIENTS) {
+      throw invalid(`campaignRecipients.${index}`, `${r.campaignRef} has more than ${MAX_RECIPIENTS} recipients`);
+    }
+    perCampaign.set(r.campaignRef, n);
+  };
+}
+
+function onceEachRecipient<T extends { campaignRef: string; contactRef: string }>(rows: T[]): T[] {
+  const keep = recipientKeeper();
+  for (const [i, r] of rows.entries()) keep(r, i);
+  return rows;
+}
+
 /** A default has at most one copy per account. */
 function onceEachDefault<T extends { defaultId: string | null }>(templates: T[]): T[] {
   const seen = new Set<string>();
@@ -328,6 +404,8 @@ const frameSchema = backupSchema.extend({
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
   articles: z.array(z.unknown()).default([]),
+  campaigns: z.array(z.unknown()).default([]),
+  campaignRecipients: z.array(z.unknown()).default([]),
   templates: z.array(z.unknown()).max(MAX_TEMPLATE_ROWS).default([]),
 });
 
@@ -364,6 +442,15 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
     articles: await checkList("articles", backupArticleSchema, frame.articles, checkArticle),
+    campaigns: await checkList("campaigns", backupCampaignSchema, frame.campaigns, checkCampaign),
+    campaignRecipients: onceEachRecipient(
+      await checkList(
+        "campaignRecipients",
+        backupCampaignRecipientSchema,
+        frame.campaignRecipients,
+        checkCampaignRecipient,
+      ),
+    ),
     templates: onceEachDefault(await checkList("templates", backupTemplateSchema, frame.templates, checkTemplate)),
   };
 }
@@ -377,6 +464,8 @@ export const BACKUP_LISTS = [
   "followUps",
   "duplicateDismissals",
   "articles",
+  "campaigns",
+  "campaignRecipients",
   "templates",
 ] as const;
 export type BackupList = (typeof BACKUP_LISTS)[number];
@@ -449,6 +538,8 @@ const ROW_SCHEMAS = {
   followUps: backupFollowUpSchema,
   duplicateDismissals: backupDuplicateDismissalSchema,
   articles: backupArticleSchema,
+  campaigns: backupCampaignSchema,
+  campaignRecipients: backupCampaignRecipientSchema,
   templates: backupTemplateSchema,
 } as const;
 
@@ -461,6 +552,8 @@ export interface CheckedRows {
   followUps: ReturnType<typeof checkFollowUp>;
   duplicateDismissals: Backup["duplicateDismissals"][number];
   articles: ReturnType<typeof checkArticle>;
+  campaigns: ReturnType<typeof checkCampaign>;
+  campaignRecipients: ReturnType<typeof checkCampaignRecipient>;
   templates: ReturnType<typeof checkTemplate>;
 }
 
@@ -498,6 +591,10 @@ function checkRowValue<K extends BackupList>(
       return checkFollowUp(row) as CheckedRows[K];
     case "articles":
       return checkArticle(row) as CheckedRows[K];
+    case "campaigns":
+      return checkCampaign(row) as CheckedRows[K];
+    case "campaignRecipients":
+      return checkCampaignRecipient(row) as CheckedRows[K];
     case "templates":
       return checkTemplate(row) as CheckedRows[K];
     default: {
@@ -548,6 +645,18 @@ function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: numb
         r,
         at(`contactRefs.${j}`),
       ]);
+    case "campaigns": {
+      const { companyRef } = (row as CheckedRows["campaigns"]).segment;
+      return companyRef ? [["companies", companyRef, at("segment.companyRef")]] : [];
+    }
+    case "campaignRecipients": {
+      const r = row as CheckedRows["campaignRecipients"];
+      const refs: [BackupList, string, string][] = [
+        ["campaigns", r.campaignRef, at("campaignRef")],
+        ["contacts", r.contactRef, at("contactRef")],
+      ];
+      return r.interactionRef ? [...refs, ["interactions", r.interactionRef, at("interactionRef")]] : refs;
+    }
     default:
       return [];
   }
@@ -571,6 +680,7 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
   const ended = new Set<string>();
   /** A default has at most one copy per account. */
   const copiedDefaults = new Set<string>();
+  const keepRecipient = recipientKeeper();
   let later = false;
   let rows = 0;
   const check = async (parts: AsyncIterable<BackupPart>, resolveOnly: boolean) => {
@@ -584,6 +694,9 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
           throw invalid(`templates.${part.index}.defaultId`, `${defaultId} has an earlier copy`);
         }
         if (defaultId !== null) copiedDefaults.add(defaultId);
+      }
+      if (!resolveOnly && part.key === "campaignRecipients") {
+        keepRecipient(row as CheckedRows["campaignRecipients"], part.index);
       }
       if (!resolveOnly && "ref" in row) {
         const own = refs[part.key];
@@ -601,7 +714,14 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
   };
   await check(backupParts(open()), false);
   if (later) {
-    const refLists = new Set<string>(["contacts", "interactions", "followUps", "duplicateDismissals"]);
+    const refLists = new Set<string>([
+      "contacts",
+      "interactions",
+      "followUps",
+      "duplicateDismissals",
+      "campaigns",
+      "campaignRecipients",
+    ]);
     await check(
       backupParts(open(), (k) => refLists.has(k)),
       true,

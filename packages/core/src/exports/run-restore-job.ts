@@ -105,6 +105,51 @@ async function writeList<K extends BackupList>(
   });
 }
 
+type IdOf = (list: string, ref: string) => string;
+
+/** What a restored own template's id is: its place in the backup's templates (see the step "finish"). */
+const ownTemplateId = (id: IdOf, index: number) => `tpl_${id("templates", `t-${index}`)}`;
+
+/**
+ * A campaign as it is restored. Its sender is not (members are not in a backup): one that was being sent waits as
+ * a draft until a member sends it again, so a restore never sends anything by itself.
+ */
+function restoredCampaign(
+  { ref, segment: { companyRef, ...segment }, template, ...c }: CheckedRows["campaigns"],
+  templates: readonly CheckedRows["templates"][],
+  id: IdOf,
+) {
+  const n = template?.startsWith("template-") ? Number(template.slice("template-".length)) - 1 : -1;
+  const own = templates[n];
+  const templateId = n < 0 ? template : own ? (own.defaultId ?? ownTemplateId(id, n)) : null;
+  return {
+    ...c,
+    id: id("campaigns", ref),
+    segment: { ...segment, ...(companyRef ? { companyId: id("companies", companyRef) } : {}) },
+    templateId,
+    status: c.status === "sending" ? ("draft" as const) : c.status,
+    senderUserId: null,
+  };
+}
+
+/** Why a message that was being sent when the backup was made is `unknown` after a restore. */
+export const RESTORED_SENDING_REASON =
+  "It was being sent when the backup was made: look for it in your Sent folder, then mark it sent or send it again";
+
+function restoredRecipient(
+  { campaignRef: _c, contactRef, interactionRef, ...r }: CheckedRows["campaignRecipients"],
+  id: IdOf,
+) {
+  const sending = r.status === "sending";
+  return {
+    ...r,
+    contactId: id("contacts", contactRef),
+    interactionId: interactionRef ? id("interactions", interactionRef) : null,
+    status: sending ? ("unknown" as const) : r.status,
+    reason: sending ? RESTORED_SENDING_REASON : r.reason,
+  };
+}
+
 /** Restored rows are empty accounts' only: checked when the upload was queued, and again as the restore starts. */
 export async function assertEmpty(tx: Repositories, accountId: string): Promise<void> {
   const people = (await tx.duplicates.identities(accountId)).length;
@@ -201,6 +246,20 @@ async function step(run: Run): Promise<void> {
           nextAttemptAt: a.status === "pending" ? a.savedAt : null,
         }),
       );
+    case "campaigns": {
+      // A campaign's own template is named by its place in the backup's templates (restored last, ids from it).
+      const templates: CheckedRows["templates"][] = [];
+      for await (const { row } of rowsOf(run, "templates", 0)) templates.push(row);
+      return writeList(run, "campaigns", (tx, c) =>
+        tx.campaigns.insert(accountId, restoredCampaign(c, templates, id), []),
+      );
+    }
+    case "campaignRecipients": {
+      const at = now(deps);
+      return writeList(run, "campaignRecipients", (tx, r) =>
+        tx.campaigns.insertRecipients(accountId, id("campaigns", r.campaignRef), [restoredRecipient(r, id)], at),
+      );
+    }
     case "refresh": {
       // Every restored contact's derived state recomputed from its history, a batch per transaction.
       let ids: string[] = [];
@@ -237,7 +296,7 @@ async function step(run: Run): Promise<void> {
           index,
           row: { defaultId, ...t },
         } of templates) {
-          await tx.messageTemplates.save(accountId, { ...t, id: defaultId ?? `tpl_${id("templates", `t-${index}`)}` });
+          await tx.messageTemplates.save(accountId, { ...t, id: defaultId ?? ownTemplateId(id, index) });
         }
       });
     }

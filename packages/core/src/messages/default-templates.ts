@@ -29,7 +29,7 @@ export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
     subject: "How are things{% if contact.firstName %}, {{ contact.firstName }}{% endif %}?",
     body: `${hi}
 
-You came to mind today and I wanted to say hello.{% if lastTouch.ago %} Our last {{ lastTouch.kind }} was {{ lastTouch.ago }}{% if lastTouch.summary %} ({{ lastTouch.summary }}){% endif %}, and I've been wondering how things have gone since.{% endif %}
+You came to mind today and I wanted to say hello.{% if lastTouch.ago %} Our last {{ lastTouch.kind }} was {{ lastTouch.ago }}, and I've been wondering how things have gone since.{% endif %}{% if lastTouch.line %} {{ lastTouch.line }}{% endif %}
 {% if contact.interests.size > 0 %}
 Are you still into {{ contact.interests | first }}? I'd love to hear what you've been up to.
 {% endif %}
@@ -113,8 +113,8 @@ ${signOff("Warmly")}`,
 {{ article.url }}
 {% if article.description %}
 {{ article.description }}
-{% endif %}{% if contact.interests.size > 0 %}
-It made me think of your interest in {{ contact.interests | first }}.{% endif %} No need to reply — I just thought you might enjoy it.{% else %}I thought about you today and wanted to say hello. I hope all is well with you.{% endif %}
+{% endif %}
+{% if contact.interests.size > 0 %}It made me think of your interest in {{ contact.interests | first }}. {% endif %}No need to reply — I just thought you might enjoy it.{% else %}I thought about you today and wanted to say hello. I hope all is well with you.{% endif %}
 
 ${signOff("Best")}`,
   },

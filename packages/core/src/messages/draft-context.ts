@@ -1,3 +1,4 @@
+import { personalLineFrom } from "../campaigns/personal-line.ts";
 import { oneLine, paragraph } from "./natural-text.ts";
 
 /**
@@ -57,6 +58,9 @@ export function normalizeContext(ctx: DraftContext) {
         kind: oneLine(t.kind, 20),
         summary: oneLine(t.summary, 300),
         note: paragraph(t.note, 2000),
+        // The summary as a sentence to the person ("Talked about X" → "I still think about our talk about X."), or
+        // empty when it does not read as a topic: a note to oneself does not go in a message as it is.
+        line: personalLineFrom({ kind: oneLine(t.kind, 20), summary: oneLine(t.summary, 300) }),
       }
     : null;
   const article = a

@@ -46,7 +46,7 @@ async function ana(deps: Deps, actor: Actor) {
     kind: "call",
     direction: "mutual",
     occurredAt: "2026-10-12T15:00:00.000Z",
-    summary: "Studio plans\nand a long aside",
+    summary: "Talked about her studio plans\nand a long aside",
   });
   await addFollowUp(deps, actor, { contactId: contact.id, dueOn: "2026-12-20", title: "Send the deck" });
   return contact;
@@ -114,7 +114,10 @@ describe.each(DIALECTS)("templates and drafts on %s", (dialect) => {
     expect(check.templateId).toBe("default:check-in");
     expect(check.subject).toBe("How are things, Ana?");
     expect(check.body).toContain("Hi Ana,");
-    expect(check.body).toContain("Our last call was 3 weeks ago (Studio plans)");
+    // The summary as a sentence to her, not a note in brackets.
+    expect(check.body).toContain(
+      "Our last call was 3 weeks ago, and I've been wondering how things have gone since. I still think about our talk about your studio plans.",
+    );
     expect(check.body).toContain("climbing");
     expect(check.body).toContain("at Northwind?");
     expect(check.body).toContain("A little update from me: I started a pottery class.");

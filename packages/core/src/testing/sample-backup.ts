@@ -68,6 +68,22 @@ export function sampleBackup() {
       },
     ],
     duplicateDismissals: [{ contactRefs: ["contact-1", "contact-2"] }],
+    campaigns: [
+      {
+        ...{ ref: "campaign-1", name: "Thanksgiving 2026", mode: "email", template: "default:holiday" },
+        occasion: { kind: "thanksgiving", name: "Thanksgiving", holidayId: null },
+        segment: { circle: "close", companyRef: "company-1", includeArchived: false, includeMovedOn: false },
+        ...{ myUpdate: "New job 🎉", status: "sending", createdAt: at, updatedAt: at },
+      },
+    ],
+    campaignRecipients: [
+      {
+        ...{ campaignRef: "campaign-1", contactRef: "contact-1", position: 0, displayName: "Zoë مرحبا" },
+        ...{ email: "z@example.com", personalLine: "I still think about our coffee.", subject: "Happy Thanksgiving" },
+        ...{ body: "Hi Zoë,\n\nHappy Thanksgiving!", bodyEdited: false, status: "sending", reason: "" },
+        ...{ sendKey: "k-1", interactionRef: "interaction-1", sentAt: null },
+      },
+    ],
   };
 }
 

@@ -23,6 +23,12 @@ export const todayItemSchema = z.object({
   suggestMoveOn: z.boolean(),
   /** What to say: the account's template for this reason, rendered for this person. */
   draft: draftSchema,
+  /**
+   * A recent article for this person: on an article-match item, the one the draft is about; on a cadence item, the
+   * best match of the last 30 days' articles (an interest or a tag), offered beside the check-in with its own
+   * "thought of you" draft. Null when none matches.
+   */
+  article: z.object({ id: z.string(), title: z.string(), url: z.string(), draft: draftSchema }).nullable(),
 });
 export type TodayItem = z.output<typeof todayItemSchema>;
 

@@ -35,5 +35,12 @@ describe("what a today item's draft is for", () => {
     expect(draftRequestOf(holiday)).toMatchObject({ slot: "holiday", occasion: { name: "Thanksgiving Day" } });
     const article = entry("article", { kind: "article", articleId: "a1", title: "Why we climb" });
     expect(draftRequestOf(article)).toMatchObject({ slot: "article", article: { title: "Why we climb" } });
+    // With the stored article, its link and description too.
+    const stored = { id: "a1", title: "Why we climb", url: "https://x.example/climb", description: "Ropes" };
+    expect(draftRequestOf(article, stored).article).toEqual({
+      title: "Why we climb",
+      url: stored.url,
+      description: "Ropes",
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   weekStartOn,
 } from "../time/index.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
+import { articlesForEntries, type OfferedArticle } from "./today-articles.ts";
 
 /** How many of the spread items the list shows by name; the rest are counted (`laterCount`), never dropped. */
 const LATER_SHOWN = 20;
@@ -34,8 +35,11 @@ function nudgeSlot(nudgeNumber: number, nudgeCount: number): DraftSlot {
   return nudgeNumber <= 1 ? "nudge-1" : "nudge-2";
 }
 
-/** What an entry's draft is for: its template slot (a nudge by its place), the occasion's name, the article. */
-export function draftRequestOf(entry: TodayEntry): DraftRequest {
+/**
+ * What an entry's draft is for: its template slot (a nudge by its place), the occasion's name, the article (its
+ * title, link and description when the store still has it; the title alone otherwise).
+ */
+export function draftRequestOf(entry: TodayEntry, article?: OfferedArticle): DraftRequest {
   const detail = entry.detail;
   const slot: DraftSlot =
     entry.templateSlot === "nudge" && detail.kind === "outreach"
@@ -47,20 +51,52 @@ export function draftRequestOf(entry: TodayEntry): DraftRequest {
     contactId: entry.contactId,
     slot,
     occasion: detail.kind === "occasion" ? { name: detail.label } : undefined,
-    article: detail.kind === "article" ? { title: detail.title, url: "", description: "" } : undefined,
+    article:
+      detail.kind === "article"
+        ? { title: article?.title ?? detail.title, url: article?.url ?? "", description: article?.description ?? "" }
+        : undefined,
   };
 }
 
-/** Each entry's draft, rendered in one batch (two reads for all of them). */
-async function draftsOf(deps: Deps, actor: Actor, ctx: EngineContext, entries: readonly TodayEntry[]) {
-  if (entries.length === 0) return new Map<string, Draft>();
-  const scope = await loadDraftScope(deps, actor, ctx);
-  return draftsFor(deps, actor, scope, entries.map(draftRequestOf));
+interface EntryDrafts {
+  drafts: ReadonlyMap<string, Draft>;
+  /** By contact: the article an item speaks of or is offered, with its "thought of you" draft. */
+  articles: ReadonlyMap<string, TodayItem["article"]>;
 }
 
+/**
+ * Each entry's draft, rendered in one batch (two reads for all of them), and the articles: an article-match item's
+ * own, and the best recent match of a cadence item, offered beside its check-in with a draft of its own.
+ */
+async function draftsOf(deps: Deps, actor: Actor, ctx: EngineContext, entries: readonly TodayEntry[]) {
+  if (entries.length === 0) return { drafts: new Map(), articles: new Map() } satisfies EntryDrafts;
+  const scope = await loadDraftScope(deps, actor, ctx);
+  const found = await articlesForEntries(deps, actor.accountId, ctx.nowAt, entries);
+  const drafts = await draftsFor(
+    deps,
+    actor,
+    scope,
+    entries.map((e) => draftRequestOf(e, found.get(e.contactId))),
+  );
+  const offers = entries.filter((e) => e.detail.kind !== "article" && found.has(e.contactId));
+  const articleDrafts = await draftsFor(
+    deps,
+    actor,
+    scope,
+    offers.map((e) => ({ contactId: e.contactId, slot: "article" as const, article: found.get(e.contactId) })),
+  );
+  const articles = new Map<string, TodayItem["article"]>();
+  for (const [contactId, a] of found) {
+    const draft = articleDrafts.get(contactId) ?? drafts.get(contactId);
+    if (draft) articles.set(contactId, { id: a.id, title: a.title, url: a.url, draft });
+  }
+  return { drafts, articles } satisfies EntryDrafts;
+}
+
+const NO_DRAFTS: EntryDrafts = { drafts: new Map(), articles: new Map() };
 const NO_DRAFT: Draft = { templateId: null, templateName: "", channel: "any", subject: "Hello", body: "" };
 
-export function presentEntry(entry: TodayEntry, drafts: ReadonlyMap<string, Draft> = new Map()): TodayItem {
+export function presentEntry(entry: TodayEntry, { drafts, articles }: EntryDrafts = NO_DRAFTS): TodayItem {
   const detail = entry.detail;
   return {
     contactId: entry.contactId,
@@ -81,6 +117,7 @@ export function presentEntry(entry: TodayEntry, drafts: ReadonlyMap<string, Draf
     },
     suggestMoveOn: detail.kind === "outreach" && detail.suggestMoveOn,
     draft: drafts.get(entry.contactId) ?? NO_DRAFT,
+    article: articles.get(entry.contactId) ?? null,
   };
 }
 

@@ -92,7 +92,15 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async candidates(accountId: string): Promise<ArticleCandidate[]> {
-    const rows = await this.db
+    return this.readCandidates(accountId, null);
+  }
+
+  async candidatesOf(accountId: string, contactIds: readonly string[]): Promise<ArticleCandidate[]> {
+    return contactIds.length === 0 ? [] : this.readCandidates(accountId, contactIds);
+  }
+
+  private async readCandidates(accountId: string, contactIds: readonly string[] | null): Promise<ArticleCandidate[]> {
+    let query = this.db
       .selectFrom("contact as c")
       .leftJoin("company as co", (join) =>
         join.onRef("co.id", "=", "c.company_id").onRef("co.account_id", "=", "c.account_id"),
@@ -108,8 +116,9 @@ export class KyselyArticleRepository implements ArticleRepository {
       ])
       .select(sql<string>`substr(c.notes, 1, ${sql.lit(NOTES_READ)})`.as("notes"))
       .where("c.account_id", "=", accountId)
-      .where("c.archived_at", "is", null)
-      .execute();
+      .where("c.archived_at", "is", null);
+    if (contactIds) query = query.where("c.id", "in", contactIds);
+    const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,

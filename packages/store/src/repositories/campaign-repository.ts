@@ -89,13 +89,22 @@ export class KyselyCampaignRepository implements CampaignRepository {
         updated_at: campaign.updatedAt,
       })
       .execute();
+    await this.insertRecipients(accountId, campaign.id, recipients, campaign.updatedAt);
+  }
+
+  async insertRecipients(
+    accountId: string,
+    campaignId: string,
+    recipients: readonly Recipient[],
+    at: string,
+  ): Promise<void> {
     for (let i = 0; i < recipients.length; i += 100) {
       await this.db
         .insertInto("campaign_recipient")
         .values(
           recipients.slice(i, i + 100).map((r) => ({
             account_id: accountId,
-            campaign_id: campaign.id,
+            campaign_id: campaignId,
             contact_id: r.contactId,
             position: r.position,
             display_name: r.displayName,
@@ -112,11 +121,33 @@ export class KyselyCampaignRepository implements CampaignRepository {
             lease_owner: null,
             lease_until_at: null,
             attempts: 0,
-            updated_at: campaign.updatedAt,
+            updated_at: at,
           })),
         )
         .execute();
     }
+  }
+
+  async all(accountId: string): Promise<CampaignRecord[]> {
+    const rows = await this.db
+      .selectFrom("campaign")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => {
+      const { counts: _counts, ...record } = campaignOf(r, ZERO);
+      return record;
+    });
+  }
+
+  async delete(accountId: string, id: string): Promise<void> {
+    await this.db
+      .deleteFrom("campaign_recipient")
+      .where("account_id", "=", accountId)
+      .where("campaign_id", "=", id)
+      .execute();
+    await this.db.deleteFrom("campaign").where("account_id", "=", accountId).where("id", "=", id).execute();
   }
 
   private async countsOf(accountId: string, ids: readonly string[]): Promise<Map<string, CampaignCounts>> {

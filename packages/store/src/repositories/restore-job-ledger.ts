@@ -120,9 +120,14 @@ export class RestoreJobLedger implements RestoreJobRepository {
       .where(byId(accountId, id))
       .executeTakeFirst();
     if (!r) return null;
+    const counts: Partial<BackupFrame["counts"]> | undefined = fromJson<BackupFrame | null>(r.frame, null)?.counts;
     return {
       ...{ id: r.id, status: r.status as RestoreJobStatus, step: r.step as RestoreStep },
-      ...{ index: Number(r.step_index), counts: fromJson<BackupFrame | null>(r.frame, null)?.counts ?? null },
+      // A job queued before campaigns were in backups counted none.
+      ...{
+        index: Number(r.step_index),
+        counts: counts ? ({ campaigns: 0, campaignRecipients: 0, ...counts } as BackupFrame["counts"]) : null,
+      },
       ...{ error: r.error, createdAt: r.created_at, finishedAt: r.finished_at },
     };
   }

@@ -2,6 +2,9 @@ import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
+import { useContact } from "../contacts/contact-queries.ts";
+import { DraftPanel } from "../messages/draft-panel.tsx";
+import { useCanSend, useRecordSent as useMessageSent, useSendMessage } from "../messages/message-queries.ts";
 import { Alert, Button, Checkbox } from "../ui/controls.tsx";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
 import {
@@ -12,7 +15,6 @@ import {
   useArticleDrafts,
   useArticleMatches,
   useDeleteArticle,
-  useRecordSent,
 } from "./article-queries.ts";
 
 export default function ArticlePage() {
@@ -101,7 +103,7 @@ function Matches({ article }: { article: Article }) {
         <Section title="Drafts">
           <ul className="plain-list" aria-label="Drafts">
             {drafts.data.map((d) => (
-              <DraftCard
+              <ArticleDraftCard
                 key={d.contactId}
                 draft={d}
                 name={items.find((m) => m.contactId === d.contactId)?.displayName ?? ""}
@@ -126,36 +128,27 @@ function MatchRow(props: { match: ArticleMatch; chosen: boolean; onToggle: (id: 
   );
 }
 
-function DraftCard({ draft: d, name }: { draft: ArticleDraft; name: string }) {
-  const sent = useRecordSent();
-  const mailto = `mailto:?subject=${encodeURIComponent(d.draft.subject)}&body=${encodeURIComponent(d.draft.body)}`;
+/**
+ * One person's "thought of you" draft, with the same actions as every draft (the shared panel): edit, copy or open
+ * in the mail app then "did you send it?", or Send through the member's own SMTP account; each logs one touch.
+ */
+function ArticleDraftCard({ draft: d, name }: { draft: ArticleDraft; name: string }) {
+  const canEdit = useCanEdit();
+  const canSend = useCanSend();
+  const contact = useContact(d.contactId);
+  const recordSent = useMessageSent(d.contactId);
+  const send = useSendMessage(d.contactId);
   return (
-    <li className="card" aria-label={`Draft for ${name}`}>
-      <p className="strong">{d.draft.subject}</p>
-      <p className="draft-body">{d.draft.body}</p>
-      <div className="row">
-        <a className="btn btn-plain" href={mailto}>
-          Open in mail app
-        </a>
-        {sent.isSuccess ? (
-          <span role="status">Logged as sent</span>
-        ) : (
-          <Button
-            isDisabled={sent.isPending}
-            onPress={() =>
-              sent.mutate({
-                contactId: d.contactId,
-                channel: d.draft.channel,
-                subject: d.draft.subject,
-                body: d.draft.body,
-              })
-            }
-          >
-            I sent it
-          </Button>
-        )}
-      </div>
-      {sent.isError && <Alert>{describeError(sent.error)}</Alert>}
+    <li className="article-draft" aria-label={`Draft for ${name}`}>
+      <DraftPanel
+        draft={d.draft}
+        contact={{ id: d.contactId, displayName: name, email: contact.data?.emails[0]?.address ?? null }}
+        canEdit={canEdit}
+        canSend={canEdit && canSend}
+        onSend={(message) => send.mutateAsync(message)}
+        onSent={(message) => recordSent.mutateAsync(message)}
+        expanded
+      />
     </li>
   );
 }

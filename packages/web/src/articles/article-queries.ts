@@ -55,12 +55,3 @@ export function useArticleDrafts(id: string) {
       (await unwrap(api.POST("/api/articles/{id}/drafts", { params: { path: { id } }, body: { contactIds } }))).items,
   });
 }
-
-/** "I sent it": logs the message as sent by hand (an outbound touch). */
-export function useRecordSent() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Body<"/api/messages/sent", "post">) => unwrap(api.POST("/api/messages/sent", { body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["today"] }),
-  });
-}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
+import { useCompanies } from "../companies/company-queries.ts";
 import { useCircleNames } from "../settings/engine-settings.ts";
 import { useHolidayCalendar } from "../settings/holiday-queries.ts";
 import { Alert, Button, Checkbox, Field, NativeSelect } from "../ui/controls.tsx";
@@ -23,6 +24,7 @@ const OCCASIONS = [
 const SEGMENT_KINDS = [
   { id: "circle", label: "A circle" },
   { id: "tag", label: "A tag" },
+  { id: "company", label: "A company" },
   { id: "search", label: "A search" },
 ];
 
@@ -40,6 +42,10 @@ function NewCampaign() {
   const [kind, setKind] = useState("circle");
   const [circle, setCircle] = useState("network");
   const [tag, setTag] = useState("");
+  const companies = useCompanies();
+  const [picked, setCompanyId] = useState("");
+  // The first company until one is picked (a select always shows one).
+  const companyId = picked || companies.data?.[0]?.id || "";
   const [search, setSearch] = useState("");
   const [selfSend, setSelfSend] = useState(false);
   const [update, setUpdate] = useState("");
@@ -48,10 +54,22 @@ function NewCampaign() {
   const segment: Segment = {
     includeArchived: false,
     includeMovedOn: false,
-    ...(kind === "circle" ? { circle } : kind === "tag" ? (tag.trim() ? { tag: tag.trim() } : {}) : { q: search }),
+    ...(kind === "circle"
+      ? { circle }
+      : kind === "tag"
+        ? tag.trim()
+          ? { tag: tag.trim() }
+          : {}
+        : kind === "company"
+          ? companyId
+            ? { companyId }
+            : {}
+          : { q: search }),
   };
+  // A tag or a company not given yet is no segment (an empty one would be everyone).
+  const incomplete = (kind === "tag" && !tag.trim()) || (kind === "company" && !companyId);
   const preview = useSegmentPreview(segment);
-  const count = preview.data ? (selfSend ? preview.data.count : preview.data.withEmail) : null;
+  const count = incomplete ? 0 : preview.data ? (selfSend ? preview.data.count : preview.data.withEmail) : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -87,13 +105,31 @@ function NewCampaign() {
           />
         )}
         {kind === "tag" && <Field label="Tag" name="tag" value={tag} onChange={setTag} />}
+        {kind === "company" &&
+          (companies.data?.length === 0 ? (
+            <p className="muted">
+              No companies yet: add one on the Companies page, or pick a circle, a tag or a search.
+            </p>
+          ) : (
+            <NativeSelect
+              label="Company"
+              name="companyId"
+              options={(companies.data ?? []).map((c) => ({ id: c.id, label: c.name }))}
+              value={companyId}
+              onChange={setCompanyId}
+            />
+          ))}
         {kind === "search" && <Field label="Search" name="search" type="search" value={search} onChange={setSearch} />}
         <Checkbox isSelected={selfSend} onChange={setSelfSend}>
           I'll send each one myself and mark it sent (everyone, with or without an email address)
         </Checkbox>
         <p className="muted" aria-live="polite" data-testid="segment-count">
-          {count === null ? "Counting…" : `${plural(count, "person", "people")} will get this greeting`}
-          {preview.data && !selfSend && preview.data.count > preview.data.withEmail
+          {incomplete
+            ? `Pick a ${kind} first`
+            : count === null
+              ? "Counting…"
+              : `${plural(count, "person", "people")} will get this greeting`}
+          {!incomplete && preview.data && !selfSend && preview.data.count > preview.data.withEmail
             ? ` (${preview.data.count - preview.data.withEmail} without an email address left out)`
             : ""}
         </p>
@@ -121,7 +157,7 @@ export default function CampaignsPage() {
   return (
     <Page
       title="Campaigns"
-      lead="One greeting for an occasion, to everyone in a circle, a tag or a search: each person once, each personal."
+      lead="One greeting for an occasion, to everyone in a circle, a tag, a company or a search: each person once, each personal."
     >
       {canEdit && <NewCampaign />}
       <Section title="Your campaigns">

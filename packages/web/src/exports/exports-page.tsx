@@ -22,8 +22,11 @@ const STEP_WORDS: Record<string, string> = {
   interactions: "interactions",
   followUps: "follow-ups",
   duplicateDismissals: "duplicates set aside",
+  articles: "articles",
+  campaigns: "campaigns",
+  campaignRecipients: "campaign messages",
   refresh: "who is due",
-  finish: "digest schedule and webhooks",
+  finish: "digest schedule, webhooks and templates",
 };
 
 /** Why a restore was refused, in words: a full account, a broken file (naming its field), or the server's reason. */

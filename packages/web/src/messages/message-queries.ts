@@ -21,7 +21,13 @@ function useMessageSettled() {
     leaveToday: async (contactId: string) => {
       await client.cancelQueries({ queryKey: ["today"] });
       client.setQueryData<TodayList>(["today"], (list) =>
-        list ? { ...list, items: list.items.filter((i) => i.contactId !== contactId) } : list,
+        list
+          ? {
+              ...list,
+              items: list.items.filter((i) => i.contactId !== contactId),
+              later: list.later.filter((i) => i.contactId !== contactId),
+            }
+          : list,
       );
     },
     refresh: () => {

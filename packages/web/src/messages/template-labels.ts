@@ -47,6 +47,10 @@ export const PLACEHOLDERS: readonly { name: string; meaning: string }[] = [
   { name: "lastTouch.ago", meaning: "when you last talked, in words (“3 weeks ago”)" },
   { name: "lastTouch.kind", meaning: "what it was: call, meeting, email…" },
   { name: "lastTouch.summary", meaning: "what it was about" },
+  {
+    name: "lastTouch.line",
+    meaning: "what it was about as a sentence to them (“I still think about our talk about …”), or empty",
+  },
   { name: "lastTouch.note", meaning: "its note" },
   { name: "openFollowUps", meaning: "your open follow-ups with them, a list" },
   { name: "gap", meaning: "the time since the last touch (“four months”)" },

@@ -127,4 +127,40 @@ describe("a today item's draft", () => {
     expect(await screen.findByRole("button", { name: "Copy the draft for Rosa Diaz" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Send the draft to Rosa Diaz" })).toBeNull();
   });
+
+  it("offers a matching article beside a check-in, and switches the draft to it and back", async () => {
+    const articleDraft = { ...draft, templateId: "default:article", subject: "Thought of you: Why we climb" };
+    const item = {
+      ...rosa,
+      article: { id: "a1", title: "Why we climb", url: "https://x.example/climb", draft: articleDraft },
+    };
+    fakeApi({
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/contacts/c1": () => ({ id: "c1", displayName: "Rosa Diaz", emails: [] }),
+    });
+    const { user } = renderPage(<TodayDraft item={item as DueItem} onLogged={async () => {}} onNotice={() => {}} />);
+    expect(await screen.findByText("Coffee soon?")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Why we climb" }).getAttribute("href")).toBe("https://x.example/climb");
+    await user.click(screen.getByRole("button", { name: "Share “Why we climb” with Rosa Diaz instead" }));
+    expect(await screen.findByText("Thought of you: Why we climb")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Back to the check-in" }));
+    expect(await screen.findByText("Coffee soon?")).toBeTruthy();
+  });
+
+  it("is offered on a Coming up item, and yes logs the message to the person", async () => {
+    const later = { ...rosa, contactId: "c2", displayName: "Mo Ali", plannedOn: "2026-11-18" };
+    const api = fakeApi({
+      "GET /api/today": () => ({ ...today, items: [], later: [later], laterCount: 1 }),
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/contacts/c2": () => ({ id: "c2", displayName: "Mo Ali", emails: [{ address: "mo@example.com" }] }),
+      "POST /api/messages/sent": () => ({ interactionId: "i2" }),
+    });
+    const { user } = renderPage(<TodayPage />);
+    await user.click(await screen.findByRole("button", { name: "Show the draft for Mo Ali" }));
+    const panel = within(await screen.findByRole("group", { name: "Draft for Mo Ali" }));
+    await user.click(panel.getByRole("button", { name: "Copy the draft for Mo Ali" }));
+    await user.click(await screen.findByRole("button", { name: "Yes, log it" }));
+    await waitFor(() => expect(api.sent("POST", "/api/messages/sent")).toHaveLength(1));
+    expect(api.sent("POST", "/api/messages/sent")[0]?.body).toMatchObject({ contactId: "c2", subject: "Coffee soon?" });
+  });
 });

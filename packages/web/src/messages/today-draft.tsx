@@ -1,10 +1,12 @@
-import type { DueItem } from "../api/types.ts";
+import { useState } from "react";
+import type { DueItem, LaterItem } from "../api/types.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useContact } from "../contacts/contact-queries.ts";
 import type { TodayAction } from "../today/today-queries.ts";
+import { Button } from "../ui/controls.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
 import type { Draft } from "./draft-types.ts";
-import { useCanSend, useSendMessage } from "./message-queries.ts";
+import { useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
 
 /**
  * A today item's draft with its actions. "Did you send it?" → yes logs the message as the item's done, so the item
@@ -24,35 +26,106 @@ export function TodayDraft(props: {
   const send = useSendMessage(item.contactId);
   // The contact's first address, for the mail app (the today item does not carry it; the contact page shares it).
   const contact = useContact(item.contactId);
+  // A matching article is offered beside a cadence item's check-in; an article-match item's draft is about it.
+  const offered = item.reasonKind === "article-match" ? null : (item.article ?? null);
+  const [useArticle, setUseArticle] = useState(false);
   // Every item carries one; a today list the service worker cached before drafts existed does not.
-  const draft: Draft | undefined = item.draft;
+  const draft: Draft | undefined = useArticle && offered ? offered.draft : item.draft;
   if (!draft) return null;
   return (
+    <>
+      {offered && (
+        <div className="draft-offer small">
+          {useArticle ? (
+            <>
+              <span className="muted">Sharing “{offered.title}”.</span>{" "}
+              <Button tone="quiet" onPress={() => setUseArticle(false)}>
+                Back to the check-in
+              </Button>
+            </>
+          ) : (
+            <>
+              <span className="muted">
+                An article for {item.displayName}:{" "}
+                <a href={offered.url} rel="noreferrer noopener" target="_blank">
+                  {offered.title}
+                </a>
+              </span>{" "}
+              <Button
+                tone="quiet"
+                onPress={() => setUseArticle(true)}
+                aria-label={`Share “${offered.title}” with ${item.displayName} instead`}
+              >
+                Share it instead
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+      <DraftPanel
+        key={draft.templateId ?? draft.templateName}
+        draft={draft}
+        contact={{ id: item.contactId, displayName: item.displayName, email: contact.data?.emails[0]?.address ?? null }}
+        canEdit={canEdit}
+        canSend={canEdit && canSend}
+        {...(props.sendDelayMs === undefined ? {} : { sendDelayMs: props.sendDelayMs })}
+        onSend={async (message) => {
+          // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
+          const awaitsReply = item.reasonKind === "outreach-unanswered";
+          const sent = await send.mutateAsync({ ...message, awaitsReply });
+          // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
+          await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
+          props.onNotice(
+            `Sent to ${item.displayName}: logged as an e-mail${awaitsReply ? " that waits for a reply" : ""}.`,
+          );
+        }}
+        onSent={(message) =>
+          props.onLogged({
+            type: "done",
+            contactId: item.contactId,
+            kind: message.channel,
+            summary: message.subject,
+            awaitsReply: true,
+          })
+        }
+      />
+    </>
+  );
+}
+
+/**
+ * A "Coming up" item's draft, behind a button: written ahead, sent or logged as any message to the person (the
+ * item is not today's, so it is not marked done; the new touch moves their next date by itself).
+ */
+export function ComingUpDraft(props: { item: LaterItem }) {
+  const { item } = props;
+  const [open, setOpen] = useState(false);
+  const canEdit = useCanEdit();
+  const canSend = useCanSend();
+  if (!item.draft) return null;
+  if (!open)
+    return (
+      <Button tone="quiet" onPress={() => setOpen(true)} aria-label={`Show the draft for ${item.displayName}`}>
+        Draft
+      </Button>
+    );
+  return <ComingUpPanel item={item} canEdit={canEdit} canSend={canEdit && canSend} />;
+}
+
+function ComingUpPanel(props: { item: LaterItem; canEdit: boolean; canSend: boolean }) {
+  const { item } = props;
+  const contact = useContact(item.contactId);
+  const recordSent = useRecordSent(item.contactId);
+  const send = useSendMessage(item.contactId);
+  return (
     <DraftPanel
-      draft={draft}
+      draft={item.draft}
       contact={{ id: item.contactId, displayName: item.displayName, email: contact.data?.emails[0]?.address ?? null }}
-      canEdit={canEdit}
-      canSend={canEdit && canSend}
-      {...(props.sendDelayMs === undefined ? {} : { sendDelayMs: props.sendDelayMs })}
-      onSend={async (message) => {
-        // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
-        const awaitsReply = item.reasonKind === "outreach-unanswered";
-        const sent = await send.mutateAsync({ ...message, awaitsReply });
-        // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
-        await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
-        props.onNotice(
-          `Sent to ${item.displayName}: logged as an e-mail${awaitsReply ? " that waits for a reply" : ""}.`,
-        );
-      }}
-      onSent={(message) =>
-        props.onLogged({
-          type: "done",
-          contactId: item.contactId,
-          kind: message.channel,
-          summary: message.subject,
-          awaitsReply: true,
-        })
-      }
+      canEdit={props.canEdit}
+      canSend={props.canSend}
+      onSend={(message) => send.mutateAsync(message)}
+      onSent={(message) => recordSent.mutateAsync(message)}
+      expanded
     />
   );
 }

@@ -6,7 +6,7 @@ import type { DueItem } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { InsightsCards } from "../insights/insights-cards.tsx";
-import { TodayDraft } from "../messages/today-draft.tsx";
+import { ComingUpDraft, TodayDraft } from "../messages/today-draft.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
@@ -124,16 +124,19 @@ export default function TodayPage() {
               <p className="muted small">Spread over the next days so no day gets crowded.</p>
               <ul className="plain-list">
                 {list.later.map((l) => (
-                  <li key={`${l.contactId}-${l.plannedOn}`} className="follow-up">
-                    <div>
-                      <Link href={`/contacts/${l.contactId}`} className="strong">
-                        {l.displayName}
-                      </Link>
-                      <div className="muted small">{l.sentence}</div>
+                  <li key={`${l.contactId}-${l.plannedOn}`} className="coming-up">
+                    <div className="follow-up">
+                      <div>
+                        <Link href={`/contacts/${l.contactId}`} className="strong">
+                          {l.displayName}
+                        </Link>
+                        <div className="muted small">{l.sentence}</div>
+                      </div>
+                      <span className="muted small" title={formatDate(l.plannedOn)}>
+                        {relativeDays(l.plannedOn)}
+                      </span>
                     </div>
-                    <span className="muted small" title={formatDate(l.plannedOn)}>
-                      {relativeDays(l.plannedOn)}
-                    </span>
+                    <ComingUpDraft item={l} />
                   </li>
                 ))}
               </ul>

@@ -53,6 +53,7 @@ describe("composeDigest", () => {
       alsoDue: [],
       connection: { exchanges: 1, target: 7, stage: "building" },
       suggestMoveOn: false,
+      article: null,
       draft: {
         templateId: "default:follow-up",
         templateName: "Following up",

@@ -17,6 +17,7 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   alsoDue: [],
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
+  article: null,
   draft: {
     templateId: `default:${templateSlot}`,
     templateName: templateSlot,
