@@ -1,0 +1,79 @@
+import { useState } from "react";
+import { Link } from "wouter";
+import { describeError } from "../api/problem.ts";
+import { Alert, Button } from "../ui/controls.tsx";
+import { formatDate, relativeDays } from "../ui/format.ts";
+import { ASK_STATUS_LABELS, askMoves, canAddName, moveLabel } from "./ask-moves.ts";
+import { askAbout } from "./ask-words.ts";
+import { AddNameForm } from "./name-form.tsx";
+import { useMoveAsk } from "./network-queries.ts";
+import type { Ask } from "./network-types.ts";
+
+/** One ask on the board: whom, about what, the names received, what Kith will remind you of, and its moves. */
+export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
+  const move = useMoveAsk(ask.id);
+  const [naming, setNaming] = useState(false);
+  const label = `Ask to ${ask.contactName} about ${askAbout(ask.about)}`;
+  return (
+    <li className="ask-card" aria-label={label}>
+      <div>
+        <Link href={`/contacts/${ask.contactId}`} className="strong">
+          {ask.contactName}
+        </Link>
+        <span className="muted"> · about </span>
+        {ask.about.companyId ? (
+          <Link href={`/companies/${ask.about.companyId}`}>{askAbout(ask.about)}</Link>
+        ) : (
+          <span>{askAbout(ask.about)}</span>
+        )}
+      </div>
+      <div className="muted small">
+        asked {relativeDays(ask.askedAt)}
+        {ask.status !== "asked" &&
+          ` · ${ASK_STATUS_LABELS[ask.status].toLowerCase()} ${relativeDays(ask.statusChangedAt)}`}
+      </div>
+      {ask.note && <p className="small">{ask.note}</p>}
+      {ask.names.length > 0 && (
+        <ul className="plain-list ask-names" aria-label={`Names ${ask.contactName} gave`}>
+          {ask.names.map((n) => (
+            <li key={n.contactId}>
+              <span className="muted small">Named: </span>
+              <Link href={`/contacts/${n.contactId}`}>{n.displayName}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ask.followUps.length > 0 && (
+        <ul className="plain-list small" aria-label="Follow-ups of this ask">
+          {ask.followUps.map((f) => (
+            <li key={f.id}>
+              {f.title} <span className="muted">· due {formatDate(f.dueOn)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && !naming && (
+        <div className="row ask-moves">
+          {canAddName(ask.status) && (
+            <Button tone="quiet" onPress={() => setNaming(true)} aria-label={`Add a name ${ask.contactName} gave`}>
+              Add a name
+            </Button>
+          )}
+          {askMoves(ask.status).map((to) => (
+            <Button
+              key={to}
+              tone="quiet"
+              isDisabled={move.isPending}
+              onPress={() => move.mutate(to)}
+              aria-label={`${moveLabel(to)}: ${label}`}
+            >
+              {moveLabel(to)}
+            </Button>
+          ))}
+        </div>
+      )}
+      {naming && <AddNameForm ask={ask} onDone={() => setNaming(false)} />}
+      {move.isError && <Alert>{describeError(move.error)}</Alert>}
+    </li>
+  );
+}
