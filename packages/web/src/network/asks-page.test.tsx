@@ -27,10 +27,7 @@ describe("AsksPage", () => {
     fakeApi({
       ...editor,
       "GET /api/asks": () => ({
-        items: [
-          ask(),
-          ask({ id: "k2", contactId: "leo", contactName: "Leo Park", status: "declined", followUps: [] }),
-        ],
+        items: [ask(), ask({ id: "k2", contactId: "leo", contactName: "Leo Park", status: "declined", followUps: [] })],
       }),
     });
     renderPage(<AsksPage />);
@@ -76,7 +73,9 @@ describe("AsksPage", () => {
     const named = await screen.findByRole("list", { name: "Named (1)" });
     expect(within(named).getByRole("link", { name: "Mia Chen" }).getAttribute("href")).toBe("/contacts/mia");
     await user.click(within(named).getByRole("button", { name: /^Mark met: Ask to Ana Ruiz/ }));
-    await waitFor(() => expect(api.sent("POST", "/api/asks/k1/status").map((r) => r.body)).toEqual([{ status: "met" }]));
+    await waitFor(() =>
+      expect(api.sent("POST", "/api/asks/k1/status").map((r) => r.body)).toEqual([{ status: "met" }]),
+    );
     expect(await screen.findByRole("list", { name: "Met (1)" })).toBeTruthy();
   });
 

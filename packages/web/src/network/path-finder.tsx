@@ -112,10 +112,7 @@ function PathRow({ path, answer }: { path: NetworkPath; answer: PathsAnswer }) {
         <span>You</span>
         {path.hops.map((hop, i) => (
           <span key={hop.contactId}>
-            <span aria-hidden="true" className="path-arrow">
-              {" → "}
-            </span>
-            <span className="visually-hidden">, then </span>
+            <span className="path-arrow"> → </span>
             <Link href={`/contacts/${hop.contactId}`}>{hop.displayName}</Link>
             {i === last && answer.target.kind === "company" && <span> at {answer.target.name}</span>}
           </span>

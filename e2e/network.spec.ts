@@ -1,0 +1,106 @@
+import { expect, test } from "./fixtures.ts";
+import { apiPost, capture } from "./helpers.ts";
+
+test("network: two relationships, who do you know at Acme Robotics, a name received, the meeting, the thank-you on Today", async ({
+  page,
+  account,
+  clipboard,
+}) => {
+  const acme = await apiPost<{ id: string }>(page, "/api/companies", { name: "Acme Robotics", target: true });
+  const ana = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Ana", lastName: "Ruiz" });
+  await apiPost(page, "/api/contacts", { firstName: "Leo", lastName: "Park", companyId: acme.id, title: "CTO" });
+  await apiPost(page, "/api/contacts", { firstName: "Rosa", lastName: "Ruiz" });
+  // Ana is someone the member is in touch with: a first-degree contact.
+  await apiPost(page, "/api/interactions", { contactIds: [ana.id], kind: "call", direction: "mutual" });
+
+  // Two relationships on Ana's page: Leo is her colleague, Rosa her parent.
+  await page.goto(`/contacts/${ana.id}`);
+  const section = page.getByRole("region", { name: "Relationships" });
+  for (const [name, role, year] of [
+    ["Leo Park", "colleague", "2019"],
+    ["Rosa Ruiz", "parent", ""],
+  ] as const) {
+    await section.getByRole("button", { name: "Add relationship" }).click();
+    const form = page.getByRole("form", { name: "Add a relationship for Ana Ruiz" });
+    await form.getByRole("combobox", { name: "Who" }).fill(name.slice(0, 3));
+    await page.getByRole("option", { name: new RegExp(name) }).click();
+    await form.getByLabel("Their relationship to Ana").selectOption(role);
+    if (year) await form.getByLabel("Since (year)").fill(year);
+    await form.getByRole("button", { name: "Add relationship" }).click();
+    await expect(form).toBeHidden();
+  }
+  const edges = page.getByRole("list", { name: "Ana Ruiz's relationships" });
+  await expect(edges).toContainText("Ana Ruiz and Leo Park are colleagues");
+  await expect(edges).toContainText("since 2019");
+  await expect(edges).toContainText("Rosa Ruiz is Ana Ruiz's parent");
+  await section.scrollIntoViewIfNeeded();
+  await capture(page, "network-contact-relationships");
+
+  // Who do you know at Acme Robotics? Leo, through Ana, and a drafted ask to Ana.
+  await page.goto(`/companies/${acme.id}`);
+  const who = page.getByRole("region", { name: "Who do you know at Acme Robotics?" });
+  const second = who.getByRole("list", { name: "2nd degree at Acme Robotics" });
+  await expect(second).toContainText("Leo Park");
+  await expect(second).toContainText("through Ana Ruiz");
+  const draft = who.getByRole("group", { name: "Draft for Ana Ruiz" });
+  await expect(draft).toContainText("Acme Robotics");
+  await capture(page, "network-who-do-you-know");
+  await draft.getByRole("button", { name: "Copy the draft for Ana Ruiz" }).click();
+  expect(await clipboard.read()).toContain("Acme Robotics");
+  await draft.getByRole("button", { name: "Yes, log it" }).click();
+  await expect(who).toContainText("You asked Ana Ruiz about Acme Robotics");
+
+  // The asks board: Ana gives a name, Mia Chen, a new contact at Acme Robotics.
+  await who.getByRole("link", { name: "See the asks board" }).click();
+  const asked = page.getByRole("list", { name: "Asked (1)" });
+  await asked.getByRole("button", { name: "Add a name Ana Ruiz gave" }).click();
+  const nameForm = page.getByRole("form", { name: "A name Ana Ruiz gave" });
+  await nameForm.getByLabel("First name").fill("Mia");
+  await nameForm.getByLabel("Last name").fill("Chen");
+  await nameForm.getByRole("button", { name: "Add name" }).click();
+  const named = page.getByRole("list", { name: "Named (1)" });
+  await expect(named.getByRole("link", { name: "Mia Chen" })).toBeVisible();
+  await capture(page, "network-asks");
+
+  // The meeting with Mia, logged as any interaction is: the ask moves to met.
+  await named.getByRole("link", { name: "Mia Chen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mia Chen" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Mia Chen's relationships" })).toContainText(
+    "Mia Chen was introduced by Ana Ruiz",
+  );
+  await page.locator("body").press("l");
+  const log = page.getByRole("dialog", { name: "Log an interaction" });
+  await log.getByRole("radio", { name: "Meeting" }).check();
+  await log.getByLabel("What about").fill("Coffee at Acme Robotics");
+  await log.getByRole("button", { name: "Log it" }).click();
+  await expect(log).toBeHidden();
+  await page.goto("/network/asks");
+  await expect(page.getByRole("list", { name: "Met (1)" })).toContainText("Ana Ruiz");
+
+  // Today: thank Ana for the introduction, with a draft.
+  await page.goto("/");
+  const card = page.locator(".due-card", { hasText: "Ana Ruiz" });
+  await expect(card).toContainText(/Thank Ana Ruiz/);
+  await expect(card.getByRole("group", { name: "Draft for Ana Ruiz" })).toBeVisible();
+  await capture(page, "network-today-thanks");
+
+  // The graph around Ana, worked from the keyboard through its list view.
+  await page.goto(`/network?around=contact:${ana.id}`);
+  await expect(page.getByTestId("network-graph").locator("canvas").first()).toBeVisible();
+  const around = page.getByRole("list", { name: "Around Ana Ruiz" });
+  await expect(around).toContainText("Leo Park");
+  await around.getByRole("button", { name: "Ana Ruiz" }).focus();
+  await page.keyboard.press("ArrowDown");
+  const focusedName = (await page.evaluate(() => document.activeElement?.textContent)) ?? "";
+  expect(focusedName).not.toContain("Ana Ruiz");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/around=contact%3A|around=contact:/);
+  await expect(page.getByRole("list", { name: /^Around (?!Ana Ruiz)/ })).toBeVisible();
+
+  // The path finder: You → Ana Ruiz → Leo Park at Acme Robotics.
+  await page.getByLabel("Company", { exact: true }).selectOption({ label: "Acme Robotics (target)" });
+  const paths = page.getByRole("list", { name: "Paths to Acme Robotics" });
+  await expect(paths).toContainText("You → Ana Ruiz → Leo Park at Acme Robotics");
+  await capture(page, "network-graph");
+  expect(account.email).toContain("@");
+});
