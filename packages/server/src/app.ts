@@ -19,6 +19,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
 import { registerArticleRoutes } from "./articles/article-routes.ts";
+import { registerAskRoutes } from "./asks/ask-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailChangeRoutes } from "./auth/email-change.ts";
@@ -46,6 +47,7 @@ import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
+import { registerNetworkRoutes } from "./network/network-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -156,6 +158,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerContactRoutes(app, ctx.deps);
   registerContactPhotoRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
+  registerNetworkRoutes(app, ctx.deps);
+  registerAskRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
   registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });

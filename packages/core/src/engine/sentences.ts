@@ -1,7 +1,7 @@
 // The human sentence and template slot of a due item, relative to the day the list is shown.
 
 import { daysBetween, parseOn, weekdayOf } from "../time/dates.ts";
-import type { DueDetail, DueItem } from "./reasons.ts";
+import type { AskStep, DueDetail, DueItem } from "./reasons.ts";
 
 export type TemplateSlot =
   | "follow-up"
@@ -14,7 +14,9 @@ export type TemplateSlot =
   | "occasion"
   | "holiday"
   | "check-in"
-  | "article";
+  | "article"
+  | "introducer-thanks"
+  | "introducer-update";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -114,9 +116,17 @@ export function sentenceFor(item: DueItem, todayOn: string): string {
   }
 }
 
+/** An ask's follow-ups speak with their own drafts: a nudge, thanks to the introducer, how the meeting went. */
+const ASK_STEP_SLOTS: Record<AskStep, TemplateSlot> = {
+  nudge: "nudge",
+  thank: "introducer-thanks",
+  "how-it-went": "introducer-update",
+};
+
 export function templateSlotFor(detail: DueDetail): TemplateSlot {
   switch (detail.kind) {
     case "follow-up":
+      if (detail.origin === "ask-pending" && detail.askStep) return ASK_STEP_SLOTS[detail.askStep];
       return ({ "follow-up": "follow-up", "opportunity-stage": "opportunity", "ask-pending": "ask" } as const)[
         detail.origin
       ];

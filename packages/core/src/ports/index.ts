@@ -6,6 +6,7 @@ import type {
   UserDirectory,
 } from "../accounts/account-ports.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
+import type { AskRepository } from "../asks/ask-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
@@ -22,6 +23,7 @@ import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
+import type { NetworkGraph, RelationshipRepository } from "../network/relationship-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -85,6 +87,9 @@ export interface Repositories {
   messageSends: MessageSendRepository;
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
+  relationships: RelationshipRepository;
+  network: NetworkGraph;
+  asks: AskRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */
