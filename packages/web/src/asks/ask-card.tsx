@@ -4,10 +4,10 @@ import { describeError } from "../api/problem.ts";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, relativeDays } from "../ui/format.ts";
 import { ASK_STATUS_LABELS, askMoves, canAddName, moveLabel } from "./ask-moves.ts";
+import { useMoveAsk } from "./ask-queries.ts";
+import type { Ask } from "./ask-types.ts";
 import { askAbout } from "./ask-words.ts";
 import { AddNameForm } from "./name-form.tsx";
-import { useMoveAsk } from "./network-queries.ts";
-import type { Ask } from "./network-types.ts";
 
 /** One ask on the board: whom, about what, the names received, what Kith will remind you of, and its moves. */
 export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {

@@ -1,10 +1,12 @@
+import type { AskStatus } from "./ask-types.ts";
+
 /**
  * The asks board's buttons. An ask goes asked → named → introduced → met → thanked; a step may be skipped forward
  * (an intro by e-mail with no name given first), never taken back, and any open ask can be declined; a declined
  * one can be reopened. Names are not a button: adding a name received moves an ask to "named" by itself.
  */
-export type AskStatus = "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
 
+/** The board's columns, in the order an ask moves through them. */
 export const ASK_STATUSES: readonly AskStatus[] = ["asked", "named", "introduced", "met", "thanked", "declined"];
 
 export const ASK_STATUS_LABELS: Record<AskStatus, string> = {

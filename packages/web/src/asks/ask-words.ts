@@ -1,4 +1,4 @@
-import type { Ask } from "./network-types.ts";
+import type { Ask } from "./ask-types.ts";
 
 /** What an ask is about, in words: "Acme Robotics", "a role: product designer", "a person: the CTO at Fabrikam". */
 export function askAbout(about: Ask["about"]): string {

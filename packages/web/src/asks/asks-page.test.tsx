@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeApi } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
+import type { Ask } from "./ask-types.ts";
 import AsksPage from "./asks-page.tsx";
-import type { Ask } from "./network-types.ts";
 
 const editor = { "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role: "editor", name: "Ada" }) };
 const ask = (over: Partial<Ask> = {}): Ask => ({

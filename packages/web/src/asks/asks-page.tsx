@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
+import { NetworkTabs } from "../network/network-tabs.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
 import { AskCard } from "./ask-card.tsx";
 import { ASK_STATUS_HINTS, ASK_STATUS_LABELS, ASK_STATUSES } from "./ask-moves.ts";
-import { useAsks } from "./network-queries.ts";
-import { NetworkTabs } from "./network-tabs.tsx";
+import { useAsks } from "./ask-queries.ts";
 import { RecordAskForm } from "./record-ask-form.tsx";
 
 /** The asks board: every "who do you know?" by status, with its names, reminders and moves. */

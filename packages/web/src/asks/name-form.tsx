@@ -3,8 +3,8 @@ import { ApiError, describeError } from "../api/problem.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { Segmented } from "../ui/segmented.tsx";
-import { useAddName } from "./network-queries.ts";
-import type { Ask } from "./network-types.ts";
+import { useAddName } from "./ask-queries.ts";
+import type { Ask } from "./ask-types.ts";
 
 type Source = "new" | "known";
 

@@ -4,8 +4,8 @@ import { useCompanies } from "../companies/company-queries.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { Segmented } from "../ui/segmented.tsx";
-import { useRecordAsk } from "./network-queries.ts";
-import type { AskAboutKind } from "./network-types.ts";
+import { useRecordAsk } from "./ask-queries.ts";
+import type { AskAboutKind } from "./ask-types.ts";
 
 const ABOUT_KINDS: readonly AskAboutKind[] = ["company", "role", "person", "other"];
 const ABOUT_LABELS: Record<AskAboutKind, string> = {

@@ -8,8 +8,5 @@ import type { Feature } from "../app/feature.ts";
 export const feature: Feature = {
   id: "network",
   nav: { label: "Network", href: "/network", order: 35, icon: "network" },
-  routes: [
-    { path: "/network", page: lazy(() => import("./network-page.tsx")) },
-    { path: "/network/asks", page: lazy(() => import("./asks-page.tsx")) },
-  ],
+  routes: [{ path: "/network", page: lazy(() => import("./network-page.tsx")) }],
 };

@@ -1,17 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
-import type {
-  Ask,
-  AskInput,
-  AskNameInput,
-  AskStatus,
-  NetworkTarget,
-  RelationshipInput,
-  RelationshipPatch,
-} from "./network-types.ts";
+import type { NetworkTarget, RelationshipInput, RelationshipPatch } from "./network-types.ts";
 
 /** Everything a relationship or an ask changes is read again: pages, the graph, paths, Today's ask follow-ups. */
-function useNetworkChanged() {
+export function useNetworkChanged() {
   const client = useQueryClient();
   return () => {
     for (const key of ["relationships", "network", "asks", "who-do-you-know", "follow-ups", "today", "contacts"])
@@ -73,38 +65,5 @@ export function useWhoDoYouKnow(companyId: string) {
   return useQuery({
     queryKey: ["who-do-you-know", companyId],
     queryFn: () => unwrap(api.GET("/api/companies/{id}/who-do-you-know", { params: { path: { id: companyId } } })),
-  });
-}
-
-export function useAsks() {
-  return useQuery({
-    queryKey: ["asks"],
-    queryFn: () => unwrap(api.GET("/api/asks")),
-  });
-}
-
-export function useRecordAsk() {
-  const changed = useNetworkChanged();
-  return useMutation({
-    mutationFn: (body: AskInput): Promise<Ask> => unwrap(api.POST("/api/asks", { body })),
-    onSuccess: changed,
-  });
-}
-
-export function useAddName(askId: string) {
-  const changed = useNetworkChanged();
-  return useMutation({
-    mutationFn: (body: AskNameInput) =>
-      unwrap(api.POST("/api/asks/{id}/names", { params: { path: { id: askId } }, body })),
-    onSuccess: changed,
-  });
-}
-
-export function useMoveAsk(askId: string) {
-  const changed = useNetworkChanged();
-  return useMutation({
-    mutationFn: (status: AskStatus) =>
-      unwrap(api.POST("/api/asks/{id}/status", { params: { path: { id: askId } }, body: { status } })),
-    onSuccess: changed,
   });
 }

@@ -9,10 +9,5 @@ export type Neighbourhood = Ok<"/api/network/neighbourhood", "get">;
 export type PathsAnswer = Ok<"/api/network/paths", "get">;
 export type NetworkPath = PathsAnswer["paths"][number];
 export type WhoDoYouKnow = Ok<"/api/companies/{id}/who-do-you-know", "get">;
-export type Ask = Ok<"/api/asks/{id}", "get">;
-export type AskInput = Body<"/api/asks", "post">;
-export type AskAboutKind = AskInput["about"]["kind"];
-export type AskNameInput = Body<"/api/asks/{id}/names", "post">;
-export type AskStatus = Ask["status"];
 /** "contact:<id>" or "company:<id>": what the neighbourhood is drawn around and what a path leads to. */
 export type NetworkTarget = `contact:${string}` | `company:${string}`;

@@ -1,12 +1,13 @@
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
+import { useAsks, useRecordAsk } from "../asks/ask-queries.ts";
+import { askAbout } from "../asks/ask-words.ts";
 import { useContact } from "../contacts/contact-queries.ts";
 import { DraftPanel } from "../messages/draft-panel.tsx";
 import { Alert } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
-import { askAbout } from "./ask-words.ts";
-import { useAsks, useRecordAsk, useWhoDoYouKnow } from "./network-queries.ts";
+import { useWhoDoYouKnow } from "./network-queries.ts";
 import type { WhoDoYouKnow } from "./network-types.ts";
 import { degreeLabel, TRUNCATED_WORDS } from "./path-words.ts";
 
