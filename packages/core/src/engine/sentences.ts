@@ -59,7 +59,9 @@ function followUpSentence(
     "opportunity-stage": "Opportunity follow-up with",
     "ask-pending": "Check on your ask with",
   }[detail.origin];
-  const what = detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
+  // An ask's thank-you and "how it went" say what to do in their own words ("Thank Ana for the introduction").
+  const own = detail.askStep && detail.askStep !== "nudge" && detail.title;
+  const what = own ? detail.title : detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
   const late = daysBetween(dueOn, todayOn);
   return late > 0 ? `${what} (due ${plural(late, "day")} ago)` : `${what} (due today)`;
 }

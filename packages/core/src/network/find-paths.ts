@@ -149,14 +149,18 @@ const DAY_MS = 86_400_000;
 /** A tie's weight halves every this many days since the member's last touch. */
 export const TOUCH_HALF_LIFE_DAYS = 180;
 
+/** What one introduction costs even through the strongest edge: asking someone yourself is one step fewer. */
+export const HOP_FACTOR = 0.8;
+
 /**
- * A path's score, 0..1: how recent the member's last touch with its first person is (halving every 180 days) times
- * each edge's strength out of 5. A strong, recent tie beats a stale one; every extra hop costs its strength.
+ * A path's score, 0..1: how recent the member's last touch with its first person is (halving every 180 days) times,
+ * for each edge, its strength out of 5 and the cost of a hop (0.8). A strong, recent tie beats a stale one; someone
+ * you were in touch with last month beats a perfect introduction.
  */
 export function scorePath(lastTouchAt: string | undefined, strengths: readonly number[], nowAt: string): number {
   const days = lastTouchAt ? Math.max(0, (Date.parse(nowAt) - Date.parse(lastTouchAt)) / DAY_MS) : Infinity;
   const recency = 0.5 ** (days / TOUCH_HALF_LIFE_DAYS);
-  const edges = strengths.reduce((product, s) => product * (s / 5), 1);
+  const edges = strengths.reduce((product, s) => product * HOP_FACTOR * (s / 5), 1);
   return Math.round(recency * edges * 10_000) / 10_000;
 }
 
