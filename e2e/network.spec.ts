@@ -62,20 +62,27 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   await expect(named.getByRole("link", { name: "Mia Chen" })).toBeVisible();
   await capture(page, "network-asks");
 
-  // The meeting with Mia, logged as any interaction is: the ask moves to met.
+  // Mia's page says who introduced her.
   await named.getByRole("link", { name: "Mia Chen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mia Chen" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Mia Chen's relationships" })).toContainText(
     "Mia Chen was introduced by Ana Ruiz",
   );
-  await page.locator("body").press("l");
-  const log = page.getByRole("dialog", { name: "Log an interaction" });
-  await log.getByRole("radio", { name: "Meeting" }).check();
-  await log.getByLabel("What about").fill("Coffee at Acme Robotics");
-  await log.getByRole("button", { name: "Log it" }).click();
-  await expect(log).toBeHidden();
+  const mia = page.url().split("/").pop() ?? "";
+
+  // The meeting with Mia, logged as the ask moves to met.
   await page.goto("/network/asks");
+  await page
+    .getByRole("list", { name: "Named (1)" })
+    .getByRole("button", { name: /^Mark met: Ask to Ana Ruiz/ })
+    .click();
+  const met = page.getByRole("form", { name: "You met Mia Chen" });
+  await expect(met.getByRole("checkbox", { name: "Log the meeting with Mia Chen" })).toBeChecked();
+  await met.getByLabel("What about").fill("Coffee at Acme Robotics");
+  await met.getByRole("button", { name: "Mark met" }).click();
   await expect(page.getByRole("list", { name: "Met (1)" })).toContainText("Ana Ruiz");
+  const miaNow = await (await page.request.get(`/api/contacts/${mia}`)).json();
+  expect(miaNow.touchCount).toBe(1);
 
   // Today: thank Ana for the introduction, with a draft.
   await page.goto("/");

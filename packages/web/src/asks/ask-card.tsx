@@ -7,12 +7,13 @@ import { ASK_STATUS_LABELS, askMoves, canAddName, moveLabel } from "./ask-moves.
 import { useMoveAsk } from "./ask-queries.ts";
 import type { Ask } from "./ask-types.ts";
 import { askAbout } from "./ask-words.ts";
+import { MetForm } from "./met-form.tsx";
 import { AddNameForm } from "./name-form.tsx";
 
 /** One ask on the board: whom, about what, the names received, what Kith will remind you of, and its moves. */
 export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
   const move = useMoveAsk(ask.id);
-  const [naming, setNaming] = useState(false);
+  const [form, setForm] = useState<"name" | "met" | null>(null);
   const label = `Ask to ${ask.contactName} about ${askAbout(ask.about)}`;
   return (
     <li className="ask-card" aria-label={label}>
@@ -52,10 +53,10 @@ export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
           ))}
         </ul>
       )}
-      {canEdit && !naming && (
+      {canEdit && !form && (
         <div className="row ask-moves">
           {canAddName(ask.status) && (
-            <Button tone="quiet" onPress={() => setNaming(true)} aria-label={`Add a name ${ask.contactName} gave`}>
+            <Button tone="quiet" onPress={() => setForm("name")} aria-label={`Add a name ${ask.contactName} gave`}>
               Add a name
             </Button>
           )}
@@ -64,7 +65,8 @@ export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
               key={to}
               tone="quiet"
               isDisabled={move.isPending}
-              onPress={() => move.mutate(to)}
+              // Met with names received: the form offers to log the meeting with them in the same act.
+              onPress={() => (to === "met" && ask.names.length > 0 ? setForm("met") : move.mutate({ status: to }))}
               aria-label={`${moveLabel(to)}: ${label}`}
             >
               {moveLabel(to)}
@@ -72,7 +74,8 @@ export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
           ))}
         </div>
       )}
-      {naming && <AddNameForm ask={ask} onDone={() => setNaming(false)} />}
+      {form === "name" && <AddNameForm ask={ask} onDone={() => setForm(null)} />}
+      {form === "met" && <MetForm ask={ask} onDone={() => setForm(null)} />}
       {move.isError && <Alert>{describeError(move.error)}</Alert>}
     </li>
   );

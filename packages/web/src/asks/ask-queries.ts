@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
 import { useNetworkChanged } from "../network/network-queries.ts";
-import type { Ask, AskInput, AskNameInput, AskStatus } from "./ask-types.ts";
+import type { Ask, AskInput, AskMove, AskNameInput } from "./ask-types.ts";
 
 export function useAsks() {
   return useQuery({
@@ -30,8 +30,7 @@ export function useAddName(askId: string) {
 export function useMoveAsk(askId: string) {
   const changed = useNetworkChanged();
   return useMutation({
-    mutationFn: (status: AskStatus) =>
-      unwrap(api.POST("/api/asks/{id}/status", { params: { path: { id: askId } }, body: { status } })),
+    mutationFn: (body: AskMove) => unwrap(api.POST("/api/asks/{id}/status", { params: { path: { id: askId } }, body })),
     onSuccess: changed,
   });
 }

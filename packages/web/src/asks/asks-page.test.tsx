@@ -16,7 +16,7 @@ const ask = (over: Partial<Ask> = {}): Ask => ({
   askedAt: "2026-12-01T09:00:00.000Z",
   statusChangedAt: "2026-12-01T09:00:00.000Z",
   names: [],
-  followUps: [{ id: "f1", title: "Nudge Ana Ruiz about your ask", dueOn: "2026-12-08", status: "open" }],
+  followUps: [{ id: "f1", step: "nudge", title: "Nudge Ana Ruiz about your ask", dueOn: "2026-12-08", status: "open" }],
   createdAt: "2026-12-01T09:00:00.000Z",
   updatedAt: "2026-12-01T09:00:00.000Z",
   ...over,
@@ -53,7 +53,7 @@ describe("AsksPage", () => {
         return { ask: current, contact: { id: "mia", displayName: "Mia Chen" }, relationshipId: "r9" };
       },
       "POST /api/asks/k1/status": (req) => {
-        current = ask({ ...current, status: (req.body as { status: Ask["status"] }).status });
+        current = ask({ ...current, status: (req.body as { status: Ask["status"] }).status, followUps: [] });
         return current;
       },
     });
@@ -73,8 +73,18 @@ describe("AsksPage", () => {
     const named = await screen.findByRole("list", { name: "Named (1)" });
     expect(within(named).getByRole("link", { name: "Mia Chen" }).getAttribute("href")).toBe("/contacts/mia");
     await user.click(within(named).getByRole("button", { name: /^Mark met: Ask to Ana Ruiz/ }));
+    // Met with a name received: the meeting with her is logged in the same act, unless unticked.
+    const met = screen.getByRole("form", { name: "You met Mia Chen" });
+    expect(within(met).getByRole("checkbox", { name: "Log the meeting with Mia Chen" })).toHaveProperty(
+      "checked",
+      true,
+    );
+    await user.type(within(met).getByLabelText("What about"), "Coffee at Acme");
+    await user.click(within(met).getByRole("button", { name: "Mark met" }));
     await waitFor(() =>
-      expect(api.sent("POST", "/api/asks/k1/status").map((r) => r.body)).toEqual([{ status: "met" }]),
+      expect(api.sent("POST", "/api/asks/k1/status").map((r) => r.body)).toEqual([
+        { status: "met", log: { kind: "meeting", summary: "Coffee at Acme" } },
+      ]),
     );
     expect(await screen.findByRole("list", { name: "Met (1)" })).toBeTruthy();
   });
