@@ -2,7 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
-import { NEIGHBOURHOOD_NODES_MAX, type Neighbourhood, neighbourhoodQuerySchema } from "./schemas.ts";
+import { NEIGHBOURHOOD_NODES_MAX, type Neighbourhood, neighbourhoodQuerySchema, targetOf } from "./schemas.ts";
 
 const contactNode = (id: string) => `contact:${id}`;
 
@@ -13,7 +13,9 @@ const contactNode = (id: string) => `contact:${id}`;
  */
 export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unknown): Promise<Neighbourhood> {
   requireRole(actor, "viewer");
-  const { around, depth } = parseInput(neighbourhoodQuerySchema, query);
+  const parsed = parseInput(neighbourhoodQuerySchema, query);
+  const around = targetOf(parsed.around);
+  const depth = parsed.depth;
   const graph = deps.store.network;
   const edges: Neighbourhood["edges"] = [];
   const kept = new Set<string>();

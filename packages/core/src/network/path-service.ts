@@ -10,6 +10,7 @@ import {
   PATHS_MAX,
   type PathsResult,
   pathQuerySchema,
+  targetOf,
   type WhoDoYouKnow,
 } from "./schemas.ts";
 
@@ -33,7 +34,7 @@ async function pathsToEach(deps: Deps, accountId: string, ids: readonly string[]
   return reached;
 }
 
-async function targetOf(deps: Deps, accountId: string, target: NetworkTarget) {
+async function resolveTarget(deps: Deps, accountId: string, target: NetworkTarget) {
   if (target.kind === "contact") {
     const contact = await deps.store.contacts.findById(accountId, target.id);
     if (!contact) throw notFound("contact", target.id);
@@ -72,7 +73,7 @@ const byRank = (a: RankedPath, b: RankedPath) =>
 export async function findNetworkPaths(deps: Deps, actor: Actor, query: unknown): Promise<PathsResult> {
   requireRole(actor, "viewer");
   const { to } = parseInput(pathQuerySchema, query);
-  const target = await targetOf(deps, actor.accountId, to);
+  const target = await resolveTarget(deps, actor.accountId, targetOf(to));
   const reached = await pathsToEach(deps, actor.accountId, target.people);
   const all = [...reached.values()].flatMap((r) => r.paths).sort(byRank);
   const truncated = target.cut || all.length > PATHS_MAX || [...reached.values()].some((r) => r.truncated);
@@ -82,7 +83,7 @@ export async function findNetworkPaths(deps: Deps, actor: Actor, query: unknown)
 /** `GET /api/companies/{id}/who-do-you-know`: the company's people by degree, through whom, and a drafted ask. */
 export async function whoDoYouKnowAt(deps: Deps, actor: Actor, companyId: string): Promise<WhoDoYouKnow> {
   requireRole(actor, "viewer");
-  const target = await targetOf(deps, actor.accountId, { kind: "company", id: companyId });
+  const target = await resolveTarget(deps, actor.accountId, { kind: "company", id: companyId });
   const reached = await pathsToEach(deps, actor.accountId, target.people);
   const best = [...reached.entries()]
     .flatMap(([id, r]) => (r.paths[0] ? [{ id, path: r.paths[0] }] : []))

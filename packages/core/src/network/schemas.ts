@@ -78,12 +78,16 @@ export const NEIGHBOURHOOD_NODES_MAX = 150;
 export const networkTargetSchema = z
   .string()
   .max(80)
-  .regex(/^(contact|company):[^\s:]{1,64}$/, 'must be "contact:<id>" or "company:<id>"')
-  .transform((value) => {
-    const [kind, id] = value.split(":") as ["contact" | "company", string];
-    return { kind, id };
-  });
-export type NetworkTarget = z.output<typeof networkTargetSchema>;
+  .regex(/^(contact|company):[^\s:]{1,64}$/, 'must be "contact:<id>" or "company:<id>"');
+export interface NetworkTarget {
+  kind: "contact" | "company";
+  id: string;
+}
+/** A target as checked by the schema, split (the schema stays a plain string so a query parses the same twice). */
+export function targetOf(value: string): NetworkTarget {
+  const [kind, id] = value.split(":") as ["contact" | "company", string];
+  return { kind, id };
+}
 
 export const pathQuerySchema = z.strictObject({ to: networkTargetSchema });
 export const neighbourhoodQuerySchema = z.strictObject({
