@@ -33,7 +33,6 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   await expect(edges).toContainText("Ana Ruiz and Leo Park are colleagues");
   await expect(edges).toContainText("since 2019");
   await expect(edges).toContainText("Rosa Ruiz is Ana Ruiz's parent");
-  await section.scrollIntoViewIfNeeded();
   await capture(page, "network-contact-relationships");
 
   // Who do you know at Acme Robotics? Leo, through Ana, and a drafted ask to Ana.
@@ -91,23 +90,28 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   await expect(card.getByRole("group", { name: "Draft for Ana Ruiz" })).toBeVisible();
   await capture(page, "network-today-thanks");
 
-  // The graph around Ana, worked from the keyboard through its list view.
-  await page.goto(`/network?around=contact:${ana.id}`);
+  // The graph around Ana, from her page; the path finder beside it.
+  await page.goto(`/contacts/${ana.id}`);
+  await page.getByRole("link", { name: "See the network around Ana" }).click();
+  await expect(page.getByRole("region", { name: "Around Ana Ruiz" })).toBeVisible();
   await expect(page.getByTestId("network-graph").locator("canvas").first()).toBeVisible();
   const around = page.getByRole("list", { name: "Around Ana Ruiz" });
-  await expect(around).toContainText("Leo Park");
-  await around.getByRole("button", { name: "Ana Ruiz" }).focus();
-  await page.keyboard.press("ArrowDown");
-  const focusedName = (await page.evaluate(() => document.activeElement?.textContent)) ?? "";
-  expect(focusedName).not.toContain("Ana Ruiz");
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/around=contact%3A|around=contact:/);
-  await expect(page.getByRole("list", { name: /^Around (?!Ana Ruiz)/ })).toBeVisible();
-
-  // The path finder: You → Ana Ruiz → Leo Park at Acme Robotics.
+  await expect(around.getByRole("button")).toHaveText(["Ana Ruiz", "Leo Park", "Mia Chen", "Rosa Ruiz"]);
+  await expect(around).toContainText("Mia Chen was introduced by Ana Ruiz");
   await page.getByLabel("Company", { exact: true }).selectOption({ label: "Acme Robotics (target)" });
   const paths = page.getByRole("list", { name: "Paths to Acme Robotics" });
   await expect(paths).toContainText("You → Ana Ruiz → Leo Park at Acme Robotics");
+  await expect(paths).toContainText("You → Mia Chen at Acme Robotics");
   await capture(page, "network-graph");
+
+  // The keyboard: into the list, down to Leo, Enter centres the graph on him.
+  await around.getByRole("button", { name: "Ana Ruiz" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(around.getByRole("button", { name: "Leo Park" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Around Leo Park" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Around Leo Park" })).toContainText(
+    "Ana Ruiz and Leo Park are colleagues",
+  );
   expect(account.email).toContain("@");
 });

@@ -15,14 +15,6 @@ const ICONS: Record<string, ReactNode> = {
     </>
   ),
   companies: <path d="M4 20V6l8-3v17M12 9h8v11M7 9h2M7 13h2M7 17h2M15 13h2M15 17h2M2 20h20" />,
-  network: (
-    <>
-      <circle cx="6" cy="6" r="2.5" />
-      <circle cx="18" cy="8" r="2.5" />
-      <circle cx="10" cy="18" r="2.5" />
-      <path d="M8.4 6.4l7.2 1.2M7 8.3l2.2 7.4M16.6 10.1l-4.9 6" />
-    </>
-  ),
   templates: <path d="M4 5h16v11H9l-5 4V5zM8 9h8M8 12h5" />,
   articles: <path d="M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h4" />,
   settings: (

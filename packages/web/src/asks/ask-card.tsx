@@ -14,6 +14,7 @@ import { AddNameForm } from "./name-form.tsx";
 export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
   const move = useMoveAsk(ask.id);
   const [form, setForm] = useState<"name" | "met" | null>(null);
+  const reminders = ask.followUps.filter((f) => f.status === "open" || f.status === "snoozed");
   const label = `Ask to ${ask.contactName} about ${askAbout(ask.about)}`;
   return (
     <li className="ask-card" aria-label={label}>
@@ -44,9 +45,9 @@ export function AskCard({ ask, canEdit }: { ask: Ask; canEdit: boolean }) {
           ))}
         </ul>
       )}
-      {ask.followUps.length > 0 && (
+      {reminders.length > 0 && (
         <ul className="plain-list small" aria-label="Follow-ups of this ask">
-          {ask.followUps.map((f) => (
+          {reminders.map((f) => (
             <li key={f.id}>
               {f.title} <span className="muted">· due {formatDate(f.dueOn)}</span>
             </li>

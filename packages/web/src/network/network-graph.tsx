@@ -78,8 +78,9 @@ export default function NetworkGraph(props: {
     const instance = cytoscape({
       container: element,
       elements: elementsOf(props.nodes, props.edges),
+      // Fitting a few nodes would blow them up: never closer than 1.5×.
       minZoom: 0.3,
-      maxZoom: 2.5,
+      maxZoom: 1.5,
       wheelSensitivity: 0.4,
       boxSelectionEnabled: false,
       autoungrabify: true,
@@ -139,7 +140,14 @@ export default function NetworkGraph(props: {
     instance.on("tap", "node", (event) => onCentre.current(event.target.id()));
     mark(instance, marks.current);
     cy.current = instance;
+    // The box changes size with the window (a phone turned, a sidebar): draw again and fit the whole graph.
+    const resized = new ResizeObserver(() => {
+      instance.resize();
+      instance.fit(undefined, 24);
+    });
+    resized.observe(element);
     return () => {
+      resized.disconnect();
       instance.destroy();
       cy.current = null;
     };

@@ -56,8 +56,10 @@ function AroundSection(props: {
   onDepth: (depth: 1 | 2) => void;
 }) {
   const hood = useNeighbourhood(props.around, props.depth);
+  const centre = props.around ? hood.data?.nodes.find((n) => n.centre)?.label : undefined;
   return (
-    <Section title="Around">
+    // The title names the centre, wherever it was chosen (the fields below, the list, the drawing, a link).
+    <Section title={centre ? `Around ${centre}` : "Around"} id="around">
       <CentrePicker around={props.around} onAround={props.onAround} />
       <Segmented<"1" | "2">
         label="How far"
@@ -86,7 +88,7 @@ function CentrePicker(props: { around: NetworkTarget | null; onAround: (around: 
   return (
     <div className="path-target">
       <ContactPicker
-        label="A person"
+        label="Centre on a person"
         selected={person}
         isRequired={false}
         onSelect={(p) => {

@@ -70,6 +70,13 @@ export function RelationshipsSection({ contact }: { contact: Contact }) {
           </li>
         ))}
       </ul>
+      {items.length > 0 && (
+        <p className="small">
+          <Link href={`/network?around=contact:${contact.id}`}>
+            See the network around {contact.firstName || contact.displayName}
+          </Link>
+        </p>
+      )}
       {removing && <RemoveRelationship relationship={removing} onClose={() => setRemoving(null)} />}
     </Section>
   );
