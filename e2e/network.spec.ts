@@ -6,6 +6,7 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   account,
   clipboard,
 }) => {
+  test.setTimeout(150_000);
   const acme = await apiPost<{ id: string }>(page, "/api/companies", { name: "Acme Robotics", target: true });
   const ana = await apiPost<{ id: string }>(page, "/api/contacts", { firstName: "Ana", lastName: "Ruiz" });
   await apiPost(page, "/api/contacts", { firstName: "Leo", lastName: "Park", companyId: acme.id, title: "CTO" });

@@ -95,7 +95,7 @@ export default function NetworkGraph(props: {
             "text-valign": "bottom",
             "text-margin-y": 4,
             "text-wrap": "ellipsis",
-            "text-max-width": "110px",
+            "text-max-width": "150px",
             "text-background-color": colours.surface,
             "text-background-opacity": 0.85,
             "text-background-padding": "2px",
@@ -121,7 +121,18 @@ export default function NetworkGraph(props: {
             "curve-style": "straight",
           },
         },
-        { selector: "edge.yours", style: { "line-style": "dashed", "line-color": colours.accent, opacity: 0.6 } },
+        {
+          // Bent, so a tie of yours behind the centre does not vanish under it.
+          selector: "edge.yours",
+          style: {
+            "line-style": "dashed",
+            "line-color": colours.accent,
+            opacity: 0.6,
+            "curve-style": "unbundled-bezier",
+            "control-point-distances": [36],
+            "control-point-weights": [0.5],
+          },
+        },
         { selector: "edge.near", style: { "line-color": colours.muted, opacity: 1 } },
       ],
     });
@@ -131,7 +142,7 @@ export default function NetworkGraph(props: {
         name: "concentric",
         concentric: (node) => 10 - Number(node.data("ring") ?? 9),
         levelWidth: () => 1,
-        minNodeSpacing: 28,
+        minNodeSpacing: 56,
         animate: false,
         fit: true,
         padding: 24,
