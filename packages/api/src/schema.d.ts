@@ -3966,12 +3966,50 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            /** @default [] */
+                            relationships: {
+                                ref: string;
+                                fromContactRef: string;
+                                toContactRef: string;
+                                /** @enum {string} */
+                                kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                                how: string;
+                                strength: number;
+                                sinceOn: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            asks: {
+                                ref: string;
+                                contactRef: string;
+                                /** @enum {string} */
+                                aboutKind: "company" | "role" | "person" | "other";
+                                aboutText: string;
+                                aboutCompanyRef: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                                askedAt: string;
+                                statusChangedAt: string;
+                                names: {
+                                    contactRef: string;
+                                    relationshipRef: string | null;
+                                    receivedAt: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
                             followUps: {
                                 ref: string;
                                 contactRef: string;
                                 interactionRef: string | null;
                                 opportunityId: string | null;
                                 askId: string | null;
+                                /** @default null */
+                                askRef: string | null;
+                                /** @default null */
+                                askStep: ("nudge" | "thank" | "how-it-went") | null;
                                 dueOn: string;
                                 title: string;
                                 notes: string;
@@ -4058,13 +4096,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
                                 companies: number;
                                 contacts: number;
                                 interactions: number;
+                                relationships?: number;
+                                asks?: number;
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
@@ -6055,12 +6095,50 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                         }[];
+                        /** @default [] */
+                        relationships?: {
+                            ref: string;
+                            fromContactRef: string;
+                            toContactRef: string;
+                            /** @enum {string} */
+                            kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                            how: string;
+                            strength: number;
+                            sinceOn: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        asks?: {
+                            ref: string;
+                            contactRef: string;
+                            /** @enum {string} */
+                            aboutKind: "company" | "role" | "person" | "other";
+                            aboutText: string;
+                            aboutCompanyRef: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactRef: string;
+                                relationshipRef: string | null;
+                                receivedAt: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
                         followUps: {
                             ref: string;
                             contactRef: string;
                             interactionRef: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @default null */
+                            askRef?: string | null;
+                            /** @default null */
+                            askStep?: ("nudge" | "thank" | "how-it-went") | null;
                             dueOn: string;
                             title: string;
                             notes: string;
@@ -6134,13 +6212,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
                                 companies: number;
                                 contacts: number;
                                 interactions: number;
+                                relationships?: number;
+                                asks?: number;
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;

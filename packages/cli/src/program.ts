@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
 import { registerArticleCommands } from "./articles/article-commands.ts";
+import { registerAskCommands } from "./asks/ask-commands.ts";
 import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
@@ -15,6 +16,7 @@ import { registerExportCommand, registerImportCommand } from "./imports/import-c
 import { registerLogCommand } from "./interactions/log-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
+import { registerNetworkCommands } from "./network/network-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -48,5 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerArticleCommands(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
+  registerNetworkCommands(program, ctx);
+  registerAskCommands(program, ctx);
   return program;
 }

@@ -1,12 +1,15 @@
 import {
   type Actor,
   type ArticleFetcher,
+  addAsk,
   addFollowUp,
+  addRelationship,
   articleMatches,
   commitImport,
   commitResumedImport,
   completeFollowUp,
   conflict,
+  contactRelationships,
   createApiToken,
   createCampaign,
   createCompany,
@@ -20,6 +23,7 @@ import {
   exportBackup,
   exportContacts,
   fetchArticleNow,
+  findNetworkPaths,
   getAccount,
   getCampaign,
   getCompany,
@@ -28,6 +32,7 @@ import {
   getToday,
   listApiTokens,
   listArticles,
+  listAsks,
   listCampaigns,
   listCompanies,
   listContacts,
@@ -60,6 +65,7 @@ import {
   updateCompany,
   updateContact,
   type WebhookDeps,
+  whoDoYouKnowAt,
 } from "@kith/core";
 import { createArticleFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
@@ -145,6 +151,12 @@ export function createLocalClient(
     },
     listArticles: () => listArticles(deps, actor),
     articleMatches: (id) => articleMatches(deps, actor, id),
+    addRelationship: (input) => addRelationship(deps, actor, input),
+    contactRelationships: (id) => contactRelationships(deps, actor, id),
+    findPaths: (to) => findNetworkPaths(deps, actor, { to }),
+    whoDoYouKnow: (id) => whoDoYouKnowAt(deps, actor, id),
+    listAsks: (query) => listAsks(deps, actor, query),
+    addAsk: (input) => addAsk(deps, actor, input),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

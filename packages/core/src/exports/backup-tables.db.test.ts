@@ -20,6 +20,9 @@ const DECISIONS: Record<string, string> = {
   duplicate_dismissal: "backed up: pairs dismissed as not the same person (`duplicateDismissals`)",
   article: "backed up: saved articles with what their fetch found (`articles`); the fetch job's lease is not",
   message_template: "backed up: own templates and edited or hidden defaults (`templates`)",
+  relationship: "backed up: relationships between contacts (`relationships`)",
+  ask: "backed up: asks (`asks`), with their follow-ups named by `askRef`",
+  ask_name: "backed up: an ask's names received, in the ask (`asks[].names`)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",
