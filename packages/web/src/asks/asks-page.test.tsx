@@ -1,26 +1,19 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { askOf } from "../testing/ask.ts";
 import { fakeApi } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
 import type { Ask } from "./ask-types.ts";
 import AsksPage from "./asks-page.tsx";
 
 const editor = { "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role: "editor", name: "Ada" }) };
-const ask = (over: Partial<Ask> = {}): Ask => ({
-  id: "k1",
-  contactId: "ana",
-  contactName: "Ana Ruiz",
-  about: { kind: "company", text: "", companyId: "acme", companyName: "Acme Robotics" },
-  note: "",
-  status: "asked",
-  askedAt: "2026-12-01T09:00:00.000Z",
-  statusChangedAt: "2026-12-01T09:00:00.000Z",
-  names: [],
-  followUps: [{ id: "f1", step: "nudge", title: "Nudge Ana Ruiz about your ask", dueOn: "2026-12-08", status: "open" }],
-  createdAt: "2026-12-01T09:00:00.000Z",
-  updatedAt: "2026-12-01T09:00:00.000Z",
-  ...over,
-});
+const ask = (over: Partial<Ask> = {}): Ask =>
+  askOf({
+    followUps: [
+      { id: "f1", step: "nudge", title: "Nudge Ana Ruiz about your ask", dueOn: "2026-12-08", status: "open" },
+    ],
+    ...over,
+  });
 
 describe("AsksPage", () => {
   it("shows each ask in its status's column, with what Kith will remind you of", async () => {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, describeError } from "../api/problem.ts";
-import { useCompanies } from "../companies/company-queries.ts";
+import { useCompanyOptions } from "../companies/company-queries.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, Button, Field, NativeSelect } from "../ui/controls.tsx";
 import { Segmented } from "../ui/segmented.tsx";
@@ -31,7 +31,7 @@ export function RecordAskForm(props: {
   initial?: { contact?: { id: string; displayName: string }; companyId?: string };
 }) {
   const record = useRecordAsk();
-  const companies = useCompanies();
+  const companyOptions = useCompanyOptions();
   const [contact, setContact] = useState(props.initial?.contact ?? null);
   const [kind, setKind] = useState<AskAboutKind>("company");
   const [companyId, setCompanyId] = useState(props.initial?.companyId ?? "");
@@ -39,10 +39,6 @@ export function RecordAskForm(props: {
   const [note, setNote] = useState("");
   const err = record.error instanceof ApiError ? record.error : undefined;
   const aboutError = err?.fieldError("about");
-  const companyOptions = [
-    { id: "", label: "Choose a company" },
-    ...(companies.data ?? []).map((c) => ({ id: c.id, label: c.target ? `${c.name} (target)` : c.name })),
-  ];
   const ready = Boolean(contact) && (kind === "company" ? Boolean(companyId || text.trim()) : Boolean(text.trim()));
   return (
     <form

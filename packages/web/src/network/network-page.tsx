@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useSearchParams } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { useCompanies } from "../companies/company-queries.ts";
+import { useCompanyOptions } from "../companies/company-queries.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, NativeSelect } from "../ui/controls.tsx";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
@@ -82,7 +82,7 @@ function AroundSection(props: {
 
 /** The centre: a person (typed) or a company (chosen). */
 function CentrePicker(props: { around: NetworkTarget | null; onAround: (around: NetworkTarget | null) => void }) {
-  const companies = useCompanies();
+  const companyOptions = useCompanyOptions();
   const [person, setPerson] = useState<{ id: string; displayName: string } | null>(null);
   const companyId = props.around?.startsWith("company:") ? props.around.slice("company:".length) : "";
   return (
@@ -99,10 +99,7 @@ function CentrePicker(props: { around: NetworkTarget | null; onAround: (around: 
       <NativeSelect
         label="Or a company"
         name="aroundCompany"
-        options={[
-          { id: "", label: "Choose a company" },
-          ...(companies.data ?? []).map((c) => ({ id: c.id, label: c.name })),
-        ]}
+        options={companyOptions}
         value={companyId}
         onChange={(id) => {
           setPerson(null);

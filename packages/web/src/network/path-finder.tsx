@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { useCompanies } from "../companies/company-queries.ts";
+import { useCompanyOptions } from "../companies/company-queries.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, Button, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
@@ -18,7 +18,7 @@ export function PathFinder(props: {
   onTo: (to: NetworkTarget | null) => void;
   onCentre: (around: NetworkTarget) => void;
 }) {
-  const companies = useCompanies();
+  const companyOptions = useCompanyOptions();
   const [kind, setKind] = useState<TargetKind>(props.to?.startsWith("contact:") ? "contact" : "company");
   const [person, setPerson] = useState<{ id: string; displayName: string } | null>(null);
   const paths = usePaths(props.to);
@@ -37,10 +37,7 @@ export function PathFinder(props: {
           <NativeSelect
             label="Company"
             name="pathCompany"
-            options={[
-              { id: "", label: "Choose a company" },
-              ...(companies.data ?? []).map((c) => ({ id: c.id, label: c.target ? `${c.name} (target)` : c.name })),
-            ]}
+            options={companyOptions}
             value={companyId}
             onChange={(id) => props.onTo(id ? `company:${id}` : null)}
           />

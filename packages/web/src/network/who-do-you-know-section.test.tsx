@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Ask } from "../asks/ask-types.ts";
+import { askOf } from "../testing/ask.ts";
 import { contactOf } from "../testing/contact.ts";
 import { fakeApi } from "../testing/fake-api.ts";
 import { renderPage } from "../testing/render.tsx";
@@ -62,22 +63,7 @@ describe("WhoDoYouKnowSection", () => {
       "GET /api/asks": () => ({ items: asks }),
       "GET /api/contacts/ana": () => contactOf({ id: "ana", firstName: "Ana", lastName: "Ruiz" }),
       "POST /api/asks": () => {
-        asks = [
-          {
-            id: "k1",
-            contactId: "ana",
-            contactName: "Ana Ruiz",
-            about: { kind: "company", text: "", companyId: "acme", companyName: "Acme Robotics" },
-            note: "",
-            status: "asked",
-            askedAt: "2026-12-07T09:00:00.000Z",
-            statusChangedAt: "2026-12-07T09:00:00.000Z",
-            names: [],
-            followUps: [],
-            createdAt: "2026-12-07T09:00:00.000Z",
-            updatedAt: "2026-12-07T09:00:00.000Z",
-          },
-        ];
+        asks = [askOf({ askedAt: "2026-12-07T09:00:00.000Z" })];
         return asks[0];
       },
     });
