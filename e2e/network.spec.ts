@@ -114,5 +114,18 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   await expect(page.getByRole("list", { name: "Around Leo Park" })).toContainText(
     "Ana Ruiz and Leo Park are colleagues",
   );
+  // Two steps out from Leo: Ana's mother and Mia come into view through Ana.
+  await page.getByRole("radiogroup", { name: "How far" }).getByText("2 steps").click();
+  await expect(page.getByRole("list", { name: "Around Leo Park" }).getByRole("button")).toHaveText([
+    "Leo Park",
+    "Ana Ruiz",
+    "Mia Chen",
+    "Rosa Ruiz",
+  ]);
+  // Around the company: the people who work there.
+  await page.getByRole("button", { name: "Show around Acme Robotics" }).click();
+  const atAcme = page.getByRole("list", { name: "Around Acme Robotics" });
+  await expect(atAcme).toContainText("Leo Park works at Acme Robotics");
+  await expect(atAcme).toContainText("Mia Chen works at Acme Robotics");
   expect(account.email).toContain("@");
 });
