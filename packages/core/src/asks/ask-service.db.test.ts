@@ -4,6 +4,7 @@ import type { Actor } from "../accounts/roles.ts";
 import { createCompany } from "../companies/company-service.ts";
 import { createContact, getContact } from "../contacts/contact-service.ts";
 import { addFollowUp } from "../follow-ups/follow-up-service.ts";
+import { logInteraction } from "../interactions/interaction-service.ts";
 import { contactRelationships } from "../network/relationship-service.ts";
 import { codeOf } from "../testing/fakes.ts";
 import { getToday } from "../today/today-service.ts";
@@ -101,6 +102,26 @@ describe.each(DIALECTS)("asks on %s", (dialect) => {
     expect(await codeOf(getAsk(w.deps, w.alice, ask.id))).toBe("not_found");
     // The name and its edge stay: Leo was still introduced by Ana.
     expect((await contactRelationships(w.deps, w.alice, leo.id)).map((r) => r.role)).toEqual(["introducer"]);
+  });
+
+  it("a meeting logged with a name received moves the ask to met: the introducer is to be thanked", async () => {
+    const ana = await createContact(w.deps, w.alice, { firstName: "Ana" });
+    const ask = await addAsk(w.deps, w.alice, { contactId: ana.id, about: { kind: "other", text: "a mentor" } });
+    const named = await addAskName(w.deps, w.alice, ask.id, { firstName: "Kim" });
+    // A message only sent to Kim is not a meeting: nothing moves.
+    await logInteraction(w.deps, w.alice, { contactIds: [named.contact.id], kind: "email", direction: "outbound" });
+    expect((await getAsk(w.deps, w.alice, ask.id)).status).toBe("named");
+    await logInteraction(w.deps, w.alice, { contactIds: [named.contact.id], kind: "meeting", direction: "mutual" });
+    const met = await getAsk(w.deps, w.alice, ask.id);
+    expect(met.status).toBe("met");
+    expect(met.followUps.map((f) => [f.step, f.status])).toEqual([
+      ["nudge", "done"],
+      ["thank", "open"],
+      ["how-it-went", "open"],
+    ]);
+    // Another meeting changes nothing more.
+    await logInteraction(w.deps, w.alice, { contactIds: [named.contact.id], kind: "call", direction: "mutual" });
+    expect((await getAsk(w.deps, w.alice, ask.id)).followUps).toHaveLength(3);
   });
 
   it("belong to one account: another account's ask, contact or company is not found; a viewer only reads", async () => {

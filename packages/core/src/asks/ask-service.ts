@@ -2,8 +2,6 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import { createContactIn } from "../contacts/contact-service.ts";
 import { createContactSchema } from "../contacts/schemas.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
-import { refreshContacts } from "../due-state/refresh-contacts.ts";
-import type { FollowUp } from "../follow-ups/schemas.ts";
 import { logInteractionIn } from "../interactions/interaction-service.ts";
 import { doneDirectionOf } from "../interactions/schemas.ts";
 import { addRelationshipIn } from "../network/relationship-service.ts";
@@ -12,8 +10,9 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { localDateOf } from "../time/zones.ts";
+import { applyMoves, moveIn } from "./ask-moves.ts";
 import type { AskRecord } from "./ask-port.ts";
-import { type AskMoves, askMoves, followUpsOfNewAsk } from "./ask-rules.ts";
+import { followUpsOfNewAsk } from "./ask-rules.ts";
 import { presentAsk, presentAsks } from "./present-asks.ts";
 import {
   ASK_NAMES_MAX,
@@ -38,51 +37,6 @@ async function lockedAsk(tx: Repositories, accountId: string, id: string, also: 
 
 async function checkCompany(tx: Repositories, accountId: string, companyId: string | null | undefined) {
   if (companyId && !(await tx.companies.findById(accountId, companyId))) throw notFound("company", companyId);
-}
-
-/** Creates and closes the follow-ups a move asks for, then brings the person's due state up to date. */
-async function applyMoves(
-  tx: Repositories,
-  deps: Deps,
-  actor: Actor,
-  ask: AskRecord,
-  moves: AskMoves,
-  refresh: boolean,
-): Promise<void> {
-  const nowAt = deps.clock.now().toISOString();
-  for (const c of moves.create) {
-    const followUp: FollowUp = {
-      id: deps.ids.newId(),
-      contactId: ask.contactId,
-      dueOn: c.dueOn,
-      title: c.title,
-      notes: "",
-      status: "open",
-      snoozedUntilOn: null,
-      completedAt: null,
-      interactionId: null,
-      opportunityId: null,
-      askId: ask.id,
-      askStep: c.step,
-      createdAt: nowAt,
-      updatedAt: nowAt,
-    };
-    await tx.followUps.insert(actor.accountId, followUp);
-  }
-  for (const c of moves.close) {
-    const current = await tx.followUps.findById(actor.accountId, c.id);
-    if (!current) continue;
-    await tx.followUps.update(actor.accountId, {
-      ...current,
-      status: c.status,
-      completedAt: nowAt,
-      snoozedUntilOn: null,
-      updatedAt: nowAt,
-    });
-  }
-  if (!refresh) return;
-  const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-  await refreshContacts(tx, ctx, [ask.contactId], { mode: "stored" });
 }
 
 const aboutWords = (ask: { aboutText: string }, companyName: string | null) =>
@@ -183,19 +137,6 @@ export async function deleteAsk(deps: Deps, actor: Actor, id: string): Promise<v
   });
 }
 
-/** Moves an ask to a status, creating and closing the follow-ups the rules say (`ask-rules.ts`). */
-async function moveIn(tx: Repositories, deps: Deps, actor: Actor, ask: AskRecord, to: Ask["status"]) {
-  const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-  const person = await tx.contacts.findById(actor.accountId, ask.contactId);
-  const existing = await tx.asks.followUpsOf(actor.accountId, [ask.id]);
-  const moves = askMoves(ask.status, to, ctx.todayOn, person?.displayName ?? "", existing);
-  const nowAt = deps.clock.now().toISOString();
-  const next: AskRecord = ask.status === to ? ask : { ...ask, status: to, statusChangedAt: nowAt, updatedAt: nowAt };
-  if (next !== ask) await tx.asks.update(actor.accountId, next);
-  await applyMoves(tx, deps, actor, next, moves, true);
-  return next;
-}
-
 /**
  * A name received (editor): an existing contact linked, or a new one created, with an introduced-by edge to the
  * person asked; an ask still `asked` becomes `named` (its nudge done).
@@ -276,6 +217,8 @@ export async function moveAsk(deps: Deps, actor: Actor, id: string, input: unkno
         awaitsReply: false,
       });
     }
-    return presentAsk(tx, actor.accountId, await moveIn(tx, deps, actor, ask, data.status));
+    // Logging the meeting may have moved the ask already (a touch with a name): read it again.
+    const current = (await tx.asks.findById(actor.accountId, ask.id)) ?? ask;
+    return presentAsk(tx, actor.accountId, await moveIn(tx, deps, actor, current, data.status));
   });
 }

@@ -107,7 +107,7 @@ const graphs = fc
     return { graph: { size, edges, first } satisfies Graph, target: target % size };
   });
 
-const unbounded: PathBounds = { ...DEFAULT_PATH_BOUNDS, maxEnumerated: 100_000 };
+const unbounded: PathBounds = { ...DEFAULT_PATH_BOUNDS, maxPaths: 100_000, maxEnumerated: 100_000 };
 
 describe("paths", () => {
   it("equal a reference search on random graphs (every first person's shortest paths, nobody known in between)", async () => {

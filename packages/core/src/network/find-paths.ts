@@ -10,8 +10,9 @@ import { PATH_DEGREE_MAX, PATHS_MAX, type RelationshipKind } from "./schemas.ts"
  * (one query for all of a level's edges), until it reaches first-degree people. A first-degree person is a meeting
  * point and is not walked through: you would ask them yourself. Every person's path is therefore one of their
  * shortest, with no one you know in between. Bounds: at most `maxDegree` people per path (the first-degree one and
- * the target included), `maxEdgesPerLevel` edges read per level and `maxFrontier` people carried to the next one;
- * whatever a bound cuts makes the answer `truncated`.
+ * the target included), `maxEdgesPerLevel` edges read per level and `maxFrontier` people carried to the next one,
+ * and no deeper level once `maxPaths` first-degree people are reached; whatever a bound cuts makes the answer
+ * `truncated`.
  */
 export interface PathBounds {
   maxDegree: number;
@@ -78,6 +79,11 @@ export async function searchPaths(
   let truncated = false;
   let level = [targetId];
   for (let d = 1; d < bounds.maxDegree && level.length > 0; d++) {
+    // Enough people to start from already, each by a shorter path than the next level could give: stop (said).
+    if (meeting.length >= bounds.maxPaths) {
+      truncated = true;
+      break;
+    }
     let edges = await graph.edgesOf(accountId, level, bounds.maxEdgesPerLevel + 1);
     if (edges.length > bounds.maxEdgesPerLevel) {
       truncated = true;
