@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from "cytoscape";
 import { useEffect, useRef } from "react";
 import type { GraphEdge, GraphNode } from "./graph-model.ts";
 
@@ -31,6 +31,61 @@ function themeColours(element: HTMLElement) {
     surface2: read("--surface-2", "#f0eee9"),
     focus: read("--focus", "#1b5fcc"),
   };
+}
+
+/** How nodes and edges look, in the theme's colours; classes mark the member, the centre and the focused node. */
+function graphStyle(colours: ReturnType<typeof themeColours>): StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(label)",
+        "font-family": "system-ui, sans-serif",
+        "font-size": 12,
+        color: colours.text,
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "text-wrap": "ellipsis",
+        "text-max-width": "150px",
+        "text-background-color": colours.surface,
+        "text-background-opacity": 0.85,
+        "text-background-padding": "2px",
+        width: 22,
+        height: 22,
+        "background-color": colours.surface2,
+        "border-width": 2,
+        "border-color": colours.muted,
+      },
+    },
+    { selector: "node.company", style: { shape: "round-rectangle" } },
+    { selector: "node.member", style: { "background-color": colours.accent, "border-color": colours.accent } },
+    {
+      selector: "node.centre",
+      style: { width: 34, height: 34, "border-color": colours.accent, "border-width": 4, "font-weight": "bold" },
+    },
+    { selector: "node.focused", style: { "border-color": colours.focus, "border-width": 5 } },
+    {
+      selector: "edge",
+      style: {
+        width: "mapData(weight, 1, 5, 1, 4)",
+        "line-color": colours.line,
+        "curve-style": "straight",
+      },
+    },
+    {
+      // Bent, so a tie of yours behind the centre does not vanish under it.
+      selector: "edge.yours",
+      style: {
+        "line-style": "dashed",
+        "line-color": colours.accent,
+        opacity: 0.6,
+        "curve-style": "unbundled-bezier",
+        "control-point-distances": [36],
+        "control-point-weights": [0.5],
+      },
+    },
+    { selector: "edge.near", style: { "line-color": colours.muted, opacity: 1 } },
+  ];
 }
 
 function elementsOf(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[] {
@@ -74,7 +129,6 @@ export default function NetworkGraph(props: {
     const element = container.current;
     if (!element) return;
     markCytoscapeStylesheet();
-    const colours = themeColours(element);
     const instance = cytoscape({
       container: element,
       elements: elementsOf(props.nodes, props.edges),
@@ -84,57 +138,7 @@ export default function NetworkGraph(props: {
       wheelSensitivity: 0.4,
       boxSelectionEnabled: false,
       autoungrabify: true,
-      style: [
-        {
-          selector: "node",
-          style: {
-            label: "data(label)",
-            "font-family": "system-ui, sans-serif",
-            "font-size": 12,
-            color: colours.text,
-            "text-valign": "bottom",
-            "text-margin-y": 4,
-            "text-wrap": "ellipsis",
-            "text-max-width": "150px",
-            "text-background-color": colours.surface,
-            "text-background-opacity": 0.85,
-            "text-background-padding": "2px",
-            width: 22,
-            height: 22,
-            "background-color": colours.surface2,
-            "border-width": 2,
-            "border-color": colours.muted,
-          },
-        },
-        { selector: "node.company", style: { shape: "round-rectangle" } },
-        { selector: "node.member", style: { "background-color": colours.accent, "border-color": colours.accent } },
-        {
-          selector: "node.centre",
-          style: { width: 34, height: 34, "border-color": colours.accent, "border-width": 4, "font-weight": "bold" },
-        },
-        { selector: "node.focused", style: { "border-color": colours.focus, "border-width": 5 } },
-        {
-          selector: "edge",
-          style: {
-            width: "mapData(weight, 1, 5, 1, 4)",
-            "line-color": colours.line,
-            "curve-style": "straight",
-          },
-        },
-        {
-          // Bent, so a tie of yours behind the centre does not vanish under it.
-          selector: "edge.yours",
-          style: {
-            "line-style": "dashed",
-            "line-color": colours.accent,
-            opacity: 0.6,
-            "curve-style": "unbundled-bezier",
-            "control-point-distances": [36],
-            "control-point-weights": [0.5],
-          },
-        },
-        { selector: "edge.near", style: { "line-color": colours.muted, opacity: 1 } },
-      ],
+      style: graphStyle(themeColours(element)),
     });
     // Rings by degree: the centre alone in the middle, its first-degree people around it, and so on.
     instance
