@@ -1,6 +1,6 @@
 import { type Actor, createAccountForUser, type Deps, newContact, rebuildDueState } from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
-import type { InteractionContactTable, InteractionTable } from "@kith/store/schema";
+import type { InteractionContactTable, InteractionTable, RelationshipTable } from "@kith/store/schema";
 import { insertTestUser } from "@kith/store/testing";
 import { type Insertable, sql } from "kysely";
 
@@ -15,6 +15,8 @@ export interface GenerateOptions {
   /** The instant the history ends (the bench's "now"). */
   endAt: string;
   years: number;
+  /** Knows-edges between contacts (`insertKnowsEdges`): how many in all, and how many at the one hub. */
+  knowsEdges?: { edges: number; hubEdges: number };
 }
 
 export function prng(seed: number): () => number {
@@ -148,6 +150,13 @@ export async function generate(open: OpenDatabase, deps: Deps, options: Generate
   });
 
   await insertInteractions(open, account.id, contactIds, options, rand);
+  if (options.knowsEdges) {
+    await insertKnowsEdges(open, account.id, contactIds, {
+      ...options.knowsEdges,
+      seed: options.seed + 1,
+      at: createdAt,
+    });
+  }
   await rebuildDueState(deps, actor);
   // PostgreSQL plans from table statistics and answers counts from the index alone once pages are marked visible;
   // autovacuum does both within a minute or so of a bulk load. A benchmark that starts right after loading a
@@ -206,4 +215,59 @@ async function insertInteractions(
       await trx.insertInto("interaction_contact").values(links).execute();
     });
   }
+}
+
+/**
+ * Knows-edges between the account's contacts with a skewed degree distribution, as real networks have: one hub
+ * (the second contact) joined to `hubEdges` others, the rest with one end drawn toward the first contacts (squared
+ * uniform: a long tail) and the other uniform. One edge per pair; strengths 1–5. Written in multi-row batches.
+ */
+export async function insertKnowsEdges(
+  open: OpenDatabase,
+  accountId: string,
+  contactIds: readonly string[],
+  options: { edges: number; hubEdges: number; seed: number; at: string },
+): Promise<number> {
+  const rand = prng(options.seed);
+  const seen = new Set<string>();
+  const hub = contactIds[1] as string;
+  const BATCH = 2000;
+  let batch: Insertable<RelationshipTable>[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await open.db.transaction().execute((trx) => trx.insertInto("relationship").values(rows).execute());
+  };
+  const add = async (a: string, b: string) => {
+    if (a === b) return;
+    const key = a < b ? `knows:${a}:${b}` : `knows:${b}:${a}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    batch.push({
+      id: `rel-${String(written).padStart(8, "0")}`,
+      account_id: accountId,
+      from_contact_id: a,
+      to_contact_id: b,
+      kind: "knows",
+      pair_key: key,
+      how: "",
+      strength: 1 + Math.floor(rand() * 5),
+      since_on: null,
+      created_at: options.at,
+      updated_at: options.at,
+    });
+    written += 1;
+    if (batch.length >= BATCH) await flush();
+  };
+  for (let i = 0; written < options.hubEdges && i < options.hubEdges * 2; i += 1) {
+    await add(hub, contactIds[Math.floor(rand() * contactIds.length)] as string);
+  }
+  while (written < options.edges) {
+    const a = contactIds[Math.floor(rand() ** 2 * contactIds.length)] as string;
+    await add(a, contactIds[Math.floor(rand() * contactIds.length)] as string);
+  }
+  await flush();
+  return written;
 }

@@ -2009,6 +2009,847 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/contacts/{id}/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's relationships, each read from its side ("Ana is Leo's parent"), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fromContactId: string;
+                                toContactId: string;
+                                /** @enum {string} */
+                                kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                                how: string;
+                                strength: number;
+                                sinceOn: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                other: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                role: string;
+                                sentence: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a relationship (editor): it reads "from is to's kind" (parent, grandparent, introduced-by are directed); one per pair and kind (409), never a contact with itself (400) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromContactId: string;
+                        toContactId: string;
+                        /** @enum {string} */
+                        kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                        how?: string;
+                        strength?: number;
+                        sinceOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromContactId: string;
+                            toContactId: string;
+                            /** @enum {string} */
+                            kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                            how: string;
+                            strength: number;
+                            sinceOn: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a relationship (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change how two people know each other, the strength (1–5) or since when (editor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        how?: string;
+                        strength?: number;
+                        sinceOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fromContactId: string;
+                            toContactId: string;
+                            /** @enum {string} */
+                            kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                            how: string;
+                            strength: number;
+                            sinceOn: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/network/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paths from you to a person or to anyone at a company, up to 4 people long, best first (at most 20): a recent touch with the first person and strong relationships rank higher; truncated when a bound cut the search */
+        get: {
+            parameters: {
+                query: {
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            target: {
+                                /** @enum {string} */
+                                kind: "contact" | "company";
+                                id: string;
+                                name: string;
+                            };
+                            paths: {
+                                hops: {
+                                    contactId: string;
+                                    displayName: string;
+                                    via: ("knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent") | null;
+                                }[];
+                                degree: number;
+                                score: number;
+                            }[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network/neighbourhood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people within 1 or 2 relationships of a contact or of a company's people, for the graph (≤ 150 nodes) */
+        get: {
+            parameters: {
+                query: {
+                    around: string;
+                    depth?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact" | "company";
+                                label: string;
+                                firstDegree: boolean;
+                                centre: boolean;
+                            }[];
+                            edges: {
+                                id: string;
+                                source: string;
+                                target: string;
+                                /** @enum {string} */
+                                kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent" | "works-at";
+                            }[];
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{id}/who-do-you-know": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who you know at a company: its people by degree (1st: you know them; 2nd–4th: through whom) and a drafted "who do you know at …?" to the best first person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            company: {
+                                id: string;
+                                name: string;
+                            };
+                            degrees: {
+                                degree: number;
+                                people: {
+                                    contactId: string;
+                                    displayName: string;
+                                    title: string | null;
+                                    through: {
+                                        contactId: string;
+                                        displayName: string;
+                                    }[];
+                                    score: number;
+                                }[];
+                            }[];
+                            ask: {
+                                contactId: string;
+                                displayName: string;
+                                draft: {
+                                    templateId: string | null;
+                                    templateName: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "message" | "any";
+                                    subject: string;
+                                    body: string;
+                                };
+                            } | null;
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/asks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asks, newest first (at most 500), by status or by the person asked */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                    contactId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                contactId: string;
+                                contactName: string;
+                                about: {
+                                    /** @enum {string} */
+                                    kind: "company" | "role" | "person" | "other";
+                                    text: string;
+                                    companyId: string | null;
+                                    companyName: string | null;
+                                };
+                                note: string;
+                                /** @enum {string} */
+                                status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                                askedAt: string;
+                                statusChangedAt: string;
+                                names: {
+                                    contactId: string;
+                                    displayName: string;
+                                    relationshipId: string | null;
+                                    receivedAt: string;
+                                }[];
+                                followUps: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    step: "nudge" | "thank" | "how-it-went";
+                                    title: string;
+                                    dueOn: string;
+                                    status: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a "who do you know?" ask (editor): logs an outbound message to the person asked that waits for a reply, and a nudge follow-up 7 days later */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactId: string;
+                        about: {
+                            /** @enum {string} */
+                            kind: "company" | "role" | "person" | "other";
+                            text?: string;
+                            companyId?: string | null;
+                        };
+                        note?: string;
+                        /** Format: date-time */
+                        askedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contactId: string;
+                            contactName: string;
+                            about: {
+                                /** @enum {string} */
+                                kind: "company" | "role" | "person" | "other";
+                                text: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                            };
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactId: string;
+                                displayName: string;
+                                relationshipId: string | null;
+                                receivedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                /** @enum {string} */
+                                step: "nudge" | "thank" | "how-it-went";
+                                title: string;
+                                dueOn: string;
+                                status: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/asks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ask */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contactId: string;
+                            contactName: string;
+                            about: {
+                                /** @enum {string} */
+                                kind: "company" | "role" | "person" | "other";
+                                text: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                            };
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactId: string;
+                                displayName: string;
+                                relationshipId: string | null;
+                                receivedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                /** @enum {string} */
+                                step: "nudge" | "thank" | "how-it-went";
+                                title: string;
+                                dueOn: string;
+                                status: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an ask (editor); its open follow-ups are skipped */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change what an ask is about or its note (editor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        about?: {
+                            /** @enum {string} */
+                            kind: "company" | "role" | "person" | "other";
+                            text?: string;
+                            companyId?: string | null;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contactId: string;
+                            contactName: string;
+                            about: {
+                                /** @enum {string} */
+                                kind: "company" | "role" | "person" | "other";
+                                text: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                            };
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactId: string;
+                                displayName: string;
+                                relationshipId: string | null;
+                                receivedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                /** @enum {string} */
+                                step: "nudge" | "thank" | "how-it-went";
+                                title: string;
+                                dueOn: string;
+                                status: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/asks/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A name received (editor): link a contact or create one, with an introduced-by relationship to the person asked; an ask still asked becomes named */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactId: string;
+                    } | {
+                        firstName?: string;
+                        lastName?: string;
+                        /** Format: email */
+                        email?: string;
+                        companyId?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ask: {
+                                id: string;
+                                contactId: string;
+                                contactName: string;
+                                about: {
+                                    /** @enum {string} */
+                                    kind: "company" | "role" | "person" | "other";
+                                    text: string;
+                                    companyId: string | null;
+                                    companyName: string | null;
+                                };
+                                note: string;
+                                /** @enum {string} */
+                                status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                                askedAt: string;
+                                statusChangedAt: string;
+                                names: {
+                                    contactId: string;
+                                    displayName: string;
+                                    relationshipId: string | null;
+                                    receivedAt: string;
+                                }[];
+                                followUps: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    step: "nudge" | "thank" | "how-it-went";
+                                    title: string;
+                                    dueOn: string;
+                                    status: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                            contact: {
+                                id: string;
+                                displayName: string;
+                            };
+                            relationshipId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/asks/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an ask (editor): asked → named → introduced → met → thanked, or declined; creates and closes its follow-ups (thank the introducer, tell them how it went); with "met" and log, logs the meeting too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                        log?: {
+                            /** @enum {string} */
+                            kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                            summary?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contactId: string;
+                            contactName: string;
+                            about: {
+                                /** @enum {string} */
+                                kind: "company" | "role" | "person" | "other";
+                                text: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                            };
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactId: string;
+                                displayName: string;
+                                relationshipId: string | null;
+                                receivedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                /** @enum {string} */
+                                step: "nudge" | "thank" | "how-it-went";
+                                title: string;
+                                dueOn: string;
+                                status: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interactions": {
         parameters: {
             query?: never;
@@ -2287,6 +3128,8 @@ export interface paths {
                                 interactionId: string | null;
                                 opportunityId: string | null;
                                 askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
@@ -2338,6 +3181,8 @@ export interface paths {
                             interactionId: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @enum {string} */
+                            askStep?: "nudge" | "thank" | "how-it-went";
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2406,6 +3251,8 @@ export interface paths {
                             interactionId: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @enum {string} */
+                            askStep?: "nudge" | "thank" | "how-it-went";
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2468,6 +3315,8 @@ export interface paths {
                             interactionId: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @enum {string} */
+                            askStep?: "nudge" | "thank" | "how-it-went";
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2521,6 +3370,8 @@ export interface paths {
                             interactionId: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @enum {string} */
+                            askStep?: "nudge" | "thank" | "how-it-went";
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -2574,6 +3425,8 @@ export interface paths {
                             interactionId: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @enum {string} */
+                            askStep?: "nudge" | "thank" | "how-it-went";
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -3114,12 +3967,50 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            /** @default [] */
+                            relationships: {
+                                ref: string;
+                                fromContactRef: string;
+                                toContactRef: string;
+                                /** @enum {string} */
+                                kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                                how: string;
+                                strength: number;
+                                sinceOn: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            asks: {
+                                ref: string;
+                                contactRef: string;
+                                /** @enum {string} */
+                                aboutKind: "company" | "role" | "person" | "other";
+                                aboutText: string;
+                                aboutCompanyRef: string | null;
+                                note: string;
+                                /** @enum {string} */
+                                status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                                askedAt: string;
+                                statusChangedAt: string;
+                                names: {
+                                    contactRef: string;
+                                    relationshipRef: string | null;
+                                    receivedAt: string;
+                                }[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
                             followUps: {
                                 ref: string;
                                 contactRef: string;
                                 interactionRef: string | null;
                                 opportunityId: string | null;
                                 askId: string | null;
+                                /** @default null */
+                                askRef: string | null;
+                                /** @default null */
+                                askStep: ("nudge" | "thank" | "how-it-went") | null;
                                 dueOn: string;
                                 title: string;
                                 notes: string;
@@ -3201,7 +4092,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                                 subject: string;
                                 body: string;
                                 hidden: boolean;
@@ -3251,13 +4142,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
                                 companies: number;
                                 contacts: number;
                                 interactions: number;
+                                relationships?: number;
+                                asks?: number;
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
@@ -5289,12 +6182,50 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                         }[];
+                        /** @default [] */
+                        relationships?: {
+                            ref: string;
+                            fromContactRef: string;
+                            toContactRef: string;
+                            /** @enum {string} */
+                            kind: "knows" | "introduced-by" | "colleague" | "friend" | "partner" | "parent" | "sibling" | "grandparent";
+                            how: string;
+                            strength: number;
+                            sinceOn: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        asks?: {
+                            ref: string;
+                            contactRef: string;
+                            /** @enum {string} */
+                            aboutKind: "company" | "role" | "person" | "other";
+                            aboutText: string;
+                            aboutCompanyRef: string | null;
+                            note: string;
+                            /** @enum {string} */
+                            status: "asked" | "named" | "introduced" | "met" | "thanked" | "declined";
+                            askedAt: string;
+                            statusChangedAt: string;
+                            names: {
+                                contactRef: string;
+                                relationshipRef: string | null;
+                                receivedAt: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
                         followUps: {
                             ref: string;
                             contactRef: string;
                             interactionRef: string | null;
                             opportunityId: string | null;
                             askId: string | null;
+                            /** @default null */
+                            askRef?: string | null;
+                            /** @default null */
+                            askStep?: ("nudge" | "thank" | "how-it-went") | null;
                             dueOn: string;
                             title: string;
                             notes: string;
@@ -5376,7 +6307,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                             subject: string;
                             body: string;
                             hidden: boolean;
@@ -5413,13 +6344,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
                                 companies: number;
                                 contacts: number;
                                 interactions: number;
+                                relationships?: number;
+                                asks?: number;
                                 followUps: number;
                                 duplicateDismissals: number;
                                 articles: number;
@@ -5938,7 +6871,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                                 subject: string;
                                 body: string;
                                 isDefault: boolean;
@@ -5970,7 +6903,7 @@ export interface paths {
                          */
                         channel?: "email" | "message" | "any";
                         /** @default [] */
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                         /** @default  */
                         subject?: string;
                         body: string;
@@ -5989,7 +6922,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -6032,7 +6965,7 @@ export interface paths {
                         body: string;
                         contactId?: string;
                         /** @enum {string} */
-                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign";
+                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign";
                     };
                 };
             };
@@ -6091,7 +7024,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -6144,7 +7077,7 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         channel?: "email" | "message" | "any";
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                         subject?: string;
                         body?: string;
                     };
@@ -6162,7 +7095,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -6208,7 +7141,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -6237,7 +7170,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign";
+                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign";
                     templateId?: string;
                 };
                 header?: never;

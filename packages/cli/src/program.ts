@@ -3,6 +3,7 @@ import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
 import { registerAnalyticsCommand } from "./analytics/analytics-command.ts";
 import { registerArticleCommands } from "./articles/article-commands.ts";
+import { registerAskCommands } from "./asks/ask-commands.ts";
 import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
@@ -17,6 +18,7 @@ import { registerLogCommand } from "./interactions/log-command.ts";
 import { registerMcpCommand } from "./mcp/mcp-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
+import { registerNetworkCommands } from "./network/network-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -52,5 +54,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSendCommands(program, ctx);
   registerMcpCommand(program, ctx);
   registerAnalyticsCommand(program, ctx);
+  registerNetworkCommands(program, ctx);
+  registerAskCommands(program, ctx);
   return program;
 }

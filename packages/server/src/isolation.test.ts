@@ -152,6 +152,22 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/campaigns/:id/recipients/:contactId/mark-sent": notFound(),
     "POST /api/campaigns/:id/recipients/:contactId/retry": notFound(),
     "POST /api/email-verification": { status: 409 },
+    // The network: Alice's contacts, edges, company and asks are 404 to Bob; his own asks list is his.
+    "GET /api/contacts/:id/relationships": notFound(),
+    "POST /api/relationships": notFound({ fromContactId: ids.contact, toContactId: ids.friend, kind: "knows" }),
+    "PATCH /api/relationships/:id": notFound({ strength: 1 }),
+    "DELETE /api/relationships/:id": notFound(),
+    // Without a target (the route table has no query string): refused before anything is read.
+    "GET /api/network/paths": { status: 400 },
+    "GET /api/network/neighbourhood": { status: 400 },
+    "GET /api/companies/:id/who-do-you-know": notFound(),
+    "GET /api/asks": { list: true },
+    "POST /api/asks": notFound({ contactId: ids.contact, about: { kind: "other", text: "x" } }),
+    "GET /api/asks/:id": notFound(),
+    "PATCH /api/asks/:id": notFound({ note: "Pwned" }),
+    "DELETE /api/asks/:id": notFound(),
+    "POST /api/asks/:id/names": notFound({ firstName: "Zed" }),
+    "POST /api/asks/:id/status": notFound({ status: "declined" }),
   };
 }
 
@@ -172,6 +188,8 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     articles: ids.article,
     templates: ids.template,
     campaigns: ids.campaign,
+    relationships: ids.relationship,
+    asks: ids.ask,
   };
   return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
 };
@@ -228,6 +246,18 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       })
     ).json();
     expect(campaign.recipients?.map((r: { contactId: string }) => r.contactId)).toContain(contact.id);
+    const friend = (await alice.call("POST", "/api/contacts", { firstName: "Secret", lastName: "Friend" })).json();
+    const relationship = (
+      await alice.call("POST", "/api/relationships", {
+        fromContactId: contact.id,
+        toContactId: friend.id,
+        kind: "friend",
+      })
+    ).json();
+    const ask = (
+      await alice.call("POST", "/api/asks", { contactId: friend.id, about: { kind: "company", companyId: company.id } })
+    ).json();
+    await alice.call("POST", `/api/asks/${ask.id}/names`, { firstName: "Secret", lastName: "Name" });
     const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
     const invited = (
       await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
@@ -254,6 +284,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       article: article.id,
       template: template.id,
       campaign: campaign.id,
+      friend: friend.id,
+      relationship: relationship.id,
+      ask: ask.id,
       session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
       invitation: invited.invitation.id,
       invitationToken: new URL(invited.link).hash.slice(1),
@@ -275,6 +308,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/notify/webhooks",
             "/api/calendar/feed",
             `/api/articles/${article.id}`,
+            `/api/asks/${ask.id}`,
+            `/api/contacts/${contact.id}/relationships`,
+            `/api/companies/${company.id}/who-do-you-know`,
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

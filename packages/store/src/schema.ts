@@ -177,6 +177,8 @@ export interface FollowUpTable {
   interaction_id: string | null;
   opportunity_id: string | null;
   ask_id: string | null;
+  /** Which of an ask's follow-ups this is (nudge, thank, how-it-went); migration 0025. */
+  ask_step: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -367,6 +369,47 @@ export interface DuplicateDismissalTable {
   created_at: string;
 }
 
+/** An edge between two contacts of one account, read "from is to's kind" (migration 0025). */
+export interface RelationshipTable {
+  id: string;
+  account_id: string;
+  from_contact_id: string;
+  to_contact_id: string;
+  kind: string;
+  /** `kind:lower id:higher id`: one edge per pair and kind. */
+  pair_key: string;
+  how: string;
+  strength: number;
+  since_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A "who do you know?" request (migration 0025). */
+export interface AskTable {
+  id: string;
+  account_id: string;
+  contact_id: string;
+  about_kind: string;
+  about_text: string;
+  about_company_id: string | null;
+  note: string;
+  status: string;
+  asked_at: string;
+  status_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A name received for an ask: a contact, linked to the person asked by an introduced-by edge. */
+export interface AskNameTable {
+  ask_id: string;
+  account_id: string;
+  contact_id: string;
+  relationship_id: string | null;
+  received_at: string;
+}
+
 /** A saved link and its fetch job's state (lease like `import_job`); see migration 0022. */
 export interface ArticleTable {
   id: string;
@@ -512,6 +555,9 @@ export interface Database {
   article: ArticleTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
+  relationship: RelationshipTable;
+  ask: AskTable;
+  ask_name: AskNameTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -8,6 +8,7 @@ import {
 } from "./repositories/account-repositories.ts";
 import { KyselyAnalyticsRepository } from "./repositories/analytics-repository.ts";
 import { KyselyArticleRepository } from "./repositories/article-repository.ts";
+import { KyselyAskRepository } from "./repositories/ask-repository.ts";
 import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
@@ -26,6 +27,7 @@ import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repositor
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
+import { KyselyNetworkGraph, KyselyRelationshipRepository } from "./repositories/relationship-repository.ts";
 import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
@@ -59,6 +61,9 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
     analytics: new KyselyAnalyticsRepository(db),
+    relationships: new KyselyRelationshipRepository(db),
+    network: new KyselyNetworkGraph(db),
+    asks: new KyselyAskRepository(db),
   };
 }
 

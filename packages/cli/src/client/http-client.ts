@@ -211,6 +211,12 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     articleMatches: (id) => items(api.GET("/api/articles/{id}/matches", path("id", id))),
     articleDrafts: (id, contactIds) =>
       items(api.POST("/api/articles/{id}/drafts", { ...path("id", id), body: { contactIds } })),
+    addRelationship: (body) => unwrap(api.POST("/api/relationships", { body })),
+    contactRelationships: (id) => items(api.GET("/api/contacts/{id}/relationships", path("id", id))),
+    findPaths: (to) => unwrap(api.GET("/api/network/paths", { params: { query: { to } } })),
+    whoDoYouKnow: (id) => unwrap(api.GET("/api/companies/{id}/who-do-you-know", path("id", id))),
+    listAsks: (query) => items(api.GET("/api/asks", { params: { query } })),
+    addAsk: (body) => unwrap(api.POST("/api/asks", { body })),
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

@@ -33,6 +33,7 @@ export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
 export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export type SavedArticle = Answer<"/api/articles/{id}", "get">;
+export type AskView = Answer<"/api/asks/{id}", "get">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -123,5 +124,11 @@ export interface KithClient {
   articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
   /** "Share with": a "thought of you" draft of the article per contact. */
   articleDrafts(id: string, contactIds: string[]): Promise<ItemOf<"/api/articles/{id}/drafts", "post">[]>;
+  addRelationship(input: Body<"/api/relationships", "post">): Promise<Answer<"/api/relationships", "post">>;
+  contactRelationships(contactId: string): Promise<ItemOf<"/api/contacts/{id}/relationships", "get">[]>;
+  findPaths(to: string): Promise<Answer<"/api/network/paths", "get">>;
+  whoDoYouKnow(companyId: string): Promise<Answer<"/api/companies/{id}/who-do-you-know", "get">>;
+  listAsks(query: Query<"/api/asks", "get">): Promise<AskView[]>;
+  addAsk(input: Body<"/api/asks", "post">): Promise<AskView>;
   close(): Promise<void>;
 }

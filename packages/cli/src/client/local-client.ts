@@ -1,13 +1,16 @@
 import {
   type Actor,
   type ArticleFetcher,
+  addAsk,
   addFollowUp,
+  addRelationship,
   articleDrafts,
   articleMatches,
   commitImport,
   commitResumedImport,
   completeFollowUp,
   conflict,
+  contactRelationships,
   createApiToken,
   createCampaign,
   createCompany,
@@ -21,6 +24,7 @@ import {
   exportBackup,
   exportContacts,
   fetchArticleNow,
+  findNetworkPaths,
   getAccount,
   getAnalytics,
   getCampaign,
@@ -30,6 +34,7 @@ import {
   getToday,
   listApiTokens,
   listArticles,
+  listAsks,
   listCampaigns,
   listCompanies,
   listContacts,
@@ -62,6 +67,7 @@ import {
   updateCompany,
   updateContact,
   type WebhookDeps,
+  whoDoYouKnowAt,
 } from "@kith/core";
 import { createArticleFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
@@ -149,6 +155,12 @@ export function createLocalClient(
     listArticles: () => listArticles(deps, actor),
     articleMatches: (id) => articleMatches(deps, actor, id),
     articleDrafts: (id, contactIds) => articleDrafts(deps, actor, id, { contactIds }),
+    addRelationship: (input) => addRelationship(deps, actor, input),
+    contactRelationships: (id) => contactRelationships(deps, actor, id),
+    findPaths: (to) => findNetworkPaths(deps, actor, { to }),
+    whoDoYouKnow: (id) => whoDoYouKnowAt(deps, actor, id),
+    listAsks: (query) => listAsks(deps, actor, query),
+    addAsk: (input) => addAsk(deps, actor, input),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

@@ -9,6 +9,7 @@ import { parseInput } from "../shared/validate.ts";
 import { dedupe, newContact } from "./new-contact.ts";
 import {
   type Contact,
+  type CreateContactInput,
   contactListQuerySchema,
   createContactSchema,
   displayNameOf,
@@ -35,14 +36,20 @@ export async function lockedContact(tx: Repositories, accountId: string, id: str
 export async function createContact(deps: Deps, actor: Actor, input: unknown): Promise<Contact> {
   requireRole(actor, "editor");
   const data = parseInput(createContactSchema, input);
-  const nowAt = deps.clock.now().toISOString();
-  const contact = newContact(deps.ids.newId(), data, nowAt);
+  return deps.store.transaction((tx) => createContactIn(tx, deps, actor, data));
+}
 
-  return deps.store.transaction(async (tx) => {
-    await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
-    await tx.contacts.insert(actor.accountId, contact);
-    return refreshed(tx, deps, actor, contact.id, { circle: contact.circle });
-  });
+/** Stores a new contact inside a caller's transaction (an ask's name received creates one too). */
+export async function createContactIn(
+  tx: Repositories,
+  deps: Deps,
+  actor: Actor,
+  data: CreateContactInput,
+): Promise<Contact> {
+  const contact = newContact(deps.ids.newId(), data, deps.clock.now().toISOString());
+  await assertCompanyInAccount(tx, actor.accountId, contact.companyId);
+  await tx.contacts.insert(actor.accountId, contact);
+  return refreshed(tx, deps, actor, contact.id, { circle: contact.circle });
 }
 
 /** Reads bring aged due state up to date first, so a contact never shows yesterday's "next due". */

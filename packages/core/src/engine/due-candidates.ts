@@ -10,7 +10,7 @@ import type { HistorySummary } from "./history.ts";
 import { type OccasionsInput, upcomingOccasions } from "./occasions.ts";
 import type { OutreachState } from "./outreach.ts";
 import type { ConnectionStage } from "./progress.ts";
-import type { DueDetail, FollowUpOrigin, ReasonKind } from "./reasons.ts";
+import type { AskStep, DueDetail, FollowUpOrigin, ReasonKind } from "./reasons.ts";
 
 export interface FollowUpFact {
   id: string;
@@ -20,6 +20,8 @@ export interface FollowUpFact {
   /** What created it; a stage change creates "opportunity-stage", an ask "ask-pending". Default "follow-up". */
   origin?: FollowUpOrigin;
   title?: string | null;
+  /** Which of an ask's follow-ups (nudge, thank, how-it-went): it picks the draft. */
+  askStep?: AskStep;
 }
 
 export interface ArticleSuggestion {
@@ -60,7 +62,14 @@ export function followUpCandidate(followUps: readonly FollowUpFact[]): Candidate
       : checkedOn(`followUps[${f.id}].dueOn`, f.dueOn);
     if (best && (dueOn > best.dueOn || (dueOn === best.dueOn && f.id > bestId))) continue;
     const origin = f.origin ?? "follow-up";
-    const detail: DueDetail = { kind: "follow-up", followUpId: f.id, title: f.title ?? null, origin, snoozed };
+    const detail: DueDetail = {
+      kind: "follow-up",
+      followUpId: f.id,
+      title: f.title ?? null,
+      origin,
+      snoozed,
+      ...(f.askStep ? { askStep: f.askStep } : {}),
+    };
     best = { reasonKind: ORIGIN_REASON[origin], dueOn, detail, changesOn: [] };
     bestId = f.id;
   }

@@ -34,9 +34,18 @@ export const REASON_PRECEDENCE: readonly ReasonKind[] = [
 ];
 
 export type FollowUpOrigin = "follow-up" | "opportunity-stage" | "ask-pending";
+/** Which of an ask's follow-ups: the nudge of an unanswered ask, thanking the introducer, telling them how it went. */
+export type AskStep = "nudge" | "thank" | "how-it-went";
 
 export type DueDetail =
-  | { kind: "follow-up"; followUpId: string; title: string | null; origin: FollowUpOrigin; snoozed: boolean }
+  | {
+      kind: "follow-up";
+      followUpId: string;
+      title: string | null;
+      origin: FollowUpOrigin;
+      snoozed: boolean;
+      askStep?: AskStep;
+    }
   | {
       kind: "outreach";
       sentOn: string;

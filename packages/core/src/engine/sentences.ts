@@ -1,7 +1,7 @@
 // The human sentence and template slot of a due item, relative to the day the list is shown.
 
 import { daysBetween, parseOn, weekdayOf } from "../time/dates.ts";
-import type { DueDetail, DueItem } from "./reasons.ts";
+import type { AskStep, DueDetail, DueItem } from "./reasons.ts";
 
 export type TemplateSlot =
   | "follow-up"
@@ -14,7 +14,9 @@ export type TemplateSlot =
   | "occasion"
   | "holiday"
   | "check-in"
-  | "article";
+  | "article"
+  | "introducer-thanks"
+  | "introducer-update";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -57,7 +59,9 @@ function followUpSentence(
     "opportunity-stage": "Opportunity follow-up with",
     "ask-pending": "Check on your ask with",
   }[detail.origin];
-  const what = detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
+  // An ask's thank-you and "how it went" say what to do in their own words ("Thank Ana for the introduction").
+  const own = detail.askStep && detail.askStep !== "nudge" && detail.title;
+  const what = own ? detail.title : detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
   const late = daysBetween(dueOn, todayOn);
   return late > 0 ? `${what} (due ${plural(late, "day")} ago)` : `${what} (due today)`;
 }
@@ -114,9 +118,17 @@ export function sentenceFor(item: DueItem, todayOn: string): string {
   }
 }
 
+/** An ask's follow-ups speak with their own drafts: a nudge, thanks to the introducer, how the meeting went. */
+const ASK_STEP_SLOTS: Record<AskStep, TemplateSlot> = {
+  nudge: "nudge",
+  thank: "introducer-thanks",
+  "how-it-went": "introducer-update",
+};
+
 export function templateSlotFor(detail: DueDetail): TemplateSlot {
   switch (detail.kind) {
     case "follow-up":
+      if (detail.origin === "ask-pending" && detail.askStep) return ASK_STEP_SLOTS[detail.askStep];
       return ({ "follow-up": "follow-up", "opportunity-stage": "opportunity", "ask-pending": "ask" } as const)[
         detail.origin
       ];

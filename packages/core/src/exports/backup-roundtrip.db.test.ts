@@ -1,6 +1,7 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import {
+  addAsk,
   addContactNote,
   addFollowUp,
   createCampaign,
@@ -109,9 +110,10 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     await moveOn(w.deps, w.alice, lines!.id);
     await setContactArchived(w.deps, w.alice, tabbed!.id, true);
     await snoozeToday(w.deps, w.alice, rtl!.id, { days: 5 });
+    const ask = await addAsk(w.deps, w.alice, { contactId: zoe!.id, about: { kind: "other", text: MESSY[0] } });
     const f1 = await addFollowUp(w.deps, w.alice, {
       ...{ contactId: zoe!.id, dueOn: "2026-11-20", title: "@Ask about the launch", notes: MESSY[1] },
-      ...{ opportunityId: "opp-123", askId: "ask-9" },
+      ...{ opportunityId: "opp-123", askId: ask.id },
     });
     await snoozeFollowUp(w.deps, w.alice, f1.id, { untilOn: "2026-12-01" });
     const f2 = await addFollowUp(w.deps, w.alice, { contactId: rtl!.id, dueOn: "2026-11-03", title: "Skip me" });
@@ -152,7 +154,7 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     expect(backup.contacts).toHaveLength(MESSY.length);
     expect(backup.duplicateDismissals).toEqual([{ contactRefs: [expect.any(String), expect.any(String)] }]);
     expect(backup.followUps).toContainEqual(
-      expect.objectContaining({ opportunityId: "opp-123", askId: "ask-9", status: "snoozed" }),
+      expect.objectContaining({ opportunityId: "opp-123", askId: null, askRef: "ask-1", status: "snoozed" }),
     );
     const bytes = (s: string) => new TextEncoder().encode(s).length;
     expect(backup.contacts.some((c: { notes: string }) => bytes(c.notes) > 64 * 1024)).toBe(true);
@@ -170,7 +172,8 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     );
 
     const restored = await restoreBackup(w.deps, w.bob, backup);
-    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 2, webhooks: 1 });
+    // The ask logged its outbound message (an interaction) and a nudge (a follow-up).
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 3, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
     expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
     // A restored campaign works: its own template is found again when a personal line re-renders a body.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES } from "../articles/schemas.ts";
+import { ASK_ABOUT_KINDS, ASK_STATUSES, ASK_STEPS } from "../asks/schemas.ts";
 import { CAMPAIGN_MODES, CAMPAIGN_STATUSES, OCCASION_KINDS, RECIPIENT_STATUSES } from "../campaigns/schemas.ts";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
@@ -8,6 +9,7 @@ import { WEBHOOK_FORMATS } from "../delivery/webhooks/webhook-schemas.ts";
 import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
 import { TEMPLATE_CHANNELS, TEMPLATE_SLOTS } from "../messages/schemas.ts";
+import { RELATIONSHIP_KINDS } from "../network/schemas.ts";
 
 /**
  * Kith's own backup of one account. Rows refer to each other by `ref` ("contact-3"), numbered in an order that does
@@ -100,9 +102,13 @@ export const backupFollowUpSchema = z.strictObject({
   ref,
   contactRef: ref,
   interactionRef: ref.nullable(),
-  /** Kept as they are: opportunities and asks have no rows of their own yet. */
+  /** Kept as it is: opportunities have no rows of their own yet. */
   opportunityId: id.nullable(),
+  /** An ask's id from before asks had rows, kept as it is; a follow-up of a backed-up ask names it by `askRef`. */
   askId: id.nullable(),
+  /** Absent from backups made before asks: none then. */
+  askRef: ref.nullable().default(null),
+  askStep: z.enum(ASK_STEPS).nullable().default(null),
   dueOn: dateOn,
   title: text,
   notes: text,
@@ -143,6 +149,35 @@ export const backupArticleSchema = z.strictObject({
   topics: z.array(text),
   savedAt: instant,
   fetchedAt: instant.nullable(),
+});
+
+/** A relationship between two contacts: "from is to's kind". */
+export const backupRelationshipSchema = z.strictObject({
+  ref,
+  fromContactRef: ref,
+  toContactRef: ref,
+  kind: z.enum(RELATIONSHIP_KINDS),
+  how: text,
+  strength: z.number(),
+  sinceOn: dateOn.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A "who do you know?" ask with the names it received (each a contact, and the introduced-by edge made for it). */
+export const backupAskSchema = z.strictObject({
+  ref,
+  contactRef: ref,
+  aboutKind: z.enum(ASK_ABOUT_KINDS),
+  aboutText: text,
+  aboutCompanyRef: ref.nullable(),
+  note: text,
+  status: z.enum(ASK_STATUSES),
+  askedAt: instant,
+  statusChangedAt: instant,
+  names: z.array(z.strictObject({ contactRef: ref, relationshipRef: ref.nullable(), receivedAt: instant })),
+  createdAt: instant,
+  updatedAt: instant,
 });
 
 /** The account's settings as stored: the engine's (circles, caps, goals, holidays…), the mutes, the tag cadences. */
@@ -232,6 +267,10 @@ export const backupSchema = z.strictObject({
   companies: z.array(backupCompanySchema),
   contacts: z.array(backupContactSchema),
   interactions: z.array(backupInteractionSchema),
+  /** Absent from backups made before the network: none then. */
+  relationships: z.array(backupRelationshipSchema).default([]),
+  /** Absent from backups made before asks: none then. */
+  asks: z.array(backupAskSchema).default([]),
   followUps: z.array(backupFollowUpSchema),
   /** Absent from backups made before it: none then. */
   duplicateDismissals: z.array(backupDuplicateDismissalSchema).default([]),
@@ -264,6 +303,8 @@ export const restoreJobSchema = z.object({
     "companies",
     "contacts",
     "interactions",
+    "relationships",
+    "asks",
     "followUps",
     "duplicateDismissals",
     "articles",
@@ -281,6 +322,9 @@ export const restoreJobSchema = z.object({
       companies: z.number(),
       contacts: z.number(),
       interactions: z.number(),
+      /** Absent from restores queued before the network. */
+      relationships: z.number().optional(),
+      asks: z.number().optional(),
       followUps: z.number(),
       duplicateDismissals: z.number(),
       articles: z.number(),

@@ -53,8 +53,10 @@ const interactionBody = ({ id: _id, contactIds: _ids, occurredAt, ...i }: Intera
   ...i,
 });
 
-const followUpBody = (f: FollowUp, contactRef: string, interactionRef: string | null) => ({
-  ...{ createdAt: f.createdAt, contactRef, interactionRef, opportunityId: f.opportunityId, askId: f.askId },
+const followUpBody = (f: FollowUp, contactRef: string, interactionRef: string | null, askRef: string | null) => ({
+  ...{ createdAt: f.createdAt, contactRef, interactionRef, opportunityId: f.opportunityId },
+  // A backed-up ask is named by its ref; an id from before asks had rows is kept as it is.
+  ...{ askId: askRef ? null : f.askId, askRef, askStep: f.askStep ?? null },
   ...{ dueOn: f.dueOn, title: f.title, notes: f.notes },
   ...{ status: f.status, snoozedUntilOn: f.snoozedUntilOn, completedAt: f.completedAt, updatedAt: f.updatedAt },
 });
@@ -87,7 +89,12 @@ async function dismissalsInRefs(deps: Deps, actor: Actor, contactById: ReadonlyM
     .map((contactRefs) => ({ contactRefs }));
 }
 
-async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<string, string>) {
+async function refsOfHistory(
+  deps: Deps,
+  actor: Actor,
+  contactById: ReadonlyMap<string, string>,
+  askById: ReadonlyMap<string, string>,
+) {
   const interactionRows = await allPages((cursor) => listInteractions(deps, actor, {}, page(cursor)));
   const interactions = numbered("interaction", interactionRows, (i) =>
     interactionBody(i, i.contactIds.map((id) => contactById.get(id) ?? "").sort()),
@@ -99,9 +106,44 @@ async function refsOfHistory(deps: Deps, actor: Actor, contactById: ReadonlyMap<
       f,
       contactById.get(f.contactId) ?? "",
       f.interactionId ? (interactionById.get(f.interactionId) ?? null) : null,
+      f.askId ? (askById.get(f.askId) ?? null) : null,
     ),
   );
   return { interactions: interactions.out, followUps: followUps.out, interactionById };
+}
+
+/** Relationships and asks (with their names) in refs, numbered by content like every list. */
+async function refsOfNetwork(
+  deps: Deps,
+  actor: Actor,
+  contactById: ReadonlyMap<string, string>,
+  companyById: ReadonlyMap<string, string>,
+) {
+  const contact = (id: string) => contactById.get(id) ?? "";
+  const edgeRows = await deps.store.relationships.all(actor.accountId);
+  const relationships = numbered("relationship", edgeRows, (r) => ({
+    ...{ createdAt: r.createdAt, fromContactRef: contact(r.fromContactId), toContactRef: contact(r.toContactId) },
+    ...{ kind: r.kind, how: r.how, strength: r.strength, sinceOn: r.sinceOn, updatedAt: r.updatedAt },
+  }));
+  const edgeById = new Map(edgeRows.map((r) => [r.id, relationships.refOf(r)]));
+  const askRows = await deps.store.asks.all(actor.accountId);
+  const names = await deps.store.asks.allNames(actor.accountId);
+  const asks = numbered("ask", askRows, (a) => ({
+    ...{ askedAt: a.askedAt, contactRef: contact(a.contactId), aboutKind: a.aboutKind, aboutText: a.aboutText },
+    aboutCompanyRef: a.aboutCompanyId ? (companyById.get(a.aboutCompanyId) ?? null) : null,
+    ...{ note: a.note, status: a.status, statusChangedAt: a.statusChangedAt },
+    names: names
+      .filter((n) => n.askId === a.id)
+      .map((n) => ({
+        contactRef: contact(n.contactId),
+        relationshipRef: n.relationshipId ? (edgeById.get(n.relationshipId) ?? null) : null,
+        receivedAt: n.receivedAt,
+      }))
+      .sort((x, y) => (x.receivedAt + x.contactRef < y.receivedAt + y.contactRef ? -1 : 1)),
+    ...{ createdAt: a.createdAt, updatedAt: a.updatedAt },
+  }));
+  const askById = new Map(askRows.map((a) => [a.id, asks.refOf(a)]));
+  return { relationships: relationships.out, asks: asks.out, askById };
 }
 
 const articleBody = (a: ArticleRecord) => ({
@@ -194,7 +236,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   const account = await deps.store.accounts.findById(actor.accountId);
   if (!account) throw notFound("account", actor.accountId);
   const people = await refsOfPeople(deps, actor);
-  const history = await refsOfHistory(deps, actor, people.contactById);
+  const network = await refsOfNetwork(deps, actor, people.contactById, people.companyById);
+  const history = await refsOfHistory(deps, actor, people.contactById, network.askById);
   const { name, timeZone, country } = account;
   // Webhook URLs and secrets are the owner's (other members see only a URL's origin): their backups have none.
   const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
@@ -210,6 +253,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     companies: people.companies,
     contacts: people.contacts,
     interactions: history.interactions,
+    relationships: network.relationships,
+    asks: network.asks,
     followUps: history.followUps,
     duplicateDismissals: await dismissalsInRefs(deps, actor, people.contactById),
     articles: numbered("article", await deps.store.articles.all(actor.accountId), articleBody).out,

@@ -24,6 +24,9 @@ const DECISIONS: Record<string, string> = {
   campaign_recipient:
     "backed up: each person's message and its status (`campaignRecipients`); a lease is not, and a row being sent " +
     "comes back `unknown` (check the Sent folder)",
+  relationship: "backed up: relationships between contacts (`relationships`)",
+  ask: "backed up: asks (`asks`), with their follow-ups named by `askRef`",
+  ask_name: "backed up: an ask's names received, in the ask (`asks[].names`)",
   // Derived from what is backed up, and rebuilt by the restore.
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",

@@ -12,6 +12,8 @@ export const RESTORE_STEPS = [
   "companies",
   "contacts",
   "interactions",
+  "relationships",
+  "asks",
   "followUps",
   "duplicateDismissals",
   "articles",

@@ -7,6 +7,7 @@ import {
   ARTICLE_TOPICS_MAX,
   saveArticleSchema,
 } from "../articles/schemas.ts";
+import { ASK_NAMES_MAX, addAskSchema } from "../asks/schemas.ts";
 import { createCampaignSchema, MAX_RECIPIENTS, segmentSchema, updateRecipientSchema } from "../campaigns/schemas.ts";
 import { createCompanySchema } from "../companies/schemas.ts";
 import { dedupe } from "../contacts/new-contact.ts";
@@ -19,6 +20,7 @@ import { logInteractionSchema } from "../interactions/schemas.ts";
 import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-templates.ts";
 import { checkTemplateSyntax } from "../messages/render-template.ts";
 import { createTemplateSchema, MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
+import { addRelationshipSchema } from "../network/schemas.ts";
 import { parseAccountSettings, updateSettingsSchema } from "../settings/account-settings.ts";
 import { DomainError, type FieldIssue, invalid } from "../shared/errors.ts";
 import { saneDateOn, saneInstant } from "../shared/sane-dates.ts";
@@ -27,6 +29,7 @@ import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import {
   type Backup,
   backupArticleSchema,
+  backupAskSchema,
   backupCampaignRecipientSchema,
   backupCampaignSchema,
   backupCompanySchema,
@@ -34,6 +37,7 @@ import {
   backupDuplicateDismissalSchema,
   backupFollowUpSchema,
   backupInteractionSchema,
+  backupRelationshipSchema,
   backupSchema,
   backupTemplateSchema,
   backupWebhookSchema,
@@ -203,6 +207,52 @@ function checkFollowUp(f: z.output<typeof backupFollowUpSchema>) {
     completedAt: nullableInstant("completedAt", f.completedAt),
     createdAt: field("createdAt", saneInstant, f.createdAt),
     updatedAt: field("updatedAt", saneInstant, f.updatedAt),
+  };
+}
+
+/** A relationship through the write schema (its two refs as the two contact ids): never a contact with itself. */
+function checkRelationship(r: z.output<typeof backupRelationshipSchema>) {
+  const { fromContactRef, toContactRef, kind, how, strength, sinceOn } = r;
+  const data = asWritten(
+    addRelationshipSchema,
+    { fromContactId: fromContactRef, toContactId: toContactRef, kind, how, strength, sinceOn },
+    { fromContactId: "fromContactRef", toContactId: "toContactRef" },
+  );
+  if (fromContactRef === toContactRef) {
+    throw new RowIssues([{ path: ["toContactRef"], message: "must be another contact than fromContactRef" }]);
+  }
+  return {
+    ...r,
+    how: data.how ?? "",
+    createdAt: field("createdAt", saneInstant, r.createdAt),
+    updatedAt: field("updatedAt", saneInstant, r.updatedAt),
+  };
+}
+
+/** An ask through the write schema (its refs as ids); its names at most 50, each once, none the person asked. */
+function checkAsk(a: z.output<typeof backupAskSchema>) {
+  const about = { kind: a.aboutKind, text: a.aboutText, companyId: a.aboutCompanyRef };
+  const data = asWritten(
+    addAskSchema,
+    { contactId: a.contactRef, about, note: a.note, askedAt: a.askedAt },
+    { contactId: "contactRef" },
+  );
+  if (a.names.length > ASK_NAMES_MAX) {
+    throw new RowIssues([{ path: ["names"], message: `must have at most ${ASK_NAMES_MAX} names` }]);
+  }
+  const refs = a.names.map((n) => n.contactRef);
+  const bad = refs.findIndex((r, i) => r === a.contactRef || refs.indexOf(r) !== i);
+  if (bad >= 0) {
+    throw new RowIssues([{ path: ["names", bad, "contactRef"], message: "names the person asked or an earlier name" }]);
+  }
+  return {
+    ...a,
+    note: data.note ?? "",
+    askedAt: data.askedAt ?? a.askedAt,
+    statusChangedAt: field("statusChangedAt", saneInstant, a.statusChangedAt),
+    names: a.names.map((n, i) => ({ ...n, receivedAt: field(`names.${i}.receivedAt`, saneInstant, n.receivedAt) })),
+    createdAt: field("createdAt", saneInstant, a.createdAt),
+    updatedAt: field("updatedAt", saneInstant, a.updatedAt),
   };
 }
 
@@ -401,6 +451,8 @@ const frameSchema = backupSchema.extend({
   companies: z.array(z.unknown()),
   contacts: z.array(z.unknown()),
   interactions: z.array(z.unknown()),
+  relationships: z.array(z.unknown()).default([]),
+  asks: z.array(z.unknown()).default([]),
   followUps: z.array(z.unknown()),
   duplicateDismissals: z.array(z.unknown()).default([]),
   articles: z.array(z.unknown()).default([]),
@@ -439,6 +491,8 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     companies: await checkList("companies", backupCompanySchema, frame.companies, checkCompany),
     contacts: await checkList("contacts", backupContactSchema, frame.contacts, (c) => checkContact(c, circles)),
     interactions: await checkList("interactions", backupInteractionSchema, frame.interactions, checkInteraction),
+    relationships: await checkList("relationships", backupRelationshipSchema, frame.relationships, checkRelationship),
+    asks: await checkList("asks", backupAskSchema, frame.asks, checkAsk),
     followUps: await checkList("followUps", backupFollowUpSchema, frame.followUps, checkFollowUp),
     duplicateDismissals: checkDismissals(frame.duplicateDismissals),
     articles: await checkList("articles", backupArticleSchema, frame.articles, checkArticle),
@@ -461,6 +515,8 @@ export const BACKUP_LISTS = [
   "companies",
   "contacts",
   "interactions",
+  "relationships",
+  "asks",
   "followUps",
   "duplicateDismissals",
   "articles",
@@ -535,6 +591,8 @@ const ROW_SCHEMAS = {
   companies: backupCompanySchema,
   contacts: backupContactSchema,
   interactions: backupInteractionSchema,
+  relationships: backupRelationshipSchema,
+  asks: backupAskSchema,
   followUps: backupFollowUpSchema,
   duplicateDismissals: backupDuplicateDismissalSchema,
   articles: backupArticleSchema,
@@ -549,6 +607,8 @@ export interface CheckedRows {
   companies: ReturnType<typeof checkCompany>;
   contacts: ReturnType<typeof checkContact>;
   interactions: ReturnType<typeof checkInteraction>;
+  relationships: ReturnType<typeof checkRelationship>;
+  asks: ReturnType<typeof checkAsk>;
   followUps: ReturnType<typeof checkFollowUp>;
   duplicateDismissals: Backup["duplicateDismissals"][number];
   articles: ReturnType<typeof checkArticle>;
@@ -587,6 +647,10 @@ function checkRowValue<K extends BackupList>(
       return checkContact(row, frame.circles) as CheckedRows[K];
     case "interactions":
       return checkInteraction(row) as CheckedRows[K];
+    case "relationships":
+      return checkRelationship(row) as CheckedRows[K];
+    case "asks":
+      return checkAsk(row) as CheckedRows[K];
     case "followUps":
       return checkFollowUp(row) as CheckedRows[K];
     case "articles":
@@ -630,6 +694,23 @@ function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: numb
     }
     case "interactions":
       return (row as CheckedRows["interactions"]).contactRefs.map((r, j) => ["contacts", r, at(`contactRefs.${j}`)]);
+    case "relationships": {
+      const r = row as CheckedRows["relationships"];
+      return [
+        ["contacts", r.fromContactRef, at("fromContactRef")],
+        ["contacts", r.toContactRef, at("toContactRef")],
+      ];
+    }
+    case "asks": {
+      const a = row as CheckedRows["asks"];
+      const out: [BackupList, string, string][] = [["contacts", a.contactRef, at("contactRef")]];
+      if (a.aboutCompanyRef) out.push(["companies", a.aboutCompanyRef, at("aboutCompanyRef")]);
+      for (const [j, n] of a.names.entries()) {
+        out.push(["contacts", n.contactRef, at(`names.${j}.contactRef`)]);
+        if (n.relationshipRef) out.push(["relationships", n.relationshipRef, at(`names.${j}.relationshipRef`)]);
+      }
+      return out;
+    }
     case "followUps": {
       const f = row as CheckedRows["followUps"];
       return [
@@ -637,6 +718,7 @@ function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: numb
         ...(f.interactionRef
           ? [["interactions", f.interactionRef, at("interactionRef")] as [BackupList, string, string]]
           : []),
+        ...(f.askRef ? [["asks", f.askRef, at("askRef")] as [BackupList, string, string]] : []),
       ];
     }
     case "duplicateDismissals":
@@ -717,6 +799,8 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
     const refLists = new Set<string>([
       "contacts",
       "interactions",
+      "relationships",
+      "asks",
       "followUps",
       "duplicateDismissals",
       "campaigns",

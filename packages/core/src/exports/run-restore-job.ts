@@ -220,13 +220,43 @@ async function step(run: Run): Promise<void> {
           ...rest,
         }),
       );
+    case "relationships":
+      return writeList(run, "relationships", async (tx, { ref, fromContactRef, toContactRef, ...r }) => {
+        const written = await tx.relationships.insert(accountId, {
+          ...r,
+          id: id("relationships", ref),
+          fromContactId: id("contacts", fromContactRef),
+          toContactId: id("contacts", toContactRef),
+        });
+        if (!written) throw conflict(`${ref}: its two contacts already have a "${r.kind}" relationship`);
+      });
+    case "asks":
+      return writeList(run, "asks", async (tx, { ref, contactRef, aboutCompanyRef, names, ...a }) => {
+        const askId = id("asks", ref);
+        await tx.asks.insert(accountId, {
+          ...a,
+          id: askId,
+          contactId: id("contacts", contactRef),
+          aboutCompanyId: aboutCompanyRef ? id("companies", aboutCompanyRef) : null,
+        });
+        for (const n of names) {
+          await tx.asks.addName(accountId, {
+            askId,
+            contactId: id("contacts", n.contactRef),
+            relationshipId: n.relationshipRef ? id("relationships", n.relationshipRef) : null,
+            receivedAt: n.receivedAt,
+          });
+        }
+      });
     case "followUps":
-      return writeList(run, "followUps", (tx, { ref, contactRef, interactionRef, ...f }) =>
+      return writeList(run, "followUps", (tx, { ref, contactRef, interactionRef, askRef, askStep, ...f }) =>
         tx.followUps.insert(accountId, {
           ...f,
           id: id("followUps", ref),
           contactId: id("contacts", contactRef),
           interactionId: interactionRef ? id("interactions", interactionRef) : null,
+          askId: askRef ? id("asks", askRef) : f.askId,
+          ...(askStep ? { askStep } : {}),
         }),
       );
     case "duplicateDismissals": {

@@ -23,6 +23,8 @@ export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Pro
   return deps.store.transaction(async (tx) => {
     const held = await tx.contacts.lockExisting(actor.accountId, [data.contactId]);
     if (!held.has(data.contactId)) throw notFound("contact", data.contactId);
+    // An ask's id must be a real ask of this account (another account's reads as missing).
+    if (data.askId && !(await tx.asks.findById(actor.accountId, data.askId))) throw notFound("ask", data.askId);
     const followUp: FollowUp = {
       id: deps.ids.newId(),
       contactId: data.contactId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASK_STEPS } from "../asks/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
 import { saneDateOn } from "../shared/sane-dates.ts";
 
@@ -53,6 +54,8 @@ export const followUpSchema = z.object({
   interactionId: z.string().nullable(),
   opportunityId: z.string().nullable(),
   askId: z.string().nullable(),
+  /** Which of its ask's follow-ups this is (nudge, thank, how-it-went); only on an ask's follow-ups. */
+  askStep: z.enum(ASK_STEPS).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

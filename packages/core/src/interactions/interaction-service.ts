@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { asksMetThrough } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
@@ -73,6 +74,7 @@ export async function logInteractionIn(
   await tx.interactions.insert(actor.accountId, interaction);
   const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
   await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
+  await asksMetThrough(tx, deps, actor, interaction);
   return interaction;
 }
 

@@ -197,6 +197,20 @@ I owe you one — if I can ever return the favor, just ask.
 ${signOff("Thanks again")}`,
   },
   {
+    id: "default:introducer-update",
+    name: "How it went (to an introducer)",
+    channel: "any",
+    slots: ["introducer-update"],
+    subject: "How it went",
+    body: `${hi}
+
+A quick note to tell you how it went: I met the person you introduced me to, and it was a really good conversation. Thank you again for making it happen.
+
+I'll keep you posted. And if there's ever anything I can do for you, just say the word.
+
+${signOff("Warmly")}`,
+  },
+  {
     id: "default:birthday",
     name: "Birthday",
     channel: "message",

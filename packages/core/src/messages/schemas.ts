@@ -25,6 +25,7 @@ export const TEMPLATE_SLOTS = [
   "thank-you-interview",
   "new-role",
   "introducer-thanks",
+  "introducer-update",
   "campaign",
 ] as const;
 export type DraftSlot = (typeof TEMPLATE_SLOTS)[number];

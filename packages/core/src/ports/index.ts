@@ -7,6 +7,7 @@ import type {
 } from "../accounts/account-ports.ts";
 import type { AnalyticsRepository } from "../analytics/analytics-port.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
+import type { AskRepository } from "../asks/ask-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
 import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
@@ -23,6 +24,7 @@ import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
+import type { NetworkGraph, RelationshipRepository } from "../network/relationship-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -87,6 +89,9 @@ export interface Repositories {
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
   analytics: AnalyticsRepository;
+  relationships: RelationshipRepository;
+  network: NetworkGraph;
+  asks: AskRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

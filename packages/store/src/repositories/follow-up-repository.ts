@@ -1,4 +1,5 @@
 import type {
+  AskStep,
   FollowUp,
   FollowUpFact,
   FollowUpListQuery,
@@ -23,6 +24,7 @@ const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
   interactionId: r.interaction_id,
   opportunityId: r.opportunity_id,
   askId: r.ask_id,
+  ...(r.ask_step ? { askStep: r.ask_step as AskStep } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -40,6 +42,7 @@ const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
   interaction_id: f.interactionId,
   opportunity_id: f.opportunityId,
   ask_id: f.askId,
+  ask_step: f.askStep ?? null,
   created_at: f.createdAt,
   updated_at: f.updatedAt,
 });
@@ -96,7 +99,17 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
     if (contactIds.length === 0) return map;
     const rows = await this.db
       .selectFrom("follow_up")
-      .select(["id", "contact_id", "due_on", "status", "snoozed_until_on", "title", "opportunity_id", "ask_id"])
+      .select([
+        "id",
+        "contact_id",
+        "due_on",
+        "status",
+        "snoozed_until_on",
+        "title",
+        "opportunity_id",
+        "ask_id",
+        "ask_step",
+      ])
       .where("account_id", "=", accountId)
       .where("contact_id", "in", [...contactIds])
       .where("status", "in", ["open", "snoozed"])
@@ -109,6 +122,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
         snoozedUntilOn: r.snoozed_until_on,
         title: r.title,
         origin: r.opportunity_id ? "opportunity-stage" : r.ask_id ? "ask-pending" : "follow-up",
+        ...(r.ask_step ? { askStep: r.ask_step as AskStep } : {}),
       };
       map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), fact]);
     }

@@ -15,6 +15,8 @@ describe("the shell's features", () => {
     expect(currentNavHref("/imports")).toBe("/contacts");
     expect(currentNavHref("/imports/j1")).toBe("/contacts");
     expect(currentNavHref("/duplicates")).toBe("/contacts");
+    expect(currentNavHref("/network")).toBe("/contacts");
+    expect(currentNavHref("/network/asks")).toBe("/contacts");
     expect(currentNavHref("/settings")).toBe("/settings");
     expect(currentNavHref("/templates")).toBe("/templates");
     expect(currentNavHref("/contactsx")).toBeUndefined();

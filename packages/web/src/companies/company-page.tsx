@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "wouter";
 import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
+import { WhoDoYouKnowSection } from "../network/who-do-you-know-section.tsx";
 import { Alert } from "../ui/controls.tsx";
 import { relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
@@ -37,7 +38,7 @@ export default function CompanyPage() {
       <Section title="People there">
         {people.isPending && <Loading />}
         {people.isSuccess && people.data.items.length === 0 && (
-          <p className="muted">You know no one here yet. Ask your network who does.</p>
+          <p className="muted">No contact of yours works here yet: see who you know who knows someone, below.</p>
         )}
         <ul className="plain-list">
           {people.data?.items.map((p) => (
@@ -53,6 +54,7 @@ export default function CompanyPage() {
           ))}
         </ul>
       </Section>
+      <WhoDoYouKnowSection company={c} />
     </Page>
   );
 }

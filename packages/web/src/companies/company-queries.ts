@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
 import type { Company, CompanyInput } from "../api/types.ts";
+import type { Option } from "../ui/controls.tsx";
 
 /** All companies (a network has tens to hundreds): fetched page by page once, then shared by every screen. */
 export function useCompanies() {
@@ -25,6 +26,15 @@ export function useCompanies() {
 export function useCompanyNames(): Map<string, string> {
   const companies = useCompanies().data ?? [];
   return new Map(companies.map((c) => [c.id, c.name]));
+}
+
+/** The companies as a select's options, "Choose a company" first and targets marked: the ones the member wants in. */
+export function useCompanyOptions(): Option[] {
+  const companies = useCompanies().data ?? [];
+  return [
+    { id: "", label: "Choose a company" },
+    ...companies.map((c) => ({ id: c.id, label: c.target ? `${c.name} (target)` : c.name })),
+  ];
 }
 
 export function useSaveCompany(id?: string) {

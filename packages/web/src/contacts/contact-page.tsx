@@ -6,6 +6,7 @@ import { openQuickLog } from "../app/quick-log.ts";
 import { useCanEdit } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
 import { ContactDraftSection } from "../messages/contact-draft-section.tsx";
+import { RelationshipsSection } from "../network/relationships-section.tsx";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
@@ -115,6 +116,7 @@ function ContactView({ contact }: { contact: Contact }) {
             </dl>
           </Section>
           <FollowUpsSection contact={contact} />
+          <RelationshipsSection contact={contact} />
           <TimelineSection contactId={contact.id} />
         </div>
         <div className="stack-lg">

@@ -43,6 +43,9 @@ export default function ContactsPage() {
           <Link href="/campaigns" className="btn btn-plain">
             Campaigns
           </Link>
+          <Link href="/network" className="btn btn-plain">
+            Network
+          </Link>
           {canEdit && (
             <>
               <Link href="/imports" className="btn btn-plain">

@@ -23,6 +23,7 @@ export const SLOT_LABELS: Record<TemplateSlot, string> = {
   "thank-you-interview": "Thank-you after an interview",
   "new-role": "New role",
   "introducer-thanks": "Thanks to an introducer",
+  "introducer-update": "How it went (to an introducer)",
   campaign: "Campaign",
 };
 

@@ -1,0 +1,55 @@
+import type { AskAboutKind, AskListQuery, AskStatus, AskStep } from "./schemas.ts";
+
+/** An ask as stored. */
+export interface AskRecord {
+  id: string;
+  /** The person asked (the introducer of the names received). */
+  contactId: string;
+  aboutKind: AskAboutKind;
+  aboutText: string;
+  aboutCompanyId: string | null;
+  note: string;
+  status: AskStatus;
+  askedAt: string;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AskNameRecord {
+  askId: string;
+  contactId: string;
+  relationshipId: string | null;
+  receivedAt: string;
+}
+
+/** One of an ask's follow-ups, as the rules read it. */
+export interface AskFollowUp {
+  id: string;
+  askId: string;
+  step: AskStep;
+  title: string;
+  dueOn: string;
+  status: "open" | "done" | "snoozed" | "skipped";
+}
+
+/** Asks per account; every read and write is scoped by `accountId`. */
+export interface AskRepository {
+  insert(accountId: string, ask: AskRecord): Promise<void>;
+  update(accountId: string, ask: AskRecord): Promise<void>;
+  findById(accountId: string, id: string): Promise<AskRecord | null>;
+  delete(accountId: string, id: string): Promise<boolean>;
+  /** Newest first. */
+  list(accountId: string, query: AskListQuery, limit: number): Promise<AskRecord[]>;
+  /** Every ask of the account, oldest first (backups). */
+  all(accountId: string): Promise<AskRecord[]>;
+  /** False when the contact is already a name of this ask. */
+  addName(accountId: string, name: AskNameRecord): Promise<boolean>;
+  namesOf(accountId: string, askIds: readonly string[]): Promise<AskNameRecord[]>;
+  /** Every name of the account's asks (backups). */
+  allNames(accountId: string): Promise<AskNameRecord[]>;
+  /** The follow-ups the asks created (any status). */
+  followUpsOf(accountId: string, askIds: readonly string[]): Promise<AskFollowUp[]>;
+  /** Open asks (named or introduced) that received one of these contacts as a name. */
+  openAsksNaming(accountId: string, contactIds: readonly string[]): Promise<AskRecord[]>;
+}
