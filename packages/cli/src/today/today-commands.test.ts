@@ -63,6 +63,7 @@ describe("kith today's drafts", () => {
     alsoDue: [],
     connection: { exchanges: 2, target: 7, stage: "building" },
     suggestMoveOn: false,
+    article: null,
     draft: {
       templateId: "default:check-in",
       templateName: "Check-in",

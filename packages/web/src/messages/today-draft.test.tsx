@@ -29,6 +29,7 @@ const rosa = {
   alsoDue: [],
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
+  article: null,
   draft,
 } as DueItem;
 const today = {

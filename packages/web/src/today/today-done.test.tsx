@@ -19,6 +19,7 @@ const rosa = {
   alsoDue: [],
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
+  article: null,
 };
 const today = {
   todayOn: "2026-11-17",

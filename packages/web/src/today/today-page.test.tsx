@@ -30,6 +30,7 @@ const due = (displayName: string, daysOverdue: number, exchanges: number): DueIt
   alsoDue: [],
   connection: { exchanges, target: 7, stage: "building" },
   suggestMoveOn: false,
+  article: null,
   draft: {
     templateId: "default:check-in",
     templateName: "Check-in",
