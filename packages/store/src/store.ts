@@ -21,6 +21,7 @@ import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
+import { KyselyMailboxRepository } from "./repositories/mailbox-repository.ts";
 import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repository.ts";
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
@@ -57,6 +58,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     campaigns: new KyselyCampaignRepository(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
+    mailbox: new KyselyMailboxRepository(db),
   };
 }
 

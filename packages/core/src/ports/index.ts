@@ -20,6 +20,7 @@ import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
+import type { MailboxRepository } from "../mailbox/mailbox-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
@@ -85,6 +86,7 @@ export interface Repositories {
   messageSends: MessageSendRepository;
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
+  mailbox: MailboxRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */
