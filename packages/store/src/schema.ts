@@ -591,6 +591,42 @@ export interface Database {
   mailbox_message: MailboxMessageTable;
   mailbox_correspondent_message: MailboxCorrespondentMessageTable;
   mailbox_dismissal: MailboxDismissalTable;
+  calendar_source: CalendarSourceTable;
+  calendar_event: CalendarEventTable;
+}
+
+/** A calendar: the account's file calendar or a subscription, with its sync's state and lease (migration 0029). */
+export interface CalendarSourceTable {
+  id: string;
+  account_id: string;
+  /** file | subscription */
+  kind: string;
+  name: string;
+  url: string | null;
+  /** waiting | syncing | ok | failing | failed */
+  state: string;
+  error: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  next_run_at: string | null;
+  failures: Generated<number>;
+  event_count: Generated<number>;
+  meeting_count: Generated<number>;
+  upcoming_count: Generated<number>;
+  created_at: string;
+  created_by: string;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+}
+
+/** The calendar ledger: one row per logged occurrence (UID + recurrence id, "" for a single event). */
+export interface CalendarEventTable {
+  account_id: string;
+  calendar_id: string;
+  uid: string;
+  recurrence_id: string;
+  interaction_id: string;
 }
 
 export type Dialect = "sqlite" | "postgres";

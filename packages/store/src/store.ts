@@ -7,6 +7,7 @@ import {
   KyselyUserDirectory,
 } from "./repositories/account-repositories.ts";
 import { KyselyArticleRepository } from "./repositories/article-repository.ts";
+import { KyselyCalendarSyncRepository } from "./repositories/calendar-sync-repository.ts";
 import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
@@ -48,6 +49,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     digestReplies: new KyselyDigestReplyRepository(db),
     webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
+    calendars: new KyselyCalendarSyncRepository(db),
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
     restoreJobs: new RestoreJobLedger(db, dialect),

@@ -49,6 +49,12 @@ const DECISIONS: Record<string, string> = {
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
   campaign: "not yet backed up (issue #12): a campaign's batch; each message sent is an interaction, which is",
   campaign_recipient: "not yet backed up (issue #12): a campaign's recipients and its sending ledger",
+  calendar_source:
+    "not yet backed up (issue #15): the account's calendars (a subscription's address, each one's sync state); " +
+    "the meetings they logged are interactions, which are; subscribe again on the new server",
+  calendar_event:
+    "not yet backed up (issue #15): the calendar ledger (UID and recurrence id → interaction), in ids the restore " +
+    "does not keep; until it is, importing the same calendar after a restore logs its meetings a second time",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",
 };

@@ -7,6 +7,7 @@ import type {
 } from "../accounts/account-ports.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
+import type { CalendarSyncRepository } from "../calendar-sync/calendar-sync-port.ts";
 import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
@@ -76,6 +77,7 @@ export interface Repositories {
   digestReplies: DigestReplyRepository;
   webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
+  calendars: CalendarSyncRepository;
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
