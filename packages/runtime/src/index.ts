@@ -22,6 +22,7 @@ export {
   TargetRefused,
 } from "./http/address-check.ts";
 export { createArticleFetcher, openArticleFetcher } from "./http/article-fetcher.ts";
+export { createCalendarFetcher, openCalendarFetcher } from "./http/calendar-fetcher.ts";
 export {
   createGuardedFetcher,
   type GuardedFetcher,
