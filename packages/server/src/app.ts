@@ -9,6 +9,7 @@ import {
   emailChangeSender,
   invitationLinks,
   openArticleFetcher,
+  openMailboxSync,
   openSending,
   signUpNoticeSender,
   verificationSender,
@@ -44,6 +45,7 @@ import { registerInteractionRoutes } from "./interactions/interaction-routes.ts"
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
+import { registerMailboxRoutes } from "./mailbox/mailbox-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
@@ -177,6 +179,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));
+  registerMailboxRoutes(app, openMailboxSync(ctx.config, ctx.deps), { onSyncAsked: () => jobs.kick("mailboxes") });
   registerCampaignRoutes(app, ctx.deps, memberCampaignMailer(openSending(ctx.config, ctx.deps)), {
     onSend: () => jobs.kick("campaigns"),
   });

@@ -87,6 +87,8 @@ async function writeBatch(
     for (const { m, c } of classified) {
       const key = messageKey(m);
       const occurredAt = occurredAtOf(m, nowAt);
+      // The server searched by arrival; the Date header decides (mail moved in from an old archive).
+      if (occurredAt.slice(0, 10) < record.startOn) continue;
       const body = record.storeBodies && m.text ? m.text.slice(0, MAX_BODY) : null;
       const fresh = await tx.mailbox.recordMessage(accountId, { messageId: key, userId, occurredAt, body, createdAt: nowAt });
       if (!fresh) continue;

@@ -1,7 +1,15 @@
 import { type Deps, memberCampaignMailer, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openArticleFetcher, openDelivery, openSending } from "@kith/runtime";
+import {
+  type Config,
+  type DeliveryRuntime,
+  openArticleFetcher,
+  openDelivery,
+  openMailboxSync,
+  openSending,
+} from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { mailboxSyncJob } from "../mailbox/mailbox-sync-job.ts";
 import { articleFetchJob } from "./article-fetch-job.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
@@ -88,6 +96,8 @@ export const JOBS: readonly JobEntry[] = [
     enabled: () => true,
     create: ({ config, deps }) => campaignSendJob(deps, memberCampaignMailer(openSending(config, deps))),
   },
+  // Members' own mailboxes (IMAP): each due mailbox is leased, read from its folders' marks, and logged once.
+  { name: "mailboxes", enabled: () => true, create: ({ config, deps }) => mailboxSyncJob(openMailboxSync(config, deps)) },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",
