@@ -9,6 +9,7 @@ import {
   emailChangeSender,
   invitationLinks,
   openArticleFetcher,
+  openCalendarFetcher,
   openMailboxSync,
   openSending,
   signUpNoticeSender,
@@ -20,6 +21,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { registerAccountRoutes } from "./accounts/account-routes.ts";
 import { registerInvitationRoutes } from "./accounts/invitation-routes.ts";
 import { registerArticleRoutes } from "./articles/article-routes.ts";
+import { registerCalendarSyncRoutes } from "./calendar-sync/calendar-sync-routes.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { authenticate } from "./auth/authenticate.ts";
 import { registerEmailChangeRoutes } from "./auth/email-change.ts";
@@ -175,6 +177,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     app,
     { ...ctx.deps, articleFetcher: openArticleFetcher(ctx.config) },
     { onSaved: () => jobs.kick("articles") },
+  );
+  registerCalendarSyncRoutes(
+    app,
+    { ...ctx.deps, calendarFetcher: openCalendarFetcher(ctx.config) },
+    { onSyncAsked: () => jobs.kick("calendars") },
   );
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);

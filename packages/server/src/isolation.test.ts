@@ -131,6 +131,16 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/messages/send": { list: true, body: { contactId: ids.contact, subject: "x", body: "y" } },
     "POST /api/messages/sent": notFound({ contactId: ids.contact, channel: "email", subject: "s", body: "b" }),
     // Articles: Bob's own list; his own save refused at loopback; Alice's article and its matches and drafts are 404.
+    // Calendars: Bob's own list and his own import; his subscription refused at loopback; Alice's calendar is 404.
+    "GET /api/calendars": { list: true },
+    "POST /api/calendars/import": {
+      status: 200,
+      body: { content: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n" },
+    },
+    "POST /api/calendars": { status: 400, body: { url: "http://127.0.0.1:9/bob.ics" } },
+    "GET /api/calendars/:id": notFound(),
+    "POST /api/calendars/:id/sync": notFound(),
+    "DELETE /api/calendars/:id": notFound(),
     "GET /api/articles": { list: true },
     "POST /api/articles": { status: 400, body: { url: "http://127.0.0.1:9/bob-article" } },
     "GET /api/articles/:id": notFound(),
@@ -169,6 +179,7 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     account: ids.invitation,
     backup: ids.restore,
     articles: ids.article,
+    calendars: ids.calendar,
     templates: ids.template,
     campaigns: ids.campaign,
   };
@@ -219,6 +230,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const article = (
       await alice.call("POST", "/api/articles", { url: "https://93.184.215.14/alice-secret-article" })
     ).json();
+    const calendar = (
+      await alice.call("POST", "/api/calendars", { url: "https://93.184.215.14/alice-secret-calendar.ics" })
+    ).json();
     const campaign = (
       await alice.call("POST", "/api/campaigns", {
         occasion: { kind: "thanksgiving" },
@@ -251,6 +265,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       aliceUser: alice.userId,
       webhook: webhook.id,
       article: article.id,
+      calendar: calendar.id,
       template: template.id,
       campaign: campaign.id,
       session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
@@ -274,6 +289,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             "/api/notify/webhooks",
             "/api/calendar/feed",
             `/api/articles/${article.id}`,
+            `/api/calendars/${calendar.id}`,
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

@@ -11,6 +11,7 @@ import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
 import { mailboxSyncJob } from "../mailbox/mailbox-sync-job.ts";
 import { articleFetchJob } from "./article-fetch-job.ts";
+import { openCalendarSyncJob } from "./calendar-sync-job.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
@@ -89,6 +90,12 @@ export const JOBS: readonly JobEntry[] = [
     name: "articles",
     enabled: () => true,
     create: ({ config, deps }) => articleFetchJob({ ...deps, articleFetcher: openArticleFetcher(config) }),
+  },
+  // Calendar subscriptions, fetched through the guarded fetcher, leased per calendar (imported files need no job).
+  {
+    name: "calendars",
+    enabled: () => true,
+    create: ({ config, deps }) => openCalendarSyncJob(config, deps),
   },
   // Campaigns go out through each member's own SMTP account, not the server's: they run whatever SMTP_HOST says.
   {
