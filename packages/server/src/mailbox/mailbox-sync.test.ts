@@ -1,3 +1,4 @@
+import { runMailboxSyncTick } from "@kith/core";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { ADA, ALIAS, mail, useMailboxWorld } from "./mailbox-world.ts";
@@ -62,5 +63,70 @@ describe.each(DIALECTS)("mailbox sync on a real Dovecot on %s", (dialect) => {
     expect(await w.logged()).toEqual(logged);
     const status = (await w.ada("GET", "/api/me/mailbox/status")).json().status;
     expect(status).toMatchObject({ state: "ok", error: null, counts: { logged: 7, suggestions: 1 } });
+  });
+
+  it("a reply that arrives later answers the outreach, so its nudges stop", async () => {
+    const rosa = await w.contact("Rosa", "rosa@example.com");
+    const open = async () =>
+      JSON.parse(
+        (await w.s.db.db.selectFrom("contact").select("unanswered_attempt_ats").where("id", "=", rosa).executeTakeFirstOrThrow())
+          .unanswered_attempt_ats,
+      ) as string[];
+    await w.append("Sent", mail({ from: ADA, to: "rosa@example.com", subject: "Coffee?", date: "2026-10-20T09:00:00Z", messageId: "<ask@mail.test>" }));
+    await w.ada("PUT", "/api/me/mailbox", w.form());
+    await w.tick();
+    expect(await open()).toEqual(["2026-10-20T09:00:00.000Z"]);
+    await w.append("INBOX", mail({ from: "Rosa <rosa@example.com>", to: ADA, subject: "Re: Coffee?", date: "2026-10-21T09:00:00Z", headers: { "In-Reply-To": "<ask@mail.test>" } }));
+    await w.tick();
+    expect(await open()).toEqual([]);
+    const contact = (await w.ada("GET", `/api/contacts/${rosa}`)).json();
+    expect(contact).toMatchObject({ lastTouchAt: "2026-10-21T09:00:00.000Z", touchCount: 2, exchangeCount: 2 });
+  });
+
+  it("a UIDVALIDITY change reads the folder again without doubles; two instances at once read it once", async () => {
+    await w.contact("Rosa", "rosa@example.com");
+    for (const day of ["01", "02", "03"]) {
+      await w.append("Archive", mail({ from: "rosa@example.com", to: ADA, subject: `Note ${day}`, date: `2026-10-${day}T09:00:00Z`, messageId: `<note-${day}@mail.test>` }));
+    }
+    await w.ada("PUT", "/api/me/mailbox", w.form({ folders: ["Archive"] }));
+    w.s.clock.set(new Date(w.s.clock.now().getTime() + 60_000).toISOString());
+    const deps = w.deps();
+    const runs = await Promise.all(["a", "b", "c"].map((owner) => runMailboxSyncTick(deps, { owner })));
+    expect(runs.flat()).toHaveLength(1);
+    expect(await w.logged()).toHaveLength(3);
+    const before = await w.s.db.db.selectFrom("mailbox_folder").selectAll().executeTakeFirstOrThrow();
+    // The folder is made anew (a restored server, a migrated account): new UIDVALIDITY, the same messages, one more.
+    await w.imap((c) => c.mailboxDelete("Archive"));
+    for (const day of ["01", "02", "03", "04"]) {
+      await w.append("Archive", mail({ from: "rosa@example.com", to: ADA, subject: `Note ${day}`, date: `2026-10-${day}T09:00:00Z`, messageId: `<note-${day}@mail.test>` }));
+    }
+    await w.tick();
+    const after = await w.s.db.db.selectFrom("mailbox_folder").selectAll().executeTakeFirstOrThrow();
+    expect(after.uid_validity).not.toBe(before.uid_validity);
+    expect((await w.logged()).map((l) => l.summary)).toEqual(["Note 01", "Note 02", "Note 03", "Note 04"]);
+  });
+
+  it("a wrong password or a server down is a status in words with backoff; nothing is lost once it is fixed", async () => {
+    await w.contact("Rosa", "rosa@example.com");
+    await w.append("INBOX", mail({ from: "rosa@example.com", to: ADA, subject: "Waiting", date: "2026-10-20T09:00:00Z" }));
+    await w.ada("PUT", "/api/me/mailbox", w.form({ folders: ["INBOX"], password: "not-the-password" }));
+    expect(await w.tick()).toEqual([{ messages: 0, logged: 0, error: "The mail server refused the user name or password" }]);
+    let status = (await w.ada("GET", "/api/me/mailbox/status")).json().status;
+    expect(status).toMatchObject({ state: "failing", error: "The mail server refused the user name or password" });
+    // Backoff: not due again at once, then 1 minute, then 2.
+    expect(await runMailboxSyncTick(w.deps(), { owner: "x" })).toEqual([]);
+    expect(Date.parse(status.nextRunAt) - Date.parse(status.lastRunAt)).toBe(60_000);
+    await w.tick("x", 1);
+    status = (await w.ada("GET", "/api/me/mailbox/status")).json().status;
+    expect(Date.parse(status.nextRunAt) - Date.parse(status.lastRunAt)).toBe(120_000);
+
+    await w.ada("PUT", "/api/me/mailbox", w.form({ folders: ["INBOX"], port: 1 }));
+    const [down] = await w.tick();
+    expect(down?.error).toBe("The mail server 127.0.0.1:1 could not be reached");
+
+    await w.ada("PUT", "/api/me/mailbox", w.form({ folders: ["INBOX"] }));
+    expect(await w.tick()).toEqual([{ messages: 1, logged: 1, error: null }]);
+    status = (await w.ada("GET", "/api/me/mailbox/status")).json().status;
+    expect(status).toMatchObject({ state: "ok", error: null, counts: { messages: 1, logged: 1 } });
   });
 });
