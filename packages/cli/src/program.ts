@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerInitCommand } from "./accounts/init-command.ts";
 import { registerTokenCommands } from "./accounts/token-commands.ts";
 import { registerArticleCommands } from "./articles/article-commands.ts";
+import { registerCalendarCommands } from "./calendar-sync/calendar-commands.ts";
 import { registerCampaignCommands } from "./campaigns/campaign-commands.ts";
 import type { CliContext } from "./cli-context.ts";
 import { registerCompanyCommands } from "./companies/company-commands.ts";
@@ -46,6 +47,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDbCommands(program, ctx);
   registerMessageCommands(program, ctx);
   registerArticleCommands(program, ctx);
+  registerCalendarCommands(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;

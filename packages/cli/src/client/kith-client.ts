@@ -33,6 +33,8 @@ export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
 export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export type SavedArticle = Answer<"/api/articles/{id}", "get">;
+export type CalendarView = Answer<"/api/calendars/{id}", "get">;
+export type CalendarImport = Answer<"/api/calendars/import", "post">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -120,5 +122,10 @@ export interface KithClient {
   addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;
   listArticles(): Promise<SavedArticle[]>;
   articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
+  listCalendars(): Promise<CalendarView[]>;
+  importCalendar(input: Body<"/api/calendars/import", "post">): Promise<CalendarImport>;
+  /** Subscribes and follows the first sync (in-process: runs it here and now). */
+  subscribeCalendar(input: Body<"/api/calendars", "post">): Promise<CalendarView>;
+  removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
   close(): Promise<void>;
 }

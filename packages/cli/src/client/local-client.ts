@@ -3,6 +3,7 @@ import {
   type ArticleFetcher,
   addFollowUp,
   articleMatches,
+  type CalendarFetcher,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -26,8 +27,10 @@ import {
   getContact,
   getNotifyStatus,
   getToday,
+  importCalendarFile,
   listApiTokens,
   listArticles,
+  listCalendars,
   listCampaigns,
   listCompanies,
   listContacts,
@@ -44,6 +47,7 @@ import {
   previewImport,
   rebuildDueState,
   recordSent,
+  removeCalendar,
   restoreBackup,
   runCampaignSends,
   type SendingDeps,
@@ -54,6 +58,8 @@ import {
   setContactArchived,
   skipToday,
   snoozeToday,
+  subscribeCalendar,
+  syncCalendarNow,
   testWebhook,
   undoMerge,
   undoMoveOn,
@@ -61,7 +67,7 @@ import {
   updateContact,
   type WebhookDeps,
 } from "@kith/core";
-import { createArticleFetcher } from "@kith/runtime";
+import { createArticleFetcher, createCalendarFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
@@ -77,8 +83,11 @@ export function createLocalClient(
   sending: SendingDeps | null = null,
   /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
   articleFetcher: ArticleFetcher = createArticleFetcher(),
+  /** Calendar subscriptions are synced here and now through it; by default the strict guarded one. */
+  calendarFetcher: CalendarFetcher = createCalendarFetcher(),
 ): KithClient {
   const articleDeps = { ...deps, articleFetcher };
+  const calendarDeps = { ...deps, calendarFetcher };
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
     return digest;
@@ -145,6 +154,13 @@ export function createLocalClient(
     },
     listArticles: () => listArticles(deps, actor),
     articleMatches: (id) => articleMatches(deps, actor, id),
+    listCalendars: () => listCalendars(deps, actor),
+    importCalendar: (input) => importCalendarFile(deps, actor, input),
+    subscribeCalendar: async (input) => {
+      const calendar = await subscribeCalendar(calendarDeps, actor, input);
+      return syncCalendarNow(calendarDeps, actor, calendar.id);
+    },
+    removeCalendar: (id, keepMeetings) => removeCalendar(deps, actor, id, { keep: String(keepMeetings) }),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);

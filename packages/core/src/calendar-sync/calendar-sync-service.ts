@@ -196,10 +196,34 @@ export async function removeCalendar(deps: Deps, actor: Actor, id: string, query
   await deps.store.calendars.delete(actor.accountId, id);
 }
 
+/** Claims a subscription under a lease of this caller's own and syncs it; null when another holds it now. */
+async function syncHere(deps: CalendarSyncDeps, actor: Actor, calendar: CalendarRecord) {
+  const owner = `in-process:${deps.ids.newId()}`;
+  const nowAt = deps.clock.now();
+  const untilAt = new Date(nowAt.getTime() + CALENDAR_LEASE_MS).toISOString();
+  const claimed = await deps.store.calendars.claim(actor.accountId, calendar.id, owner, untilAt, nowAt.toISOString());
+  return claimed ? syncSubscription(deps, actor.accountId, claimed, owner) : null;
+}
+
 /**
- * Refreshes every subscription of the actor's account here and now (`kith sync`; editor). Each is claimed like the
- * job claims it, so a server's job on the same database never fetches it at the same time (one held elsewhere is
- * answered as it is, with a null result). File calendars are left alone: there is nothing to fetch.
+ * Syncs one subscription here and now (editor; the CLI in-process, where no job runs): the job's claim and run
+ * under a lease of its own, so a server's job on the same database cannot sync it at the same time (one held
+ * elsewhere is answered as it is). A file calendar has nothing to fetch (409).
+ */
+export async function syncCalendarNow(deps: CalendarSyncDeps, actor: Actor, id: string): Promise<Calendar> {
+  requireRole(actor, "editor");
+  const calendar = await found(deps, actor, id);
+  if (calendar.kind !== "subscription") {
+    throw conflict("A calendar of imported files has nothing to fetch: import the file again to update it");
+  }
+  await syncHere(deps, actor, calendar);
+  return presentCalendar(await found(deps, actor, id));
+}
+
+/**
+ * Refreshes every subscription of the actor's account here and now (`kith sync`; editor), each as
+ * `syncCalendarNow` does (one held elsewhere is answered as it is, with a null result). File calendars are left
+ * alone: there is nothing to fetch.
  */
 export async function syncAccountCalendars(
   deps: CalendarSyncDeps,
@@ -209,11 +233,7 @@ export async function syncAccountCalendars(
   const out: { calendar: Calendar; result: CalendarSyncResult | null; error: string | null }[] = [];
   for (const calendar of await deps.store.calendars.list(actor.accountId)) {
     if (calendar.kind !== "subscription") continue;
-    const owner = `in-process:${deps.ids.newId()}`;
-    const nowAt = deps.clock.now();
-    const untilAt = new Date(nowAt.getTime() + CALENDAR_LEASE_MS).toISOString();
-    const claimed = await deps.store.calendars.claim(actor.accountId, calendar.id, owner, untilAt, nowAt.toISOString());
-    const result = claimed ? await syncSubscription(deps, actor.accountId, claimed, owner) : null;
+    const result = await syncHere(deps, actor, calendar);
     const now = await found(deps, actor, calendar.id);
     out.push({ calendar: presentCalendar(now), result, error: now.error });
   }
