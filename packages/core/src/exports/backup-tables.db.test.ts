@@ -36,6 +36,15 @@ const DECISIONS: Record<string, string> = {
   member_smtp:
     "credential: a member's own SMTP account, its password sealed with this server's key (another server could not " +
     "open it); the member sets it again on the new server",
+  mailbox:
+    "credential: a member's own IMAP mailbox, its password sealed with this server's key (another server could not " +
+    "open it); the member connects it again on the new server",
+  mailbox_folder: "ledger: where each synced folder's reading stopped (UIDVALIDITY, last UID)",
+  mailbox_message:
+    "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
+    "reads its mail again and logs the messages already restored a second time",
+  mailbox_correspondent_message: "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
+  mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",
   rate_limit: "throttle counters of the sign-in",
   delivery: "ledger: which digests went out; a restored account starts its own",
   digest_record: "ledger: the items of a sent digest, for replies to that mail",
