@@ -104,7 +104,11 @@ export const JOBS: readonly JobEntry[] = [
     create: ({ config, deps }) => campaignSendJob(deps, memberCampaignMailer(openSending(config, deps))),
   },
   // Members' own mailboxes (IMAP): each due mailbox is leased, read from its folders' marks, and logged once.
-  { name: "mailboxes", enabled: () => true, create: ({ config, deps }) => mailboxSyncJob(openMailboxSync(config, deps)) },
+  {
+    name: "mailboxes",
+    enabled: () => true,
+    create: ({ config, deps }) => mailboxSyncJob(openMailboxSync(config, deps)),
+  },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",
