@@ -14,6 +14,7 @@ import { registerBackupCommands } from "./exports/backup-commands.ts";
 import { registerFollowUpCommands } from "./follow-ups/follow-up-commands.ts";
 import { registerExportCommand, registerImportCommand } from "./imports/import-command.ts";
 import { registerLogCommand } from "./interactions/log-command.ts";
+import { registerSyncCommand } from "./mailbox/sync-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
@@ -48,6 +49,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMessageCommands(program, ctx);
   registerArticleCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerSyncCommand(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;

@@ -31,7 +31,7 @@ export {
 } from "./http/guarded-fetch.ts";
 export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
 export { openSending } from "./mail/sending-deps.ts";
-export { createImapMailReader, openMailboxSync } from "./mailbox/imap-mail-reader.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
+export { createImapMailReader, openMailboxSync } from "./mailbox/imap-mail-reader.ts";
 export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";
 export { SealedSecretError, sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";

@@ -130,9 +130,15 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/me/smtp/test": { list: true },
     // Mailbox sync: Bob's own mailbox (never Alice's, which he cannot see); Alice's suggestions are 404 for him.
     "GET /api/me/mailbox": { list: true },
-    "PUT /api/me/mailbox": { list: true, body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" } },
+    "PUT /api/me/mailbox": {
+      list: true,
+      body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" },
+    },
     "DELETE /api/me/mailbox": { status: 204 },
-    "POST /api/me/mailbox/test": { status: 200, body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" } },
+    "POST /api/me/mailbox/test": {
+      status: 200,
+      body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" },
+    },
     "POST /api/me/mailbox/sync": { status: [202, 409] },
     "GET /api/me/mailbox/status": { list: true },
     "GET /api/mailbox/suggestions": { list: true },
@@ -272,7 +278,12 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       aliceAccount,
       {
         ...{ accountId: aliceAccount, userId: alice.userId, host: "imap.alice-secret.example", port: 993, tls: true },
-        ...{ user: "alice-secret-login", sealedPassword: "ks1.alice-secret-sealed", folders: [], startOn: "2026-10-01" },
+        ...{
+          user: "alice-secret-login",
+          sealedPassword: "ks1.alice-secret-sealed",
+          folders: [],
+          startOn: "2026-10-01",
+        },
         ...{ storeBodies: false, autoCreate: false, aliases: [], logFolder: null, logAddress: null },
         ...{ createdAt: "2026-11-02T14:00:00.000Z", updatedAt: "2026-11-02T14:00:00.000Z" },
       },

@@ -223,6 +223,30 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       const keep = keepMeetings ? "true" : "false";
       await unwrap(api.DELETE("/api/calendars/{id}", { params: { path: { id }, query: { keep } } }));
     },
+    syncSources: async () => {
+      const asked = await api.POST("/api/me/mailbox/sync");
+      let mailbox = asked.response.status === 409 ? null : await unwrap(Promise.resolve(asked));
+      // The server's job runs it at once; follow it a while.
+      for (
+        let i = 0;
+        mailbox && (mailbox.state === "waiting" || mailbox.state === "syncing") && i < ARTICLE_POLLS;
+        i += 1
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        mailbox = (await unwrap(api.GET("/api/me/mailbox/status"))).status;
+      }
+      const calendars = [];
+      for (const listed of await items(api.GET("/api/calendars"))) {
+        if (listed.kind !== "subscription") continue;
+        let calendar = await unwrap(api.POST("/api/calendars/{id}/sync", path("id", listed.id)));
+        for (let i = 0; (calendar.state === "waiting" || calendar.state === "syncing") && i < ARTICLE_POLLS; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+          calendar = await unwrap(api.GET("/api/calendars/{id}", path("id", calendar.id)));
+        }
+        calendars.push({ calendar, error: calendar.error });
+      }
+      return { mailbox, calendars };
+    },
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

@@ -35,6 +35,12 @@ export type TemplateView = ItemOf<"/api/templates", "get">;
 export type SavedArticle = Answer<"/api/articles/{id}", "get">;
 export type CalendarView = Answer<"/api/calendars/{id}", "get">;
 export type CalendarImport = Answer<"/api/calendars/import", "post">;
+export type MailboxStatusView = NonNullable<Answer<"/api/me/mailbox/status", "get">["status"]>;
+/** What `kith sync` did: the member's mailbox (null when none is connected) and each calendar subscription. */
+export interface SourcesSync {
+  mailbox: MailboxStatusView | null;
+  calendars: { calendar: CalendarView; error: string | null }[];
+}
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -127,5 +133,7 @@ export interface KithClient {
   /** Subscribes and follows the first sync (in-process: runs it here and now). */
   subscribeCalendar(input: Body<"/api/calendars", "post">): Promise<CalendarView>;
   removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
+  /** Syncs the member's mailbox and the account's calendar subscriptions now, and answers how each went. */
+  syncSources(): Promise<SourcesSync>;
   close(): Promise<void>;
 }

@@ -40,6 +40,8 @@ import {
   listTemplates,
   listWebhooks,
   logInteraction,
+  type MailboxDeps,
+  mailboxStatus,
   markRecipientSent,
   memberCampaignMailer,
   mergeContacts,
@@ -59,7 +61,9 @@ import {
   skipToday,
   snoozeToday,
   subscribeCalendar,
+  syncAccountCalendars,
   syncCalendarNow,
+  syncMailboxNow,
   testWebhook,
   undoMerge,
   undoMoveOn,
@@ -85,6 +89,8 @@ export function createLocalClient(
   articleFetcher: ArticleFetcher = createArticleFetcher(),
   /** Calendar subscriptions are synced here and now through it; by default the strict guarded one. */
   calendarFetcher: CalendarFetcher = createCalendarFetcher(),
+  /** The member's mailbox is synced here and now through it (the sealer and the IMAP reader); null: not from here. */
+  mailboxSync: MailboxDeps | null = null,
 ): KithClient {
   const articleDeps = { ...deps, articleFetcher };
   const calendarDeps = { ...deps, calendarFetcher };
@@ -166,6 +172,16 @@ export function createLocalClient(
       return sendMessage(sending, actor, input);
     },
     recordSent: (input) => recordSent(deps, actor, input),
+    syncSources: async () => {
+      const connected = (await mailboxStatus(deps, actor)) !== null;
+      if (connected && !mailboxSync) throw conflict("the mailbox cannot be synced from this client");
+      if (connected && mailboxSync) await syncMailboxNow(mailboxSync, actor);
+      const calendars = await syncAccountCalendars(calendarDeps, actor);
+      return {
+        mailbox: await mailboxStatus(deps, actor),
+        calendars: calendars.map(({ calendar, error }) => ({ calendar, error })),
+      };
+    },
     close,
   };
 }

@@ -4,6 +4,7 @@ import {
   openArticleFetcher,
   openCalendarFetcher,
   openDelivery,
+  openMailboxSync,
   openRuntime,
   openSending,
 } from "@kith/runtime";
@@ -52,6 +53,7 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
       sending,
       openArticleFetcher(config),
       openCalendarFetcher(config),
+      openMailboxSync(config, deps),
     );
   } catch (error) {
     await open.close();

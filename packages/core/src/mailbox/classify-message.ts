@@ -89,7 +89,10 @@ export function classifyMessage(m: MailMessage, member: MemberAddresses, contact
   const logged =
     member.inLogFolder ||
     (logAddress !== null &&
-      [...m.to, ...m.cc, ...m.bcc].map((a) => a.address).concat(m.deliveredTo).some((a) => normalAddress(a) === logAddress));
+      [...m.to, ...m.cc, ...m.bcc]
+        .map((a) => a.address)
+        .concat(m.deliveredTo)
+        .some((a) => normalAddress(a) === logAddress));
 
   const people = (list: readonly MailAddress[]) => {
     const seen = new Set<string>();

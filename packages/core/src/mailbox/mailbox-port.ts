@@ -75,7 +75,13 @@ export interface MailboxRepository {
   /** System scan across accounts: mailboxes whose next run is due and whose lease is free. */
   due(nowAt: string, limit: number): Promise<{ accountId: string; userId: string }[]>;
   /** Takes the mailbox's lease (null when another holds it). */
-  claim(accountId: string, userId: string, owner: string, untilAt: string, nowAt: string): Promise<MailboxRecord | null>;
+  claim(
+    accountId: string,
+    userId: string,
+    owner: string,
+    untilAt: string,
+    nowAt: string,
+  ): Promise<MailboxRecord | null>;
   /** Renews the lease inside a batch's transaction (and holds the row): false when `owner` lost it. */
   holdLease(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean>;
   /** Records how the run ended and gives the lease back; false when `owner` no longer held it. */

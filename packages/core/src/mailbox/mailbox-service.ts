@@ -8,9 +8,9 @@ import { type ImapAccount, MailAccessError, type MailboxRecord, type MailReader 
 import {
   disconnectQuerySchema,
   type Mailbox,
-  mailboxInputSchema,
   type MailboxStatus,
   type MailboxTestResult,
+  mailboxInputSchema,
 } from "./schemas.ts";
 
 /** What mailbox sync needs besides the store: the sealer of stored passwords and the IMAP client. */
@@ -158,7 +158,12 @@ export async function testMailbox(deps: MailboxDeps, actor: Actor, input?: unkno
 export async function mailboxStatus(deps: Deps, actor: Actor): Promise<MailboxStatus | null> {
   const r = await deps.store.mailbox.find(actor.accountId, actor.userId);
   if (!r) return null;
-  const suggestions = await deps.store.mailbox.correspondents(actor.accountId, actor.userId, SUGGESTION_MIN_COUNT, 1000);
+  const suggestions = await deps.store.mailbox.correspondents(
+    actor.accountId,
+    actor.userId,
+    SUGGESTION_MIN_COUNT,
+    1000,
+  );
   return {
     state: r.state,
     lastRunAt: r.lastRunAt,

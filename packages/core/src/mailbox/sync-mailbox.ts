@@ -1,9 +1,9 @@
-import type { Actor } from "../accounts/roles.ts";
+import { type Actor, requireRole } from "../accounts/roles.ts";
 import { logInteractionIn } from "../interactions/interaction-service.ts";
 import type { Repositories } from "../ports/index.ts";
 import { SANE_YEARS } from "../shared/sane-dates.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
-import { classifyMessage, ContactEmailIndex, messageKey } from "./classify-message.ts";
+import { ContactEmailIndex, classifyMessage, messageKey } from "./classify-message.ts";
 import { MailAccessError, type MailboxRecord, type MailMessage, type MailSession } from "./mailbox-port.ts";
 import { type MailboxDeps, openMailboxPassword } from "./mailbox-service.ts";
 import type { SyncResult } from "./schemas.ts";
@@ -90,7 +90,13 @@ async function writeBatch(
       // The server searched by arrival; the Date header decides (mail moved in from an old archive).
       if (occurredAt.slice(0, 10) < record.startOn) continue;
       const body = record.storeBodies && m.text ? m.text.slice(0, MAX_BODY) : null;
-      const fresh = await tx.mailbox.recordMessage(accountId, { messageId: key, userId, occurredAt, body, createdAt: nowAt });
+      const fresh = await tx.mailbox.recordMessage(accountId, {
+        messageId: key,
+        userId,
+        occurredAt,
+        body,
+        createdAt: nowAt,
+      });
       if (!fresh) continue;
       counts.messages += 1;
       if (c.action === "skip") continue;
@@ -121,7 +127,14 @@ async function writeBatch(
       }
     }
     const last = batch.at(-1);
-    if (last) await tx.mailbox.setFolderMark(accountId, userId, folder.path, { uidValidity: folder.uidValidity, lastUid: last.uid }, nowAt);
+    if (last)
+      await tx.mailbox.setFolderMark(
+        accountId,
+        userId,
+        folder.path,
+        { uidValidity: folder.uidValidity, lastUid: last.uid },
+        nowAt,
+      );
     await tx.mailbox.addCounts(accountId, userId, counts.messages, counts.logged);
     return counts;
   });
@@ -166,7 +179,12 @@ async function readMailbox(
 }
 
 /** Runs a mailbox this owner has claimed, and records how it went (in words) with the next run. */
-async function runClaimed(deps: MailboxDeps, record: MailboxRecord, owner: string, signal?: AbortSignal): Promise<SyncResult> {
+async function runClaimed(
+  deps: MailboxDeps,
+  record: MailboxRecord,
+  owner: string,
+  signal?: AbortSignal,
+): Promise<SyncResult> {
   const { accountId, userId } = record;
   let result: SyncResult;
   let outcomeError: string | null = null;
@@ -179,7 +197,9 @@ async function runClaimed(deps: MailboxDeps, record: MailboxRecord, owner: strin
   } catch (error) {
     if (error instanceof LeaseLost) return { messages: 0, logged: 0, error: "another run took this mailbox over" };
     outcomeError =
-      error instanceof MailAccessError ? error.message : "Reading the mailbox failed unexpectedly; it will be tried again";
+      error instanceof MailAccessError
+        ? error.message
+        : "Reading the mailbox failed unexpectedly; it will be tried again";
     result = { messages: 0, logged: 0, error: outcomeError };
   }
   const now = deps.clock.now();
@@ -221,6 +241,7 @@ export async function runMailboxSyncTick(deps: MailboxDeps, opts: MailboxTickOpt
  * another run holds it, says so.
  */
 export async function syncMailboxNow(deps: MailboxDeps, actor: Actor): Promise<SyncResult | null> {
+  requireRole(actor, "editor");
   const now = deps.clock.now();
   const exists = await deps.store.mailbox.find(actor.accountId, actor.userId);
   if (!exists) return null;

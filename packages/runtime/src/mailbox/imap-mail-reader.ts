@@ -31,7 +31,10 @@ function inWords(error: unknown, account: ImapAccount): MailAccessError {
     return new MailAccessError(`The mail server ${account.host}:${account.port} did not answer in time`, true);
   }
   if (/ssl|tls|cert/i.test(`${code} ${e?.message ?? ""}`)) {
-    return new MailAccessError("A secure connection to the mail server failed: check the port and the TLS setting", true);
+    return new MailAccessError(
+      "A secure connection to the mail server failed: check the port and the TLS setting",
+      true,
+    );
   }
   return new MailAccessError("The mail server answered with an error; it will be tried again", true);
 }
@@ -123,9 +126,15 @@ class ImapSession implements MailSession {
 
   async fetch(afterUid: number, since: string, limit: number, opts: { withText: boolean }) {
     try {
-      const found = await this.client.search({ uid: `${afterUid + 1}:*`, since: new Date(`${since}T00:00:00Z`) }, { uid: true });
+      const found = await this.client.search(
+        { uid: `${afterUid + 1}:*`, since: new Date(`${since}T00:00:00Z`) },
+        { uid: true },
+      );
       // `n:*` always names the last message, even below n.
-      const uids = (found || []).filter((u) => u > afterUid).sort((a, b) => a - b).slice(0, limit);
+      const uids = (found || [])
+        .filter((u) => u > afterUid)
+        .sort((a, b) => a - b)
+        .slice(0, limit);
       if (uids.length === 0) return [];
       const fetched: FetchMessageObject[] = [];
       const query = { uid: true, size: true, internalDate: true, headers: true, source: opts.withText };

@@ -1,10 +1,4 @@
-import type {
-  CorrespondentMessage,
-  MailboxRecord,
-  MailboxRepository,
-  MailboxSettings,
-  RunOutcome,
-} from "@kith/core";
+import type { CorrespondentMessage, MailboxRecord, MailboxRepository, MailboxSettings, RunOutcome } from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import { leaseFree, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
 import type { Database, MailboxTable } from "../schema.ts";
@@ -310,7 +304,12 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .orderBy("c.address")
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ address: r.address, name: r.name ?? null, count: Number(r.n), lastAt: String(r.last_at) }));
+    return rows.map((r) => ({
+      address: r.address,
+      name: r.name ?? null,
+      count: Number(r.n),
+      lastAt: String(r.last_at),
+    }));
   }
 
   async correspondentMessages(accountId: string, userId: string, address: string): Promise<CorrespondentMessage[]> {
