@@ -131,22 +131,24 @@ function ImportCalendarForm() {
         Export your calendar (Google, Outlook, Apple) as an .ics file. Importing a newer export again updates what
         changed and logs nothing twice.
       </p>
-      <label className={`btn btn-primary file-button${importing.isPending ? " file-button-disabled" : ""}`}>
-        {importing.isPending ? "Importing…" : "Choose an .ics file"}
-        <input
-          type="file"
-          accept={ACCEPT}
-          disabled={importing.isPending}
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            // Choosing the same file again imports it again.
-            event.target.value = "";
-            if (!file) return;
-            setFileName(file.name);
-            importing.mutate(await file.text());
-          }}
-        />
-      </label>
+      <div className="row">
+        <label className={`btn btn-primary file-button${importing.isPending ? " file-button-disabled" : ""}`}>
+          {importing.isPending ? "Importing…" : "Choose an .ics file"}
+          <input
+            type="file"
+            accept={ACCEPT}
+            disabled={importing.isPending}
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              // Choosing the same file again imports it again.
+              event.target.value = "";
+              if (!file) return;
+              setFileName(file.name);
+              importing.mutate(await file.text());
+            }}
+          />
+        </label>
+      </div>
       {importing.data && (
         <Alert tone="info">
           {fileName ? `${fileName}: ` : ""}
