@@ -2,9 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import { refreshed } from "../contacts/contact-service.ts";
 import { newContact } from "../contacts/new-contact.ts";
 import { createContactSchema } from "../contacts/schemas.ts";
-import { loadEngineContext } from "../due-state/engine-context.ts";
-import { refreshContacts } from "../due-state/refresh-contacts.ts";
-import { logInteractionIn } from "../interactions/interaction-service.ts";
+import { logInteractionIn, updateInteractionIn } from "../interactions/interaction-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
@@ -54,14 +52,9 @@ async function acceptIn(
     const current = existing ? await tx.interactions.findById(actor.accountId, existing) : null;
     if (current) {
       if (current.contactIds.includes(contact.id) || current.contactIds.length >= 50) continue;
-      await tx.contacts.lockExisting(actor.accountId, current.contactIds);
-      await tx.interactions.update(actor.accountId, {
-        ...current,
+      await updateInteractionIn(deps, tx, actor.accountId, current.id, {
         contactIds: [...current.contactIds, contact.id],
-        updatedAt: nowAt,
       });
-      const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-      await refreshContacts(tx, ctx, [...current.contactIds, contact.id], { mode: "rebuild" });
     } else {
       const interaction = await logInteractionIn(deps, tx, actor, {
         contactIds: [contact.id],
