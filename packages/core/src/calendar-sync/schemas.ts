@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { articleUrlSchema } from "../articles/schemas.ts";
 
 export const CALENDAR_KINDS = ["file", "subscription"] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
@@ -11,32 +12,15 @@ export const CALENDAR_FILE_MAX_CHARS = 2_000_000;
 /** Calendars per account (each subscription is fetched by the job runner). */
 export const CALENDARS_MAX = 20;
 
-function urlOf(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * A subscription's literal form: http, https or webcal (read as https), no user name or password in it. Where it
- * points is checked by the guarded fetcher when it is saved and at every fetch.
+ * A subscription's literal form: an article link's (http or https, no user name or password), with webcal:// read
+ * as https://. Where it points is checked by the guarded fetcher when it is saved and at every fetch.
  */
 export const calendarUrlSchema = z
   .string()
-  .trim()
-  .min(1)
   .max(2048)
-  .transform((value) => value.replace(/^webcals?:\/\//i, "https://"))
-  .refine((value) => {
-    const url = urlOf(value);
-    return url !== null && (url.protocol === "http:" || url.protocol === "https:");
-  }, "URL must be an http://, https:// or webcal:// address")
-  .refine((value) => {
-    const url = urlOf(value);
-    return url === null || (url.username === "" && url.password === "");
-  }, "URL must not carry a user name or password");
+  .transform((value) => value.trim().replace(/^webcals?:\/\//i, "https://"))
+  .pipe(articleUrlSchema);
 
 export const importCalendarSchema = z.strictObject({
   /** The `.ics` file's text. */

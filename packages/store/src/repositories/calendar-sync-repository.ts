@@ -55,6 +55,15 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
     };
   }
 
+  /** The meetings a calendar has logged as it stands: its ledger's rows (a subquery of the run's own update). */
+  private meetingCount(accountId: string, id: string) {
+    return this.db
+      .selectFrom("calendar_event")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("account_id", "=", accountId)
+      .where("calendar_id", "=", id);
+  }
+
   async insert(accountId: string, c: CalendarRecord): Promise<void> {
     await this.db.insertInto("calendar_source").values(this.row(accountId, c)).execute();
   }
@@ -147,11 +156,6 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
   }
 
   async finish(accountId: string, id: string, owner: string, o: CalendarRunOutcome): Promise<boolean> {
-    const meetings = this.db
-      .selectFrom("calendar_event")
-      .select(sql<number>`count(*)`.as("n"))
-      .where("account_id", "=", accountId)
-      .where("calendar_id", "=", id);
     const done = await this.db
       .updateTable("calendar_source")
       .set({
@@ -163,7 +167,7 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
         failures: 0,
         event_count: o.events,
         upcoming_count: o.upcoming,
-        meeting_count: meetings,
+        meeting_count: this.meetingCount(accountId, id),
         ...noLease,
       })
       .where("account_id", "=", accountId)
@@ -174,11 +178,6 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
   }
 
   async fail(accountId: string, id: string, owner: string, f: CalendarFailure): Promise<boolean> {
-    const meetings = this.db
-      .selectFrom("calendar_event")
-      .select(sql<number>`count(*)`.as("n"))
-      .where("account_id", "=", accountId)
-      .where("calendar_id", "=", id);
     const done = await this.db
       .updateTable("calendar_source")
       .set({
@@ -187,7 +186,7 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
         last_run_at: f.nowAt,
         next_run_at: f.nextRunAt,
         failures: sql<number>`failures + 1`,
-        meeting_count: meetings,
+        meeting_count: this.meetingCount(accountId, id),
         ...noLease,
       })
       .where("account_id", "=", accountId)
