@@ -51,6 +51,7 @@ const KINDS = [
   "session",
   "invitation",
   "article",
+  "calendar",
   "template",
   "restore",
   "campaign",
@@ -73,6 +74,7 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
     [/^\/api\/articles\//, "article"],
+    [/^\/api\/calendars\//, "calendar"],
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
     [/^\/api\/campaigns\//, "campaign"],
@@ -159,6 +161,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
     // An address literal: saved without a lookup, and never fetched (the test server runs only the import job).
     const article = await json(send(caller, "post", "/api/articles", { url: `https://8.8.8.8/${label}` }));
+    // The same for a calendar subscription (the test server does not run the calendars job).
+    const calendar = await json(send(caller, "post", "/api/calendars", { url: `https://8.8.8.8/${label}.ics` }));
     const template = await json(
       send(caller, "post", "/api/templates", {
         name: `${label} template`,
@@ -178,6 +182,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     );
     return {
       article: article.id,
+      calendar: calendar.id,
       template: template.id,
       restore,
       contact: contact.id,
