@@ -119,7 +119,7 @@ export function useMailboxWorld(dialect: Dialect) {
         const item = byId.get(r.id) ?? {
           direction: r.direction,
           summary: r.summary,
-          meaningful: r.meaningful === true || Number(r.meaningful) === 1,
+          meaningful: Number(r.meaningful) === 1,
           contacts: [],
         };
         if (r.contact_id) item.contacts.push(r.contact_id);
