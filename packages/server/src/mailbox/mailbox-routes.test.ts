@@ -1,7 +1,7 @@
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { addMember, signUp } from "../testing/test-server.ts";
-import { ADA, mail, useMailboxWorld } from "./mailbox-world.ts";
+import { ADA, mail, useMailboxWorld } from "./testing/mailbox-world.ts";
 
 describe.each(DIALECTS)("the mailbox routes on %s", (dialect) => {
   const w = useMailboxWorld(dialect);

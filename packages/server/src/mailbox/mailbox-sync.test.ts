@@ -1,7 +1,7 @@
 import { runMailboxSyncTick } from "@kith/core";
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { ADA, ALIAS, mail, useMailboxWorld } from "./mailbox-world.ts";
+import { ADA, ALIAS, mail, useMailboxWorld } from "./testing/mailbox-world.ts";
 
 describe.each(DIALECTS)("mailbox sync on a real Dovecot on %s", (dialect) => {
   const w = useMailboxWorld(dialect);

@@ -4,8 +4,8 @@ import type { Dialect } from "@kith/store";
 import { ImapFlow } from "imapflow";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { DovecotServer } from "../delivery/testing/dovecot.ts";
-import { type Call, signUp, useTestServer } from "../testing/test-server.ts";
+import { DovecotServer } from "../../delivery/testing/dovecot.ts";
+import { type Call, signUp, useTestServer } from "../../testing/test-server.ts";
 
 /** The member's sign-in address in these tests; `ALIAS` is one more of theirs. */
 export const ADA = "ada@example.com";
