@@ -43,7 +43,8 @@ const DECISIONS: Record<string, string> = {
   mailbox_message:
     "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
     "reads its mail again and logs the messages already restored a second time",
-  mailbox_correspondent_message: "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
+  mailbox_correspondent_message:
+    "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
   mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",
   rate_limit: "throttle counters of the sign-in",
   delivery: "ledger: which digests went out; a restored account starts its own",
