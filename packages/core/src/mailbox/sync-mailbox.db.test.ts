@@ -4,7 +4,7 @@ import { createContact } from "../contacts/contact-service.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { MailFolder, MailMessage, MailReader } from "./mailbox-port.ts";
 import { type MailboxDeps, mailboxStatus, saveMailbox } from "./mailbox-service.ts";
-import { MAILBOX_BATCH, runMailboxSyncTick, syncMailboxNow } from "./sync-mailbox.ts";
+import { MAILBOX_BATCH, NOT_AN_EDITOR, runMailboxSyncTick, syncMailboxNow } from "./sync-mailbox.ts";
 
 const message = (uid: number, from: string, to = "alice@example.test"): MailMessage => ({
   ...{ uid, messageId: `<m${uid}@mail.test>`, date: `2026-10-20T09:${String(uid % 60).padStart(2, "0")}:00.000Z` },
@@ -120,6 +120,17 @@ describe.each(DIALECTS)("syncing a mailbox on %s", (dialect) => {
       results.filter((r) => r?.error === "A sync of this mailbox is already running").length,
     ).toBeGreaterThanOrEqual(1);
     expect(await logged(rosa.id)).toHaveLength(30);
+  });
+
+  it("a member who may no longer write (a viewer now, or gone) logs nothing: the mailbox says it is paused", async () => {
+    const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", emails: [{ address: "rosa@example.com" }] });
+    const mail = server({ INBOX: [message(1, "rosa@example.com")] });
+    const deps: MailboxDeps = { ...w.deps, sealer, mailReader: mail.reader };
+    await connect(deps, { folders: ["INBOX"] });
+    await w.deps.store.memberships.updateRole(w.alice.accountId, w.alice.userId, "viewer");
+    expect(await runMailboxSyncTick(deps, { owner: "a" })).toEqual([{ messages: 0, logged: 0, error: NOT_AN_EDITOR }]);
+    expect(mail.state.opened).toEqual([]);
+    expect(await logged(rosa.id)).toEqual([]);
   });
 
   it("a member of another account never reads or writes this one's mailbox", async () => {

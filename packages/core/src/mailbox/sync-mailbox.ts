@@ -21,6 +21,8 @@ export const retryDelayMs = (failures: number) => Math.min(60_000 * 2 ** Math.ma
 const MAX_BODY = 20_000;
 const MAX_SUMMARY = 500;
 
+export const NOT_AN_EDITOR = "Paused: only editors and owners of the account can log mail into it";
+
 /** Thrown inside a batch whose lease moved to another instance: its transaction rolls back. */
 class LeaseLost extends Error {}
 
@@ -189,6 +191,9 @@ async function runClaimed(
   let result: SyncResult;
   let outcomeError: string | null = null;
   try {
+    // The run acts as its member: one who left the account, or who may no longer write, logs nothing.
+    const member = await deps.store.memberships.find(accountId, userId);
+    if (!member || member.role === "viewer") throw new MailAccessError(NOT_AN_EDITOR, false);
     const read = await readMailbox(deps, record, owner, signal);
     let logged = read.logged;
     if (record.autoCreate) logged += await autoAcceptSuggestions(deps, { accountId, userId, role: "editor" });
