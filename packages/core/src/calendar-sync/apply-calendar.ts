@@ -91,7 +91,8 @@ const changed = (current: Interaction, o: Occurrence, contactIds: string[]) =>
  * `calendar`) linked to every matching contact, and the ledger remembers it by UID and recurrence id; read again,
  * it is updated when its time, title or people changed, and removed when it was cancelled, moved into the future
  * or lost its contacts. A subscription is the whole calendar, so what it no longer has is removed too
- * (`complete`); a file may be a part of one, so nothing is removed for being absent from it. Batches of
+ * (`complete`) — but for the older occurrences of a long series, which were not read (`readFrom`); a file may be a
+ * part of one, so nothing is removed for being absent from it. Batches of
  * `CALENDAR_BATCH` occurrences, one transaction each, with a turn of the event loop between them.
  */
 export async function applyCalendar(
@@ -128,6 +129,9 @@ export async function applyCalendar(
   if (opts.complete) {
     for (const [key, entry] of ledger) {
       if (seen.has(key)) continue;
+      // Older than what was read of a long series: not read again, not gone.
+      const from = reading.readFrom[entry.uid];
+      if (from !== undefined && entry.recurrenceId < from) continue;
       const gone = { uid: entry.uid, recurrenceId: entry.recurrenceId, cancelled: true } as Occurrence;
       steps.push(stepFor(deps, run, gone, [], entry)!);
     }

@@ -7,6 +7,7 @@ import type { Interaction } from "../interactions/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { codeOf } from "../testing/fakes.ts";
 import { readSample } from "../testing/samples.ts";
+import { applyCalendar } from "./apply-calendar.ts";
 import type { CalendarFetcher, FetchedCalendar } from "./calendar-sync-port.ts";
 import {
   getCalendar,
@@ -17,6 +18,7 @@ import {
   subscribeCalendar,
   syncAccountCalendars,
 } from "./calendar-sync-service.ts";
+import type { Occurrence } from "./read-calendar.ts";
 import { runCalendarSyncTick } from "./sync-subscription.ts";
 
 const FIRST = readSample("calendar-meetings.ics");
@@ -197,6 +199,51 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
       error: "The address answered with something that is not an iCalendar (.ics) feed",
     });
     expect(await meetingsOf(p.rosa.id)).toHaveLength(7); // a failed run removes nothing
+  });
+
+  it("keeps the older meetings of a long series a subscription no longer reads, and removes what it dropped", async () => {
+    const p = await people(w.deps, w.alice);
+    const { fetcher } = feed({ ok: true, text: FIRST });
+    const subscribed = await subscribeCalendar({ ...w.deps, calendarFetcher: fetcher }, w.alice, { url: FEED });
+    const daily = (day: number): Occurrence => {
+      const at = `2026-11-${String(day).padStart(2, "0")}T09:00:00.000Z`;
+      return {
+        uid: "daily",
+        recurrenceId: at,
+        startAt: at,
+        summary: "Stand-up",
+        emails: ["rosa@example.com"],
+        cancelled: false,
+        future: false,
+      };
+    };
+    const run = async (days: number[], readFrom: Record<string, string>) => {
+      const claimed = await w.deps.store.calendars.claim(
+        w.alice.accountId,
+        subscribed.id,
+        "test",
+        "2099-01-01T00:00:00.000Z",
+        NOW,
+      );
+      const reading = { events: 1, occurrences: days.map(daily), readFrom };
+      const result = await applyCalendar(
+        w.deps,
+        { accountId: w.alice.accountId, calendar: claimed!, owner: "test", userId: w.alice.userId },
+        reading,
+        { complete: true },
+      );
+      await w.deps.store.calendars.finish(w.alice.accountId, subscribed.id, "test", {
+        nowAt: NOW,
+        events: 1,
+        upcoming: 0,
+        nextRunAt: null,
+      });
+      return result;
+    };
+    expect(await run([1, 2, 3], {})).toMatchObject({ logged: 3, removed: 0 });
+    // The series grew: only days 2-4 are read now (day 1 is older than what was read), and day 3 is gone.
+    expect(await run([2, 4], { daily: daily(2).recurrenceId })).toMatchObject({ logged: 1, removed: 1 });
+    expect((await meetingsOf(p.rosa.id)).map((m) => m.occurredAt.slice(8, 10)).sort()).toEqual(["01", "02", "04"]);
   });
 
   it("removes a calendar keeping its meetings, or with them; another account's calendar is not found", async () => {

@@ -37,6 +37,8 @@ describe("readCalendar", () => {
     expect(occurrences).toHaveLength(OCCURRENCES_PER_SERIES + 1);
     expect(occurrences.at(-2)?.startAt).toBe("2026-11-20T09:00:00.000Z");
     expect(occurrences.at(-1)).toMatchObject({ startAt: "2026-11-21T09:00:00.000Z", future: true });
+    expect(readCalendar(daily, NOW, "UTC").readFrom).toEqual({ daily: occurrences[0]?.recurrenceId });
+    expect(readCalendar(readSample("calendar-meetings.ics"), NOW, "UTC").readFrom).toEqual({});
   });
 
   it("reads a TZID without VTIMEZONE as the IANA zone, and floating times and unknown zones in the account's", () => {

@@ -20,6 +20,11 @@ export interface CalendarReading {
   /** Events read (a recurring series counts once). */
   events: number;
   occurrences: Occurrence[];
+  /**
+   * Per series whose older occurrences were left out (beyond `OCCURRENCES_PER_SERIES`): the recurrence id of the
+   * oldest one read. What was logged before it is not "gone from the calendar", only not read again.
+   */
+  readFrom: Record<string, string>;
 }
 
 /** Past occurrences kept per recurring series: the most recent ones. */
@@ -110,12 +115,16 @@ function expandSeries(master: Component, exceptions: Component[], uid: string, n
   // A day either side of now covers any zone's offset from the UTC reading of a floating time.
   const horizonS = nowMs / 1000 + 86_400;
   const originals: Time[] = [];
+  let truncated = false;
   const it = event.iterator();
   for (let step = 0; step < EXPANSION_STEPS; step += 1) {
     const original = it.next();
     if (!original) break;
     originals.push(original);
-    if (originals.length > OCCURRENCES_PER_SERIES + 2) originals.shift();
+    if (originals.length > OCCURRENCES_PER_SERIES + 2) {
+      originals.shift();
+      truncated = true;
+    }
     if (original.toUnixTime() > horizonS) break;
   }
   const past: Occurrence[] = [];
@@ -135,7 +144,9 @@ function expandSeries(master: Component, exceptions: Component[], uid: string, n
     if (occurrence.future) next ??= occurrence;
     else past.push(occurrence);
   }
-  return [...past.slice(-OCCURRENCES_PER_SERIES), ...(next ? [next] : [])];
+  const kept = past.slice(-OCCURRENCES_PER_SERIES);
+  const readFrom = truncated || kept.length < past.length ? (kept[0]?.recurrenceId ?? null) : null;
+  return { occurrences: [...kept, ...(next ? [next] : [])], readFrom };
 }
 
 function single(c: Component, uid: string, nowMs: number, zone: string): Occurrence | null {
@@ -183,10 +194,13 @@ export function readCalendar(text: string, now: Date, accountZone: string): Cale
   }
   const nowMs = now.getTime();
   const occurrences: Occurrence[] = [];
+  const readFrom: Record<string, string> = {};
   for (const [uid, { master, exceptions }] of byUid) {
     try {
       if (master && (master.hasProperty("rrule") || master.hasProperty("rdate"))) {
-        occurrences.push(...expandSeries(master, exceptions, uid, nowMs, accountZone));
+        const series = expandSeries(master, exceptions, uid, nowMs, accountZone);
+        occurrences.push(...series.occurrences);
+        if (series.readFrom) readFrom[uid] = series.readFrom;
         continue;
       }
       for (const c of master ? [master] : exceptions) {
@@ -197,5 +211,5 @@ export function readCalendar(text: string, now: Date, accountZone: string): Cale
       // One event ical.js cannot read (a broken RRULE, a date out of range) leaves the others readable.
     }
   }
-  return { events: byUid.size, occurrences };
+  return { events: byUid.size, occurrences, readFrom };
 }
