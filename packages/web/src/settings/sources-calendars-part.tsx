@@ -2,7 +2,7 @@ import { useState } from "react";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { Loading } from "../ui/page.tsx";
-import { calendarCountWords, importWords, lastRunWords, STATE_WORDS } from "./sources-labels.ts";
+import { calendarCountWords, importWords } from "./sources-labels.ts";
 import {
   type CalendarView,
   useCalendars,
@@ -11,14 +11,7 @@ import {
   useSubscribeCalendar,
   useSyncCalendar,
 } from "./sources-queries.ts";
-
-const TONES: Record<string, string> = {
-  ok: "good",
-  failing: "warn",
-  failed: "bad",
-  waiting: "muted",
-  syncing: "muted",
-};
+import { SourceState } from "./sources-state.tsx";
 
 /**
  * Calendars: an .ics file imported here (its past meetings with contacts are logged once, however often it comes),
@@ -67,12 +60,7 @@ function CalendarRow({ calendar: c, canEdit }: { calendar: CalendarView; canEdit
       <div className="min-0 stack-sm">
         <div className="strong break">{c.name}</div>
         <div className="muted small break">{c.url ?? "Files you import here"}</div>
-        <div className="small">
-          <span className={`badge badge-${TONES[c.state] ?? "muted"}`}>{STATE_WORDS[c.state] ?? c.state}</span>{" "}
-          <span className="muted">{lastRunWords(c.lastRunAt)}</span>
-        </div>
-        {c.error && <p className="small break">{c.error}</p>}
-        <div className="small">{calendarCountWords(c.counts)}</div>
+        <SourceState state={c.state} lastRunAt={c.lastRunAt} error={c.error} counts={calendarCountWords(c.counts)} />
         {error && <Alert>{describeError(error)}</Alert>}
         {confirming && (
           <fieldset className="rows-field">

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Checkbox, Field } from "../ui/controls.tsx";
 import { Loading } from "../ui/page.tsx";
-import { lastRunWords, mailboxCountWords, STATE_WORDS } from "./sources-labels.ts";
+import { mailboxCountWords } from "./sources-labels.ts";
 import {
   type Mailbox,
   type MailboxInput,
@@ -13,6 +13,7 @@ import {
   useSyncMailbox,
   useTestMailbox,
 } from "./sources-queries.ts";
+import { SourceState } from "./sources-state.tsx";
 
 interface Form {
   host: string;
@@ -46,8 +47,6 @@ function inputOf(f: Form): MailboxInput {
   if (f.startOn) input.startOn = f.startOn;
   return f.password ? { ...input, password: f.password } : input;
 }
-
-const TONES: Record<string, string> = { ok: "good", failing: "warn", waiting: "muted", syncing: "muted" };
 
 /**
  * My mailbox (IMAP): the member's own, never shown to other members. The password is sealed on the server and never
@@ -95,12 +94,7 @@ export function MailboxPart({ canEdit }: { canEdit: boolean }) {
       {saved.isError && <Alert>{describeError(saved.error)}</Alert>}
       {connected && s && (
         <div className="stack-sm">
-          <div className="small">
-            <span className={`badge badge-${TONES[s.state] ?? "muted"}`}>{STATE_WORDS[s.state] ?? s.state}</span>{" "}
-            <span className="muted">{lastRunWords(s.lastRunAt)}</span>
-          </div>
-          {s.error && <p className="small break">{s.error}</p>}
-          <div className="small">{mailboxCountWords(s.counts)}</div>
+          <SourceState state={s.state} lastRunAt={s.lastRunAt} error={s.error} counts={mailboxCountWords(s.counts)} />
         </div>
       )}
       {!canEdit && <Alert tone="info">Only editors and owners can connect a mailbox.</Alert>}
