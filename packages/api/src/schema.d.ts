@@ -6842,6 +6842,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's calendars (imported files and subscriptions), each with its state, last run and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "file" | "subscription";
+                                name: string;
+                                url: string | null;
+                                /** @enum {string} */
+                                state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                                error: string | null;
+                                lastRunAt: string | null;
+                                lastSuccessAt: string | null;
+                                nextRunAt: string | null;
+                                counts: {
+                                    events: number;
+                                    meetings: number;
+                                    upcoming: number;
+                                };
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe to an ICS URL (editor): http, https or webcal, no credentials, a public address (checked now and at every fetch); fetched in the background, then every hour */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "subscription";
+                            name: string;
+                            url: string | null;
+                            /** @enum {string} */
+                            state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                            error: string | null;
+                            lastRunAt: string | null;
+                            lastSuccessAt: string | null;
+                            nextRunAt: string | null;
+                            counts: {
+                                events: number;
+                                meetings: number;
+                                upcoming: number;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an .ics file (editor): its past events whose attendees or organizer are contacts become meetings; importing the same file again logs nothing twice, a moved event is updated and a cancelled one removed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calendar: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "file" | "subscription";
+                                name: string;
+                                url: string | null;
+                                /** @enum {string} */
+                                state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                                error: string | null;
+                                lastRunAt: string | null;
+                                lastSuccessAt: string | null;
+                                nextRunAt: string | null;
+                                counts: {
+                                    events: number;
+                                    meetings: number;
+                                    upcoming: number;
+                                };
+                                createdAt: string;
+                            };
+                            result: {
+                                events: number;
+                                logged: number;
+                                updated: number;
+                                removed: number;
+                                unmatched: number;
+                                upcoming: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "subscription";
+                            name: string;
+                            url: string | null;
+                            /** @enum {string} */
+                            state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                            error: string | null;
+                            lastRunAt: string | null;
+                            lastSuccessAt: string | null;
+                            nextRunAt: string | null;
+                            counts: {
+                                events: number;
+                                meetings: number;
+                                upcoming: number;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a calendar (editor): keep=true (default) leaves its meetings, keep=false removes them with it */
+        delete: {
+            parameters: {
+                query?: {
+                    keep?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync a subscription now (editor); a calendar of imported files is updated by importing it again (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "subscription";
+                            name: string;
+                            url: string | null;
+                            /** @enum {string} */
+                            state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                            error: string | null;
+                            lastRunAt: string | null;
+                            lastSuccessAt: string | null;
+                            nextRunAt: string | null;
+                            counts: {
+                                events: number;
+                                meetings: number;
+                                upcoming: number;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -7461,6 +7766,428 @@ export interface paths {
                             interactionId: string;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own mailbox in this account (null when none is connected); the password only as `passwordSet` */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mailbox: {
+                                host: string;
+                                port: number;
+                                tls: boolean;
+                                user: string;
+                                passwordSet: boolean;
+                                folders: string[];
+                                startOn: string;
+                                storeBodies: boolean;
+                                autoCreate: boolean;
+                                aliases: string[];
+                                logFolder: string | null;
+                                logAddress: string | null;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Connect or change your mailbox (editors and owners). The password is sealed with the server key; omit it to keep the saved one. A sync starts now, then every few minutes */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        host: string;
+                        /** @default 993 */
+                        port?: number;
+                        /** @default true */
+                        tls?: boolean;
+                        user: string;
+                        password?: string;
+                        /** @default [] */
+                        folders?: string[];
+                        /** Format: date */
+                        startOn?: string;
+                        /** @default false */
+                        storeBodies?: boolean;
+                        /** @default false */
+                        autoCreate?: boolean;
+                        /** @default [] */
+                        aliases?: string[];
+                        /** @default null */
+                        logFolder?: string | null;
+                        /** @default null */
+                        logAddress?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            host: string;
+                            port: number;
+                            tls: boolean;
+                            user: string;
+                            passwordSet: boolean;
+                            folders: string[];
+                            startOn: string;
+                            storeBodies: boolean;
+                            autoCreate: boolean;
+                            aliases: string[];
+                            logFolder: string | null;
+                            logAddress: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Disconnect your mailbox: `keep=true` (default) leaves the interactions it logged, `keep=false` removes them */
+        delete: {
+            parameters: {
+                query?: {
+                    keep?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/mailbox/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect to your mail server and sign in, reading nothing: the saved mailbox, or the one in the body (without a password, the saved one). Says in words what failed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        host: string;
+                        /** @default 993 */
+                        port?: number;
+                        /** @default true */
+                        tls?: boolean;
+                        user: string;
+                        password?: string;
+                        /** @default [] */
+                        folders?: string[];
+                        /** Format: date */
+                        startOn?: string;
+                        /** @default false */
+                        storeBodies?: boolean;
+                        /** @default false */
+                        autoCreate?: boolean;
+                        /** @default [] */
+                        aliases?: string[];
+                        /** @default null */
+                        logFolder?: string | null;
+                        /** @default null */
+                        logAddress?: string | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/mailbox/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync your mailbox now (in the background): poll the status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "waiting" | "syncing" | "ok" | "failing";
+                            lastRunAt: string | null;
+                            lastSuccessAt: string | null;
+                            nextRunAt: string | null;
+                            error: string | null;
+                            counts: {
+                                messages: number;
+                                logged: number;
+                                suggestions: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/mailbox/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mailbox's sync: state, last run, next run, counts and what went wrong in words */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: {
+                                /** @enum {string} */
+                                state: "waiting" | "syncing" | "ok" | "failing";
+                                lastRunAt: string | null;
+                                lastSuccessAt: string | null;
+                                nextRunAt: string | null;
+                                error: string | null;
+                                counts: {
+                                    messages: number;
+                                    logged: number;
+                                    suggestions: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People you exchanged mail with who are not contacts (two messages or more, no lists or automated mail), most messages first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            suggestions: {
+                                address: string;
+                                name: string | null;
+                                count: number;
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/suggestions/{address}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a suggested correspondent as a contact and log their captured messages (editor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    address: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstName?: string;
+                        lastName?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            logged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/suggestions/{address}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Never suggest this correspondent again (editor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    address: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

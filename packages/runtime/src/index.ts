@@ -23,6 +23,7 @@ export {
   TargetRefused,
 } from "./http/address-check.ts";
 export { createArticleFetcher, openArticleFetcher } from "./http/article-fetcher.ts";
+export { createCalendarFetcher, openCalendarFetcher } from "./http/calendar-fetcher.ts";
 export {
   createGuardedFetcher,
   type GuardedFetcher,
@@ -32,6 +33,7 @@ export {
 export { createMemberMailer, smtpFailure } from "./mail/member-mailer.ts";
 export { openSending } from "./mail/sending-deps.ts";
 export { type ClosableMailer, createSmtpMailer } from "./mail/smtp-mailer.ts";
+export { createImapMailReader, openMailboxSync } from "./mailbox/imap-mail-reader.ts";
 export { createKithMcpServer, describeTodayItem, type McpScope } from "./mcp/kith-mcp-server.ts";
 export { fileClock, openRuntime, randomIds, randomSecrets, systemClock } from "./runtime.ts";
 export { SealedSecretError, sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";

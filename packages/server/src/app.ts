@@ -9,6 +9,8 @@ import {
   emailChangeSender,
   invitationLinks,
   openArticleFetcher,
+  openCalendarFetcher,
+  openMailboxSync,
   openSending,
   signUpNoticeSender,
   verificationSender,
@@ -27,6 +29,7 @@ import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { registerCalendarSyncRoutes } from "./calendar-sync/calendar-sync-routes.ts";
 import { registerCampaignRoutes } from "./campaigns/campaign-routes.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
 import { registerContactPhotoRoutes } from "./contacts/contact-photo-routes.ts";
@@ -45,6 +48,7 @@ import { registerInsightsRoutes } from "./insights/insights-routes.ts";
 import { registerInteractionRoutes } from "./interactions/interaction-routes.ts";
 import type { JobRunner } from "./jobs/job-runner.ts";
 import { openServerJobs } from "./jobs/server-jobs.ts";
+import { registerMailboxRoutes } from "./mailbox/mailbox-routes.ts";
 import { registerMcpRoutes } from "./mcp/mcp-routes.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
@@ -184,9 +188,15 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const articleFetcher = openArticleFetcher(ctx.config);
   registerArticleRoutes(app, { ...ctx.deps, articleFetcher }, { onSaved: () => jobs.kick("articles") });
   registerMcpRoutes(app, ctx.deps, auth, { articleFetcher, onArticleSaved: () => jobs.kick("articles") });
+  registerCalendarSyncRoutes(
+    app,
+    { ...ctx.deps, calendarFetcher: openCalendarFetcher(ctx.config) },
+    { onSyncAsked: () => jobs.kick("calendars") },
+  );
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));
+  registerMailboxRoutes(app, openMailboxSync(ctx.config, ctx.deps), { onSyncAsked: () => jobs.kick("mailboxes") });
   registerCampaignRoutes(app, ctx.deps, memberCampaignMailer(openSending(ctx.config, ctx.deps)), {
     onSend: () => jobs.kick("campaigns"),
   });

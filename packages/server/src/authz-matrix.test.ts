@@ -51,9 +51,11 @@ const KINDS = [
   "session",
   "invitation",
   "article",
+  "calendar",
   "template",
   "restore",
   "campaign",
+  "suggestion",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -73,9 +75,11 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/sessions\//, "session"],
     [/^\/api\/account\/invitations\//, "invitation"],
     [/^\/api\/articles\//, "article"],
+    [/^\/api\/calendars\//, "calendar"],
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
     [/^\/api\/campaigns\//, "campaign"],
+    [/^\/api\/mailbox\/suggestions\//, "suggestion"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -159,6 +163,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const merge = await json(send(caller, "post", "/api/merges", { keepId: contact.id, mergeId: other.id }));
     // An address literal: saved without a lookup, and never fetched (the test server runs only the import job).
     const article = await json(send(caller, "post", "/api/articles", { url: `https://8.8.8.8/${label}` }));
+    // The same for a calendar subscription (the test server does not run the calendars job).
+    const calendar = await json(send(caller, "post", "/api/calendars", { url: `https://8.8.8.8/${label}.ics` }));
     const template = await json(
       send(caller, "post", "/api/templates", {
         name: `${label} template`,
@@ -176,8 +182,17 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const campaign = await json(
       send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
     );
+    // A mailbox suggestion as a sync leaves it (no mail server here): a stranger's two messages.
+    const suggestion = `${label.toLowerCase()}.stranger@example.com`;
+    for (const messageId of [`${label}-1@mail.test`, `${label}-2@mail.test`]) {
+      await s.deps.store.mailbox.addCorrespondentMessage(account, userId, {
+        ...{ address: suggestion, messageId, name: `${label} Stranger`, direction: "inbound" },
+        ...{ subject: `${label} hello`, occurredAt: "2026-10-20T09:00:00.000Z" },
+      });
+    }
     return {
       article: article.id,
+      calendar: calendar.id,
       template: template.id,
       restore,
       contact: contact.id,
@@ -189,6 +204,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       import: importBody.job?.id ?? (importBody.id as string),
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
       campaign: campaign.id,
+      suggestion,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
       session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]

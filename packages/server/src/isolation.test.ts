@@ -129,9 +129,35 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "PUT /api/me/smtp": { list: true },
     "DELETE /api/me/smtp": { list: true },
     "POST /api/me/smtp/test": { list: true },
+    // Mailbox sync: Bob's own mailbox (never Alice's, which he cannot see); Alice's suggestions are 404 for him.
+    "GET /api/me/mailbox": { list: true },
+    "PUT /api/me/mailbox": {
+      list: true,
+      body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" },
+    },
+    "DELETE /api/me/mailbox": { status: 204 },
+    "POST /api/me/mailbox/test": {
+      status: 200,
+      body: { host: "127.0.0.1", port: 9, tls: false, user: "bob", password: "pw" },
+    },
+    "POST /api/me/mailbox/sync": { status: [202, 409] },
+    "GET /api/me/mailbox/status": { list: true },
+    "GET /api/mailbox/suggestions": { list: true },
+    "POST /api/mailbox/suggestions/:address/accept": notFound({}),
+    "POST /api/mailbox/suggestions/:address/dismiss": notFound(),
     "POST /api/messages/send": { list: true, body: { contactId: ids.contact, subject: "x", body: "y" } },
     "POST /api/messages/sent": notFound({ contactId: ids.contact, channel: "email", subject: "s", body: "b" }),
     // Articles: Bob's own list; his own save refused at loopback; Alice's article and its matches and drafts are 404.
+    // Calendars: Bob's own list and his own import; his subscription refused at loopback; Alice's calendar is 404.
+    "GET /api/calendars": { list: true },
+    "POST /api/calendars/import": {
+      status: 200,
+      body: { content: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n" },
+    },
+    "POST /api/calendars": { status: 400, body: { url: "http://127.0.0.1:9/bob.ics" } },
+    "GET /api/calendars/:id": notFound(),
+    "POST /api/calendars/:id/sync": notFound(),
+    "DELETE /api/calendars/:id": notFound(),
     "GET /api/articles": { list: true },
     "POST /api/articles": { status: 400, body: { url: "http://127.0.0.1:9/bob-article" } },
     "GET /api/articles/:id": notFound(),
@@ -186,12 +212,18 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     account: ids.invitation,
     backup: ids.restore,
     articles: ids.article,
+    calendars: ids.calendar,
     templates: ids.template,
     campaigns: ids.campaign,
     relationships: ids.relationship,
     asks: ids.ask,
   };
-  return { id: byFeature[feature] ?? "", userId: ids.aliceUser ?? "", contactId: ids.contact ?? "" };
+  return {
+    id: byFeature[feature] ?? "",
+    userId: ids.aliceUser ?? "",
+    contactId: ids.contact ?? "",
+    address: ids.suggestion ?? "",
+  };
 };
 
 const isScopedApiRoute = (url: string) =>
@@ -238,6 +270,9 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
     const article = (
       await alice.call("POST", "/api/articles", { url: "https://93.184.215.14/alice-secret-article" })
     ).json();
+    const calendar = (
+      await alice.call("POST", "/api/calendars", { url: "https://93.184.215.14/alice-secret-calendar.ics" })
+    ).json();
     const campaign = (
       await alice.call("POST", "/api/campaigns", {
         occasion: { kind: "thanksgiving" },
@@ -269,7 +304,30 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       createdBy: alice.userId,
       createdAt: "2026-11-02T14:00:00.000Z",
     });
+    // Alice's mailbox and a suggestion from it, as a sync leaves them (no mail server in this test).
+    await s.deps.store.mailbox.save(
+      aliceAccount,
+      {
+        ...{ accountId: aliceAccount, userId: alice.userId, host: "imap.alice-secret.example", port: 993, tls: true },
+        ...{
+          user: "alice-secret-login",
+          sealedPassword: "ks1.alice-secret-sealed",
+          folders: [],
+          startOn: "2026-10-01",
+        },
+        ...{ storeBodies: false, autoCreate: false, aliases: [], logFolder: null, logAddress: null },
+        ...{ createdAt: "2026-11-02T14:00:00.000Z", updatedAt: "2026-11-02T14:00:00.000Z" },
+      },
+      "2026-11-02T14:00:00.000Z",
+    );
+    for (const messageId of ["secret-1@mail.test", "secret-2@mail.test"]) {
+      await s.deps.store.mailbox.addCorrespondentMessage(aliceAccount, alice.userId, {
+        ...{ address: "secret-stranger@example.com", messageId, name: "Secret Stranger", direction: "inbound" },
+        ...{ subject: "Secret subject", occurredAt: "2026-10-20T09:00:00.000Z" },
+      });
+    }
     const ids: Record<string, string> = {
+      suggestion: "secret-stranger@example.com",
       restore: "restore-secret",
       company: company.id,
       contact: contact.id,
@@ -282,6 +340,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       aliceUser: alice.userId,
       webhook: webhook.id,
       article: article.id,
+      calendar: calendar.id,
       template: template.id,
       campaign: campaign.id,
       friend: friend.id,
@@ -311,6 +370,7 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             `/api/asks/${ask.id}`,
             `/api/contacts/${contact.id}/relationships`,
             `/api/companies/${company.id}/who-do-you-know`,
+            `/api/calendars/${calendar.id}`,
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

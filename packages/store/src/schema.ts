@@ -520,6 +520,80 @@ export interface MessageSendTable {
   updated_at: string;
 }
 
+/** A member's IMAP mailbox and its sync job's state, the password sealed with the server key; see migration 0028. */
+export interface MailboxTable {
+  account_id: string;
+  user_id: string;
+  host: string;
+  port: number;
+  /** 0/1 */
+  tls: number;
+  imap_user: string;
+  sealed_password: string | null;
+  /** JSON list of folder paths; empty: the inbox and the special-use Sent folder. */
+  folders: string;
+  start_on: string;
+  store_bodies: number;
+  auto_create: number;
+  /** JSON list of the member's other addresses. */
+  aliases: string;
+  log_folder: string | null;
+  log_address: string | null;
+  state: string;
+  error: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  next_run_at: string;
+  failures: number;
+  messages_count: number;
+  logged_count: number;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A synced folder's UIDVALIDITY and UID high-water mark; see migration 0028. */
+export interface MailboxFolderTable {
+  account_id: string;
+  user_id: string;
+  path: string;
+  uid_validity: string;
+  last_uid: number;
+  updated_at: string;
+}
+
+/** The mailbox ledger: one row per (account, Message-ID); see migration 0028. */
+export interface MailboxMessageTable {
+  account_id: string;
+  message_id: string;
+  user_id: string;
+  interaction_id: string | null;
+  occurred_at: string;
+  body: string | null;
+  created_at: string;
+}
+
+/** A message of an address that is not a contact (suggestions); see migration 0028. */
+export interface MailboxCorrespondentMessageTable {
+  account_id: string;
+  user_id: string;
+  address: string;
+  message_id: string;
+  name: string | null;
+  direction: string;
+  subject: string;
+  occurred_at: string;
+}
+
+export interface MailboxDismissalTable {
+  account_id: string;
+  user_id: string;
+  address: string;
+  created_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -558,6 +632,47 @@ export interface Database {
   relationship: RelationshipTable;
   ask: AskTable;
   ask_name: AskNameTable;
+  mailbox: MailboxTable;
+  mailbox_folder: MailboxFolderTable;
+  mailbox_message: MailboxMessageTable;
+  mailbox_correspondent_message: MailboxCorrespondentMessageTable;
+  mailbox_dismissal: MailboxDismissalTable;
+  calendar_source: CalendarSourceTable;
+  calendar_event: CalendarEventTable;
+}
+
+/** A calendar: the account's file calendar or a subscription, with its sync's state and lease (migration 0029). */
+export interface CalendarSourceTable {
+  id: string;
+  account_id: string;
+  /** file | subscription */
+  kind: string;
+  name: string;
+  url: string | null;
+  /** waiting | syncing | ok | failing | failed */
+  state: string;
+  error: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  next_run_at: string | null;
+  failures: Generated<number>;
+  event_count: Generated<number>;
+  meeting_count: Generated<number>;
+  upcoming_count: Generated<number>;
+  created_at: string;
+  created_by: string;
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until_at: string | null;
+}
+
+/** The calendar ledger: one row per logged occurrence (UID + recurrence id, "" for a single event). */
+export interface CalendarEventTable {
+  account_id: string;
+  calendar_id: string;
+  uid: string;
+  recurrence_id: string;
+  interaction_id: string;
 }
 
 export type Dialect = "sqlite" | "postgres";

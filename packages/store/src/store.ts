@@ -9,6 +9,7 @@ import {
 import { KyselyAnalyticsRepository } from "./repositories/analytics-repository.ts";
 import { KyselyArticleRepository } from "./repositories/article-repository.ts";
 import { KyselyAskRepository } from "./repositories/ask-repository.ts";
+import { KyselyCalendarSyncRepository } from "./repositories/calendar-sync-repository.ts";
 import { KyselyCampaignRepository } from "./repositories/campaign-repository.ts";
 import { KyselyCompanyRepository } from "./repositories/company-repository.ts";
 import { KyselyContactPhotoRepository } from "./repositories/contact-photo-repository.ts";
@@ -23,6 +24,7 @@ import { ImportJobLedger } from "./repositories/import-job-ledger.ts";
 import { KyselyImportRepository } from "./repositories/import-repository.ts";
 import { KyselyInteractionRepository } from "./repositories/interaction-repository.ts";
 import { KyselyInvitationRepository } from "./repositories/invitation-repository.ts";
+import { KyselyMailboxRepository } from "./repositories/mailbox-repository.ts";
 import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repository.ts";
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
@@ -50,6 +52,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     digestReplies: new KyselyDigestReplyRepository(db),
     webhooks: new KyselyWebhookRepository(db),
     calendarFeeds: new KyselyCalendarFeedRepository(db),
+    calendars: new KyselyCalendarSyncRepository(db),
     imports: new KyselyImportRepository(db, dialect),
     importJobs: new ImportJobLedger(db, dialect),
     restoreJobs: new RestoreJobLedger(db, dialect),
@@ -64,6 +67,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     relationships: new KyselyRelationshipRepository(db),
     network: new KyselyNetworkGraph(db),
     asks: new KyselyAskRepository(db),
+    mailbox: new KyselyMailboxRepository(db),
   };
 }
 

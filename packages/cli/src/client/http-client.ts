@@ -48,7 +48,7 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
 
 /** How often a running import is polled. */
 const IMPORT_POLL_MS = 250;
-/** How many times a saved article is polled for its fetch (10 s at IMPORT_POLL_MS). */
+/** How many times a saved article (or a new calendar subscription) is polled for its fetch (10 s at IMPORT_POLL_MS). */
 const ARTICLE_POLLS = 40;
 
 /** Queues an import on the server (202) and polls it until its worker has committed it, reporting progress. */
@@ -217,6 +217,45 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     whoDoYouKnow: (id) => unwrap(api.GET("/api/companies/{id}/who-do-you-know", path("id", id))),
     listAsks: (query) => items(api.GET("/api/asks", { params: { query } })),
     addAsk: (body) => unwrap(api.POST("/api/asks", { body })),
+    listCalendars: () => items(api.GET("/api/calendars")),
+    importCalendar: (body) => unwrap(api.POST("/api/calendars/import", { body })),
+    subscribeCalendar: async (body) => {
+      let calendar = await unwrap(api.POST("/api/calendars", { body }));
+      // The server's job syncs it at once; follow it a while (the fetch itself ends within 8 s).
+      for (let i = 0; (calendar.state === "waiting" || calendar.state === "syncing") && i < ARTICLE_POLLS; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        calendar = await unwrap(api.GET("/api/calendars/{id}", path("id", calendar.id)));
+      }
+      return calendar;
+    },
+    removeCalendar: async (id, keepMeetings) => {
+      const keep = keepMeetings ? "true" : "false";
+      await unwrap(api.DELETE("/api/calendars/{id}", { params: { path: { id }, query: { keep } } }));
+    },
+    syncSources: async () => {
+      const asked = await api.POST("/api/me/mailbox/sync");
+      let mailbox = asked.response.status === 409 ? null : await unwrap(Promise.resolve(asked));
+      // The server's job runs it at once; follow it a while.
+      for (
+        let i = 0;
+        mailbox && (mailbox.state === "waiting" || mailbox.state === "syncing") && i < ARTICLE_POLLS;
+        i += 1
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        mailbox = (await unwrap(api.GET("/api/me/mailbox/status"))).status;
+      }
+      const calendars = [];
+      for (const listed of await items(api.GET("/api/calendars"))) {
+        if (listed.kind !== "subscription") continue;
+        let calendar = await unwrap(api.POST("/api/calendars/{id}/sync", path("id", listed.id)));
+        for (let i = 0; (calendar.state === "waiting" || calendar.state === "syncing") && i < ARTICLE_POLLS; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+          calendar = await unwrap(api.GET("/api/calendars/{id}", path("id", calendar.id)));
+        }
+        calendars.push({ calendar, error: calendar.error });
+      }
+      return { mailbox, calendars };
+    },
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
     close: async () => {},

@@ -34,6 +34,14 @@ export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export type SavedArticle = Answer<"/api/articles/{id}", "get">;
 export type AskView = Answer<"/api/asks/{id}", "get">;
+export type CalendarView = Answer<"/api/calendars/{id}", "get">;
+export type CalendarImport = Answer<"/api/calendars/import", "post">;
+export type MailboxStatusView = NonNullable<Answer<"/api/me/mailbox/status", "get">["status"]>;
+/** What `kith sync` did: the member's mailbox (null when none is connected) and each calendar subscription. */
+export interface SourcesSync {
+  mailbox: MailboxStatusView | null;
+  calendars: { calendar: CalendarView; error: string | null }[];
+}
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -130,5 +138,12 @@ export interface KithClient {
   whoDoYouKnow(companyId: string): Promise<Answer<"/api/companies/{id}/who-do-you-know", "get">>;
   listAsks(query: Query<"/api/asks", "get">): Promise<AskView[]>;
   addAsk(input: Body<"/api/asks", "post">): Promise<AskView>;
+  listCalendars(): Promise<CalendarView[]>;
+  importCalendar(input: Body<"/api/calendars/import", "post">): Promise<CalendarImport>;
+  /** Subscribes and follows the first sync (in-process: runs it here and now). */
+  subscribeCalendar(input: Body<"/api/calendars", "post">): Promise<CalendarView>;
+  removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
+  /** Syncs the member's mailbox and the account's calendar subscriptions now, and answers how each went. */
+  syncSources(): Promise<SourcesSync>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import {
   addRelationship,
   articleDrafts,
   articleMatches,
+  type CalendarFetcher,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -32,9 +33,11 @@ import {
   getContact,
   getNotifyStatus,
   getToday,
+  importCalendarFile,
   listApiTokens,
   listArticles,
   listAsks,
+  listCalendars,
   listCampaigns,
   listCompanies,
   listContacts,
@@ -44,6 +47,8 @@ import {
   listTemplates,
   listWebhooks,
   logInteraction,
+  type MailboxDeps,
+  mailboxStatus,
   markRecipientSent,
   memberCampaignMailer,
   mergeContacts,
@@ -51,6 +56,7 @@ import {
   previewImport,
   rebuildDueState,
   recordSent,
+  removeCalendar,
   restoreBackup,
   runCampaignSends,
   type SendingDeps,
@@ -61,6 +67,10 @@ import {
   setContactArchived,
   skipToday,
   snoozeToday,
+  subscribeCalendar,
+  syncAccountCalendars,
+  syncCalendarNow,
+  syncMailboxNow,
   testWebhook,
   undoMerge,
   undoMoveOn,
@@ -69,7 +79,7 @@ import {
   type WebhookDeps,
   whoDoYouKnowAt,
 } from "@kith/core";
-import { createArticleFetcher } from "@kith/runtime";
+import { createArticleFetcher, createCalendarFetcher } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
@@ -85,8 +95,13 @@ export function createLocalClient(
   sending: SendingDeps | null = null,
   /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
   articleFetcher: ArticleFetcher = createArticleFetcher(),
+  /** Calendar subscriptions are synced here and now through it; by default the strict guarded one. */
+  calendarFetcher: CalendarFetcher = createCalendarFetcher(),
+  /** The member's mailbox is synced here and now through it (the sealer and the IMAP reader); null: not from here. */
+  mailboxSync: MailboxDeps | null = null,
 ): KithClient {
   const articleDeps = { ...deps, articleFetcher };
+  const calendarDeps = { ...deps, calendarFetcher };
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
     return digest;
@@ -161,11 +176,28 @@ export function createLocalClient(
     whoDoYouKnow: (id) => whoDoYouKnowAt(deps, actor, id),
     listAsks: (query) => listAsks(deps, actor, query),
     addAsk: (input) => addAsk(deps, actor, input),
+    listCalendars: () => listCalendars(deps, actor),
+    importCalendar: (input) => importCalendarFile(deps, actor, input),
+    subscribeCalendar: async (input) => {
+      const calendar = await subscribeCalendar(calendarDeps, actor, input);
+      return syncCalendarNow(calendarDeps, actor, calendar.id);
+    },
+    removeCalendar: (id, keepMeetings) => removeCalendar(deps, actor, id, { keep: String(keepMeetings) }),
     sendMessage: (input) => {
       if (!sending) throw conflict("messages cannot be sent from this client");
       return sendMessage(sending, actor, input);
     },
     recordSent: (input) => recordSent(deps, actor, input),
+    syncSources: async () => {
+      const connected = (await mailboxStatus(deps, actor)) !== null;
+      if (connected && !mailboxSync) throw conflict("the mailbox cannot be synced from this client");
+      if (connected && mailboxSync) await syncMailboxNow(mailboxSync, actor);
+      const calendars = await syncAccountCalendars(calendarDeps, actor);
+      return {
+        mailbox: await mailboxStatus(deps, actor),
+        calendars: calendars.map(({ calendar, error }) => ({ calendar, error })),
+      };
+    },
     close,
   };
 }

@@ -1,5 +1,13 @@
 import { DomainError } from "@kith/core";
-import { loadConfig, openArticleFetcher, openDelivery, openRuntime, openSending } from "@kith/runtime";
+import {
+  loadConfig,
+  openArticleFetcher,
+  openCalendarFetcher,
+  openDelivery,
+  openMailboxSync,
+  openRuntime,
+  openSending,
+} from "@kith/runtime";
 import { createHttpClient } from "./http-client.ts";
 import type { KithClient } from "./kith-client.ts";
 import { resolveLocalActor } from "./local-actor.ts";
@@ -36,7 +44,17 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
       await open.close();
     };
     const sending = openSending(config, deps);
-    return createLocalClient(deps, actor, close, delivery, digest, sending, openArticleFetcher(config));
+    return createLocalClient(
+      deps,
+      actor,
+      close,
+      delivery,
+      digest,
+      sending,
+      openArticleFetcher(config),
+      openCalendarFetcher(config),
+      openMailboxSync(config, deps),
+    );
   } catch (error) {
     await open.close();
     throw error;

@@ -43,6 +43,16 @@ const DECISIONS: Record<string, string> = {
   member_smtp:
     "credential: a member's own SMTP account, its password sealed with this server's key (another server could not " +
     "open it); the member sets it again on the new server",
+  mailbox:
+    "credential: a member's own IMAP mailbox, its password sealed with this server's key (another server could not " +
+    "open it); the member connects it again on the new server",
+  mailbox_folder: "ledger: where each synced folder's reading stopped (UIDVALIDITY, last UID)",
+  mailbox_message:
+    "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
+    "reads its mail again and logs the messages already restored a second time",
+  mailbox_correspondent_message:
+    "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
+  mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",
   rate_limit: "throttle counters of the sign-in",
   delivery: "ledger: which digests went out; a restored account starts its own",
   digest_record: "ledger: the items of a sent digest, for replies to that mail",
@@ -54,6 +64,12 @@ const DECISIONS: Record<string, string> = {
   restore_job: "ledger: a restore's progress; what it wrote is the backup's rows",
   restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
+  calendar_source:
+    "not yet backed up (issue #15): the account's calendars (a subscription's address, each one's sync state); " +
+    "the meetings they logged are interactions, which are; subscribe again on the new server",
+  calendar_event:
+    "not yet backed up (issue #15): the calendar ledger (UID and recurrence id → interaction), in ids the restore " +
+    "does not keep; until it is, importing the same calendar after a restore logs its meetings a second time",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",
 };

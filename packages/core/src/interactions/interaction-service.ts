@@ -12,6 +12,7 @@ import {
   type LogInteractionInput,
   logInteractionSchema,
   MEANINGFUL_BY_KIND,
+  type UpdateInteractionInput,
   updateInteractionSchema,
 } from "./schemas.ts";
 
@@ -87,37 +88,52 @@ export async function getInteraction(deps: Deps, actor: Actor, id: string): Prom
 export async function updateInteraction(deps: Deps, actor: Actor, id: string, input: unknown): Promise<Interaction> {
   requireRole(actor, "editor");
   const patch = parseInput(updateInteractionSchema, input);
-  return deps.store.transaction(async (tx) => {
-    const current = await lockedInteraction(tx, actor.accountId, id, patch.contactIds);
-    const contactIds = patch.contactIds
-      ? await assertContactsInAccount(tx, actor.accountId, patch.contactIds)
-      : current.contactIds;
-    const next: Interaction = {
-      ...current,
-      contactIds,
-      kind: patch.kind ?? current.kind,
-      direction: patch.direction ?? current.direction,
-      occurredAt: patch.occurredAt ?? current.occurredAt,
-      summary: patch.summary ?? current.summary,
-      meaningful: patch.meaningful ?? current.meaningful,
-      awaitsReply: patch.awaitsReply ?? current.awaitsReply,
-      updatedAt: deps.clock.now().toISOString(),
-    };
-    await tx.interactions.update(actor.accountId, next);
-    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-    await refreshContacts(tx, ctx, [...current.contactIds, ...contactIds], { mode: "rebuild" });
-    return next;
-  });
+  return deps.store.transaction((tx) => updateInteractionIn(deps, tx, actor.accountId, id, patch));
+}
+
+/**
+ * `updateInteraction` inside a caller's transaction, on a patch already checked (a sync that updates what it logged
+ * in the same transaction as its ledger).
+ */
+export async function updateInteractionIn(
+  deps: Deps,
+  tx: Repositories,
+  accountId: string,
+  id: string,
+  patch: UpdateInteractionInput,
+): Promise<Interaction> {
+  const current = await lockedInteraction(tx, accountId, id, patch.contactIds);
+  const contactIds = patch.contactIds
+    ? await assertContactsInAccount(tx, accountId, patch.contactIds)
+    : current.contactIds;
+  const next: Interaction = {
+    ...current,
+    contactIds,
+    kind: patch.kind ?? current.kind,
+    direction: patch.direction ?? current.direction,
+    occurredAt: patch.occurredAt ?? current.occurredAt,
+    summary: patch.summary ?? current.summary,
+    meaningful: patch.meaningful ?? current.meaningful,
+    awaitsReply: patch.awaitsReply ?? current.awaitsReply,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await tx.interactions.update(accountId, next);
+  const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+  await refreshContacts(tx, ctx, [...current.contactIds, ...contactIds], { mode: "rebuild" });
+  return next;
 }
 
 export async function deleteInteraction(deps: Deps, actor: Actor, id: string): Promise<void> {
   requireRole(actor, "editor");
-  await deps.store.transaction(async (tx) => {
-    const current = await lockedInteraction(tx, actor.accountId, id);
-    await tx.interactions.delete(actor.accountId, id);
-    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
-    await refreshContacts(tx, ctx, current.contactIds, { mode: "rebuild" });
-  });
+  await deps.store.transaction((tx) => deleteInteractionIn(deps, tx, actor.accountId, id));
+}
+
+/** `deleteInteraction` inside a caller's transaction (a sync removing what it logged, with its ledger row). */
+export async function deleteInteractionIn(deps: Deps, tx: Repositories, accountId: string, id: string): Promise<void> {
+  const current = await lockedInteraction(tx, accountId, id);
+  await tx.interactions.delete(accountId, id);
+  const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+  await refreshContacts(tx, ctx, current.contactIds, { mode: "rebuild" });
 }
 
 export async function listInteractions(deps: Deps, actor: Actor, query: unknown, page: unknown) {

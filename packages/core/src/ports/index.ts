@@ -9,6 +9,7 @@ import type { AnalyticsRepository } from "../analytics/analytics-port.ts";
 import type { ArticleRepository } from "../articles/article-port.ts";
 import type { AskRepository } from "../asks/ask-port.ts";
 import type { CalendarFeedRepository } from "../calendar/calendar-port.ts";
+import type { CalendarSyncRepository } from "../calendar-sync/calendar-sync-port.ts";
 import type { CampaignRepository } from "../campaigns/campaign-port.ts";
 import type { CompanyRepository } from "../companies/company-port.ts";
 import type { ContactPhotoRepository } from "../contacts/contact-photo-port.ts";
@@ -22,6 +23,7 @@ import type { FollowUpRepository } from "../follow-ups/follow-up-port.ts";
 import type { ImportRepository } from "../imports/import-port.ts";
 import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
+import type { MailboxRepository } from "../mailbox/mailbox-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { NetworkGraph, RelationshipRepository } from "../network/relationship-port.ts";
@@ -78,6 +80,7 @@ export interface Repositories {
   digestReplies: DigestReplyRepository;
   webhooks: WebhookRepository;
   calendarFeeds: CalendarFeedRepository;
+  calendars: CalendarSyncRepository;
   imports: ImportRepository;
   importJobs: ImportJobRepository;
   duplicates: DuplicateRepository;
@@ -92,6 +95,7 @@ export interface Repositories {
   relationships: RelationshipRepository;
   network: NetworkGraph;
   asks: AskRepository;
+  mailbox: MailboxRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
  */
 export type SampleName =
   | "calendar.ics"
+  | "calendar-meetings.ics"
+  | "calendar-meetings-later.ics"
   | "contacts-photos-dates.vcf"
   | "contacts-v21.vcf"
   | "contacts-v3.vcf"

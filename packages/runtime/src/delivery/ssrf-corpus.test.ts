@@ -1,6 +1,7 @@
 import type { WebhookRequest } from "@kith/core";
 import { describe, expect, it } from "vitest";
 import { type Resolver, TargetRefused } from "../http/address-check.ts";
+import { createCalendarFetcher } from "../http/calendar-fetcher.ts";
 import { createGuardedFetcher, PAGE_CONTENT_TYPES } from "../http/guarded-fetch.ts";
 import { useWebhookReceiver } from "../testing/webhook-receiver.ts";
 import { createWebhookTransport } from "./webhook-transport.ts";
@@ -11,7 +12,8 @@ import { createWebhookTransport } from "./webhook-transport.ts";
  * loopback carries the port of a real receiver on 127.0.0.1, and a permissive transport first proves the URL does
  * reach it; the guarded transport must then refuse it at save time and at send time, and the receiver must have
  * seen nothing from it. A spelling the guard missed would arrive at the receiver and fail the test. The same
- * corpus, credentials in URLs and hostile redirects then run against the guarded fetcher the articles use.
+ * corpus, credentials in URLs and hostile redirects then run against the guarded fetcher the articles use, and
+ * against the calendar fetcher that subscriptions use.
  */
 
 /** URLs that reach the receiver at 127.0.0.1:PORT when nothing guards them. */
@@ -220,5 +222,37 @@ describe("SSRF corpus against the guarded fetcher (articles)", () => {
     receiver.answerNext({ status: 302, headers: { location: target } });
     await expect(local.fetch({ url: receiver.url("/article") })).rejects.toThrow(refusedAs);
     expect(receiver.requests.map((r) => r.url)).toEqual(["/article"]);
+  });
+});
+
+describe("SSRF corpus against the calendar fetcher (subscriptions)", () => {
+  const receiver = useWebhookReceiver();
+  const strict = createCalendarFetcher({ timeoutMs: 2000, resolve: hostileDns });
+  const refusedAs = /is not a public address|must not carry a user name or password|must be an http/;
+
+  it.each(LOOPBACK_SPELLINGS)("refuses %j on subscribe and on fetch, and nothing arrives", async (spelling) => {
+    const url = spelling.replace("PORT", String(receiver.port));
+    expect(await strict.refusal(url)).toMatch(refusedAs);
+    expect(await strict.fetchCalendar(url)).toMatchObject({ ok: false, retryable: false });
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it.each([...NON_PUBLIC, ...OTHER_SCHEMES, ...WITH_CREDENTIALS])(
+    "refuses %j on subscribe and on fetch",
+    async (url) => {
+      expect(await strict.refusal(url)).toMatch(refusedAs);
+      const outcome = await strict.fetchCalendar(url);
+      expect(outcome).toMatchObject({ ok: false, retryable: false });
+      expect(outcome.ok ? "" : outcome.reason).toMatch(refusedAs);
+    },
+  );
+
+  it.each(REDIRECT_TARGETS)("refuses a redirect to %j, checked like the first hop", async (target) => {
+    const local = createCalendarFetcher({ timeoutMs: 2000, resolve: hostileDns, allowLoopbackForTests: true });
+    receiver.answerNext({ status: 302, headers: { location: target } });
+    const outcome = await local.fetchCalendar(receiver.url("/feed.ics"));
+    expect(outcome).toMatchObject({ ok: false, retryable: false });
+    expect(outcome.ok ? "" : outcome.reason).toMatch(refusedAs);
+    expect(receiver.requests.map((r) => r.url)).toEqual(["/feed.ics"]);
   });
 });

@@ -1,8 +1,17 @@
 import { type Deps, memberCampaignMailer, runDigestTick, runRetrySweep, type TickResult } from "@kith/core";
-import { type Config, type DeliveryRuntime, openArticleFetcher, openDelivery, openSending } from "@kith/runtime";
+import {
+  type Config,
+  type DeliveryRuntime,
+  openArticleFetcher,
+  openDelivery,
+  openMailboxSync,
+  openSending,
+} from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
+import { mailboxSyncJob } from "../mailbox/mailbox-sync-job.ts";
 import { articleFetchJob } from "./article-fetch-job.ts";
+import { openCalendarSyncJob } from "./calendar-sync-job.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
 import { importJob } from "./import-job.ts";
@@ -82,11 +91,23 @@ export const JOBS: readonly JobEntry[] = [
     enabled: () => true,
     create: ({ config, deps }) => articleFetchJob({ ...deps, articleFetcher: openArticleFetcher(config) }),
   },
+  // Calendar subscriptions, fetched through the guarded fetcher, leased per calendar (imported files need no job).
+  {
+    name: "calendars",
+    enabled: () => true,
+    create: ({ config, deps }) => openCalendarSyncJob(config, deps),
+  },
   // Campaigns go out through each member's own SMTP account, not the server's: they run whatever SMTP_HOST says.
   {
     name: "campaigns",
     enabled: () => true,
     create: ({ config, deps }) => campaignSendJob(deps, memberCampaignMailer(openSending(config, deps))),
+  },
+  // Members' own mailboxes (IMAP): each due mailbox is leased, read from its folders' marks, and logged once.
+  {
+    name: "mailboxes",
+    enabled: () => true,
+    create: ({ config, deps }) => mailboxSyncJob(openMailboxSync(config, deps)),
   },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {

@@ -24,6 +24,8 @@ import { articlesMigration } from "./0022-articles.ts";
 import { campaignsMigration } from "./0023-campaigns.ts";
 import { restoreJobsMigration } from "./0024-restore-jobs.ts";
 import { networkMigration } from "./0025-network.ts";
+import { mailboxMigration } from "./0028-mailbox.ts";
+import { calendarSyncMigration } from "./0029-calendar-sync.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -54,6 +56,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0022-articles": articlesMigration(dialect),
         "0023-campaigns": campaignsMigration,
         "0025-network": networkMigration,
+        "0028-mailbox": mailboxMigration,
+        "0029-calendar-sync": calendarSyncMigration,
       };
     },
   };

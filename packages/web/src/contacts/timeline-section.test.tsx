@@ -22,6 +22,27 @@ const entry = (over: Partial<Interaction> & Pick<Interaction, "id">): Interactio
 const editor = { "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role: "editor", name: "Ada" }) };
 
 describe("TimelineSection", () => {
+  it("says where each entry came from, in words", async () => {
+    fakeApi({
+      ...editor,
+      "GET /api/interactions": () => ({
+        items: [
+          entry({ id: "i1", kind: "meeting", direction: "mutual", summary: "1:1 with Rosa", source: "calendar" }),
+          entry({ id: "i2", summary: "Re: Lisbon", source: "mailbox" }),
+          entry({ id: "i3", summary: "Coffee", source: "manual", meaningful: false }),
+        ],
+        nextCursor: null,
+      }),
+    });
+    renderPage(<TimelineSection contactId="c1" />);
+    const rows = await screen.findAllByRole("listitem");
+    expect(rows.map((row) => row.querySelector(".timeline-source")?.textContent)).toEqual([
+      "from your calendar",
+      "from your mailbox",
+      "logged by hand · not counted as a touch",
+    ]);
+  });
+
   it("edits an entry, sending only what changed", async () => {
     const coffee = entry({ id: "i1", summary: "Sent the studio photos" });
     const api = fakeApi({

@@ -8,7 +8,19 @@ import { formatDateTime, relativeDays } from "../ui/format.ts";
 import { Loading, Section } from "../ui/page.tsx";
 import { InteractionDeleteDialog, InteractionEditDialog } from "./interaction-edit-dialog.tsx";
 
-/** Everything that happened with this person, newest first; each entry can be corrected or deleted. */
+/** Where an entry came from, in words: the member can tell what they typed from what Kith captured. */
+export const SOURCE_WORDS: Record<Interaction["source"], string> = {
+  manual: "logged by hand",
+  import: "from an import",
+  mailbox: "from your mailbox",
+  calendar: "from your calendar",
+  api: "logged through the API",
+};
+
+/**
+ * Everything that happened with this person, newest first, each with where it came from (by hand, an import, the
+ * mailbox, the calendar …); each entry can be corrected or deleted.
+ */
 export function TimelineSection({ contactId }: { contactId: string }) {
   const timeline = useTimeline(contactId);
   const canEdit = useCanEdit();
@@ -36,7 +48,10 @@ export function TimelineSection({ contactId }: { contactId: string }) {
                 </time>
               </div>
               {item.summary && <p className="timeline-summary">{item.summary}</p>}
-              {!item.meaningful && <span className="small muted">not counted as a touch</span>}
+              <p className="small muted timeline-source">
+                {SOURCE_WORDS[item.source]}
+                {!item.meaningful && " · not counted as a touch"}
+              </p>
               {canEdit && (
                 <div className="row timeline-actions">
                   <Button tone="quiet" aria-label={`Edit ${what}`} onPress={() => setEditing(item)}>

@@ -11,6 +11,7 @@ import { MembersSection } from "./members-section.tsx";
 import { NotificationsSection } from "./notifications-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
 import { SmtpSection } from "./smtp-section.tsx";
+import { SourcesSection } from "./sources-section.tsx";
 import { TokensSection } from "./tokens-section.tsx";
 
 export default function SettingsPage() {
@@ -42,6 +43,7 @@ export default function SettingsPage() {
         <HolidaysSection />
         <NotificationsSection />
         <SmtpSection />
+        <SourcesSection />
         <CalendarFeedSection />
         <MembersSection />
         <SessionsSection />

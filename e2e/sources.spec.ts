@@ -1,0 +1,55 @@
+import { expect, test } from "./fixtures.ts";
+import { apiPost, capture } from "./helpers.ts";
+
+/** The calendar fixture in the repository (accents, emoji, IDN addresses, a weekly 1:1 with a moved occurrence). */
+const FIXTURE = "packages/core/src/testing/samples/calendar-meetings.ics";
+
+test("sources: an .ics imported in Settings logs Rosa's meetings on her timeline from your calendar, once however often it is imported", async ({
+  page,
+  account,
+  serverClock,
+}) => {
+  // The fixture is read on 20 Nov 2026: seven of Rosa's weekly 1:1s have happened, the next is still to come.
+  serverClock.set(new Date("2026-11-20T12:00:00.000Z"));
+  const rosa = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Rosa",
+    lastName: "Calder",
+    emails: [{ address: "rosa@example.com" }],
+  });
+  await apiPost(page, "/api/contacts", {
+    firstName: "Zoë",
+    lastName: "Müller",
+    emails: [{ address: "zoe@müller.example" }],
+  });
+
+  await page.goto("/settings#sources");
+  const sources = page.getByRole("region", { name: "Sources" });
+  await expect(sources.getByRole("heading", { name: "Calendars" })).toBeVisible();
+  await expect(sources.getByText("No calendars yet.")).toBeVisible();
+  await sources.getByLabel("Choose an .ics file").setInputFiles(FIXTURE);
+  await expect(sources.getByText(/^calendar-meetings\.ics: 8 meetings logged\./)).toBeVisible();
+  const calendars = sources.getByRole("list", { name: "Calendars" });
+  await expect(calendars.getByText("Up to date")).toBeVisible();
+  await expect(calendars.getByText("8 meetings logged · 2 still to come · 9 events read")).toBeVisible();
+  await sources.getByRole("heading", { name: "Calendars" }).scrollIntoViewIfNeeded();
+  await capture(page, "sources");
+  // The section alone, for a closer look than the long settings page gives.
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await sources.screenshot({ path: `/tmp/kith-sources-section-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  // The same file again: nothing new.
+  await sources.getByLabel("Choose an .ics file").setInputFiles(FIXTURE);
+  await expect(sources.getByText(/^calendar-meetings\.ics: 0 meetings logged\./)).toBeVisible();
+  await expect(calendars.getByText("8 meetings logged · 2 still to come · 9 events read")).toBeVisible();
+
+  await page.goto(`/contacts/${rosa.id}`);
+  const timeline = page.locator("ol.timeline");
+  await expect(timeline.getByText("1:1 with Rosa (moved to Friday)")).toBeVisible();
+  await expect(timeline.getByText("from your calendar")).toHaveCount(7);
+  await expect(timeline.getByRole("listitem")).toHaveCount(7);
+  await capture(page, "sources-timeline");
+  expect(account.email).toContain("@");
+});

@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { type MailboxDeps, runMailboxSyncTick } from "@kith/core";
+import type { Job } from "../jobs/job-runner.ts";
+
+/** How often an instance looks for mailboxes due (each mailbox itself runs every few minutes, or backs off). */
+export const MAILBOX_TICK_MS = 30_000;
+
+/**
+ * Connected mailboxes whose run is due: a pass (`runMailboxSyncTick`) every `everyMs` and when a member asks for a
+ * sync here (the runner's kick). Each mailbox is claimed with a lease, so across instances one reads it.
+ */
+export function mailboxSyncJob(deps: MailboxDeps, opts: { everyMs?: number; owner?: string } = {}): Job {
+  const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  return {
+    name: "mailboxes",
+    everyMs: opts.everyMs ?? MAILBOX_TICK_MS,
+    run: async (signal) => {
+      const results = await runMailboxSyncTick(deps, { owner, signal });
+      if (results.length === 0) return null;
+      return {
+        mailboxes: results.length,
+        messages: results.reduce((n, r) => n + r.messages, 0),
+        logged: results.reduce((n, r) => n + r.logged, 0),
+        failing: results.filter((r) => r.error !== null).length,
+      };
+    },
+  };
+}

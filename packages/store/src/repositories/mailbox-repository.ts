@@ -1,0 +1,371 @@
+import type { CorrespondentMessage, MailboxRecord, MailboxRepository, MailboxSettings, RunOutcome } from "@kith/core";
+import { type Kysely, type Selectable, sql } from "kysely";
+import { leaseFree, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
+import type { Database, MailboxTable } from "../schema.ts";
+import { fromFlag, fromJson, toFlag, toJson } from "./json.ts";
+
+const toRecord = (r: Selectable<MailboxTable> & { email: string }): MailboxRecord => ({
+  accountId: r.account_id,
+  userId: r.user_id,
+  userEmail: r.email,
+  host: r.host,
+  port: Number(r.port),
+  tls: fromFlag(r.tls),
+  user: r.imap_user,
+  sealedPassword: r.sealed_password,
+  folders: fromJson(r.folders, []),
+  startOn: r.start_on,
+  storeBodies: fromFlag(r.store_bodies),
+  autoCreate: fromFlag(r.auto_create),
+  aliases: fromJson(r.aliases, []),
+  logFolder: r.log_folder,
+  logAddress: r.log_address,
+  state: r.state as MailboxRecord["state"],
+  error: r.error,
+  lastRunAt: r.last_run_at,
+  lastSuccessAt: r.last_success_at,
+  nextRunAt: r.next_run_at,
+  failures: Number(r.failures),
+  messagesCount: Number(r.messages_count),
+  loggedCount: Number(r.logged_count),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/**
+ * One mailbox per member (account × user) with its sync job's lease, the folders' marks, the Message-ID ledger and
+ * the unknown correspondents. Every query names its account; `due` is the job's system scan across accounts.
+ */
+export class KyselyMailboxRepository implements MailboxRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private mailbox(accountId: string, userId: string) {
+    return this.db
+      .selectFrom("mailbox as m")
+      .innerJoin("user as u", "u.id", "m.user_id")
+      .selectAll("m")
+      .select("u.email")
+      .where("m.account_id", "=", accountId)
+      .where("m.user_id", "=", userId);
+  }
+
+  async find(accountId: string, userId: string): Promise<MailboxRecord | null> {
+    const r = await this.mailbox(accountId, userId).executeTakeFirst();
+    return r ? toRecord(r) : null;
+  }
+
+  async save(accountId: string, s: MailboxSettings, nowAt: string): Promise<void> {
+    const values = {
+      host: s.host,
+      port: s.port,
+      tls: toFlag(s.tls),
+      imap_user: s.user,
+      sealed_password: s.sealedPassword,
+      folders: toJson(s.folders),
+      start_on: s.startOn,
+      store_bodies: toFlag(s.storeBodies),
+      auto_create: toFlag(s.autoCreate),
+      aliases: toJson(s.aliases),
+      log_folder: s.logFolder,
+      log_address: s.logAddress,
+      updated_at: s.updatedAt,
+    };
+    await this.db
+      .insertInto("mailbox")
+      .values({
+        ...values,
+        account_id: accountId,
+        user_id: s.userId,
+        state: "waiting",
+        next_run_at: nowAt,
+        failures: 0,
+        messages_count: 0,
+        logged_count: 0,
+        attempts: 0,
+        created_at: s.createdAt,
+      })
+      .onConflict((oc) =>
+        oc.columns(["account_id", "user_id"]).doUpdateSet({ ...values, next_run_at: nowAt, failures: 0 }),
+      )
+      .execute();
+  }
+
+  async delete(accountId: string, userId: string): Promise<boolean> {
+    for (const table of ["mailbox_folder", "mailbox_correspondent_message", "mailbox_dismissal"] as const) {
+      await this.db.deleteFrom(table).where("account_id", "=", accountId).where("user_id", "=", userId).execute();
+    }
+    const r = await this.db
+      .deleteFrom("mailbox")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
+  async requestRun(accountId: string, userId: string, nowAt: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("mailbox")
+      .set({ next_run_at: nowAt, state: sql<string>`case when state = 'syncing' then state else 'waiting' end` })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async due(nowAt: string, limit: number) {
+    const rows = await this.db
+      .selectFrom("mailbox")
+      .select(["account_id", "user_id"])
+      .where("next_run_at", "<=", nowAt)
+      .where(leaseFree(nowAt))
+      .orderBy("next_run_at")
+      .orderBy("account_id")
+      .orderBy("user_id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, userId: r.user_id }));
+  }
+
+  async claim(accountId: string, userId: string, owner: string, untilAt: string, nowAt: string) {
+    const taken = await this.db
+      .updateTable("mailbox")
+      .set({ ...takeLease(owner, untilAt), state: "syncing" })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where(leaseFree(nowAt))
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) !== 1) return null;
+    return this.find(accountId, userId);
+  }
+
+  async holdLease(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("mailbox")
+      .set(renewLease(untilAt))
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where(leaseHeldBy(owner))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async finishRun(accountId: string, userId: string, owner: string, o: RunOutcome): Promise<boolean> {
+    const r = await this.db
+      .updateTable("mailbox")
+      .set({
+        state: o.state,
+        error: o.error,
+        last_run_at: o.lastRunAt,
+        last_success_at: o.lastSuccessAt,
+        // A "sync now" asked during the run stays due now.
+        next_run_at: sql<string>`case when next_run_at < ${o.lastRunAt} and state = 'waiting' then next_run_at else ${o.nextRunAt} end`,
+        failures: o.failures,
+        attempts: 0,
+        ...noLease,
+      })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where(leaseHeldBy(owner))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async addCounts(accountId: string, userId: string, messages: number, logged: number): Promise<void> {
+    if (messages === 0 && logged === 0) return;
+    await this.db
+      .updateTable("mailbox")
+      .set({
+        messages_count: sql<number>`messages_count + ${messages}`,
+        logged_count: sql<number>`logged_count + ${logged}`,
+      })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .execute();
+  }
+
+  async folderMark(accountId: string, userId: string, path: string) {
+    const r = await this.db
+      .selectFrom("mailbox_folder")
+      .select(["uid_validity", "last_uid"])
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("path", "=", path)
+      .executeTakeFirst();
+    return r ? { uidValidity: r.uid_validity, lastUid: Number(r.last_uid) } : null;
+  }
+
+  async setFolderMark(
+    accountId: string,
+    userId: string,
+    path: string,
+    mark: { uidValidity: string; lastUid: number },
+    nowAt: string,
+  ): Promise<void> {
+    const values = { uid_validity: mark.uidValidity, last_uid: mark.lastUid, updated_at: nowAt };
+    await this.db
+      .insertInto("mailbox_folder")
+      .values({ ...values, account_id: accountId, user_id: userId, path })
+      .onConflict((oc) => oc.columns(["account_id", "user_id", "path"]).doUpdateSet(values))
+      .execute();
+  }
+
+  async recordMessage(
+    accountId: string,
+    row: { messageId: string; userId: string; occurredAt: string; body: string | null; createdAt: string },
+  ): Promise<boolean> {
+    const r = await this.db
+      .insertInto("mailbox_message")
+      .values({
+        account_id: accountId,
+        message_id: row.messageId,
+        user_id: row.userId,
+        interaction_id: null,
+        occurred_at: row.occurredAt,
+        body: row.body,
+        created_at: row.createdAt,
+      })
+      .onConflict((oc) => oc.columns(["account_id", "message_id"]).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async linkMessage(accountId: string, messageId: string, interactionId: string): Promise<void> {
+    await this.db
+      .updateTable("mailbox_message")
+      .set({ interaction_id: interactionId })
+      .where("account_id", "=", accountId)
+      .where("message_id", "=", messageId)
+      .execute();
+  }
+
+  async messageInteraction(accountId: string, messageId: string): Promise<string | null> {
+    const r = await this.db
+      .selectFrom("mailbox_message")
+      .select("interaction_id")
+      .where("account_id", "=", accountId)
+      .where("message_id", "=", messageId)
+      .executeTakeFirst();
+    return r?.interaction_id ?? null;
+  }
+
+  async contactEmails(accountId: string) {
+    const rows = await this.db
+      .selectFrom("contact")
+      .select(["id", "emails"])
+      .where("account_id", "=", accountId)
+      .where("emails", "<>", "[]")
+      .execute();
+    return rows.map((r) => ({ id: r.id, emails: fromJson<{ address: string }[]>(r.emails, []).map((e) => e.address) }));
+  }
+
+  async addCorrespondentMessage(accountId: string, userId: string, m: CorrespondentMessage): Promise<void> {
+    await this.db
+      .insertInto("mailbox_correspondent_message")
+      .values({
+        account_id: accountId,
+        user_id: userId,
+        address: m.address,
+        message_id: m.messageId,
+        name: m.name,
+        direction: m.direction,
+        subject: m.subject,
+        occurred_at: m.occurredAt,
+      })
+      .onConflict((oc) => oc.columns(["account_id", "user_id", "address", "message_id"]).doNothing())
+      .execute();
+  }
+
+  async correspondents(accountId: string, userId: string, minCount: number, limit: number) {
+    const rows = await this.db
+      .selectFrom("mailbox_correspondent_message as c")
+      .select(["c.address"])
+      .select((eb) => [
+        eb.fn.count<number | string>("c.message_id").as("n"),
+        eb.fn.max("c.occurred_at").as("last_at"),
+        eb.fn.max("c.name").as("name"),
+      ])
+      .where("c.account_id", "=", accountId)
+      .where("c.user_id", "=", userId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("mailbox_dismissal as d")
+              .select("d.address")
+              .whereRef("d.account_id", "=", "c.account_id")
+              .whereRef("d.user_id", "=", "c.user_id")
+              .whereRef("d.address", "=", "c.address"),
+          ),
+        ),
+      )
+      .groupBy("c.address")
+      .having((eb) => eb.fn.count("c.message_id"), ">=", minCount)
+      .orderBy("n", "desc")
+      .orderBy("c.address")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      address: r.address,
+      name: r.name ?? null,
+      count: Number(r.n),
+      lastAt: String(r.last_at),
+    }));
+  }
+
+  async correspondentMessages(accountId: string, userId: string, address: string): Promise<CorrespondentMessage[]> {
+    const rows = await this.db
+      .selectFrom("mailbox_correspondent_message")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("address", "=", address)
+      .orderBy("occurred_at")
+      .orderBy("message_id")
+      .execute();
+    return rows.map((r) => ({
+      address: r.address,
+      messageId: r.message_id,
+      name: r.name,
+      direction: r.direction as CorrespondentMessage["direction"],
+      subject: r.subject,
+      occurredAt: r.occurred_at,
+    }));
+  }
+
+  async forgetCorrespondent(accountId: string, userId: string, address: string): Promise<void> {
+    await this.db
+      .deleteFrom("mailbox_correspondent_message")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("address", "=", address)
+      .execute();
+  }
+
+  async dismiss(accountId: string, userId: string, address: string, nowAt: string): Promise<void> {
+    await this.db
+      .insertInto("mailbox_dismissal")
+      .values({ account_id: accountId, user_id: userId, address, created_at: nowAt })
+      .onConflict((oc) => oc.columns(["account_id", "user_id", "address"]).doNothing())
+      .execute();
+  }
+
+  async loggedInteractions(accountId: string, userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("mailbox_message")
+      .select("interaction_id")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("interaction_id", "is not", null)
+      .orderBy("interaction_id")
+      .execute();
+    return rows.map((r) => r.interaction_id!);
+  }
+
+  async forgetMessages(accountId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom("mailbox_message")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .execute();
+  }
+}
