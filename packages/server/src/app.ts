@@ -46,6 +46,8 @@ import { openServerJobs } from "./jobs/server-jobs.ts";
 import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
+import { registerJobSearchRoutes } from "./opportunities/job-search-routes.ts";
+import { registerOpportunityRoutes } from "./opportunities/opportunity-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -156,6 +158,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerContactRoutes(app, ctx.deps);
   registerContactPhotoRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
+  registerOpportunityRoutes(app, ctx.deps);
+  registerJobSearchRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
   registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });

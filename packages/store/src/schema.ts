@@ -179,6 +179,8 @@ export interface FollowUpTable {
   ask_id: string | null;
   created_at: string;
   updated_at: string;
+  /** The template slot of a follow-up a stage rule created (migration 0027); null otherwise. */
+  draft_slot: Generated<string | null>;
 }
 
 export interface RateLimitTable {
@@ -477,6 +479,87 @@ export interface MessageSendTable {
   updated_at: string;
 }
 
+export interface OpportunityTable {
+  id: string;
+  account_id: string;
+  company_id: string | null;
+  title: string;
+  link: string | null;
+  source: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  location: string | null;
+  remote: number;
+  notes: string;
+  stage: string;
+  stage_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OpportunityStageChangeTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string;
+  stage: string;
+  from_stage: string | null;
+  changed_on: string;
+  changed_at: string;
+}
+
+export interface OpportunityContactTable {
+  account_id: string;
+  opportunity_id: string;
+  contact_id: string;
+  role: string;
+  added_at: string;
+}
+
+export interface InterviewTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string;
+  starts_at: string;
+  time_zone: string;
+  kind: string;
+  contact_ids: string;
+  notes: string;
+  held_at: string | null;
+  created_at: string;
+}
+
+export interface InterviewPrepTable {
+  opportunity_id: string;
+  account_id: string;
+  research_notes: string;
+  questions: string;
+  people_to_meet: string;
+  updated_at: string;
+}
+
+export interface InterviewQuestionTable {
+  id: string;
+  account_id: string;
+  question: string;
+  answer: string;
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobExpenseTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  spent_on: string;
+  amount_minor: number;
+  currency: string;
+  category: string;
+  note: string;
+  created_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   membership: MembershipTable;
@@ -512,6 +595,13 @@ export interface Database {
   article: ArticleTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
+  opportunity: OpportunityTable;
+  opportunity_stage_change: OpportunityStageChangeTable;
+  opportunity_contact: OpportunityContactTable;
+  interview: InterviewTable;
+  interview_prep: InterviewPrepTable;
+  interview_question: InterviewQuestionTable;
+  job_expense: JobExpenseTable;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -25,6 +25,9 @@ import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repositor
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
+import { KyselyJobExpenseRepository } from "./repositories/opportunity-expense-repository.ts";
+import { KyselyInterviewPrepRepository } from "./repositories/opportunity-prep-repository.ts";
+import { KyselyOpportunityRepository } from "./repositories/opportunity-repository.ts";
 import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
@@ -57,6 +60,9 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     campaigns: new KyselyCampaignRepository(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
+    opportunities: new KyselyOpportunityRepository(db, dialect),
+    interviewPrep: new KyselyInterviewPrepRepository(db),
+    jobExpenses: new KyselyJobExpenseRepository(db),
   };
 }
 

@@ -20,6 +20,8 @@ export interface FollowUpFact {
   /** What created it; a stage change creates "opportunity-stage", an ask "ask-pending". Default "follow-up". */
   origin?: FollowUpOrigin;
   title?: string | null;
+  /** The template slot a stage rule gave it (`opportunities/opportunity-rules.ts`); absent for most. */
+  draftSlot?: string | null;
 }
 
 export interface ArticleSuggestion {
@@ -61,6 +63,7 @@ export function followUpCandidate(followUps: readonly FollowUpFact[]): Candidate
     if (best && (dueOn > best.dueOn || (dueOn === best.dueOn && f.id > bestId))) continue;
     const origin = f.origin ?? "follow-up";
     const detail: DueDetail = { kind: "follow-up", followUpId: f.id, title: f.title ?? null, origin, snoozed };
+    if (f.draftSlot) detail.draftSlot = f.draftSlot;
     best = { reasonKind: ORIGIN_REASON[origin], dueOn, detail, changesOn: [] };
     bestId = f.id;
   }

@@ -36,7 +36,15 @@ export const REASON_PRECEDENCE: readonly ReasonKind[] = [
 export type FollowUpOrigin = "follow-up" | "opportunity-stage" | "ask-pending";
 
 export type DueDetail =
-  | { kind: "follow-up"; followUpId: string; title: string | null; origin: FollowUpOrigin; snoozed: boolean }
+  | {
+      kind: "follow-up";
+      followUpId: string;
+      title: string | null;
+      origin: FollowUpOrigin;
+      snoozed: boolean;
+      /** The template slot a stage rule gave it (a thank-you after an interview); absent for most. */
+      draftSlot?: string;
+    }
   | {
       kind: "outreach";
       sentOn: string;

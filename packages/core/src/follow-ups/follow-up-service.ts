@@ -23,6 +23,8 @@ export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Pro
   return deps.store.transaction(async (tx) => {
     const held = await tx.contacts.lockExisting(actor.accountId, [data.contactId]);
     if (!held.has(data.contactId)) throw notFound("contact", data.contactId);
+    if (data.opportunityId && !(await tx.opportunities.exists(actor.accountId, data.opportunityId)))
+      throw invalid("opportunityId", "no such opportunity");
     const followUp: FollowUp = {
       id: deps.ids.newId(),
       contactId: data.contactId,

@@ -221,6 +221,44 @@ ${signOff("Cheers")}`,
 ${signOff("Warmly")}`,
   },
   {
+    id: "default:status-check",
+    name: "Checking in on an application",
+    channel: "email",
+    slots: ["status-check"],
+    subject: "Checking in{% if contact.company %} on the role at {{ contact.company }}{% endif %}",
+    body: `${hi}
+
+I hope your week is going well. I wanted to check in on where things stand{% if contact.company %} with the role at {{ contact.company }}{% endif %}. I'm still very interested, and happy to send anything that would help.
+
+${signOff("Best regards")}`,
+  },
+  {
+    id: "default:keep-in-touch",
+    name: "Keeping in touch after a decision",
+    channel: "email",
+    slots: ["keep-in-touch"],
+    subject: "Thank you{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+Thank you again for your time and for everything you shared with me during the process{% if contact.company %} at {{ contact.company }}{% endif %}. Even though it didn't work out this time, I really enjoyed getting to know you and the team.
+
+I'd love to stay in touch. If I can ever return the favour, just let me know.
+
+${signOff("All the best")}`,
+  },
+  {
+    id: "default:thank-you-referral",
+    name: "Thanks for the referral",
+    channel: "any",
+    slots: ["thank-you-referral"],
+    subject: "Thank you for the referral",
+    body: `${hi}
+
+I wanted you to be among the first to know: I received an offer{% if contact.company %} from {{ contact.company }}{% endif %}. Your referral made a real difference, and I'm very grateful you put my name forward.
+
+${signOff("With thanks")}`,
+  },
+  {
     id: "default:follow-up",
     name: "Following up",
     channel: "any",

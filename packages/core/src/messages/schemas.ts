@@ -26,6 +26,9 @@ export const TEMPLATE_SLOTS = [
   "new-role",
   "introducer-thanks",
   "campaign",
+  "status-check",
+  "keep-in-touch",
+  "thank-you-referral",
 ] as const;
 export type DraftSlot = (typeof TEMPLATE_SLOTS)[number];
 

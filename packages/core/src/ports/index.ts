@@ -22,6 +22,11 @@ import type { ImportJobRepository } from "../imports/job/import-job-port.ts";
 import type { InteractionRepository } from "../interactions/interaction-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
+import type {
+  InterviewPrepRepository,
+  JobExpenseRepository,
+  OpportunityRepository,
+} from "../opportunities/opportunity-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -85,6 +90,9 @@ export interface Repositories {
   messageSends: MessageSendRepository;
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
+  opportunities: OpportunityRepository;
+  interviewPrep: InterviewPrepRepository;
+  jobExpenses: JobExpenseRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

@@ -23,6 +23,7 @@ import { memberSmtpMigration } from "./0021-member-smtp.ts";
 import { articlesMigration } from "./0022-articles.ts";
 import { campaignsMigration } from "./0023-campaigns.ts";
 import { restoreJobsMigration } from "./0024-restore-jobs.ts";
+import { opportunitiesMigration } from "./0027-opportunities.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -52,6 +53,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0024-restore-jobs": restoreJobsMigration,
         "0022-articles": articlesMigration(dialect),
         "0023-campaigns": campaignsMigration,
+        "0027-opportunities": opportunitiesMigration,
       };
     },
   };

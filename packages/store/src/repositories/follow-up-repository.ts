@@ -27,7 +27,7 @@ const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
   updatedAt: r.updated_at,
 });
 
-const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
+const toRow = (accountId: string, f: FollowUp): Omit<Selectable<FollowUpTable>, "draft_slot"> => ({
   id: f.id,
   account_id: accountId,
   contact_id: f.contactId,
@@ -47,8 +47,11 @@ const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
 export class KyselyFollowUpRepository implements FollowUpRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(accountId: string, f: FollowUp): Promise<void> {
-    await this.db.insertInto("follow_up").values(toRow(accountId, f)).execute();
+  async insert(accountId: string, f: FollowUp, draftSlot?: string | null): Promise<void> {
+    await this.db
+      .insertInto("follow_up")
+      .values({ ...toRow(accountId, f), draft_slot: draftSlot ?? null })
+      .execute();
   }
 
   async update(accountId: string, f: FollowUp): Promise<void> {
@@ -96,7 +99,17 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
     if (contactIds.length === 0) return map;
     const rows = await this.db
       .selectFrom("follow_up")
-      .select(["id", "contact_id", "due_on", "status", "snoozed_until_on", "title", "opportunity_id", "ask_id"])
+      .select([
+        "id",
+        "contact_id",
+        "due_on",
+        "status",
+        "snoozed_until_on",
+        "title",
+        "opportunity_id",
+        "ask_id",
+        "draft_slot",
+      ])
       .where("account_id", "=", accountId)
       .where("contact_id", "in", [...contactIds])
       .where("status", "in", ["open", "snoozed"])
@@ -109,6 +122,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
         snoozedUntilOn: r.snoozed_until_on,
         title: r.title,
         origin: r.opportunity_id ? "opportunity-stage" : r.ask_id ? "ask-pending" : "follow-up",
+        ...(r.draft_slot ? { draftSlot: r.draft_slot } : {}),
       };
       map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), fact]);
     }
