@@ -54,6 +54,10 @@ const KINDS = [
   "template",
   "restore",
   "campaign",
+  "opportunity",
+  "interview",
+  "question",
+  "expense",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -61,6 +65,7 @@ type Ids = Record<Kind, string>;
 function kindOfPathId(path: string, param: string): Kind {
   if (param === "userId") return "user";
   if (param === "contactId") return "contact";
+  if (param === "interviewId") return "interview";
   const table: [RegExp, Kind][] = [
     [/^\/api\/contacts\//, "contact"],
     [/^\/api\/companies\//, "company"],
@@ -76,6 +81,9 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
     [/^\/api\/campaigns\//, "campaign"],
+    [/^\/api\/opportunities\//, "opportunity"],
+    [/^\/api\/interview-questions\//, "question"],
+    [/^\/api\/job-expenses\//, "expense"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -176,7 +184,36 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const campaign = await json(
       send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
     );
+    const opportunity = await json(
+      send(caller, "post", "/api/opportunities", { title: `${label} job`, companyId: company.id }),
+    );
+    await json(
+      send(caller, "post", `/api/opportunities/${opportunity.id}/contacts`, {
+        contactId: contact.id,
+        role: "recruiter",
+      }),
+    );
+    const interview = await json(
+      send(caller, "post", `/api/opportunities/${opportunity.id}/interviews`, {
+        startsAt: "2026-11-20T10:00:00Z",
+        kind: "video",
+        contactIds: [contact.id],
+      }),
+    );
+    const question = await json(send(caller, "post", "/api/interview-questions", { question: `${label} question?` }));
+    const expense = await json(
+      send(caller, "post", "/api/job-expenses", {
+        spentOn: "2026-11-01",
+        amountMinor: 100,
+        currency: "EUR",
+        category: `${label} travel`,
+      }),
+    );
     return {
+      opportunity: opportunity.id,
+      interview: interview.id,
+      question: question.id,
+      expense: expense.id,
       article: article.id,
       template: template.id,
       restore,
