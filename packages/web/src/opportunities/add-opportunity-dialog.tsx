@@ -31,7 +31,11 @@ export function AddOpportunityDialog(props: { onClose: () => void }) {
   const [stage, setStage] = useState<Stage>("interested");
   const create = useCreateOpportunity();
   const [, navigate] = useLocation();
-  const set = (part: Partial<OpportunityDraft>) => setDraft((d) => ({ ...d, ...part }));
+  // A field shown invalid blocks the form's submit (react-aria sets its validity): a change clears the old word.
+  const set = (part: Partial<OpportunityDraft>) => {
+    setDraft((d) => ({ ...d, ...part }));
+    if (create.isError) create.reset();
+  };
   const fieldError = fieldErrorOf(create.error);
 
   const onSubmit = (e: FormEvent) => {

@@ -12,6 +12,7 @@ import { useOpportunities } from "./opportunity-queries.ts";
 import type { JobExpense } from "./opportunity-types.ts";
 
 const CATEGORIES = ["travel", "clothing", "coaching", "printing", "subscriptions", "other"];
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** The job search's expenses: logged one by one, totalled by year and currency, downloaded as CSV. */
 export default function ExpensesPage() {
@@ -33,23 +34,18 @@ export default function ExpensesPage() {
     >
       <div className="stack-lg">
         {canEdit && <LogExpense todayOn={todayOn} lastCurrency={list?.items[0]?.currency ?? "EUR"} />}
-        <Section
-          title={`${year}`}
-          id="expense-year"
-          actions={
-            <div className="row">
-              <Button tone="quiet" aria-label={`Show ${year - 1}`} onPress={() => setYear(year - 1)}>
-                ← {year - 1}
-              </Button>
-              <Button tone="quiet" aria-label={`Show ${year + 1}`} onPress={() => setYear(year + 1)}>
-                {year + 1} →
-              </Button>
-              <a className="btn btn-plain" href={expensesCsvHref(year)} download={`job-expenses-${year}.csv`}>
-                Download CSV
-              </a>
-            </div>
-          }
-        >
+        <Section title={`Your expenses in ${year}`} id="expense-year">
+          <div className="row year-row">
+            <Button tone="quiet" aria-label={`Show ${year - 1}`} onPress={() => setYear(year - 1)}>
+              ← {year - 1}
+            </Button>
+            <Button tone="quiet" aria-label={`Show ${year + 1}`} onPress={() => setYear(year + 1)}>
+              {year + 1} →
+            </Button>
+            <a className="btn btn-plain" href={expensesCsvHref(year)} download={`job-expenses-${year}.csv`}>
+              Download CSV
+            </a>
+          </div>
           {expenses.isPending && <Loading />}
           {expenses.isError && <Alert>{describeError(expenses.error)}</Alert>}
           {list && (
@@ -58,8 +54,8 @@ export default function ExpensesPage() {
                 {list.totals.length === 0 && <p className="muted">Nothing logged in {year}.</p>}
                 {list.totals.map((t) => (
                   <div key={t.currency} className="stat">
-                    <div className="habit-count">{formatMoney(t.amountMinor, t.currency)}</div>
-                    <div className="muted small">{plural(t.count, "expense")}</div>
+                    <strong>{formatMoney(t.amountMinor, t.currency)}</strong>
+                    <span className="small">{plural(t.count, "expense")}</span>
                   </div>
                 ))}
               </div>
@@ -89,8 +85,8 @@ function ExpenseTable({ items, canEdit }: { items: JobExpense[]; canEdit: boolea
               Amount
             </th>
             {canEdit && (
-              <th scope="col">
-                <span className="label-hidden">Actions</span>
+              <th scope="col" className="label-hidden">
+                <span>Actions</span>
               </th>
             )}
           </tr>
@@ -99,7 +95,7 @@ function ExpenseTable({ items, canEdit }: { items: JobExpense[]; canEdit: boolea
           {items.map((e) => (
             <tr key={e.id}>
               <td>{formatDate(e.spentOn)}</td>
-              <td>{e.category}</td>
+              <td>{capitalised(e.category)}</td>
               <td>
                 {e.note}
                 {e.opportunityId && titles.has(e.opportunityId) && (
@@ -134,34 +130,37 @@ function ExpenseTable({ items, canEdit }: { items: JobExpense[]; canEdit: boolea
 function LogExpense(props: { todayOn: string; lastCurrency: string }) {
   const { add } = useExpenseActions();
   const opportunities = useOpportunities().data ?? [];
-  const [spentOn, setSpentOn] = useState(props.todayOn);
-  const [amount, setAmount] = useState("");
-  const [currency, setCurrency] = useState(props.lastCurrency);
-  const [category, setCategory] = useState("travel");
-  const [note, setNote] = useState("");
-  const [opportunityId, setOpportunityId] = useState("");
+  const [draft, setDraft] = useState({
+    spentOn: props.todayOn,
+    amount: "",
+    currency: props.lastCurrency,
+    category: "travel",
+    note: "",
+    opportunityId: "",
+  });
   const [amountError, setAmountError] = useState<string | undefined>();
+  // A field shown invalid blocks the form's submit (react-aria sets its validity): a change clears the old word.
+  const set = (part: Partial<typeof draft>) => {
+    setDraft((d) => ({ ...d, ...part }));
+    setAmountError(undefined);
+    if (add.isError) add.reset();
+  };
   const error = add.error instanceof ApiError ? add.error : undefined;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const amountMinor = parseAmount(amount, currency.trim().toUpperCase());
-    setAmountError(amountMinor === null ? "Type an amount such as 12.50" : undefined);
-    if (amountMinor === null) return;
+    const currency = draft.currency.trim().toUpperCase();
+    const amountMinor = parseAmount(draft.amount, currency);
+    if (amountMinor === null) return setAmountError("Type an amount such as 12.50");
     add.mutate(
       {
-        spentOn,
+        spentOn: draft.spentOn,
         amountMinor,
-        currency: currency.trim().toUpperCase(),
-        category,
-        ...(note.trim() ? { note } : {}),
-        ...(opportunityId ? { opportunityId } : {}),
+        currency,
+        category: draft.category,
+        ...(draft.note.trim() ? { note: draft.note } : {}),
+        ...(draft.opportunityId ? { opportunityId: draft.opportunityId } : {}),
       },
-      {
-        onSuccess: () => {
-          setAmount("");
-          setNote("");
-        },
-      },
+      { onSuccess: () => setDraft((d) => ({ ...d, amount: "", note: "" })) },
     );
   };
   const placed = ["spentOn", "amountMinor", "currency", "category", "note"].some((f) => error?.fieldError(f));
@@ -173,8 +172,8 @@ function LogExpense(props: { todayOn: string; lastCurrency: string }) {
             label="Date"
             name="spentOn"
             type="date"
-            value={spentOn}
-            onChange={setSpentOn}
+            value={draft.spentOn}
+            onChange={(spentOn) => set({ spentOn })}
             isRequired
             error={error?.fieldError("spentOn")}
           />
@@ -182,16 +181,16 @@ function LogExpense(props: { todayOn: string; lastCurrency: string }) {
             label="Amount"
             name="amount"
             inputMode="decimal"
-            value={amount}
-            onChange={setAmount}
+            value={draft.amount}
+            onChange={(amount) => set({ amount })}
             isRequired
             error={amountError ?? error?.fieldError("amountMinor")}
           />
           <Field
             label="Currency"
             name="currency"
-            value={currency}
-            onChange={setCurrency}
+            value={draft.currency}
+            onChange={(currency) => set({ currency })}
             isRequired
             error={error?.fieldError("currency")}
           />
@@ -200,12 +199,18 @@ function LogExpense(props: { todayOn: string; lastCurrency: string }) {
           <NativeSelect
             label="Category"
             name="category"
-            options={CATEGORIES.map((c) => ({ id: c, label: c[0]!.toUpperCase() + c.slice(1) }))}
-            value={category}
-            onChange={setCategory}
+            options={CATEGORIES.map((c) => ({ id: c, label: capitalised(c) }))}
+            value={draft.category}
+            onChange={(category) => set({ category })}
             error={error?.fieldError("category")}
           />
-          <Field label="Note" name="note" value={note} onChange={setNote} error={error?.fieldError("note")} />
+          <Field
+            label="Note"
+            name="note"
+            value={draft.note}
+            onChange={(note) => set({ note })}
+            error={error?.fieldError("note")}
+          />
           <NativeSelect
             label="For"
             name="opportunityId"
@@ -213,8 +218,8 @@ function LogExpense(props: { todayOn: string; lastCurrency: string }) {
               { id: "", label: "The search in general" },
               ...opportunities.map((o) => ({ id: o.id, label: o.title })),
             ]}
-            value={opportunityId}
-            onChange={setOpportunityId}
+            value={draft.opportunityId}
+            onChange={(opportunityId) => set({ opportunityId })}
           />
         </div>
         <div className="row">

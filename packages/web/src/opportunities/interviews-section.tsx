@@ -92,10 +92,18 @@ function peopleOf(i: Interview, names: ReadonlyMap<string, string>): string | nu
 function ScheduleInterview(props: { o: OpportunityDetail; timeZone: string; onDone: () => void }) {
   const { schedule } = useInterviews(props.o.id);
   const tomorrow = addDaysOn(wallClockAt(new Date(), props.timeZone).on, 1);
-  const [on, setOn] = useState(tomorrow);
-  const [time, setTime] = useState("10:00");
+  const [on, setOnRaw] = useState(tomorrow);
+  const [time, setTimeRaw] = useState("10:00");
   const [kind, setKind] = useState<InterviewKind>("video");
-  const [notes, setNotes] = useState("");
+  const [notes, setNotesRaw] = useState("");
+  // A field shown invalid blocks the form's submit (react-aria sets its validity): a change clears the old word.
+  const cleared =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      if (schedule.isError) schedule.reset();
+    };
+  const [setOn, setTime, setNotes] = [cleared(setOnRaw), cleared(setTimeRaw), cleared(setNotesRaw)];
   // The interviewers: those already on the opportunity as interviewers, and anyone added here.
   const [people, setPeople] = useState<{ id: string; displayName: string }[]>(
     props.o.contacts

@@ -161,7 +161,14 @@ function EditOpportunity({ o, onClose }: { o: OpportunityDetail; onClose: () => 
   return (
     <Modal title="Edit the opportunity" isOpen onOpenChange={(open) => !open && onClose()}>
       <form className="stack" onSubmit={onSubmit} aria-label="Edit the opportunity">
-        <OpportunityFields draft={draft} set={(part) => setDraft((d) => ({ ...d, ...part }))} error={save.error} />
+        <OpportunityFields
+          draft={draft}
+          set={(part) => {
+            setDraft((d) => ({ ...d, ...part }));
+            if (save.isError) save.reset();
+          }}
+          error={save.error}
+        />
         {formError(save.error) && <Alert>{formError(save.error)}</Alert>}
         <div className="row end">
           <Button tone="quiet" onPress={onClose}>

@@ -72,33 +72,41 @@ function Column(props: {
 }) {
   const { column, board } = props;
   const headingId = useId();
+  const content = (
+    <>
+      <h2 id={headingId} className="board-heading">
+        {column.label} <span className="badge badge-muted">{column.items.length}</span>
+      </h2>
+      {!props.collapsed &&
+        (column.items.length === 0 ? (
+          <p className="muted small board-empty">None yet</p>
+        ) : (
+          <ul className="board-cards" aria-labelledby={headingId}>
+            {column.items.map((o) => (
+              <Card key={o.id} opportunity={o} board={board} />
+            ))}
+          </ul>
+        ))}
+    </>
+  );
   return (
     <section className="board-column" aria-labelledby={headingId}>
-      <DropZone
-        className={({ isDropTarget }) => `board-drop${isDropTarget ? " board-drop-active" : ""}`}
-        aria-label={`Move to ${column.label}`}
-        isDisabled={!board.canEdit}
-        getDropOperation={(types) => (types.has(DRAG_TYPE) ? "move" : "cancel")}
-        onDrop={async (e) => {
-          for (const item of e.items)
-            if (isTextDropItem(item) && item.types.has(DRAG_TYPE))
-              props.onDrop(await item.getText(DRAG_TYPE), column.stage);
-        }}
-      >
-        <h2 id={headingId} className="board-heading">
-          {column.label} <span className="badge badge-muted">{column.items.length}</span>
-        </h2>
-        {!props.collapsed &&
-          (column.items.length === 0 ? (
-            <p className="muted small board-empty">None yet</p>
-          ) : (
-            <ul className="board-cards" aria-labelledby={headingId}>
-              {column.items.map((o) => (
-                <Card key={o.id} opportunity={o} board={board} />
-              ))}
-            </ul>
-          ))}
-      </DropZone>
+      {board.canEdit ? (
+        <DropZone
+          className={({ isDropTarget }) => `board-drop${isDropTarget ? " board-drop-active" : ""}`}
+          aria-label={`Move to ${column.label}`}
+          getDropOperation={(types) => (types.has(DRAG_TYPE) ? "move" : "cancel")}
+          onDrop={async (e) => {
+            for (const item of e.items)
+              if (isTextDropItem(item) && item.types.has(DRAG_TYPE))
+                props.onDrop(await item.getText(DRAG_TYPE), column.stage);
+          }}
+        >
+          {content}
+        </DropZone>
+      ) : (
+        <div className="board-drop">{content}</div>
+      )}
     </section>
   );
 }
@@ -111,35 +119,37 @@ function Card({ opportunity: o, board }: { opportunity: Opportunity; board: Boar
   });
   return (
     <li className={`card job-card${isDragging ? " job-card-dragging" : ""}`} {...(board.canEdit ? dragProps : {})}>
-      <Link href={`/jobs/${encodeURIComponent(o.id)}`} className="strong job-title">
-        {o.title}
-      </Link>
-      {o.companyName && <div className="muted small">{o.companyName}</div>}
-      <div className="small">{nextStep(o, board.followUps.get(o.id) ?? [], board.timeZone)}</div>
-      {board.canEdit && (
-        <div className="row job-card-actions">
+      <div className="job-card-head">
+        <Link href={`/jobs/${encodeURIComponent(o.id)}`} className="strong job-title">
+          {o.title}
+        </Link>
+        {board.canEdit && (
           <AriaButton {...dragButtonProps} className="btn btn-quiet drag-handle" aria-label={`Drag ${o.title}`}>
             <span aria-hidden="true">⠿</span>
           </AriaButton>
-          <MenuTrigger>
-            <AriaButton className="btn btn-quiet" aria-label={`Move ${o.title} to…`}>
-              Move to… ▾
-            </AriaButton>
-            <Popover className="popover">
-              <Menu
-                className="menu"
-                aria-label={`Stages for ${o.title}`}
-                onAction={(key) => board.onMove(o, String(key) as Stage)}
-              >
-                {moveTargets(o.stage).map((s) => (
-                  <MenuItem key={s} id={s} className="menu-item">
-                    {STAGE_LABELS[s]}
-                  </MenuItem>
-                ))}
-              </Menu>
-            </Popover>
-          </MenuTrigger>
-        </div>
+        )}
+      </div>
+      {o.companyName && <div className="muted small">{o.companyName}</div>}
+      <div className="small">{nextStep(o, board.followUps.get(o.id) ?? [], board.timeZone)}</div>
+      {board.canEdit && (
+        <MenuTrigger>
+          <AriaButton className="btn btn-quiet move-button" aria-label={`Move ${o.title} to…`}>
+            Move to… ▾
+          </AriaButton>
+          <Popover className="popover">
+            <Menu
+              className="menu"
+              aria-label={`Stages for ${o.title}`}
+              onAction={(key) => board.onMove(o, String(key) as Stage)}
+            >
+              {moveTargets(o.stage).map((s) => (
+                <MenuItem key={s} id={s} className="menu-item">
+                  {STAGE_LABELS[s]}
+                </MenuItem>
+              ))}
+            </Menu>
+          </Popover>
+        </MenuTrigger>
       )}
     </li>
   );

@@ -181,7 +181,7 @@ function PrepForm(props: { id: string; saved: InterviewPrep; canEdit: boolean })
               set({ peopleToMeet: [...prep.peopleToMeet, keyed({ name: "", contactId: null, note: "" })] })
             }
           >
-            Add a person
+            Add someone to meet
           </Button>
         </div>
       </fieldset>
