@@ -10,6 +10,8 @@ test("jobs: add an opportunity where you know someone → schedule and hold an i
   account,
   clipboard,
 }) => {
+  // One long journey with six pages captured at two widths (axe on each): more than the default minute.
+  test.setTimeout(150_000);
   const acme = await apiPost<{ id: string }>(page, "/api/companies", { name: "Acme", target: true });
   const ana = await apiPost<{ id: string }>(page, "/api/contacts", {
     firstName: "Ana",
@@ -111,7 +113,7 @@ test("jobs: add an opportunity where you know someone → schedule and hold an i
   await log.getByLabel("Currency").fill("EUR");
   await log.getByLabel("Note").fill("Train to Acme");
   await log.getByRole("button", { name: "Log expense" }).click();
-  await expect(page.getByRole("region", { name: "Expenses" })).toContainText("Train to Acme");
+  await expect(page.getByRole("region", { name: "Expenses", exact: true })).toContainText("Train to Acme");
   await expect(page.getByText("1 expense")).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -51,15 +51,23 @@ export function AddOpportunityDialog(props: { onClose: () => void }) {
   return (
     <Modal title="Add an opportunity" isOpen onOpenChange={(open) => !open && props.onClose()}>
       <form className="stack" onSubmit={onSubmit} aria-label="New opportunity">
-        <OpportunityFields draft={draft} set={set} error={create.error} />
-        {draft.companyId && <KnownAtCompany companyId={draft.companyId} stage={stage} />}
-        <NativeSelect
-          label="Stage"
-          name="stage"
-          options={STAGE_OPTIONS}
-          value={stage}
-          onChange={(s) => setStage(s as Stage)}
-          error={fieldError("stage")}
+        <OpportunityFields
+          draft={draft}
+          set={set}
+          error={create.error}
+          afterCompany={
+            <>
+              {draft.companyId && <KnownAtCompany companyId={draft.companyId} stage={stage} />}
+              <NativeSelect
+                label="Stage"
+                name="stage"
+                options={STAGE_OPTIONS}
+                value={stage}
+                onChange={(s) => setStage(s as Stage)}
+                error={fieldError("stage")}
+              />
+            </>
+          }
         />
         {otherError && <Alert>{otherError}</Alert>}
         <div className="row end">

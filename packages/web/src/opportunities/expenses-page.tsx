@@ -74,7 +74,7 @@ function ExpenseTable({ items, canEdit }: { items: JobExpense[]; canEdit: boolea
   const titles = new Map((useOpportunities().data ?? []).map((o) => [o.id, o.title]));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-scroll" tabIndex={0} aria-label="Expenses">
+    <section className="table-scroll expense-table" tabIndex={0} aria-label="Expenses">
       <table className="table">
         <thead>
           <tr>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ApiError, describeError } from "../api/problem.ts";
 import { CompanyPicker } from "../companies/company-picker.tsx";
 import { Checkbox, Field } from "../ui/controls.tsx";
@@ -81,6 +82,8 @@ export function OpportunityFields(props: {
   draft: OpportunityDraft;
   set: (part: Partial<OpportunityDraft>) => void;
   error: unknown;
+  /** Shown right under the title and company (the add dialog: who you know there, and the stage). */
+  afterCompany?: ReactNode;
 }) {
   const { draft, set } = props;
   const fieldError = fieldErrorOf(props.error);
@@ -102,6 +105,7 @@ export function OpportunityFields(props: {
           error={fieldError("companyId") ?? fieldError("companyName")}
         />
       </div>
+      {props.afterCompany}
       <div className="grid-2">
         <Field
           label="Link to the posting"
