@@ -48,6 +48,7 @@ export function formatSalary(min: number | null, max: number | null, currency: s
         style: "currency",
         currency,
         notation: n >= 10_000 ? "compact" : "standard",
+        minimumFractionDigits: 0,
         maximumFractionDigits: n >= 10_000 ? 1 : 0,
       }).format(n);
     } catch {
