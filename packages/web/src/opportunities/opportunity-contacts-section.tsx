@@ -83,6 +83,21 @@ function WhoYouKnow({ o }: { o: OpportunityDetail }) {
           }))}
         />
       )}
+      {network.data && network.data.secondDegree.length > 0 && (
+        <div className="stack-sm">
+          <h3>Through people you know</h3>
+          <ul className="plain-list" aria-label={`Paths to ${company}`}>
+            {network.data.secondDegree.map((p) => (
+              <li key={p.contactId} className="follow-up">
+                <Link href={`/contacts/${p.contactId}`} className="strong">
+                  {p.displayName}
+                </Link>
+                <span className="muted small">via {p.via.join(" → ")}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </Section>
   );
 }

@@ -58,7 +58,11 @@ describe("a card's next step", () => {
     const o = opp({ id: "a", stage: "interviewing", nextInterviewAt: "2026-12-09T22:30:00.000Z" });
     // 23:30 in Paris, still the 9th there (the 10th in Tokyo).
     expect(nextStep(o, [], "Europe/Paris", now)).toMatch(/^Interview .*9.*(23:30|11:30 PM)/);
-    expect(nextStep(o, [], "Asia/Tokyo", now)).toMatch(/^Interview .*10.*(07:30|7:30 AM)/);
+    expect(nextStep(o, [], "Asia/Tokyo", now)).toMatch(/^Interview .*10.*(07:30|7:30 AM)$/);
+  });
+  it("asks to mark a past interview held", () => {
+    const o = opp({ id: "a", stage: "interviewing", nextInterviewAt: "2026-12-06T09:00:00.000Z" });
+    expect(nextStep(o, [], "Europe/Paris", now)).toMatch(/^Interview .*6.*: held\? Mark it$/);
   });
   it("else the earliest open follow-up, snoozed ones at their new day", () => {
     const o = opp({ id: "a", stage: "applied" });

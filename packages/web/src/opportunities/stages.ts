@@ -81,7 +81,11 @@ export function nextStep(
   timeZone: string,
   now: Date = new Date(),
 ): string {
-  if (o.nextInterviewAt) return `Interview ${formatInZone(o.nextInterviewAt, timeZone)}`;
+  // The earliest interview not marked held: still to come, or past and waiting to be marked (its thank-yous wait too).
+  if (o.nextInterviewAt)
+    return o.nextInterviewAt < now.toISOString()
+      ? `Interview ${formatInZone(o.nextInterviewAt, timeZone)}: held? Mark it`
+      : `Interview ${formatInZone(o.nextInterviewAt, timeZone)}`;
   const open = followUps
     .filter((f) => f.status === "open" || f.status === "snoozed")
     .map((f) => ({ title: f.title, on: f.snoozedUntilOn ?? f.dueOn }))
