@@ -4538,6 +4538,10 @@ export interface paths {
                                 contactRef: string;
                                 interactionRef: string | null;
                                 opportunityId: string | null;
+                                /** @default null */
+                                opportunityRef: string | null;
+                                /** @default null */
+                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                                 askId: string | null;
                                 dueOn: string;
                                 title: string;
@@ -4582,6 +4586,81 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            /** @default [] */
+                            interviewQuestions: {
+                                ref: string;
+                                question: string;
+                                answer: string;
+                                tags: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            opportunities: {
+                                ref: string;
+                                companyRef: string | null;
+                                title: string;
+                                link: string | null;
+                                source: string | null;
+                                salaryMin: number | null;
+                                salaryMax: number | null;
+                                salaryCurrency: string | null;
+                                location: string | null;
+                                remote: boolean;
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                stageOn: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                contacts: {
+                                    contactRef: string;
+                                    /** @enum {string} */
+                                    role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                    addedAt: string;
+                                }[];
+                                stageHistory: {
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                    changedOn: string;
+                                    changedAt: string;
+                                }[];
+                                interviews: {
+                                    startsAt: string;
+                                    timeZone: string;
+                                    /** @enum {string} */
+                                    kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                    contactRefs: string[];
+                                    notes: string;
+                                    heldAt: string | null;
+                                }[];
+                                prep: {
+                                    researchNotes: string;
+                                    questions: {
+                                        question: string;
+                                        answer: string;
+                                        questionRef: string | null;
+                                    }[];
+                                    peopleToMeet: {
+                                        name: string;
+                                        contactRef: string | null;
+                                        note: string;
+                                    }[];
+                                    updatedAt: string;
+                                } | null;
+                            }[];
+                            /** @default [] */
+                            jobExpenses: {
+                                ref: string;
+                                spentOn: string;
+                                amountMinor: number;
+                                currency: string;
+                                category: string;
+                                note: string;
+                                opportunityRef: string | null;
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -4625,7 +4704,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -4636,6 +4715,9 @@ export interface paths {
                                 duplicateDismissals: number;
                                 articles: number;
                                 templates: number;
+                                interviewQuestions: number;
+                                opportunities: number;
+                                jobExpenses: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -6627,6 +6709,10 @@ export interface paths {
                             contactRef: string;
                             interactionRef: string | null;
                             opportunityId: string | null;
+                            /** @default null */
+                            opportunityRef?: string | null;
+                            /** @default null */
+                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                             askId: string | null;
                             dueOn: string;
                             title: string;
@@ -6671,6 +6757,81 @@ export interface paths {
                             createdAt: string;
                             updatedAt: string;
                         }[];
+                        /** @default [] */
+                        interviewQuestions?: {
+                            ref: string;
+                            question: string;
+                            answer: string;
+                            tags: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        opportunities?: {
+                            ref: string;
+                            companyRef: string | null;
+                            title: string;
+                            link: string | null;
+                            source: string | null;
+                            salaryMin: number | null;
+                            salaryMax: number | null;
+                            salaryCurrency: string | null;
+                            location: string | null;
+                            remote: boolean;
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                            stageOn: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            contacts: {
+                                contactRef: string;
+                                /** @enum {string} */
+                                role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                addedAt: string;
+                            }[];
+                            stageHistory: {
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                changedOn: string;
+                                changedAt: string;
+                            }[];
+                            interviews: {
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactRefs: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            }[];
+                            prep: {
+                                researchNotes: string;
+                                questions: {
+                                    question: string;
+                                    answer: string;
+                                    questionRef: string | null;
+                                }[];
+                                peopleToMeet: {
+                                    name: string;
+                                    contactRef: string | null;
+                                    note: string;
+                                }[];
+                                updatedAt: string;
+                            } | null;
+                        }[];
+                        /** @default [] */
+                        jobExpenses?: {
+                            ref: string;
+                            spentOn: string;
+                            amountMinor: number;
+                            currency: string;
+                            category: string;
+                            note: string;
+                            opportunityRef: string | null;
+                            createdAt: string;
+                        }[];
                     };
                 };
             };
@@ -6701,7 +6862,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "followUps" | "duplicateDismissals" | "articles" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -6712,6 +6873,9 @@ export interface paths {
                                 duplicateDismissals: number;
                                 articles: number;
                                 templates: number;
+                                interviewQuestions: number;
+                                opportunities: number;
+                                jobExpenses: number;
                             } | null;
                             error: string | null;
                             createdAt: string;

@@ -10,6 +10,7 @@ import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { backupParts } from "./backup-stream.ts";
 import type { ClaimedRestoreJob, RestorePoint, RestoreStep } from "./restore-job-port.ts";
 import { RESTORE_STEPS } from "./restore-job-port.ts";
+import { writeOpportunity } from "./restore-opportunity.ts";
 import { undoRestore } from "./restore-undo.ts";
 import { type BackupList, type CheckedRows, checkedRow } from "./restore-validate.ts";
 import { restoredId } from "./restored-ids.ts";
@@ -176,13 +177,20 @@ async function step(run: Run): Promise<void> {
         }),
       );
     case "followUps":
-      return writeList(run, "followUps", (tx, { ref, contactRef, interactionRef, ...f }) =>
-        tx.followUps.insert(accountId, {
-          ...f,
-          id: id("followUps", ref),
-          contactId: id("contacts", contactRef),
-          interactionId: interactionRef ? id("interactions", interactionRef) : null,
-        }),
+      // The link to an opportunity is its restored id (written by a later step: no foreign key holds it); an
+      // `opportunityId` of a backup made before opportunities had rows named nothing and is not restored.
+      return writeList(run, "followUps", (tx, { ref, contactRef, interactionRef, opportunityRef, draftSlot, ...f }) =>
+        tx.followUps.insert(
+          accountId,
+          {
+            ...f,
+            id: id("followUps", ref),
+            contactId: id("contacts", contactRef),
+            interactionId: interactionRef ? id("interactions", interactionRef) : null,
+            opportunityId: opportunityRef ? id("opportunities", opportunityRef) : null,
+          },
+          draftSlot,
+        ),
       );
     case "duplicateDismissals": {
       const at = now(deps);
@@ -199,6 +207,20 @@ async function step(run: Run): Promise<void> {
           savedBy: job.createdBy,
           attempts: 0,
           nextAttemptAt: a.status === "pending" ? a.savedAt : null,
+        }),
+      );
+    case "interviewQuestions":
+      return writeList(run, "interviewQuestions", (tx, { ref, ...q }) =>
+        tx.interviewPrep.insertQuestion(accountId, { ...q, id: id("interviewQuestions", ref) }),
+      );
+    case "opportunities":
+      return writeList(run, "opportunities", (tx, row) => writeOpportunity(tx, accountId, row, id));
+    case "jobExpenses":
+      return writeList(run, "jobExpenses", (tx, { ref, opportunityRef, ...e }) =>
+        tx.jobExpenses.insert(accountId, {
+          ...e,
+          id: id("jobExpenses", ref),
+          opportunityId: opportunityRef ? id("opportunities", opportunityRef) : null,
         }),
       );
     case "refresh": {

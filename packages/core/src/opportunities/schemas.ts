@@ -30,6 +30,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 const currency = z
   .string()
   .trim()
+  .length(3, "must be a three-letter currency code such as EUR")
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as EUR");
 const salary = z.number().int().min(0).max(100_000_000).nullable().optional();
