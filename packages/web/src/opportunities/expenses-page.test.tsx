@@ -21,13 +21,22 @@ function world() {
       return { year, items: mine, totals };
     },
     "POST /api/job-expenses": (req) => {
-      const body = req.body as Omit<JobExpense, "id" | "createdAt" | "note"> & { note?: string };
+      const body = req.body as Omit<JobExpense, "id" | "createdAt" | "note" | "opportunityId"> & {
+        note?: string;
+        opportunityId?: string | null;
+      };
       if (body.currency.length !== 3)
         return reply(400, {
           title: "Bad Request",
           errors: [{ path: "currency", message: "must be a three-letter currency code such as EUR" }],
         });
-      const made = { id: `e${items.length + 1}`, note: "", opportunityId: null, createdAt: "", ...body };
+      const made: JobExpense = {
+        id: `e${items.length + 1}`,
+        createdAt: "",
+        ...body,
+        note: body.note ?? "",
+        opportunityId: body.opportunityId ?? null,
+      };
       items.unshift(made);
       return reply(201, made);
     },

@@ -69,14 +69,8 @@ function world() {
       nextCursor: null,
     }),
     "POST /api/opportunities/o1/interviews": (req) => {
-      const made: Interview = {
-        id: "i1",
-        opportunityId: "o1",
-        notes: "",
-        heldAt: null,
-        contactIds: [],
-        ...(req.body as object),
-      } as Interview;
+      const body = req.body as Pick<Interview, "startsAt" | "timeZone" | "kind" | "contactIds">;
+      const made: Interview = { id: "i1", opportunityId: "o1", notes: "", heldAt: null, ...body };
       detail.interviews = [made];
       return reply(201, made);
     },
