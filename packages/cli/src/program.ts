@@ -15,6 +15,7 @@ import { registerExportCommand, registerImportCommand } from "./imports/import-c
 import { registerLogCommand } from "./interactions/log-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
+import { registerJobCommands } from "./opportunities/job-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -46,6 +47,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDbCommands(program, ctx);
   registerMessageCommands(program, ctx);
   registerArticleCommands(program, ctx);
+  registerJobCommands(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   return program;

@@ -33,6 +33,8 @@ export type DraftQuery = Query<"/api/contacts/{id}/draft", "get">;
 export type TemplateView = ItemOf<"/api/templates", "get">;
 
 export type SavedArticle = Answer<"/api/articles/{id}", "get">;
+export type OpportunityView = ItemOf<"/api/opportunities", "get">;
+export type OpportunityQuery = Query<"/api/opportunities", "get">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -120,5 +122,16 @@ export interface KithClient {
   addArticle(input: Body<"/api/articles", "post">): Promise<SavedArticle>;
   listArticles(): Promise<SavedArticle[]>;
   articleMatches(id: string): Promise<ItemOf<"/api/articles/{id}/matches", "get">[]>;
+  listOpportunities(query: OpportunityQuery): Promise<OpportunityView[]>;
+  createOpportunity(input: Body<"/api/opportunities", "post">): Promise<Answer<"/api/opportunities", "post">>;
+  moveOpportunity(
+    id: string,
+    input: Body<"/api/opportunities/{id}/stage", "post">,
+  ): Promise<Answer<"/api/opportunities/{id}/stage", "post">>;
+  addInterview(
+    id: string,
+    input: Body<"/api/opportunities/{id}/interviews", "post">,
+  ): Promise<Answer<"/api/opportunities/{id}/interviews", "post">>;
+  listJobExpenses(query: Query<"/api/job-expenses", "get">): Promise<Answer<"/api/job-expenses", "get">>;
   close(): Promise<void>;
 }
