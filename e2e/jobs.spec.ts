@@ -58,7 +58,7 @@ test("jobs: add an opportunity where you know someone → schedule and hold an i
   const interviews = page.getByRole("list", { name: "Interviews" });
   await expect(interviews).toContainText(/Video · .*(23:30|11:30\sPM)/);
   await interviews.getByRole("button", { name: "Mark the video interview held" }).click();
-  const followUps = page.getByRole("list", { name: "Follow-ups", exact: true });
+  const followUps = page.getByRole("list", { name: "What it did" });
   await expect(followUps).toContainText("Thank Ana Lima for the interview");
   await expect(followUps).toContainText("due today");
   await capture(page, "jobs-opportunity");

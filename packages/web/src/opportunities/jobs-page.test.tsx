@@ -1,44 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeApi } from "../testing/fake-api.ts";
+import { followUpOf, opportunityOf } from "../testing/opportunity.ts";
 import { renderPage } from "../testing/render.tsx";
 import JobsPage from "./jobs-page.tsx";
 import type { Opportunity, OpportunityDetail } from "./opportunity-types.ts";
 
-const opp = (o: Partial<Opportunity> & Pick<Opportunity, "id" | "title" | "stage">): Opportunity => ({
-  companyId: "co1",
-  companyName: "Acme",
-  link: null,
-  source: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  location: null,
-  remote: false,
-  notes: "",
-  stageOn: "2026-12-01",
-  nextInterviewAt: null,
-  createdAt: "2026-12-01T00:00:00.000Z",
-  updatedAt: "2026-12-01T00:00:00.000Z",
-  ...o,
-});
-const followUp = (f: {
-  id: string;
-  title: string;
-  dueOn: string;
-  contactId: string;
-  opportunityId: string | null;
-}) => ({
-  notes: "",
-  status: "open" as const,
-  snoozedUntilOn: null,
-  completedAt: null,
-  interactionId: null,
-  askId: null,
-  createdAt: "2026-12-01T00:00:00.000Z",
-  updatedAt: "2026-12-01T00:00:00.000Z",
-  ...f,
-});
+const opp = opportunityOf;
+const followUp = followUpOf;
 
 /** An account with three opportunities; the stage route moves one and answers with the follow-ups it made. */
 function world(role: "editor" | "viewer") {

@@ -7,6 +7,7 @@ import { Empty, Loading, Page } from "../ui/page.tsx";
 import { AddOpportunityDialog } from "./add-opportunity-dialog.tsx";
 import { useMoveStage, useOpportunities, useOpportunityFollowUps } from "./opportunity-queries.ts";
 import { PipelineBoard } from "./pipeline-board.tsx";
+import { EffectsNotice } from "./stage-controls.tsx";
 import { describeEffects, STAGE_LABELS } from "./stages.ts";
 
 /** The pipeline board: every opportunity by stage; a move says which follow-ups it created. */
@@ -40,22 +41,7 @@ export default function JobsPage() {
       }
     >
       <div className="stack-lg">
-        <div aria-live="polite" className="stack-sm">
-          {moved && (
-            <Alert tone="info">
-              <div>
-                <div className="strong">{moved.text}</div>
-                {moved.lines.length > 0 && (
-                  <ul className="effects-list">
-                    {moved.lines.map((l) => (
-                      <li key={l}>{l}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </Alert>
-          )}
-        </div>
+        <EffectsNotice notice={moved} />
         {move.isError && <Alert>{describeError(move.error)}</Alert>}
         {list.isPending && <Loading />}
         {list.isError && <Alert>{describeError(list.error)}</Alert>}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Route } from "wouter";
 import { contactOf } from "../testing/contact.ts";
 import { fakeApi, reply } from "../testing/fake-api.ts";
+import { followUpOf } from "../testing/opportunity.ts";
 import { renderPage } from "../testing/render.tsx";
 import OpportunityPage from "./opportunity-page.tsx";
 import type { Interview, OpportunityDetail } from "./opportunity-types.ts";
@@ -34,21 +35,14 @@ function world() {
     stageHistory: [{ id: "h1", stage: "interviewing", fromStage: "applied", changedOn: "2026-12-01", changedAt: AT }],
     followUps: [],
   };
-  const thankYou = {
+  const thankYou = followUpOf({
     id: "f1",
     contactId: "ana",
     dueOn: "2026-12-09",
     title: "Thank Ana Lima for the interview: Designer at Acme",
-    notes: "",
-    status: "open" as const,
-    snoozedUntilOn: null,
-    completedAt: null,
-    interactionId: null,
     opportunityId: "o1",
-    askId: null,
-    createdAt: AT,
-    updatedAt: AT,
-  };
+  });
+
   return fakeApi({
     "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role: "editor", name: "Ada" }),
     "GET /api/account": () => ({ id: "a1", name: "Ada", timeZone: "America/New_York", country: "US", role: "editor" }),

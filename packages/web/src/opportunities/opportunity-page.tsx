@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { Link, useLocation, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useAccount, useCanEdit } from "../app/session.ts";
@@ -15,7 +14,8 @@ import { draftOf, formError, inputOf, OpportunityFields } from "./opportunity-fo
 import { useDeleteOpportunity, useMoveStage, useOpportunity, useUpdateOpportunity } from "./opportunity-queries.ts";
 import type { OpportunityDetail, Stage } from "./opportunity-types.ts";
 import { PrepSection } from "./prep-section.tsx";
-import { describeEffects, isClosed, moveTargets, STAGE_LABELS } from "./stages.ts";
+import { EffectsNotice, MoveToMenu } from "./stage-controls.tsx";
+import { describeEffects, isClosed, STAGE_LABELS } from "./stages.ts";
 
 /** One opportunity: its details, stage and history, people, interviews, prep and follow-ups. */
 export default function OpportunityPage() {
@@ -49,42 +49,14 @@ export default function OpportunityPage() {
       actions={
         canEdit && (
           <>
-            <MenuTrigger>
-              <AriaButton className="btn btn-primary" aria-label={`Move ${o.title} to…`}>
-                Move to… ▾
-              </AriaButton>
-              <Popover className="popover">
-                <Menu className="menu" aria-label="Stages" onAction={(key) => moveTo(String(key) as Stage)}>
-                  {moveTargets(o.stage).map((s) => (
-                    <MenuItem key={s} id={s} className="menu-item">
-                      {STAGE_LABELS[s]}
-                    </MenuItem>
-                  ))}
-                </Menu>
-              </Popover>
-            </MenuTrigger>
+            <MoveToMenu title={o.title} from={o.stage} onMove={moveTo} className="btn btn-primary" />
             <Button onPress={() => setEditing(true)}>Edit</Button>
           </>
         )
       }
     >
       <div className="stack-lg">
-        <div aria-live="polite">
-          {effects && (
-            <Alert tone="info">
-              <div>
-                <div className="strong">{effects.text}</div>
-                {effects.lines.length > 0 && (
-                  <ul className="effects-list" aria-label="Follow-ups">
-                    {effects.lines.map((l) => (
-                      <li key={l}>{l}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </Alert>
-          )}
-        </div>
+        <EffectsNotice notice={effects} />
         {move.isError && <Alert>{describeError(move.error)}</Alert>}
         <div className="job-grid">
           <div className="stack-lg min-0">

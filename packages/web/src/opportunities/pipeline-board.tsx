@@ -1,18 +1,10 @@
 import { useId, useState } from "react";
-import {
-  Button as AriaButton,
-  DropZone,
-  isTextDropItem,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  useDrag,
-} from "react-aria-components";
+import { Button as AriaButton, DropZone, isTextDropItem, useDrag } from "react-aria-components";
 import { Link } from "wouter";
 import type { FollowUp } from "../api/types.ts";
 import type { Opportunity, Stage } from "./opportunity-types.ts";
-import { groupByStage, isClosed, moveTargets, nextStep, STAGE_LABELS, type StageColumn } from "./stages.ts";
+import { MoveToMenu } from "./stage-controls.tsx";
+import { groupByStage, isClosed, nextStep, type StageColumn } from "./stages.ts";
 
 /** What a card carries while dragged: its id under our own type, so text dragged from elsewhere is refused. */
 const DRAG_TYPE = "application/x-kith-opportunity";
@@ -132,24 +124,12 @@ function Card({ opportunity: o, board }: { opportunity: Opportunity; board: Boar
       {o.companyName && <div className="muted small">{o.companyName}</div>}
       <div className="small">{nextStep(o, board.followUps.get(o.id) ?? [], board.timeZone)}</div>
       {board.canEdit && (
-        <MenuTrigger>
-          <AriaButton className="btn btn-quiet move-button" aria-label={`Move ${o.title} to…`}>
-            Move to… ▾
-          </AriaButton>
-          <Popover className="popover">
-            <Menu
-              className="menu"
-              aria-label={`Stages for ${o.title}`}
-              onAction={(key) => board.onMove(o, String(key) as Stage)}
-            >
-              {moveTargets(o.stage).map((s) => (
-                <MenuItem key={s} id={s} className="menu-item">
-                  {STAGE_LABELS[s]}
-                </MenuItem>
-              ))}
-            </Menu>
-          </Popover>
-        </MenuTrigger>
+        <MoveToMenu
+          title={o.title}
+          from={o.stage}
+          onMove={(stage) => board.onMove(o, stage)}
+          className="btn btn-quiet move-button"
+        />
       )}
     </li>
   );

@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Opportunity } from "./opportunity-types.ts";
+import { opportunityOf } from "../testing/opportunity.ts";
 import { describeEffects, groupByStage, moveTargets, nextStep, STAGES } from "./stages.ts";
 
-const opp = (o: Partial<Opportunity> & Pick<Opportunity, "id" | "stage">): Opportunity => ({
-  companyId: "c1",
-  companyName: "Acme",
-  title: o.id,
-  link: null,
-  source: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  location: null,
-  remote: false,
-  notes: "",
-  stageOn: "2026-12-01",
-  nextInterviewAt: null,
-  createdAt: "2026-12-01T00:00:00.000Z",
-  updatedAt: "2026-12-01T00:00:00.000Z",
-  ...o,
-});
+const opp = opportunityOf;
 
 describe("the pipeline's stages", () => {
   it("has a column for every stage, in the pipeline's order, even when empty", () => {
