@@ -42,7 +42,7 @@ export function PrepSection({ opportunity: o }: { opportunity: OpportunityDetail
     <Section title="Interview prep" id="interview-prep">
       {prep.isPending && <Loading />}
       {prep.isError && <Alert>{describeError(prep.error)}</Alert>}
-      {prep.data && <PrepForm key={prep.data.updatedAt ?? "new"} id={o.id} saved={prep.data} canEdit={canEdit} />}
+      {prep.data && <PrepForm key={o.id} id={o.id} saved={prep.data} canEdit={canEdit} />}
     </Section>
   );
 }
@@ -157,7 +157,7 @@ function PrepForm(props: { id: string; saved: InterviewPrep; canEdit: boolean })
       <fieldset className="rows-field stack-sm">
         <legend>People to meet</legend>
         {prep.peopleToMeet.map((p, i) => (
-          <div key={p.key} className="labelled-row">
+          <div key={p.key} className="labelled-row prep-person">
             <Field
               label="Name"
               name={`person-${i}`}
