@@ -113,10 +113,13 @@ export async function assertEmpty(tx: Repositories, accountId: string): Promise<
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
   const webhooks = await tx.webhooks.list(accountId);
   const articles = await tx.articles.list(accountId, 1);
-  if (people + companies.length + interactions.items.length + webhooks.length + articles.length > 0) {
+  const jobSearch = (await tx.opportunities.list(accountId, {})).length;
+  const questions = (await tx.interviewPrep.listQuestions(accountId)).length;
+  const rows = people + companies.length + interactions.items.length + webhooks.length + articles.length;
+  if (rows + jobSearch + questions > 0) {
     throw conflict(
       "a backup is restored into an empty account only, and this one already has contacts, companies, " +
-        "interactions, webhooks or articles: restore it into a new account",
+        "interactions, webhooks, articles, opportunities or interview questions: restore it into a new account",
     );
   }
 }
