@@ -161,6 +161,7 @@ function PrepForm(props: { id: string; saved: InterviewPrep; canEdit: boolean })
             <Field
               label="Name"
               name={`person-${i}`}
+              className="labelled-row-value"
               value={p.name}
               onChange={(name) => setPerson(i, { name })}
               error={error?.fieldError(`peopleToMeet.${i}.name`)}
