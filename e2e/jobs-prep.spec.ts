@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures.ts";
 import { apiPost, capture } from "./helpers.ts";
 
-test("jobs: edit an opportunity, prepare its interview with a question kept in the bank, reuse it for another job, delete one", async ({
+test("jobs: edit an opportunity, prepare its interview with a question kept in the bank, reuse it for another job, delete one, drag a card to another stage", async ({
   page,
   account,
 }) => {
@@ -70,5 +70,13 @@ test("jobs: edit an opportunity, prepare its interview with a question kept in t
   await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Staff engineer" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Engineering manager" })).toHaveCount(0);
+
+  // A mouse drags the card to another stage.
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Staff engineer" }) });
+  await card.dragTo(page.getByRole("region", { name: /^Screening/ }));
+  await expect(page.getByText("Moved “Staff engineer” to Screening.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: /^Screening/ }).getByRole("link", { name: "Staff engineer" }),
+  ).toBeVisible();
   expect(account.email).toContain("@");
 });
