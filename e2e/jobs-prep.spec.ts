@@ -6,7 +6,7 @@ test("jobs: edit an opportunity, prepare its interview with a question kept in t
   account,
 }) => {
   test.setTimeout(120_000);
-  const first = await apiPost<{ id: string }>(page, "/api/opportunities", {
+  const first = await apiPost<{ id: string; companyId: string }>(page, "/api/opportunities", {
     title: "Staff engineer",
     companyName: "Globex",
   });
@@ -53,6 +53,12 @@ test("jobs: edit an opportunity, prepare its interview with a question kept in t
     page.getByRole("form", { name: "Interview prep" }).getByRole("textbox", { name: "Research notes", exact: true }),
   ).toHaveValue("Globex ships a new API in March");
   await capture(page, "jobs-prep");
+
+  // The company's page lists what is open there.
+  await page.goto(`/companies/${first.companyId}`);
+  const here = page.getByRole("region", { name: "Opportunities here" });
+  await expect(here.getByRole("link", { name: "Staff engineer" })).toBeVisible();
+  await expect(here).toContainText("Interested");
 
   // The bank serves the next job: the question comes with its answer.
   await page.goto(`/jobs/${second.id}`);
