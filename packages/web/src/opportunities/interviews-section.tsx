@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { api, unwrap } from "../api/client.ts";
 import { ApiError, describeError } from "../api/problem.ts";
 import { useCanEdit } from "../app/session.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
@@ -25,6 +27,7 @@ export function InterviewsSection(props: {
   const canEdit = useCanEdit();
   const actions = useInterviews(o.id);
   const [scheduling, setScheduling] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const names = new Map(o.contacts.map((c) => [c.contactId, c.displayName]));
   return (
     <Section
@@ -48,7 +51,19 @@ export function InterviewsSection(props: {
                 {KIND_LABELS[i.kind]} · {formatInZone(i.startsAt, timeZone, true)}
               </div>
               <div className="muted small">
-                {[peopleOf(i, names), i.heldAt ? "held" : null, i.notes || null].filter(Boolean).join(" · ")}
+                {i.contactIds.length > 0 && (
+                  <>
+                    with{" "}
+                    {i.contactIds.map((id, n) => (
+                      <span key={id}>
+                        {n > 0 && ", "}
+                        <PersonName id={id} names={names} />
+                      </span>
+                    ))}
+                  </>
+                )}
+                {i.contactIds.length > 0 && (i.heldAt || i.notes) && " · "}
+                {[i.heldAt ? "held" : null, i.notes || null].filter(Boolean).join(" · ")}
               </div>
             </div>
             {canEdit && (
@@ -63,6 +78,16 @@ export function InterviewsSection(props: {
                     Mark held
                   </Button>
                 )}
+                {!i.heldAt && (
+                  <Button
+                    tone="quiet"
+                    aria-expanded={editing === i.id}
+                    onPress={() => setEditing(editing === i.id ? null : i.id)}
+                    aria-label={`Change the ${KIND_LABELS[i.kind].toLowerCase()} interview`}
+                  >
+                    Change
+                  </Button>
+                )}
                 <Button
                   tone="quiet"
                   isDisabled={actions.remove.isPending}
@@ -73,6 +98,9 @@ export function InterviewsSection(props: {
                 </Button>
               </div>
             )}
+            {editing === i.id && (
+              <ScheduleInterview o={o} timeZone={timeZone} interview={i} onDone={() => setEditing(null)} />
+            )}
           </li>
         ))}
       </ul>
@@ -82,20 +110,32 @@ export function InterviewsSection(props: {
   );
 }
 
-function peopleOf(i: Interview, names: ReadonlyMap<string, string>): string | null {
-  const known = i.contactIds.map((id) => names.get(id)).filter(Boolean);
-  if (i.contactIds.length === 0) return null;
-  const others = i.contactIds.length - known.length;
-  return `with ${[...known, ...(others > 0 ? [`${others} other${others === 1 ? "" : "s"}`] : [])].join(", ")}`;
+/** A person of an interview: named from the opportunity's people, else from their contact (someone added here). */
+function PersonName(props: { id: string; names: ReadonlyMap<string, string> }) {
+  const known = props.names.get(props.id);
+  const contact = useQuery({
+    queryKey: ["contacts", "one", props.id],
+    queryFn: () => unwrap(api.GET("/api/contacts/{id}", { params: { path: { id: props.id } } })),
+    enabled: !known,
+  });
+  return <>{known ?? contact.data?.displayName ?? "…"}</>;
 }
 
-function ScheduleInterview(props: { o: OpportunityDetail; timeZone: string; onDone: () => void }) {
-  const { schedule } = useInterviews(props.o.id);
+/** Schedules an interview, or changes one (its day, time, kind, people or notes). */
+function ScheduleInterview(props: {
+  o: OpportunityDetail;
+  timeZone: string;
+  interview?: Interview;
+  onDone: () => void;
+}) {
+  const actions = useInterviews(props.o.id);
+  const schedule = props.interview ? actions.update : actions.schedule;
+  const was = props.interview ? wallClockAt(props.interview.startsAt, props.timeZone) : null;
   const tomorrow = addDaysOn(wallClockAt(new Date(), props.timeZone).on, 1);
-  const [on, setOnRaw] = useState(tomorrow);
-  const [time, setTimeRaw] = useState("10:00");
-  const [kind, setKind] = useState<InterviewKind>("video");
-  const [notes, setNotesRaw] = useState("");
+  const [on, setOnRaw] = useState(was?.on ?? tomorrow);
+  const [time, setTimeRaw] = useState(was?.time ?? "10:00");
+  const [kind, setKind] = useState<InterviewKind>(props.interview?.kind ?? "video");
+  const [notes, setNotesRaw] = useState(props.interview?.notes ?? "");
   // A field shown invalid blocks the form's submit (react-aria sets its validity): a change clears the old word.
   const cleared =
     <T,>(setter: (v: T) => void) =>
@@ -105,28 +145,34 @@ function ScheduleInterview(props: { o: OpportunityDetail; timeZone: string; onDo
     };
   const [setOn, setTime, setNotes] = [cleared(setOnRaw), cleared(setTimeRaw), cleared(setNotesRaw)];
   // The interviewers: those already on the opportunity as interviewers, and anyone added here.
+  const names = new Map(props.o.contacts.map((c) => [c.contactId, c.displayName]));
   const [people, setPeople] = useState<{ id: string; displayName: string }[]>(
-    props.o.contacts
-      .filter((c) => c.role === "interviewer")
-      .map((c) => ({ id: c.contactId, displayName: c.displayName })),
+    props.interview
+      ? props.interview.contactIds.map((id) => ({ id, displayName: names.get(id) ?? "" }))
+      : props.o.contacts
+          .filter((c) => c.role === "interviewer")
+          .map((c) => ({ id: c.contactId, displayName: c.displayName })),
   );
   const error = schedule.error instanceof ApiError ? schedule.error : undefined;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    schedule.mutate(
-      {
-        startsAt: instantOf(on, time, props.timeZone),
-        timeZone: props.timeZone,
-        kind,
-        contactIds: people.map((p) => p.id),
-        ...(notes.trim() ? { notes } : {}),
-      },
-      { onSuccess: props.onDone },
-    );
+    const body = {
+      startsAt: instantOf(on, time, props.timeZone),
+      timeZone: props.timeZone,
+      kind,
+      contactIds: people.map((p) => p.id),
+      ...(notes.trim() || props.interview ? { notes } : {}),
+    };
+    if (props.interview) actions.update.mutate({ interviewId: props.interview.id, body }, { onSuccess: props.onDone });
+    else actions.schedule.mutate(body, { onSuccess: props.onDone });
   };
   const placed = ["startsAt", "kind", "contactIds", "notes"].some((f) => error?.fieldError(f));
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="Schedule an interview">
+    <form
+      className="stack"
+      onSubmit={onSubmit}
+      aria-label={props.interview ? "Change the interview" : "Schedule an interview"}
+    >
       <div className="grid-3">
         <Field
           label="Date"
@@ -160,7 +206,7 @@ function ScheduleInterview(props: { o: OpportunityDetail; timeZone: string; onDo
           <ul className="chips" aria-label="Interviewers">
             {people.map((p) => (
               <li key={p.id} className="chip">
-                {p.displayName}
+                {p.displayName || <PersonName id={p.id} names={names} />}
                 <Button
                   tone="quiet"
                   className="chip-remove"
@@ -193,7 +239,7 @@ function ScheduleInterview(props: { o: OpportunityDetail; timeZone: string; onDo
       />
       <div className="row">
         <Button type="submit" tone="primary" isDisabled={schedule.isPending}>
-          Schedule
+          {props.interview ? "Save" : "Schedule"}
         </Button>
         <Button tone="quiet" onPress={props.onDone}>
           Cancel

@@ -68,6 +68,10 @@ function world() {
       detail.interviews = [made];
       return reply(201, made);
     },
+    "PATCH /api/opportunities/o1/interviews/i1": (req) => {
+      detail.interviews = detail.interviews.map((i) => ({ ...i, ...(req.body as Partial<Interview>) }));
+      return detail.interviews[0];
+    },
     "POST /api/opportunities/o1/interviews/i1/held": () => {
       detail.interviews = detail.interviews.map((i) => ({ ...i, heldAt: AT }));
       detail.followUps = [thankYou];
@@ -109,6 +113,23 @@ describe("OpportunityPage: interviews", () => {
 
     const interviews = await screen.findByRole("list", { name: "Interviews" });
     expect(within(interviews).getByText(/Dec 8, 2026.*(11:30 PM|23:30)/)).toBeTruthy();
+    expect(within(interviews).getByText("Ana Lima")).toBeTruthy();
+
+    // Moved to the next morning: the form opens on the day and time it had, on the account's clock.
+    await user.click(within(interviews).getByRole("button", { name: "Change the video interview" }));
+    const change = screen.getByRole("form", { name: "Change the interview" });
+    expect((within(change).getByLabelText("Time") as HTMLInputElement).value).toBe("23:30");
+    await user.clear(within(change).getByLabelText("Date"));
+    await user.type(within(change).getByLabelText("Date"), "2026-12-09");
+    await user.clear(within(change).getByLabelText("Time"));
+    await user.type(within(change).getByLabelText("Time"), "09:15");
+    await user.click(within(change).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(api.sent("PATCH", "/api/opportunities/o1/interviews/i1")).toHaveLength(1));
+    expect(api.sent("PATCH", "/api/opportunities/o1/interviews/i1")[0]?.body).toMatchObject({
+      startsAt: "2026-12-09T14:15:00.000Z",
+      contactIds: ["ana"],
+    });
+    await waitFor(() => expect(within(interviews).getByText(/Dec 9, 2026.*(9:15 AM|09:15)/)).toBeTruthy());
     await user.click(within(interviews).getByRole("button", { name: "Mark the video interview held" }));
     expect(await screen.findByText("Marked held.")).toBeTruthy();
     expect(screen.getByText(/^Thank Ana Lima for the interview: Designer at Acme, due /)).toBeTruthy();

@@ -129,6 +129,11 @@ export function useInterviews(id: string) {
         unwrap(api.POST("/api/opportunities/{id}/interviews", { ...path(id), body })),
       onSuccess: refresh,
     }),
+    update: useMutation({
+      mutationFn: (v: { interviewId: string; body: InterviewInput }) =>
+        unwrap(api.PATCH("/api/opportunities/{id}/interviews/{interviewId}", { ...one(v.interviewId), body: v.body })),
+      onSuccess: refresh,
+    }),
     held: useMutation({
       mutationFn: (interviewId: string) =>
         unwrap(api.POST("/api/opportunities/{id}/interviews/{interviewId}/held", one(interviewId))),
