@@ -1,4 +1,4 @@
-import { localTimeToInstant, OPPORTUNITY_STAGES, type OpportunityStage } from "@kith/core";
+import { amountText, localTimeToInstant, OPPORTUNITY_STAGES, type OpportunityStage } from "@kith/core";
 import { type Command, Option } from "commander";
 import { type CliContext, clientAction, collect, definedOnly } from "../cli-context.ts";
 import type { KithClient, OpportunityView } from "../client/kith-client.ts";
@@ -30,9 +30,6 @@ export function movedText(moved: Moved): string {
   if (moved.closed.length > 0) lines.push(`  ${moved.closed.length} earlier follow-up(s) closed`);
   return lines.join("\n");
 }
-
-/** Minor units as an amount: 1250 → 12.50. */
-const amountText = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 
 export function expensesText(list: Expenses): string {
   if (list.items.length === 0) return `no job-search expenses in ${list.year}`;

@@ -38,7 +38,7 @@ export async function listJobExpenses(deps: Deps, actor: Actor, query: unknown):
 }
 
 /** Minor units as a decimal amount: 1250 → "12.50" (two decimals, as most currencies have). */
-const amountText = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+export const amountText = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 
 export const EXPENSE_CSV_HEADERS = ["Date", "Amount", "Currency", "Category", "Note", "Opportunity"] as const;
 

@@ -11,7 +11,8 @@ import { decodeCursor, toPage } from "@kith/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, FollowUpTable } from "../schema.ts";
 
-const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
+/** A follow-up as its row holds it (also read by the opportunities' repository). */
+export const followUpOfRow = (r: Selectable<FollowUpTable>): FollowUp => ({
   id: r.id,
   contactId: r.contact_id,
   dueOn: r.due_on,
@@ -71,7 +72,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
       .where("account_id", "=", accountId)
       .where("id", "=", id)
       .executeTakeFirst();
-    return r ? fromRow(r) : null;
+    return r ? followUpOfRow(r) : null;
   }
 
   /** Soonest first; keyset on (dueOn, id). */
@@ -91,7 +92,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
       .orderBy("id")
       .limit(page.limit + 1)
       .execute();
-    return toPage(rows.map(fromRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
+    return toPage(rows.map(followUpOfRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
   }
 
   async openFacts(accountId: string, contactIds: readonly string[]): Promise<Map<string, FollowUpFact[]>> {

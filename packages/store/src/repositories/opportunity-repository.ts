@@ -1,6 +1,5 @@
 import type {
   CompanyPerson,
-  FollowUpStatus,
   Interview,
   InterviewKind,
   Opportunity,
@@ -17,6 +16,7 @@ import type {
 import { CLOSED_STAGES } from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, Dialect, InterviewTable, OpportunityTable } from "../schema.ts";
+import { followUpOfRow } from "./follow-up-repository.ts";
 import { fromJson, toJson } from "./json.ts";
 
 /** People shown per target company (the count says how many there are). */
@@ -343,21 +343,7 @@ export class KyselyOpportunityRepository implements OpportunityRepository {
       .orderBy("id")
       .execute();
     return rows.map((r) => ({
-      followUp: {
-        id: r.id,
-        contactId: r.contact_id,
-        dueOn: r.due_on,
-        title: r.title,
-        notes: r.notes,
-        status: r.status as FollowUpStatus,
-        snoozedUntilOn: r.snoozed_until_on,
-        completedAt: r.completed_at,
-        interactionId: r.interaction_id,
-        opportunityId: r.opportunity_id,
-        askId: r.ask_id,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-      },
+      followUp: followUpOfRow(r),
       draftSlot: r.draft_slot,
     }));
   }
