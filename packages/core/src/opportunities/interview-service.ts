@@ -93,10 +93,15 @@ export async function holdInterview(
 ): Promise<InterviewHeld> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const contacts = await ruleContactsOf(tx, actor.accountId, opportunityId);
+    // Contacts first, then the opportunity; what the rule reads is read again once both are held.
+    const seenContacts = await ruleContactsOf(tx, actor.accountId, opportunityId);
     const seen = await tx.opportunities.findInterview(actor.accountId, opportunityId, id);
-    await tx.contacts.lockExisting(actor.accountId, [...contacts.map((c) => c.contactId), ...(seen?.contactIds ?? [])]);
+    await tx.contacts.lockExisting(actor.accountId, [
+      ...seenContacts.map((c) => c.contactId),
+      ...(seen?.contactIds ?? []),
+    ]);
     const opportunity = await lockedOpportunity(tx, actor.accountId, opportunityId);
+    const contacts = await ruleContactsOf(tx, actor.accountId, opportunityId);
     const current = await foundInterview(tx, actor.accountId, opportunityId, id);
     if (current.heldAt) throw conflict(`interview ${id} is already held`);
     const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());

@@ -89,14 +89,17 @@ export async function moveStage(deps: Deps, actor: Actor, id: string, input: unk
   requireRole(actor, "editor");
   const data = parseInput(moveStageSchema, input);
   return deps.store.transaction(async (tx) => {
-    const contacts = await ruleContactsOf(tx, actor.accountId, id);
-    const existing = await tx.opportunities.followUps(actor.accountId, id);
-    // Contacts before the opportunity's own rows (ARCHITECTURE "Concurrent writers").
+    // Contacts before the opportunity's own rows (ARCHITECTURE "Concurrent writers"); what the rules read is read
+    // again once the opportunity is held, so a stage change that ran meanwhile is seen whole.
+    const seenContacts = await ruleContactsOf(tx, actor.accountId, id);
+    const seenFollowUps = await tx.opportunities.followUps(actor.accountId, id);
     await tx.contacts.lockExisting(actor.accountId, [
-      ...contacts.map((c) => c.contactId),
-      ...existing.map((f) => f.followUp.contactId),
+      ...seenContacts.map((c) => c.contactId),
+      ...seenFollowUps.map((f) => f.followUp.contactId),
     ]);
     const current = await lockedOpportunity(tx, actor.accountId, id);
+    const contacts = await ruleContactsOf(tx, actor.accountId, id);
+    const existing = await tx.opportunities.followUps(actor.accountId, id);
     const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
     const on = data.on ?? ctx.todayOn;
     const plan = followUpsForStage({
