@@ -132,6 +132,23 @@ No pressure at all if nobody comes to mind.
 
 ${signOff("Thank you")}`,
   },
+  // After default:ask, so the "ask" slot still drafts "Who do you know at …?"; the job search's referral
+  // suggestion names this one by id.
+  {
+    id: "default:referral-ask",
+    name: "Asking for a referral",
+    channel: "any",
+    slots: ["ask"],
+    subject:
+      "{% if contact.company %}A question about a role at {{ contact.company }}{% else %}A quick question{% endif %}",
+    body: `${hi}
+
+I hope you're doing well! I'm about to apply for a role{% if contact.company %} at {{ contact.company }}{% endif %}, and since you know the place from the inside, I wanted to ask you first: would you be willing to refer me, or tell me who the hiring manager is?
+
+I'm happy to send my CV and a few lines about why I'd be a good fit. And no pressure at all if it isn't a good moment.
+
+${signOff("Thank you")}`,
+  },
   {
     id: "default:new-role",
     name: "Congratulations on the new role",
