@@ -119,6 +119,24 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
     expect(screening.closed.map((f) => f.id)).toEqual([moved.created[0]?.id]);
   });
 
+  it("two moves to the same stage at once make one history row and one set of follow-ups", async () => {
+    const { job, rosa } = await acmeJob();
+    // No people on it: only the opportunity's own row lock keeps the two apart.
+    const bare = await createOpportunity(w.deps, w.alice, { title: "Bare", companyName: "Acme" });
+    const results = await Promise.all([
+      moveStage(w.deps, w.alice, job.id, { stage: "applied" }),
+      moveStage(w.deps, w.alice, job.id, { stage: "applied" }),
+      moveStage(w.deps, w.alice, bare.id, { stage: "screening" }),
+      moveStage(w.deps, w.alice, bare.id, { stage: "screening" }),
+    ]);
+    expect(results.flatMap((r) => r.created).map((f) => f.contactId)).toEqual([rosa.id]);
+    const after = await getOpportunity(w.deps, w.alice, job.id);
+    expect(after.stageHistory.map((s) => s.stage)).toEqual(["interested", "applied"]);
+    expect(after.followUps).toHaveLength(1);
+    const bareAfter = await getOpportunity(w.deps, w.alice, bare.id);
+    expect(bareAfter.stageHistory.map((s) => s.stage)).toEqual(["interested", "screening"]);
+  });
+
   it("an interview held at 23:30 New York time asks for a thank-you to each interviewer that same local day", async () => {
     const { job, ivan } = await acmeJob();
     await moveStage(w.deps, w.alice, job.id, { stage: "interviewing" });
