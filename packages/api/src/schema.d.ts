@@ -2850,6 +2850,1442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opportunities, newest stage first; filter by stage or company */
+        get: {
+            parameters: {
+                query?: {
+                    stage?: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                                title: string;
+                                link: string | null;
+                                source: string | null;
+                                salaryMin: number | null;
+                                salaryMax: number | null;
+                                salaryCurrency: string | null;
+                                location: string | null;
+                                remote: boolean;
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                stageOn: string;
+                                nextInterviewAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an opportunity (editor) at a company given by id, or by name (found case-insensitively or created as a target) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        link?: string | null;
+                        source?: string | null;
+                        salaryMin?: number | null;
+                        salaryMax?: number | null;
+                        salaryCurrency?: string | null;
+                        location?: string | null;
+                        remote?: boolean;
+                        notes?: string;
+                        companyId?: string;
+                        companyName?: string;
+                        /**
+                         * @default interested
+                         * @enum {string}
+                         */
+                        stage?: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                        /** Format: date */
+                        stageOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            companyId: string | null;
+                            companyName: string | null;
+                            title: string;
+                            link: string | null;
+                            source: string | null;
+                            salaryMin: number | null;
+                            salaryMax: number | null;
+                            salaryCurrency: string | null;
+                            location: string | null;
+                            remote: boolean;
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                            stageOn: string;
+                            nextInterviewAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            contacts: {
+                                contactId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                addedAt: string;
+                            }[];
+                            interviews: {
+                                id: string;
+                                opportunityId: string;
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactIds: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            }[];
+                            stageHistory: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                changedOn: string;
+                                changedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One opportunity with its contacts, interviews, stage history and follow-ups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            companyId: string | null;
+                            companyName: string | null;
+                            title: string;
+                            link: string | null;
+                            source: string | null;
+                            salaryMin: number | null;
+                            salaryMax: number | null;
+                            salaryCurrency: string | null;
+                            location: string | null;
+                            remote: boolean;
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                            stageOn: string;
+                            nextInterviewAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            contacts: {
+                                contactId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                addedAt: string;
+                            }[];
+                            interviews: {
+                                id: string;
+                                opportunityId: string;
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactIds: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            }[];
+                            stageHistory: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                changedOn: string;
+                                changedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an opportunity with its history, contacts, interviews and prep (editor); its follow-ups stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an opportunity's details (editor); the stage moves through /stage */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        link?: string | null;
+                        source?: string | null;
+                        salaryMin?: number | null;
+                        salaryMax?: number | null;
+                        salaryCurrency?: string | null;
+                        location?: string | null;
+                        remote?: boolean;
+                        notes?: string;
+                        companyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            companyId: string | null;
+                            companyName: string | null;
+                            title: string;
+                            link: string | null;
+                            source: string | null;
+                            salaryMin: number | null;
+                            salaryMax: number | null;
+                            salaryCurrency: string | null;
+                            location: string | null;
+                            remote: boolean;
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                            stageOn: string;
+                            nextInterviewAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            contacts: {
+                                contactId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                addedAt: string;
+                            }[];
+                            interviews: {
+                                id: string;
+                                opportunityId: string;
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactIds: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            }[];
+                            stageHistory: {
+                                id: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                changedOn: string;
+                                changedAt: string;
+                            }[];
+                            followUps: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/opportunities/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move to a stage (editor), dated and kept in the history; the follow-ups the stage rules create and close come back (a status check after applying, thanks to a referrer on an offer, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                        /** Format: date */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            opportunity: {
+                                id: string;
+                                companyId: string | null;
+                                companyName: string | null;
+                                title: string;
+                                link: string | null;
+                                source: string | null;
+                                salaryMin: number | null;
+                                salaryMax: number | null;
+                                salaryCurrency: string | null;
+                                location: string | null;
+                                remote: boolean;
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                stageOn: string;
+                                nextInterviewAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                contacts: {
+                                    contactId: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                    addedAt: string;
+                                }[];
+                                interviews: {
+                                    id: string;
+                                    opportunityId: string;
+                                    startsAt: string;
+                                    timeZone: string;
+                                    /** @enum {string} */
+                                    kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                    contactIds: string[];
+                                    notes: string;
+                                    heldAt: string | null;
+                                }[];
+                                stageHistory: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                    changedOn: string;
+                                    changedAt: string;
+                                }[];
+                                followUps: {
+                                    id: string;
+                                    contactId: string;
+                                    dueOn: string;
+                                    title: string;
+                                    notes: string;
+                                    /** @enum {string} */
+                                    status: "open" | "done" | "snoozed" | "skipped";
+                                    snoozedUntilOn: string | null;
+                                    completedAt: string | null;
+                                    interactionId: string | null;
+                                    opportunityId: string | null;
+                                    askId: string | null;
+                                    /** @enum {string} */
+                                    askStep?: "nudge" | "thank" | "how-it-went";
+                                    createdAt: string;
+                                    updatedAt: string;
+                                }[];
+                            };
+                            created: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            closed: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a contact on the opportunity with a role, or change their role (editor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactId: string;
+                        /** @enum {string} */
+                        role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                            addedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a contact off the opportunity (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule an interview (editor): an instant, the zone it was set in (default the account's), its people */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt: string;
+                        timeZone?: string;
+                        /** @enum {string} */
+                        kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                        contactIds?: string[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            opportunityId: string;
+                            startsAt: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                            contactIds: string[];
+                            notes: string;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/interviews/{interviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an interview (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    interviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an interview (editor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    interviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt?: string;
+                        timeZone?: string;
+                        /** @enum {string} */
+                        kind?: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                        contactIds?: string[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            opportunityId: string;
+                            startsAt: string;
+                            timeZone: string;
+                            /** @enum {string} */
+                            kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                            contactIds: string[];
+                            notes: string;
+                            heldAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/opportunities/{id}/interviews/{interviewId}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an interview held (editor): a thank-you to each interviewer, due within 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    interviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            interview: {
+                                id: string;
+                                opportunityId: string;
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactIds: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            };
+                            created: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            closed: {
+                                id: string;
+                                contactId: string;
+                                dueOn: string;
+                                title: string;
+                                notes: string;
+                                /** @enum {string} */
+                                status: "open" | "done" | "snoozed" | "skipped";
+                                snoozedUntilOn: string | null;
+                                completedAt: string | null;
+                                interactionId: string | null;
+                                opportunityId: string | null;
+                                askId: string | null;
+                                /** @enum {string} */
+                                askStep?: "nudge" | "thank" | "how-it-went";
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who you know at the opportunity's company, with the last touch, and whether to ask for a referral first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            companyId: string | null;
+                            companyName: string | null;
+                            firstDegree: {
+                                contactId: string;
+                                displayName: string;
+                                title: string | null;
+                                lastTouchAt: string | null;
+                                role: ("recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other") | null;
+                            }[];
+                            secondDegree: {
+                                contactId: string;
+                                displayName: string;
+                                via: string[];
+                            }[];
+                            suggestReferral: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opportunities/{id}/prep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An opportunity's interview prep: questions and answers, research notes, people to meet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            researchNotes: string;
+                            questions: {
+                                question: string;
+                                answer: string;
+                                questionId: string | null;
+                            }[];
+                            peopleToMeet: {
+                                name: string;
+                                contactId: string | null;
+                                note: string;
+                            }[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace an opportunity's interview prep (editor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        researchNotes?: string;
+                        /** @default [] */
+                        questions?: {
+                            question: string;
+                            /** @default  */
+                            answer?: string;
+                            /** @default null */
+                            questionId?: string | null;
+                        }[];
+                        /** @default [] */
+                        peopleToMeet?: {
+                            name: string;
+                            /** @default null */
+                            contactId?: string | null;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            researchNotes: string;
+                            questions: {
+                                question: string;
+                                answer: string;
+                                questionId: string | null;
+                            }[];
+                            peopleToMeet: {
+                                name: string;
+                                contactId: string | null;
+                                note: string;
+                            }[];
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's interview question bank, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                question: string;
+                                answer: string;
+                                tags: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a question to the bank (editor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        answer?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            tags: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interview-questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a question (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a question of the bank (editor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question?: string;
+                        answer?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            question: string;
+                            answer: string;
+                            tags: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/job-expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's job-search expenses (default this year), by date, with totals per currency */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                id: string;
+                                spentOn: string;
+                                amountMinor: number;
+                                currency: string;
+                                category: string;
+                                note: string;
+                                opportunityId: string | null;
+                                createdAt: string;
+                            }[];
+                            totals: {
+                                currency: string;
+                                amountMinor: number;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log an expense (editor): amount in integer minor units with its currency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        spentOn: string;
+                        amountMinor: number;
+                        currency: string;
+                        category: string;
+                        note?: string;
+                        opportunityId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            spentOn: string;
+                            amountMinor: number;
+                            currency: string;
+                            category: string;
+                            note: string;
+                            opportunityId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/job-expenses.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's job-search expenses as CSV (formula-like cells neutralised) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/job-expenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an expense (editor) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an expense (editor) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        spentOn?: string;
+                        amountMinor?: number;
+                        currency?: string;
+                        category?: string;
+                        note?: string;
+                        opportunityId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            spentOn: string;
+                            amountMinor: number;
+                            currency: string;
+                            category: string;
+                            note: string;
+                            opportunityId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/companies/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Target companies: the people at each, open opportunities, the last touch with anyone there */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                companyId: string;
+                                name: string;
+                                domain: string | null;
+                                people: {
+                                    contactId: string;
+                                    displayName: string;
+                                    title: string | null;
+                                }[];
+                                peopleCount: number;
+                                openOpportunities: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                }[];
+                                lastTouchAt: string | null;
+                                lastTouchContactId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interactions": {
         parameters: {
             query?: never;
@@ -4006,6 +5442,10 @@ export interface paths {
                                 contactRef: string;
                                 interactionRef: string | null;
                                 opportunityId: string | null;
+                                /** @default null */
+                                opportunityRef: string | null;
+                                /** @default null */
+                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                                 askId: string | null;
                                 /** @default null */
                                 askRef: string | null;
@@ -4092,12 +5532,87 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 hidden: boolean;
                                 createdAt: string;
                                 updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            interviewQuestions: {
+                                ref: string;
+                                question: string;
+                                answer: string;
+                                tags: string[];
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            /** @default [] */
+                            opportunities: {
+                                ref: string;
+                                companyRef: string | null;
+                                title: string;
+                                link: string | null;
+                                source: string | null;
+                                salaryMin: number | null;
+                                salaryMax: number | null;
+                                salaryCurrency: string | null;
+                                location: string | null;
+                                remote: boolean;
+                                notes: string;
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                stageOn: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                contacts: {
+                                    contactRef: string;
+                                    /** @enum {string} */
+                                    role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                    addedAt: string;
+                                }[];
+                                stageHistory: {
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                    changedOn: string;
+                                    changedAt: string;
+                                }[];
+                                interviews: {
+                                    startsAt: string;
+                                    timeZone: string;
+                                    /** @enum {string} */
+                                    kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                    contactRefs: string[];
+                                    notes: string;
+                                    heldAt: string | null;
+                                }[];
+                                prep: {
+                                    researchNotes: string;
+                                    questions: {
+                                        question: string;
+                                        answer: string;
+                                        questionRef: string | null;
+                                    }[];
+                                    peopleToMeet: {
+                                        name: string;
+                                        contactRef: string | null;
+                                        note: string;
+                                    }[];
+                                    updatedAt: string;
+                                } | null;
+                            }[];
+                            /** @default [] */
+                            jobExpenses: {
+                                ref: string;
+                                spentOn: string;
+                                amountMinor: number;
+                                currency: string;
+                                category: string;
+                                note: string;
+                                opportunityRef: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -4142,7 +5657,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -4157,6 +5672,9 @@ export interface paths {
                                 campaigns: number;
                                 campaignRecipients: number;
                                 templates: number;
+                                interviewQuestions: number;
+                                opportunities: number;
+                                jobExpenses: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -6221,6 +7739,10 @@ export interface paths {
                             contactRef: string;
                             interactionRef: string | null;
                             opportunityId: string | null;
+                            /** @default null */
+                            opportunityRef?: string | null;
+                            /** @default null */
+                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                             askId: string | null;
                             /** @default null */
                             askRef?: string | null;
@@ -6307,12 +7829,87 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             hidden: boolean;
                             createdAt: string;
                             updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        interviewQuestions?: {
+                            ref: string;
+                            question: string;
+                            answer: string;
+                            tags: string[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @default [] */
+                        opportunities?: {
+                            ref: string;
+                            companyRef: string | null;
+                            title: string;
+                            link: string | null;
+                            source: string | null;
+                            salaryMin: number | null;
+                            salaryMax: number | null;
+                            salaryCurrency: string | null;
+                            location: string | null;
+                            remote: boolean;
+                            notes: string;
+                            /** @enum {string} */
+                            stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                            stageOn: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            contacts: {
+                                contactRef: string;
+                                /** @enum {string} */
+                                role: "recruiter" | "hiring-manager" | "referrer" | "interviewer" | "other";
+                                addedAt: string;
+                            }[];
+                            stageHistory: {
+                                /** @enum {string} */
+                                stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                changedOn: string;
+                                changedAt: string;
+                            }[];
+                            interviews: {
+                                startsAt: string;
+                                timeZone: string;
+                                /** @enum {string} */
+                                kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                contactRefs: string[];
+                                notes: string;
+                                heldAt: string | null;
+                            }[];
+                            prep: {
+                                researchNotes: string;
+                                questions: {
+                                    question: string;
+                                    answer: string;
+                                    questionRef: string | null;
+                                }[];
+                                peopleToMeet: {
+                                    name: string;
+                                    contactRef: string | null;
+                                    note: string;
+                                }[];
+                                updatedAt: string;
+                            } | null;
+                        }[];
+                        /** @default [] */
+                        jobExpenses?: {
+                            ref: string;
+                            spentOn: string;
+                            amountMinor: number;
+                            currency: string;
+                            category: string;
+                            note: string;
+                            opportunityRef: string | null;
+                            createdAt: string;
                         }[];
                     };
                 };
@@ -6344,7 +7941,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -6359,6 +7956,9 @@ export interface paths {
                                 campaigns: number;
                                 campaignRecipients: number;
                                 templates: number;
+                                interviewQuestions: number;
+                                opportunities: number;
+                                jobExpenses: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -7176,7 +8776,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 isDefault: boolean;
@@ -7208,7 +8808,7 @@ export interface paths {
                          */
                         channel?: "email" | "message" | "any";
                         /** @default [] */
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         /** @default  */
                         subject?: string;
                         body: string;
@@ -7227,7 +8827,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -7270,7 +8870,7 @@ export interface paths {
                         body: string;
                         contactId?: string;
                         /** @enum {string} */
-                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign";
+                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     };
                 };
             };
@@ -7329,7 +8929,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -7382,7 +8982,7 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         channel?: "email" | "message" | "any";
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         subject?: string;
                         body?: string;
                     };
@@ -7400,7 +9000,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -7446,7 +9046,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -7475,7 +9075,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign";
+                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     templateId?: string;
                 };
                 header?: never;

@@ -21,6 +21,7 @@ import { registerMcpCommand } from "./mcp/mcp-command.ts";
 import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
 import { registerNetworkCommands } from "./network/network-commands.ts";
+import { registerJobCommands } from "./opportunities/job-commands.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -54,6 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerArticleCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerSyncCommand(program, ctx);
+  registerJobCommands(program, ctx);
   registerCampaignCommands(program, ctx);
   registerSendCommands(program, ctx);
   registerMcpCommand(program, ctx);

@@ -54,6 +54,8 @@ import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerNetworkRoutes } from "./network/network-routes.ts";
+import { registerJobSearchRoutes } from "./opportunities/job-search-routes.ts";
+import { registerOpportunityRoutes } from "./opportunities/opportunity-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
@@ -171,6 +173,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerCompanyRoutes(app, ctx.deps);
   registerNetworkRoutes(app, ctx.deps);
   registerAskRoutes(app, ctx.deps);
+  registerOpportunityRoutes(app, ctx.deps);
+  registerJobSearchRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
   registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });

@@ -56,6 +56,10 @@ const KINDS = [
   "restore",
   "campaign",
   "suggestion",
+  "opportunity",
+  "interview",
+  "question",
+  "expense",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -63,6 +67,7 @@ type Ids = Record<Kind, string>;
 function kindOfPathId(path: string, param: string): Kind {
   if (param === "userId") return "user";
   if (param === "contactId") return "contact";
+  if (param === "interviewId") return "interview";
   const table: [RegExp, Kind][] = [
     [/^\/api\/contacts\//, "contact"],
     [/^\/api\/companies\//, "company"],
@@ -80,6 +85,9 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/backup\/restore\//, "restore"],
     [/^\/api\/campaigns\//, "campaign"],
     [/^\/api\/mailbox\/suggestions\//, "suggestion"],
+    [/^\/api\/opportunities\//, "opportunity"],
+    [/^\/api\/interview-questions\//, "question"],
+    [/^\/api\/job-expenses\//, "expense"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -190,7 +198,36 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         ...{ subject: `${label} hello`, occurredAt: "2026-10-20T09:00:00.000Z" },
       });
     }
+    const opportunity = await json(
+      send(caller, "post", "/api/opportunities", { title: `${label} job`, companyId: company.id }),
+    );
+    await json(
+      send(caller, "post", `/api/opportunities/${opportunity.id}/contacts`, {
+        contactId: contact.id,
+        role: "recruiter",
+      }),
+    );
+    const interview = await json(
+      send(caller, "post", `/api/opportunities/${opportunity.id}/interviews`, {
+        startsAt: "2026-11-20T10:00:00Z",
+        kind: "video",
+        contactIds: [contact.id],
+      }),
+    );
+    const question = await json(send(caller, "post", "/api/interview-questions", { question: `${label} question?` }));
+    const expense = await json(
+      send(caller, "post", "/api/job-expenses", {
+        spentOn: "2026-11-01",
+        amountMinor: 100,
+        currency: "EUR",
+        category: `${label} travel`,
+      }),
+    );
     return {
+      opportunity: opportunity.id,
+      interview: interview.id,
+      question: question.id,
+      expense: expense.id,
       article: article.id,
       calendar: calendar.id,
       template: template.id,

@@ -45,6 +45,36 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "PUT /api/contacts/:id/photo": notFound({ contentType: "image/png", data: PNG_BASE64 }),
     "DELETE /api/contacts/:id/photo": notFound(),
     "GET /api/companies": { list: true },
+    "GET /api/companies/targets": { list: true },
+    // The job search: Bob's own lists; Alice's opportunity, its contacts, interviews, prep and network are 404; her
+    // company, contact or opportunity named in Bob's own rows is refused.
+    "GET /api/opportunities": { list: true },
+    "POST /api/opportunities": { status: 400, body: { title: "Mine", companyId: ids.company } },
+    "GET /api/opportunities/:id": notFound(),
+    "PATCH /api/opportunities/:id": notFound({ title: "Pwned" }),
+    "DELETE /api/opportunities/:id": notFound(),
+    "POST /api/opportunities/:id/stage": notFound({ stage: "rejected" }),
+    "POST /api/opportunities/:id/contacts": notFound({ contactId: ids.contact, role: "other" }),
+    "DELETE /api/opportunities/:id/contacts/:contactId": notFound(),
+    "POST /api/opportunities/:id/interviews": notFound({ startsAt: "2026-11-20T10:00:00Z", kind: "video" }),
+    "PATCH /api/opportunities/:id/interviews/:interviewId": notFound({ notes: "Pwned" }),
+    "POST /api/opportunities/:id/interviews/:interviewId/held": notFound(),
+    "DELETE /api/opportunities/:id/interviews/:interviewId": notFound(),
+    "GET /api/opportunities/:id/network": notFound(),
+    "GET /api/opportunities/:id/prep": notFound(),
+    "PUT /api/opportunities/:id/prep": notFound({ researchNotes: "Pwned" }),
+    "GET /api/interview-questions": { list: true },
+    "POST /api/interview-questions": { status: 201, body: { question: "Bob's own?" } },
+    "PATCH /api/interview-questions/:id": notFound({ answer: "Pwned" }),
+    "DELETE /api/interview-questions/:id": notFound(),
+    "GET /api/job-expenses": { list: true },
+    "GET /api/job-expenses.csv": { status: 200 },
+    "POST /api/job-expenses": {
+      status: 400,
+      body: { spentOn: "2026-11-02", amountMinor: 1, currency: "EUR", category: "x", opportunityId: ids.opportunity },
+    },
+    "PATCH /api/job-expenses/:id": notFound({ note: "Pwned" }),
+    "DELETE /api/job-expenses/:id": notFound(),
     "POST /api/companies": { list: true },
     "GET /api/companies/:id": notFound(),
     "PATCH /api/companies/:id": notFound({ name: "Pwned" }),
@@ -217,12 +247,16 @@ const idFor = (url: string, ids: Record<string, string>): Record<string, string>
     campaigns: ids.campaign,
     relationships: ids.relationship,
     asks: ids.ask,
+    opportunities: ids.opportunity,
+    "interview-questions": ids.question,
+    "job-expenses": ids.expense,
   };
   return {
     id: byFeature[feature] ?? "",
     userId: ids.aliceUser ?? "",
     contactId: ids.contact ?? "",
     address: ids.suggestion ?? "",
+    interviewId: ids.interview ?? "",
   };
 };
 
@@ -293,6 +327,31 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       await alice.call("POST", "/api/asks", { contactId: friend.id, about: { kind: "company", companyId: company.id } })
     ).json();
     await alice.call("POST", `/api/asks/${ask.id}/names`, { firstName: "Secret", lastName: "Name" });
+    const opportunity = (
+      await alice.call("POST", "/api/opportunities", { title: "Secret job", companyId: company.id })
+    ).json();
+    await alice.call("POST", `/api/opportunities/${opportunity.id}/contacts`, {
+      contactId: contact.id,
+      role: "recruiter",
+    });
+    const interview = (
+      await alice.call("POST", `/api/opportunities/${opportunity.id}/interviews`, {
+        startsAt: "2026-11-20T10:00:00Z",
+        kind: "video",
+        contactIds: [contact.id],
+      })
+    ).json();
+    await alice.call("PUT", `/api/opportunities/${opportunity.id}/prep`, { researchNotes: "Secret notes" });
+    const question = (await alice.call("POST", "/api/interview-questions", { question: "Secret question?" })).json();
+    const expense = (
+      await alice.call("POST", "/api/job-expenses", {
+        spentOn: "2026-11-01",
+        amountMinor: 1250,
+        currency: "EUR",
+        category: "Secret travel",
+        opportunityId: opportunity.id,
+      })
+    ).json();
     const calendarUrl: string = (await alice.call("POST", "/api/calendar/feed")).json().url;
     const invited = (
       await alice.call("POST", "/api/account/invitations", { email: "carol@example.com", role: "editor" })
@@ -346,6 +405,10 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
       friend: friend.id,
       relationship: relationship.id,
       ask: ask.id,
+      opportunity: opportunity.id,
+      interview: interview.id,
+      question: question.id,
+      expense: expense.id,
       session: (await alice.call("GET", "/api/sessions")).json().items[0].id,
       invitation: invited.invitation.id,
       invitationToken: new URL(invited.link).hash.slice(1),
@@ -371,6 +434,10 @@ describe.each(DIALECTS)("account isolation on %s", (dialect) => {
             `/api/contacts/${contact.id}/relationships`,
             `/api/companies/${company.id}/who-do-you-know`,
             `/api/calendars/${calendar.id}`,
+            `/api/opportunities/${opportunity.id}`,
+            `/api/opportunities/${opportunity.id}/prep`,
+            "/api/interview-questions",
+            "/api/job-expenses?year=2026",
           ].map(async (url) => (await alice.call("GET", url)).json()),
         ),
       );

@@ -181,6 +181,8 @@ export interface FollowUpTable {
   ask_step: string | null;
   created_at: string;
   updated_at: string;
+  /** The template slot of a follow-up a stage rule created (migration 0027); null otherwise. */
+  draft_slot: Generated<string | null>;
 }
 
 export interface RateLimitTable {
@@ -554,6 +556,25 @@ export interface MailboxTable {
   updated_at: string;
 }
 
+export interface OpportunityTable {
+  id: string;
+  account_id: string;
+  company_id: string | null;
+  title: string;
+  link: string | null;
+  source: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  location: string | null;
+  remote: number;
+  notes: string;
+  stage: string;
+  stage_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A synced folder's UIDVALIDITY and UID high-water mark; see migration 0028. */
 export interface MailboxFolderTable {
   account_id: string;
@@ -591,6 +612,68 @@ export interface MailboxDismissalTable {
   account_id: string;
   user_id: string;
   address: string;
+  created_at: string;
+}
+
+export interface OpportunityStageChangeTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string;
+  stage: string;
+  from_stage: string | null;
+  changed_on: string;
+  changed_at: string;
+}
+
+export interface OpportunityContactTable {
+  account_id: string;
+  opportunity_id: string;
+  contact_id: string;
+  role: string;
+  added_at: string;
+}
+
+export interface InterviewTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string;
+  starts_at: string;
+  time_zone: string;
+  kind: string;
+  contact_ids: string;
+  notes: string;
+  held_at: string | null;
+  created_at: string;
+}
+
+export interface InterviewPrepTable {
+  opportunity_id: string;
+  account_id: string;
+  research_notes: string;
+  questions: string;
+  people_to_meet: string;
+  updated_at: string;
+}
+
+export interface InterviewQuestionTable {
+  id: string;
+  account_id: string;
+  question: string;
+  answer: string;
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobExpenseTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  spent_on: string;
+  amount_minor: number;
+  currency: string;
+  category: string;
+  note: string;
   created_at: string;
 }
 
@@ -639,6 +722,13 @@ export interface Database {
   mailbox_dismissal: MailboxDismissalTable;
   calendar_source: CalendarSourceTable;
   calendar_event: CalendarEventTable;
+  opportunity: OpportunityTable;
+  opportunity_stage_change: OpportunityStageChangeTable;
+  opportunity_contact: OpportunityContactTable;
+  interview: InterviewTable;
+  interview_prep: InterviewPrepTable;
+  interview_question: InterviewQuestionTable;
+  job_expense: JobExpenseTable;
 }
 
 /** A calendar: the account's file calendar or a subscription, with its sync's state and lease (migration 0029). */

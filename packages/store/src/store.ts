@@ -29,6 +29,9 @@ import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repositor
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
+import { KyselyJobExpenseRepository } from "./repositories/opportunity-expense-repository.ts";
+import { KyselyInterviewPrepRepository } from "./repositories/opportunity-prep-repository.ts";
+import { KyselyOpportunityRepository } from "./repositories/opportunity-repository.ts";
 import { KyselyNetworkGraph, KyselyRelationshipRepository } from "./repositories/relationship-repository.ts";
 import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
@@ -68,6 +71,9 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     network: new KyselyNetworkGraph(db),
     asks: new KyselyAskRepository(db),
     mailbox: new KyselyMailboxRepository(db),
+    opportunities: new KyselyOpportunityRepository(db, dialect),
+    interviewPrep: new KyselyInterviewPrepRepository(db),
+    jobExpenses: new KyselyJobExpenseRepository(db),
   };
 }
 

@@ -258,6 +258,11 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     },
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
+    listOpportunities: (query) => items(api.GET("/api/opportunities", { params: { query } })),
+    createOpportunity: (body) => unwrap(api.POST("/api/opportunities", { body })),
+    moveOpportunity: (id, body) => unwrap(api.POST("/api/opportunities/{id}/stage", { ...path("id", id), body })),
+    addInterview: (id, body) => unwrap(api.POST("/api/opportunities/{id}/interviews", { ...path("id", id), body })),
+    listJobExpenses: (query) => unwrap(api.GET("/api/job-expenses", { params: { query } })),
     close: async () => {},
   };
 }

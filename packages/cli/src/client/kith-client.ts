@@ -42,6 +42,8 @@ export interface SourcesSync {
   mailbox: MailboxStatusView | null;
   calendars: { calendar: CalendarView; error: string | null }[];
 }
+export type OpportunityView = ItemOf<"/api/opportunities", "get">;
+export type OpportunityQuery = Query<"/api/opportunities", "get">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -145,5 +147,16 @@ export interface KithClient {
   removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
   /** Syncs the member's mailbox and the account's calendar subscriptions now, and answers how each went. */
   syncSources(): Promise<SourcesSync>;
+  listOpportunities(query: OpportunityQuery): Promise<OpportunityView[]>;
+  createOpportunity(input: Body<"/api/opportunities", "post">): Promise<Answer<"/api/opportunities", "post">>;
+  moveOpportunity(
+    id: string,
+    input: Body<"/api/opportunities/{id}/stage", "post">,
+  ): Promise<Answer<"/api/opportunities/{id}/stage", "post">>;
+  addInterview(
+    id: string,
+    input: Body<"/api/opportunities/{id}/interviews", "post">,
+  ): Promise<Answer<"/api/opportunities/{id}/interviews", "post">>;
+  listJobExpenses(query: Query<"/api/job-expenses", "get">): Promise<Answer<"/api/job-expenses", "get">>;
   close(): Promise<void>;
 }

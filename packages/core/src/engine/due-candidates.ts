@@ -22,6 +22,8 @@ export interface FollowUpFact {
   title?: string | null;
   /** Which of an ask's follow-ups (nudge, thank, how-it-went): it picks the draft. */
   askStep?: AskStep;
+  /** The template slot a stage rule gave it (`opportunities/opportunity-rules.ts`); absent for most. */
+  draftSlot?: string | null;
 }
 
 export interface ArticleSuggestion {
@@ -69,6 +71,7 @@ export function followUpCandidate(followUps: readonly FollowUpFact[]): Candidate
       origin,
       snoozed,
       ...(f.askStep ? { askStep: f.askStep } : {}),
+      ...(f.draftSlot ? { draftSlot: f.draftSlot } : {}),
     };
     best = { reasonKind: ORIGIN_REASON[origin], dueOn, detail, changesOn: [] };
     bestId = f.id;

@@ -45,6 +45,8 @@ export type DueDetail =
       origin: FollowUpOrigin;
       snoozed: boolean;
       askStep?: AskStep;
+      /** The template slot a stage rule gave it (a thank-you after an interview); absent for most. */
+      draftSlot?: string;
     }
   | {
       kind: "outreach";

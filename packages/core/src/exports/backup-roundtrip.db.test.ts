@@ -28,6 +28,11 @@ import {
   updateNotifySettings,
   updateSettings,
 } from "../index.ts";
+import { createJobExpense } from "../opportunities/expense-service.ts";
+import { addInterview, holdInterview } from "../opportunities/interview-service.ts";
+import { moveStage } from "../opportunities/move-stage.ts";
+import { addOpportunityContact, createOpportunity } from "../opportunities/opportunity-service.ts";
+import { createInterviewQuestion, putInterviewPrep } from "../opportunities/prep-service.ts";
 import { sampleBackup } from "../testing/sample-backup.ts";
 import { RESTORED_SENDING_REASON } from "./run-restore-job.ts";
 
@@ -111,9 +116,31 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     await setContactArchived(w.deps, w.alice, tabbed!.id, true);
     await snoozeToday(w.deps, w.alice, rtl!.id, { days: 5 });
     const ask = await addAsk(w.deps, w.alice, { contactId: zoe!.id, about: { kind: "other", text: MESSY[0] } });
+    // The job search: an opportunity with people in roles, a held interview (its thank-you follow-up carries
+    // its template slot), prep with a question from the bank, an expense.
+    const job = await createOpportunity(w.deps, w.alice, {
+      ...{ title: MESSY[3] ?? "", companyId: acme.id, link: "https://acme.example/jobs/1", notes: MESSY[2] },
+      ...{ salaryMin: 90_000, salaryMax: 110_000, salaryCurrency: "EUR", remote: true },
+    });
+    await addOpportunityContact(w.deps, w.alice, job.id, { contactId: rtl!.id, role: "recruiter" });
+    await addOpportunityContact(w.deps, w.alice, job.id, { contactId: zoe!.id, role: "interviewer" });
+    await moveStage(w.deps, w.alice, job.id, { stage: "interviewing", on: "2026-10-30" });
+    const interview = await addInterview(w.deps, w.alice, job.id, {
+      ...{ startsAt: "2026-11-01T22:30:00Z", kind: "video", contactIds: [zoe!.id], notes: MESSY[0] },
+    });
+    await holdInterview(w.deps, w.alice, job.id, interview.id);
+    const question = await createInterviewQuestion(w.deps, w.alice, { question: MESSY[6] ?? "", tags: ["why"] });
+    await putInterviewPrep(w.deps, w.alice, job.id, {
+      researchNotes: MESSY[1],
+      questions: [{ question: question.question, answer: MESSY[4], questionId: question.id }],
+      peopleToMeet: [{ name: "Zoë", contactId: zoe!.id }, { name: "Someone new" }],
+    });
+    await createJobExpense(w.deps, w.alice, {
+      ...{ spentOn: "2026-10-31", amountMinor: 1999, currency: "EUR", category: MESSY[5] ?? "", opportunityId: job.id },
+    });
     const f1 = await addFollowUp(w.deps, w.alice, {
       ...{ contactId: zoe!.id, dueOn: "2026-11-20", title: "@Ask about the launch", notes: MESSY[1] },
-      ...{ opportunityId: "opp-123", askId: ask.id },
+      ...{ opportunityId: job.id, askId: ask.id },
     });
     await snoozeFollowUp(w.deps, w.alice, f1.id, { untilOn: "2026-12-01" });
     const f2 = await addFollowUp(w.deps, w.alice, { contactId: rtl!.id, dueOn: "2026-11-03", title: "Skip me" });
@@ -154,8 +181,22 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     expect(backup.contacts).toHaveLength(MESSY.length);
     expect(backup.duplicateDismissals).toEqual([{ contactRefs: [expect.any(String), expect.any(String)] }]);
     expect(backup.followUps).toContainEqual(
-      expect.objectContaining({ opportunityId: "opp-123", askId: null, askRef: "ask-1", status: "snoozed" }),
+      expect.objectContaining({ opportunityRef: "opportunity-1", askId: null, askRef: "ask-1", status: "snoozed" }),
     );
+    expect(backup.followUps).toContainEqual(
+      expect.objectContaining({ opportunityRef: "opportunity-1", draftSlot: "thank-you-interview" }),
+    );
+    expect(backup.opportunities).toMatchObject([
+      {
+        ref: "opportunity-1",
+        stage: "interviewing",
+        contacts: [{ role: expect.any(String) }, { role: expect.any(String) }],
+        stageHistory: [{ stage: "interested" }, { stage: "interviewing", changedOn: "2026-10-30" }],
+        interviews: [{ heldAt: expect.any(String), contactRefs: [expect.any(String)] }],
+        prep: { questions: [{ questionRef: "question-1" }], peopleToMeet: [{ name: "Zoë" }, { contactRef: null }] },
+      },
+    ]);
+    expect(backup.jobExpenses).toMatchObject([{ amountMinor: 1999, opportunityRef: "opportunity-1" }]);
     const bytes = (s: string) => new TextEncoder().encode(s).length;
     expect(backup.contacts.some((c: { notes: string }) => bytes(c.notes) > 64 * 1024)).toBe(true);
 
@@ -172,8 +213,9 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     );
 
     const restored = await restoreBackup(w.deps, w.bob, backup);
-    // The ask logged its outbound message (an interaction) and a nudge (a follow-up).
-    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 3, webhooks: 1 });
+    // The ask logged its outbound message (an interaction) and a nudge (a follow-up); the held interview made a
+    // thank-you follow-up and the move to interviewing a check-in.
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 5, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
     expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
     // A restored campaign works: its own template is found again when a personal line re-renders a body.

@@ -10,6 +10,7 @@ import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
 import { TEMPLATE_CHANNELS, TEMPLATE_SLOTS } from "../messages/schemas.ts";
 import { RELATIONSHIP_KINDS } from "../network/schemas.ts";
+import { INTERVIEW_KINDS, OPPORTUNITY_ROLES, OPPORTUNITY_STAGES } from "../opportunities/schemas.ts";
 
 /**
  * Kith's own backup of one account. Rows refer to each other by `ref` ("contact-3"), numbered in an order that does
@@ -21,7 +22,9 @@ import { RELATIONSHIP_KINDS } from "../network/schemas.ts";
  * (`restore-validate.ts`), so a backup cannot store what the API would refuse.
  *
  * Version 2 added the digest schedule (`notify`), the webhooks and the follow-ups' opportunity and ask ids; a
- * version 1 backup is read as one without them.
+ * version 1 backup is read as one without them. The job search (issue #14) added the lists `opportunities`,
+ * `interviewQuestions` and `jobExpenses` and a follow-up's `opportunityRef` and `draftSlot`, each absent (none)
+ * in backups made before it.
  */
 export const BACKUP_VERSION = 2;
 
@@ -102,8 +105,15 @@ export const backupFollowUpSchema = z.strictObject({
   ref,
   contactRef: ref,
   interactionRef: ref.nullable(),
-  /** Kept as it is: opportunities have no rows of their own yet. */
+  /**
+   * From backups made before opportunities had rows: an id that named nothing, not restored (the link is
+   * `opportunityRef`). Written as null.
+   */
   opportunityId: id.nullable(),
+  /** The opportunity it belongs to (absent in backups made before opportunities: none). */
+  opportunityRef: ref.nullable().default(null),
+  /** The template slot a stage rule gave it (a thank-you after an interview); null for the others. */
+  draftSlot: z.enum(TEMPLATE_SLOTS).nullable().default(null),
   /** An ask's id from before asks had rows, kept as it is; a follow-up of a backed-up ask names it by `askRef`. */
   askId: id.nullable(),
   /** Absent from backups made before asks: none then. */
@@ -178,6 +188,78 @@ export const backupAskSchema = z.strictObject({
   names: z.array(z.strictObject({ contactRef: ref, relationshipRef: ref.nullable(), receivedAt: instant })),
   createdAt: instant,
   updatedAt: instant,
+});
+
+/** An opportunity with its contacts and roles, dated stage history, interviews and interview prep. */
+export const backupOpportunitySchema = z.strictObject({
+  ref,
+  companyRef: ref.nullable(),
+  title: text,
+  link: text.nullable(),
+  source: text.nullable(),
+  salaryMin: z.number().nullable(),
+  salaryMax: z.number().nullable(),
+  salaryCurrency: text.nullable(),
+  location: text.nullable(),
+  remote: z.boolean(),
+  notes: text,
+  stage: z.enum(OPPORTUNITY_STAGES),
+  stageOn: dateOn,
+  createdAt: instant,
+  updatedAt: instant,
+  contacts: z.array(z.strictObject({ contactRef: ref, role: z.enum(OPPORTUNITY_ROLES), addedAt: instant })).max(200),
+  stageHistory: z
+    .array(
+      z.strictObject({
+        stage: z.enum(OPPORTUNITY_STAGES),
+        fromStage: z.enum(OPPORTUNITY_STAGES).nullable(),
+        changedOn: dateOn,
+        changedAt: instant,
+      }),
+    )
+    .max(1000),
+  interviews: z
+    .array(
+      z.strictObject({
+        startsAt: instant,
+        timeZone: text,
+        kind: z.enum(INTERVIEW_KINDS),
+        contactRefs: z.array(ref),
+        notes: text,
+        heldAt: instant.nullable(),
+      }),
+    )
+    .max(200),
+  prep: z
+    .strictObject({
+      researchNotes: text,
+      questions: z.array(z.strictObject({ question: text, answer: text, questionRef: ref.nullable() })),
+      peopleToMeet: z.array(z.strictObject({ name: text, contactRef: ref.nullable(), note: text })),
+      updatedAt: instant,
+    })
+    .nullable(),
+});
+
+/** A question of the account's interview question bank. */
+export const backupInterviewQuestionSchema = z.strictObject({
+  ref,
+  question: text,
+  answer: text,
+  tags: z.array(text),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A job-search expense, its amount in minor units. */
+export const backupJobExpenseSchema = z.strictObject({
+  ref,
+  spentOn: dateOn,
+  amountMinor: z.number(),
+  currency: text,
+  category: text,
+  note: text,
+  opportunityRef: ref.nullable(),
+  createdAt: instant,
 });
 
 /** The account's settings as stored: the engine's (circles, caps, goals, holidays…), the mutes, the tag cadences. */
@@ -281,6 +363,10 @@ export const backupSchema = z.strictObject({
   campaignRecipients: z.array(backupCampaignRecipientSchema).default([]),
   /** Absent from backups made before templates: none then. */
   templates: z.array(backupTemplateSchema).default([]),
+  /** Absent from backups made before the job search (issue #14): none then. */
+  interviewQuestions: z.array(backupInterviewQuestionSchema).default([]),
+  opportunities: z.array(backupOpportunitySchema).default([]),
+  jobExpenses: z.array(backupJobExpenseSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 
@@ -310,6 +396,9 @@ export const restoreJobSchema = z.object({
     "articles",
     "campaigns",
     "campaignRecipients",
+    "interviewQuestions",
+    "opportunities",
+    "jobExpenses",
     "refresh",
     "finish",
     "undo",
@@ -331,6 +420,9 @@ export const restoreJobSchema = z.object({
       campaigns: z.number(),
       campaignRecipients: z.number(),
       templates: z.number(),
+      interviewQuestions: z.number(),
+      opportunities: z.number(),
+      jobExpenses: z.number(),
     })
     .nullable(),
   /** Why it failed, in words (what it wrote was taken out again). */

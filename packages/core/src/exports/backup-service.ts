@@ -11,23 +11,14 @@ import { listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import { DEFAULT_TEMPLATES } from "../messages/default-templates.ts";
 import { isDefaultId } from "../messages/pick-template.ts";
+import type { DraftSlot } from "../messages/schemas.ts";
 import { MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { BACKUP_VERSION, type Backup } from "./backup-schema.ts";
 import { allCompanies, allContacts, allPages } from "./export-service.ts";
-
-/** Numbers rows by an order built from their content, not their ids: refs survive a restore that renews ids. */
-function numbered<T, B extends object>(prefix: string, rows: readonly T[], body: (row: T) => B) {
-  const keyed = rows.map((row) => ({ row, body: body(row), key: JSON.stringify(body(row)) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const refs = new Map<T, string>();
-  const out = keyed.map((k, i) => {
-    refs.set(k.row, `${prefix}-${i + 1}`);
-    return { ref: `${prefix}-${i + 1}`, ...k.body };
-  });
-  return { out, refOf: (row: T) => refs.get(row) ?? "" };
-}
+import { type JobSearchRefs, refsOfJobSearch } from "./job-search-backup.ts";
+import { numbered } from "./numbered-rows.ts";
 
 const companyBody = ({ id: _id, createdAt, ...c }: Company) => ({ createdAt, ...c });
 
@@ -53,10 +44,19 @@ const interactionBody = ({ id: _id, contactIds: _ids, occurredAt, ...i }: Intera
   ...i,
 });
 
-const followUpBody = (f: FollowUp, contactRef: string, interactionRef: string | null, askRef: string | null) => ({
-  ...{ createdAt: f.createdAt, contactRef, interactionRef, opportunityId: f.opportunityId },
+/** The links a follow-up keeps besides its contact: its interaction, opportunity, template slot and ask. */
+interface FollowUpLinks {
+  interactionRef: string | null;
+  opportunityRef: string | null;
+  draftSlot: DraftSlot | null;
+  askRef: string | null;
+}
+
+const followUpBody = (f: FollowUp, contactRef: string, links: FollowUpLinks) => ({
+  ...{ createdAt: f.createdAt, contactRef, interactionRef: links.interactionRef, opportunityId: null },
+  ...{ opportunityRef: links.opportunityRef, draftSlot: links.draftSlot },
   // A backed-up ask is named by its ref; an id from before asks had rows is kept as it is.
-  ...{ askId: askRef ? null : f.askId, askRef, askStep: f.askStep ?? null },
+  ...{ askId: links.askRef ? null : f.askId, askRef: links.askRef, askStep: f.askStep ?? null },
   ...{ dueOn: f.dueOn, title: f.title, notes: f.notes },
   ...{ status: f.status, snoozedUntilOn: f.snoozedUntilOn, completedAt: f.completedAt, updatedAt: f.updatedAt },
 });
@@ -94,6 +94,7 @@ async function refsOfHistory(
   actor: Actor,
   contactById: ReadonlyMap<string, string>,
   askById: ReadonlyMap<string, string>,
+  jobs: JobSearchRefs,
 ) {
   const interactionRows = await allPages((cursor) => listInteractions(deps, actor, {}, page(cursor)));
   const interactions = numbered("interaction", interactionRows, (i) =>
@@ -102,12 +103,12 @@ async function refsOfHistory(
   const interactionById = new Map(interactionRows.map((i) => [i.id, interactions.refOf(i)]));
   const followUpRows = await allPages((cursor) => listFollowUps(deps, actor, {}, page(cursor)));
   const followUps = numbered("follow-up", followUpRows, (f) =>
-    followUpBody(
-      f,
-      contactById.get(f.contactId) ?? "",
-      f.interactionId ? (interactionById.get(f.interactionId) ?? null) : null,
-      f.askId ? (askById.get(f.askId) ?? null) : null,
-    ),
+    followUpBody(f, contactById.get(f.contactId) ?? "", {
+      interactionRef: f.interactionId ? (interactionById.get(f.interactionId) ?? null) : null,
+      opportunityRef: f.opportunityId ? (jobs.opportunityById.get(f.opportunityId) ?? null) : null,
+      draftSlot: jobs.draftSlots.get(f.id) ?? null,
+      askRef: f.askId ? (askById.get(f.askId) ?? null) : null,
+    }),
   );
   return { interactions: interactions.out, followUps: followUps.out, interactionById };
 }
@@ -237,7 +238,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   if (!account) throw notFound("account", actor.accountId);
   const people = await refsOfPeople(deps, actor);
   const network = await refsOfNetwork(deps, actor, people.contactById, people.companyById);
-  const history = await refsOfHistory(deps, actor, people.contactById, network.askById);
+  const jobs = await refsOfJobSearch(deps, actor, people);
+  const history = await refsOfHistory(deps, actor, people.contactById, network.askById, jobs);
   const { name, timeZone, country } = account;
   // Webhook URLs and secrets are the owner's (other members see only a URL's origin): their backups have none.
   const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
@@ -261,5 +263,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     campaigns: campaigns.campaigns,
     campaignRecipients: campaigns.campaignRecipients,
     templates: templates.map(({ id: _id, ...t }) => t),
+    interviewQuestions: jobs.interviewQuestions,
+    opportunities: jobs.opportunities,
+    jobExpenses: jobs.jobExpenses,
   };
 }

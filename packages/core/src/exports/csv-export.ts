@@ -27,6 +27,12 @@ export function neutralizeCell(value: string, kind: CellKind = "text"): string {
 
 const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
+/** RFC 4180 CSV (CRLF, quoted where needed) of a header and rows, every formula-like cell neutralised. */
+export function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header.map(quote).join(","), ...rows.map((row) => row.map((v) => quote(neutralizeCell(v))).join(","))];
+  return `${lines.join("\r\n")}\r\n`;
+}
+
 /** Kith's own columns; Kith's importer reads them back field for field. */
 export const CSV_EXPORT_HEADERS = [
   "First Name",

@@ -19,6 +19,9 @@ export const RESTORE_STEPS = [
   "articles",
   "campaigns",
   "campaignRecipients",
+  "interviewQuestions",
+  "opportunities",
+  "jobExpenses",
   "refresh",
   "finish",
   /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */

@@ -7,7 +7,16 @@ import { restoredId } from "./restored-ids.ts";
 const UNDO_BATCH = 200;
 
 /** The ids a job gave the rows of `list`, read from its stored upload (a row not yet written has none to delete). */
-async function* idsOf(deps: Deps, job: ClaimedRestoreJob, list: "contacts" | "companies" | "articles" | "campaigns") {
+type UndoneList =
+  | "contacts"
+  | "companies"
+  | "articles"
+  | "campaigns"
+  | "opportunities"
+  | "interviewQuestions"
+  | "jobExpenses";
+
+async function* idsOf(deps: Deps, job: ClaimedRestoreJob, list: UndoneList) {
   const file = deps.store.restoreJobs.readFile(job.accountId, job.id);
   for await (const part of backupParts(file, (key) => key === list)) {
     if (part.kind !== "item") continue;
@@ -43,12 +52,19 @@ async function inBatches(
  * Takes a failed restore's rows out again, in batches with turns of the event loop like the restore itself. Its
  * ids are derived from the job and each ref, so they are found again from the stored upload, whatever run wrote
  * them. The account was empty before, so this is exact: deleting a contact takes its tags, follow-ups, links and
- * search rows with it (the campaigns go first, with their recipients), and an interaction goes with the last of its contacts (every restored interaction names
- * only restored contacts); then the companies and the articles, and the account's name and settings as they were. The webhooks and
- * the digest schedule are written by the last step, in one transaction, after which nothing fails.
+ * search rows with it (the campaigns go first, with their recipients), and an interaction goes with the last of its
+ * contacts (every restored interaction names only restored contacts); the job search's expenses, opportunities and
+ * questions before them; then the companies and the articles, and the account's name and settings as they were. The
+ * webhooks and the digest schedule are written by the last step, in one transaction, after which nothing fails.
  */
 export async function undoRestore(deps: Deps, job: ClaimedRestoreJob): Promise<void> {
   await inBatches(deps, idsOf(deps, job, "campaigns"), (tx, id) => tx.campaigns.delete(job.accountId, id));
+  // Expenses and opportunities first (an opportunity takes its history, contacts, interviews and prep with it).
+  await inBatches(deps, idsOf(deps, job, "jobExpenses"), (tx, id) => tx.jobExpenses.delete(job.accountId, id));
+  await inBatches(deps, idsOf(deps, job, "opportunities"), (tx, id) => tx.opportunities.delete(job.accountId, id));
+  await inBatches(deps, idsOf(deps, job, "interviewQuestions"), (tx, id) =>
+    tx.interviewPrep.deleteQuestion(job.accountId, id),
+  );
   await inBatches(deps, idsOf(deps, job, "contacts"), (tx, id) => tx.contacts.hardDelete(job.accountId, id));
   await inBatches(deps, idsOf(deps, job, "companies"), (tx, id) => tx.companies.delete(job.accountId, id));
   await inBatches(deps, idsOf(deps, job, "articles"), (tx, id) => tx.articles.delete(job.accountId, id));

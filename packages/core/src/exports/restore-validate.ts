@@ -21,6 +21,13 @@ import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-temp
 import { checkTemplateSyntax } from "../messages/render-template.ts";
 import { createTemplateSchema, MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
 import { addRelationshipSchema } from "../network/schemas.ts";
+import {
+  addInterviewSchema,
+  createExpenseSchema,
+  createQuestionSchema,
+  interviewPrepInputSchema,
+  updateOpportunitySchema,
+} from "../opportunities/schemas.ts";
 import { parseAccountSettings, updateSettingsSchema } from "../settings/account-settings.ts";
 import { DomainError, type FieldIssue, invalid } from "../shared/errors.ts";
 import { saneDateOn, saneInstant } from "../shared/sane-dates.ts";
@@ -37,6 +44,9 @@ import {
   backupDuplicateDismissalSchema,
   backupFollowUpSchema,
   backupInteractionSchema,
+  backupInterviewQuestionSchema,
+  backupJobExpenseSchema,
+  backupOpportunitySchema,
   backupRelationshipSchema,
   backupSchema,
   backupTemplateSchema,
@@ -256,6 +266,80 @@ function checkAsk(a: z.output<typeof backupAskSchema>) {
   };
 }
 
+/** An opportunity through the edit's schema, its interviews and prep through theirs (refs in place of ids). */
+function checkOpportunity(o: z.output<typeof backupOpportunitySchema>) {
+  const { title, link, source, salaryMin, salaryMax, salaryCurrency, location, remote, notes } = o;
+  const data = asWritten(updateOpportunitySchema, {
+    ...{ title, link, source, salaryMin, salaryMax, salaryCurrency, location, remote, notes },
+  });
+  const interviews = o.interviews.map((i, j) => {
+    const { startsAt, timeZone, kind, contactRefs, notes: text } = i;
+    try {
+      const checked = asWritten(
+        addInterviewSchema,
+        { startsAt, timeZone, kind, contactIds: contactRefs, notes: text },
+        { contactIds: "contactRefs" },
+      );
+      return { ...i, startsAt: checked.startsAt, heldAt: nullableInstant("heldAt", i.heldAt) };
+    } catch (error) {
+      if (!(error instanceof RowIssues)) throw error;
+      throw new RowIssues(error.issues.map((x) => ({ path: ["interviews", j, ...x.path], message: x.message })));
+    }
+  });
+  if (o.prep) {
+    const { researchNotes, questions, peopleToMeet } = o.prep;
+    asWritten(
+      interviewPrepInputSchema,
+      {
+        researchNotes,
+        questions: questions.map((q) => ({ question: q.question, answer: q.answer, questionId: q.questionRef })),
+        peopleToMeet: peopleToMeet.map((p) => ({ name: p.name, contactId: p.contactRef, note: p.note })),
+      },
+      {},
+    );
+  }
+  return {
+    ...o,
+    ...{ title: data.title ?? title, link: data.link ?? null, source: data.source || null },
+    ...{ salaryCurrency: data.salaryCurrency ?? null, location: data.location || null },
+    stageOn: field("stageOn", saneDateOn, o.stageOn),
+    interviews,
+    stageHistory: o.stageHistory.map((s, j) => ({
+      ...s,
+      changedOn: field(`stageHistory.${j}.changedOn`, saneDateOn, s.changedOn),
+      changedAt: field(`stageHistory.${j}.changedAt`, saneInstant, s.changedAt),
+    })),
+    createdAt: field("createdAt", saneInstant, o.createdAt),
+    updatedAt: field("updatedAt", saneInstant, o.updatedAt),
+  };
+}
+
+function checkInterviewQuestion(q: z.output<typeof backupInterviewQuestionSchema>) {
+  const data = asWritten(createQuestionSchema, { question: q.question, answer: q.answer, tags: q.tags });
+  return {
+    ...q,
+    question: data.question,
+    tags: dedupe(data.tags),
+    createdAt: field("createdAt", saneInstant, q.createdAt),
+    updatedAt: field("updatedAt", saneInstant, q.updatedAt),
+  };
+}
+
+function checkJobExpense(e: z.output<typeof backupJobExpenseSchema>) {
+  const { spentOn, amountMinor, currency, category, note, opportunityRef } = e;
+  const data = asWritten(
+    createExpenseSchema,
+    { spentOn, amountMinor, currency, category, note, opportunityId: opportunityRef },
+    { opportunityId: "opportunityRef" },
+  );
+  return {
+    ...e,
+    currency: data.currency,
+    category: data.category,
+    createdAt: field("createdAt", saneInstant, e.createdAt),
+  };
+}
+
 function checkWebhook(w: z.output<typeof backupWebhookSchema>) {
   const data = asWritten(createWebhookSchema, { url: w.url, format: w.format });
   return { ...w, url: data.url, createdAt: field("createdAt", saneInstant, w.createdAt) };
@@ -459,6 +543,9 @@ const frameSchema = backupSchema.extend({
   campaigns: z.array(z.unknown()).default([]),
   campaignRecipients: z.array(z.unknown()).default([]),
   templates: z.array(z.unknown()).max(MAX_TEMPLATE_ROWS).default([]),
+  interviewQuestions: z.array(z.unknown()).default([]),
+  opportunities: z.array(z.unknown()).default([]),
+  jobExpenses: z.array(z.unknown()).default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -506,6 +593,14 @@ export async function validateBackup(input: unknown): Promise<Backup> {
       ),
     ),
     templates: onceEachDefault(await checkList("templates", backupTemplateSchema, frame.templates, checkTemplate)),
+    interviewQuestions: await checkList(
+      "interviewQuestions",
+      backupInterviewQuestionSchema,
+      frame.interviewQuestions,
+      checkInterviewQuestion,
+    ),
+    opportunities: await checkList("opportunities", backupOpportunitySchema, frame.opportunities, checkOpportunity),
+    jobExpenses: await checkList("jobExpenses", backupJobExpenseSchema, frame.jobExpenses, checkJobExpense),
   };
 }
 
@@ -522,6 +617,9 @@ export const BACKUP_LISTS = [
   "articles",
   "campaigns",
   "campaignRecipients",
+  "interviewQuestions",
+  "opportunities",
+  "jobExpenses",
   "templates",
 ] as const;
 export type BackupList = (typeof BACKUP_LISTS)[number];
@@ -599,6 +697,9 @@ const ROW_SCHEMAS = {
   campaigns: backupCampaignSchema,
   campaignRecipients: backupCampaignRecipientSchema,
   templates: backupTemplateSchema,
+  interviewQuestions: backupInterviewQuestionSchema,
+  opportunities: backupOpportunitySchema,
+  jobExpenses: backupJobExpenseSchema,
 } as const;
 
 /** A list's rows as a restore writes them. */
@@ -615,6 +716,9 @@ export interface CheckedRows {
   campaigns: ReturnType<typeof checkCampaign>;
   campaignRecipients: ReturnType<typeof checkCampaignRecipient>;
   templates: ReturnType<typeof checkTemplate>;
+  interviewQuestions: ReturnType<typeof checkInterviewQuestion>;
+  opportunities: ReturnType<typeof checkOpportunity>;
+  jobExpenses: ReturnType<typeof checkJobExpense>;
 }
 
 function checkRowValue<K extends BackupList>(
@@ -661,6 +765,12 @@ function checkRowValue<K extends BackupList>(
       return checkCampaignRecipient(row) as CheckedRows[K];
     case "templates":
       return checkTemplate(row) as CheckedRows[K];
+    case "interviewQuestions":
+      return checkInterviewQuestion(row) as CheckedRows[K];
+    case "opportunities":
+      return checkOpportunity(row) as CheckedRows[K];
+    case "jobExpenses":
+      return checkJobExpense(row) as CheckedRows[K];
     default: {
       const d = row as Backup["duplicateDismissals"][number];
       if (d.contactRefs[0] === d.contactRefs[1]) {
@@ -682,6 +792,20 @@ export function checkedRow<K extends BackupList>(
     if (!(error instanceof RowIssues)) throw error;
     throw fail(error.issues.map((i) => ({ path: [part.key, part.index, ...i.path], message: i.message })));
   }
+}
+
+/** An opportunity's refs: its company, its people, its interviews' people, its prep's questions and people. */
+function opportunityReferences(o: CheckedRows["opportunities"], at: (rest: string) => string) {
+  const refs: [BackupList, string, string][] = [];
+  if (o.companyRef) refs.push(["companies", o.companyRef, at("companyRef")]);
+  for (const [j, c] of o.contacts.entries()) refs.push(["contacts", c.contactRef, at(`contacts.${j}.contactRef`)]);
+  for (const [j, i] of o.interviews.entries())
+    for (const [k, r] of i.contactRefs.entries()) refs.push(["contacts", r, at(`interviews.${j}.contactRefs.${k}`)]);
+  for (const [j, q] of (o.prep?.questions ?? []).entries())
+    if (q.questionRef) refs.push(["interviewQuestions", q.questionRef, at(`prep.questions.${j}.questionRef`)]);
+  for (const [j, p] of (o.prep?.peopleToMeet ?? []).entries())
+    if (p.contactRef) refs.push(["contacts", p.contactRef, at(`prep.peopleToMeet.${j}.contactRef`)]);
+  return refs;
 }
 
 /** The refs each row points at, with their paths in the backup, and the list that must hold them. */
@@ -719,7 +843,16 @@ function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: numb
           ? [["interactions", f.interactionRef, at("interactionRef")] as [BackupList, string, string]]
           : []),
         ...(f.askRef ? [["asks", f.askRef, at("askRef")] as [BackupList, string, string]] : []),
+        ...(f.opportunityRef
+          ? [["opportunities", f.opportunityRef, at("opportunityRef")] as [BackupList, string, string]]
+          : []),
       ];
+    }
+    case "opportunities":
+      return opportunityReferences(row as CheckedRows["opportunities"], at);
+    case "jobExpenses": {
+      const e = row as CheckedRows["jobExpenses"];
+      return e.opportunityRef ? [["opportunities", e.opportunityRef, at("opportunityRef")]] : [];
     }
     case "duplicateDismissals":
       return (row as CheckedRows["duplicateDismissals"]).contactRefs.map((r, j) => [
@@ -805,6 +938,8 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
       "duplicateDismissals",
       "campaigns",
       "campaignRecipients",
+      "opportunities",
+      "jobExpenses",
     ]);
     await check(
       backupParts(open(), (k) => refLists.has(k)),

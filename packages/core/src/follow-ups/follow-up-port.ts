@@ -3,7 +3,8 @@ import type { Page, PageQuery } from "../shared/pagination.ts";
 import type { FollowUp, FollowUpListQuery } from "./schemas.ts";
 
 export interface FollowUpRepository {
-  insert(accountId: string, followUp: FollowUp): Promise<void>;
+  /** `draftSlot`: the template slot of a follow-up a stage rule creates (`opportunities/opportunity-rules.ts`). */
+  insert(accountId: string, followUp: FollowUp, draftSlot?: string | null): Promise<void>;
   update(accountId: string, followUp: FollowUp): Promise<void>;
   findById(accountId: string, id: string): Promise<FollowUp | null>;
   list(accountId: string, query: FollowUpListQuery, page: PageQuery): Promise<Page<FollowUp>>;

@@ -25,6 +25,8 @@ export async function addFollowUp(deps: Deps, actor: Actor, input: unknown): Pro
     if (!held.has(data.contactId)) throw notFound("contact", data.contactId);
     // An ask's id must be a real ask of this account (another account's reads as missing).
     if (data.askId && !(await tx.asks.findById(actor.accountId, data.askId))) throw notFound("ask", data.askId);
+    if (data.opportunityId && !(await tx.opportunities.exists(actor.accountId, data.opportunityId)))
+      throw invalid("opportunityId", "no such opportunity");
     const followUp: FollowUp = {
       id: deps.ids.newId(),
       contactId: data.contactId,

@@ -132,6 +132,23 @@ No pressure at all if nobody comes to mind.
 
 ${signOff("Thank you")}`,
   },
+  // After default:ask, so the "ask" slot still drafts "Who do you know at …?"; the job search's referral
+  // suggestion names this one by id.
+  {
+    id: "default:referral-ask",
+    name: "Asking for a referral",
+    channel: "any",
+    slots: ["ask"],
+    subject:
+      "{% if contact.company %}A question about a role at {{ contact.company }}{% else %}A quick question{% endif %}",
+    body: `${hi}
+
+I hope you're doing well! I'm about to apply for a role{% if contact.company %} at {{ contact.company }}{% endif %}, and since you know the place from the inside, I wanted to ask you first: would you be willing to refer me, or tell me who the hiring manager is?
+
+I'm happy to send my CV and a few lines about why I'd be a good fit. And no pressure at all if it isn't a good moment.
+
+${signOff("Thank you")}`,
+  },
   {
     id: "default:new-role",
     name: "Congratulations on the new role",
@@ -233,6 +250,44 @@ ${signOff("Cheers")}`,
 {% if occasion %}I know today is a special one for you ({{ occasion.name }}), and I wanted to send my best wishes!{% else %}You were on my mind today and I wanted to send a quick hello.{% endif %} I hope all is well with you.
 
 ${signOff("Warmly")}`,
+  },
+  {
+    id: "default:status-check",
+    name: "Checking in on an application",
+    channel: "email",
+    slots: ["status-check"],
+    subject: "Checking in{% if contact.company %} on the role at {{ contact.company }}{% endif %}",
+    body: `${hi}
+
+I hope your week is going well. I wanted to check in on where things stand{% if contact.company %} with the role at {{ contact.company }}{% endif %}. I'm still very interested, and happy to send anything that would help.
+
+${signOff("Best regards")}`,
+  },
+  {
+    id: "default:keep-in-touch",
+    name: "Keeping in touch after a decision",
+    channel: "email",
+    slots: ["keep-in-touch"],
+    subject: "Thank you{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
+    body: `${hi}
+
+Thank you again for your time and for everything you shared with me during the process{% if contact.company %} at {{ contact.company }}{% endif %}. Even though it didn't work out this time, I really enjoyed getting to know you and the team.
+
+I'd love to stay in touch. If I can ever return the favour, just let me know.
+
+${signOff("All the best")}`,
+  },
+  {
+    id: "default:thank-you-referral",
+    name: "Thanks for the referral",
+    channel: "any",
+    slots: ["thank-you-referral"],
+    subject: "Thank you for the referral",
+    body: `${hi}
+
+I wanted you to be among the first to know: I received an offer{% if contact.company %} from {{ contact.company }}{% endif %}. Your referral made a real difference, and I'm very grateful you put my name forward.
+
+${signOff("With thanks")}`,
   },
   {
     id: "default:follow-up",

@@ -27,6 +27,9 @@ export const TEMPLATE_SLOTS = [
   "introducer-thanks",
   "introducer-update",
   "campaign",
+  "status-check",
+  "keep-in-touch",
+  "thank-you-referral",
 ] as const;
 export type DraftSlot = (typeof TEMPLATE_SLOTS)[number];
 

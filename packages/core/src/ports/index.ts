@@ -27,6 +27,11 @@ import type { MailboxRepository } from "../mailbox/mailbox-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { NetworkGraph, RelationshipRepository } from "../network/relationship-port.ts";
+import type {
+  InterviewPrepRepository,
+  JobExpenseRepository,
+  OpportunityRepository,
+} from "../opportunities/opportunity-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
 /**
@@ -96,6 +101,9 @@ export interface Repositories {
   network: NetworkGraph;
   asks: AskRepository;
   mailbox: MailboxRepository;
+  opportunities: OpportunityRepository;
+  interviewPrep: InterviewPrepRepository;
+  jobExpenses: JobExpenseRepository;
 }
 
 /** A unit of work: everything inside `fn` commits together or not at all. */

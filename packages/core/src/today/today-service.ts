@@ -3,7 +3,7 @@ import { freshEngineContext } from "../due-state/catch-up.ts";
 import type { EngineContext } from "../due-state/engine-context.ts";
 import { buildTodayList, habitFromWeekCounts, type TodayEntry } from "../engine/index.ts";
 import { type DraftRequest, draftsFor, loadDraftScope } from "../messages/draft-service.ts";
-import type { Draft, DraftSlot } from "../messages/schemas.ts";
+import { type Draft, type DraftSlot, TEMPLATE_SLOTS } from "../messages/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import {
@@ -35,18 +35,23 @@ function nudgeSlot(nudgeNumber: number, nudgeCount: number): DraftSlot {
   return nudgeNumber <= 1 ? "nudge-1" : "nudge-2";
 }
 
+const isDraftSlot = (slot: string): slot is DraftSlot => (TEMPLATE_SLOTS as readonly string[]).includes(slot);
+
 /**
- * What an entry's draft is for: its template slot (a nudge by its place), the occasion's name, the article (its
- * title, link and description when the store still has it; the title alone otherwise).
+ * What an entry's draft is for: its template slot (a follow-up's own from a stage rule, a nudge by its place), the
+ * occasion's name, the article (its title, link and description when the store still has it; the title alone
+ * otherwise).
  */
 export function draftRequestOf(entry: TodayEntry, article?: OfferedArticle): DraftRequest {
   const detail = entry.detail;
   const slot: DraftSlot =
-    entry.templateSlot === "nudge" && detail.kind === "outreach"
-      ? nudgeSlot(detail.nudgeNumber, detail.nudgeCount)
-      : entry.templateSlot === "nudge"
-        ? "nudge-1"
-        : entry.templateSlot;
+    detail.kind === "follow-up" && detail.draftSlot && isDraftSlot(detail.draftSlot)
+      ? detail.draftSlot
+      : entry.templateSlot === "nudge" && detail.kind === "outreach"
+        ? nudgeSlot(detail.nudgeNumber, detail.nudgeCount)
+        : entry.templateSlot === "nudge"
+          ? "nudge-1"
+          : entry.templateSlot;
   return {
     contactId: entry.contactId,
     slot,

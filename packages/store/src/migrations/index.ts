@@ -24,6 +24,7 @@ import { articlesMigration } from "./0022-articles.ts";
 import { campaignsMigration } from "./0023-campaigns.ts";
 import { restoreJobsMigration } from "./0024-restore-jobs.ts";
 import { networkMigration } from "./0025-network.ts";
+import { opportunitiesMigration } from "./0027-opportunities.ts";
 import { mailboxMigration } from "./0028-mailbox.ts";
 import { calendarSyncMigration } from "./0029-calendar-sync.ts";
 
@@ -58,6 +59,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0025-network": networkMigration,
         "0028-mailbox": mailboxMigration,
         "0029-calendar-sync": calendarSyncMigration,
+        "0027-opportunities": opportunitiesMigration,
       };
     },
   };

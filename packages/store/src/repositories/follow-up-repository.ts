@@ -12,7 +12,8 @@ import { decodeCursor, toPage } from "@kith/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, FollowUpTable } from "../schema.ts";
 
-const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
+/** A follow-up as its row holds it (also read by the opportunities' repository). */
+export const followUpOfRow = (r: Selectable<FollowUpTable>): FollowUp => ({
   id: r.id,
   contactId: r.contact_id,
   dueOn: r.due_on,
@@ -29,7 +30,7 @@ const fromRow = (r: Selectable<FollowUpTable>): FollowUp => ({
   updatedAt: r.updated_at,
 });
 
-const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
+const toRow = (accountId: string, f: FollowUp): Omit<Selectable<FollowUpTable>, "draft_slot"> => ({
   id: f.id,
   account_id: accountId,
   contact_id: f.contactId,
@@ -50,8 +51,11 @@ const toRow = (accountId: string, f: FollowUp): Selectable<FollowUpTable> => ({
 export class KyselyFollowUpRepository implements FollowUpRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(accountId: string, f: FollowUp): Promise<void> {
-    await this.db.insertInto("follow_up").values(toRow(accountId, f)).execute();
+  async insert(accountId: string, f: FollowUp, draftSlot?: string | null): Promise<void> {
+    await this.db
+      .insertInto("follow_up")
+      .values({ ...toRow(accountId, f), draft_slot: draftSlot ?? null })
+      .execute();
   }
 
   async update(accountId: string, f: FollowUp): Promise<void> {
@@ -71,7 +75,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
       .where("account_id", "=", accountId)
       .where("id", "=", id)
       .executeTakeFirst();
-    return r ? fromRow(r) : null;
+    return r ? followUpOfRow(r) : null;
   }
 
   /** Soonest first; keyset on (dueOn, id). */
@@ -91,7 +95,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
       .orderBy("id")
       .limit(page.limit + 1)
       .execute();
-    return toPage(rows.map(fromRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
+    return toPage(rows.map(followUpOfRow), page.limit, (f) => ({ key: f.dueOn, id: f.id }));
   }
 
   async openFacts(accountId: string, contactIds: readonly string[]): Promise<Map<string, FollowUpFact[]>> {
@@ -109,6 +113,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
         "opportunity_id",
         "ask_id",
         "ask_step",
+        "draft_slot",
       ])
       .where("account_id", "=", accountId)
       .where("contact_id", "in", [...contactIds])
@@ -123,6 +128,7 @@ export class KyselyFollowUpRepository implements FollowUpRepository {
         title: r.title,
         origin: r.opportunity_id ? "opportunity-stage" : r.ask_id ? "ask-pending" : "follow-up",
         ...(r.ask_step ? { askStep: r.ask_step as AskStep } : {}),
+        ...(r.draft_slot ? { draftSlot: r.draft_slot } : {}),
       };
       map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), fact]);
     }

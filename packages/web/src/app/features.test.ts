@@ -5,7 +5,15 @@ describe("the shell's features", () => {
   it("route the import, report and duplicates pages, and give them no tab of their own", () => {
     const paths = PRIVATE_ROUTES.map((r) => r.path);
     expect(paths).toEqual(expect.arrayContaining(["/imports", "/imports/:id", "/duplicates"]));
-    expect(NAV.map((n) => n.href)).toEqual(["/", "/contacts", "/companies", "/articles", "/templates", "/settings"]);
+    expect(NAV.map((n) => n.href)).toEqual([
+      "/",
+      "/contacts",
+      "/companies",
+      "/jobs",
+      "/articles",
+      "/templates",
+      "/settings",
+    ]);
   });
 
   it("mark the tab a page lives under as current", () => {
@@ -19,6 +27,8 @@ describe("the shell's features", () => {
     expect(currentNavHref("/network/asks")).toBe("/contacts");
     expect(currentNavHref("/settings")).toBe("/settings");
     expect(currentNavHref("/templates")).toBe("/templates");
+    expect(currentNavHref("/jobs/targets")).toBe("/jobs");
+    expect(currentNavHref("/jobs/o1")).toBe("/jobs");
     expect(currentNavHref("/contactsx")).toBeUndefined();
     expect(currentNavHref("/nowhere")).toBeUndefined();
   });

@@ -15,6 +15,7 @@ const ICONS: Record<string, ReactNode> = {
     </>
   ),
   companies: <path d="M4 20V6l8-3v17M12 9h8v11M7 9h2M7 13h2M7 17h2M15 13h2M15 17h2M2 20h20" />,
+  jobs: <path d="M9 6V4h6v2M3 8h18v11H3zM3 13h18M11 13v2h2v-2" />,
   templates: <path d="M4 5h16v11H9l-5 4V5zM8 9h8M8 12h5" />,
   articles: <path d="M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h4" />,
   settings: (

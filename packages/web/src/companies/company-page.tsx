@@ -3,6 +3,7 @@ import { Link, useParams } from "wouter";
 import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
 import { WhoDoYouKnowSection } from "../network/who-do-you-know-section.tsx";
+import { STAGE_LABELS } from "../opportunities/stages.ts";
 import { Alert } from "../ui/controls.tsx";
 import { relativeDays } from "../ui/format.ts";
 import { Loading, Page, Section } from "../ui/page.tsx";
@@ -12,6 +13,10 @@ export default function CompanyPage() {
   const company = useQuery({
     queryKey: ["companies", "one", id],
     queryFn: () => unwrap(api.GET("/api/companies/{id}", { params: { path: { id } } })),
+  });
+  const opportunities = useQuery({
+    queryKey: ["opportunities", "list", "company", id],
+    queryFn: async () => (await unwrap(api.GET("/api/opportunities", { params: { query: { companyId: id } } }))).items,
   });
   const people = useQuery({
     queryKey: ["contacts", "list", "company", id],
@@ -55,6 +60,20 @@ export default function CompanyPage() {
         </ul>
       </Section>
       <WhoDoYouKnowSection company={c} />
+      {opportunities.data && opportunities.data.length > 0 && (
+        <Section title="Opportunities here">
+          <ul className="plain-list">
+            {opportunities.data.map((o) => (
+              <li key={o.id} className="follow-up">
+                <Link href={`/jobs/${encodeURIComponent(o.id)}`} className="strong">
+                  {o.title}
+                </Link>
+                <span className="badge">{STAGE_LABELS[o.stage]}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
     </Page>
   );
 }

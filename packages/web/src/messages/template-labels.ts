@@ -25,6 +25,9 @@ export const SLOT_LABELS: Record<TemplateSlot, string> = {
   "introducer-thanks": "Thanks to an introducer",
   "introducer-update": "How it went (to an introducer)",
   campaign: "Campaign",
+  "status-check": "Status check on an application",
+  "keep-in-touch": "Keeping in touch after a decision",
+  "thank-you-referral": "Thanks for a referral",
 };
 
 export const slotLabel = (slot: TemplateSlot): string => SLOT_LABELS[slot] ?? slot;

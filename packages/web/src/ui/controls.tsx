@@ -31,7 +31,7 @@ interface FieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  type?: "text" | "email" | "password" | "url" | "tel" | "date" | "datetime-local" | "number" | "search";
+  type?: "text" | "email" | "password" | "url" | "tel" | "date" | "time" | "datetime-local" | "number" | "search";
   description?: string;
   error?: string | undefined;
   isRequired?: boolean;
@@ -46,7 +46,7 @@ interface FieldProps {
   max?: number | string;
   className?: string;
   /** The keyboard a phone shows, e.g. "email" for an address typed as text (type=email refuses UTF-8 local parts). */
-  inputMode?: "email" | "tel" | "url" | "numeric" | "text";
+  inputMode?: "email" | "tel" | "url" | "numeric" | "decimal" | "text";
 }
 
 /**

@@ -1,0 +1,53 @@
+import type { Repositories } from "../ports/index.ts";
+import type { CheckedRows } from "./restore-validate.ts";
+
+/**
+ * Writes one restored opportunity with its stage history, contacts, interviews and prep. Ids derive from the
+ * job and the opportunity's ref (`id`), its parts' from the ref and their place, so a resumed restore writes the same.
+ */
+export async function writeOpportunity(
+  tx: Repositories,
+  accountId: string,
+  row: CheckedRows["opportunities"],
+  id: (list: string, ref: string) => string,
+): Promise<void> {
+  const { ref, companyRef, contacts, stageHistory, interviews, prep, ...o } = row;
+  const opportunityId = id("opportunities", ref);
+  await tx.opportunities.insert(accountId, {
+    ...o,
+    id: opportunityId,
+    companyId: companyRef ? id("companies", companyRef) : null,
+  });
+  for (const [i, s] of stageHistory.entries())
+    await tx.opportunities.addStageChange(accountId, opportunityId, {
+      ...s,
+      id: id("stageChanges", `${ref}-${i + 1}`),
+    });
+  for (const c of contacts)
+    await tx.opportunities.setContact(accountId, opportunityId, id("contacts", c.contactRef), c.role, c.addedAt);
+  for (const [i, { contactRefs, ...interview }] of interviews.entries()) {
+    const interviewId = id("interviews", `${ref}-${i + 1}`);
+    const contactIds = contactRefs.map((r) => id("contacts", r));
+    await tx.opportunities.insertInterview(
+      accountId,
+      { ...interview, id: interviewId, opportunityId, contactIds },
+      o.createdAt,
+    );
+  }
+  if (prep) {
+    await tx.interviewPrep.putPrep(accountId, opportunityId, {
+      researchNotes: prep.researchNotes,
+      questions: prep.questions.map((q) => ({
+        question: q.question,
+        answer: q.answer,
+        questionId: q.questionRef ? id("interviewQuestions", q.questionRef) : null,
+      })),
+      peopleToMeet: prep.peopleToMeet.map((p) => ({
+        name: p.name,
+        contactId: p.contactRef ? id("contacts", p.contactRef) : null,
+        note: p.note,
+      })),
+      updatedAt: prep.updatedAt,
+    });
+  }
+}
