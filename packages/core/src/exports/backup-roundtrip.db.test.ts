@@ -34,6 +34,8 @@ import { moveStage } from "../opportunities/move-stage.ts";
 import { addOpportunityContact, createOpportunity } from "../opportunities/opportunity-service.ts";
 import { createInterviewQuestion, putInterviewPrep } from "../opportunities/prep-service.ts";
 import { sampleBackup } from "../testing/sample-backup.ts";
+import type { ClaimedRestoreJob } from "./restore-job-port.ts";
+import { undoRestore } from "./restore-undo.ts";
 import { RESTORED_SENDING_REASON } from "./run-restore-job.ts";
 
 /** Text that has broken exports before: scripts, emoji, right-to-left, line breaks, formula starts. */
@@ -248,6 +250,22 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
       reason: RESTORED_SENDING_REASON,
     });
     expect(recipient!.interactionId).toBe((await listInteractions(w.deps, w.bob, {}, {})).items[0]!.id);
+  });
+
+  it("a failed restore's undo takes its campaigns out with the rest", async () => {
+    await restoreBackup(w.deps, w.bob, sampleBackup());
+    expect(await listCampaigns(w.deps, w.bob)).toHaveLength(1);
+    const job = await w.db.db
+      .selectFrom("restore_job")
+      .select(["id"])
+      .where("account_id", "=", w.bob.accountId)
+      .executeTakeFirstOrThrow();
+    // A committed job's upload is gone; put it back as a failed run would still hold it.
+    await w.deps.store.restoreJobs.appendFile(w.bob.accountId, job.id, 0, JSON.stringify(sampleBackup()));
+    await undoRestore(w.deps, { accountId: w.bob.accountId, id: job.id, before: null } as ClaimedRestoreJob);
+    expect(await listCampaigns(w.deps, w.bob)).toEqual([]);
+    expect(await w.db.db.selectFrom("campaign_recipient").select("contact_id").execute()).toEqual([]);
+    expect((await listContacts(w.deps, w.bob, { archived: "include" }, {})).items).toEqual([]);
   });
 
   it("a viewer's backup leaves the webhooks out", async () => {

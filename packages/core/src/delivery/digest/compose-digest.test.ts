@@ -71,6 +71,34 @@ describe("composeDigest", () => {
       "<blockquote><em>Following up on &quot;&lt;script&gt;&quot;</em><br>Hi Rosa,<br><br>About &lt;img src=x onerror=alert(1)&gt; &amp; more.<br><br>Best,<br>Sam</blockquote>",
     );
     expect(digest.html).not.toMatch(/<(script|img|b)[\s>]/);
+
+    // A cadence item offered an article: named with its link beside the draft, escaped.
+    const draft = { ...item.draft, subject: "Thought of you" };
+    const article = {
+      id: "a1",
+      title: 'Bees <script>"x"</script>\r\nBcc: y',
+      url: "https://x.example/b?a=1&b=2",
+      draft,
+    };
+    const offered = composeDigest(
+      { ...view([]), items: [{ ...item, reasonKind: "cadence-due", article }] },
+      links,
+      footer,
+    );
+    expect(offered.text).toContain(
+      '   Or share an article: Bees <script>"x"</script> Bcc: y — https://x.example/b?a=1&b=2',
+    );
+    expect(offered.html).toContain(
+      '<p>Or share an article: <a href="https://x.example/b?a=1&amp;b=2">Bees &lt;script&gt;&quot;x&quot;&lt;/script&gt;\r\nBcc: y</a></p>',
+    );
+    expect(offered.html).not.toMatch(/<script[\s>]/);
+    // An article item's draft is already about it: no second offer.
+    const own = composeDigest(
+      { ...view([]), items: [{ ...item, reasonKind: "article-match", article }] },
+      links,
+      footer,
+    );
+    expect(own.text).not.toContain("Or share an article");
   });
 
   it("says nothing of moving on when Kith moved no one", () => {

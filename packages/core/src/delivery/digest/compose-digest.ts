@@ -40,10 +40,15 @@ function textDraft(item: TodayItem): string[] {
   return [`   What to say — ${subject}`, ...body.split("\n").map((line) => (line ? `     ${line}` : ""))];
 }
 
+/** A recent article that fits the person, offered beside a cadence item's check-in (an article item's draft is it). */
+const offeredArticle = (item: TodayItem) => (item.reasonKind === "article-match" ? null : item.article);
+
 function textItem(item: TodayItem, links: DigestItemLinks, index: number): string {
+  const article = offeredArticle(item);
   return [
     `${index + 1}. ${item.displayName} — ${item.sentence}`,
     ...textDraft(item),
+    ...(article ? [`   Or share an article: ${article.title.replace(/[\r\n]+/g, " ")} — ${article.url}`] : []),
     `   Done: ${links.done}`,
     `   Snooze a week: ${links.snoozeWeek}`,
   ].join("\n");
@@ -58,9 +63,11 @@ function htmlDraft(item: TodayItem): string {
 }
 
 function htmlItem(item: TodayItem, links: DigestItemLinks): string {
+  const article = offeredArticle(item);
   return [
     `<li><strong>${escapeHtml(item.displayName)}</strong> — ${escapeHtml(item.sentence)}<br>`,
     htmlDraft(item),
+    article ? `<p>Or share an article: <a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a></p>` : "",
     `<a href="${escapeHtml(links.done)}">Done</a> · <a href="${escapeHtml(links.snoozeWeek)}">Snooze a week</a></li>`,
   ].join("");
 }
