@@ -42,7 +42,9 @@ export class KyselyInterviewPrepRepository implements InterviewPrepRepository {
     await this.db
       .insertInto("interview_prep")
       .values({ opportunity_id: opportunityId, account_id: accountId, ...values })
-      .onConflict((oc) => oc.column("opportunity_id").doUpdateSet(values))
+      .onConflict((oc) =>
+        oc.column("opportunity_id").doUpdateSet(values).where("interview_prep.account_id", "=", accountId),
+      )
       .execute();
   }
 

@@ -230,7 +230,12 @@ export class KyselyOpportunityRepository implements OpportunityRepository {
     await this.db
       .insertInto("opportunity_contact")
       .values({ account_id: accountId, opportunity_id: opportunityId, contact_id: contactId, role, added_at: addedAt })
-      .onConflict((oc) => oc.columns(["opportunity_id", "contact_id"]).doUpdateSet({ role }))
+      .onConflict((oc) =>
+        oc
+          .columns(["opportunity_id", "contact_id"])
+          .doUpdateSet({ role })
+          .where("opportunity_contact.account_id", "=", accountId),
+      )
       .execute();
   }
 
