@@ -92,6 +92,27 @@ export class KyselyRelationshipRepository implements RelationshipRepository {
     return Number(r.numDeletedRows) > 0;
   }
 
+  async setEnds(accountId: string, id: string, fromContactId: string, toContactId: string): Promise<boolean> {
+    const current = await this.findById(accountId, id);
+    if (!current) return false;
+    const pairKey = pairKeyOf(current.kind, fromContactId, toContactId);
+    const taken = await this.db
+      .selectFrom("relationship")
+      .select("id")
+      .where("account_id", "=", accountId)
+      .where("pair_key", "=", pairKey)
+      .where("id", "<>", id)
+      .executeTakeFirst();
+    if (taken) return false;
+    await this.db
+      .updateTable("relationship")
+      .set({ from_contact_id: fromContactId, to_contact_id: toContactId, pair_key: pairKey })
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .execute();
+    return true;
+  }
+
   async listForContact(accountId: string, contactId: string, limit: number): Promise<Relationship[]> {
     const rows = await this.db
       .selectFrom("relationship")
