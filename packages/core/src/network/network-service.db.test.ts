@@ -1,8 +1,8 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../accounts/roles.ts";
-import { createCompany } from "../companies/company-service.ts";
 import { addAsk, getAsk } from "../asks/ask-service.ts";
+import { createCompany } from "../companies/company-service.ts";
 import { createContact, deleteContact } from "../contacts/contact-service.ts";
 import { mergeContacts, undoMerge } from "../duplicates/merge-service.ts";
 import { logInteraction } from "../interactions/interaction-service.ts";
@@ -158,7 +158,8 @@ describe.each(DIALECTS)("the network on %s", (dialect) => {
     await addRelationship(w.deps, w.alice, { fromContactId: kim.id, toContactId: leo.id, kind: "friend" });
     await addRelationship(w.deps, w.alice, { fromContactId: leo.id, toContactId: leo2.id, kind: "sibling" });
     const ask = await addAsk(w.deps, w.alice, { contactId: leo2.id, about: { kind: "other", text: "a plumber" } });
-    const sentences = async (id: string) => (await contactRelationships(w.deps, w.alice, id)).map((r) => r.sentence).sort();
+    const sentences = async (id: string) =>
+      (await contactRelationships(w.deps, w.alice, id)).map((r) => r.sentence).sort();
 
     const merged = await mergeContacts(w.deps, w.alice, { keepId: leo.id, mergeId: leo2.id });
     expect(await sentences(leo.id)).toEqual(["Ana is Leo's parent", "Kim and Leo are friends"]);
