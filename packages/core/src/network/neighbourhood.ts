@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { NEIGHBOURHOOD_NODES_MAX, type Neighbourhood, neighbourhoodQuerySchema, targetOf } from "./schemas.ts";
 
@@ -14,6 +14,7 @@ const contactNode = (id: string) => `contact:${id}`;
 export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unknown): Promise<Neighbourhood> {
   requireRole(actor, "viewer");
   const parsed = parseInput(neighbourhoodQuerySchema, query);
+  if (!parsed.around) throw invalid("around", 'is required: "contact:<id>" or "company:<id>"');
   const around = targetOf(parsed.around);
   const depth = parsed.depth;
   const graph = deps.store.network;
