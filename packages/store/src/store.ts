@@ -60,7 +60,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
     relationships: new KyselyRelationshipRepository(db),
-    network: new KyselyNetworkGraph(db),
+    network: new KyselyNetworkGraph(db, dialect),
     asks: new KyselyAskRepository(db),
   };
 }
