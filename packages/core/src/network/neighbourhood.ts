@@ -20,6 +20,7 @@ export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unkn
   const graph = deps.store.network;
   const edges: Neighbourhood["edges"] = [];
   const kept = new Set<string>();
+  const edgeIds = new Set<string>();
   let truncated = false;
   let start: string[];
   let companyNode: { id: string; label: string } | null = null;
@@ -51,7 +52,8 @@ export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unkn
         next.push(e.otherId);
       }
       const [from, to] = e.inbound ? [e.otherId, e.contactId] : [e.contactId, e.otherId];
-      if (!edges.some((x) => x.id === e.id)) {
+      if (!edgeIds.has(e.id)) {
+        edgeIds.add(e.id);
         edges.push({ id: e.id, source: contactNode(from), target: contactNode(to), kind: e.kind });
       }
     }
