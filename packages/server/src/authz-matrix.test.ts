@@ -54,6 +54,8 @@ const KINDS = [
   "template",
   "restore",
   "campaign",
+  "relationship",
+  "ask",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -76,6 +78,8 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/templates\//, "template"],
     [/^\/api\/backup\/restore\//, "restore"],
     [/^\/api\/campaigns\//, "campaign"],
+    [/^\/api\/relationships\//, "relationship"],
+    [/^\/api\/asks\//, "ask"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -176,6 +180,13 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const campaign = await json(
       send(caller, "post", "/api/campaigns", { occasion: { kind: "thanksgiving" }, segment: {}, mode: "self" }),
     );
+    const friend = await json(send(caller, "post", "/api/contacts", { firstName: `${label} Friend` }));
+    const relationship = await json(
+      send(caller, "post", "/api/relationships", { fromContactId: contact.id, toContactId: friend.id, kind: "friend" }),
+    );
+    const ask = await json(
+      send(caller, "post", "/api/asks", { contactId: friend.id, about: { kind: "company", companyId: company.id } }),
+    );
     return {
       article: article.id,
       template: template.id,
@@ -189,6 +200,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       import: importBody.job?.id ?? (importBody.id as string),
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
       campaign: campaign.id,
+      relationship: relationship.id,
+      ask: ask.id,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
       session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]
