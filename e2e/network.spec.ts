@@ -70,16 +70,16 @@ test("network: two relationships, who do you know at Acme Robotics, a name recei
   );
   const mia = page.url().split("/").pop() ?? "";
 
-  // The meeting with Mia, logged as the ask moves to met.
+  // The meeting with Mia, logged from her page as any interaction is: the ask moves to met by itself.
+  await page.getByRole("button", { name: "Log interaction", exact: true }).click();
+  const log = page.getByRole("dialog", { name: "Log an interaction" });
+  await expect(log.getByRole("combobox", { name: "With" })).toHaveValue("Mia Chen");
+  await log.getByRole("radiogroup", { name: "How" }).getByText("Meeting", { exact: true }).click();
+  await expect(log.getByRole("radio", { name: "Meeting" })).toBeChecked();
+  await log.getByLabel("What about").fill("Coffee at Acme Robotics");
+  await log.getByRole("button", { name: "Log it" }).click();
+  await expect(log).toBeHidden();
   await page.goto("/network/asks");
-  await page
-    .getByRole("list", { name: "Named (1)" })
-    .getByRole("button", { name: /^Mark met: Ask to Ana Ruiz/ })
-    .click();
-  const met = page.getByRole("form", { name: "You met Mia Chen" });
-  await expect(met.getByRole("checkbox", { name: "Log the meeting with Mia Chen" })).toBeChecked();
-  await met.getByLabel("What about").fill("Coffee at Acme Robotics");
-  await met.getByRole("button", { name: "Mark met" }).click();
   await expect(page.getByRole("list", { name: "Met (1)" })).toContainText("Ana Ruiz");
   const miaNow = await (await page.request.get(`/api/contacts/${mia}`)).json();
   expect(miaNow.touchCount).toBe(1);

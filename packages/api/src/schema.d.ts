@@ -2212,8 +2212,8 @@ export interface paths {
         /** Paths from you to a person or to anyone at a company, up to 4 people long, best first (at most 20): a recent touch with the first person and strong relationships rank higher; truncated when a bound cut the search */
         get: {
             parameters: {
-                query: {
-                    to: string;
+                query?: {
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2267,8 +2267,8 @@ export interface paths {
         /** The people within 1 or 2 relationships of a contact or of a company's people, for the graph (≤ 150 nodes) */
         get: {
             parameters: {
-                query: {
-                    around: string;
+                query?: {
+                    around?: string;
                     depth?: number;
                 };
                 header?: never;

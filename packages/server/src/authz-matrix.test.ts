@@ -60,6 +60,8 @@ const KINDS = [
   "interview",
   "question",
   "expense",
+  "relationship",
+  "ask",
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
@@ -88,6 +90,8 @@ function kindOfPathId(path: string, param: string): Kind {
     [/^\/api\/opportunities\//, "opportunity"],
     [/^\/api\/interview-questions\//, "question"],
     [/^\/api\/job-expenses\//, "expense"],
+    [/^\/api\/relationships\//, "relationship"],
+    [/^\/api\/asks\//, "ask"],
   ];
   const found = table.find(([re]) => re.test(path));
   if (!found) throw new Error(`the matrix does not know what {${param}} names in ${path}: add it to kindOfPathId`);
@@ -223,6 +227,13 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         category: `${label} travel`,
       }),
     );
+    const friend = await json(send(caller, "post", "/api/contacts", { firstName: `${label} Friend` }));
+    const relationship = await json(
+      send(caller, "post", "/api/relationships", { fromContactId: contact.id, toContactId: friend.id, kind: "friend" }),
+    );
+    const ask = await json(
+      send(caller, "post", "/api/asks", { contactId: friend.id, about: { kind: "company", companyId: company.id } }),
+    );
     return {
       opportunity: opportunity.id,
       interview: interview.id,
@@ -242,6 +253,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       merge: (merge as { id?: string; mergeId?: string }).mergeId ?? merge.id,
       campaign: campaign.id,
       suggestion,
+      relationship: relationship.id,
+      ask: ask.id,
       user: userId,
       account: ((await json(send(caller, "get", "/api/account"))) as { id: string }).id,
       session: ((await json(send(caller, "get", "/api/sessions"))) as unknown as { items: { id: string }[] }).items[0]

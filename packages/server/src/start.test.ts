@@ -46,7 +46,8 @@ describe("the address a fresh local server prints works for sign-up (real socket
     });
 
   it("without KITH_PUBLIC_URL on loopback: the public URL is localhost, and both local spellings may sign up", async () => {
-    const { port, config, server } = await start({});
+    // Two people sign up; without SMTP that needs sign-up opened (closed by default after the first user).
+    const { port, config, server } = await start({ KITH_ALLOW_SIGNUP: "true" });
     expect(config.publicUrl).toBe(`http://localhost:${port}`);
     // Fastify prints the address it listens on; that one works as well as the public URL.
     expect(server.address).toBe(`http://127.0.0.1:${port}`);

@@ -68,7 +68,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     messageSends: new KyselyMessageSendRepository(db),
     analytics: new KyselyAnalyticsRepository(db),
     relationships: new KyselyRelationshipRepository(db),
-    network: new KyselyNetworkGraph(db),
+    network: new KyselyNetworkGraph(db, dialect),
     asks: new KyselyAskRepository(db),
     mailbox: new KyselyMailboxRepository(db),
     opportunities: new KyselyOpportunityRepository(db, dialect),

@@ -50,6 +50,14 @@ export interface AskRepository {
   allNames(accountId: string): Promise<AskNameRecord[]>;
   /** The follow-ups the asks created (any status). */
   followUpsOf(accountId: string, askIds: readonly string[]): Promise<AskFollowUp[]>;
+  /** The asks made to a contact, by id (a merge moves them). */
+  askIdsTo(accountId: string, contactId: string): Promise<string[]>;
+  /** The asks that received a contact as a name. */
+  askIdsNaming(accountId: string, contactId: string): Promise<string[]>;
+  /** Makes these asks asks to `contactId` (a merge and its undo). */
+  reassign(accountId: string, askIds: readonly string[], contactId: string): Promise<void>;
+  /** These asks' name `fromId` becomes `toId`; where the ask already has `toId` the name is dropped. */
+  renameNames(accountId: string, askIds: readonly string[], fromId: string, toId: string): Promise<void>;
   /** Open asks (named or introduced) that received one of these contacts as a name. */
   openAsksNaming(accountId: string, contactIds: readonly string[]): Promise<AskRecord[]>;
 }

@@ -38,6 +38,16 @@ export interface ContactMergeRecord {
   photoTaken?: boolean;
   /** The merged contact's "not the same person" pairs ([a, b], a < b), gone with it; undo puts them back. */
   dismissals?: [string, string][];
+  /**
+   * The merged contact's relationships moved to the kept one (with their ends before), the asks made to it and the
+   * asks that named it; absent in records from before the network. An edge that would have doubled one of the kept
+   * contact's (or joined the two) went with the merged contact, and does not come back.
+   */
+  network?: {
+    relationships: { id: string; fromContactId: string; toContactId: string }[];
+    askIds: string[];
+    namedInAskIds: string[];
+  };
   /** The kept contact's updatedAt right after the merge: undo refuses if it changed since. */
   keptUpdatedAt: string;
   mergedAt: string;

@@ -6,7 +6,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type ContactMergeRecord, type MergeResult, mergeContactsSchema } from "./merge-schemas.ts";
-import { moveHistory, movePhoto, putPhotoBack, unionContacts } from "./merge-steps.ts";
+import { moveHistory, moveNetwork, movePhoto, putNetworkBack, putPhotoBack, unionContacts } from "./merge-steps.ts";
 
 async function contactOrThrow(tx: Repositories, accountId: string, id: string): Promise<Contact> {
   const contact = await tx.contacts.findById(accountId, id);
@@ -58,6 +58,7 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
     const union = withinLimits(unionContacts(kept, merged));
     const moved = await moveHistory(tx, actor.accountId, merged.id, kept.id);
     const photo = await movePhoto(tx, actor.accountId, merged.id, kept.id);
+    const network = await moveNetwork(tx, actor.accountId, merged.id, kept.id);
     // Its "not the same person" pairs go with it (the rows cascade); the record keeps them for undo.
     const dismissals = (await tx.duplicates.dismissedPairs(actor.accountId)).filter((p) => p.includes(merged.id));
     await tx.contacts.hardDelete(actor.accountId, merged.id);
@@ -67,6 +68,7 @@ export async function mergeContacts(deps: Deps, actor: Actor, input: unknown): P
       ...{ id: deps.ids.newId(), keptId: kept.id, mergedId: merged.id, keptBefore: kept, mergedBefore: merged },
       ...{ interactions: moved.interactions, followUpIds: moved.followUpIds, keptUpdatedAt: nowAt, ...photo },
       dismissals,
+      network,
       ...{ mergedAt: nowAt, undoneAt: null },
     };
     await tx.duplicates.insertMerge(actor.accountId, record);
@@ -102,6 +104,7 @@ export async function undoMerge(deps: Deps, actor: Actor, mergeId: string): Prom
     await tx.contacts.insert(actor.accountId, mergedBefore);
     await tx.contacts.update(actor.accountId, { ...record.keptBefore, dates: record.keptBefore.dates ?? [] });
     await putPhotoBack(tx, actor.accountId, record);
+    await putNetworkBack(tx, actor.accountId, record);
     for (const { id, contactIds } of record.interactions) {
       const interaction = await tx.interactions.findById(actor.accountId, id);
       if (interaction) await tx.interactions.update(actor.accountId, { ...interaction, contactIds });

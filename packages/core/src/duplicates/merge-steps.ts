@@ -68,3 +68,33 @@ export async function putPhotoBack(tx: Repositories, accountId: string, record: 
   if (stored) await tx.photos.put(accountId, record.mergedId, stored);
   if (record.photoTaken) await tx.photos.remove(accountId, record.keptId);
 }
+
+/**
+ * The merged contact's relationships and asks move to the kept one before it goes (they would go with it): an edge
+ * between the two, or one the kept contact already has, is left to go. Returns what undo needs.
+ */
+export async function moveNetwork(tx: Repositories, accountId: string, fromId: string, toId: string) {
+  const relationships: { id: string; fromContactId: string; toContactId: string }[] = [];
+  for (const edge of await tx.relationships.listForContact(accountId, fromId, 100_000)) {
+    const from = edge.fromContactId === fromId ? toId : edge.fromContactId;
+    const to = edge.toContactId === fromId ? toId : edge.toContactId;
+    if (from === to) continue;
+    if (await tx.relationships.setEnds(accountId, edge.id, from, to)) {
+      relationships.push({ id: edge.id, fromContactId: edge.fromContactId, toContactId: edge.toContactId });
+    }
+  }
+  const askIds = await tx.asks.askIdsTo(accountId, fromId);
+  await tx.asks.reassign(accountId, askIds, toId);
+  const namedInAskIds = await tx.asks.askIdsNaming(accountId, fromId);
+  await tx.asks.renameNames(accountId, namedInAskIds, fromId, toId);
+  return { relationships, askIds, namedInAskIds };
+}
+
+/** Undo of `moveNetwork`, once the merged contact is back: its edges, asks and names return to it. */
+export async function putNetworkBack(tx: Repositories, accountId: string, record: ContactMergeRecord): Promise<void> {
+  const moved = record.network;
+  if (!moved) return;
+  for (const r of moved.relationships) await tx.relationships.setEnds(accountId, r.id, r.fromContactId, r.toContactId);
+  await tx.asks.reassign(accountId, moved.askIds, record.mergedId);
+  await tx.asks.renameNames(accountId, moved.namedInAskIds, record.keptId, record.mergedId);
+}

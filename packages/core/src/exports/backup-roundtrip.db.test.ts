@@ -215,9 +215,10 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     );
 
     const restored = await restoreBackup(w.deps, w.bob, backup);
-    // The ask logged its outbound message (an interaction) and a nudge (a follow-up); the held interview made a
-    // thank-you follow-up and the move to interviewing a check-in.
-    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 11, followUps: 5, webhooks: 1 });
+    // The ask logged its outbound message (an interaction) and a nudge (a follow-up); the campaign message marked
+    // sent is a touch (an interaction); the held interview made a thank-you follow-up and the move to
+    // interviewing a check-in.
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 12, followUps: 5, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
     expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
     // A restored campaign works: its own template is found again when a personal line re-renders a body.

@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { NEIGHBOURHOOD_NODES_MAX, type Neighbourhood, neighbourhoodQuerySchema, targetOf } from "./schemas.ts";
 
@@ -14,11 +14,13 @@ const contactNode = (id: string) => `contact:${id}`;
 export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unknown): Promise<Neighbourhood> {
   requireRole(actor, "viewer");
   const parsed = parseInput(neighbourhoodQuerySchema, query);
+  if (!parsed.around) throw invalid("around", 'is required: "contact:<id>" or "company:<id>"');
   const around = targetOf(parsed.around);
   const depth = parsed.depth;
   const graph = deps.store.network;
   const edges: Neighbourhood["edges"] = [];
   const kept = new Set<string>();
+  const edgeIds = new Set<string>();
   let truncated = false;
   let start: string[];
   let companyNode: { id: string; label: string } | null = null;
@@ -50,7 +52,8 @@ export async function networkNeighbourhood(deps: Deps, actor: Actor, query: unkn
         next.push(e.otherId);
       }
       const [from, to] = e.inbound ? [e.otherId, e.contactId] : [e.contactId, e.otherId];
-      if (!edges.some((x) => x.id === e.id)) {
+      if (!edgeIds.has(e.id)) {
+        edgeIds.add(e.id);
         edges.push({ id: e.id, source: contactNode(from), target: contactNode(to), kind: e.kind });
       }
     }

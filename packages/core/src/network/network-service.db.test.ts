@@ -1,8 +1,10 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../accounts/roles.ts";
+import { addAsk, getAsk } from "../asks/ask-service.ts";
 import { createCompany } from "../companies/company-service.ts";
 import { createContact, deleteContact } from "../contacts/contact-service.ts";
+import { mergeContacts, undoMerge } from "../duplicates/merge-service.ts";
 import { logInteraction } from "../interactions/interaction-service.ts";
 import type { Deps } from "../ports/index.ts";
 import { codeOf } from "../testing/fakes.ts";
@@ -143,5 +145,29 @@ describe.each(DIALECTS)("the network on %s", (dialect) => {
     expect(around.edges.filter((e) => e.kind === "works-at")).toHaveLength(3);
     expect(around.edges.filter((e) => e.kind !== "works-at")).toHaveLength(3);
     expect(await codeOf(networkNeighbourhood(w.deps, w.bob, { around: `contact:${ana.id}` }))).toBe("not_found");
+  });
+
+  it("a merge moves the merged contact's relationships and asks to the kept one, and undo moves them back", async () => {
+    const ana = await person(w.deps, w.alice, "Ana");
+    const leo = await person(w.deps, w.alice, "Leo");
+    const leo2 = await person(w.deps, w.alice, "Leo", { lastName: "P" });
+    const kim = await person(w.deps, w.alice, "Kim");
+    await addRelationship(w.deps, w.alice, { fromContactId: ana.id, toContactId: leo2.id, kind: "parent" });
+    await addRelationship(w.deps, w.alice, { fromContactId: kim.id, toContactId: leo2.id, kind: "friend" });
+    // Kim and Leo are friends already: that edge of Leo P's would double it, and goes with him.
+    await addRelationship(w.deps, w.alice, { fromContactId: kim.id, toContactId: leo.id, kind: "friend" });
+    await addRelationship(w.deps, w.alice, { fromContactId: leo.id, toContactId: leo2.id, kind: "sibling" });
+    const ask = await addAsk(w.deps, w.alice, { contactId: leo2.id, about: { kind: "other", text: "a plumber" } });
+    const sentences = async (id: string) =>
+      (await contactRelationships(w.deps, w.alice, id)).map((r) => r.sentence).sort();
+
+    const merged = await mergeContacts(w.deps, w.alice, { keepId: leo.id, mergeId: leo2.id });
+    expect(await sentences(leo.id)).toEqual(["Ana is Leo's parent", "Kim and Leo are friends"]);
+    expect((await getAsk(w.deps, w.alice, ask.id)).contactId).toBe(leo.id);
+
+    await undoMerge(w.deps, w.alice, merged.mergeId);
+    expect(await sentences(leo2.id)).toEqual(["Ana is Leo P's parent"]);
+    expect(await sentences(leo.id)).toEqual(["Kim and Leo are friends"]);
+    expect((await getAsk(w.deps, w.alice, ask.id)).contactId).toBe(leo2.id);
   });
 });

@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import { draftFor } from "../messages/draft-service.ts";
 import type { Deps } from "../ports/index.ts";
-import { notFound } from "../shared/errors.ts";
+import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { DEFAULT_PATH_BOUNDS, type RankedPath, rankPaths, searchPaths } from "./find-paths.ts";
 import {
@@ -73,6 +73,7 @@ const byRank = (a: RankedPath, b: RankedPath) =>
 export async function findNetworkPaths(deps: Deps, actor: Actor, query: unknown): Promise<PathsResult> {
   requireRole(actor, "viewer");
   const { to } = parseInput(pathQuerySchema, query);
+  if (!to) throw invalid("to", 'is required: "contact:<id>" or "company:<id>"');
   const target = await resolveTarget(deps, actor.accountId, targetOf(to));
   const reached = await pathsToEach(deps, actor.accountId, target.people);
   const all = [...reached.values()].flatMap((r) => r.paths).sort(byRank);

@@ -23,6 +23,8 @@ export interface RelationshipRepository {
   /** The edge of that kind between the two, whichever way it was stored. */
   findByPair(accountId: string, kind: Relationship["kind"], a: string, b: string): Promise<Relationship | null>;
   delete(accountId: string, id: string): Promise<boolean>;
+  /** Moves an edge to other ends (a merge and its undo); false, nothing written, when the pair has that kind already. */
+  setEnds(accountId: string, id: string, fromContactId: string, toContactId: string): Promise<boolean>;
   /** Every edge that touches the contact, newest first. */
   listForContact(accountId: string, contactId: string, limit: number): Promise<Relationship[]>;
   /** Every edge of the account, oldest first (backups). */

@@ -89,9 +89,10 @@ export function targetOf(value: string): NetworkTarget {
   return { kind, id };
 }
 
-export const pathQuerySchema = z.strictObject({ to: networkTargetSchema });
+// Optional in the schema so that the route authenticates before it answers; the services say it is missing.
+export const pathQuerySchema = z.strictObject({ to: networkTargetSchema.optional() });
 export const neighbourhoodQuerySchema = z.strictObject({
-  around: networkTargetSchema,
+  around: networkTargetSchema.optional(),
   depth: z.coerce.number().int().min(1).max(2).default(1),
 });
 

@@ -156,6 +156,59 @@ export class KyselyAskRepository implements AskRepository {
     }));
   }
 
+  async askIdsTo(accountId: string, contactId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("ask")
+      .select("id")
+      .where("account_id", "=", accountId)
+      .where("contact_id", "=", contactId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async askIdsNaming(accountId: string, contactId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("ask_name")
+      .select("ask_id")
+      .where("account_id", "=", accountId)
+      .where("contact_id", "=", contactId)
+      .orderBy("ask_id")
+      .execute();
+    return rows.map((r) => r.ask_id);
+  }
+
+  async reassign(accountId: string, askIds: readonly string[], contactId: string): Promise<void> {
+    if (askIds.length === 0) return;
+    await this.db
+      .updateTable("ask")
+      .set({ contact_id: contactId })
+      .where("account_id", "=", accountId)
+      .where("id", "in", [...askIds])
+      .execute();
+  }
+
+  async renameNames(accountId: string, askIds: readonly string[], fromId: string, toId: string): Promise<void> {
+    if (askIds.length === 0) return;
+    const already = await this.db
+      .selectFrom("ask_name")
+      .select("ask_id")
+      .where("account_id", "=", accountId)
+      .where("ask_id", "in", [...askIds])
+      .where("contact_id", "=", toId)
+      .execute();
+    const skip = new Set(already.map((r) => r.ask_id));
+    const move = askIds.filter((id) => !skip.has(id));
+    if (move.length === 0) return;
+    await this.db
+      .updateTable("ask_name")
+      .set({ contact_id: toId })
+      .where("account_id", "=", accountId)
+      .where("ask_id", "in", move)
+      .where("contact_id", "=", fromId)
+      .execute();
+  }
+
   async openAsksNaming(accountId: string, contactIds: readonly string[]): Promise<AskRecord[]> {
     if (contactIds.length === 0) return [];
     const rows = await this.db
