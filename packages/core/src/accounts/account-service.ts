@@ -98,8 +98,10 @@ export async function removeMember(deps: Deps, actor: Actor, userId: string): Pr
   await deps.store.transaction(async (tx) => {
     await assertNotLastOwner(tx, actor.accountId, userId, null);
     await tx.memberships.remove(actor.accountId, userId);
-    // What was the member's own in this account goes with them: their sending account (its sealed password).
+    // What was the member's own in this account goes with them: their sending account and their mailbox (each
+    // with its sealed password); what the mailbox logged stays, as the account's interactions.
     await tx.memberSmtp.delete(actor.accountId, userId);
+    await tx.mailbox.delete(actor.accountId, userId);
   });
 }
 

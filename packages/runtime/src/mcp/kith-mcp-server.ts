@@ -1,25 +1,34 @@
 import {
   type Actor,
   type ArticleFetcher,
+  addAsk,
+  addAskSchema,
   addFollowUp,
   addFollowUpSchema,
+  askListQuerySchema,
   type Deps,
   DomainError,
   doneToday,
   doneTodaySchema,
   draftFor,
   draftOptionsSchema,
+  findNetworkPaths,
   getContact,
   getContactDue,
   getToday,
+  listAsks,
+  listCompanies,
   listContacts,
   listInteractions,
   logInteraction,
   logInteractionSchema,
+  pathQuerySchema,
   saveArticle,
   saveArticleSchema,
   snoozeToday,
   type TodayItem,
+  type WhoDoYouKnow,
+  whoDoYouKnowAt,
 } from "@kith/core";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
@@ -72,6 +81,27 @@ export function describeTodayItem(item: TodayItem, index: number): string {
     .join("\n")}`;
 }
 
+/** How many pages of 200 companies a name search reads (4,000 companies), as `kith` does. */
+const COMPANY_PAGES_READ = 20;
+
+/** "At Acme Robotics: 1st degree Ana; 2nd degree Leo (through Ana)", and whom the drafted ask goes to. */
+export function describeWhoYouKnow(who: WhoDoYouKnow): string {
+  if (who.degrees.length === 0) return `Nobody you know leads to ${who.company.name} yet.`;
+  const ordinal = (n: number) => ["", "1st", "2nd", "3rd", "4th"][n] ?? `${n}th`;
+  const groups = who.degrees.map(
+    (g) =>
+      `${ordinal(g.degree)} degree: ${g.people
+        .map((p) =>
+          p.through.length > 0
+            ? `${p.displayName} (through ${p.through.map((t) => t.displayName).join(", ")})`
+            : p.displayName,
+        )
+        .join("; ")}`,
+  );
+  const ask = who.ask ? `\nAsk ${who.ask.displayName} first — the draft is below.` : "";
+  return `At ${who.company.name}:\n${groups.join("\n")}${ask}${who.truncated ? "\n(the search was cut by its bounds)" : ""}`;
+}
+
 /**
  * Kith as an MCP server (issue #16): the tools and resources an assistant uses to answer "who should I follow up
  * with today and what should I say?" and to log what happened. Each tool parses its input with the core's own
@@ -86,7 +116,8 @@ export function createKithMcpServer(scope: McpScope): McpServer {
       instructions:
         "Kith keeps a person's network: whom to follow up with today, why, and what to say. Start with `today`; " +
         "use `draft_message` for words, and `done` (or `log_interaction`) once the person has written or talked " +
-        "to someone. Names are found with `search_contacts`.",
+        "to someone. Names are found with `search_contacts` and `search_companies`; `who_do_you_know_at` and " +
+        "`find_paths` reach 2nd–4th degree people, `add_ask` records a 'who do you know?' request.",
     },
   );
 
@@ -226,6 +257,93 @@ export function createKithMcpServer(scope: McpScope): McpServer {
       }
       const result = await snoozeToday(deps, actor, contactId, days !== undefined ? { days } : { untilOn });
       return answer(`Snoozed until ${result.untilOn ?? "later"}.`, result);
+    }),
+  );
+
+  server.registerTool(
+    "search_companies",
+    {
+      title: "Search companies",
+      description: "Find companies by name (any case; an exact name first, else names that contain the words).",
+      inputSchema: z.strictObject({ q: z.string().trim().min(1).max(200) }),
+      annotations: READ,
+    },
+    guarded(async ({ q }) => {
+      const wanted = q.toLowerCase();
+      const all: { id: string; name: string }[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < COMPANY_PAGES_READ; i++) {
+        const page = await listCompanies(deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) });
+        all.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      const exact = all.filter((c) => c.name.toLowerCase() === wanted);
+      const found = exact.length > 0 ? exact : all.filter((c) => c.name.toLowerCase().includes(wanted));
+      const lines = found.slice(0, 20).map((c) => `${c.name} (${c.id})`);
+      return answer(lines.length === 0 ? "No company matches." : lines.join("\n"), found.slice(0, 20));
+    }),
+  );
+
+  server.registerTool(
+    "who_do_you_know_at",
+    {
+      title: "Who do you know at a company?",
+      description:
+        "The people you know at a company by degree (first-hand, or through whom for 2nd–4th degree), and a drafted 'who do you know at …?' ask to the best first person.",
+      inputSchema: z.strictObject({ companyId: id.describe("the company's id (search_companies finds it by name)") }),
+      annotations: READ,
+    },
+    guarded(async ({ companyId }) => {
+      const who = await whoDoYouKnowAt(deps, actor, companyId);
+      return answer(describeWhoYouKnow(who), who);
+    }),
+  );
+
+  server.registerTool(
+    "find_paths",
+    {
+      title: "Paths to a person or a company",
+      description:
+        "The best paths (up to 4 people, at most 20) from you to a person or to anyone at a company, strongest and most recent ties first; `truncated` says when the search was cut.",
+      inputSchema: pathQuerySchema,
+      annotations: READ,
+    },
+    guarded(async (query) => {
+      const result = await findNetworkPaths(deps, actor, query);
+      const lines = result.paths.map((p) => `You → ${p.hops.map((h) => h.displayName).join(" → ")}`);
+      const head = lines.length === 0 ? "No path found." : lines.join("\n");
+      return answer(result.truncated ? `${head}\n(the search was cut by its bounds)` : head, result);
+    }),
+  );
+
+  server.registerTool(
+    "asks",
+    {
+      title: "Who-do-you-know asks",
+      description:
+        "Your asks by status (asked, named, introduced, met, thanked, declined), each with the names received.",
+      inputSchema: askListQuerySchema,
+      annotations: READ,
+    },
+    guarded(async (query) => {
+      const asks = await listAsks(deps, actor, query);
+      return answer(`${asks.length} ask${asks.length === 1 ? "" : "s"}.`, asks);
+    }),
+  );
+
+  server.registerTool(
+    "add_ask",
+    {
+      title: "Record an ask",
+      description:
+        "Record a 'who do you know?' ask to a person, about a company, a role, a person or anything: it is logged as a message that waits for a reply, with a nudge in 7 days.",
+      inputSchema: addAskSchema,
+      annotations: WRITE,
+    },
+    guarded(async (input) => {
+      const ask = await addAsk(deps, actor, input);
+      return answer(`Ask recorded (${ask.id}).`, ask);
     }),
   );
 

@@ -58,6 +58,14 @@ describe.each(DIALECTS)("the mailbox routes on %s", (dialect) => {
     // The body is kept only because Ada asked, in her ledger rows.
     const ledger = await w.s.db.db.selectFrom("mailbox_message").selectAll().executeTakeFirstOrThrow();
     expect(ledger.body?.trim()).toBe("the body");
+
+    // A member removed from the account takes their mailbox (its sealed password) with them; what was logged stays.
+    expect((await ed.call("PUT", "/api/me/mailbox", w.form(), inAda)).statusCode).toBe(200);
+    const edId = (await ed.call("GET", "/api/auth/me")).json().user.id as string;
+    expect((await w.ada("DELETE", `/api/account/members/${edId}`)).statusCode).toBe(204);
+    const left = await w.s.db.db.selectFrom("mailbox").select("user_id").where("user_id", "=", edId).execute();
+    expect(left).toEqual([]);
+    expect((await w.ada("GET", `/api/interactions?contactId=${rosa}`)).json().items).toHaveLength(1);
   });
 
   it("a viewer cannot connect a mailbox; bad input names the field", async () => {

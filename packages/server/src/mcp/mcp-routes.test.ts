@@ -58,15 +58,20 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
     const byName = new Map(tools.map((t) => [t.name, t]));
     expect([...byName.keys()].sort()).toEqual(
       [
+        "add_ask",
         "add_follow_up",
+        "asks",
         "done",
         "draft_message",
+        "find_paths",
         "log_interaction",
         "save_article",
+        "search_companies",
         "search_contacts",
         "show_contact",
         "snooze",
         "today",
+        "who_do_you_know_at",
       ].sort(),
     );
     expect(byName.get("today")?.annotations?.readOnlyHint).toBe(true);
@@ -101,6 +106,40 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
     const resource = await client.readResource({ uri: `kith://contacts/${zoeId}` });
     const first = resource.contents[0] as { text: string };
     expect(JSON.parse(first.text).contact.displayName).toBe("Zoë Ångström");
+    await client.close();
+  });
+
+  it("answers who you know at a company, through whom, with a drafted ask, and records the ask", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const acme = (await ada.call("POST", "/api/companies", { name: "Acme Robotics" })).json();
+    const ana = (await ada.call("POST", "/api/contacts", { firstName: "Ana", lastName: "Ruiz" })).json();
+    const leo = (
+      await ada.call("POST", "/api/contacts", { firstName: "Leo", lastName: "Park", companyId: acme.id })
+    ).json();
+    await ada.call("POST", "/api/interactions", {
+      contactIds: [ana.id],
+      kind: "call",
+      direction: "mutual",
+      occurredAt: "2026-10-20T10:00:00.000Z",
+    });
+    await ada.call("POST", "/api/relationships", { fromContactId: ana.id, toContactId: leo.id, kind: "colleague" });
+    const client = await connect(await tokenFor(ada.call));
+
+    const found = textOf(await client.callTool({ name: "search_companies", arguments: { q: "acme" } }));
+    expect(found.split("\n")[0]).toBe(`Acme Robotics (${acme.id})`);
+    const who = textOf(await client.callTool({ name: "who_do_you_know_at", arguments: { companyId: acme.id } }));
+    expect(who).toContain("At Acme Robotics:\n2nd degree: Leo Park (through Ana Ruiz)");
+    expect(who).toContain("Ask Ana Ruiz first");
+    const paths = textOf(await client.callTool({ name: "find_paths", arguments: { to: `company:${acme.id}` } }));
+    expect(paths.split("\n")[0]).toBe("You → Ana Ruiz → Leo Park");
+
+    const asked = await client.callTool({
+      name: "add_ask",
+      arguments: { contactId: ana.id, about: { kind: "company", companyId: acme.id } },
+    });
+    expect(asked.isError).toBeFalsy();
+    const asks = JSON.parse(textOf(await client.callTool({ name: "asks", arguments: {} })).split("\n\n")[1] ?? "[]");
+    expect(asks.map((a: { status: string }) => a.status)).toEqual(["asked"]);
     await client.close();
   });
 
