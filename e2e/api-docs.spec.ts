@@ -4,7 +4,8 @@ test("API docs: Swagger UI renders the operations under its own policy", async (
   const response = await page.goto("/api/docs");
   expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   await expect(page.getByRole("heading", { name: /Kith API/ })).toBeVisible();
-  await expect(page.getByText("/api/contacts", { exact: true }).first()).toBeVisible();
+  // Swagger UI renders the operations a part at a time as the page scrolls: the first tag's are there at once.
+  await expect(page.getByText("/api/auth/me", { exact: true }).first()).toBeVisible();
 });
 
 test("the web app's own responses carry the security headers", async ({ page }) => {
