@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { whoDoYouKnowAt } from "../network/path-service.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import type { OpportunityNetwork, TargetCompany } from "./schemas.ts";
@@ -6,8 +7,8 @@ import type { OpportunityNetwork, TargetCompany } from "./schemas.ts";
 /**
  * Who you know at an opportunity's company: the people who work there (first degree), each with the last touch
  * and the role they already have on it, and whether to ask for a referral first (still "interested" and someone
- * known there). Second-degree paths come from network paths once they exist (issue #13): this is the seam,
- * `secondDegree` stays empty until then.
+ * known there). Beyond them, the network's paths (issue #13, `whoDoYouKnowAt`): the company's people reached through
+ * people you are in touch with (2nd to 4th degree), each with whom to go through.
  */
 export async function opportunityNetwork(deps: Deps, actor: Actor, id: string): Promise<OpportunityNetwork> {
   requireRole(actor, "viewer");
@@ -19,11 +20,19 @@ export async function opportunityNetwork(deps: Deps, actor: Actor, id: string): 
   const roles = new Map(
     (await deps.store.opportunities.contacts(actor.accountId, id)).map((c) => [c.contactId, c.role] as const),
   );
+  const who = opportunity.companyId ? await whoDoYouKnowAt(deps, actor, opportunity.companyId) : null;
+  const throughOthers = (who?.degrees ?? []).filter((g) => g.degree >= 2);
   return {
     companyId: opportunity.companyId,
     companyName: opportunity.companyName,
     firstDegree: people.map((p) => ({ ...p, role: roles.get(p.contactId) ?? null })),
-    secondDegree: [],
+    secondDegree: throughOthers.flatMap((g) =>
+      g.people.map((p) => ({
+        contactId: p.contactId,
+        displayName: p.displayName,
+        via: p.through.map((t) => t.displayName),
+      })),
+    ),
     suggestReferral: opportunity.stage === "interested" && people.length > 0,
   };
 }

@@ -1,8 +1,11 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../accounts/roles.ts";
+import { createCompany } from "../companies/company-service.ts";
 import { createContact } from "../contacts/contact-service.ts";
 import { addFollowUp, listFollowUps } from "../follow-ups/follow-up-service.ts";
+import { logInteraction } from "../interactions/interaction-service.ts";
+import { addRelationship } from "../network/relationship-service.ts";
 import { DomainError } from "../shared/errors.ts";
 import { codeOf } from "../testing/fakes.ts";
 import { getToday } from "../today/today-service.ts";
@@ -74,6 +77,19 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
     expect(await codeOf(createOpportunity(w.deps, viewer(), { title: "X", companyName: "A" }))).toBe("forbidden");
     const edited = await updateOpportunity(w.deps, w.alice, job.id, { remote: true, location: "Berlin" });
     expect(edited).toMatchObject({ remote: true, location: "Berlin", title: "Staff Engineer" });
+  });
+
+  it("shows who you know at the job's company and, through the network, whom you could be introduced to", async () => {
+    const acme = await createCompany(w.deps, w.alice, { name: "Acme Robotics" });
+    const ana = await createContact(w.deps, w.alice, { firstName: "Ana", lastName: "Ruiz" });
+    const leo = await createContact(w.deps, w.alice, { firstName: "Leo", lastName: "Park", companyId: acme.id });
+    await logInteraction(w.deps, w.alice, { contactIds: [ana.id], kind: "call", direction: "mutual" });
+    await addRelationship(w.deps, w.alice, { fromContactId: ana.id, toContactId: leo.id, kind: "colleague" });
+    const job = await createOpportunity(w.deps, w.alice, { title: "Robot whisperer", companyId: acme.id });
+    const network = await opportunityNetwork(w.deps, w.alice, job.id);
+    expect(network.firstDegree.map((p) => p.displayName)).toEqual(["Leo Park"]);
+    expect(network.secondDegree).toEqual([{ contactId: leo.id, displayName: "Leo Park", via: ["Ana Ruiz"] }]);
+    expect(network.suggestReferral).toBe(true);
   });
 
   it("keeps another account's opportunity out of reach: not found, never its data", async () => {

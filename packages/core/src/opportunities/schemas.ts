@@ -287,7 +287,7 @@ export const opportunityNetworkSchema = z.object({
   companyId: z.string().nullable(),
   companyName: z.string().nullable(),
   firstDegree: z.array(networkPersonSchema),
-  /** Paths through people you know, once network paths exist (issue #13); empty until then. */
+  /** The company's people reached through people you are in touch with (2nd–4th degree), best first. */
   secondDegree: z.array(z.object({ contactId: z.string(), displayName: z.string(), via: z.array(z.string()) })),
   suggestReferral: z.boolean(),
 });
