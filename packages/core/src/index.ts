@@ -48,6 +48,7 @@ export {
 export * from "./campaigns/member-campaign-mailer.ts";
 export { personalLineFrom } from "./campaigns/personal-line.ts";
 export * from "./campaigns/schemas.ts";
+export * from "./companies/company-names.ts";
 export * from "./companies/company-service.ts";
 export * from "./companies/schemas.ts";
 export * from "./contacts/add-note.ts";

@@ -1,4 +1,4 @@
-import { DomainError } from "@kith/core";
+import { companiesNamed, DomainError } from "@kith/core";
 import type { KithClient } from "../client/kith-client.ts";
 import { renderTable } from "../output/table.ts";
 
@@ -28,12 +28,7 @@ export async function findCompany(
   ref: string,
   warn: (text: string) => void,
 ): Promise<Company | null> {
-  const all = await allCompanies(client);
-  const byId = all.find((c) => c.id === ref);
-  if (byId) return byId;
-  const wanted = ref.trim().toLowerCase();
-  const exact = all.filter((c) => c.name.toLowerCase() === wanted);
-  const found = exact.length > 0 ? exact : all.filter((c) => c.name.toLowerCase().includes(wanted));
+  const found = companiesNamed(await allCompanies(client), ref);
   if (found.length <= 1) return found[0] ?? null;
   warn(
     `${renderTable(

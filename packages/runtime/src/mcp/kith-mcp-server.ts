@@ -6,6 +6,7 @@ import {
   addFollowUp,
   addFollowUpSchema,
   askListQuerySchema,
+  companiesNamed,
   type Deps,
   DomainError,
   doneToday,
@@ -264,12 +265,12 @@ export function createKithMcpServer(scope: McpScope): McpServer {
     "search_companies",
     {
       title: "Search companies",
-      description: "Find companies by name (any case; an exact name first, else names that contain the words).",
+      description:
+        "Find companies by name (any case; an exact name first, else names that contain the words), or by id.",
       inputSchema: z.strictObject({ q: z.string().trim().min(1).max(200) }),
       annotations: READ,
     },
     guarded(async ({ q }) => {
-      const wanted = q.toLowerCase();
       const all: { id: string; name: string }[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < COMPANY_PAGES_READ; i++) {
@@ -278,8 +279,7 @@ export function createKithMcpServer(scope: McpScope): McpServer {
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
       }
-      const exact = all.filter((c) => c.name.toLowerCase() === wanted);
-      const found = exact.length > 0 ? exact : all.filter((c) => c.name.toLowerCase().includes(wanted));
+      const found = companiesNamed(all, q);
       const lines = found.slice(0, 20).map((c) => `${c.name} (${c.id})`);
       return answer(lines.length === 0 ? "No company matches." : lines.join("\n"), found.slice(0, 20));
     }),
