@@ -71,13 +71,8 @@ export interface AnalyticsRepository {
   circleDue(accountId: string): Promise<CircleDueFact[]>;
   /** Asks made since `sinceAt`, newest first, at most `limit`, each with its person and count of names. */
   asks(accountId: string, sinceAt: string, limit: number): Promise<AskFact[]>;
-  /** People (not archived, created before `beforeAt`) in one of `circles`, at most `limit`, by id. */
-  cadencePeople(
-    accountId: string,
-    circles: readonly string[],
-    beforeAt: string,
-    limit: number,
-  ): Promise<CadencePerson[]>;
+  /** People (not archived) in one of `circles`, at most `limit`, by id. */
+  cadencePeople(accountId: string, circles: readonly string[], limit: number): Promise<CadencePerson[]>;
   /** Those people's interactions before `beforeAt`, newest first, at most `limit` rows. */
   historyOf(accountId: string, circles: readonly string[], beforeAt: string, limit: number): Promise<HistoryFact[]>;
 }

@@ -283,22 +283,28 @@ describe("the overdue trend", () => {
         person("ben", "inner", "2026-10-25T10:00:00.000Z"),
         // Cy: muted by a tag, never overdue.
         person("cy", "inner", "2025-01-01T10:00:00.000Z", { tags: ["Paused"] }),
+        // Dee, added on 1 November after a call on 1 October: counted from the call, overdue from 12 October.
+        person("dee", "inner", "2026-11-01T10:00:00.000Z"),
       ],
-      [fact("ana", "2025-06-01T10:00:00.000Z"), fact("ana", "2026-10-20T21:30:00.000Z")],
+      [
+        fact("ana", "2025-06-01T10:00:00.000Z"),
+        fact("ana", "2026-10-20T21:30:00.000Z"),
+        fact("dee", "2026-10-01T10:00:00.000Z"),
+      ],
       settings,
       weekEnds,
       ["inner", "close"],
     );
     expect(weeks.map((w) => [w.weekEndOn, w.contacts, w.overdue])).toEqual([
-      ["2026-10-14", 2, 1],
-      ["2026-10-21", 2, 0],
-      ["2026-10-28", 3, 0],
-      ["2026-11-04", 3, 1],
+      ["2026-10-14", 3, 2],
+      ["2026-10-21", 3, 1],
+      ["2026-10-28", 4, 1],
+      ["2026-11-04", 4, 2],
     ]);
     expect(weeks[0]?.circles).toEqual([
-      { circle: "inner", contacts: 2, withinCadence: 1, share: 0.5 },
+      { circle: "inner", contacts: 3, withinCadence: 1, share: 0.3333 },
       { circle: "close", contacts: 0, withinCadence: 0, share: null },
     ]);
-    expect(weeks[0]?.share).toBe(0.5);
+    expect(weeks[0]?.share).toBe(0.3333);
   });
 });

@@ -231,7 +231,8 @@ export function trendWeekEnds(todayOn: string, weeks = 12): string[] {
  * history up to that day: overdue when the cadence is overdue among the reasons due then. What history does not
  * hold is taken as it is today — the person's circle, tags and cadence, the account's cadences and mutes — and what
  * it cannot say is left out: snoozes, follow-ups and occasions of the past (holidays too: they only ever outrank a
- * cadence, never make one overdue). A person counts from the day they were added.
+ * cadence, never make one overdue). A person counts from the day they were added, or from their first interaction
+ * if it came before.
  */
 export function reconstructHealth(
   people: readonly CadencePerson[],
@@ -248,7 +249,11 @@ export function reconstructHealth(
   const facts = weekEnds.map(() => [] as CircleDueFact[]);
   for (const person of people) {
     const own = [...(byContact.get(person.contactId) ?? [])].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
-    const createdOn = localDateOf(person.createdAt, timeZone);
+    // In the network from the day they were added, or from their first interaction when it came before (an
+    // import, a contact added after a year of e-mails).
+    const firstAt = own[0]?.occurredAt;
+    const addedAt = firstAt !== undefined && firstAt < person.createdAt ? firstAt : person.createdAt;
+    const createdOn = localDateOf(addedAt, timeZone);
     const tags = person.tags.map((name) => {
       const key = name.toLowerCase();
       return { name, muted: settings.mutedTags.includes(key), cadence: settings.tagCadences[key] ?? null };

@@ -49,7 +49,7 @@ export async function getAnalytics(deps: Deps, actor: Actor): Promise<Analytics>
     repo.exchangesOfConnected(actor.accountId, connectionTarget, MAX_HISTORY_ROWS_READ),
     repo.circleDue(actor.accountId),
     repo.asks(actor.accountId, sinceAt, MAX_ASKS_READ + 1),
-    repo.cadencePeople(actor.accountId, cadenceCircles, pastUntilAt, MAX_TREND_PEOPLE + 1),
+    repo.cadencePeople(actor.accountId, cadenceCircles, MAX_TREND_PEOPLE + 1),
     repo.historyOf(actor.accountId, cadenceCircles, pastUntilAt, MAX_HISTORY_ROWS_READ + 1),
     deps.store.messageTemplates.list(actor.accountId, MAX_OWN_TEMPLATES + 50),
   ]);

@@ -152,12 +152,7 @@ export class KyselyAnalyticsRepository implements AnalyticsRepository {
     }));
   }
 
-  async cadencePeople(
-    accountId: string,
-    circles: readonly string[],
-    beforeAt: string,
-    limit: number,
-  ): Promise<CadencePerson[]> {
+  async cadencePeople(accountId: string, circles: readonly string[], limit: number): Promise<CadencePerson[]> {
     if (circles.length === 0) return [];
     const rows = await this.db
       .selectFrom("contact")
@@ -165,7 +160,6 @@ export class KyselyAnalyticsRepository implements AnalyticsRepository {
       .where("account_id", "=", accountId)
       .where("archived_at", "is", null)
       .where("circle", "in", [...circles])
-      .where("created_at", "<", beforeAt)
       .orderBy("id")
       .limit(limit)
       .execute();
