@@ -24,6 +24,29 @@ test("analytics: reply rates, who waits for a reply, connections built and circl
   await log(zoe.id, daysAgo(20), "message", "outbound");
   await log(zoe.id, daysAgo(9), "message", "inbound");
   for (const d of [70, 60, 50, 40, 30, 20, 10]) await log(ren.id, daysAgo(d), "call", "mutual");
+  // An old friend in the network circle, out of touch for months until a call ten days ago: overdue in the past
+  // weeks of the trend, within her cadence now.
+  const old = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Amal",
+    lastName: "عمر",
+    circle: "network",
+  });
+  await log(old.id, daysAgo(200), "call", "mutual");
+  await log(old.id, daysAgo(10), "call", "mutual");
+  // A message sent from a draft remembers its template: "did you send it?" → yes, with the check-in's draft.
+  await apiPost(page, "/api/messages/sent", {
+    contactId: ren.id,
+    channel: "message",
+    body: "Hi Ren, coffee soon?",
+    templateId: "default:check-in",
+  });
+  // An ask to Ren that brought a name and an introduction (Zoë still wrote last).
+  const ask = await apiPost<{ id: string }>(page, "/api/asks", {
+    contactId: ren.id,
+    about: { kind: "role", text: "Design lead" },
+  });
+  await apiPost(page, `/api/asks/${ask.id}/names`, { firstName: "Leo", lastName: "Park" });
+  await apiPost(page, `/api/asks/${ask.id}/status`, { status: "introduced" });
 
   await page.goto("/");
   await page.getByRole("link", { name: /Reply rates, who waits for your reply/ }).click();
@@ -46,5 +69,16 @@ test("analytics: reply rates, who waits for a reply, connections built and circl
   await expect(page.getByRole("list", { name: "Share of each circle within its cadence" })).toContainText(
     "1 of 1 person",
   );
+  const byTemplate = page.getByRole("row", { name: /^Check-in/ });
+  await expect(byTemplate).toContainText("0%");
+  await expect(
+    page.getByRole("img", { name: "0 people overdue now, 1 twelve weeks ago (at most 1 in a week)." }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Circles within their cadence, twelve weeks ago and now" }),
+  ).toContainText("close");
+  await expect(page.getByText("100% of your 1 ask since")).toBeVisible();
+  await expect(page.getByRole("list", { name: "How far your asks got" })).toContainText("Introduced");
+  await expect(page.getByRole("list", { name: "Top introducers" }).getByRole("link", { name: "Ren 王" })).toBeVisible();
   await capture(page, "analytics");
 });

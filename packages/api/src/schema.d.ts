@@ -4329,6 +4329,8 @@ export interface paths {
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
                                 updatedAt: string;
+                                templateId?: string | null;
+                                templateName?: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -4360,6 +4362,7 @@ export interface paths {
                         awaitsReply?: boolean;
                         /** @enum {string} */
                         source?: "manual" | "import" | "mailbox" | "calendar" | "api";
+                        templateId?: string;
                     };
                 };
             };
@@ -4385,6 +4388,8 @@ export interface paths {
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
                             updatedAt: string;
+                            templateId?: string | null;
+                            templateName?: string | null;
                         };
                     };
                 };
@@ -4436,6 +4441,8 @@ export interface paths {
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
                             updatedAt: string;
+                            templateId?: string | null;
+                            templateName?: string | null;
                         };
                     };
                 };
@@ -4514,6 +4521,8 @@ export interface paths {
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
                             updatedAt: string;
+                            templateId?: string | null;
+                            templateName?: string | null;
                         };
                     };
                 };
@@ -4663,6 +4672,7 @@ export interface paths {
                             meaningful?: boolean;
                             /** @default false */
                             awaitsReply?: boolean;
+                            templateId?: string;
                         };
                     };
                 };
@@ -5402,6 +5412,8 @@ export interface paths {
                                 source: "manual" | "import" | "mailbox" | "calendar" | "api";
                                 createdAt: string;
                                 updatedAt: string;
+                                template?: string | null;
+                                templateName?: string | null;
                             }[];
                             /** @default [] */
                             relationships: {
@@ -6200,6 +6212,7 @@ export interface paths {
                         summary?: string;
                         awaitsReply?: boolean;
                         loggedInteractionId?: string;
+                        templateId?: string;
                     };
                 };
             };
@@ -7699,6 +7712,8 @@ export interface paths {
                             source: "manual" | "import" | "mailbox" | "calendar" | "api";
                             createdAt: string;
                             updatedAt: string;
+                            template?: string | null;
+                            templateName?: string | null;
                         }[];
                         /** @default [] */
                         relationships?: {
@@ -8143,6 +8158,15 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
                                 }[];
+                                byTemplate: {
+                                    sent: number;
+                                    answered: number;
+                                    rate: number | null;
+                                    medianHoursToReply: number | null;
+                                    templateId: string;
+                                    name: string | null;
+                                    deleted: boolean;
+                                }[];
                                 sampled: boolean;
                             };
                             owedReplies: {
@@ -8161,6 +8185,45 @@ export interface paths {
                                 withinCadence: number;
                                 share: number | null;
                             }[];
+                            trend: {
+                                weeks: {
+                                    weekEndOn: string;
+                                    contacts: number;
+                                    overdue: number;
+                                    share: number | null;
+                                    circles: {
+                                        circle: string;
+                                        contacts: number;
+                                        withinCadence: number;
+                                        share: number | null;
+                                    }[];
+                                }[];
+                                sampled: boolean;
+                            };
+                            asks: {
+                                counts: {
+                                    asked: number;
+                                    named: number;
+                                    introduced: number;
+                                    met: number;
+                                    thanked: number;
+                                    declined: number;
+                                };
+                                introductionRate: number | null;
+                                byMonth: {
+                                    month: string;
+                                    asked: number;
+                                    introduced: number;
+                                }[];
+                                topIntroducers: {
+                                    contactId: string;
+                                    displayName: string;
+                                    asks: number;
+                                    introductions: number;
+                                    names: number;
+                                }[];
+                                sampled: boolean;
+                            };
                         };
                     };
                 };
@@ -9301,6 +9364,7 @@ export interface paths {
                         body: string;
                         awaitsReply?: boolean;
                         idempotencyKey?: string;
+                        templateId?: string;
                     };
                 };
             };
@@ -9352,6 +9416,7 @@ export interface paths {
                         subject?: string;
                         body: string;
                         awaitsReply?: boolean;
+                        templateId?: string;
                     };
                 };
             };

@@ -151,6 +151,9 @@ export interface InteractionTable {
   source: string;
   created_at: string;
   updated_at: string;
+  /** The template a message sent from a draft started from, and its name then (migration 0037); else null. */
+  template_id: string | null;
+  template_name: string | null;
 }
 
 /** One row per (interaction, contact), with the fields the touch index needs copied in. */

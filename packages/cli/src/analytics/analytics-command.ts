@@ -1,4 +1,4 @@
-import type { Analytics, ReplyStats } from "@kith/core";
+import type { Analytics, ReplyStats, TemplateReplyStats } from "@kith/core";
 import type { Command } from "commander";
 import { type CliContext, clientAction } from "../cli-context.ts";
 import { renderTable } from "../output/table.ts";
@@ -20,6 +20,10 @@ const replyRow = (label: string, r: ReplyStats) => [
   waitWords(r.medianHoursToReply),
 ];
 
+/** A template as a person reads it: its name, and whether it is gone. */
+export const templateWords = (t: Pick<TemplateReplyStats, "name" | "deleted">) =>
+  t.name === null ? "a deleted template" : t.deleted ? `${t.name} (deleted)` : t.name;
+
 export function renderAnalytics(a: Analytics): string {
   const lines = [`Replies since ${a.sinceOn}${a.replies.sampled ? " (the most recent messages)" : ""}`];
   if (a.replies.overall.sent === 0) lines.push("  no message sent in that time");
@@ -28,6 +32,15 @@ export function renderAnalytics(a: Analytics): string {
       renderTable(
         ["CHANNEL", "SENT", "ANSWERED", "RATE", "MEDIAN WAIT"],
         [...a.replies.byChannel.map((c) => replyRow(c.kind, c)), replyRow("all", a.replies.overall)],
+      ),
+    );
+  if (a.replies.byTemplate.length > 0)
+    lines.push(
+      "",
+      "Replies by template",
+      renderTable(
+        ["TEMPLATE", "SENT", "ANSWERED", "RATE", "MEDIAN WAIT"],
+        a.replies.byTemplate.map((t) => replyRow(templateWords(t), t)),
       ),
     );
   lines.push("", "They wrote last and wait for you");
@@ -49,6 +62,41 @@ export function renderAnalytics(a: Analytics): string {
       a.health.map((h) => [h.circle, String(h.contacts), String(h.withinCadence), percent(h.share)]),
     ),
   );
+  lines.push("", `Overdue, week by week${a.trend.sampled ? " (from the most recent history)" : ""}`);
+  lines.push(
+    renderTable(
+      ["WEEK TO", "PEOPLE", "OVERDUE", "WITHIN"],
+      a.trend.weeks.map((w) => [w.weekEndOn, String(w.contacts), String(w.overdue), percent(w.share)]),
+    ),
+  );
+  const { counts } = a.asks;
+  lines.push("", `Asks since ${a.sinceOn}${a.asks.sampled ? " (the most recent)" : ""}`);
+  if (counts.asked === 0) lines.push("  no ask made in that time");
+  else {
+    lines.push(
+      `  ${counts.asked} asked · ${counts.named} named · ${counts.introduced} introduced · ${counts.met} met · ` +
+        `${counts.thanked} thanked · ${counts.declined} declined · ${percent(a.asks.introductionRate)} reached an introduction`,
+    );
+    lines.push(
+      a.asks.byMonth
+        .filter((m) => m.asked > 0)
+        .map((m) => `${m.month} ${m.introduced}/${m.asked}`)
+        .join(" · "),
+    );
+    if (a.asks.topIntroducers.length > 0)
+      lines.push(
+        renderTable(
+          ["INTRODUCER", "ASKS", "INTRODUCTIONS", "NAMES", "ID"],
+          a.asks.topIntroducers.map((p) => [
+            p.displayName,
+            String(p.asks),
+            String(p.introductions),
+            String(p.names),
+            p.contactId,
+          ]),
+        ),
+      );
+  }
   return lines.join("\n");
 }
 
@@ -56,6 +104,8 @@ export function renderAnalytics(a: Analytics): string {
 export function registerAnalyticsCommand(program: Command, ctx: CliContext): void {
   program
     .command("analytics")
-    .description("reply rates by channel, who waits for your reply, connections built per month, circle health")
+    .description(
+      "reply rates by channel and template, who waits for your reply, connections built per month, circle health and its trend, asks",
+    )
     .action(clientAction(ctx, async ({ client, out }) => out.show(await client.getAnalytics(), renderAnalytics)));
 }

@@ -94,6 +94,7 @@ function registerShare(article: Command, ctx: CliContext) {
             body: draft.body,
             awaitsReply: flags.awaitReply,
             idempotencyKey: flags.key,
+            templateId: draft.templateId ?? undefined,
           }),
         );
         out.show(

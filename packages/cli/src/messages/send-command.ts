@@ -11,6 +11,7 @@ interface SendFlags {
   to?: string;
   awaitReply: boolean;
   key?: string;
+  template?: string;
 }
 
 interface SentFlags {
@@ -19,6 +20,7 @@ interface SentFlags {
   body?: string;
   bodyFile?: string;
   awaitReply: boolean;
+  template?: string;
 }
 
 /** The message's text: `--body` as typed or `--body-file` read as UTF-8 (exactly one of them). */
@@ -41,6 +43,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
     .option("--to <address>", "one of the contact's addresses (default: the first)")
     .option("--no-await-reply", "a thank-you or greeting: log it without waiting for an answer")
     .option("--key <idempotency-key>", "the same key sends once, however often the command is run")
+    .option("--template <id>", "the template the message came from (a draft's), for the reply rate by template")
     .action(
       clientAction<SendFlags>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
@@ -53,6 +56,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
             body,
             awaitsReply: flags.awaitReply,
             idempotencyKey: flags.key,
+            templateId: flags.template,
           }),
         );
         out.show(sent, (s) => `sent to ${contact.displayName} and logged (${s.interactionId}) ${s.messageId}`);
@@ -66,6 +70,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
     .option("--body <text>", "the message")
     .option("--body-file <file>", "the message, read from a UTF-8 file")
     .option("--no-await-reply", "log it without waiting for an answer")
+    .option("--template <id>", "the template the message came from (a draft's), for the reply rate by template")
     .action(
       clientAction<SentFlags>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
@@ -77,6 +82,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
             subject: flags.subject,
             body,
             awaitsReply: flags.awaitReply,
+            templateId: flags.template,
           }),
         );
         out.show(logged, (l) => `logged the ${flags.channel} to ${contact.displayName} (${l.interactionId})`);

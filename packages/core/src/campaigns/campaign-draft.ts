@@ -1,6 +1,8 @@
 import type { Actor } from "../accounts/roles.ts";
 import { draftsFor, loadDraftScope } from "../messages/draft-service.ts";
-import type { Draft } from "../messages/schemas.ts";
+import { pickTemplate, templateLibrary } from "../messages/pick-template.ts";
+import { type Draft, MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
+import { type SentTemplate, sentTemplateOf } from "../messages/sent-template.ts";
 import type { Deps } from "../ports/index.ts";
 
 /** What every message of a campaign shares: its template (null: the account's for the `campaign` slot), occasion, update. */
@@ -39,4 +41,20 @@ export async function campaignDrafts(
     for (const [id, draft] of batch) drafts.set(id, draft);
   }
   return drafts;
+}
+
+/**
+ * The template a campaign's messages are sent from, kept on each touch (reply rate by template): the campaign's own,
+ * else the account's pick for the `campaign` slot as it stands at sending.
+ */
+export async function campaignTemplateOf(
+  deps: Pick<Deps, "store">,
+  accountId: string,
+  templateId: string | null,
+): Promise<SentTemplate> {
+  const chosen = await sentTemplateOf(deps.store.messageTemplates, accountId, templateId ?? undefined);
+  if (chosen) return chosen;
+  const library = templateLibrary(await deps.store.messageTemplates.list(accountId, MAX_OWN_TEMPLATES + 50));
+  const picked = pickTemplate(library, "campaign", null);
+  return { templateId: picked.id, templateName: picked.name };
 }

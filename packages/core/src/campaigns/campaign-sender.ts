@@ -1,4 +1,6 @@
+import type { SentTemplate } from "../messages/sent-template.ts";
 import type { Deps } from "../ports/index.ts";
+import { campaignTemplateOf } from "./campaign-draft.ts";
 import { type CampaignMailer, CampaignSendFailure } from "./campaign-mailer.ts";
 import { settleCampaign } from "./campaign-service.ts";
 import { logCampaignTouch, touchSummary } from "./campaign-touch.ts";
@@ -51,6 +53,7 @@ async function sendCampaignBatch(
   const campaign = await deps.store.campaigns.find(accountId, id);
   if (!campaign || !target.senderUserId) return;
   const member = { accountId, userId: target.senderUserId };
+  const template = await campaignTemplateOf(deps, accountId, campaign.templateId);
   while (!options.signal?.aborted) {
     const now = deps.clock.now();
     const claimed = await deps.store.campaigns.claimNext(accountId, id, {
@@ -91,7 +94,8 @@ async function sendCampaignBatch(
       result[status] += 1;
       continue;
     }
-    if (await recordSent(deps, accountId, id, claimed.contactId, options.holder, campaign.name, claimed.subject)) {
+    const touch = { summary: touchSummary(campaign.name, claimed.subject), template };
+    if (await recordSent(deps, accountId, id, claimed.contactId, options.holder, touch)) {
       result.sent += 1;
     }
   }
@@ -107,8 +111,7 @@ async function recordSent(
   campaignId: string,
   contactId: string,
   holder: string,
-  campaignName: string,
-  subject: string,
+  touch: { summary: string; template: SentTemplate },
 ): Promise<boolean> {
   const now = deps.clock.now();
   const interactionId = deps.ids.newId();
@@ -121,8 +124,8 @@ async function recordSent(
       id: interactionId,
       contactId,
       kind: "email",
-      summary: touchSummary(campaignName, subject),
       now,
+      ...touch,
     });
     return true;
   });

@@ -5,7 +5,7 @@ import { loadDraftScope } from "../messages/draft-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
-import { campaignDrafts } from "./campaign-draft.ts";
+import { campaignDrafts, campaignTemplateOf } from "./campaign-draft.ts";
 import type { CampaignMailer } from "./campaign-mailer.ts";
 import { emailOf, recipientsFor, segmentContacts } from "./campaign-recipients.ts";
 import { logCampaignTouch, touchSummary } from "./campaign-touch.ts";
@@ -177,6 +177,7 @@ export async function markRecipientSent(deps: Deps, actor: Actor, id: string, co
   const now = deps.clock.now();
   const at = now.toISOString();
   const interactionId = deps.ids.newId();
+  const template = await campaignTemplateOf(deps, actor.accountId, campaign.templateId);
   await deps.store.transaction(async (tx) => {
     await tx.contacts.lockExisting(actor.accountId, [contactId]);
     const moved = await tx.campaigns.moveRecipient(
@@ -195,6 +196,7 @@ export async function markRecipientSent(deps: Deps, actor: Actor, id: string, co
       kind,
       summary: touchSummary(campaign.name, recipient.subject),
       now,
+      template,
     });
     await settleCampaign(tx, actor.accountId, id, at);
   });

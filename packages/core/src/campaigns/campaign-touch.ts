@@ -1,6 +1,7 @@
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
+import type { SentTemplate } from "../messages/sent-template.ts";
 import type { Repositories } from "../ports/index.ts";
 
 /**
@@ -11,7 +12,15 @@ import type { Repositories } from "../ports/index.ts";
 export async function logCampaignTouch(
   tx: Repositories,
   accountId: string,
-  touch: { id: string; contactId: string; kind: "email" | "message"; summary: string; now: Date },
+  touch: {
+    id: string;
+    contactId: string;
+    kind: "email" | "message";
+    summary: string;
+    now: Date;
+    /** The template the campaign's messages came from (`campaignTemplateOf`). */
+    template: SentTemplate;
+  },
 ): Promise<Interaction> {
   const at = touch.now.toISOString();
   const interaction: Interaction = {
@@ -26,6 +35,7 @@ export async function logCampaignTouch(
     source: "manual",
     createdAt: at,
     updatedAt: at,
+    ...touch.template,
   };
   await tx.interactions.insert(accountId, interaction);
   const ctx = await loadEngineContext(tx, accountId, touch.now);

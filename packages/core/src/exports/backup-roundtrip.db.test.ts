@@ -8,6 +8,7 @@ import {
   createCompany,
   createContact,
   createTemplate,
+  deleteTemplate,
   dismissDuplicate,
   exportBackup,
   getCampaign,
@@ -17,6 +18,7 @@ import {
   logInteraction,
   markRecipientSent,
   moveOn,
+  recordSent,
   removeRecipient,
   restoreBackup,
   setContactArchived,
@@ -167,6 +169,16 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
       ...{ occasion: { kind: "thanksgiving" }, segment: { circle: "inner", q: "mentor" }, mode: "email" },
       ...{ templateId: "default:holiday", myUpdate: MESSY[2] },
     });
+    // Messages sent from drafts keep their template: a default, and an own one deleted since (under its last name).
+    await recordSent(w.deps, w.alice, {
+      contactId: rtl!.id,
+      channel: "email",
+      body: "Hi",
+      templateId: "default:check-in",
+    });
+    const gone = await createTemplate(w.deps, w.alice, { name: "Adiós 👋", body: "Bye {{ contact.firstName }}" });
+    await recordSent(w.deps, w.alice, { contactId: rtl!.id, channel: "message", body: "Bye", templateId: gone.id });
+    await deleteTemplate(w.deps, w.alice, gone.id);
   }
 
   it("backup → restore into an empty account → backup is byte-identical, and so are the contacts", async () => {
@@ -181,6 +193,14 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     });
     expect(backup.account.settings.engine).toMatchObject({ dailyCap: 3, weeklyGoal: 4 });
     expect(backup.contacts).toHaveLength(MESSY.length);
+    const templated = backup.interactions.filter((i: { template?: string }) => i.template);
+    expect(templated.map((i: { template: string; templateName: string }) => [i.template, i.templateName])).toEqual(
+      expect.arrayContaining([
+        ["default:check-in", "Check-in"],
+        [expect.stringMatching(/^template-\d+$/), "Grüße 🎉"],
+        [expect.stringMatching(/^tpl_/), "Adiós 👋"],
+      ]),
+    );
     expect(backup.duplicateDismissals).toEqual([{ contactRefs: [expect.any(String), expect.any(String)] }]);
     expect(backup.followUps).toContainEqual(
       expect.objectContaining({ opportunityRef: "opportunity-1", askId: null, askRef: "ask-1", status: "snoozed" }),
@@ -217,9 +237,14 @@ describe.each(DIALECTS)("a backup round trip with messy data on %s", (dialect) =
     const restored = await restoreBackup(w.deps, w.bob, backup);
     // The ask logged its outbound message (an interaction) and a nudge (a follow-up); the campaign message marked
     // sent is a touch (an interaction); the held interview made a thank-you follow-up and the move to
-    // interviewing a check-in.
-    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 12, followUps: 5, webhooks: 1 });
+    // interviewing a check-in; two messages were sent from drafts.
+    expect(restored).toEqual({ companies: 1, contacts: MESSY.length, interactions: 14, followUps: 5, webhooks: 1 });
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
+    // The campaign's touch names Bob's restored copy of the template, found by its id.
+    const bobsTemplates = await w.deps.store.messageTemplates.list(w.bob.accountId, 10);
+    const greeting = bobsTemplates.find((t) => t.name === "Grüße 🎉");
+    const bobsHistory = await listInteractions(w.deps, w.bob, {}, { limit: 50 });
+    expect(bobsHistory.items.filter((i) => i.templateId === greeting?.id)).toHaveLength(1);
     expect(await w.deps.store.duplicates.dismissedPairs(w.bob.accountId)).toHaveLength(1);
     // A restored campaign works: its own template is found again when a personal line re-renders a body.
     const [bobsCampaign] = (await listCampaigns(w.deps, w.bob)).filter((c) => c.segment.companyId);

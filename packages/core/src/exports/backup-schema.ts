@@ -99,6 +99,13 @@ export const backupInteractionSchema = z.strictObject({
   source: z.enum(INTERACTION_SOURCES),
   createdAt: instant,
   updatedAt: instant,
+  /**
+   * A message sent from a draft (absent otherwise, and in backups made before it): its template as a campaign's is
+   * named — a default's id or `template-N` —, or the id of a template deleted since, kept as it was; and its name
+   * when it was sent.
+   */
+  template: z.string().max(100).nullable().optional(),
+  templateName: text.nullable().optional(),
 });
 
 export const backupFollowUpSchema = z.strictObject({

@@ -38,10 +38,19 @@ function contactBody(c: Contact, companyRef: string | null, photo: ContactPhoto 
   };
 }
 
-const interactionBody = ({ id: _id, contactIds: _ids, occurredAt, ...i }: Interaction, contactRefs: string[]) => ({
+const interactionBody = (
+  { id: _id, contactIds: _ids, occurredAt, templateId, templateName, ...i }: Interaction,
+  contactRefs: string[],
+  templates: readonly { id: string }[],
+) => ({
   occurredAt,
   contactRefs,
   ...i,
+  // A message sent from a draft: its template as a campaign names it, or (deleted since) its old id as it was.
+  ...(templateId && {
+    template: templateRefOf(templateId, templates) ?? templateId,
+    templateName: templateName ?? null,
+  }),
 });
 
 /** The links a follow-up keeps besides its contact: its interaction, opportunity, template slot and ask. */
@@ -95,10 +104,11 @@ async function refsOfHistory(
   contactById: ReadonlyMap<string, string>,
   askById: ReadonlyMap<string, string>,
   jobs: JobSearchRefs,
+  templates: readonly { id: string }[],
 ) {
   const interactionRows = await allPages((cursor) => listInteractions(deps, actor, {}, page(cursor)));
   const interactions = numbered("interaction", interactionRows, (i) =>
-    interactionBody(i, i.contactIds.map((id) => contactById.get(id) ?? "").sort()),
+    interactionBody(i, i.contactIds.map((id) => contactById.get(id) ?? "").sort(), templates),
   );
   const interactionById = new Map(interactionRows.map((i) => [i.id, interactions.refOf(i)]));
   const followUpRows = await allPages((cursor) => listFollowUps(deps, actor, {}, page(cursor)));
@@ -239,12 +249,12 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   const people = await refsOfPeople(deps, actor);
   const network = await refsOfNetwork(deps, actor, people.contactById, people.companyById);
   const jobs = await refsOfJobSearch(deps, actor, people);
-  const history = await refsOfHistory(deps, actor, people.contactById, network.askById, jobs);
+  const templates = await templatesOf(deps, actor);
+  const history = await refsOfHistory(deps, actor, people.contactById, network.askById, jobs, templates);
   const { name, timeZone, country } = account;
   // Webhook URLs and secrets are the owner's (other members see only a URL's origin): their backups have none.
   const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
   const webhooks = numbered("webhook", hooks, webhookBody).out;
-  const templates = await templatesOf(deps, actor);
   const campaigns = await campaignsOf(deps, actor, people, history.interactionById, templates);
   return {
     format: "kith-backup",

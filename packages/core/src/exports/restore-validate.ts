@@ -186,11 +186,14 @@ function checkContact(c: z.output<typeof backupContactSchema>, circles: Readonly
 }
 
 function checkInteraction(x: z.output<typeof backupInteractionSchema>) {
-  const { contactRefs, kind, direction, occurredAt, summary, meaningful, source } = x;
+  const { contactRefs, kind, direction, occurredAt, summary, meaningful, source, template } = x;
   const data = asWritten(
     logInteractionSchema,
-    { contactIds: contactRefs, kind, direction, occurredAt, summary, meaningful, source },
-    { contactIds: "contactRefs" },
+    {
+      ...{ contactIds: contactRefs, kind, direction, occurredAt, summary, meaningful, source },
+      ...(template != null && { templateId: template }),
+    },
+    { contactIds: "contactRefs", templateId: "template" },
   );
   const twice = contactRefs.findIndex((r, i) => contactRefs.indexOf(r) !== i);
   if (twice >= 0) throw new RowIssues([{ path: ["contactRefs", twice], message: `names ${contactRefs[twice]} twice` }]);
@@ -200,6 +203,9 @@ function checkInteraction(x: z.output<typeof backupInteractionSchema>) {
     summary: data.summary ?? "",
     createdAt: field("createdAt", saneInstant, x.createdAt),
     updatedAt: field("updatedAt", saneInstant, x.updatedAt),
+    template: template ?? null,
+    templateName:
+      template == null || x.templateName == null ? null : field("templateName", z.string().max(100), x.templateName),
   };
 }
 

@@ -112,6 +112,13 @@ type IdOf = (list: string, ref: string) => string;
 const ownTemplateId = (id: IdOf, index: number) => `tpl_${id("templates", `t-${index}`)}`;
 
 /**
+ * A sent message's template: `template-N` is the Nth of the backup's own templates (its restored id, derived
+ * like the step "finish" derives it); a default's id, or a template deleted before the backup, is kept as it was.
+ */
+const restoredTemplateId = (template: string, id: IdOf): string =>
+  /^template-\d+$/.test(template) ? ownTemplateId(id, Number(template.slice("template-".length)) - 1) : template;
+
+/**
  * A campaign as it is restored. Its sender is not (members are not in a backup): one that was being sent waits as
  * a draft until a member sends it again, so a restore never sends anything by itself.
  */
@@ -217,11 +224,12 @@ async function step(run: Run): Promise<void> {
         if (stored) await tx.photos.put(accountId, contactId, stored);
       });
     case "interactions":
-      return writeList(run, "interactions", (tx, { ref, contactRefs, ...rest }) =>
+      return writeList(run, "interactions", (tx, { ref, contactRefs, template, templateName, ...rest }) =>
         tx.interactions.insert(accountId, {
           id: id("interactions", ref),
           contactIds: contactRefs.map((r) => id("contacts", r)),
           ...rest,
+          ...(template !== null && { templateId: restoredTemplateId(template, id), templateName }),
         }),
       );
     case "relationships":

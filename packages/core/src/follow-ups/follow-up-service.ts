@@ -3,6 +3,7 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import { type HistoryUpdate, refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import { doneDirectionOf, MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
+import { sentTemplateOf } from "../messages/sent-template.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -114,6 +115,7 @@ export async function completeFollowUp(deps: Deps, actor: Actor, id: string, inp
       interactionId: null,
     };
     if (!data.log) return { followUp: done };
+    const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.log.templateId);
     const logged: Interaction = {
       id: deps.ids.newId(),
       contactIds: [current.contactId],
@@ -126,6 +128,7 @@ export async function completeFollowUp(deps: Deps, actor: Actor, id: string, inp
       source: "manual",
       createdAt: nowAt,
       updatedAt: nowAt,
+      ...template,
     };
     await tx.interactions.insert(actor.accountId, logged);
     return { followUp: { ...done, interactionId: logged.id }, logged };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASK_STEPS } from "../asks/schemas.ts";
-import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+import { DIRECTIONS, INTERACTION_KINDS, templateIdInput } from "../interactions/schemas.ts";
 import { saneDateOn } from "../shared/sane-dates.ts";
 
 export const FOLLOW_UP_STATUSES = ["open", "done", "snoozed", "skipped"] as const;
@@ -31,6 +31,8 @@ export const completeFollowUpSchema = z.strictObject({
       summary: z.string().max(20_000).optional(),
       meaningful: z.boolean().optional(),
       awaitsReply: z.boolean().default(false),
+      /** Done by sending a draft: the template it started from (see `logInteractionSchema`). */
+      templateId: templateIdInput.optional(),
     })
     .optional(),
 });

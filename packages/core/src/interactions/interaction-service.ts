@@ -2,6 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import { asksMetThrough } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import { sentTemplateOf } from "../messages/sent-template.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -59,6 +60,7 @@ export async function logInteractionIn(
 ): Promise<Interaction> {
   const nowAt = deps.clock.now().toISOString();
   const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds);
+  const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.templateId);
   const interaction: Interaction = {
     id: deps.ids.newId(),
     contactIds,
@@ -71,6 +73,7 @@ export async function logInteractionIn(
     source: data.source ?? "manual",
     createdAt: nowAt,
     updatedAt: nowAt,
+    ...template,
   };
   await tx.interactions.insert(actor.accountId, interaction);
   const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());

@@ -34,6 +34,13 @@ export function doneDirectionOf(kind: InteractionKind): Direction {
 
 const instant = saneInstant;
 
+/** A template's id as drafts carry it: `default:…` or an own `tpl_…`. */
+export const templateIdInput = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\x21-\x7e]+$/, "must be a template's id, such as default:check-in");
+
 const interactionFields = {
   contactIds: z.array(z.string().max(64)).min(1).max(50),
   kind: z.enum(INTERACTION_KINDS),
@@ -47,6 +54,11 @@ const interactionFields = {
    */
   awaitsReply: z.boolean().optional(),
   source: z.enum(INTERACTION_SOURCES).optional(),
+  /**
+   * A message sent from a draft: the template it started from (a draft's `templateId`), for the reply rate by
+   * template. An id that names no template (deleted since the draft was written) is kept, without a name.
+   */
+  templateId: templateIdInput.optional(),
 };
 
 export const logInteractionSchema = z.strictObject({
@@ -79,6 +91,9 @@ export const interactionSchema = z.object({
   source: z.enum(INTERACTION_SOURCES),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** A message sent from a draft: the template it started from, and that template's name when it was sent. */
+  templateId: z.string().nullable().optional(),
+  templateName: z.string().nullable().optional(),
 });
 export type Interaction = z.output<typeof interactionSchema>;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CONNECTION_STAGES } from "../engine/progress.ts";
 import { REASON_KINDS } from "../engine/reasons.ts";
 import { dateOn } from "../follow-ups/schemas.ts";
-import { DIRECTIONS, INTERACTION_KINDS } from "../interactions/schemas.ts";
+import { DIRECTIONS, INTERACTION_KINDS, templateIdInput } from "../interactions/schemas.ts";
 import { draftSchema } from "../messages/schemas.ts";
 
 export const todayItemSchema = z.object({
@@ -75,6 +75,8 @@ export const doneTodaySchema = z.strictObject({
    * done records no second interaction, and its undo leaves that record of a sent message alone.
    */
   loggedInteractionId: z.string().min(1).max(64).optional(),
+  /** Done by sending the item's draft yourself ("did you send it?"): its template, kept on the logged message. */
+  templateId: templateIdInput.optional(),
 });
 
 export const snoozeTodaySchema = z.union([

@@ -77,6 +77,7 @@ export async function doneToday(
       direction,
       awaitsReply: direction === "outbound" && (data.awaitsReply ?? item.detail.kind === "outreach"),
       ...(data.summary ? { summary: data.summary } : {}),
+      ...(data.templateId !== undefined && { templateId: data.templateId }),
     };
     const interactionId =
       data.loggedInteractionId !== undefined

@@ -16,6 +16,8 @@ const fromRow = (r: Selectable<InteractionTable>, contactIds: string[]): Interac
   source: r.source as Interaction["source"],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  // Only a message sent from a draft has a template: other interactions read as they always did.
+  ...(r.template_id !== null && { templateId: r.template_id, templateName: r.template_name }),
 });
 
 /** An interaction as its row (the repository and the import's batch writes share it). */
@@ -31,6 +33,8 @@ export const interactionRow = (accountId: string, i: Interaction) => ({
   source: i.source,
   created_at: i.createdAt,
   updated_at: i.updatedAt,
+  template_id: i.templateId ?? null,
+  template_name: i.templateId ? (i.templateName ?? null) : null,
 });
 
 type Period = { fromAt: string; toAt: string };

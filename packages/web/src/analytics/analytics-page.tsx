@@ -27,6 +27,13 @@ export function waitWords(hours: number | null): string {
   return `${Math.round((hours / 24) * 10) / 10} days`;
 }
 
+/** A template as a person reads it: its name, and whether it is gone. */
+export const templateWords = (t: { name: string | null; deleted: boolean }) =>
+  t.name === null ? "A deleted template" : t.deleted ? `${t.name} (deleted)` : t.name;
+
+const dayWords = (on: string) =>
+  new Date(`${on}T12:00:00`).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+
 const monthWords = (month: string) =>
   new Date(`${month}-15T12:00:00`).toLocaleDateString(undefined, { month: "short", year: "numeric" });
 
@@ -111,6 +118,40 @@ function AnalyticsSections({ a }: { a: Analytics }) {
           </>
         )}
       </Section>
+      {a.replies.byTemplate.length > 0 && (
+        <Section title="Replies by template">
+          <p id="templates-caption" className="muted small">
+            Messages you sent from a draft, by the template it started from.
+          </p>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
+          <section className="table-scroll" aria-labelledby="templates-caption" tabIndex={0}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Template</th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">Answered</th>
+                  <th scope="col">Reply rate</th>
+                  <th scope="col">Median wait</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.replies.byTemplate.map((t) => (
+                  <tr key={t.templateId}>
+                    <th scope="row">{templateWords(t)}</th>
+                    <td>{t.sent}</td>
+                    <td>{t.answered}</td>
+                    <td>
+                      <meter min={0} max={1} value={t.rate ?? 0} aria-hidden="true" /> {percent(t.rate)}
+                    </td>
+                    <td>{waitWords(t.medianHoursToReply)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </Section>
+      )}
       <Section title="Connections built">
         <BarChart
           bars={a.connectionsPerMonth.map((m, i) => ({
@@ -139,6 +180,114 @@ function AnalyticsSections({ a }: { a: Analytics }) {
           ))}
         </ul>
       </Section>
+      <OverdueTrend a={a} />
+      <AsksSection a={a} />
     </>
+  );
+}
+
+function OverdueTrend({ a }: { a: Analytics }) {
+  const weeks = a.trend.weeks;
+  const first = weeks[0];
+  const last = weeks.at(-1);
+  if (!first || !last) return null;
+  const worst = Math.max(...weeks.map((w) => w.overdue));
+  return (
+    <Section title="Overdue, week by week">
+      <BarChart
+        bars={weeks.map((w, i) => ({
+          key: w.weekEndOn,
+          label: `Week to ${dayWords(w.weekEndOn)}: ${plural(w.overdue, "person", "people")} overdue of ${w.contacts}`,
+          value: w.overdue,
+          now: i === weeks.length - 1,
+        }))}
+        summary={`${plural(last.overdue, "person", "people")} overdue now, ${first.overdue} twelve weeks ago (at most ${worst} in a week).`}
+        from={dayWords(first.weekEndOn)}
+        to="this week"
+      />
+      <ul className="health-list" aria-label="Circles within their cadence, twelve weeks ago and now">
+        {last.circles.map((now) => {
+          const then = first.circles.find((c) => c.circle === now.circle);
+          return (
+            <li key={now.circle}>
+              <span className="strong">{now.circle}</span>{" "}
+              <meter min={0} max={1} value={now.share ?? 0} aria-hidden="true" />{" "}
+              <span className="muted small">
+                {percent(then?.share ?? null)} → {percent(now.share)}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted small">
+        Past weeks are worked out from your history with today's circles and cadences
+        {a.trend.sampled ? ", from the most recent part of it" : ""}.
+      </p>
+    </Section>
+  );
+}
+
+const ASK_STEPS = [
+  ["asked", "Asked"],
+  ["named", "Named someone"],
+  ["introduced", "Introduced"],
+  ["met", "Met"],
+  ["thanked", "Thanked"],
+  ["declined", "Declined"],
+] as const;
+
+function AsksSection({ a }: { a: Analytics }) {
+  const { counts } = a.asks;
+  if (counts.asked === 0)
+    return (
+      <Section title="Asks and introductions">
+        <Empty>
+          <p>No “who do you know?” ask since {formatDate(a.sinceOn)}.</p>
+        </Empty>
+      </Section>
+    );
+  return (
+    <Section title="Asks and introductions">
+      <p className="muted small">
+        {percent(a.asks.introductionRate)} of your {plural(counts.asked, "ask")} since {formatDate(a.sinceOn)} led to an
+        introduction{a.asks.sampled ? " (the most recent asks)" : ""}.
+      </p>
+      <ul className="health-list" aria-label="How far your asks got">
+        {ASK_STEPS.map(([key, words]) => (
+          <li key={key}>
+            <span className="strong">{words}</span>{" "}
+            <meter min={0} max={counts.asked} value={counts[key]} aria-hidden="true" />{" "}
+            <span className="muted small">{plural(counts[key], "ask")}</span>
+          </li>
+        ))}
+      </ul>
+      <BarChart
+        bars={a.asks.byMonth.map((m, i) => ({
+          key: m.month,
+          label: `${monthWords(m.month)}: ${plural(m.asked, "ask")}, ${m.introduced} introduced`,
+          value: m.introduced,
+          now: i === a.asks.byMonth.length - 1,
+        }))}
+        summary={`${plural(counts.introduced, "ask")} reached an introduction in the last 12 months.`}
+        from={monthWords(a.asks.byMonth[0]?.month ?? a.todayOn.slice(0, 7))}
+        to="this month"
+      />
+      {a.asks.topIntroducers.length > 0 && (
+        <ul className="card-list" aria-label="Top introducers">
+          {a.asks.topIntroducers.map((p) => (
+            <li key={p.contactId} className="company-row">
+              <div>
+                <Link href={`/contacts/${p.contactId}`} className="strong">
+                  {p.displayName}
+                </Link>
+                <div className="muted small">
+                  {plural(p.introductions, "introduction")} · {plural(p.names, "name")} from {plural(p.asks, "ask")}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }

@@ -45,6 +45,8 @@ describe("ContactDraftSection", () => {
       channel: "email",
       subject: "Thank you, Rosa",
       body: "Hi Rosa,\n\nThank you, Rosa",
+      // The template the draft came from, for the reply rate by template.
+      templateId: "default:thank-you-meeting",
     });
     expect(await screen.findByText("Logged as sent to Rosa Diaz.")).toBeTruthy();
   });

@@ -5,7 +5,7 @@ import { useCanEdit } from "../app/session.ts";
 import { Alert, Button, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
-import { useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
+import { templateOf, useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
 import { useContactDraft, useTemplates } from "./template-queries.ts";
 
 const KITH_PICKS = "";
@@ -54,8 +54,8 @@ function ContactDraft({ contact, onClose }: { contact: Contact; onClose: () => v
           contact={{ id: contact.id, displayName: contact.displayName, email: contact.emails[0]?.address ?? null }}
           canEdit={canEdit}
           canSend={canEdit && canSend}
-          onSend={(message) => send.mutateAsync(message)}
-          onSent={(message) => recordSent.mutateAsync(message)}
+          onSend={(message) => send.mutateAsync({ ...message, ...templateOf(draft.data) })}
+          onSent={(message) => recordSent.mutateAsync({ ...message, ...templateOf(draft.data) })}
           expanded
         />
       )}

@@ -2,6 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
 import type { TodayList } from "../api/types.ts";
 import type { DraftMessage } from "./draft-edits.ts";
+import type { Draft } from "./draft-types.ts";
+
+/** What a send or a "yes, I sent it" says of the draft it came from: its template, for the reply rate by template. */
+export const templateOf = (draft: Pick<Draft, "templateId">): { templateId?: string } =>
+  draft.templateId ? { templateId: draft.templateId } : {};
 
 /** Whether the member has their own SMTP account (Send is offered only then); false until known. */
 export function useCanSend(): boolean {
@@ -41,7 +46,7 @@ function useMessageSettled() {
 export function useRecordSent(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { channel: "email" | "message" }) =>
+    mutationFn: (message: DraftMessage & { channel: "email" | "message"; templateId?: string }) =>
       unwrap(api.POST("/api/messages/sent", { body: { contactId, ...message } })),
     onSuccess: () => settled.leaveToday(contactId),
     onSettled: settled.refresh,
@@ -52,7 +57,7 @@ export function useRecordSent(contactId: string) {
 export function useSendMessage(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { awaitsReply?: boolean }) =>
+    mutationFn: (message: DraftMessage & { awaitsReply?: boolean; templateId?: string }) =>
       unwrap(
         api.POST("/api/messages/send", {
           body: { contactId, ...message, idempotencyKey: `web-${crypto.randomUUID()}` },

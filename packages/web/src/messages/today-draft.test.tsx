@@ -80,6 +80,7 @@ describe("a today item's draft", () => {
       kind: "email",
       summary: "Coffee soon?",
       awaitsReply: true,
+      templateId: "default:check-in",
     });
     expect(await screen.findByText("Logged what you sent to Rosa Diaz.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Undo" })).toBeTruthy();
@@ -109,7 +110,12 @@ describe("a today item's draft", () => {
     await user.click(await screen.findByRole("button", { name: "Send the draft to Rosa Diaz" }));
     await waitFor(() => expect(api.sent("POST", "/api/messages/send")).toHaveLength(1));
     const sent = api.sent("POST", "/api/messages/send")[0]?.body as Record<string, string>;
-    expect(sent).toMatchObject({ contactId: "c1", subject: "Coffee soon?", body: draft.body });
+    expect(sent).toMatchObject({
+      contactId: "c1",
+      subject: "Coffee soon?",
+      body: draft.body,
+      templateId: "default:check-in",
+    });
     expect(sent.idempotencyKey).toMatch(/^web-[0-9a-f-]{36}$/);
     // A cadence item: the check-in waits for nothing (as Done), and the sent e-mail is the item's done.
     expect(sent).toMatchObject({ awaitsReply: false });

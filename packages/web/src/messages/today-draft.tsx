@@ -6,7 +6,7 @@ import type { TodayAction } from "../today/today-queries.ts";
 import { Button } from "../ui/controls.tsx";
 import { DraftPanel } from "./draft-panel.tsx";
 import type { Draft } from "./draft-types.ts";
-import { useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
+import { templateOf, useCanSend, useRecordSent, useSendMessage } from "./message-queries.ts";
 
 /**
  * A today item's draft with its actions. "Did you send it?" → yes logs the message as the item's done, so the item
@@ -72,7 +72,7 @@ export function TodayDraft(props: {
         onSend={async (message) => {
           // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
           const awaitsReply = item.reasonKind === "outreach-unanswered";
-          const sent = await send.mutateAsync({ ...message, awaitsReply });
+          const sent = await send.mutateAsync({ ...message, awaitsReply, ...templateOf(draft) });
           // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
           await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
           props.onNotice(
@@ -86,6 +86,7 @@ export function TodayDraft(props: {
             kind: message.channel,
             summary: message.subject,
             awaitsReply: true,
+            ...templateOf(draft),
           })
         }
       />
@@ -123,8 +124,8 @@ function ComingUpPanel(props: { item: LaterItem; canEdit: boolean; canSend: bool
       contact={{ id: item.contactId, displayName: item.displayName, email: contact.data?.emails[0]?.address ?? null }}
       canEdit={props.canEdit}
       canSend={props.canSend}
-      onSend={(message) => send.mutateAsync(message)}
-      onSent={(message) => recordSent.mutateAsync(message)}
+      onSend={(message) => send.mutateAsync({ ...message, ...templateOf(item.draft) })}
+      onSent={(message) => recordSent.mutateAsync({ ...message, ...templateOf(item.draft) })}
       expanded
     />
   );

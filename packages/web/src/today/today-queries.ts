@@ -17,6 +17,8 @@ export type TodayAction =
       awaitsReply?: boolean;
       /** The message was sent through the member's email and logged by the send: done logs nothing more. */
       loggedInteractionId?: string;
+      /** Done by sending the item's draft yourself: the template it came from (reply rate by template). */
+      templateId?: string;
     }
   | { type: "snooze"; contactId: string; days: number }
   | { type: "skip"; contactId: string }

@@ -85,6 +85,7 @@ export async function sendMessage(deps: SendingDeps, actor: Actor, input: unknow
       direction: "outbound",
       summary: data.subject.trim(),
       awaitsReply: data.awaitsReply ?? true,
+      ...(data.templateId !== undefined && { templateId: data.templateId }),
     });
     const doneAt = deps.clock.now().toISOString();
     await tx.messageSends.complete(actor.accountId, key, interaction.id, doneAt);
@@ -122,6 +123,7 @@ export async function recordSent(deps: Deps, actor: Actor, input: unknown): Prom
       direction: "outbound",
       summary: summaryOf(data.subject, data.body),
       awaitsReply: data.awaitsReply ?? true,
+      ...(data.templateId !== undefined && { templateId: data.templateId }),
     });
   });
   return { interactionId: interaction.id };

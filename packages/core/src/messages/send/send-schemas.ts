@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailAddressSchema } from "../../contacts/schemas.ts";
+import { templateIdInput } from "../../interactions/schemas.ts";
 
 /** How the connection to the member's mail server is protected; `none` only for a server on this machine. */
 export const SMTP_SECURITY = ["tls", "starttls", "none"] as const;
@@ -82,6 +83,8 @@ export type SmtpTestResult = z.output<typeof smtpTestResultSchema>;
 const contactId = z.string().min(1).max(64);
 const body = z.string().max(100_000);
 const awaitsReply = z.boolean().optional();
+/** The draft's template (its `templateId`), kept on the logged message for the reply rate by template. */
+const templateId = templateIdInput.optional();
 
 export const sendMessageSchema = z.strictObject({
   contactId,
@@ -98,6 +101,7 @@ export const sendMessageSchema = z.strictObject({
     .max(200)
     .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
     .optional(),
+  templateId,
 });
 export type SendMessageInput = z.output<typeof sendMessageSchema>;
 
@@ -112,6 +116,7 @@ export const recordSentSchema = z.strictObject({
   subject: headerText(998).default(""),
   body,
   awaitsReply,
+  templateId,
 });
 export type RecordSentInput = z.output<typeof recordSentSchema>;
 
