@@ -596,6 +596,13 @@ export interface MailboxMessageTable {
   created_at: string;
 }
 
+/** Each member whose mailbox held a ledger's message (migration 0033). */
+export interface MailboxMessageReaderTable {
+  account_id: string;
+  message_id: string;
+  user_id: string;
+}
+
 /** A message of an address that is not a contact (suggestions); see migration 0028. */
 export interface MailboxCorrespondentMessageTable {
   account_id: string;
@@ -718,6 +725,7 @@ export interface Database {
   mailbox: MailboxTable;
   mailbox_folder: MailboxFolderTable;
   mailbox_message: MailboxMessageTable;
+  mailbox_message_reader: MailboxMessageReaderTable;
   mailbox_correspondent_message: MailboxCorrespondentMessageTable;
   mailbox_dismissal: MailboxDismissalTable;
   calendar_source: CalendarSourceTable;
@@ -738,7 +746,12 @@ export interface CalendarSourceTable {
   /** file | subscription */
   kind: string;
   name: string;
+  /** A subscription's address in clear: only until the runtime seals it (migration 0033); null after. */
   url: string | null;
+  /** The address sealed with the server key (context `calendar:<account>:<id>`). */
+  sealed_url: string | null;
+  /** The address as shown: scheme, host and a masked path. */
+  masked_url: string | null;
   /** waiting | syncing | ok | failing | failed */
   state: string;
   error: string | null;

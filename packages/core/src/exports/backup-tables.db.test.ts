@@ -57,6 +57,7 @@ const DECISIONS: Record<string, string> = {
   mailbox_message:
     "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
     "reads its mail again and logs the messages already restored a second time",
+  mailbox_message_reader: "not yet backed up (issue #15): which members' mailboxes held each message of the ledger",
   mailbox_correspondent_message:
     "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
   mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",

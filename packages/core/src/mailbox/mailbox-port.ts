@@ -115,9 +115,15 @@ export interface MailboxRepository {
   correspondentMessages(accountId: string, userId: string, address: string): Promise<CorrespondentMessage[]>;
   forgetCorrespondent(accountId: string, userId: string, address: string): Promise<void>;
   dismiss(accountId: string, userId: string, address: string, nowAt: string): Promise<void>;
-  /** The interactions this member's mailbox logged (for a disconnect that removes them). */
-  loggedInteractions(accountId: string, userId: string): Promise<string[]>;
-  /** Drops this member's ledger rows (after a disconnect that removed what they logged). */
+  /**
+   * The interactions logged from messages this member's mailbox held and no other member's did (what a disconnect
+   * that removes its captures may remove: a message two mailboxes held stays for the other).
+   */
+  capturedOnlyBy(accountId: string, userId: string): Promise<string[]>;
+  /**
+   * Drops this member from the ledger: their reader rows, and the messages only they held; a message another
+   * member's mailbox holds too stays, as that member's (its stored text, this member's, is dropped).
+   */
   forgetMessages(accountId: string, userId: string): Promise<void>;
 }
 
