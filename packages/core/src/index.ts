@@ -25,6 +25,7 @@ export * from "./asks/schemas.ts";
 export type * from "./calendar/calendar-port.ts";
 export * from "./calendar/calendar-service.ts";
 export * from "./calendar/schemas.ts";
+export * from "./calendar-sync/calendar-address.ts";
 export type * from "./calendar-sync/calendar-sync-port.ts";
 export * from "./calendar-sync/calendar-sync-service.ts";
 export * from "./calendar-sync/match-attendees.ts";

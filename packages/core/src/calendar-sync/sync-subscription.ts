@@ -1,7 +1,9 @@
 import { loadEngineContext } from "../due-state/engine-context.ts";
+import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
 import { DomainError } from "../shared/errors.ts";
 import { applyCalendar, CALENDAR_LEASE_MS } from "./apply-calendar.ts";
+import { ADDRESS_KEY_CHANGED, calendarSealContext } from "./calendar-address.ts";
 import type { CalendarFetcher, CalendarRecord } from "./calendar-sync-port.ts";
 import { readCalendar } from "./read-calendar.ts";
 import type { CalendarSyncResult } from "./schemas.ts";
@@ -11,7 +13,7 @@ export const CALENDAR_REFRESH_MS = 60 * 60_000;
 /** Waits after failed runs in a row: 5, 20, 80 minutes … at most 6 hours, for as long as it keeps failing. */
 export const calendarRetryDelayMs = (failures: number) => Math.min(5 * 60_000 * 4 ** (failures - 1), 6 * 60 * 60_000);
 
-type SyncDeps = Deps & { calendarFetcher: CalendarFetcher };
+type SyncDeps = Deps & { calendarFetcher: CalendarFetcher; sealer: SecretSealer };
 
 const later = (deps: Deps, ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString();
 
@@ -37,7 +39,13 @@ export async function syncSubscription(
     });
     return null;
   };
-  const fetched = await deps.calendarFetcher.fetchCalendar(calendar.url ?? "");
+  let url: string;
+  try {
+    url = deps.sealer.open(calendar.sealedUrl ?? "", calendarSealContext(accountId, calendar.id));
+  } catch {
+    return failWith(ADDRESS_KEY_CHANGED, false);
+  }
+  const fetched = await deps.calendarFetcher.fetchCalendar(url);
   if (!fetched.ok) return failWith(`The calendar could not be fetched: ${fetched.reason}`, fetched.retryable);
   try {
     const zone = (await loadEngineContext(deps.store, accountId, deps.clock.now())).settings.engine.timeZone;
