@@ -247,7 +247,7 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
         "2099-01-01T00:00:00.000Z",
         NOW,
       );
-      const reading = { events: 1, occurrences: days.map(daily), readFrom };
+      const reading = { events: 1, occurrences: days.map(daily), readFrom, steps: days.length };
       const result = await applyCalendar(
         w.deps,
         { accountId: w.alice.accountId, calendar: claimed!, owner: "test", userId: w.alice.userId },

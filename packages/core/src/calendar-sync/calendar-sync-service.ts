@@ -9,7 +9,7 @@ import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { applyCalendar, CALENDAR_BATCH, CALENDAR_LEASE_MS } from "./apply-calendar.ts";
 import { sealCalendarAddress } from "./calendar-address.ts";
 import type { CalendarFetcher, CalendarRecord } from "./calendar-sync-port.ts";
-import { readCalendar } from "./read-calendar.ts";
+import { readCalendarInTurns } from "./read-calendar.ts";
 import {
   CALENDARS_MAX,
   type Calendar,
@@ -92,7 +92,9 @@ export async function getCalendar(deps: Deps, actor: Actor, id: string): Promise
 export async function importCalendarFile(deps: Deps, actor: Actor, input: unknown): Promise<CalendarImportResult> {
   requireRole(actor, "editor");
   const { content } = parseInput(importCalendarSchema, input);
-  const reading = readCalendar(content, deps.clock.now(), await timeZoneOf(deps, actor.accountId));
+  const reading = await readCalendarInTurns(content, deps.clock.now(), await timeZoneOf(deps, actor.accountId), () =>
+    yieldToLoop(),
+  );
   const candidate = newCalendar(deps, actor, {
     kind: "file",
     name: FILE_CALENDAR_NAME,

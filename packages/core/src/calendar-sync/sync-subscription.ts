@@ -2,10 +2,11 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
 import { DomainError } from "../shared/errors.ts";
+import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { applyCalendar, CALENDAR_LEASE_MS } from "./apply-calendar.ts";
 import { ADDRESS_KEY_CHANGED, calendarSealContext } from "./calendar-address.ts";
 import type { CalendarFetcher, CalendarRecord } from "./calendar-sync-port.ts";
-import { readCalendar } from "./read-calendar.ts";
+import { readCalendarInTurns } from "./read-calendar.ts";
 import type { CalendarSyncResult } from "./schemas.ts";
 
 /** A subscription is fetched again this long after a successful run. */
@@ -49,7 +50,7 @@ export async function syncSubscription(
   if (!fetched.ok) return failWith(`The calendar could not be fetched: ${fetched.reason}`, fetched.retryable);
   try {
     const zone = (await loadEngineContext(deps.store, accountId, deps.clock.now())).settings.engine.timeZone;
-    const reading = readCalendar(fetched.text, deps.clock.now(), zone);
+    const reading = await readCalendarInTurns(fetched.text, deps.clock.now(), zone, () => yieldToLoop());
     const userId = calendar.createdBy;
     const result = await applyCalendar(deps, { accountId, calendar, owner, userId }, reading, { complete: true });
     await deps.store.calendars.finish(accountId, calendar.id, owner, {
