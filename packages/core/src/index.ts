@@ -104,6 +104,7 @@ export * from "./mailbox/mailbox-service.ts";
 export * from "./mailbox/schemas.ts";
 export * from "./mailbox/suggestion-service.ts";
 export * from "./mailbox/sync-mailbox.ts";
+export * from "./mailbox/watch-mailboxes.ts";
 export * from "./messages/default-templates.ts";
 export type * from "./messages/draft-context.ts";
 export * from "./messages/draft-service.ts";

@@ -552,6 +552,9 @@ export interface MailboxTable {
   attempts: number;
   lease_owner: string | null;
   lease_until_at: string | null;
+  /** The IMAP IDLE watch's lease (migration 0033): one instance keeps one connection per mailbox. */
+  idle_owner: string | null;
+  idle_until_at: string | null;
   created_at: string;
   updated_at: string;
 }

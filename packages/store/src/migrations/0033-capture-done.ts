@@ -9,7 +9,9 @@ import type { Kysely } from "kysely";
  * - `calendar_source.sealed_url` and `masked_url`: a subscription's address is sealed like a mailbox password (it
  *   often carries a secret token) and shown only as its host and a masked path. The sealing key is the server's,
  *   which a migration does not have: the runtime seals the addresses still in `url` when it opens the database
- *   (`runtime/src/calendar-sync/seal-calendar-addresses.ts`) and empties `url`.
+ *   (`sealStoredCalendarAddresses`, called by `openRuntime`) and empties `url`.
+ * - `mailbox.idle_owner` and `idle_until_at`: the lease of the one IMAP IDLE connection kept per mailbox across
+ *   instances (apart from the sync run's lease: a run and the watch go on side by side).
  */
 export const captureDoneMigration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -34,6 +36,8 @@ export const captureDoneMigration = {
           .select(["account_id", "message_id", "user_id"]) as never,
       )
       .execute();
+    await db.schema.alterTable("mailbox").addColumn("idle_owner", "text").execute();
+    await db.schema.alterTable("mailbox").addColumn("idle_until_at", "text").execute();
     await db.schema.alterTable("calendar_source").addColumn("sealed_url", "text").execute();
     await db.schema.alterTable("calendar_source").addColumn("masked_url", "text").execute();
   },

@@ -138,6 +138,54 @@ export class KyselyMailboxRepository implements MailboxRepository {
     return this.find(accountId, userId);
   }
 
+  async idleCandidates(nowAt: string, limit: number) {
+    const rows = await this.db
+      .selectFrom("mailbox")
+      .select(["account_id", "user_id"])
+      .where("sealed_password", "is not", null)
+      .where("state", "<>", "failing")
+      .where((eb) => eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt)]))
+      .orderBy("account_id")
+      .orderBy("user_id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, userId: r.user_id }));
+  }
+
+  async claimIdle(accountId: string, userId: string, owner: string, untilAt: string, nowAt: string) {
+    const taken = await this.db
+      .updateTable("mailbox")
+      .set({ idle_owner: owner, idle_until_at: untilAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where((eb) =>
+        eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt), eb("idle_owner", "=", owner)]),
+      )
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1 ? this.find(accountId, userId) : null;
+  }
+
+  async renewIdle(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("mailbox")
+      .set({ idle_until_at: untilAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("idle_owner", "=", owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async releaseIdle(accountId: string, userId: string, owner: string): Promise<void> {
+    await this.db
+      .updateTable("mailbox")
+      .set({ idle_owner: null, idle_until_at: null })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("idle_owner", "=", owner)
+      .execute();
+  }
+
   async holdLease(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean> {
     const r = await this.db
       .updateTable("mailbox")
