@@ -45,6 +45,21 @@ test("sources: an .ics imported in Settings logs Rosa's meetings on her timeline
   await expect(sources.getByText(/^calendar-meetings\.ics: 0 meetings logged\./)).toBeVisible();
   await expect(calendars.getByText("8 meetings logged · 2 still to come · 9 events read")).toBeVisible();
 
+  // A subscription whose address carries its secret: shown by host and a masked path, never whole.
+  const feed = new URL("/feeds/private-6f1c9e2a7b3d4e5f/basic.ics?token=s3cret-Zx9", page.url()).href;
+  await apiPost(page, "/api/calendars", { url: feed, name: "Work ☕" });
+  await page.reload();
+  await expect(calendars.getByText("Work ☕")).toBeVisible();
+  await expect(calendars.getByText(`${new URL(feed).origin}/…/basic.ics?…`)).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("s3cret");
+  await expect(page.locator("body")).not.toContainText("private-6f1c");
+  await sources.getByRole("heading", { name: "Calendars" }).scrollIntoViewIfNeeded();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await sources.screenshot({ path: `/tmp/kith-sources-masked-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+
   await page.goto(`/contacts/${rosa.id}`);
   const timeline = page.locator("ol.timeline");
   await expect(timeline.getByText("1:1 with Rosa (moved to Friday)")).toBeVisible();

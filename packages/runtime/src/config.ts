@@ -103,6 +103,8 @@ const envSchema = z.object({
   /** SQLite only: how many daily backups to keep; 0 turns them off. */
   KITH_BACKUP_KEEP: z.coerce.number().int().min(0).max(1000).default(14),
   KITH_TRUST_PROXY: trustProxySchema,
+  /** Members' mailboxes watched with IMAP IDLE at most by one server instance (one connection each); 0: poll only. */
+  KITH_MAILBOX_IDLE_MAX: z.coerce.number().int().min(0).max(1000).default(20),
   IMAP_HOST: z.string().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
   IMAP_SECURE: z.enum(["true", "false"]).default("true"),
@@ -179,6 +181,8 @@ export interface Config {
   /** Which proxies' `X-Forwarded-For` gives the client's address (see `TrustProxy`). */
   trustProxy: TrustProxy;
   imap: ImapConfig | null;
+  /** Mailboxes one instance watches with IMAP IDLE at most (`KITH_MAILBOX_IDLE_MAX`; 0: polling only). */
+  mailboxIdleMax: number;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -228,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     articles: { allowLoopbackForTests: e.KITH_TEST_ALLOW_LOOPBACK_FETCH === "1" },
     trustProxy: e.KITH_TRUST_PROXY,
     imap: imapOf(e, smtp),
+    mailboxIdleMax: e.KITH_MAILBOX_IDLE_MAX,
   };
 }
 

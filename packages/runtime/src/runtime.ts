@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import type { Clock, Deps, IdSource, Secrets } from "@kith/core";
+import { type Clock, type Deps, type IdSource, type Secrets, sealStoredCalendarAddresses } from "@kith/core";
 import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type { Config } from "./config.ts";
+import { sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -35,7 +36,10 @@ export const randomSecrets: Secrets = {
   hash: (token) => createHash("sha256").update(token).digest("hex"),
 };
 
-/** Opens the configured database, applies migrations, and wires the services' dependencies. */
+/**
+ * Opens the configured database, applies migrations (and seals what a migration could not: calendar addresses
+ * still in clear), and wires the services' dependencies.
+ */
 export async function openRuntime(
   config: Config,
   overrides: Partial<Pick<Deps, "clock" | "ids" | "secrets">> = {},
@@ -47,8 +51,11 @@ export async function openRuntime(
     synchronous: config.sqliteSynchronous,
   });
   await migrate(open);
+  const store = createStore(open.db, open.dialect);
+  // Subscription addresses from before they were sealed (migration 0033 cannot: the key is the server's).
+  await sealStoredCalendarAddresses({ store, sealer: sealedSecrets(sealingKey(config.secretKey, config.authSecret)) });
   const deps: Deps = {
-    store: createStore(open.db, open.dialect),
+    store,
     clock: overrides.clock ?? (config.clockFile ? fileClock(config.clockFile) : systemClock),
     ids: overrides.ids ?? randomIds,
     secrets: overrides.secrets ?? randomSecrets,

@@ -9,7 +9,7 @@ import {
   emailChangeSender,
   invitationLinks,
   openArticleFetcher,
-  openCalendarFetcher,
+  openCalendarSync,
   openMailboxSync,
   openSending,
   signUpNoticeSender,
@@ -192,11 +192,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const articleFetcher = openArticleFetcher(ctx.config);
   registerArticleRoutes(app, { ...ctx.deps, articleFetcher }, { onSaved: () => jobs.kick("articles") });
   registerMcpRoutes(app, ctx.deps, auth, { articleFetcher, onArticleSaved: () => jobs.kick("articles") });
-  registerCalendarSyncRoutes(
-    app,
-    { ...ctx.deps, calendarFetcher: openCalendarFetcher(ctx.config) },
-    { onSyncAsked: () => jobs.kick("calendars") },
-  );
+  registerCalendarSyncRoutes(app, openCalendarSync(ctx.config, ctx.deps), {
+    onSyncAsked: () => jobs.kick("calendars"),
+  });
   registerTemplateRoutes(app, ctx.deps);
   registerDraftRoutes(app, ctx.deps);
   registerSendRoutes(app, openSending(ctx.config, ctx.deps));

@@ -555,6 +555,9 @@ export interface MailboxTable {
   attempts: number;
   lease_owner: string | null;
   lease_until_at: string | null;
+  /** The IMAP IDLE watch's lease (migration 0033): one instance keeps one connection per mailbox. */
+  idle_owner: string | null;
+  idle_until_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -597,6 +600,13 @@ export interface MailboxMessageTable {
   occurred_at: string;
   body: string | null;
   created_at: string;
+}
+
+/** Each member whose mailbox held a ledger's message (migration 0033). */
+export interface MailboxMessageReaderTable {
+  account_id: string;
+  message_id: string;
+  user_id: string;
 }
 
 /** A message of an address that is not a contact (suggestions); see migration 0028. */
@@ -721,6 +731,7 @@ export interface Database {
   mailbox: MailboxTable;
   mailbox_folder: MailboxFolderTable;
   mailbox_message: MailboxMessageTable;
+  mailbox_message_reader: MailboxMessageReaderTable;
   mailbox_correspondent_message: MailboxCorrespondentMessageTable;
   mailbox_dismissal: MailboxDismissalTable;
   calendar_source: CalendarSourceTable;
@@ -741,7 +752,12 @@ export interface CalendarSourceTable {
   /** file | subscription */
   kind: string;
   name: string;
+  /** A subscription's address in clear: only until the runtime seals it (migration 0033); null after. */
   url: string | null;
+  /** The address sealed with the server key (context `calendar:<account>:<id>`). */
+  sealed_url: string | null;
+  /** The address as shown: scheme, host and a masked path. */
+  masked_url: string | null;
   /** waiting | syncing | ok | failing | failed */
   state: string;
   error: string | null;

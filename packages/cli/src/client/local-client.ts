@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type Actor,
   type ArticleFetcher,
@@ -7,7 +8,7 @@ import {
   addRelationship,
   articleDrafts,
   articleMatches,
-  type CalendarFetcher,
+  type CalendarSyncDeps,
   commitImport,
   commitResumedImport,
   completeFollowUp,
@@ -84,7 +85,7 @@ import {
   type WebhookDeps,
   whoDoYouKnowAt,
 } from "@kith/core";
-import { createArticleFetcher, createCalendarFetcher } from "@kith/runtime";
+import { createArticleFetcher, createCalendarFetcher, sealedSecrets } from "@kith/runtime";
 import type { KithClient } from "./kith-client.ts";
 
 /** The services, called in-process as one member of one account. */
@@ -100,13 +101,19 @@ export function createLocalClient(
   sending: SendingDeps | null = null,
   /** Articles are fetched here and now through it (no job runs in-process); by default the strict guarded one. */
   articleFetcher: ArticleFetcher = createArticleFetcher(),
-  /** Calendar subscriptions are synced here and now through it; by default the strict guarded one. */
-  calendarFetcher: CalendarFetcher = createCalendarFetcher(),
+  /**
+   * Calendar subscriptions are synced here and now through its fetcher (by default the strict guarded one) and their
+   * addresses sealed with its sealer (by default a key of this process only: the CLI passes the server's).
+   */
+  calendarSync: Pick<CalendarSyncDeps, "calendarFetcher" | "sealer"> = {
+    calendarFetcher: createCalendarFetcher(),
+    sealer: sealedSecrets(randomBytes(32)),
+  },
   /** The member's mailbox is synced here and now through it (the sealer and the IMAP reader); null: not from here. */
   mailboxSync: MailboxDeps | null = null,
 ): KithClient {
   const articleDeps = { ...deps, articleFetcher };
-  const calendarDeps = { ...deps, calendarFetcher };
+  const calendarDeps: CalendarSyncDeps = { ...deps, ...calendarSync };
   const webhookDeps = () => {
     if (!digest) throw conflict("webhooks cannot be added or tested from this client");
     return digest;

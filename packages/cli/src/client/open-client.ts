@@ -2,7 +2,7 @@ import { DomainError } from "@kith/core";
 import {
   loadConfig,
   openArticleFetcher,
-  openCalendarFetcher,
+  openCalendarSync,
   openDelivery,
   openMailboxSync,
   openRuntime,
@@ -52,7 +52,7 @@ export async function openLocalClient(env: Env, accountId?: string): Promise<Kit
       digest,
       sending,
       openArticleFetcher(config),
-      openCalendarFetcher(config),
+      openCalendarSync(config, deps),
       openMailboxSync(config, deps),
     );
   } catch (error) {

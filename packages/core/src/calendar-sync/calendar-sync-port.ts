@@ -5,7 +5,10 @@ export interface CalendarRecord {
   id: string;
   kind: CalendarKind;
   name: string;
-  url: string | null;
+  /** A subscription's address sealed with the server key (`calendar-address.ts`); null for the file calendar. */
+  sealedUrl: string | null;
+  /** The address as shown: scheme, host, masked path. */
+  maskedUrl: string | null;
   state: CalendarState;
   error: string | null;
   lastRunAt: string | null;
@@ -78,6 +81,10 @@ export interface CalendarSyncRepository {
   ledger(accountId: string, calendarId: string): Promise<CalendarLedgerEntry[]>;
   record(accountId: string, calendarId: string, entry: CalendarLedgerEntry): Promise<void>;
   forget(accountId: string, calendarId: string, uid: string, recurrenceId: string): Promise<void>;
+  /** System scan: subscriptions whose address is still stored in clear (from before it was sealed), ≤ limit. */
+  unsealedAddresses(limit: number): Promise<{ accountId: string; id: string; url: string }[]>;
+  /** Stores the sealed and masked address and forgets the clear one. */
+  sealAddress(accountId: string, id: string, address: { sealedUrl: string; maskedUrl: string }): Promise<void>;
   /** Every e-mail address of the account's contacts (archived ones too: a meeting still happened). */
   contactEmails(accountId: string): Promise<{ contactId: string; address: string }[]>;
 }

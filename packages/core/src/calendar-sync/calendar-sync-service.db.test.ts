@@ -4,10 +4,12 @@ import type { Actor } from "../accounts/roles.ts";
 import { createContact, getContact } from "../contacts/contact-service.ts";
 import { deleteInteraction, listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";
+import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
 import { codeOf } from "../testing/fakes.ts";
 import { readSample } from "../testing/samples.ts";
 import { applyCalendar } from "./apply-calendar.ts";
+import { ADDRESS_KEY_CHANGED, maskCalendarUrl, sealStoredCalendarAddresses } from "./calendar-address.ts";
 import type { CalendarFetcher, FetchedCalendar } from "./calendar-sync-port.ts";
 import {
   getCalendar,
@@ -29,15 +31,33 @@ const FEED = "https://calendar.example/ada.ics";
 
 /** A feed whose answer the test sets (the guarded fetcher itself is tested in runtime against a real server). */
 function feed(initial: FetchedCalendar) {
-  const state = { answer: initial, fetched: 0 };
+  const state = { answer: initial, fetched: 0, urls: [] as string[] };
   const fetcher: CalendarFetcher = {
     refusal: async (url) => (url.includes("127.0.0.1") ? "points to a private or loopback address" : null),
-    fetchCalendar: async () => {
+    fetchCalendar: async (url) => {
       state.fetched += 1;
+      state.urls.push(url);
       return state.answer;
     },
   };
   return { fetcher, state };
+}
+
+/** A sealer whose sealed values hold nothing of the plain text (the real AES-GCM one is tested in runtime). */
+function testSealer(): SecretSealer {
+  const sealed = new Map<string, string>();
+  return {
+    seal: (plain, context) => {
+      const key = `ks-test.${sealed.size + 1}`;
+      sealed.set(key, `${context}\u0000${plain}`);
+      return key;
+    },
+    open: (value, context) => {
+      const [ctx, plain] = (sealed.get(value) ?? "").split("\u0000");
+      if (ctx !== context || plain === undefined) throw new Error("does not open here");
+      return plain;
+    },
+  };
 }
 
 async function people(deps: Deps, actor: Actor) {
@@ -153,7 +173,7 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
   it("subscribes, syncs through the job once, follows the feed, and says why it failed in words", async () => {
     const p = await people(w.deps, w.alice);
     const { fetcher, state } = feed({ ok: true, text: FIRST });
-    const deps = { ...w.deps, calendarFetcher: fetcher };
+    const deps = { ...w.deps, calendarFetcher: fetcher, sealer: testSealer() };
 
     const refused = await subscribeCalendar(deps, w.alice, { url: "http://127.0.0.1/x.ics" }).catch((e) => e);
     expect(refused.issues).toEqual([expect.objectContaining({ path: "url" })]);
@@ -204,7 +224,9 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
   it("keeps the older meetings of a long series a subscription no longer reads, and removes what it dropped", async () => {
     const p = await people(w.deps, w.alice);
     const { fetcher } = feed({ ok: true, text: FIRST });
-    const subscribed = await subscribeCalendar({ ...w.deps, calendarFetcher: fetcher }, w.alice, { url: FEED });
+    const subscribed = await subscribeCalendar({ ...w.deps, calendarFetcher: fetcher, sealer: testSealer() }, w.alice, {
+      url: FEED,
+    });
     const daily = (day: number): Occurrence => {
       const at = `2026-11-${String(day).padStart(2, "0")}T09:00:00.000Z`;
       return {
@@ -225,7 +247,7 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
         "2099-01-01T00:00:00.000Z",
         NOW,
       );
-      const reading = { events: 1, occurrences: days.map(daily), readFrom };
+      const reading = { events: 1, occurrences: days.map(daily), readFrom, steps: days.length };
       const result = await applyCalendar(
         w.deps,
         { accountId: w.alice.accountId, calendar: claimed!, owner: "test", userId: w.alice.userId },
@@ -264,5 +286,56 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
     await removeCalendar(w.deps, w.alice, second.calendar.id, { keep: "false" });
     expect(await meetingsOf(p.rosa.id)).toHaveLength(7);
     expect((await getContact(w.deps, w.alice, p.rosa.id)).lastTouchAt).toBe("2026-11-19T15:00:00.000Z");
+  });
+
+  it("keeps a subscription's address sealed at rest, shows it masked, seals addresses stored before, and says when the key changed", async () => {
+    await people(w.deps, w.alice);
+    const { fetcher, state } = feed({ ok: true, text: FIRST });
+    const sealer = testSealer();
+    const deps = { ...w.deps, calendarFetcher: fetcher, sealer };
+    const secret = "https://calendar.example/calendar/ical/ada%40example.com/private-6f1c9e2a7b3d4e5f/basic.ics?t=Zx9";
+    const calendar = await subscribeCalendar(deps, w.alice, { url: secret });
+    expect(calendar.url).toBe("https://calendar.example/…/basic.ics?…");
+    const stored = await w.db.db.selectFrom("calendar_source").selectAll().where("id", "=", calendar.id).execute();
+    expect(JSON.stringify(stored)).not.toContain("private-6f1c9e2a7b3d4e5f");
+    expect(stored[0]).toMatchObject({ url: null, masked_url: calendar.url });
+    expect(JSON.stringify(await listCalendars(w.deps, w.alice))).not.toContain("private-");
+    await runCalendarSyncTick(deps, { owner: "worker" });
+    expect(state.urls).toEqual([secret]);
+
+    // A row from before 0033 (its address in clear) is sealed when the runtime opens the store.
+    await w.db.db
+      .updateTable("calendar_source")
+      .set({ url: secret, sealed_url: null, masked_url: null })
+      .where("id", "=", calendar.id)
+      .execute();
+    expect(await sealStoredCalendarAddresses({ store: w.deps.store, sealer })).toBe(1);
+    expect(await sealStoredCalendarAddresses({ store: w.deps.store, sealer })).toBe(0);
+    expect(await getCalendar(w.deps, w.alice, calendar.id)).toMatchObject({
+      url: "https://calendar.example/…/basic.ics?…",
+    });
+    await requestCalendarSync(w.deps, w.alice, calendar.id);
+    await runCalendarSyncTick(deps, { owner: "worker" });
+    expect(state.urls).toEqual([secret, secret]);
+
+    // Another server key: the address cannot be opened, and the calendar says what to do.
+    await requestCalendarSync(w.deps, w.alice, calendar.id);
+    await runCalendarSyncTick({ ...deps, sealer: testSealer() }, { owner: "worker" });
+    expect(await getCalendar(w.deps, w.alice, calendar.id)).toMatchObject({
+      state: "failed",
+      error: ADDRESS_KEY_CHANGED,
+    });
+    expect(state.urls).toHaveLength(2);
+  });
+
+  it("masks an address down to its scheme, host and a plain calendar file name", () => {
+    expect(maskCalendarUrl("https://calendar.example/ada.ics")).toBe("https://calendar.example/ada.ics");
+    expect(maskCalendarUrl("https://cal.example:8443/u/ada/feed/0f3a9c1d2e4b5a6c7d8e.ics")).toBe(
+      "https://cal.example:8443/…",
+    );
+    expect(maskCalendarUrl("https://p.example/export?token=abc")).toBe("https://p.example/…?…");
+    expect(maskCalendarUrl("https://p.example/")).toBe("https://p.example/");
+    expect(maskCalendarUrl("https://p.example/tok3n/Kalender%20Büro.ics")).toBe("https://p.example/…");
+    expect(maskCalendarUrl("not a url")).toBe("…");
   });
 });

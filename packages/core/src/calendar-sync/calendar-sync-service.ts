@@ -1,13 +1,15 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { deleteInteractionIn } from "../interactions/interaction-service.ts";
+import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { applyCalendar, CALENDAR_BATCH, CALENDAR_LEASE_MS } from "./apply-calendar.ts";
+import { sealCalendarAddress } from "./calendar-address.ts";
 import type { CalendarFetcher, CalendarRecord } from "./calendar-sync-port.ts";
-import { readCalendar } from "./read-calendar.ts";
+import { readCalendarInTurns } from "./read-calendar.ts";
 import {
   CALENDARS_MAX,
   type Calendar,
@@ -19,8 +21,8 @@ import {
 } from "./schemas.ts";
 import { syncSubscription } from "./sync-subscription.ts";
 
-/** What the calendar services need besides the store: the guarded fetcher (subscriptions). */
-export type CalendarSyncDeps = Deps & { calendarFetcher: CalendarFetcher };
+/** What the calendar services need besides the store: the guarded fetcher and the sealer of addresses. */
+export type CalendarSyncDeps = Deps & { calendarFetcher: CalendarFetcher; sealer: SecretSealer };
 
 /** The name of the calendar every uploaded file goes into (one per account, so a file imported twice is one). */
 export const FILE_CALENDAR_NAME = "Imported files";
@@ -29,7 +31,7 @@ export const presentCalendar = (r: CalendarRecord): Calendar => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
-  url: r.url,
+  url: r.maskedUrl,
   state: r.state,
   error: r.error,
   lastRunAt: r.lastRunAt,
@@ -42,11 +44,13 @@ export const presentCalendar = (r: CalendarRecord): Calendar => ({
 function newCalendar(
   deps: Deps,
   actor: Actor,
-  fields: Pick<CalendarRecord, "kind" | "name" | "url" | "state" | "nextRunAt">,
+  fields: Pick<CalendarRecord, "kind" | "name" | "state" | "nextRunAt">,
 ): CalendarRecord {
   return {
     id: deps.ids.newId(),
     ...fields,
+    sealedUrl: null,
+    maskedUrl: null,
     error: null,
     lastRunAt: null,
     lastSuccessAt: null,
@@ -88,11 +92,12 @@ export async function getCalendar(deps: Deps, actor: Actor, id: string): Promise
 export async function importCalendarFile(deps: Deps, actor: Actor, input: unknown): Promise<CalendarImportResult> {
   requireRole(actor, "editor");
   const { content } = parseInput(importCalendarSchema, input);
-  const reading = readCalendar(content, deps.clock.now(), await timeZoneOf(deps, actor.accountId));
+  const reading = await readCalendarInTurns(content, deps.clock.now(), await timeZoneOf(deps, actor.accountId), () =>
+    yieldToLoop(),
+  );
   const candidate = newCalendar(deps, actor, {
     kind: "file",
     name: FILE_CALENDAR_NAME,
-    url: null,
     state: "waiting",
     nextRunAt: null,
   });
@@ -134,7 +139,8 @@ export async function importCalendarFile(deps: Deps, actor: Actor, input: unknow
 /**
  * Subscribes to an ICS URL (editor): its literal form is checked by the schema (webcal:// is read as https://),
  * where it points by the guarded fetcher (a private, loopback or otherwise non-public address is a 400 naming
- * `url`); it is stored `waiting`, and the job runner's `calendars` job fetches it.
+ * `url`); it is stored `waiting` with its address sealed (shown masked: host and path hidden), and the job runner's
+ * `calendars` job fetches it.
  */
 export async function subscribeCalendar(deps: CalendarSyncDeps, actor: Actor, input: unknown): Promise<Calendar> {
   requireRole(actor, "editor");
@@ -145,13 +151,14 @@ export async function subscribeCalendar(deps: CalendarSyncDeps, actor: Actor, in
     throw conflict(`An account has at most ${CALENDARS_MAX} calendars; remove one first`);
   }
   const url = new URL(parsed.url);
-  const record = newCalendar(deps, actor, {
+  const fields = newCalendar(deps, actor, {
     kind: "subscription",
     name: parsed.name ?? url.hostname,
-    url: url.href,
     state: "waiting",
     nextRunAt: deps.clock.now().toISOString(),
   });
+  // The address often carries the token that opens the calendar: sealed at rest, shown masked.
+  const record = { ...fields, ...sealCalendarAddress(deps.sealer, actor.accountId, fields.id, url.href) };
   await deps.store.calendars.insert(actor.accountId, record);
   return presentCalendar(record);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../shared/errors.ts";
 import { readSample } from "../testing/samples.ts";
 import { addressKey, contactsByAddress, contactsOf } from "./match-attendees.ts";
-import { OCCURRENCES_PER_SERIES, readCalendar } from "./read-calendar.ts";
+import { OCCURRENCES_PER_SERIES, readCalendar, readCalendarInTurns, STEPS_PER_TURN } from "./read-calendar.ts";
 
 const NOW = new Date("2026-11-20T12:00:00.000Z");
 const ics = (...events: string[][]) =>
@@ -39,6 +39,57 @@ describe("readCalendar", () => {
     expect(occurrences.at(-1)).toMatchObject({ startAt: "2026-11-21T09:00:00.000Z", future: true });
     expect(readCalendar(daily, NOW, "UTC").readFrom).toEqual({ daily: occurrences[0]?.recurrenceId });
     expect(readCalendar(readSample("calendar-meetings.ics"), NOW, "UTC").readFrom).toEqual({});
+  });
+
+  it("expands a daily series since 1990 from the periods that matter: a few hundred steps, the same occurrences", () => {
+    const daily = ics(["UID:daily", "DTSTART:19900101T090000Z", "RRULE:FREQ=DAILY", "SUMMARY:Stand-up"]);
+    const fast = readCalendar(daily, NOW, "UTC");
+    const slow = readCalendar(daily, NOW, "UTC", { skipAhead: false });
+    expect(slow.steps).toBeGreaterThan(13_000);
+    expect(fast.steps).toBeLessThan(OCCURRENCES_PER_SERIES + 60);
+    expect(fast.occurrences).toEqual(slow.occurrences);
+    expect(fast.readFrom).toEqual(slow.readFrom);
+  });
+
+  it("skips whole periods only where the rule names the same instants: zones, EXDATE, a moved one, BYDAY, intervals", () => {
+    const text = ics(
+      ...[
+        ["UID:weekdays", "DTSTART;TZID=Europe/Berlin:19950102T091500", "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR"],
+        [
+          "UID:fortnight",
+          "DTSTART;TZID=America/New_York:20010103T170000",
+          "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR",
+        ],
+        ["UID:every3", "DTSTART:19991231T230000Z", "RRULE:FREQ=DAILY;INTERVAL=3", "EXDATE:20261103T230000Z"],
+        ["UID:until", "DTSTART:20000105T080000Z", "RRULE:FREQ=WEEKLY;UNTIL=20260601T000000Z"],
+        ["UID:counted", "DTSTART:20000105T080000Z", "RRULE:FREQ=DAILY;COUNT=9000"],
+        ["UID:monthly", "DTSTART:19900131T080000Z", "RRULE:FREQ=MONTHLY"],
+        ["UID:off-day", "DTSTART:20000101T080000Z", "RRULE:FREQ=WEEKLY;BYDAY=MO"],
+        ["UID:every3", "RECURRENCE-ID:20261106T230000Z", "DTSTART:20261107T100000Z", "SUMMARY:Moved"],
+      ].map((e) => [...e, ...(e.some((l) => l.startsWith("SUMMARY")) ? [] : ["SUMMARY:S"])]),
+    );
+    for (const zone of ["UTC", "Pacific/Auckland"]) {
+      const fast = readCalendar(text, NOW, zone);
+      const slow = readCalendar(text, NOW, zone, { skipAhead: false });
+      expect(fast.occurrences).toEqual(slow.occurrences);
+      expect(fast.readFrom).toEqual(slow.readFrom);
+      expect(slow.steps - fast.steps).toBeGreaterThan(8_000);
+    }
+    const moved = readCalendar(text, NOW, "UTC").occurrences.find((o) => o.summary === "Moved");
+    expect(moved).toMatchObject({ recurrenceId: "2026-11-06T23:00:00.000Z", startAt: "2026-11-07T10:00:00.000Z" });
+  });
+
+  it("reads in turns: a series no period can skip gives the loop a turn every STEPS_PER_TURN steps", async () => {
+    const monthly = ics(["UID:m", "DTSTART:19900101T090000Z", "RRULE:FREQ=DAILY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12"]);
+    const pauses: number[] = [];
+    const reading = await readCalendarInTurns(monthly, NOW, "UTC", async (steps) => {
+      pauses.push(steps);
+    });
+    expect(reading.steps).toBeGreaterThan(13_000);
+    expect(pauses).toHaveLength(Math.floor(reading.steps / STEPS_PER_TURN));
+    const pieces = [...pauses, reading.steps].map((n, i, all) => n - (all[i - 1] ?? 0));
+    expect(Math.max(...pieces)).toBeLessThanOrEqual(STEPS_PER_TURN);
+    expect(reading.occurrences).toEqual(readCalendar(monthly, NOW, "UTC").occurrences);
   });
 
   it("reads a TZID without VTIMEZONE as the IANA zone, and floating times and unknown zones in the account's", () => {

@@ -25,11 +25,13 @@ export interface CalendarReading {
    * oldest one read. What was logged before it is not "gone from the calendar", only not read again.
    */
   readFrom: Record<string, string>;
+  /** Expansion steps taken (the reading's work, bounded: see `skippedStart`, `EXPANSION_STEPS`). */
+  steps: number;
 }
 
-/** Past occurrences kept per recurring series: the most recent ones. */
+/** Past occurrences kept per recurring series: the most recent ones (plus the next one to come). */
 export const OCCURRENCES_PER_SERIES = 500;
-/** Steps of a series' expansion at most (a daily event over decades stops here). */
+/** Steps of a series' expansion at most, the bound on any one event's work (a rule no period can skip stops here). */
 const EXPANSION_STEPS = 20_000;
 /** Events read from one calendar at most. */
 export const EVENTS_MAX = 10_000;
@@ -102,12 +104,64 @@ const shapeOf = (uid: string, c: Component): Shape => ({
   cancelled: isCancelled(c),
 });
 
+/** Expansion steps between two turns of the event loop in `readCalendarInTurns`. */
+export const STEPS_PER_TURN = 1_000;
+
+/**
+ * The start a series can be expanded from instead of its DTSTART, when whole periods can be skipped without
+ * changing which instants it names: a DAILY or WEEKLY rule without COUNT (which counts from the first) and without
+ * RDATE, whose only BY part is BYDAY (no ordinal) and whose DTSTART is one of its days. A period is 7 × INTERVAL days
+ * (the weekdays and the interval's phase both repeat); the start moves forward by whole periods to just before the
+ * periods that hold the `OCCURRENCES_PER_SERIES` most recent occurrences (before now, or before UNTIL). Null when
+ * nothing is skipped.
+ */
+function skippedStart(master: Component, nowMs: number): Time | null {
+  if (master.hasProperty("rdate") || master.getAllProperties("rrule").length !== 1) return null;
+  const rule = master.getFirstPropertyValue("rrule") as ICAL.Recur | null;
+  const start = master.getFirstPropertyValue("dtstart");
+  if (!rule || !(start instanceof ICAL.Time) || rule.count) return null;
+  if (rule.freq !== "DAILY" && rule.freq !== "WEEKLY") return null;
+  const parts = Object.keys(rule.parts ?? {});
+  if (parts.some((p) => p !== "BYDAY")) return null;
+  const days = (rule.parts?.BYDAY ?? []) as string[];
+  if (days.some((d) => !/^(SU|MO|TU|WE|TH|FR|SA)$/.test(d))) return null;
+  const startDay = ICAL.Recur.numericDayToIcalDay(start.dayOfWeek());
+  if (days.length > 0 && !days.includes(startDay)) return null;
+  const interval = Math.max(1, rule.interval || 1);
+  const periodDays = 7 * interval;
+  // Occurrences a period holds at least: its days for a weekly rule or a daily one of every day, else one.
+  const perPeriod = rule.freq === "WEEKLY" ? Math.max(1, days.length) : interval === 1 ? days.length || 7 : 1;
+  const periodsKept = Math.ceil((OCCURRENCES_PER_SERIES + 2) / perPeriod) + 2;
+  const startMs = start.toUnixTime() * 1000;
+  // A series that ended (UNTIL) keeps the occurrences before its end.
+  const endMs = rule.until ? Math.min(nowMs, rule.until.toUnixTime() * 1000) : nowMs;
+  const skip = Math.floor((endMs - startMs) / (periodDays * 86_400_000)) - periodsKept;
+  if (skip <= 0) return null;
+  const moved = start.clone();
+  moved.adjust(skip * periodDays, 0, 0, 0);
+  return moved;
+}
+
+/** What reading a calendar costs: expansion steps, counted (tests bound the work, not the time). */
+interface Work {
+  steps: number;
+}
+
 /**
  * A recurring series: its past occurrences (the most recent, bounded) and the first one to come. The expansion
- * itself only steps through start times; an occurrence's details (a moved one's own time and people) are read for
- * the ones kept, so a daily event of decades costs its steps and not thousands of detail reads.
+ * starts from `skippedStart` when it can (a daily series since 1990 steps through ~550 dates, not 13,000), else from
+ * DTSTART, at most `EXPANSION_STEPS`; it yields after every `STEPS_PER_TURN` steps so a caller can give the event
+ * loop a turn. An occurrence's details (a moved one's own time and people) are read for the ones kept only.
  */
-function expandSeries(master: Component, exceptions: Component[], uid: string, nowMs: number, zone: string) {
+function* expandSeries(
+  master: Component,
+  exceptions: Component[],
+  uid: string,
+  nowMs: number,
+  zone: string,
+  work: Work,
+  opts: { skipAhead: boolean },
+): Generator<void, { occurrences: Occurrence[]; readFrom: string | null }> {
   const event = new ICAL.Event(master);
   for (const ex of exceptions) event.relateException(ex);
   const masterTzid = tzidOf(master, "dtstart");
@@ -115,10 +169,13 @@ function expandSeries(master: Component, exceptions: Component[], uid: string, n
   // A day either side of now covers any zone's offset from the UTC reading of a floating time.
   const horizonS = nowMs / 1000 + 86_400;
   const originals: Time[] = [];
-  let truncated = false;
-  const it = event.iterator();
+  const from = opts.skipAhead ? skippedStart(master, nowMs) : null;
+  let truncated = from !== null;
+  const it = event.iterator(from ?? undefined);
   for (let step = 0; step < EXPANSION_STEPS; step += 1) {
     const original = it.next();
+    work.steps += 1;
+    if (work.steps % STEPS_PER_TURN === 0) yield;
     if (!original) break;
     originals.push(original);
     if (originals.length > OCCURRENCES_PER_SERIES + 2) {
@@ -175,13 +232,13 @@ function parse(text: string): Component {
   }
 }
 
-/**
- * Reads an iCalendar file into the occurrences that matter now: single events, and each recurring series expanded
- * with ical.js up to `now` (EXDATEs left out, moved occurrences at their new time, its most recent
- * `OCCURRENCES_PER_SERIES` kept) plus its next one. Cancelled events and occurrences are kept, marked, so the
- * caller can remove what they had logged. Pure: `now` and the account's time zone come in.
- */
-export function readCalendar(text: string, now: Date, accountZone: string): CalendarReading {
+export interface ReadOptions {
+  /** Expand a series from the periods that matter (default true; false only to check the shortcut in tests). */
+  skipAhead?: boolean;
+}
+
+/** The reading as a generator that yields after every `STEPS_PER_TURN` expansion steps. */
+function* readSteps(text: string, now: Date, accountZone: string, opts: ReadOptions): Generator<void, CalendarReading> {
   const root = parse(text);
   const byUid = new Map<string, { master: Component | null; exceptions: Component[] }>();
   for (const c of root.getAllSubcomponents("vevent").slice(0, EVENTS_MAX)) {
@@ -195,10 +252,13 @@ export function readCalendar(text: string, now: Date, accountZone: string): Cale
   const nowMs = now.getTime();
   const occurrences: Occurrence[] = [];
   const readFrom: Record<string, string> = {};
+  const work: Work = { steps: 0 };
   for (const [uid, { master, exceptions }] of byUid) {
     try {
       if (master && (master.hasProperty("rrule") || master.hasProperty("rdate"))) {
-        const series = expandSeries(master, exceptions, uid, nowMs, accountZone);
+        const series = yield* expandSeries(master, exceptions, uid, nowMs, accountZone, work, {
+          skipAhead: opts.skipAhead ?? true,
+        });
         occurrences.push(...series.occurrences);
         if (series.readFrom) readFrom[uid] = series.readFrom;
         continue;
@@ -211,5 +271,42 @@ export function readCalendar(text: string, now: Date, accountZone: string): Cale
       // One event ical.js cannot read (a broken RRULE, a date out of range) leaves the others readable.
     }
   }
-  return { events: byUid.size, occurrences, readFrom };
+  return { events: byUid.size, occurrences, readFrom, steps: work.steps };
+}
+
+/**
+ * Reads an iCalendar file into the occurrences that matter now: single events, and each recurring series expanded
+ * with ical.js up to `now` (EXDATEs left out, moved occurrences at their new time, its most recent
+ * `OCCURRENCES_PER_SERIES` kept) plus its next one. Cancelled events and occurrences are kept, marked, so the
+ * caller can remove what they had logged. Pure: `now` and the account's time zone come in. In one piece: a service
+ * reads with `readCalendarInTurns`.
+ */
+export function readCalendar(text: string, now: Date, accountZone: string, opts: ReadOptions = {}): CalendarReading {
+  const steps = readSteps(text, now, accountZone, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `readCalendar` in bounded pieces: `pause` (a turn of the event loop in the services) is awaited after every
+ * `STEPS_PER_TURN` expansion steps, with the steps taken so far, so a feed of long series never holds the loop for
+ * more than one piece.
+ */
+export async function readCalendarInTurns(
+  text: string,
+  now: Date,
+  accountZone: string,
+  pause: (stepsSoFar: number) => Promise<void>,
+  opts: ReadOptions = {},
+): Promise<CalendarReading> {
+  const steps = readSteps(text, now, accountZone, opts);
+  let taken = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    taken += STEPS_PER_TURN;
+    await pause(taken);
+  }
 }

@@ -43,7 +43,10 @@ export const calendarSchema = z.object({
   id: z.string(),
   kind: z.enum(CALENDAR_KINDS),
   name: z.string(),
-  /** A subscription's address; null for imported files. */
+  /**
+   * A subscription's address as shown: scheme, host and a masked path (`https://calendar.example/…/basic.ics`); the
+   * whole address is sealed at rest and never returned. Null for imported files.
+   */
   url: z.string().nullable(),
   state: z.enum(CALENDAR_STATES),
   /** What went wrong on the last run, in words. */

@@ -1,9 +1,12 @@
 import { loadEngineContext } from "../due-state/engine-context.ts";
+import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
 import { DomainError } from "../shared/errors.ts";
+import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { applyCalendar, CALENDAR_LEASE_MS } from "./apply-calendar.ts";
+import { ADDRESS_KEY_CHANGED, calendarSealContext } from "./calendar-address.ts";
 import type { CalendarFetcher, CalendarRecord } from "./calendar-sync-port.ts";
-import { readCalendar } from "./read-calendar.ts";
+import { readCalendarInTurns } from "./read-calendar.ts";
 import type { CalendarSyncResult } from "./schemas.ts";
 
 /** A subscription is fetched again this long after a successful run. */
@@ -11,7 +14,7 @@ export const CALENDAR_REFRESH_MS = 60 * 60_000;
 /** Waits after failed runs in a row: 5, 20, 80 minutes … at most 6 hours, for as long as it keeps failing. */
 export const calendarRetryDelayMs = (failures: number) => Math.min(5 * 60_000 * 4 ** (failures - 1), 6 * 60 * 60_000);
 
-type SyncDeps = Deps & { calendarFetcher: CalendarFetcher };
+type SyncDeps = Deps & { calendarFetcher: CalendarFetcher; sealer: SecretSealer };
 
 const later = (deps: Deps, ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString();
 
@@ -37,11 +40,17 @@ export async function syncSubscription(
     });
     return null;
   };
-  const fetched = await deps.calendarFetcher.fetchCalendar(calendar.url ?? "");
+  let url: string;
+  try {
+    url = deps.sealer.open(calendar.sealedUrl ?? "", calendarSealContext(accountId, calendar.id));
+  } catch {
+    return failWith(ADDRESS_KEY_CHANGED, false);
+  }
+  const fetched = await deps.calendarFetcher.fetchCalendar(url);
   if (!fetched.ok) return failWith(`The calendar could not be fetched: ${fetched.reason}`, fetched.retryable);
   try {
     const zone = (await loadEngineContext(deps.store, accountId, deps.clock.now())).settings.engine.timeZone;
-    const reading = readCalendar(fetched.text, deps.clock.now(), zone);
+    const reading = await readCalendarInTurns(fetched.text, deps.clock.now(), zone, () => yieldToLoop());
     const userId = calendar.createdBy;
     const result = await applyCalendar(deps, { accountId, calendar, owner, userId }, reading, { complete: true });
     await deps.store.calendars.finish(accountId, calendar.id, owner, {

@@ -57,6 +57,7 @@ const DECISIONS: Record<string, string> = {
   mailbox_message:
     "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
     "reads its mail again and logs the messages already restored a second time",
+  mailbox_message_reader: "not yet backed up (issue #15): which members' mailboxes held each message of the ledger",
   mailbox_correspondent_message:
     "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
   mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",
@@ -72,7 +73,8 @@ const DECISIONS: Record<string, string> = {
   restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
   calendar_source:
-    "not yet backed up (issue #15): the account's calendars (a subscription's address, each one's sync state); " +
+    "not yet backed up (issue #15): the account's calendars (a subscription's address, sealed with this server's " +
+    "key, and each one's sync state); " +
     "the meetings they logged are interactions, which are; subscribe again on the new server",
   calendar_event:
     "not yet backed up (issue #15): the calendar ledger (UID and recurrence id → interaction), in ids the restore " +

@@ -82,6 +82,19 @@ export interface MailboxRepository {
     untilAt: string,
     nowAt: string,
   ): Promise<MailboxRecord | null>;
+  /** System scan for IMAP IDLE: mailboxes with a password, not failing, whose watch lease is free. */
+  idleCandidates(nowAt: string, limit: number): Promise<{ accountId: string; userId: string }[]>;
+  /** Takes (or keeps) the watch lease; the mailbox as claimed, or null when another instance watches it. */
+  claimIdle(
+    accountId: string,
+    userId: string,
+    owner: string,
+    untilAt: string,
+    nowAt: string,
+  ): Promise<MailboxRecord | null>;
+  /** Keeps the watch lease; false when `owner` lost it (or the mailbox was disconnected). */
+  renewIdle(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean>;
+  releaseIdle(accountId: string, userId: string, owner: string): Promise<void>;
   /** Renews the lease inside a batch's transaction (and holds the row): false when `owner` lost it. */
   holdLease(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean>;
   /** Records how the run ended and gives the lease back; false when `owner` no longer held it. */
@@ -115,9 +128,15 @@ export interface MailboxRepository {
   correspondentMessages(accountId: string, userId: string, address: string): Promise<CorrespondentMessage[]>;
   forgetCorrespondent(accountId: string, userId: string, address: string): Promise<void>;
   dismiss(accountId: string, userId: string, address: string, nowAt: string): Promise<void>;
-  /** The interactions this member's mailbox logged (for a disconnect that removes them). */
-  loggedInteractions(accountId: string, userId: string): Promise<string[]>;
-  /** Drops this member's ledger rows (after a disconnect that removed what they logged). */
+  /**
+   * The interactions logged from messages this member's mailbox held and no other member's did (what a disconnect
+   * that removes its captures may remove: a message two mailboxes held stays for the other).
+   */
+  capturedOnlyBy(accountId: string, userId: string): Promise<string[]>;
+  /**
+   * Drops this member from the ledger: their reader rows, and the messages only they held; a message another
+   * member's mailbox holds too stays, as that member's (its stored text, this member's, is dropped).
+   */
   forgetMessages(accountId: string, userId: string): Promise<void>;
 }
 
@@ -182,6 +201,18 @@ export class MailAccessError extends Error {
   }
 }
 
+/** A folder watched over a connection of its own (IMAP IDLE). */
+export interface MailWatch {
+  /** Ends the watch and closes its connection (no `onClosed` after). */
+  stop(): Promise<void>;
+}
+
 export interface MailReader {
   connect(account: ImapAccount): Promise<MailSession>;
+  /**
+   * Watches a folder with IMAP IDLE over a connection of its own: `onNew` when messages arrive, `onClosed` once when
+   * the connection ends by itself. Null when the server does not offer IDLE (polling stays the only way). Throws a
+   * MailAccessError, in words, when it cannot connect. Absent: this reader never watches.
+   */
+  watch?(account: ImapAccount, path: string, events: { onNew(): void; onClosed(): void }): Promise<MailWatch | null>;
 }

@@ -97,14 +97,15 @@ export async function saveMailbox(deps: MailboxDeps, actor: Actor, input: unknow
 
 /**
  * Disconnects the member's mailbox. `keep=true` (default) leaves what it logged (and the ledger, so connecting
- * again logs nothing twice); `keep=false` removes every interaction it logged (each contact's last touch is
- * recomputed) and forgets its messages.
+ * again logs nothing twice); `keep=false` removes every interaction captured only by this mailbox (each contact's
+ * last touch is recomputed; one another member's mailbox also holds stays) and forgets its messages.
  */
 export async function disconnectMailbox(deps: Deps, actor: Actor, query: unknown): Promise<void> {
   requireRole(actor, "editor");
   const { keep } = parseInput(disconnectQuerySchema, query ?? {});
   if (keep === "false") {
-    for (const id of await deps.store.mailbox.loggedInteractions(actor.accountId, actor.userId)) {
+    // Only what this mailbox alone captured: a message another member's mailbox also held keeps its interaction.
+    for (const id of await deps.store.mailbox.capturedOnlyBy(actor.accountId, actor.userId)) {
       try {
         await deleteInteraction(deps, actor, id);
       } catch (error) {

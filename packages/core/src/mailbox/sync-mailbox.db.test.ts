@@ -1,9 +1,10 @@
-import { DIALECTS, useTestWorld } from "@kith/store/testing";
+import { DIALECTS, insertTestUser, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../accounts/roles.ts";
 import { createContact } from "../contacts/contact-service.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { MailFolder, MailMessage, MailReader } from "./mailbox-port.ts";
-import { type MailboxDeps, mailboxStatus, saveMailbox } from "./mailbox-service.ts";
+import { disconnectMailbox, type MailboxDeps, mailboxStatus, saveMailbox } from "./mailbox-service.ts";
 import { MAILBOX_BATCH, NOT_AN_EDITOR, runMailboxSyncTick, syncMailboxNow } from "./sync-mailbox.ts";
 
 const message = (uid: number, from: string, to = "alice@example.test"): MailMessage => ({
@@ -131,6 +132,40 @@ describe.each(DIALECTS)("syncing a mailbox on %s", (dialect) => {
     expect(await runMailboxSyncTick(deps, { owner: "a" })).toEqual([{ messages: 0, logged: 0, error: NOT_AN_EDITOR }]);
     expect(mail.state.opened).toEqual([]);
     expect(await logged(rosa.id)).toEqual([]);
+  });
+
+  it("disconnecting and removing takes only what this mailbox alone captured: a message two members' mailboxes held stays", async () => {
+    await insertTestUser(w.db, { id: "user-carl", email: "carl@example.test", name: "Carl" });
+    const carl: Actor = { accountId: w.alice.accountId, userId: "user-carl", role: "editor" };
+    await w.deps.store.memberships.insert({ ...carl, createdAt: "2026-10-01T00:00:00.000Z" });
+    const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", emails: [{ address: "rosa@example.com" }] });
+    const both = message(1, "rosa@example.com");
+    both.cc = [{ address: "carl@example.test", name: "Carl" }];
+    const alicesOnly = message(2, "rosa@example.com");
+    const carlsOnly = { ...message(3, "rosa@example.com", "carl@example.test"), subject: "Carl only" };
+    const alicesMail = server({ INBOX: [both, alicesOnly] });
+    const carlsMail = server({
+      INBOX: [
+        { ...both, uid: 7 },
+        { ...carlsOnly, uid: 8 },
+      ],
+    });
+    const save = (actor: Actor, deps: MailboxDeps) =>
+      saveMailbox(deps, actor, { host: "imap.example.com", user: "u", password: "pw", startOn: "2026-10-01" });
+    const aliceDeps: MailboxDeps = { ...w.deps, sealer, mailReader: alicesMail.reader };
+    const carlDeps: MailboxDeps = { ...w.deps, sealer, mailReader: carlsMail.reader };
+    await save(w.alice, aliceDeps);
+    await syncMailboxNow(aliceDeps, w.alice);
+    await save(carl, carlDeps);
+    await syncMailboxNow(carlDeps, carl);
+    expect(await logged(rosa.id)).toEqual(["Carl only", "Message 1", "Message 2"]);
+
+    await disconnectMailbox(w.deps, w.alice, { keep: "false" });
+    // Message 1 was in Carl's mailbox too: it stays; Message 2 was Alice's alone.
+    expect(await logged(rosa.id)).toEqual(["Carl only", "Message 1"]);
+    await disconnectMailbox(w.deps, carl, { keep: "false" });
+    expect(await logged(rosa.id)).toEqual([]);
+    expect(await w.deps.store.mailbox.messageInteraction(w.alice.accountId, "<m1@mail.test>")).toBeNull();
   });
 
   it("a member of another account never reads or writes this one's mailbox", async () => {

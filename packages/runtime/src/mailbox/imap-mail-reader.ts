@@ -161,20 +161,65 @@ class ImapSession implements MailSession {
  */
 export function createImapMailReader(opts: { timeoutMs?: number } = {}): MailReader {
   const timeoutMs = opts.timeoutMs ?? 30_000;
+  const open = async (account: ImapAccount, extra: { autoIdleDelay?: number } = {}) => {
+    const { ImapFlow } = await import("imapflow");
+    return new ImapFlow({
+      ...extra,
+      host: account.host,
+      port: account.port,
+      secure: account.tls,
+      ...(requiresStartTls(account.host, account.tls) ? { doSTARTTLS: true } : {}),
+      auth: { user: account.user, pass: account.password },
+      logger: false,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+  };
   return {
-    async connect(account: ImapAccount): Promise<MailSession> {
-      const { ImapFlow } = await import("imapflow");
-      const client = new ImapFlow({
-        host: account.host,
-        port: account.port,
-        secure: account.tls,
-        ...(requiresStartTls(account.host, account.tls) ? { doSTARTTLS: true } : {}),
-        auth: { user: account.user, pass: account.password },
-        logger: false,
-        connectionTimeout: timeoutMs,
-        greetingTimeout: timeoutMs,
-        socketTimeout: timeoutMs,
+    /**
+     * A connection of its own on `path`, read-only, left to imapflow's automatic IDLE (it renews IDLE before servers
+     * drop it); EXISTS growing is new mail. Null when the server does not offer IDLE: imapflow would fall back to a
+     * NOOP every two minutes, no better than the job's poll, for a connection held open.
+     */
+    async watch(account, path, events) {
+      // IDLE again within a second of any command (imapflow waits 15 s by default).
+      const client = await open(account, { autoIdleDelay: 1000 });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+      } catch (error) {
+        throw inWords(error, account);
+      }
+      if (!client.capabilities.has("IDLE")) {
+        await client.logout().catch(() => client.close());
+        return null;
+      }
+      let ending = false;
+      client.on("close", () => {
+        if (!ending) events.onClosed();
       });
+      client.on("exists", (data: { count: number; prevCount: number }) => {
+        if (data.count > data.prevCount) events.onNew();
+      });
+      try {
+        await client.mailboxOpen(path, { readOnly: true });
+        // Into IDLE now; it ends on its own when the connection does (imapflow renews it before servers drop it).
+        void client.idle().catch(() => undefined);
+      } catch (error) {
+        ending = true;
+        await client.logout().catch(() => client.close());
+        throw inWords(error, account);
+      }
+      return {
+        async stop() {
+          ending = true;
+          await client.logout().catch(() => client.close());
+        },
+      };
+    },
+    async connect(account: ImapAccount): Promise<MailSession> {
+      const client = await open(account);
       // A connection dropped between commands: the command in flight fails on its own.
       client.on("error", () => undefined);
       try {

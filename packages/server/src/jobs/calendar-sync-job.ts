@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { type CalendarSyncDeps, type Deps, runCalendarSyncTick } from "@kith/core";
-import { type Config, openCalendarFetcher } from "@kith/runtime";
+import { type Config, openCalendarSync } from "@kith/runtime";
 import type { Job } from "./job-runner.ts";
 
 /** How often an idle instance looks for subscriptions due (hourly refreshes, retries, "Sync now" asked elsewhere). */
@@ -24,6 +24,5 @@ export function calendarSyncJob(deps: CalendarSyncDeps, opts: { everyMs?: number
   };
 }
 
-/** The server's job: subscriptions through the guarded fetcher as this configuration opens it. */
-export const openCalendarSyncJob = (config: Config, deps: Deps): Job =>
-  calendarSyncJob({ ...deps, calendarFetcher: openCalendarFetcher(config) });
+/** The server's job: subscriptions through the guarded fetcher and the sealer as this configuration opens them. */
+export const openCalendarSyncJob = (config: Config, deps: Deps): Job => calendarSyncJob(openCalendarSync(config, deps));

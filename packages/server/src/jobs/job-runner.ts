@@ -13,6 +13,8 @@ export interface Job {
   /** Time between passes; a pass also runs at start and whenever the job is kicked. */
   everyMs: number;
   run(signal: AbortSignal): Promise<object | null>;
+  /** What the job holds between passes (connections, leases), let go once its last pass has ended. */
+  stop?(): Promise<void>;
 }
 
 export interface JobRunner {
@@ -82,6 +84,8 @@ export function createJobRunner(jobs: readonly Job[], log: JobLog): JobRunner {
       for (const timer of timers.splice(0)) clearInterval(timer);
       // A pass that ends now may start its queued rerun; the signal makes that one return at once.
       while (running.size > 0) await Promise.all(running.values());
+      for (const job of jobs)
+        await job.stop?.().catch((error: unknown) => log.error({ err: error }, `${job.name} stop`));
     },
   };
 }

@@ -9,7 +9,7 @@ import {
 } from "@kith/runtime";
 import type { OpenDatabase } from "@kith/store";
 import { ownAddresses, pollReplies } from "../delivery/replies/reply-mailbox.ts";
-import { mailboxSyncJob } from "../mailbox/mailbox-sync-job.ts";
+import { mailboxIdleJob, mailboxSyncJob } from "../mailbox/mailbox-sync-job.ts";
 import { articleFetchJob } from "./article-fetch-job.ts";
 import { openCalendarSyncJob } from "./calendar-sync-job.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
@@ -26,6 +26,8 @@ export interface JobContext {
   log: JobLog;
   /** The database this process opened (the backup job copies it). */
   database: OpenDatabase | undefined;
+  /** Kicks another job of this runner (a watch that saw new mail kicks `mailboxes`). */
+  kick(name: string): void;
 }
 
 /** One entry per background job: whether this configuration runs it, and how to make it. */
@@ -109,6 +111,16 @@ export const JOBS: readonly JobEntry[] = [
     enabled: () => true,
     create: ({ config, deps }) => mailboxSyncJob(openMailboxSync(config, deps)),
   },
+  // IMAP IDLE on members' inboxes where the server offers it: new mail kicks `mailboxes` (the poll stays).
+  {
+    name: "mailbox-idle",
+    enabled: ({ config }) => config.mailboxIdleMax > 0,
+    create: ({ config, deps, kick }) =>
+      mailboxIdleJob(openMailboxSync(config, deps), {
+        maxConnections: config.mailboxIdleMax,
+        onNewMail: () => kick("mailboxes"),
+      }),
+  },
   // SQLite: a daily online backup, the newest KITH_BACKUP_KEEP kept (PostgreSQL is backed up with pg_dump).
   {
     name: "database-backups",
@@ -135,22 +147,31 @@ export function openServerJobs(
   options: ServerJobsOptions = {},
 ): JobRunner {
   const delivery = openDelivery(config, deps);
-  const ctx: JobContext = { config, deps, delivery, log, database: options.database };
+  let runner: JobRunner | null = null;
+  const ctx: JobContext = {
+    config,
+    deps,
+    delivery,
+    log,
+    database: options.database,
+    kick: (name) => runner?.kick(name),
+  };
   const jobs = JOBS.filter((entry) => !options.only || options.only.includes(entry.name))
     .filter((entry) => entry.enabled(ctx))
     .map((entry) => entry.create(ctx));
-  const runner = createJobRunner(jobs, log);
+  const created = createJobRunner(jobs, log);
+  runner = created;
   return {
-    names: runner.names,
+    names: created.names,
     start() {
-      if (runner.names.includes("digest") && !delivery.delivery) {
+      if (created.names.includes("digest") && !delivery.delivery) {
         log.warn("digest emails are off: set SMTP_HOST (and SMTP_FROM) to send them; webhooks still go out");
       }
-      runner.start();
+      created.start();
     },
-    kick: (name) => runner.kick(name),
+    kick: (name) => created.kick(name),
     async stop() {
-      await runner.stop();
+      await created.stop();
       delivery.delivery?.mailer.close();
     },
   };

@@ -16,7 +16,8 @@ const toRecord = (r: Selectable<CalendarSourceTable>): CalendarRecord => ({
   id: r.id,
   kind: r.kind as CalendarKind,
   name: r.name,
-  url: r.url,
+  sealedUrl: r.sealed_url,
+  maskedUrl: r.masked_url,
   state: r.state as CalendarState,
   error: r.error,
   lastRunAt: r.last_run_at,
@@ -40,7 +41,9 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
       account_id: accountId,
       kind: c.kind,
       name: c.name,
-      url: c.url,
+      url: null,
+      sealed_url: c.sealedUrl,
+      masked_url: c.maskedUrl,
       state: c.state,
       error: c.error,
       last_run_at: c.lastRunAt,
@@ -194,6 +197,26 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
       .where(leaseHeldBy(owner))
       .executeTakeFirst();
     return Number(done.numUpdatedRows) === 1;
+  }
+
+  async unsealedAddresses(limit: number) {
+    const rows = await this.db
+      .selectFrom("calendar_source")
+      .select(["account_id", "id", "url"])
+      .where("url", "is not", null)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, id: r.id, url: r.url! }));
+  }
+
+  async sealAddress(accountId: string, id: string, a: { sealedUrl: string; maskedUrl: string }): Promise<void> {
+    await this.db
+      .updateTable("calendar_source")
+      .set({ sealed_url: a.sealedUrl, masked_url: a.maskedUrl, url: null })
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .execute();
   }
 
   async requestRun(accountId: string, id: string, nowAt: string): Promise<void> {

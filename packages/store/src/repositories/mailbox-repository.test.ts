@@ -58,7 +58,9 @@ describe.each(DIALECTS)("the mailbox repository on %s", (dialect) => {
     await repo.linkMessage(accountId, "m1@x", "i1");
     expect(await repo.messageInteraction(accountId, "m1@x")).toBe("i1");
     expect(await repo.messageInteraction(w.bob.accountId, "m1@x")).toBeNull();
-    expect(await repo.loggedInteractions(accountId, userId)).toEqual(["i1"]);
+    // Another member's mailbox ("someone-else") held it too: it is not this mailbox's alone.
+    expect(await repo.capturedOnlyBy(accountId, userId)).toEqual([]);
+    expect(await repo.capturedOnlyBy(accountId, "someone-else")).toEqual([]);
 
     const from = (address: string, messageId: string, occurredAt: string) =>
       repo.addCorrespondentMessage(accountId, userId, {
@@ -82,6 +84,10 @@ describe.each(DIALECTS)("the mailbox repository on %s", (dialect) => {
     ]);
     expect(await repo.correspondents(w.bob.accountId, w.bob.userId, 1, 10)).toEqual([]);
     await repo.forgetMessages(accountId, userId);
-    expect(await repo.loggedInteractions(accountId, userId)).toEqual([]);
+    expect(await repo.capturedOnlyBy(accountId, userId)).toEqual([]);
+    expect(await repo.messageInteraction(accountId, "m1@x")).toBe("i1");
+    expect(await repo.capturedOnlyBy(accountId, "someone-else")).toEqual(["i1"]);
+    await repo.forgetMessages(accountId, "someone-else");
+    expect(await repo.messageInteraction(accountId, "m1@x")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { CorrespondentMessage, MailboxRecord, MailboxRepository, MailboxSettings, RunOutcome } from "@kith/core";
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { leaseFree, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
 import type { Database, MailboxTable } from "../schema.ts";
 import { fromFlag, fromJson, toFlag, toJson } from "./json.ts";
@@ -138,6 +138,54 @@ export class KyselyMailboxRepository implements MailboxRepository {
     return this.find(accountId, userId);
   }
 
+  async idleCandidates(nowAt: string, limit: number) {
+    const rows = await this.db
+      .selectFrom("mailbox")
+      .select(["account_id", "user_id"])
+      .where("sealed_password", "is not", null)
+      .where("state", "<>", "failing")
+      .where((eb) => eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt)]))
+      .orderBy("account_id")
+      .orderBy("user_id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, userId: r.user_id }));
+  }
+
+  async claimIdle(accountId: string, userId: string, owner: string, untilAt: string, nowAt: string) {
+    const taken = await this.db
+      .updateTable("mailbox")
+      .set({ idle_owner: owner, idle_until_at: untilAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where((eb) =>
+        eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt), eb("idle_owner", "=", owner)]),
+      )
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1 ? this.find(accountId, userId) : null;
+  }
+
+  async renewIdle(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("mailbox")
+      .set({ idle_until_at: untilAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("idle_owner", "=", owner)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async releaseIdle(accountId: string, userId: string, owner: string): Promise<void> {
+    await this.db
+      .updateTable("mailbox")
+      .set({ idle_owner: null, idle_until_at: null })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("idle_owner", "=", owner)
+      .execute();
+  }
+
   async holdLease(accountId: string, userId: string, owner: string, untilAt: string): Promise<boolean> {
     const r = await this.db
       .updateTable("mailbox")
@@ -226,6 +274,12 @@ export class KyselyMailboxRepository implements MailboxRepository {
       })
       .onConflict((oc) => oc.columns(["account_id", "message_id"]).doNothing())
       .executeTakeFirst();
+    // Whoever read it first, this member's mailbox holds it too (a disconnect of theirs must not remove it alone).
+    await this.db
+      .insertInto("mailbox_message_reader")
+      .values({ account_id: accountId, message_id: row.messageId, user_id: row.userId })
+      .onConflict((oc) => oc.columns(["account_id", "message_id", "user_id"]).doNothing())
+      .execute();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
@@ -349,19 +403,54 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .execute();
   }
 
-  async loggedInteractions(accountId: string, userId: string): Promise<string[]> {
+  async capturedOnlyBy(accountId: string, userId: string): Promise<string[]> {
     const rows = await this.db
-      .selectFrom("mailbox_message")
-      .select("interaction_id")
-      .where("account_id", "=", accountId)
-      .where("user_id", "=", userId)
-      .where("interaction_id", "is not", null)
-      .orderBy("interaction_id")
+      .selectFrom("mailbox_message_reader as r")
+      .innerJoin("mailbox_message as m", (j) =>
+        j.onRef("m.account_id", "=", "r.account_id").onRef("m.message_id", "=", "r.message_id"),
+      )
+      .select("m.interaction_id")
+      .where("r.account_id", "=", accountId)
+      .where("r.user_id", "=", userId)
+      .where("m.interaction_id", "is not", null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("mailbox_message_reader as o")
+              .select("o.user_id")
+              .whereRef("o.account_id", "=", "r.account_id")
+              .whereRef("o.message_id", "=", "r.message_id")
+              .where("o.user_id", "<>", userId),
+          ),
+        ),
+      )
+      .orderBy("m.interaction_id")
       .execute();
     return rows.map((r) => r.interaction_id!);
   }
 
   async forgetMessages(accountId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom("mailbox_message_reader")
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .execute();
+    const readers = (eb: ExpressionBuilder<Database, "mailbox_message">) =>
+      eb
+        .selectFrom("mailbox_message_reader as o")
+        .whereRef("o.account_id", "=", "mailbox_message.account_id")
+        .whereRef("o.message_id", "=", "mailbox_message.message_id");
+    const readerOf = (eb: ExpressionBuilder<Database, "mailbox_message">) =>
+      readers(eb).select((inner) => inner.fn.min("o.user_id").as("user_id"));
+    // A message another member's mailbox holds too stays in the ledger as theirs (without this member's text).
+    await this.db
+      .updateTable("mailbox_message")
+      .set((eb) => ({ user_id: sql<string>`(${readerOf(eb)})`, body: null }))
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where((eb) => eb.exists(readers(eb).select("o.user_id")))
+      .execute();
     await this.db
       .deleteFrom("mailbox_message")
       .where("account_id", "=", accountId)
