@@ -162,6 +162,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       signUpNotice: signUpNoticeSender(ctx.config),
       allowSignup: ctx.config.allowSignup,
       confirmByMail: sendVerification !== null,
+      oidc: ctx.config.oidc,
     },
   );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
