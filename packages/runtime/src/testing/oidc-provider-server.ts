@@ -64,6 +64,7 @@ export class TestOidcProvider {
       // The ID token carries the claims the scopes asked for (as Authentik, Keycloak and Google do).
       conformIdTokenClaims: false,
       pkce: { methods: ["S256"], required: () => true },
+      ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       findAccount: async (_ctx, id) => {

@@ -226,7 +226,7 @@ export function registerAuthRoutes(
       schema: {
         tags: ["auth"],
         summary:
-          "Start signing in through the single sign-on provider: answers the provider's address to send the browser to (and sets the short-lived cookie that binds its answer to this browser); the provider sends the browser back to /api/auth/callback/oidc, which signs in and goes on to `next` (or back to /sign-in?error=…)",
+          "Start signing in through the single sign-on provider: answers the provider's address to send the browser to (and sets the short-lived cookie that binds its answer to this browser); the provider sends the browser back to /api/auth/callback/oidc, which signs in and goes on to `next` (a new person to /welcome, or with an invitation to `next` or /invite), or back to /sign-in?error=…",
         body: ssoSignInBody,
         response: { 200: ssoSignInAnswer },
       },
@@ -241,6 +241,8 @@ export function registerAuthRoutes(
         {
           provider: oidc.providerId,
           callbackURL: next ?? "/",
+          // A person new to Kith starts as a password sign-up does: on the first-run page, or at the invitation.
+          newUserCallbackURL: invitationToken ? (next ?? "/invite") : "/welcome",
           errorCallbackURL: "/sign-in",
           disableRedirect: true,
           ...(invitationToken ? { additionalData: { invitationToken } } : {}),

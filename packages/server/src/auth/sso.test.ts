@@ -72,6 +72,8 @@ interface Journey {
   tamper?: (callback: URL) => URL;
   /** The Kith cookies the callback arrives with (default: those of the browser that started). */
   callbackJar?: Jar;
+  /** Where the trip starts (default: the sign-in page's `POST /api/auth/sign-in/sso`). */
+  start?: "sign-in" | "link";
 }
 
 /**
@@ -81,7 +83,7 @@ interface Journey {
 async function signInThroughProvider(kith: Kith, journey: Journey, kithJar = new Jar()) {
   const start = await kith.app.inject({
     method: "POST",
-    url: "/api/auth/sign-in/sso",
+    url: journey.start === "link" ? "/api/sso/link" : "/api/auth/sign-in/sso",
     headers: { origin: TEST_ORIGIN, cookie: kithJar.header() },
     payload: {
       ...(journey.next ? { next: journey.next } : {}),
@@ -143,7 +145,8 @@ describe.each(DIALECTS)("single sign-on through an OpenID provider, on %s", (dia
   it("signs a new person in: their own account, a session like a password's, listed and ended like one", async () => {
     const { back, jar, location } = await signInThroughProvider(s, { login: ZOE.email, next: "/contacts" });
     expect(back.statusCode).toBe(302);
-    expect(location).toBe("/contacts");
+    // New to Kith: the first-run page first, as after a password sign-up.
+    expect(location).toBe("/welcome");
     expect(jar.has("session_token")).toBe(true);
     const who = await me(s, jar);
     expect(who.statusCode).toBe(200);
@@ -176,7 +179,8 @@ describe.each(DIALECTS)("single sign-on through an OpenID provider, on %s", (dia
     jar.take(setCookiesOf(signOut));
     expect((await me(s, jar)).statusCode).toBe(401);
     // The same person again is the same user (no second account).
-    const again = await signInThroughProvider(s, { login: ZOE.email });
+    const again = await signInThroughProvider(s, { login: ZOE.email, next: "/contacts" });
+    expect(again.location).toBe("/contacts");
     expect((await me(s, again.jar)).json().user.id).toBe(who.json().user.id);
     expect(await s.deps.store.users.count()).toBe(1);
   });
@@ -271,6 +275,57 @@ describe.each(DIALECTS)("single sign-on through an OpenID provider, on %s", (dia
   });
 });
 
+describe.each(DIALECTS)("linking single sign-on from Settings, on %s", (dialect) => {
+  const s = useTestServer(dialect, { env: ssoEnv });
+
+  /** Ada, signed in with her password; Kith never confirmed her address (no mail server). */
+  const adaWithPassword = async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const jar = new Jar();
+    jar.take(ada.cookie.split("; "));
+    return { ada, jar };
+  };
+  const linkState = (jar: Jar) =>
+    s.app.inject({ method: "GET", url: "/api/sso/link", headers: { cookie: jar.header(), origin: TEST_ORIGIN } });
+
+  it("links the provider to the signed-in person when it vouches for their very address; then it signs them in", async () => {
+    const { ada, jar } = await adaWithPassword();
+    expect((await linkState(jar)).json()).toEqual({ provider: { id: "oidc", name: "Test provider" }, linked: false });
+    const linked = await signInThroughProvider(s, { login: ADA.email, start: "link" }, jar);
+    expect(linked.location).toBe("/settings?sso=linked");
+    expect((await linkState(jar)).json().linked).toBe(true);
+    // Signed out, the provider alone now brings her back as herself.
+    const back = await signInThroughProvider(s, { login: ADA.email });
+    expect(back.location).toBe("/");
+    expect((await me(s, back.jar)).json().user.id).toBe(ada.userId);
+    expect(await s.deps.store.users.count()).toBe(1);
+  });
+
+  it("links nothing for an unverified address or another person's, and says why on Settings", async () => {
+    const { jar } = await adaWithPassword();
+    const unverified = await signInThroughProvider(s, { login: ADA_UNVERIFIED.login, start: "link" }, jar);
+    expect(unverified.location).toBe("/settings?error=unable_to_link_account");
+    const someoneElse = await signInThroughProvider(s, { login: ZOE.email, start: "link" }, jar);
+    expect(someoneElse.location).toBe("/settings?error=email_does_not_match");
+    expect((await linkState(jar)).json().linked).toBe(false);
+    // Still refused at sign-in (Kith never confirmed Ada's address), and no one else's account was made.
+    expect((await signInThroughProvider(s, { login: ADA.email })).location).toBe("/sign-in?error=account_not_linked");
+    expect(await s.deps.store.users.count()).toBe(1);
+  });
+
+  it("needs a browser session: an API token and a signed-out request are refused", async () => {
+    const { ada } = await adaWithPassword();
+    const token = (await ada.call("POST", "/api/tokens", { name: "script" })).json().token as string;
+    const byToken = await s.app.inject({
+      method: "POST",
+      url: "/api/sso/link",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect((await s.app.inject({ method: "GET", url: "/api/sso/link" })).statusCode).toBe(401);
+  });
+});
+
 describe.each(DIALECTS)("single sign-on with sign-up closed, on %s", (dialect) => {
   const s = useTestServer(dialect, { env: () => ({ ...ssoEnv(), KITH_ALLOW_SIGNUP: "false" }) });
 
@@ -329,5 +384,8 @@ describe.each(DIALECTS)("without single sign-on configured, on %s", (dialect) =>
     });
     expect(start.statusCode).toBe(404);
     expect((await s.app.inject({ method: "GET", url: "/api/auth/callback/oidc?code=x&state=y" })).statusCode).toBe(404);
+    const owner = await signUp(s, "Ada", "ada@example.com");
+    expect((await owner.call("GET", "/api/sso/link")).json()).toEqual({ provider: null, linked: false });
+    expect((await owner.call("POST", "/api/sso/link")).statusCode).toBe(404);
   });
 });
