@@ -116,6 +116,9 @@ test("single sign-on: sign-in page → the provider's sign-in → back in Kith, 
 
   // Signed out and back: the provider still knows her, so the button brings her straight back to Today.
   await page.goto(`${kithUrl}/settings`);
+  const signInPart = page.getByRole("region", { name: "Sign-in and sessions" });
+  await expect(signInPart.getByText("Test provider signs you in to this account.")).toBeVisible();
+  await signInPart.screenshot({ path: "e2e/screenshots/sso-settings-section.png" });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with Test provider" }).click();

@@ -29,7 +29,7 @@ describe("SsoLinkPart", () => {
     fakeApi({ "GET /api/sso/link": () => ({ provider, linked: true }) });
     renderPage(<SsoLinkPart />, "/settings?sso=linked");
     expect(await screen.findByText("Linked: you can sign in with Authentik now.")).toBeTruthy();
-    expect(screen.getByText(/as well as with your password/)).toBeTruthy();
+    expect(screen.getByText("Authentik signs you in to this account.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Link Authentik" })).toBeNull();
   });
 

@@ -42,7 +42,7 @@ export function SsoLinkPart() {
       {error && <Alert>{linkErrorInWords(error, params.get("error_description"), name)}</Alert>}
       {failed !== null && <Alert>{describeError(failed)}</Alert>}
       {state.data?.linked ? (
-        <p>You can sign in with {name} as well as with your password.</p>
+        <p>{name} signs you in to this account.</p>
       ) : (
         <>
           <p className="muted">
