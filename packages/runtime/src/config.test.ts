@@ -66,3 +66,40 @@ describe("KITH_TRUST_PROXY", () => {
     }
   });
 });
+
+describe("single sign-on configuration", () => {
+  const oidc = { KITH_OIDC_ISSUER: "https://auth.example.org/application/o/kith/", KITH_OIDC_CLIENT_ID: "kith" };
+
+  it("is off without KITH_OIDC_ISSUER (an empty one too)", () => {
+    expect(loadConfig(base).oidc).toBeNull();
+    expect(loadConfig({ ...base, KITH_OIDC_ISSUER: "" }).oidc).toBeNull();
+  });
+
+  it("takes the issuer or its discovery address, the client, and the button's name", () => {
+    expect(
+      loadConfig({ ...base, ...oidc, KITH_OIDC_CLIENT_SECRET: "s3cret", KITH_OIDC_NAME: " Authentik " }).oidc,
+    ).toEqual({
+      providerId: "oidc",
+      discoveryUrl: "https://auth.example.org/application/o/kith/.well-known/openid-configuration",
+      clientId: "kith",
+      clientSecret: "s3cret",
+      name: "Authentik",
+    });
+    const google = loadConfig({
+      ...base,
+      KITH_OIDC_ISSUER: "https://accounts.google.com/.well-known/openid-configuration",
+      KITH_OIDC_CLIENT_ID: "123.apps.googleusercontent.com",
+    }).oidc;
+    expect(google?.discoveryUrl).toBe("https://accounts.google.com/.well-known/openid-configuration");
+    expect(google?.clientSecret).toBeUndefined();
+    expect(google?.name).toBe("single sign-on");
+  });
+
+  it("names what is missing or wrong", () => {
+    expect(() => loadConfig({ ...base, KITH_OIDC_ISSUER: "https://auth.example.org" })).toThrow(
+      /KITH_OIDC_CLIENT_ID: required with KITH_OIDC_ISSUER/,
+    );
+    expect(() => loadConfig({ ...base, KITH_OIDC_CLIENT_ID: "kith" })).toThrow(/KITH_OIDC_ISSUER: required/);
+    expect(() => loadConfig({ ...base, ...oidc, KITH_OIDC_ISSUER: "auth.example.org" })).toThrow(/KITH_OIDC_ISSUER/);
+  });
+});

@@ -112,7 +112,29 @@ const envSchema = z.object({
   IMAP_PASS: z.string().min(1).optional(),
   IMAP_MAILBOX: z.string().min(1).default("INBOX"),
   KITH_REPLY_TO: z.email().optional(),
+  /** Single sign-on: the OpenID provider's issuer (or its `/.well-known/openid-configuration` address). */
+  KITH_OIDC_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  KITH_OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  KITH_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The provider's name on the sign-in button ("Sign in with Authentik"). */
+  KITH_OIDC_NAME: z.string().trim().min(1).max(60).optional(),
 });
+
+/**
+ * Single sign-on through an OpenID Connect provider (Authelia, Authentik, Keycloak, Google…); null unless
+ * KITH_OIDC_ISSUER is set. The redirect URI to register with the provider is `<public URL>/api/auth/callback/oidc`.
+ */
+export interface OidcConfig {
+  /** Kith's name for the provider: the last part of the callback path. */
+  providerId: "oidc";
+  /** The discovery document's address (`<issuer>/.well-known/openid-configuration`). */
+  discoveryUrl: string;
+  clientId: string;
+  /** Absent for a public client (PKCE alone). */
+  clientSecret: string | undefined;
+  /** Shown on the sign-in page: "Sign in with <name>". */
+  name: string;
+}
 
 /** SMTP settings; null when `SMTP_HOST` is unset (then nothing is mailed; webhooks still go out). */
 export interface SmtpConfig {
@@ -183,6 +205,7 @@ export interface Config {
   imap: ImapConfig | null;
   /** Mailboxes one instance watches with IMAP IDLE at most (`KITH_MAILBOX_IDLE_MAX`; 0: polling only). */
   mailboxIdleMax: number;
+  oidc: OidcConfig | null;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -233,6 +256,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KITH_TRUST_PROXY,
     imap: imapOf(e, smtp),
     mailboxIdleMax: e.KITH_MAILBOX_IDLE_MAX,
+    oidc: oidcOf(e),
+  };
+}
+
+const DISCOVERY_PATH = "/.well-known/openid-configuration";
+
+function oidcOf(e: z.output<typeof envSchema>): OidcConfig | null {
+  if (!e.KITH_OIDC_ISSUER) {
+    if (e.KITH_OIDC_CLIENT_ID || e.KITH_OIDC_CLIENT_SECRET) {
+      throw new Error("invalid configuration:\n  KITH_OIDC_ISSUER: required with KITH_OIDC_CLIENT_ID");
+    }
+    return null;
+  }
+  if (!e.KITH_OIDC_CLIENT_ID) {
+    throw new Error("invalid configuration:\n  KITH_OIDC_CLIENT_ID: required with KITH_OIDC_ISSUER");
+  }
+  const issuer = e.KITH_OIDC_ISSUER.replace(/\/+$/, "");
+  return {
+    providerId: "oidc",
+    discoveryUrl: issuer.endsWith(DISCOVERY_PATH) ? issuer : `${issuer}${DISCOVERY_PATH}`,
+    clientId: e.KITH_OIDC_CLIENT_ID,
+    clientSecret: e.KITH_OIDC_CLIENT_SECRET,
+    name: e.KITH_OIDC_NAME ?? "single sign-on",
   };
 }
 

@@ -12,7 +12,7 @@ export {
 } from "./auth/sign-up-notice.ts";
 export { type SendVerification, VERIFICATION_TTL_SECONDS, verificationSender } from "./auth/verification-email.ts";
 export { openCalendarSync } from "./calendar-sync/calendar-sync-deps.ts";
-export { type Config, type ImapConfig, loadConfig, type SmtpConfig } from "./config.ts";
+export { type Config, type ImapConfig, loadConfig, type OidcConfig, type SmtpConfig } from "./config.ts";
 export { ActionTokens, actionLinks } from "./delivery/action-tokens.ts";
 export { type DeliveryRuntime, openDelivery } from "./delivery/delivery-deps.ts";
 export { createWebhookTransport, SIGNATURE_HEADER, signatureOf } from "./delivery/webhook-transport.ts";

@@ -29,6 +29,7 @@ import { registerEmailChangeRoutes } from "./auth/email-change.ts";
 import { registerEmailVerificationRoutes } from "./auth/email-verification-routes.ts";
 import { KnownDevices } from "./auth/known-device.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { registerSsoLinkRoutes } from "./auth/sso-link-routes.ts";
 import { registerCalendarSyncRoutes } from "./calendar-sync/calendar-sync-routes.ts";
 import { registerCampaignRoutes } from "./campaigns/campaign-routes.ts";
 import { registerCompanyRoutes } from "./companies/company-routes.ts";
@@ -162,10 +163,12 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       signUpNotice: signUpNoticeSender(ctx.config),
       allowSignup: ctx.config.allowSignup,
       confirmByMail: sendVerification !== null,
+      oidc: ctx.config.oidc,
     },
   );
   registerEmailVerificationRoutes(app, ctx.deps, ctx.config, sendVerification);
   registerEmailChangeRoutes(app, ctx.deps, auth, ctx.config, emailChangeSender(ctx.config));
+  registerSsoLinkRoutes(app, auth, ctx.config.oidc);
   registerAccountRoutes(app, ctx.deps);
   registerInvitationRoutes(app, ctx.deps, invitationLinks(ctx.config));
   registerContactRoutes(app, ctx.deps);

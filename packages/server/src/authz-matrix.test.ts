@@ -15,7 +15,13 @@ import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/
  */
 
 const MARKER = "Zebulonsecretmarker";
-const PUBLIC = new Set(["POST /api/auth/sign-up/email", "POST /api/auth/sign-in/email"]);
+const PUBLIC = new Set([
+  "POST /api/auth/sign-up/email",
+  "POST /api/auth/sign-in/email",
+  // Single sign-on: which provider the sign-in page offers, and the start of signing in through it.
+  "GET /api/auth/sso",
+  "POST /api/auth/sign-in/sso",
+]);
 const WRITE = new Set(["post", "patch", "put", "delete"]);
 /**
  * Writes any member makes for themself, a viewer too: their own calendar feed link, their own verification mail,
@@ -34,6 +40,7 @@ const SELF_SERVICE = new Set([
   "DELETE /api/sessions/{id}",
   "POST /api/invitations/preview",
   "POST /api/invitations/accept",
+  "POST /api/sso/link",
 ]);
 
 /** What a path id names, from the route's path (`/api/contacts/{id}` → contact). */

@@ -7,7 +7,7 @@ import {
   signUpSchema,
   type UserRegistrar,
 } from "@kith/core";
-import { type Auth, admitSignUp, type SendSignUpNotice } from "@kith/runtime";
+import { type Auth, admitSignUp, type OidcConfig, type SendSignUpNotice } from "@kith/runtime";
 import { hashPassword } from "better-auth/crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -21,6 +21,20 @@ const signInBody = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
   rememberMe: z.boolean().optional(),
+});
+/** Where to go once signed in: a path of this site (never `//host`, which a browser reads as another site). */
+const localPath = z
+  .string()
+  .max(2000)
+  .regex(/^\/(?![/\\])/, "must be a path on this site, such as /contacts");
+const ssoSignInBody = z.strictObject({
+  next: localPath.optional(),
+  /** The invitation this tab kept (`/invite#kinv_…`): with sign-up closed, it admits a new person of that address. */
+  invitationToken: z.string().min(1).max(200).optional(),
+});
+const ssoSignInAnswer = z.object({ url: z.url() });
+const ssoSettings = z.object({
+  provider: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 const sessionUser = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
@@ -71,6 +85,8 @@ export function registerAuthRoutes(
     allowSignup: boolean;
     /** SMTP is configured: better-auth mails a link that confirms the address and signs its reader in. */
     confirmByMail: boolean;
+    /** Single sign-on through an OpenID provider, when configured. */
+    oidc: OidcConfig | null;
   },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -191,6 +207,54 @@ export function registerAuthRoutes(
     },
   );
 
+  const oidc = options.oidc;
+  r.get(
+    "/api/auth/sso",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The single sign-on provider people may sign in with (its name for the button), or null",
+        response: { 200: ssoSettings },
+      },
+    },
+    async () => ({ provider: oidc ? { id: oidc.providerId, name: oidc.name } : null }),
+  );
+
+  r.post(
+    "/api/auth/sign-in/sso",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Start signing in through the single sign-on provider: answers the provider's address to send the browser to (and sets the short-lived cookie that binds its answer to this browser); the provider sends the browser back to /api/auth/callback/oidc, which signs in and goes on to `next` (a new person to /welcome, or with an invitation to `next` or /invite), or back to /sign-in?error=…",
+        body: ssoSignInBody,
+        response: { 200: ssoSignInAnswer },
+      },
+    },
+    async (request, reply) => {
+      if (!oidc) return sendProblem(reply, 404, "single sign-on is not configured on this server");
+      const { next, invitationToken } = request.body;
+      const result = await forwardToAuth(
+        auth,
+        request,
+        reply,
+        {
+          provider: oidc.providerId,
+          callbackURL: next ?? "/",
+          // A person new to Kith starts as a password sign-up does: on the first-run page, or at the invitation.
+          newUserCallbackURL: invitationToken ? (next ?? "/invite") : "/welcome",
+          errorCallbackURL: "/sign-in",
+          disableRedirect: true,
+          ...(invitationToken ? { additionalData: { invitationToken } } : {}),
+        },
+        "/api/auth/sign-in/social",
+      );
+      if (result.status !== 200) return problemOrText(reply, result);
+      const { url } = JSON.parse(result.text) as { url: string };
+      return { url };
+    },
+  );
+
   r.get(
     "/api/auth/me",
     { schema: { tags: ["auth"], summary: "Who is signed in, and in which account", response: { 200: sessionUser } } },
@@ -208,9 +272,13 @@ export function registerAuthRoutes(
   registerSessionRoutes(app, deps, auth);
 
   // The few better-auth endpoints Kith means to expose, each by its exact path: signing out, and the link in the
-  // verification mail. Everything else better-auth has (its own sign-up without Kith's checks, a verification
+  // verification mail, and with single sign-on the provider's way back (GET only: the code comes in the query).
+  // Everything else better-auth has (its own sign-up without Kith's checks, a verification
   // mail to any address, account linking…) answers 404 like any unknown path.
-  for (const [method, url] of BETTER_AUTH_ROUTES) {
+  const routes = oidc
+    ? [...BETTER_AUTH_ROUTES, ["GET", `/api/auth/callback/${oidc.providerId}`] as const]
+    : BETTER_AUTH_ROUTES;
+  for (const [method, url] of routes) {
     app.route({
       method,
       url,

@@ -1,6 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect } from "react";
 
-export function AuthCard(props: { title: string; lead: string; onSubmit: () => void; children: ReactNode }) {
+export function AuthCard(props: {
+  title: string;
+  lead: string;
+  onSubmit: () => void;
+  children: ReactNode;
+  /** Shown between the lead and the form (single sign-on, beside the password form rather than in it). */
+  before?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${props.title} · Kith`;
   }, [props.title]);
@@ -17,6 +24,7 @@ export function AuthCard(props: { title: string; lead: string; onSubmit: () => v
         </div>
         <h1>{props.title}</h1>
         <p className="lead">{props.lead}</p>
+        {props.before}
         <form onSubmit={submit} className="stack" noValidate>
           {props.children}
         </form>

@@ -7,6 +7,11 @@ import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
 import { pendingInvitation } from "./pending-invitation.ts";
 import { hasSignedInHere, rememberSignedIn } from "./returning.ts";
+import { SsoPart } from "./sso-part.tsx";
+
+/** The page to go on to: a path of this site only (`//host` would be another site). */
+const localNext = (next: string | null): string | undefined =>
+  next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : undefined;
 
 export default function SignInPage() {
   const [email, setEmail] = useState("");
@@ -24,8 +29,7 @@ export default function SignInPage() {
       await unwrap(api.POST("/api/auth/sign-in/email", { body: { email, password } }));
       rememberSignedIn();
       await client.invalidateQueries({ queryKey: ["me"] });
-      const next = params.get("next");
-      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+      navigate(localNext(params.get("next")) ?? "/");
     } catch (e) {
       setError(e);
     } finally {
@@ -46,6 +50,13 @@ export default function SignInPage() {
             : "Welcome to Kith. Sign in, or create an account below."
       }
       onSubmit={submit}
+      before={
+        <SsoPart
+          next={localNext(params.get("next"))}
+          error={params.get("error")}
+          description={params.get("error_description")}
+        />
+      }
     >
       {error !== null && !fieldError("email") && !fieldError("password") && <Alert>{describeError(error)}</Alert>}
       <Field

@@ -7,6 +7,7 @@ import { Alert, Button, Field } from "../ui/controls.tsx";
 import { AuthCard } from "./auth-card.tsx";
 import { pendingInvitation } from "./pending-invitation.ts";
 import { rememberSignedIn } from "./returning.ts";
+import { SsoPart } from "./sso-part.tsx";
 
 export default function SignUpPage() {
   const [name, setName] = useState("");
@@ -49,6 +50,8 @@ export default function SignUpPage() {
       title="Create your account"
       lead="Kith tells you whom to follow up with today, why, and what to say."
       onSubmit={submit}
+      // A person the provider knows needs no password here: the same button makes their account.
+      before={<SsoPart next={undefined} error={null} description={null} />}
     >
       {error !== null && !shownInline && <Alert>{describeError(error)}</Alert>}
       {notSignedIn && (

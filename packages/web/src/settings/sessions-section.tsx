@@ -7,6 +7,7 @@ import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Section } from "../ui/page.tsx";
+import { SsoLinkPart } from "./sso-link-part.tsx";
 
 type Session = Answer<"/api/sessions", "get">["items"][number];
 
@@ -54,6 +55,7 @@ export function SessionsSection() {
       <EmailChangeOutcome />
       <ChangePassword onChanged={refresh} />
       <ChangeEmail />
+      <SsoLinkPart />
       <h3 className="strong">Where you are signed in</h3>
       {[sessions.error, signOutOne.error, signOutOthers.error].map(
         (e, i) =>
