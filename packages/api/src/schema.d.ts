@@ -5445,7 +5445,7 @@ export interface paths {
                                 /** @default null */
                                 opportunityRef: string | null;
                                 /** @default null */
-                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
+                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                                 askId: string | null;
                                 /** @default null */
                                 askRef: string | null;
@@ -5532,7 +5532,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 hidden: boolean;
@@ -7742,7 +7742,7 @@ export interface paths {
                             /** @default null */
                             opportunityRef?: string | null;
                             /** @default null */
-                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
+                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                             askId: string | null;
                             /** @default null */
                             askRef?: string | null;
@@ -7829,7 +7829,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             hidden: boolean;
@@ -8776,7 +8776,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 isDefault: boolean;
@@ -8808,7 +8808,7 @@ export interface paths {
                          */
                         channel?: "email" | "message" | "any";
                         /** @default [] */
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         /** @default  */
                         subject?: string;
                         body: string;
@@ -8827,7 +8827,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -8870,7 +8870,7 @@ export interface paths {
                         body: string;
                         contactId?: string;
                         /** @enum {string} */
-                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
+                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     };
                 };
             };
@@ -8929,7 +8929,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -8982,7 +8982,7 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         channel?: "email" | "message" | "any";
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         subject?: string;
                         body?: string;
                     };
@@ -9000,7 +9000,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9046,7 +9046,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9075,7 +9075,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
+                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     templateId?: string;
                 };
                 header?: never;
