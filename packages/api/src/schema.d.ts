@@ -4915,6 +4915,11 @@ export interface paths {
                                 merged: number;
                                 skipped: number;
                                 failed: number;
+                                relationships: {
+                                    created: number;
+                                    existing: number;
+                                    unresolved: number;
+                                };
                                 error: string | null;
                                 rows: {
                                     line: number;
@@ -4958,7 +4963,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -4983,7 +4988,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5008,7 +5013,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5033,7 +5038,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5073,6 +5078,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -5136,6 +5146,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -5203,6 +5218,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -7317,7 +7337,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7342,7 +7362,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7367,7 +7387,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7392,7 +7412,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7426,7 +7446,7 @@ export interface paths {
                             detectedEncoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                             headers: string[];
                             mapping: {
-                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                             };
                             totalRows: number;
                             counts: {
@@ -7434,6 +7454,11 @@ export interface paths {
                                 merge: number;
                                 skip: number;
                                 error: number;
+                            };
+                            links: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
                             };
                             rows: {
                                 line: number;
@@ -7490,6 +7515,15 @@ export interface paths {
                                     field: string;
                                     message: string;
                                 }[];
+                                links: {
+                                    field: string;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {string} */
+                                    status: "link" | "linked" | "not-found" | "ambiguous" | "self";
+                                    contactId: string | null;
+                                    contactName: string | null;
+                                }[];
                             }[];
                             duplicates: {
                                 line: number;
@@ -7545,6 +7579,15 @@ export interface paths {
                                     line: number;
                                     field: string;
                                     message: string;
+                                }[];
+                                links: {
+                                    field: string;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {string} */
+                                    status: "link" | "linked" | "not-found" | "ambiguous" | "self";
+                                    contactId: string | null;
+                                    contactName: string | null;
                                 }[];
                             }[];
                             errors: {
