@@ -5077,6 +5077,11 @@ export interface paths {
                                 merged: number;
                                 skipped: number;
                                 failed: number;
+                                relationships: {
+                                    created: number;
+                                    existing: number;
+                                    unresolved: number;
+                                };
                                 error: string | null;
                                 rows: {
                                     line: number;
@@ -5120,7 +5125,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5145,7 +5150,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5170,7 +5175,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5195,7 +5200,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5235,6 +5240,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -5298,6 +5308,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -5365,6 +5380,11 @@ export interface paths {
                             merged: number;
                             skipped: number;
                             failed: number;
+                            relationships: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
+                            };
                             error: string | null;
                             rows: {
                                 line: number;
@@ -5609,7 +5629,7 @@ export interface paths {
                                 /** @default null */
                                 opportunityRef: string | null;
                                 /** @default null */
-                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
+                                draftSlot: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                                 askId: string | null;
                                 /** @default null */
                                 askRef: string | null;
@@ -5696,7 +5716,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 hidden: boolean;
@@ -7482,7 +7502,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7507,7 +7527,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7532,7 +7552,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7557,7 +7577,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7591,7 +7611,7 @@ export interface paths {
                             detectedEncoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                             headers: string[];
                             mapping: {
-                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "ignore";
+                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                             };
                             totalRows: number;
                             counts: {
@@ -7599,6 +7619,11 @@ export interface paths {
                                 merge: number;
                                 skip: number;
                                 error: number;
+                            };
+                            links: {
+                                created: number;
+                                existing: number;
+                                unresolved: number;
                             };
                             rows: {
                                 line: number;
@@ -7655,6 +7680,15 @@ export interface paths {
                                     field: string;
                                     message: string;
                                 }[];
+                                links: {
+                                    field: string;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {string} */
+                                    status: "link" | "linked" | "not-found" | "ambiguous" | "self";
+                                    contactId: string | null;
+                                    contactName: string | null;
+                                }[];
                             }[];
                             duplicates: {
                                 line: number;
@@ -7710,6 +7744,15 @@ export interface paths {
                                     line: number;
                                     field: string;
                                     message: string;
+                                }[];
+                                links: {
+                                    field: string;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {string} */
+                                    status: "link" | "linked" | "not-found" | "ambiguous" | "self";
+                                    contactId: string | null;
+                                    contactName: string | null;
                                 }[];
                             }[];
                             errors: {
@@ -7909,7 +7952,7 @@ export interface paths {
                             /** @default null */
                             opportunityRef?: string | null;
                             /** @default null */
-                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
+                            draftSlot?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral") | null;
                             askId: string | null;
                             /** @default null */
                             askRef?: string | null;
@@ -7996,7 +8039,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             hidden: boolean;
@@ -8991,7 +9034,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 channel: "email" | "message" | "any";
-                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                                slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                                 subject: string;
                                 body: string;
                                 isDefault: boolean;
@@ -9023,7 +9066,7 @@ export interface paths {
                          */
                         channel?: "email" | "message" | "any";
                         /** @default [] */
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         /** @default  */
                         subject?: string;
                         body: string;
@@ -9042,7 +9085,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9085,7 +9128,7 @@ export interface paths {
                         body: string;
                         contactId?: string;
                         /** @enum {string} */
-                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
+                        slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     };
                 };
             };
@@ -9144,7 +9187,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9197,7 +9240,7 @@ export interface paths {
                         name?: string;
                         /** @enum {string} */
                         channel?: "email" | "message" | "any";
-                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                        slots?: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                         subject?: string;
                         body?: string;
                     };
@@ -9215,7 +9258,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9261,7 +9304,7 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             channel: "email" | "message" | "any";
-                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
+                            slots: ("check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral")[];
                             subject: string;
                             body: string;
                             isDefault: boolean;
@@ -9290,7 +9333,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
+                    slot?: "check-in" | "nudge-1" | "nudge-2" | "nudge-3" | "move-on" | "birthday" | "anniversary" | "holiday" | "occasion" | "follow-up" | "opportunity" | "ask" | "ask-insider" | "article" | "thank-you-meeting" | "thank-you-interview" | "new-role" | "introducer-thanks" | "introducer-update" | "campaign" | "status-check" | "keep-in-touch" | "thank-you-referral";
                     templateId?: string;
                 };
                 header?: never;

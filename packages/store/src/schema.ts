@@ -301,6 +301,8 @@ export interface ImportJobTable {
   /** Outcomes of imports from before jobs ran in chunks; "[]" for the others (see import_job_chunk). */
   row_outcomes: string;
   error: string | null;
+  /** What the rows' names made, recorded once when every row is in (JSON; migration 0031). */
+  link_report: string | null;
   mapping: string | null;
   created_by: string | null;
   lease_owner: string | null;
@@ -353,6 +355,8 @@ export interface ImportJobChunkTable {
   job_id: string;
   start_row: number;
   row_outcomes: string;
+  /** The names its rows gave for other people (JSON), linked when every row is in (migration 0031). */
+  links: Generated<string>;
 }
 
 /** A contact merge: the JSON record of what it changed (see core's ContactMergeRecord) and whether it was undone. */

@@ -65,10 +65,31 @@ export async function moveIn(tx: Repositories, deps: Deps, actor: Actor, ask: As
   return next;
 }
 
+/** A touch meets the names of open asks when it is meaningful and not only a message the member sent. */
+const meets = (interaction: { kind: string; direction: string; meaningful?: boolean }) =>
+  interaction.meaningful !== false && (interaction.direction !== "outbound" || interaction.kind === "meeting");
+
+/**
+ * The people asked whose open asks a touch with `contactIds` would move to met: a writer that logs the touch locks
+ * them with the touch's contacts, in one statement (one order by id for all), before `asksMetThrough` moves them.
+ * Read before the locks; `asksMetThrough` reads again under them.
+ */
+export async function introducersMetBy(
+  tx: Repositories,
+  accountId: string,
+  interaction: { contactIds: readonly string[]; kind: string; direction: string; meaningful?: boolean },
+): Promise<string[]> {
+  if (!meets(interaction)) return [];
+  const asks = await tx.asks.openAsksNaming(accountId, interaction.contactIds);
+  return [...new Set(asks.map((a) => a.contactId))];
+}
+
 /**
  * A touch logged with someone an open ask named (named or introduced): the member has met them, so that ask moves
- * to met, with its thank-you and "how it went" (once each). Called inside the transaction that logs the touch; a
- * message the member only sent does not count, a meeting or call does, as does anything that went both ways.
+ * to met, with its thank-you and "how it went" (once each). Called inside the transaction that logs the touch, whose
+ * writer locked the people asked with the touch's contacts (`introducersMetBy`); a name added since is locked here,
+ * all at once. A message the member only sent does not count, a meeting or call does, as does anything that went
+ * both ways.
  */
 export async function asksMetThrough(
   tx: Repositories,
@@ -76,10 +97,9 @@ export async function asksMetThrough(
   actor: Actor,
   interaction: { contactIds: readonly string[]; kind: string; direction: string; meaningful: boolean },
 ): Promise<void> {
-  const met = interaction.meaningful && (interaction.direction !== "outbound" || interaction.kind === "meeting");
-  if (!met) return;
-  for (const ask of await tx.asks.openAsksNaming(actor.accountId, interaction.contactIds)) {
-    await tx.contacts.lockExisting(actor.accountId, [ask.contactId]);
-    await moveIn(tx, deps, actor, ask, "met");
-  }
+  if (!meets(interaction)) return;
+  const asks = await tx.asks.openAsksNaming(actor.accountId, interaction.contactIds);
+  if (asks.length === 0) return;
+  await tx.contacts.lockExisting(actor.accountId, [...new Set(asks.map((a) => a.contactId))]);
+  for (const ask of asks) await moveIn(tx, deps, actor, ask, "met");
 }

@@ -205,7 +205,14 @@ export async function moveAsk(deps: Deps, actor: Actor, id: string, input: unkno
   const data = parseInput(askStatusInputSchema, input);
   if (data.log && data.status !== "met") throw invalid("log", 'a meeting is logged only with the status "met"');
   return deps.store.transaction(async (tx) => {
-    const ask = await lockedAsk(tx, actor.accountId, id);
+    // Logging the meeting changes the names too: they are locked with the person asked, in one order.
+    const seen = data.log ? await tx.asks.namesOf(actor.accountId, [id]) : [];
+    const ask = await lockedAsk(
+      tx,
+      actor.accountId,
+      id,
+      seen.map((n) => n.contactId),
+    );
     if (data.log) {
       const names = await tx.asks.namesOf(actor.accountId, [ask.id]);
       if (names.length === 0) throw invalid("log", "this ask has no names yet: add the person you met first");

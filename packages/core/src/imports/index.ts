@@ -1,5 +1,11 @@
 export type { ImportedContact, ImportRepository } from "./import-port.ts";
-export type { ClaimedImportJob, ImportChunkRecord, ImportJobRepository, NewImportJob } from "./job/import-job-port.ts";
+export type {
+  ClaimedImportJob,
+  ImportChunkRecord,
+  ImportJobRepository,
+  ImportLinkReport,
+  NewImportJob,
+} from "./job/import-job-port.ts";
 export {
   commitImport,
   commitResumedImport,
@@ -28,6 +34,7 @@ export type { ContactDraft, ParsedRow, RowIssue } from "./plan/contact-draft.ts"
 export { normalizeEmail, toE164 } from "./plan/contact-draft.ts";
 export type { ContactIdentity, Match } from "./plan/duplicate-index.ts";
 export { previewImport } from "./plan/preview-import.ts";
+export type { PendingLink } from "./plan/relation-links.ts";
 export {
   type ColumnMapping,
   CSV_FORMATS,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LINK_STATUSES } from "./plan/relation-links.ts";
 import { columnMappingSchema, MAPPED_FIELDS } from "./read/csv-mapping.ts";
 import { ENCODING_CHOICES, IMPORT_ENCODINGS } from "./read/decode-file.ts";
 
@@ -97,6 +98,31 @@ const draftSchema = z.object({
 export const MATCH_KINDS = ["email", "linkedin", "phone", "name-and-company", "similar-name"] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
+/** What a name a row gave (introduced by, spouse, mother, colleague of…) links to, once every row is in. */
+export const linkPreviewSchema = z.object({
+  /** The column (CSV) or property (vCard) the name came from. */
+  field: z.string(),
+  name: z.string(),
+  /** Who they are to the row's person, in words: "spouse", "introduced by", "mother". */
+  role: z.string(),
+  /**
+   * link: a relationship will be made; linked: it is there already (or an earlier row makes it); not-found: no
+   * contact (or row) has that name; ambiguous: several have it (never guessed); self: it is the row's own person.
+   */
+  status: z.enum(LINK_STATUSES),
+  /** The contact the name is (a preview's `new-…` id for a row of the file); null when not found or ambiguous. */
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+});
+export type LinkPreview = z.output<typeof linkPreviewSchema>;
+
+/** Relationships an import makes from the names its rows give: new, there already, and names that made none. */
+export const linkCountsSchema = z.object({
+  created: z.number(),
+  existing: z.number(),
+  unresolved: z.number(),
+});
+
 export const previewRowSchema = z.object({
   line: z.number(),
   action: z.enum(ROW_ACTIONS),
@@ -116,6 +142,8 @@ export const previewRowSchema = z.object({
     .nullable(),
   /** Warnings (a dropped or cut field, showing its value) and, for an error, why the row cannot go in. */
   issues: z.array(rowIssueSchema),
+  /** The people the row names and whom each is linked to. */
+  links: z.array(linkPreviewSchema),
 });
 export type PreviewRow = z.output<typeof previewRowSchema>;
 
@@ -129,6 +157,8 @@ export const importPreviewSchema = z.object({
   totalRows: z.number(),
   /** What the import will do, row by row (with the overrides given): the report's created, merged, skipped, failed. */
   counts: z.object({ create: z.number(), merge: z.number(), skip: z.number(), error: z.number() }),
+  /** The relationships the rows' names will make (created), find already there (existing), or cannot (unresolved). */
+  links: linkCountsSchema,
   /** Every row as it would be imported, in file order (the first 20,000; `counts` has them all). */
   rows: z.array(previewRowSchema),
   /** Rows that match a contact already there or earlier in the file (the first 200; `counts` has them all). */
@@ -177,6 +207,11 @@ export const importJobSchema = z.object({
   merged: z.number(),
   skipped: z.number(),
   failed: z.number(),
+  /**
+   * Relationships made from the names the rows give (introduced by, family, colleagues, friends), after every row
+   * is in; zeros until then. Names that made none are warnings of their rows.
+   */
+  relationships: linkCountsSchema,
   /** Why the job failed; null otherwise. */
   error: z.string().nullable(),
   /**

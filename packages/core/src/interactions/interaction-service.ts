@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { asksMetThrough } from "../asks/ask-moves.ts";
+import { asksMetThrough, introducersMetBy } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { sentTemplateOf } from "../messages/sent-template.ts";
@@ -17,10 +17,19 @@ import {
   updateInteractionSchema,
 } from "./schemas.ts";
 
-/** Validates the references and holds those contacts (their due state is written back in the same transaction). */
-export async function assertContactsInAccount(tx: Repositories, accountId: string, ids: readonly string[]) {
+/**
+ * Validates the references and holds those contacts (their due state is written back in the same transaction),
+ * with `also` (other contacts the write changes) in the same statement: every contact a write touches is locked in
+ * one order, by id, so two writes that touch the same people never wait for each other crosswise.
+ */
+export async function assertContactsInAccount(
+  tx: Repositories,
+  accountId: string,
+  ids: readonly string[],
+  also: readonly string[] = [],
+) {
   const unique = [...new Set(ids)];
-  const found = await tx.contacts.lockExisting(accountId, unique);
+  const found = await tx.contacts.lockExisting(accountId, [...new Set([...unique, ...also])]);
   const missing = unique.findIndex((id) => !found.has(id));
   if (missing >= 0) throw invalid(`contactIds.${ids.indexOf(unique[missing]!)}`, "no such contact");
   return unique;
@@ -59,7 +68,10 @@ export async function logInteractionIn(
   data: LogInteractionInput,
 ): Promise<Interaction> {
   const nowAt = deps.clock.now().toISOString();
-  const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds);
+  // The people who introduced anyone this touch meets have their asks moved (`asksMetThrough`): held with them.
+  const meaningful = data.meaningful ?? MEANINGFUL_BY_KIND[data.kind];
+  const introducers = await introducersMetBy(tx, actor.accountId, { ...data, meaningful });
+  const contactIds = await assertContactsInAccount(tx, actor.accountId, data.contactIds, introducers);
   const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.templateId);
   const interaction: Interaction = {
     id: deps.ids.newId(),
@@ -68,7 +80,7 @@ export async function logInteractionIn(
     direction: data.direction,
     occurredAt: data.occurredAt ?? nowAt,
     summary: data.summary ?? "",
-    meaningful: data.meaningful ?? MEANINGFUL_BY_KIND[data.kind],
+    meaningful,
     awaitsReply: data.awaitsReply ?? true,
     source: data.source ?? "manual",
     createdAt: nowAt,

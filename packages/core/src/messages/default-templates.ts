@@ -132,6 +132,22 @@ No pressure at all if nobody comes to mind.
 
 ${signOff("Thank you")}`,
   },
+  // The who-do-you-know ask when the best first person works at the company themselves: "do you know anyone at
+  // Acme?" would ask them about their own employer, so they are asked about it from the inside.
+  {
+    id: "default:insider-ask",
+    name: "Asking someone who works there",
+    channel: "any",
+    slots: ["ask-insider"],
+    subject: "{% if company %}A question about {{ company }}{% else %}A quick question{% endif %}",
+    body: `${hi}
+
+I hope you're doing well! {% if company %}I've been looking at {{ company }}, and since you work there, you're the first person I wanted to ask{% else %}Since you know the place from the inside, you're the first person I wanted to ask{% endif %}: what is it like on your team, and who would be good for me to talk to? If a role there fits me, would you be open to referring me, or introducing me to the hiring manager?
+
+I'd be glad to buy you a coffee or set up a short call, whenever suits you. No pressure at all if it isn't a good moment.
+
+${signOff("Thank you")}`,
+  },
   // After default:ask, so the "ask" slot still drafts "Who do you know at …?"; the job search's referral
   // suggestion names this one by id.
   {

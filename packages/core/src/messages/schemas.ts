@@ -20,6 +20,7 @@ export const TEMPLATE_SLOTS = [
   "follow-up",
   "opportunity",
   "ask",
+  "ask-insider",
   "article",
   "thank-you-meeting",
   "thank-you-interview",

@@ -147,6 +147,18 @@ describe.each(DIALECTS)("the network on %s", (dialect) => {
     expect(await codeOf(networkNeighbourhood(w.deps, w.bob, { around: `contact:${ana.id}` }))).toBe("not_found");
   });
 
+  it("who do you know where the best person to ask works there: asked about the team and a referral", async () => {
+    const globex = await createCompany(w.deps, w.alice, { name: "Globex Ñandú" });
+    const kim = await person(w.deps, w.alice, "Kim", { lastName: "Đặng", companyId: globex.id });
+    await touch(w.deps, w.alice, kim.id, "2026-10-01T10:00:00.000Z");
+    const who = await whoDoYouKnowAt(w.deps, viewer(), globex.id);
+    expect(who.degrees.map((g) => [g.degree, g.people.map((p) => p.displayName)])).toEqual([[1, ["Kim Đặng"]]]);
+    expect(who.ask?.displayName).toBe("Kim Đặng");
+    expect(who.ask?.draft.templateId).toBe("default:insider-ask");
+    expect(who.ask?.draft.body).toContain("I've been looking at Globex Ñandú, and since you work there");
+    expect(who.ask?.draft.body).not.toContain("do you know anyone at");
+  });
+
   it("a merge moves the merged contact's relationships and asks to the kept one, and undo moves them back", async () => {
     const ana = await person(w.deps, w.alice, "Ana");
     const leo = await person(w.deps, w.alice, "Leo");

@@ -3,6 +3,7 @@ import { draftFor } from "../messages/draft-service.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { whoDoYouKnowSlot } from "./ask-slot.ts";
 import { DEFAULT_PATH_BOUNDS, type RankedPath, rankPaths, searchPaths } from "./find-paths.ts";
 import {
   type NetworkPath,
@@ -110,8 +111,15 @@ export async function whoDoYouKnowAt(deps: Deps, actor: Actor, companyId: string
   const lead =
     [...shown].filter((b) => b.path.contactIds.length >= 2).sort((a, b) => byRank(a.path, b.path))[0] ?? shown[0];
   const askTo = lead?.path.contactIds[0];
-  const ask = askTo
-    ? { ...ref(askTo), draft: await draftFor(deps, actor, askTo, { slot: "ask", company: target.ref.name }) }
+  const askee = askTo ? await deps.store.contacts.findById(actor.accountId, askTo) : null;
+  const ask = askee
+    ? {
+        ...ref(askee.id),
+        draft: await draftFor(deps, actor, askee.id, {
+          slot: whoDoYouKnowSlot(askee, companyId),
+          company: target.ref.name,
+        }),
+      }
     : null;
   const truncated = target.cut || best.length > shown.length || [...reached.values()].some((r) => r.truncated);
   return { company: { id: companyId, name: target.ref.name }, degrees, ask, truncated };

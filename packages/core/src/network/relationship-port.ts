@@ -27,6 +27,8 @@ export interface RelationshipRepository {
   setEnds(accountId: string, id: string, fromContactId: string, toContactId: string): Promise<boolean>;
   /** Every edge that touches the contact, newest first. */
   listForContact(accountId: string, contactId: string, limit: number): Promise<Relationship[]>;
+  /** Of these pair keys (`pairKeyOf`), the ones the account has an edge for. */
+  existingPairKeys(accountId: string, pairKeys: readonly string[]): Promise<Set<string>>;
   /** Every edge of the account, oldest first (backups). */
   all(accountId: string): Promise<Relationship[]>;
 }

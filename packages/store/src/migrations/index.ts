@@ -27,6 +27,7 @@ import { networkMigration } from "./0025-network.ts";
 import { opportunitiesMigration } from "./0027-opportunities.ts";
 import { mailboxMigration } from "./0028-mailbox.ts";
 import { calendarSyncMigration } from "./0029-calendar-sync.ts";
+import { importRelationsMigration } from "./0031-import-relations.ts";
 import { captureDoneMigration } from "./0033-capture-done.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 
@@ -62,6 +63,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0028-mailbox": mailboxMigration,
         "0029-calendar-sync": calendarSyncMigration,
         "0027-opportunities": opportunitiesMigration,
+        "0031-import-relations": importRelationsMigration,
         "0033-capture-done": captureDoneMigration,
         "0037-interaction-template": interactionTemplateMigration,
       };

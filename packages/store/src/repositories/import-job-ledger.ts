@@ -4,8 +4,10 @@ import type {
   ImportChunkRecord,
   ImportJob,
   ImportJobRepository,
+  ImportLinkReport,
   ImportRowOutcome,
   NewImportJob,
+  PendingLink,
   ResumePoint,
   RowOverride,
 } from "@kith/core";
@@ -29,13 +31,24 @@ const JOB_COLUMNS = [
   "skipped_count",
   "failed_count",
   "error",
+  "link_report",
   "created_at",
   "finished_at",
 ] as const;
 
 type JobRow = Pick<Database["import_job"], (typeof JOB_COLUMNS)[number]>;
 
-function jobFromRow(r: JobRow, rows: ImportRowOutcome[]): ImportJob {
+const NO_LINKS: ImportLinkReport = { created: 0, existing: 0, unresolved: 0, issues: [] };
+
+function jobFromRow(r: JobRow, outcomes: ImportRowOutcome[]): ImportJob {
+  const links = fromJson<ImportLinkReport>(r.link_report, NO_LINKS);
+  // A name that made no relationship is a warning of the row that gave it.
+  const byLine = new Map<number, string[]>();
+  for (const issue of links.issues) byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), issue.message]);
+  const rows =
+    byLine.size === 0
+      ? outcomes
+      : outcomes.map((o) => (byLine.has(o.line) ? { ...o, warnings: [...o.warnings, ...byLine.get(o.line)!] } : o));
   return {
     id: r.id,
     format: r.format as ImportJob["format"],
@@ -50,6 +63,7 @@ function jobFromRow(r: JobRow, rows: ImportRowOutcome[]): ImportJob {
     merged: Number(r.merged_count),
     skipped: Number(r.skipped_count),
     failed: Number(r.failed_count),
+    relationships: { created: links.created, existing: links.existing, unresolved: links.unresolved },
     error: r.error,
     rows,
     createdAt: r.created_at,
@@ -92,6 +106,7 @@ export class ImportJobLedger implements ImportJobRepository {
         ...{ processed_chars: 0, total_chars: job.content.length, read_from: JSON.stringify(job.readFrom) },
         row_overrides: job.overrides.length > 0 ? JSON.stringify(job.overrides) : null,
         ...{ created_count: 0, merged_count: 0, skipped_count: 0, failed_count: 0, row_outcomes: "[]", error: null },
+        link_report: null,
         ...{ mapping: JSON.stringify(job.mapping), created_by: job.createdBy },
         ...{ lease_owner: job.lease?.owner ?? null, lease_until_at: job.lease?.untilAt ?? null, attempts: 0 },
         ...{ created_at: job.createdAt, updated_at: job.createdAt, finished_at: null },
@@ -217,9 +232,41 @@ export class ImportJobLedger implements ImportJobRepository {
     if (Number(moved.numUpdatedRows) !== 1) return false;
     await this.db
       .insertInto("import_job_chunk")
-      .values({ account_id: accountId, job_id: id, start_row: chunk.startRow, row_outcomes: JSON.stringify(rows) })
+      .values({
+        ...{ account_id: accountId, job_id: id, start_row: chunk.startRow, row_outcomes: JSON.stringify(rows) },
+        links: JSON.stringify(chunk.links ?? []),
+      })
       .execute();
     return true;
+  }
+
+  async pendingLinks(accountId: string, id: string): Promise<{ recorded: boolean; links: PendingLink[] }> {
+    const job = await this.db
+      .selectFrom("import_job")
+      .select("link_report")
+      .where(byId(accountId, id))
+      .executeTakeFirst();
+    if (!job || job.link_report !== null) return { recorded: job !== undefined, links: [] };
+    const chunks = await this.db
+      .selectFrom("import_job_chunk")
+      .select("links")
+      .where("account_id", "=", accountId)
+      .where("job_id", "=", id)
+      .orderBy("start_row")
+      .execute();
+    return { recorded: false, links: chunks.flatMap((c) => fromJson<PendingLink[]>(c.links, [])) };
+  }
+
+  async recordLinks(accountId: string, id: string, owner: string, report: ImportLinkReport): Promise<boolean> {
+    const done = await this.db
+      .updateTable("import_job")
+      .set({ link_report: JSON.stringify(report) })
+      .where(byId(accountId, id))
+      .where("status", "=", "running")
+      .where(leaseHeldBy(owner))
+      .where("link_report", "is", null)
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows) === 1;
   }
 
   async finishJob(

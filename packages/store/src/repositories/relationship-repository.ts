@@ -54,6 +54,21 @@ export class KyselyRelationshipRepository implements RelationshipRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
+  async existingPairKeys(accountId: string, pairKeys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(pairKeys)];
+    for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+      const rows = await this.db
+        .selectFrom("relationship")
+        .select("pair_key")
+        .where("account_id", "=", accountId)
+        .where("pair_key", "in", unique.slice(i, i + IDS_PER_QUERY))
+        .execute();
+      for (const r of rows) found.add(r.pair_key);
+    }
+    return found;
+  }
+
   async update(accountId: string, r: Relationship): Promise<void> {
     await this.db
       .updateTable("relationship")

@@ -7,6 +7,7 @@ const base: ImportJob = {
   format: "linkedin",
   fileName: "Connections.csv",
   status: "committed",
+  relationships: { created: 0, existing: 0, unresolved: 0 },
   totalRows: 6,
   processedRows: 6,
   processedChars: 480,

@@ -40,6 +40,17 @@ export const FIELD_LABELS: Record<MappedField, string> = {
   tags: "Tags",
   notes: "Notes",
   connectedOn: "Connected on (date)",
+  introducedBy: "Introduced by (names)",
+  partner: "Partner or spouse (names)",
+  parent: "Parent (names)",
+  child: "Child (names)",
+  sibling: "Sibling (names)",
+  grandparent: "Grandparent (names)",
+  grandchild: "Grandchild (names)",
+  colleague: "Colleague (names)",
+  friend: "Friend (names)",
+  knows: "Knows (names)",
+  relation: "Relation, its kind in the label column (names)",
   ignore: "Ignore this column",
 };
 

@@ -11,6 +11,7 @@ const failed: ImportJob = {
   format: "csv",
   fileName: "people.csv",
   status: "failed",
+  relationships: { created: 0, existing: 0, unresolved: 0 },
   totalRows: null,
   processedRows: 500,
   processedChars: 20_000,

@@ -18,6 +18,7 @@ export const SLOT_LABELS: Record<TemplateSlot, string> = {
   "follow-up": "Follow-up",
   opportunity: "Opportunity",
   ask: "Who do you know at…?",
+  "ask-insider": "Asking someone who works there",
   article: "Thought of you (article)",
   "thank-you-meeting": "Thank-you after a meeting",
   "thank-you-interview": "Thank-you after an interview",

@@ -1,3 +1,4 @@
+import type { PendingLink } from "../plan/relation-links.ts";
 import type { ColumnMapping } from "../read/csv-mapping.ts";
 import type { ResumePoint } from "../read/read-point.ts";
 import type { ImportFormat, ImportJob, ImportRowOutcome, RowOverride } from "../schemas.ts";
@@ -46,6 +47,8 @@ export interface ImportChunkRecord {
   /** The job's processedRows before this chunk: the chunk applies only if no one has committed it already. */
   startRow: number;
   rows: ImportRowOutcome[];
+  /** The names the chunk's rows gave for other people, linked once every row of the file is in (none if absent). */
+  links?: PendingLink[];
   /** Where the row after this chunk starts: a resumed job reads on from there. */
   next: ResumePoint;
   nowAt: string;
@@ -104,6 +107,25 @@ export interface ImportJobRepository {
    * kept for resuming).
    */
   requeueJob(accountId: string, id: string, nowAt: string): Promise<boolean>;
+  /**
+   * The names every committed chunk gave (in file order), and whether the job's relationships were made already (a
+   * resumed job that stopped after making them makes none again).
+   */
+  pendingLinks(accountId: string, id: string): Promise<{ recorded: boolean; links: PendingLink[] }>;
+  /**
+   * Records what the names made (counts, and the warnings of the rows whose names made none), once: false, nothing
+   * written, when `owner` lost the lease or they were recorded already.
+   */
+  recordLinks(accountId: string, id: string, owner: string, report: ImportLinkReport): Promise<boolean>;
   /** Gives the lease back (the instance is stopping), so another can resume the job at once. */
   releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void>;
+}
+
+/** What the names of a job's rows made, recorded once when every row is in. */
+export interface ImportLinkReport {
+  created: number;
+  existing: number;
+  unresolved: number;
+  /** Warnings by the line of the row that gave the name. */
+  issues: { line: number; message: string }[];
 }

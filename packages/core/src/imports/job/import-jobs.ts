@@ -61,6 +61,7 @@ export async function startImport(
     ...{ id: job.id, format: job.format, fileName: job.fileName, status: opts.runBy ? "running" : "queued" },
     ...{ totalRows: null, processedRows: 0, processedChars: 0, totalChars: data.content.length },
     ...{ created: 0, merged: 0, skipped: 0, failed: 0, error: null, rows: [] },
+    relationships: { created: 0, existing: 0, unresolved: 0 },
     ...{ createdAt: job.createdAt, finishedAt: null },
   };
 }

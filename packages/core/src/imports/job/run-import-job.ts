@@ -7,6 +7,7 @@ import { openImportFile, type RowReading, readRows } from "../read/import-file.t
 import type { ResumePoint } from "../read/read-point.ts";
 import { type ImportState, importChunk } from "./import-chunk.ts";
 import type { ClaimedImportJob } from "./import-job-port.ts";
+import { linkImportRelations, pendingLinksOf } from "./link-relations.ts";
 
 /** A worker's lease on a job; each committed chunk renews it. A dead instance's job is resumed once it lapses. */
 export const IMPORT_LEASE_MS = 60_000;
@@ -115,7 +116,8 @@ async function commitChunk(run: Run, startRow: number, chunk: readonly ParsedRow
     const at = deps.clock.now();
     const rows = await importChunk(run.state, tx, await loadEngineContext(tx, job.accountId, at), chunk);
     const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? IMPORT_LEASE_MS)).toISOString();
-    const record = { startRow, rows, next, nowAt: at.toISOString(), leaseUntilAt };
+    const links = pendingLinksOf(chunk, rows);
+    const record = { startRow, rows, links, next, nowAt: at.toISOString(), leaseUntilAt };
     if (!(await tx.importJobs.recordChunk(job.accountId, job.id, opts.owner, record))) throw new LeaseLost();
   });
 }
@@ -185,6 +187,9 @@ async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOpti
   // The last chunk was committed before the end of the file was seen (the rows are a multiple of the chunk), or
   // there were none: report once more, now with the total.
   else await opts.onProgress?.(processed, total, { chars: of, of });
+  // Every row is in: the names rows gave for other people become relationships, once (see link-relations.ts).
+  const linked = await deps.store.transaction((tx) => linkImportRelations(deps, tx, job, opts.owner));
+  if (!linked) return "lost";
   const end = { status: "committed" as const, error: null, finishedAt: now(deps) };
   return (await deps.store.importJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "committed" : "lost";
 }

@@ -3,6 +3,7 @@ import { emailKey } from "../../contacts/email-address.ts";
 import type { PhotoContentType } from "../../contacts/photo-bytes.ts";
 import type { ContactDate } from "../../contacts/schemas.ts";
 import { normalizeLinkedIn } from "../read/linkedin.ts";
+import type { RelationRef } from "../read/relation-columns.ts";
 
 /** One person as read from an import file, before it is checked against the account's contacts. */
 export interface ContactDraft {
@@ -37,6 +38,8 @@ export interface ParsedRow {
   issues: RowIssue[];
   /** What was dropped from the row while the row itself goes in (a photo over the size limit). */
   warnings?: RowIssue[];
+  /** People the row names (introduced by, spouse, mother, colleague of…): linked once every row is in. */
+  relations?: RelationRef[];
 }
 
 export const emptyDraft = (): ContactDraft => ({

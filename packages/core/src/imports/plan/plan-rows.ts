@@ -62,7 +62,7 @@ export async function planRow(row: ParsedRow, ctx: PlanContext, choice?: RowChoi
   const { draft } = cleaned;
   const read = (row.warnings ?? []).map((w) => ({ ...w, message: `dropped: ${w.message}` }));
   const warnings = [...read, ...cleaned.warnings];
-  const base: Base = { line: row.line, draft, issues: warnings, contactId: null, contactName: null };
+  const base: Base = { line: row.line, draft, issues: warnings, contactId: null, contactName: null, links: [] };
   const invalid = createContactSchema.safeParse(contactInputOf(draft, null));
   if (!invalid.success) {
     const noName = !draft.firstName && !draft.lastName;
@@ -98,7 +98,7 @@ export async function planRow(row: ParsedRow, ctx: PlanContext, choice?: RowChoi
 }
 
 /** A row's common fields, with its whole draft (a photo's bytes too, which the preview's answer leaves out). */
-type Base = Pick<PreviewRow, "line" | "issues" | "contactId" | "contactName"> & { draft: ContactDraft };
+type Base = Pick<PreviewRow, "line" | "issues" | "contactId" | "contactName" | "links"> & { draft: ContactDraft };
 
 function createRow(ctx: PlanContext, base: Base, reason: string, match: Match | null): RowPlan {
   const d = base.draft;

@@ -16,6 +16,7 @@ import {
 import type { ParsedRow } from "./contact-draft.ts";
 import { DuplicateIndex } from "./duplicate-index.ts";
 import { type PlanContext, planRow, type RowChoice } from "./plan-rows.ts";
+import { linkCounts, NameBook, type PendingLink, planLinks } from "./relation-links.ts";
 
 /** Every row is shown (a person may switch any of them); past these, the counts say how many more there are. */
 const PREVIEW_ROWS = 20_000;
@@ -85,6 +86,7 @@ export async function previewImport(deps: Deps, actor: Actor, upload: ImportUplo
     }
   };
   const counts = { create: 0, merge: 0, skip: 0, error: 0 };
+  const pending: PendingLink[] = [];
   const rows: PreviewRow[] = [];
   const duplicates: PreviewRow[] = [];
   const errors: PreviewRow["issues"] = [];
@@ -94,6 +96,8 @@ export async function previewImport(deps: Deps, actor: Actor, upload: ImportUplo
       const { row: planned, contact } = await planRow(row, ctx, choices.get(row.line));
       if (contact) made.set(contact.id, contact);
       counts[planned.action] += 1;
+      const contactId = planned.contactId;
+      if (contactId) pending.push(...(row.relations ?? []).map((ref) => ({ line: row.line, contactId, ref })));
       if (rows.length < PREVIEW_ROWS) rows.push(planned);
       if (planned.match !== null && duplicates.length < PREVIEW_DUPLICATES) duplicates.push(planned);
       if (errors.length < PREVIEW_ERRORS) errors.push(...planned.issues.slice(0, PREVIEW_ERRORS - errors.length));
@@ -108,6 +112,12 @@ export async function previewImport(deps: Deps, actor: Actor, upload: ImportUplo
     batch = [];
   }
   await plan(batch);
+  const links = await previewLinks(deps, actor.accountId, pending, made, rows);
+  if (links.unresolved > 0) {
+    // Names that make no relationship are warnings of their rows: listed with the others.
+    const issues = rows.flatMap((r) => (r.links.length > 0 ? r.issues.filter(isLinkIssue) : []));
+    errors.push(...issues.slice(0, Math.max(0, PREVIEW_ERRORS - errors.length)));
+  }
   return {
     format: file.format,
     encoding,
@@ -116,8 +126,45 @@ export async function previewImport(deps: Deps, actor: Actor, upload: ImportUplo
     mapping: file.mapping,
     totalRows: counts.create + counts.merge + counts.skip + counts.error,
     counts,
+    links,
     rows,
     duplicates,
     errors,
   };
+}
+
+const LINK_ISSUE = /^".*" not linked: /;
+const isLinkIssue = (issue: { message: string }) => LINK_ISSUE.test(issue.message);
+
+/**
+ * What the rows' names will link to, as the job will once every row is in: each name found among the account's
+ * contacts and the file's rows (as planned: created ones by their preview ids), each row given its links, and a
+ * name that makes none a warning of its row.
+ */
+async function previewLinks(
+  deps: Deps,
+  accountId: string,
+  pending: readonly PendingLink[],
+  made: ReadonlyMap<string, Contact>,
+  rows: PreviewRow[],
+): Promise<{ created: number; existing: number; unresolved: number }> {
+  if (pending.length === 0) return { created: 0, existing: 0, unresolved: 0 };
+  const book = new NameBook();
+  for (const identity of await deps.store.duplicates.identities(accountId)) book.add(identity);
+  for (const contact of made.values()) book.add(contact);
+  const stored = (id: string) => !id.startsWith("new-");
+  const first = planLinks(pending, book, new Set());
+  const keys = first.flatMap((p) =>
+    p.edge && stored(p.edge.fromContactId) && stored(p.edge.toContactId) ? [p.edge.pairKey] : [],
+  );
+  const plans = planLinks(pending, book, await deps.store.relationships.existingPairKeys(accountId, keys));
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  for (const p of plans) {
+    const row = byLine.get(p.line);
+    if (!row) continue;
+    const { field, name, role, status, contactId, contactName } = p;
+    row.links.push({ field, name, role, status, contactId, contactName });
+    if (p.message) row.issues.push({ line: p.line, field: p.field, message: p.message.slice(p.field.length + 1) });
+  }
+  return linkCounts(plans);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isLinkedInExport } from "./linkedin.ts";
+import { RELATION_FIELDS, relationFieldOfHeader } from "./relation-columns.ts";
 
 export const MAPPED_FIELDS = [
   "firstName",
@@ -14,6 +15,7 @@ export const MAPPED_FIELDS = [
   "birthday",
   "url",
   "connectedOn",
+  ...RELATION_FIELDS,
   "ignore",
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
@@ -92,7 +94,7 @@ export function guessField(header: string, format: CsvFormat): MappedField {
   const k = key(header);
   // Outlook's "Title" is Mr/Ms; its job title is "Job Title".
   if (format === "outlook" && k === "title") return "ignore";
-  return EXACT[k] ?? fieldByWords(k);
+  return EXACT[k] ?? relationFieldOfHeader(header) ?? fieldByWords(k);
 }
 
 export function guessMapping(headers: readonly string[], format: CsvFormat): ColumnMapping {

@@ -13,6 +13,14 @@ import {
 import type { ColumnMapping, MappedField } from "./csv-mapping.ts";
 import type { CsvTable } from "./csv-table.ts";
 import { isoOf, readDate } from "./import-dates.ts";
+import {
+  howOfWord,
+  RELATION_ROLES,
+  type RelationRef,
+  type RelationRole,
+  refsOf,
+  roleOfLabel,
+} from "./relation-columns.ts";
 
 interface CellContext {
   draft: ContactDraft;
@@ -20,6 +28,10 @@ interface CellContext {
   line: number;
   header: string;
   country: string | null;
+  /** The people the row names (introduced by, family, colleagues, friends), resolved after the rows go in. */
+  relations: RelationRef[];
+  /** Another cell of the row, by its header ("" when the file has no such column). */
+  cellOf: (header: string) => string;
 }
 
 /** Undoes the apostrophe a CSV export puts before formula-like cells (see exports/csv-export.ts). */
@@ -74,7 +86,21 @@ const SETTERS: Record<Exclude<MappedField, "ignore">, (c: CellContext, value: st
   },
   birthday: (c, v) => applyDate(c, v, "birthday"),
   connectedOn: (c, v) => applyDate(c, v, "connectedOn"),
+  ...(Object.fromEntries(
+    RELATION_ROLES.map((role) => [role, (c: CellContext, v: string) => addRelations(c, v, role)]),
+  ) as Record<RelationRole, (c: CellContext, value: string) => void>),
+  relation: (c, v) => {
+    // Google's "Relation 1 - Value" takes its role from "Relation 1 - Label" (or "- Type" in the older export).
+    const label = c.cellOf(c.header.replace(/value\s*$/i, "Label")) || c.cellOf(c.header.replace(/value\s*$/i, "Type"));
+    const { role, how } = roleOfLabel(label);
+    c.relations.push(...refsOf(c.header, role, v, how));
+  },
 };
+
+/** A column named for a role ("Spouse", "Introduced by", "Mother"): its header's own word is kept as how. */
+function addRelations(c: CellContext, value: string, role: RelationRole) {
+  c.relations.push(...refsOf(c.header, role, value, howOfWord(c.header)));
+}
 
 /** Turns one CSV record into a contact draft through the column mapping; problems are kept per row and field. */
 export function rowOfCells(
@@ -85,6 +111,11 @@ export function rowOfCells(
 ): ParsedRow {
   const draft = emptyDraft();
   const issues: RowIssue[] = [];
+  const relations: RelationRef[] = [];
+  const cellOf = (name: string) => {
+    const at = headers.indexOf(name);
+    return at < 0 ? "" : (cells[at] ?? "").trim();
+  };
   const fullNames: CellContext[] = [];
   const values: string[] = [];
   headers.forEach((header, i) => {
@@ -95,7 +126,7 @@ export function rowOfCells(
       issues.push({ line, field: header, message: `"${value}" dropped: it is not valid UTF-8` });
       return;
     }
-    const cell = { draft, issues, line, header, country };
+    const cell = { draft, issues, line, header, country, relations, cellOf };
     // A full name fills only the parts the file does not give apart (Google's legacy "Name" beside "Given Name").
     if (field === "fullName") {
       fullNames.push(cell);
@@ -107,7 +138,7 @@ export function rowOfCells(
       SETTERS.fullName(cell, values[i]!);
     });
   }
-  return { line, draft, issues };
+  return { line, draft, issues, ...(relations.length > 0 ? { relations } : {}) };
 }
 
 /** Every row of a table read whole (see import-file.ts for the streamed reading the services use). */

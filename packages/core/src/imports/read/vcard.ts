@@ -13,6 +13,7 @@ import {
 } from "../plan/contact-draft.ts";
 import { readDate } from "./import-dates.ts";
 import type { ReadPoint } from "./read-point.ts";
+import { type RelationRef, refsOf, roleOfLabel, roleOfVcardTypes } from "./relation-columns.ts";
 import { normalizeVcard21 } from "./vcard-21.ts";
 
 type JCalProperty = [string, Record<string, string | string[]>, string, ...unknown[]];
@@ -169,6 +170,7 @@ function applyProperty(
   labels: Map<string, string>,
   country: string | null,
   warn: (field: string, message: string) => void,
+  relations: RelationRef[],
 ) {
   const [name, params, type, ...values] = p;
   const text = (i = 0) => unescapeValue(String(values[i] ?? ""), type).trim();
@@ -197,6 +199,20 @@ function applyProperty(
   else if (name === "photo" && text()) {
     const problem = readPhotoProperty(d, String(values[0] ?? ""));
     if (problem) warn("PHOTO", problem);
+  } else if (name === "related" && text()) {
+    // vCard 4: RELATED;TYPE=spouse;VALUE=text:Ana Lima. A URI (urn:uuid:…, mailto:…) points at a card or an address,
+    // not a name: said, not followed.
+    const value = text();
+    if (type !== "text" && /^[a-z][a-z0-9+.-]*:\S*$/i.test(value)) {
+      warn("RELATED", `"${value}" not linked: it names the person by an address, not by name`);
+    } else {
+      const { role, how } = roleOfVcardTypes([params.type ?? []].flat());
+      relations.push(...refsOf("RELATED", role, value, how));
+    }
+  } else if (name === "x-abrelatednames" && text()) {
+    // Apple: item1.X-ABRELATEDNAMES:Ana Lima with item1.X-ABLabel:_$!<Mother>!$_.
+    const { role, how } = roleOfLabel(group ?? "");
+    relations.push(...refsOf("X-ABRELATEDNAMES", role, text(), how));
   } else if ((name === "anniversary" || name === "x-anniversary") && text()) {
     const problem = addDate(d, text(), "anniversary");
     if (problem) warn(name.toUpperCase(), problem);
@@ -228,14 +244,21 @@ function parseCard(card: { line: number; text: string }, country: string | null)
   const issues: ParsedRow["issues"] = [];
   const warnings: RowIssue[] = [];
   const warn = (field: string, message: string) => warnings.push({ line: card.line, field, message });
+  const relations: RelationRef[] = [];
   for (const p of props) {
     if (p[0] === "bday") {
       const read = readDate(String(p[3] ?? ""));
       if (read.ok) draft.birthday = read.date;
       else issues.push({ line: card.line, field: "BDAY", message: read.message });
-    } else applyProperty(draft, p, labels, country, warn);
+    } else applyProperty(draft, p, labels, country, warn, relations);
   }
-  return { line: card.line, draft, issues, ...(warnings.length > 0 ? { warnings } : {}) };
+  return {
+    line: card.line,
+    draft,
+    issues,
+    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(relations.length > 0 ? { relations } : {}),
+  };
 }
 
 /** One card as a row; a card that cannot be read is one row error, not a failed file. */
