@@ -436,6 +436,19 @@ export interface ArticleTable {
   lease_until_at: string | null;
 }
 
+/** An article suggested to a contact (`open`), or closed for good for them (`shared`, `dismissed`). */
+export interface ArticleMatchTable {
+  account_id: string;
+  article_id: string;
+  contact_id: string;
+  status: string;
+  score: number;
+  /** JSON list of the reasons in words. */
+  reasons: string;
+  matched_at: string;
+  changed_at: string;
+}
+
 /** An account's message template or its copy of a default (migration 0020). */
 export interface MessageTemplateTable {
   account_id: string;
@@ -710,6 +723,7 @@ export interface Database {
   restore_job: RestoreJobTable;
   restore_job_file: RestoreJobFileTable;
   article: ArticleTable;
+  article_match: ArticleMatchTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
   relationship: RelationshipTable;

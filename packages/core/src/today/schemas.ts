@@ -91,6 +91,8 @@ export const undoTokenSchema = z.strictObject({
   snoozedUntilOnBefore: dateOn.nullable(),
   /** The done item's identity, recorded so the same item is done once; undo forgets it. */
   doneKey: z.string().max(400).nullable().optional(),
+  /** An article item done (shared) or skipped (dismissed): undo suggests the article to the contact again. */
+  articleId: z.string().max(64).nullable().optional(),
 });
 export type UndoToken = z.output<typeof undoTokenSchema>;
 

@@ -82,6 +82,8 @@ export type SmtpTestResult = z.output<typeof smtpTestResultSchema>;
 const contactId = z.string().min(1).max(64);
 const body = z.string().max(100_000);
 const awaitsReply = z.boolean().optional();
+/** The saved article the message shares: Kith no longer suggests it to this contact (its Today item goes). */
+const articleId = z.string().min(1).max(64).optional();
 
 export const sendMessageSchema = z.strictObject({
   contactId,
@@ -91,6 +93,7 @@ export const sendMessageSchema = z.strictObject({
   body,
   /** Default true: the message opens (or continues) an outreach, with nudges until they answer. */
   awaitsReply,
+  articleId,
   /** The same key sends once: a retried request answers what the first one did. */
   idempotencyKey: z
     .string()
@@ -112,6 +115,7 @@ export const recordSentSchema = z.strictObject({
   subject: headerText(998).default(""),
   body,
   awaitsReply,
+  articleId,
 });
 export type RecordSentInput = z.output<typeof recordSentSchema>;
 
