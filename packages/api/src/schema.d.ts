@@ -6200,6 +6200,7 @@ export interface paths {
                         summary?: string;
                         awaitsReply?: boolean;
                         loggedInteractionId?: string;
+                        articleId?: string;
                     };
                 };
             };
@@ -6222,6 +6223,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6282,6 +6284,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6333,6 +6336,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6372,6 +6376,7 @@ export interface paths {
                         interactionId: string | null;
                         snoozedUntilOnBefore: string | null;
                         doneKey?: string | null;
+                        articleId?: string | null;
                     };
                 };
             };
@@ -9300,6 +9305,7 @@ export interface paths {
                         subject: string;
                         body: string;
                         awaitsReply?: boolean;
+                        articleId?: string;
                         idempotencyKey?: string;
                     };
                 };
@@ -9352,6 +9358,7 @@ export interface paths {
                         subject?: string;
                         body: string;
                         awaitsReply?: boolean;
+                        articleId?: string;
                     };
                 };
             };

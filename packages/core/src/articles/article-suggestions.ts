@@ -25,16 +25,18 @@ export function suggestsByItself(article: Pick<ArticleRecord, "savedAt">, nowAt:
 }
 
 /**
- * Which of an article's ranked matches become Today items: those strong enough (`SUGGESTION_MIN_SCORE`), leaving
- * out the pairs closed for good (shared with them already, or dismissed), the best `SUGGESTED_CONTACTS_MAX` in the
- * matcher's order (score, then how due they are).
+ * Which of an article's ranked matches become Today items: those strong enough (`SUGGESTION_MIN_SCORE`), in the
+ * matcher's order (score, then how due they are), never a pair closed for good (shared with them already, or
+ * dismissed). An article is suggested to `SUGGESTED_CONTACTS_MAX` people in all: each closed pair has used a place,
+ * so sharing or dismissing does not bring the next person in, and an article shared by hand with that many is done.
  */
 export function pickSuggested(
   ranked: readonly ArticleMatch[],
   closed: ReadonlySet<string>,
   max: number = SUGGESTED_CONTACTS_MAX,
 ): ArticleMatch[] {
-  return ranked.filter((m) => m.score >= SUGGESTION_MIN_SCORE && !closed.has(m.contactId)).slice(0, max);
+  const places = Math.max(0, max - closed.size);
+  return ranked.filter((m) => m.score >= SUGGESTION_MIN_SCORE && !closed.has(m.contactId)).slice(0, places);
 }
 
 const matchableOf = (a: ArticleRecord) => ({

@@ -75,6 +75,11 @@ export const doneTodaySchema = z.strictObject({
    * done records no second interaction, and its undo leaves that record of a sent message alone.
    */
   loggedInteractionId: z.string().min(1).max(64).optional(),
+  /**
+   * The message shared this saved article (a cadence item's "Share it instead"): Kith no longer suggests it to this
+   * contact. An article item's own article is closed without it.
+   */
+  articleId: z.string().min(1).max(64).optional(),
 });
 
 export const snoozeTodaySchema = z.union([

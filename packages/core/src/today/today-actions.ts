@@ -81,6 +81,9 @@ export async function doneToday(
       throw invalid("loggedInteractionId", "must be an interaction logged with this contact");
     }
   }
+  if (data.articleId !== undefined && !(await deps.store.articles.find(actor.accountId, data.articleId))) {
+    throw invalid("articleId", "must be an article saved in this account");
+  }
   const doneKey = dueItemKey(item);
   const ledger = doneLedgerKey(actor.accountId, doneKey);
   // Two presses at once read the same item: the ledger lets one of them through.
@@ -99,7 +102,7 @@ export async function doneToday(
         : followUpId
           ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
           : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
-    const articleId = articleIdOf(item);
+    const articleId = articleIdOf(item) ?? data.articleId ?? null;
     if (articleId) await closeArticle(deps, actor, contactId, articleId, "shared");
     const untilOn = await stillDueWaitsOn(deps, actor, contactId, todayOn);
     const before = await setContactSnooze(deps, actor, contactId, untilOn);

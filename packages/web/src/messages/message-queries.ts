@@ -41,7 +41,7 @@ function useMessageSettled() {
 export function useRecordSent(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { channel: "email" | "message" }) =>
+    mutationFn: (message: DraftMessage & { channel: "email" | "message"; articleId?: string }) =>
       unwrap(api.POST("/api/messages/sent", { body: { contactId, ...message } })),
     onSuccess: () => settled.leaveToday(contactId),
     onSettled: settled.refresh,
@@ -52,7 +52,7 @@ export function useRecordSent(contactId: string) {
 export function useSendMessage(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { awaitsReply?: boolean }) =>
+    mutationFn: (message: DraftMessage & { awaitsReply?: boolean; articleId?: string }) =>
       unwrap(
         api.POST("/api/messages/send", {
           body: { contactId, ...message, idempotencyKey: `web-${crypto.randomUUID()}` },

@@ -32,6 +32,8 @@ export function TodayDraft(props: {
   // Every item carries one; a today list the service worker cached before drafts existed does not.
   const draft: Draft | undefined = useArticle && offered ? offered.draft : item.draft;
   if (!draft) return null;
+  // The offered article, when its draft is the one sent: Kith stops suggesting it to them.
+  const sharing = useArticle && offered ? { articleId: offered.id } : {};
   return (
     <>
       {offered && (
@@ -72,7 +74,7 @@ export function TodayDraft(props: {
         onSend={async (message) => {
           // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
           const awaitsReply = item.reasonKind === "outreach-unanswered";
-          const sent = await send.mutateAsync({ ...message, awaitsReply });
+          const sent = await send.mutateAsync({ ...message, awaitsReply, ...sharing });
           // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
           await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
           props.onNotice(
@@ -86,6 +88,7 @@ export function TodayDraft(props: {
             kind: message.channel,
             summary: message.subject,
             awaitsReply: true,
+            ...sharing,
           })
         }
       />

@@ -17,6 +17,8 @@ export type TodayAction =
       awaitsReply?: boolean;
       /** The message was sent through the member's email and logged by the send: done logs nothing more. */
       loggedInteractionId?: string;
+      /** The message shared this article (a cadence item's offer): it is not suggested to them again. */
+      articleId?: string;
     }
   | { type: "snooze"; contactId: string; days: number }
   | { type: "skip"; contactId: string }
