@@ -434,6 +434,8 @@ export interface ArticleTable {
   next_attempt_at: string | null;
   lease_owner: string | null;
   lease_until_at: string | null;
+  /** When its suggestions to contacts were last worked out (migration 0030). */
+  suggested_at: string | null;
 }
 
 /** An article suggested to a contact (`open`), or closed for good for them (`shared`, `dismissed`). */

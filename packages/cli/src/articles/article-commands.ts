@@ -82,7 +82,7 @@ function registerShare(article: Command, ctx: CliContext) {
             draft,
             (d) =>
               `To ${terminalSafe(contact.displayName)} · ${terminalSafe(d.templateName)}\n${renderDraft(d, { mode: "full" })}\n` +
-              `send it with --send, or once you sent it yourself, log it: kith sent ${contact.id} --body …`,
+              `send it with --send, or once you sent it yourself, log it: kith sent ${contact.id} --article ${found.id} --body …`,
           );
           return;
         }
@@ -94,6 +94,7 @@ function registerShare(article: Command, ctx: CliContext) {
             body: draft.body,
             awaitsReply: flags.awaitReply,
             idempotencyKey: flags.key,
+            articleId: found.id,
           }),
         );
         out.show(

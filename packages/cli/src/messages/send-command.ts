@@ -19,6 +19,7 @@ interface SentFlags {
   body?: string;
   bodyFile?: string;
   awaitReply: boolean;
+  article?: string;
 }
 
 /** The message's text: `--body` as typed or `--body-file` read as UTF-8 (exactly one of them). */
@@ -66,6 +67,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
     .option("--body <text>", "the message")
     .option("--body-file <file>", "the message, read from a UTF-8 file")
     .option("--no-await-reply", "log it without waiting for an answer")
+    .option("--article <id>", "the saved article it shared: Kith stops suggesting it to them")
     .action(
       clientAction<SentFlags>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
@@ -77,6 +79,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
             subject: flags.subject,
             body,
             awaitsReply: flags.awaitReply,
+            articleId: flags.article,
           }),
         );
         out.show(logged, (l) => `logged the ${flags.channel} to ${contact.displayName} (${l.interactionId})`);

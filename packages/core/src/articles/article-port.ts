@@ -106,6 +106,15 @@ export interface ArticleRepository {
   reopenMatch(accountId: string, articleId: string, contactId: string, nowAt: string): Promise<void>;
   /** The given contacts' open suggestions, with their articles' titles and save instants. */
   openSuggestionsOf(accountId: string, contactIds: readonly string[]): Promise<OpenArticleSuggestion[]>;
+  /**
+   * System scan for the job: articles saved since `savedSinceAt` whose suggestions were last worked out before
+   * `suggestedBeforeAt` (or never), oldest first. `setOpenMatches` records when.
+   */
+  staleSuggestions(
+    savedSinceAt: string,
+    suggestedBeforeAt: string,
+    limit: number,
+  ): Promise<{ accountId: string; id: string }[]>;
   /** System scan for the job (not a member's request): pending articles whose attempt is due and lease is free. */
   claimable(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]>;
   /** Takes the lease of a pending article when it is free; the article as claimed (attempts counted), or null. */

@@ -166,6 +166,20 @@ describe.each(DIALECTS)("articles suggested on Today by themselves on %s", (dial
     expect((await repo.matchesOf(id, saved.id)).map((m) => m.status)).toEqual(["shared"]);
   });
 
+  it("a day later, the article job matches a contact's new interest without a write of its own", async () => {
+    const { una } = await people();
+    await saveArticle(deps(), w.alice, { url: URL, note: "for sailors" });
+    await runArticleFetchTick(deps(), { owner: "test" });
+    await setContactArchived(w.deps, w.alice, (await articleItems()).Ken!.contactId, true);
+    await updateContact(w.deps, w.alice, una.id, { interests: ["sourdough", "sailing"] });
+    advanceDays(0.5);
+    await runArticleFetchTick(deps(), { owner: "test" });
+    expect(await articleItems()).not.toHaveProperty("Una");
+    advanceDays(0.6);
+    await runArticleFetchTick(deps(), { owner: "test" });
+    expect(Object.keys(await articleItems()).sort()).toEqual(["Ana", "Una", "Zoë علي"].sort());
+  });
+
   it("leaves with the article, in the same act", async () => {
     await people();
     const saved = await saveAndFetch();

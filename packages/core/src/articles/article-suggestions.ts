@@ -105,6 +105,25 @@ export async function closeArticleSuggestion(
   await refreshContacts(tx, ctx, [contactId], { mode: "stored" });
 }
 
+/** How long the suggestions of a young article stand before the job works them out again. */
+export const SUGGESTIONS_STAND_MS = 86_400_000;
+
+/**
+ * The lazy side: a contact's interests, tags or company change without matching anything by themselves; once a
+ * day the article job works out again whom each young article is suggested to (at most `max` a pass). Returns how
+ * many it looked at. Safe on every instance at once: the outcome is the same.
+ */
+export async function refreshStaleSuggestions(deps: Deps, max = 5): Promise<number> {
+  const nowMs = deps.clock.now().getTime();
+  const stale = await deps.store.articles.staleSuggestions(
+    new Date(nowMs - ARTICLE_SUGGESTED_DAYS * 86_400_000).toISOString(),
+    new Date(nowMs - SUGGESTIONS_STAND_MS).toISOString(),
+    max,
+  );
+  for (const { accountId, id } of stale) await refreshArticleSuggestions(deps, accountId, id);
+  return stale.length;
+}
+
 /** Undoes a close from Today (done or skip undone): the match is open again, when it was one. */
 export async function reopenArticleSuggestion(
   tx: Repositories,

@@ -3,7 +3,7 @@ import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import type { ArticleFetcher, ArticleRecord } from "./article-port.ts";
 import { presentArticle } from "./article-service.ts";
-import { refreshArticleSuggestions } from "./article-suggestions.ts";
+import { refreshArticleSuggestions, refreshStaleSuggestions } from "./article-suggestions.ts";
 import { deriveTopics } from "./derive-topics.ts";
 import { readPage } from "./read-page.ts";
 import type { Article } from "./schemas.ts";
@@ -77,6 +77,8 @@ export async function runArticleFetchTick(deps: ArticleFetchDeps, opts: ArticleT
     await fetchOne(deps, next.accountId, article, opts.owner);
     fetched += 1;
   }
+  // Contacts change (a new interest, a tag): young articles' suggestions are worked out again once a day.
+  if (!opts.signal?.aborted) await refreshStaleSuggestions(deps);
   return fetched;
 }
 

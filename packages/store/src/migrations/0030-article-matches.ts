@@ -5,7 +5,9 @@ import type { Kysely } from "kysely";
  * suggested to (`open`: an `article-match` reason of theirs), and which pairs are closed for good — `shared` (a
  * message carried the article to them, or its Today item was done) or `dismissed` (skipped) — so a later rematch
  * never suggests them again. Rows go with the article, the contact or the account. The index on the contact serves
- * the due-state refresh, which reads a contact's open suggestions.
+ * the due-state refresh, which reads a contact's open suggestions. `article.suggested_at` says when its matches
+ * were last worked out: the article job works them out again a day later while the article is young, so a contact's
+ * new interest or tag is matched without a write path of its own.
  */
 export const articleMatchesMigration = {
   async up(db: Kysely<unknown>): Promise<void> {
@@ -26,5 +28,7 @@ export const articleMatchesMigration = {
       .on("article_match")
       .columns(["account_id", "contact_id", "status"])
       .execute();
+    await db.schema.alterTable("article").addColumn("suggested_at", "text").execute();
+    await db.schema.createIndex("article_saved").on("article").columns(["saved_at", "id"]).execute();
   },
 };

@@ -136,6 +136,12 @@ export class KyselyArticleRepository implements ArticleRepository {
       .where("status", "=", "open");
     if (keep.length > 0) gone = gone.where("contact_id", "not in", keep);
     await gone.execute();
+    await this.db
+      .updateTable("article")
+      .set({ suggested_at: nowAt })
+      .where("account_id", "=", accountId)
+      .where("id", "=", articleId)
+      .execute();
     for (const m of matches) {
       // A closed pair stays closed; an open one keeps the day it was first suggested and takes the new score.
       await this.db
@@ -257,6 +263,23 @@ export class KyselyArticleRepository implements ArticleRepository {
       nextDueOn: r.next_due_on,
       duePriority: r.due_priority === null ? null : Number(r.due_priority),
     }));
+  }
+
+  async staleSuggestions(
+    savedSinceAt: string,
+    suggestedBeforeAt: string,
+    limit: number,
+  ): Promise<{ accountId: string; id: string }[]> {
+    const rows = await this.db
+      .selectFrom("article")
+      .select(["account_id", "id"])
+      .where("saved_at", ">=", savedSinceAt)
+      .where((eb) => eb.or([eb("suggested_at", "is", null), eb("suggested_at", "<", suggestedBeforeAt)]))
+      .orderBy("saved_at")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, id: r.id }));
   }
 
   async claimable(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]> {
