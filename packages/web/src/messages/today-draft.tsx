@@ -34,8 +34,17 @@ export function TodayDraft(props: {
   if (!draft) return null;
   // The offered article, when its draft is the one sent: Kith stops suggesting it to them.
   const sharing = useArticle && offered ? { articleId: offered.id } : {};
+  // An article item's draft is about it: the article itself is one tap away, to read before sharing.
+  const own = item.reasonKind === "article-match" ? (item.article ?? null) : null;
   return (
     <>
+      {own && (
+        <div className="draft-offer small">
+          <a href={own.url} rel="noreferrer noopener" target="_blank">
+            Read “{own.title}”
+          </a>
+        </div>
+      )}
       {offered && (
         <div className="draft-offer small">
           {useArticle ? (
