@@ -45,6 +45,20 @@ test("articles: saved from the bookmarklet's link, read by the server, matched t
     const matches = page.getByRole("list", { name: "Matching contacts" });
     await expect(matches.getByText("interested in Beekeeping")).toBeVisible();
     await expect(matches).not.toContainText("Una");
+    const articleUrl = page.url();
+
+    // Kith put it on Today by itself, for the person it fits, with a "thought of you" draft.
+    await page.goto("/");
+    const due = page.getByRole("list", { name: "Due today" });
+    await expect(due.getByText("Rosa Diaz might like “Bees on the roof”")).toBeVisible();
+    await expect(due.getByRole("link", { name: "Read “Bees on the roof”" })).toHaveAttribute("href", site.url);
+    await expect(due).not.toContainText("Una");
+    await due.getByRole("button", { name: /draft/i }).first().click();
+    const todayDraft = page.getByRole("group", { name: "Draft for Rosa Diaz" });
+    await expect(todayDraft).toContainText("I thought about you today when I came across this");
+    await expect(todayDraft).toContainText(site.url);
+    await capture(page, "today-article");
+    await page.goto(articleUrl);
 
     await matches.getByText("Rosa Diaz").click();
     await expect(matches.getByRole("checkbox", { name: "Rosa Diaz" })).toBeChecked();
@@ -65,6 +79,9 @@ test("articles: saved from the bookmarklet's link, read by the server, matched t
     await expect(draft.getByText("Logged as sent to Rosa Diaz.")).toBeVisible();
     const contact = await (await page.request.get(`/api/contacts/${rosa.id}`)).json();
     expect(contact.touchCount).toBe(1);
+    // Shared: Today no longer suggests it to her.
+    const today = await (await page.request.get("/api/today")).json();
+    expect(today.items.filter((i: { reasonKind: string }) => i.reasonKind === "article-match")).toEqual([]);
 
     await page.goto("/articles");
     const list = page.getByRole("list", { name: "Saved articles" });

@@ -441,6 +441,21 @@ export interface ArticleTable {
   next_attempt_at: string | null;
   lease_owner: string | null;
   lease_until_at: string | null;
+  /** When its suggestions to contacts were last worked out (migration 0030). */
+  suggested_at: string | null;
+}
+
+/** An article suggested to a contact (`open`), or closed for good for them (`shared`, `dismissed`). */
+export interface ArticleMatchTable {
+  account_id: string;
+  article_id: string;
+  contact_id: string;
+  status: string;
+  score: number;
+  /** JSON list of the reasons in words. */
+  reasons: string;
+  matched_at: string;
+  changed_at: string;
 }
 
 /** An account's message template or its copy of a default (migration 0020). */
@@ -727,6 +742,7 @@ export interface Database {
   restore_job: RestoreJobTable;
   restore_job_file: RestoreJobFileTable;
   article: ArticleTable;
+  article_match: ArticleMatchTable;
   campaign: CampaignTable;
   campaign_recipient: CampaignRecipientTable;
   relationship: RelationshipTable;

@@ -82,7 +82,7 @@ function registerShare(article: Command, ctx: CliContext) {
             draft,
             (d) =>
               `To ${terminalSafe(contact.displayName)} · ${terminalSafe(d.templateName)}\n${renderDraft(d, { mode: "full" })}\n` +
-              `send it with --send, or once you sent it yourself, log it: kith sent ${contact.id} --body …`,
+              `send it with --send, or once you sent it yourself, log it: kith sent ${contact.id} --article ${found.id} --body …`,
           );
           return;
         }
@@ -95,6 +95,7 @@ function registerShare(article: Command, ctx: CliContext) {
             awaitsReply: flags.awaitReply,
             idempotencyKey: flags.key,
             templateId: draft.templateId ?? undefined,
+            articleId: found.id,
           }),
         );
         out.show(

@@ -84,7 +84,11 @@ export function registerCampaignCommands(program: Command, ctx: CliContext) {
           ...(flags.name && { name: flags.name }),
         };
         const created = await client.createCampaign(body);
-        out.show(created, (c) => `${showCampaign(c)}\nreview it, then: kith campaign send ${c.id}`);
+        const next =
+          body.mode === "self"
+            ? `review it, send each message yourself, then: kith campaign mark-sent ${created.id} <contact>`
+            : `review it, then: kith campaign send ${created.id}`;
+        out.show(created, (c) => `${showCampaign(c)}\n${next}`);
       }),
     );
   campaign

@@ -197,6 +197,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     testWebhook: (id) => unwrap(api.POST("/api/notify/webhooks/{id}/test", path("id", id))),
     getDraft: (contactId, query) =>
       unwrap(api.GET("/api/contacts/{id}/draft", { params: { path: { id: contactId }, query } })),
+    getContactDue: async (contactId) => (await unwrap(api.GET("/api/contacts/{id}/due", path("id", contactId)))).item,
     listTemplates: async () => (await unwrap(api.GET("/api/templates"))).items,
     addArticle: async (body) => {
       let article = await unwrap(api.POST("/api/articles", { body }));

@@ -114,6 +114,8 @@ export interface KithClient {
   removeWebhook(id: string): Promise<void>;
   testWebhook(id: string): Promise<Answer<"/api/notify/webhooks/{id}/test", "post">>;
   getDraft(contactId: string, query: DraftQuery): Promise<Answer<"/api/contacts/{id}/draft", "get">>;
+  /** Why the contact is due today, with the item's draft (and its article); null when nothing is due. */
+  getContactDue(contactId: string): Promise<Answer<"/api/contacts/{id}/due", "get">["item"]>;
   listTemplates(): Promise<TemplateView[]>;
   createCampaign(input: Body<"/api/campaigns", "post">): Promise<Answer<"/api/campaigns", "post">>;
   listCampaigns(): Promise<ItemOf<"/api/campaigns", "get">[]>;

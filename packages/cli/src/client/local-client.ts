@@ -34,6 +34,7 @@ import {
   getCampaign,
   getCompany,
   getContact,
+  getContactDue,
   getNotifyStatus,
   getToday,
   importCalendarFile,
@@ -174,6 +175,7 @@ export function createLocalClient(
     removeWebhook: (id) => deleteWebhook(deps, actor, id),
     testWebhook: (id) => testWebhook(webhookDeps(), actor, id),
     getDraft: (contactId, query) => draftFor(deps, actor, contactId, query),
+    getContactDue: (contactId) => getContactDue(deps, actor, contactId),
     listTemplates: async () => (await listTemplates(deps, actor)).items,
     addArticle: async (input) => {
       const saved = await saveArticle(articleDeps, actor, input);

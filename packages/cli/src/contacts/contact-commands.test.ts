@@ -53,6 +53,24 @@ describe.each(DIALECTS)("kith contacts on %s", (dialect) => {
     expect(names(await kith("contacts", "list", "--tag", "recruiter"))).toEqual(["Rosa Diaz"]);
   });
 
+  it("sets interests and how you met, and finds a contact by an interest", async () => {
+    const added = await kith(
+      ...["contacts", "add", "--first", "Zoë", "--last", "علي", "--interest", "Sourdough", "--interest", "jazz 🎷"],
+      ...["--how-we-met", "at the Lisbon meetup"],
+    );
+    expect(added.code).toBe(0);
+    const id = printedId(added);
+    const shown = JSON.parse((await kith("--json", "contacts", "show", id)).stdout);
+    expect(shown).toMatchObject({
+      interests: ["Sourdough", "jazz 🎷"],
+      howWeMet: "at the Lisbon meetup",
+    });
+    const found = await kith("contacts", "list", "--q", "sourd");
+    expect(found.stdout).toContain("Zoë علي");
+    await kith("contacts", "edit", id, "--interest", "sailing");
+    expect(JSON.parse((await kith("--json", "contacts", "show", id)).stdout).interests).toEqual(["sailing"]);
+  });
+
   it("prints raw JSON with --json, before or after the command", async () => {
     const added = JSON.parse(
       (await kith("--json", "contacts", "add", "--first", "Rosa", "--tag", "a", "--tag", "b")).stdout,

@@ -15,6 +15,8 @@ interface ContactFlags {
   tag?: string[];
   circle?: string;
   notes?: string;
+  interest?: string[];
+  howWeMet?: string;
 }
 
 interface ListFlags {
@@ -37,6 +39,8 @@ export function contactInput(flags: ContactFlags): UpdateContactInput {
     tags: flags.tag,
     circle: flags.circle,
     notes: flags.notes,
+    interests: flags.interest,
+    howWeMet: flags.howWeMet,
   });
 }
 
@@ -50,6 +54,8 @@ function contactFlags(command: Command): Command {
     .option("--title <title>", "job title")
     .option("--tag <tag>", "tag (repeatable)", collect)
     .option("--circle <key>", "circle, e.g. inner, close, network")
+    .option("--interest <interest>", "an interest (repeatable): drafts mention it, articles are matched on it", collect)
+    .option("--how-we-met <text>", "how you met, as a draft may recall it")
     .option("--notes <markdown>", "notes");
   return command;
 }
@@ -76,7 +82,7 @@ function registerAdd(contacts: Command, ctx: CliContext) {
 function registerList(contacts: Command, ctx: CliContext) {
   contacts
     .command("list")
-    .description("list or search contacts (prefix search over name, email, company, title, tags)")
+    .description("list or search contacts (prefix search over name, email, company, title, tags, interests)")
     .option("--q <text>", "search")
     .option("--tag <tag>", "only contacts with this tag")
     .option("--limit <n>", "page size", toNumber)

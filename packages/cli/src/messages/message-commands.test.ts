@@ -46,6 +46,11 @@ describe.each(DIALECTS)("kith draft and kith templates on %s", (dialect) => {
     expect(nudge.templateId).toMatch(/nudge/);
 
     await kith("follow-ups", "add", "rosa", "--due", "2026-11-01", "--title", "Send the deck");
+    // Due today: the plain `kith draft` is the item's own draft, as Today shows it.
+    const dueDraft = JSON.parse((await kith("--json", "draft", "rosa")).stdout);
+    const dueItem = JSON.parse((await kith("--json", "today")).stdout).items[0];
+    expect(dueItem.reasonKind).toBe("follow-up-due");
+    expect(dueDraft).toEqual(dueItem.draft);
     const today = (await kith("today")).stdout;
     expect(today).toMatch(/^ {3}Subject: \S.*\n {5}Hi Rosa,\n(?: {5}\S.*\n)+ {5}… \(kith draft \S+\)$/m);
     expect((await kith("today", "--drafts", "full")).stdout).not.toContain("… (kith draft");

@@ -43,14 +43,18 @@ function showTemplate(t: TemplateView): string {
 function registerDraft(program: Command, ctx: CliContext) {
   program
     .command("draft <contact>")
-    .description("what to say to a contact: a subject and body from the template that fits (<contact>: id or search)")
+    .description(
+      "what to say to a contact: the draft of their item on Today when one is due (a birthday, a nudge, an article), " +
+        "else a check-in; --slot or --template for another (<contact>: id or search)",
+    )
     .option("--template <template>", "a template's id or name (kith templates lists them)")
     .addOption(new Option("--slot <slot>", "the reason the template should fit").choices(TEMPLATE_SLOTS))
     .action(
       clientAction<{ template?: string; slot?: DraftSlot }>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
         const templateId = flags.template ? (await resolveTemplate(client, flags.template)).id : undefined;
-        const draft = await client.getDraft(contact.id, definedOnly({ templateId, slot: flags.slot }));
+        const due = templateId || flags.slot ? null : await client.getContactDue(contact.id);
+        const draft = due?.draft ?? (await client.getDraft(contact.id, definedOnly({ templateId, slot: flags.slot })));
         out.show(
           draft,
           (d) =>

@@ -21,6 +21,7 @@ interface SentFlags {
   bodyFile?: string;
   awaitReply: boolean;
   template?: string;
+  article?: string;
 }
 
 /** The message's text: `--body` as typed or `--body-file` read as UTF-8 (exactly one of them). */
@@ -71,6 +72,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
     .option("--body-file <file>", "the message, read from a UTF-8 file")
     .option("--no-await-reply", "log it without waiting for an answer")
     .option("--template <id>", "the template the message came from (a draft's), for the reply rate by template")
+    .option("--article <id>", "the saved article it shared: Kith stops suggesting it to them")
     .action(
       clientAction<SentFlags>(ctx, async ({ client, out, args }, flags) => {
         const contact = await resolveContact(client, args[0]!, out.note);
@@ -83,6 +85,7 @@ export function registerSendCommands(program: Command, ctx: CliContext): void {
             body,
             awaitsReply: flags.awaitReply,
             templateId: flags.template,
+            articleId: flags.article,
           }),
         );
         out.show(logged, (l) => `logged the ${flags.channel} to ${contact.displayName} (${l.interactionId})`);

@@ -44,6 +44,28 @@ export interface ArticleCandidate {
   duePriority: number | null;
 }
 
+/** Whether Kith suggests an article to a contact by itself (`open`), or the pair is closed for good. */
+export type ArticleMatchStatus = "open" | "shared" | "dismissed";
+
+/** An article's match with one contact, as stored (`article_match`). */
+export interface StoredArticleMatch {
+  contactId: string;
+  status: ArticleMatchStatus;
+  score: number;
+  reasons: string[];
+  matchedAt: string;
+}
+
+/** A contact's open suggestion with what the engine needs of its article. */
+export interface OpenArticleSuggestion {
+  contactId: string;
+  articleId: string;
+  /** The article's title, else its URL. */
+  title: string;
+  savedAt: string;
+  matchedAt: string;
+}
+
 /**
  * Articles per account. The fetch job's claim is a lease like the import jobs' (`store/src/leases/lease.ts`): one
  * instance fetches an article at a time, and every write after the claim names the holder.
@@ -60,6 +82,39 @@ export interface ArticleRepository {
   candidates(accountId: string): Promise<ArticleCandidate[]>;
   /** The same for the given contacts only (the Today page's few), archived ones left out. */
   candidatesOf(accountId: string, contactIds: readonly string[]): Promise<ArticleCandidate[]>;
+  /** The article's stored matches (open and closed), by contact id. */
+  matchesOf(accountId: string, articleId: string): Promise<StoredArticleMatch[]>;
+  /**
+   * Makes these the article's open matches: other open ones go; a pair closed for good (shared, dismissed) stays
+   * closed, whatever the list says. A match kept keeps its `matchedAt`.
+   */
+  setOpenMatches(
+    accountId: string,
+    articleId: string,
+    matches: readonly { contactId: string; score: number; reasons: string[] }[],
+    nowAt: string,
+  ): Promise<void>;
+  /** Closes the pair for good (stored even when it was no match): the article is not suggested to them again. */
+  closeMatch(
+    accountId: string,
+    articleId: string,
+    contactId: string,
+    status: "shared" | "dismissed",
+    nowAt: string,
+  ): Promise<void>;
+  /** Opens a closed match again (an undone done or skip); a pair that was never a match stays as it is. */
+  reopenMatch(accountId: string, articleId: string, contactId: string, nowAt: string): Promise<void>;
+  /** The given contacts' open suggestions, with their articles' titles and save instants. */
+  openSuggestionsOf(accountId: string, contactIds: readonly string[]): Promise<OpenArticleSuggestion[]>;
+  /**
+   * System scan for the job: articles saved since `savedSinceAt` whose suggestions were last worked out before
+   * `suggestedBeforeAt` (or never), oldest first. `setOpenMatches` records when.
+   */
+  staleSuggestions(
+    savedSinceAt: string,
+    suggestedBeforeAt: string,
+    limit: number,
+  ): Promise<{ accountId: string; id: string }[]>;
   /** System scan for the job (not a member's request): pending articles whose attempt is due and lease is free. */
   claimable(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]>;
   /** Takes the lease of a pending article when it is free; the article as claimed (attempts counted), or null. */

@@ -1,9 +1,12 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { loadEngineContext } from "../due-state/engine-context.ts";
+import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { draftsFor, loadDraftScope } from "../messages/draft-service.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import type { ArticleFetcher, ArticleRecord } from "./article-port.ts";
+import { refreshArticleSuggestions } from "./article-suggestions.ts";
 import { haystackOf } from "./derive-topics.ts";
 import { rankMatches } from "./match-contacts.ts";
 import {
@@ -37,7 +40,8 @@ const uniqueTags = (tags: readonly string[]) => [...new Map(tags.map((t) => [t.t
 /**
  * Saves a link to read and share (editor): the URL's literal form is checked by the schema (http/https, no
  * credentials) and where it points by the guarded fetcher (a private, loopback or otherwise non-public address is
- * refused, naming the field), then it is stored pending; the fetch job reads it.
+ * refused, naming the field), then it is stored pending; the fetch job reads it. Its note and tags already suggest
+ * it to the closest contacts (`article-suggestions.ts`); the fetch refines that.
  */
 export async function saveArticle(deps: ArticleDeps, actor: Actor, input: unknown): Promise<Article> {
   requireRole(actor, "editor");
@@ -63,6 +67,7 @@ export async function saveArticle(deps: ArticleDeps, actor: Actor, input: unknow
     nextAttemptAt: nowAt,
   };
   await deps.store.articles.insert(actor.accountId, record);
+  await refreshArticleSuggestions(deps, actor.accountId, record.id);
   return presentArticle(record);
 }
 
@@ -82,9 +87,19 @@ export async function getArticle(deps: Deps, actor: Actor, id: string): Promise<
   return presentArticle(await found(deps, actor, id));
 }
 
+/** Deletes an article; the contacts it was suggested to lose that item in the same transaction. */
 export async function deleteArticle(deps: Deps, actor: Actor, id: string): Promise<void> {
   requireRole(actor, "editor");
-  if (!(await deps.store.articles.delete(actor.accountId, id))) throw notFound("article", id);
+  await deps.store.transaction(async (tx) => {
+    const suggested = (await tx.articles.matchesOf(actor.accountId, id)).filter((m) => m.status === "open");
+    const held = await tx.contacts.lockExisting(
+      actor.accountId,
+      suggested.map((m) => m.contactId),
+    );
+    if (!(await tx.articles.delete(actor.accountId, id))) throw notFound("article", id);
+    const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
+    await refreshContacts(tx, ctx, [...held], { mode: "stored" });
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import type { ArticleFetcher, ArticleRecord } from "./article-port.ts";
 import { presentArticle } from "./article-service.ts";
+import { refreshArticleSuggestions, refreshStaleSuggestions } from "./article-suggestions.ts";
 import { deriveTopics } from "./derive-topics.ts";
 import { readPage } from "./read-page.ts";
 import type { Article } from "./schemas.ts";
@@ -33,7 +34,10 @@ async function vocabularyOf(deps: Deps, accountId: string, article: ArticleRecor
   return [...terms];
 }
 
-/** Fetches one claimed article and records what was found, or why not (retried when it may pass later). */
+/**
+ * Fetches one claimed article and records what was found, or why not (retried when it may pass later). Once it is
+ * fetched, whom it is suggested to is worked out again from its text and topics.
+ */
 async function fetchOne(deps: ArticleFetchDeps, accountId: string, article: ArticleRecord, owner: string) {
   const page = await deps.articleFetcher.fetchPage(article.url);
   const nowAt = deps.clock.now();
@@ -45,13 +49,14 @@ async function fetchOne(deps: ArticleFetchDeps, accountId: string, article: Arti
   }
   const content = readPage(page.mediaType, page.text);
   const topics = deriveTopics(content, await vocabularyOf(deps, accountId, article));
-  await deps.store.articles.finish(accountId, article.id, owner, {
+  const finished = await deps.store.articles.finish(accountId, article.id, owner, {
     title: content.title,
     description: content.description,
     text: content.text,
     topics,
     fetchedAt: nowAt.toISOString(),
   });
+  if (finished) await refreshArticleSuggestions(deps, accountId, article.id);
 }
 
 /**
@@ -72,6 +77,8 @@ export async function runArticleFetchTick(deps: ArticleFetchDeps, opts: ArticleT
     await fetchOne(deps, next.accountId, article, opts.owner);
     fetched += 1;
   }
+  // Contacts change (a new interest, a tag): young articles' suggestions are worked out again once a day.
+  if (!opts.signal?.aborted) await refreshStaleSuggestions(deps);
   return fetched;
 }
 

@@ -1,5 +1,8 @@
+import type { OpenArticleSuggestion } from "../articles/article-port.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import {
+  ARTICLE_SUGGESTED_DAYS,
+  type ArticleSuggestion,
   applyInteraction,
   autoMoveOnNote,
   type ContactSnapshot,
@@ -16,7 +19,7 @@ import {
   summarizeHistory,
 } from "../engine/index.ts";
 import type { Repositories } from "../ports/index.ts";
-import { addDays, localDateOf } from "../time/index.ts";
+import { addDays, epochMsToInstant, instantToEpochMs, localDateOf } from "../time/index.ts";
 import type { DerivedState } from "./due-state-port.ts";
 import type { EngineContext } from "./engine-context.ts";
 
@@ -42,20 +45,45 @@ export async function refreshContacts(
   if (ids.length === 0) return;
   const inputs = await tx.dueState.engineInputs(ctx.accountId, ids);
   const followUps = await tx.followUps.openFacts(ctx.accountId, ids);
+  const articles = articleSuggestionsOf(await tx.articles.openSuggestionsOf(ctx.accountId, ids), ctx);
   for (const { contact: current, history: stored } of inputs) {
     const history = await nextHistory(tx, ctx.accountId, current.id, stored, update);
     let contact = current;
-    let state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+    const suggested = articles.get(contact.id) ?? [];
+    let state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx, suggested);
     // Moving on happens: whichever write or catch-up first sees the ignored suggestion carries it out, on the
     // locked row, so two instances (or a rebuild) do it once.
     const moved = autoMovedOn(contact, history, state.due, ctx);
     if (moved) {
       await tx.contacts.update(ctx.accountId, moved);
       contact = moved;
-      state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx);
+      state = derivedStateOf(contact, history, followUps.get(contact.id) ?? [], ctx, suggested);
     }
     await tx.dueState.setDerivedState(ctx.accountId, contact.id, state);
   }
+}
+
+/**
+ * The stored open suggestions as the engine reads them, by contact: suggested on the day the match was made, in the
+ * account's time zone, and offered until `ARTICLE_SUGGESTED_DAYS` after the article was saved.
+ */
+export function articleSuggestionsOf(
+  open: readonly OpenArticleSuggestion[],
+  ctx: EngineContext,
+): Map<string, ArticleSuggestion[]> {
+  const { timeZone } = ctx.settings.engine;
+  const out = new Map<string, ArticleSuggestion[]>();
+  for (const s of open) {
+    const lastAt = epochMsToInstant(instantToEpochMs(s.savedAt) + ARTICLE_SUGGESTED_DAYS * 86_400_000);
+    const suggestion = {
+      articleId: s.articleId,
+      title: s.title,
+      suggestedOn: localDateOf(s.matchedAt, timeZone),
+      untilOn: localDateOf(lastAt, timeZone),
+    };
+    out.set(s.contactId, [...(out.get(s.contactId) ?? []), suggestion]);
+  }
+  return out;
 }
 
 /**
@@ -95,11 +123,16 @@ export function derivedStateOf(
   history: HistorySummary,
   followUps: FollowUpFact[],
   ctx: EngineContext,
+  articleSuggestions: readonly ArticleSuggestion[] = [],
 ): DerivedState {
   // An archived contact is out of every list and every reminder until it is brought back.
   const due = contact.archivedAt
     ? null
-    : computeDueState(snapshotOf(contact, history, followUps, ctx), ctx.settings.engine, ctx.todayOn);
+    : computeDueState(
+        { ...snapshotOf(contact, history, followUps, ctx), articleSuggestions },
+        ctx.settings.engine,
+        ctx.todayOn,
+      );
   return { history, due, ...rankOf(due, ctx.todayOn) };
 }
 

@@ -30,7 +30,12 @@ export interface ArticleSuggestion {
   articleId: string;
   title: string;
   suggestedOn: string;
+  /** The last day it is offered (a fresh find, not the archive); absent: until it is shared or dismissed. */
+  untilOn?: string | null;
 }
+
+/** How many days after an article was saved it is still suggested to the contacts it matches by itself. */
+export const ARTICLE_SUGGESTED_DAYS = 21;
 
 export interface Candidate {
   reasonKind: ReasonKind;
@@ -154,8 +159,13 @@ export function occasionCandidate(input: OccasionsInput, todayOn: string): Candi
   return { reasonKind: "occasion", dueOn: next.visibleFromOn, detail, changesOn };
 }
 
-export function articleCandidate(articles: readonly ArticleSuggestion[]): Candidate | null {
-  const sorted = [...articles].sort((a, b) =>
+/**
+ * The article suggestion that speaks for a contact: the one waiting longest (then by id) among those not past their
+ * last day. Each one's end is a date on which the result changes by itself.
+ */
+export function articleCandidate(articles: readonly ArticleSuggestion[], todayOn: string): Candidate | null {
+  const live = articles.filter((a) => !a.untilOn || checkedOn("articleSuggestions.untilOn", a.untilOn) >= todayOn);
+  const sorted = [...live].sort((a, b) =>
     a.suggestedOn < b.suggestedOn ? -1 : a.suggestedOn > b.suggestedOn ? 1 : a.articleId < b.articleId ? -1 : 1,
   );
   const first = sorted[0];
@@ -165,6 +175,6 @@ export function articleCandidate(articles: readonly ArticleSuggestion[]): Candid
     reasonKind: "article-match",
     dueOn: checkedOn("articleSuggestions.suggestedOn", first.suggestedOn),
     detail,
-    changesOn: [],
+    changesOn: live.flatMap((a) => (a.untilOn ? [addDays(a.untilOn, 1)] : [])),
   };
 }

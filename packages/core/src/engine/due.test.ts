@@ -232,6 +232,22 @@ describe("computeDueState", () => {
     });
   });
 
+  it("drops an article suggestion after its last day and says when that changes the item", () => {
+    const articleSuggestions = [
+      { articleId: "a1", title: "Remote teams", suggestedOn: "2026-11-10", untilOn: "2026-11-20" },
+      { articleId: "a2", title: "Sourdough", suggestedOn: "2026-11-12", untilOn: "2026-11-30" },
+    ];
+    const snapshot = contact({ interactions: manyTouches(8, "2026-11-09"), articleSuggestions });
+    const before = computeDueState(snapshot, settings, "2026-11-20");
+    expect(before).toMatchObject({
+      reasonKind: "article-match",
+      detail: { articleId: "a1" },
+      recomputeOn: "2026-11-21",
+    });
+    expect(computeDueState(snapshot, settings, "2026-11-21")).toMatchObject({ detail: { articleId: "a2" } });
+    expect(computeDueState(snapshot, settings, "2026-12-01")?.reasonKind).not.toBe("article-match");
+  });
+
   it("rejects bad dates and unknown circles naming the field", () => {
     expect(() => computeDueState(contact(), settings, "24/11/2026")).toThrow(/todayOn/);
     expect(() => computeDueState(contact({ createdOn: "2026-02-30" }), settings, "2026-11-24")).toThrow(/createdOn/);

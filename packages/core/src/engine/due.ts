@@ -111,7 +111,7 @@ function automaticCandidates(
       todayOn,
     ),
     occasion,
-    articleCandidate(contact.articleSuggestions ?? []),
+    articleCandidate(contact.articleSuggestions ?? [], todayOn),
   ];
   return candidates.filter((c): c is Candidate => c !== null);
 }

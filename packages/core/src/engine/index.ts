@@ -9,7 +9,7 @@ export {
   type TagCadenceOverride,
 } from "./circles.ts";
 export { type ContactSnapshot, type ContactTag, computeDueState } from "./due.ts";
-export type { ArticleSuggestion, FollowUpFact } from "./due-candidates.ts";
+export { ARTICLE_SUGGESTED_DAYS, type ArticleSuggestion, type FollowUpFact } from "./due-candidates.ts";
 export { EngineInputError } from "./errors.ts";
 export { type HabitInput, type HabitState, type HabitWeeksInput, habitFromWeekCounts, habitState } from "./habit.ts";
 export {

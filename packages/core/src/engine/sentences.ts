@@ -114,7 +114,7 @@ export function sentenceFor(item: DueItem, todayOn: string): string {
     case "cadence":
       return cadenceSentence(detail, name, todayOn);
     case "article":
-      return `${name} might like "${detail.title}"`;
+      return `${name} might like “${detail.title}”`;
   }
 }
 

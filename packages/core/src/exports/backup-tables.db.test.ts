@@ -35,6 +35,10 @@ const DECISIONS: Record<string, string> = {
   interview_question: "backed up: the question bank (`interviewQuestions`)",
   job_expense: "backed up: job-search expenses (`jobExpenses`)",
   // Derived from what is backed up, and rebuilt by the restore.
+  article_match:
+    "derived: whom Kith suggests an article to on Today by itself, worked out from the articles and contacts when " +
+    "an article is saved or fetched; not carried, and a restore does not work it out again, so a restored account " +
+    "starts with no article items (nothing already shared is suggested again); a new article is matched as ever",
   contact_tag: "derived: one row per contact tag, written with the contact",
   contact_fts: "derived: the SQLite search index, written with the contact",
   contact_fts_map: "derived: the SQLite search index's row map",

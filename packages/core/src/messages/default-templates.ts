@@ -62,7 +62,7 @@ ${signOff("Warmly")}`,
     subject: "Thank you{% if contact.firstName %}, {{ contact.firstName }}{% endif %}",
     body: `${hi}
 
-Thank you for taking the time to meet{% if lastTouch.ago %} {{ lastTouch.ago }}{% endif %}. I really enjoyed our conversation{% if lastTouch.summary %} ({{ lastTouch.summary }}){% endif %} and came away with a lot to think about.
+Thank you for {% if lastTouch.outing %}meeting me for {{ lastTouch.outing }}{% else %}taking the time to meet{% endif %}{% if lastTouch.ago %} {{ lastTouch.ago }}{% endif %}. I really enjoyed our conversation{% if lastTouch.topic %} about {{ lastTouch.topic }}{% endif %} and came away with a lot to think about.
 {% if openFollowUps.size > 0 %}
 On my list from our chat: {{ openFollowUps | join: "; " }}. I'll be in touch about it soon.
 {% endif %}

@@ -1,5 +1,6 @@
 import { personalLineFrom } from "../campaigns/personal-line.ts";
 import { oneLine, paragraph } from "./natural-text.ts";
+import { touchPhrasesOf } from "./touch-phrases.ts";
 
 /**
  * What a template sees. Every field may be missing and degrades to natural text; the renderer fills the gaps with
@@ -61,6 +62,9 @@ export function normalizeContext(ctx: DraftContext) {
         // The summary as a sentence to the person ("Talked about X" → "I still think about our talk about X."), or
         // empty when it does not read as a topic: a note to oneself does not go in a message as it is.
         line: personalLineFrom({ kind: oneLine(t.kind, 20), summary: oneLine(t.summary, 300) }),
+        // What a thank-you says of it: the outing ("coffee at Blue Bottle") and the topic, each empty unless it
+        // reads that way; the summary itself is never quoted.
+        ...touchPhrasesOf(oneLine(t.summary, 300)),
       }
     : null;
   const article = a

@@ -19,6 +19,9 @@ const PARTS: Record<string, (c: DraftContext) => void> = {
   lastTouch: (c) => {
     c.lastTouch = { on: "2026-10-01", ago: "5 weeks ago", kind: "call", summary: "Studio plans", note: "Long talk" };
   },
+  lastMeeting: (c) => {
+    c.lastTouch = { on: "2026-11-01", ago: "yesterday", kind: "meeting", summary: "Coffee at Blue Bottle — her move" };
+  },
   openFollowUps: (c) => {
     c.openFollowUps = ["Send the deck", "Intro to Sam"];
   },
@@ -116,6 +119,30 @@ describe("the default templates", () => {
     });
     expect(target.body.startsWith("Hi,\n")).toBe(true);
     expect(target.body).not.toContain("Ask");
+  });
+
+  it("thank for a meeting in words a person would write, never quoting the summary in brackets", () => {
+    const thanks = DEFAULT_TEMPLATES.find((t) => t.id === "default:thank-you-meeting");
+    if (!thanks) throw new Error("missing");
+    const meeting = (summary: string, ago = "yesterday") =>
+      renderTemplate(thanks, {
+        contact: { firstName: "Ana" },
+        lastTouch: { on: "2026-11-01", ago, kind: "meeting", summary, note: "" },
+      }).body.split("\n")[2];
+    expect(meeting("Coffee at Blue Bottle")).toBe(
+      "Thank you for meeting me for coffee at Blue Bottle yesterday. I really enjoyed our conversation and came away with a lot to think about.",
+    );
+    expect(meeting("Talked about her move to Berlin", "3 days ago")).toBe(
+      "Thank you for taking the time to meet 3 days ago. I really enjoyed our conversation about your move to Berlin and came away with a lot to think about.",
+    );
+    expect(meeting("Lunch re: the robotics meetup")).toBe(
+      "Thank you for meeting me for lunch yesterday. I really enjoyed our conversation about the robotics meetup and came away with a lot to think about.",
+    );
+    // A note to oneself is left out rather than guessed at.
+    expect(meeting("Studio plans; invoice #42")).toBe(
+      "Thank you for taking the time to meet yesterday. I really enjoyed our conversation and came away with a lot to think about.",
+    );
+    for (const { ctx } of contexts()) expect(renderTemplate(thanks, ctx).body).not.toMatch(/\(/);
   });
 
   it("say the gap only in the long-gap template, with what was given", () => {

@@ -77,6 +77,11 @@ export const doneTodaySchema = z.strictObject({
   loggedInteractionId: z.string().min(1).max(64).optional(),
   /** Done by sending the item's draft yourself ("did you send it?"): its template, kept on the logged message. */
   templateId: templateIdInput.optional(),
+  /**
+   * The message shared this saved article (a cadence item's "Share it instead"): Kith no longer suggests it to this
+   * contact. An article item's own article is closed without it.
+   */
+  articleId: z.string().min(1).max(64).optional(),
 });
 
 export const snoozeTodaySchema = z.union([
@@ -93,6 +98,8 @@ export const undoTokenSchema = z.strictObject({
   snoozedUntilOnBefore: dateOn.nullable(),
   /** The done item's identity, recorded so the same item is done once; undo forgets it. */
   doneKey: z.string().max(400).nullable().optional(),
+  /** An article item done (shared) or skipped (dismissed): undo suggests the article to the contact again. */
+  articleId: z.string().max(64).nullable().optional(),
 });
 export type UndoToken = z.output<typeof undoTokenSchema>;
 

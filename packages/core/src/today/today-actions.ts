@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { closeArticleSuggestion, reopenArticleSuggestion } from "../articles/article-suggestions.ts";
 import { lockedContact, refreshed } from "../contacts/contact-service.ts";
 import { freshEngineContext } from "../due-state/catch-up.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
@@ -25,6 +26,20 @@ async function dueItemOf(deps: Deps, actor: Actor, contactId: string): Promise<D
 
 const followUpIdOf = (item: DueItem | null): string | null =>
   item?.detail.kind === "follow-up" ? item.detail.followUpId : null;
+
+const articleIdOf = (item: DueItem | null): string | null =>
+  item?.detail.kind === "article" ? item.detail.articleId : null;
+
+/** An article item done or skipped: the article is not suggested to this contact again (undo opens it again). */
+async function closeArticle(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  articleId: string,
+  status: "shared" | "dismissed",
+) {
+  await deps.store.transaction((tx) => closeArticleSuggestion(tx, deps, actor.accountId, articleId, contactId, status));
+}
 
 /**
  * Done items are recorded in the ledger that makes one-click links act once (`deliveries.useOnce`, kind "action",
@@ -66,6 +81,9 @@ export async function doneToday(
       throw invalid("loggedInteractionId", "must be an interaction logged with this contact");
     }
   }
+  if (data.articleId !== undefined && !(await deps.store.articles.find(actor.accountId, data.articleId))) {
+    throw invalid("articleId", "must be an article saved in this account");
+  }
   const doneKey = dueItemKey(item);
   const ledger = doneLedgerKey(actor.accountId, doneKey);
   // Two presses at once read the same item: the ledger lets one of them through.
@@ -85,13 +103,23 @@ export async function doneToday(
         : followUpId
           ? (await completeFollowUp(deps, actor, followUpId, { log })).interactionId
           : (await logInteraction(deps, actor, { contactIds: [contactId], ...log })).id;
+    const articleId = articleIdOf(item) ?? data.articleId ?? null;
+    if (articleId) await closeArticle(deps, actor, contactId, articleId, "shared");
     const untilOn = await stillDueWaitsOn(deps, actor, contactId, todayOn);
     const before = await setContactSnooze(deps, actor, contactId, untilOn);
     return {
       contactId,
       untilOn,
       applied: true,
-      undo: { action: "done", contactId, followUpId, interactionId, snoozedUntilOnBefore: before, doneKey },
+      undo: {
+        action: "done",
+        contactId,
+        followUpId,
+        interactionId,
+        snoozedUntilOnBefore: before,
+        doneKey,
+        articleId,
+      },
     };
   } catch (error) {
     await deps.store.deliveries.release(ledger);
@@ -139,8 +167,9 @@ export async function snoozeToday(
 }
 
 /**
- * Skip: "not this time". A follow-up is skipped; an automatic reason waits for its next natural turn — the next
- * nudge, the day after the occasion, or one full interval for a cadence.
+ * Skip: "not this time". A follow-up is skipped; an article is not suggested to this contact again (nothing else of
+ * theirs waits); another automatic reason waits for its next natural turn — the next nudge, the day after the
+ * occasion, or one full interval for a cadence.
  */
 export async function skipToday(deps: Deps, actor: Actor, contactId: string): Promise<TodayActionResult> {
   requireRole(actor, "editor");
@@ -150,6 +179,13 @@ export async function skipToday(deps: Deps, actor: Actor, contactId: string): Pr
   if (followUpId) {
     await skipFollowUp(deps, actor, followUpId);
     return result("skip", contactId, null, followUpId, null);
+  }
+  const articleId = articleIdOf(item);
+  if (articleId) {
+    await closeArticle(deps, actor, contactId, articleId, "dismissed");
+    const snoozed = (await deps.store.contacts.findById(actor.accountId, contactId))?.snoozedUntilOn ?? null;
+    const skipped = result("skip", contactId, null, null, snoozed);
+    return { ...skipped, undo: { ...skipped.undo, articleId } };
   }
   const { todayOn } = await loadEngineContext(deps.store, actor.accountId, deps.clock.now());
   const untilOn = nextTurnOn(item, todayOn);
@@ -175,6 +211,12 @@ export async function undoToday(deps: Deps, actor: Actor, input: unknown): Promi
   if (token.interactionId) await deleteInteraction(deps, actor, token.interactionId);
   if (token.doneKey) await deps.store.deliveries.release(doneLedgerKey(actor.accountId, token.doneKey));
   if (token.followUpId) await reopenFollowUp(deps, actor, token.followUpId);
+  const { articleId } = token;
+  if (articleId) {
+    await deps.store.transaction((tx) =>
+      reopenArticleSuggestion(tx, deps, actor.accountId, articleId, token.contactId),
+    );
+  }
   if (!token.followUpId || token.action === "done") {
     await setContactSnooze(deps, actor, token.contactId, token.snoozedUntilOnBefore);
   }

@@ -30,6 +30,7 @@ import { calendarSyncMigration } from "./0029-calendar-sync.ts";
 import { importRelationsMigration } from "./0031-import-relations.ts";
 import { captureDoneMigration } from "./0033-capture-done.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
+import { articleMatchesMigration } from "./0030-article-matches.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -63,6 +64,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0028-mailbox": mailboxMigration,
         "0029-calendar-sync": calendarSyncMigration,
         "0027-opportunities": opportunitiesMigration,
+        "0030-article-matches": articleMatchesMigration,
         "0031-import-relations": importRelationsMigration,
         "0033-capture-done": captureDoneMigration,
         "0037-interaction-template": interactionTemplateMigration,

@@ -1,4 +1,13 @@
-import type { ArticleCandidate, ArticleFetchResult, ArticleRecord, ArticleRepository, ArticleStatus } from "@kith/core";
+import type {
+  ArticleCandidate,
+  ArticleFetchResult,
+  ArticleMatchStatus,
+  ArticleRecord,
+  ArticleRepository,
+  ArticleStatus,
+  OpenArticleSuggestion,
+  StoredArticleMatch,
+} from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import { leaseFree, leaseHeldBy, noLease, takeLease } from "../leases/lease.ts";
 import type { ArticleTable, Database } from "../schema.ts";
@@ -87,8 +96,133 @@ export class KyselyArticleRepository implements ArticleRepository {
   }
 
   async delete(accountId: string, id: string): Promise<boolean> {
+    await this.db
+      .deleteFrom("article_match")
+      .where("account_id", "=", accountId)
+      .where("article_id", "=", id)
+      .execute();
     const r = await this.db.deleteFrom("article").where("account_id", "=", accountId).where("id", "=", id).execute();
     return Number(r[0]?.numDeletedRows ?? 0) > 0;
+  }
+
+  async matchesOf(accountId: string, articleId: string): Promise<StoredArticleMatch[]> {
+    const rows = await this.db
+      .selectFrom("article_match")
+      .select(["contact_id", "status", "score", "reasons", "matched_at"])
+      .where("account_id", "=", accountId)
+      .where("article_id", "=", articleId)
+      .orderBy("contact_id")
+      .execute();
+    return rows.map((r) => ({
+      contactId: r.contact_id,
+      status: r.status as ArticleMatchStatus,
+      score: Number(r.score),
+      reasons: fromJson<string[]>(r.reasons, []),
+      matchedAt: r.matched_at,
+    }));
+  }
+
+  async setOpenMatches(
+    accountId: string,
+    articleId: string,
+    matches: readonly { contactId: string; score: number; reasons: string[] }[],
+    nowAt: string,
+  ): Promise<void> {
+    const keep = matches.map((m) => m.contactId);
+    let gone = this.db
+      .deleteFrom("article_match")
+      .where("account_id", "=", accountId)
+      .where("article_id", "=", articleId)
+      .where("status", "=", "open");
+    if (keep.length > 0) gone = gone.where("contact_id", "not in", keep);
+    await gone.execute();
+    await this.db
+      .updateTable("article")
+      .set({ suggested_at: nowAt })
+      .where("account_id", "=", accountId)
+      .where("id", "=", articleId)
+      .execute();
+    for (const m of matches) {
+      // A closed pair stays closed; an open one keeps the day it was first suggested and takes the new score.
+      await this.db
+        .insertInto("article_match")
+        .values({
+          account_id: accountId,
+          article_id: articleId,
+          contact_id: m.contactId,
+          status: "open",
+          score: m.score,
+          reasons: toJson(m.reasons),
+          matched_at: nowAt,
+          changed_at: nowAt,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(["account_id", "article_id", "contact_id"])
+            .doUpdateSet({ score: m.score, reasons: toJson(m.reasons), changed_at: nowAt })
+            .where("article_match.status", "=", "open"),
+        )
+        .execute();
+    }
+  }
+
+  async closeMatch(
+    accountId: string,
+    articleId: string,
+    contactId: string,
+    status: "shared" | "dismissed",
+    nowAt: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto("article_match")
+      .values({
+        account_id: accountId,
+        article_id: articleId,
+        contact_id: contactId,
+        status,
+        score: 0,
+        reasons: "[]",
+        matched_at: nowAt,
+        changed_at: nowAt,
+      })
+      .onConflict((oc) =>
+        oc.columns(["account_id", "article_id", "contact_id"]).doUpdateSet({ status, changed_at: nowAt }),
+      )
+      .execute();
+  }
+
+  async reopenMatch(accountId: string, articleId: string, contactId: string, nowAt: string): Promise<void> {
+    await this.db
+      .updateTable("article_match")
+      .set({ status: "open", changed_at: nowAt })
+      .where("account_id", "=", accountId)
+      .where("article_id", "=", articleId)
+      .where("contact_id", "=", contactId)
+      .where("score", ">", 0)
+      .execute();
+  }
+
+  async openSuggestionsOf(accountId: string, contactIds: readonly string[]): Promise<OpenArticleSuggestion[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("article_match as m")
+      .innerJoin("article as a", (join) =>
+        join.onRef("a.id", "=", "m.article_id").onRef("a.account_id", "=", "m.account_id"),
+      )
+      .select(["m.contact_id", "m.article_id", "m.matched_at", "a.title", "a.url", "a.saved_at"])
+      .where("m.account_id", "=", accountId)
+      .where("m.contact_id", "in", contactIds)
+      .where("m.status", "=", "open")
+      .orderBy("m.contact_id")
+      .orderBy("m.article_id")
+      .execute();
+    return rows.map((r) => ({
+      contactId: r.contact_id,
+      articleId: r.article_id,
+      title: r.title?.trim() || r.url,
+      savedAt: r.saved_at,
+      matchedAt: r.matched_at,
+    }));
   }
 
   async candidates(accountId: string): Promise<ArticleCandidate[]> {
@@ -129,6 +263,23 @@ export class KyselyArticleRepository implements ArticleRepository {
       nextDueOn: r.next_due_on,
       duePriority: r.due_priority === null ? null : Number(r.due_priority),
     }));
+  }
+
+  async staleSuggestions(
+    savedSinceAt: string,
+    suggestedBeforeAt: string,
+    limit: number,
+  ): Promise<{ accountId: string; id: string }[]> {
+    const rows = await this.db
+      .selectFrom("article")
+      .select(["account_id", "id"])
+      .where("saved_at", ">=", savedSinceAt)
+      .where((eb) => eb.or([eb("suggested_at", "is", null), eb("suggested_at", "<", suggestedBeforeAt)]))
+      .orderBy("saved_at")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, id: r.id }));
   }
 
   async claimable(nowAt: string, limit: number): Promise<{ accountId: string; id: string }[]> {

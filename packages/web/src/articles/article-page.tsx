@@ -105,6 +105,7 @@ function Matches({ article }: { article: Article }) {
             {drafts.data.map((d) => (
               <ArticleDraftCard
                 key={d.contactId}
+                articleId={article.id}
                 draft={d}
                 name={items.find((m) => m.contactId === d.contactId)?.displayName ?? ""}
               />
@@ -132,7 +133,7 @@ function MatchRow(props: { match: ArticleMatch; chosen: boolean; onToggle: (id: 
  * One person's "thought of you" draft, with the same actions as every draft (the shared panel): edit, copy or open
  * in the mail app then "did you send it?", or Send through the member's own SMTP account; each logs one touch.
  */
-function ArticleDraftCard({ draft: d, name }: { draft: ArticleDraft; name: string }) {
+function ArticleDraftCard({ draft: d, name, articleId }: { draft: ArticleDraft; name: string; articleId: string }) {
   const canEdit = useCanEdit();
   const canSend = useCanSend();
   const contact = useContact(d.contactId);
@@ -145,8 +146,8 @@ function ArticleDraftCard({ draft: d, name }: { draft: ArticleDraft; name: strin
         contact={{ id: d.contactId, displayName: name, email: contact.data?.emails[0]?.address ?? null }}
         canEdit={canEdit}
         canSend={canEdit && canSend}
-        onSend={(message) => send.mutateAsync(message)}
-        onSent={(message) => recordSent.mutateAsync(message)}
+        onSend={(message) => send.mutateAsync({ ...message, articleId })}
+        onSent={(message) => recordSent.mutateAsync({ ...message, articleId })}
         expanded
       />
     </li>

@@ -46,7 +46,7 @@ function useMessageSettled() {
 export function useRecordSent(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { channel: "email" | "message"; templateId?: string }) =>
+    mutationFn: (message: DraftMessage & { channel: "email" | "message"; templateId?: string; articleId?: string }) =>
       unwrap(api.POST("/api/messages/sent", { body: { contactId, ...message } })),
     onSuccess: () => settled.leaveToday(contactId),
     onSettled: settled.refresh,
@@ -57,7 +57,7 @@ export function useRecordSent(contactId: string) {
 export function useSendMessage(contactId: string) {
   const settled = useMessageSettled();
   return useMutation({
-    mutationFn: (message: DraftMessage & { awaitsReply?: boolean; templateId?: string }) =>
+    mutationFn: (message: DraftMessage & { awaitsReply?: boolean; templateId?: string; articleId?: string }) =>
       unwrap(
         api.POST("/api/messages/send", {
           body: { contactId, ...message, idempotencyKey: `web-${crypto.randomUUID()}` },

@@ -56,6 +56,11 @@ export const PLACEHOLDERS: readonly { name: string; meaning: string }[] = [
     name: "lastTouch.line",
     meaning: "what it was about as a sentence to them (“I still think about our talk about …”), or empty",
   },
+  {
+    name: "lastTouch.outing",
+    meaning: "what you did together, to follow “meeting me for” (“coffee at Blue Bottle”), or empty",
+  },
+  { name: "lastTouch.topic", meaning: "what you talked about, to follow “our conversation about”, or empty" },
   { name: "lastTouch.note", meaning: "its note" },
   { name: "openFollowUps", meaning: "your open follow-ups with them, a list" },
   { name: "gap", meaning: "the time since the last touch (“four months”)" },

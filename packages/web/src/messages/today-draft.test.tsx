@@ -154,6 +154,52 @@ describe("a today item's draft", () => {
     expect(await screen.findByText("Coffee soon?")).toBeTruthy();
   });
 
+  it("sends a shared article's id with the message, so Kith stops suggesting it to them", async () => {
+    const articleDraft = { ...draft, templateId: "default:article", subject: "Thought of you: Why we climb" };
+    const item = {
+      ...rosa,
+      article: { id: "a1", title: "Why we climb", url: "https://x.example/climb", draft: articleDraft },
+    };
+    const api = fakeApi({
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/me/smtp": () => ({ smtp: { host: "smtp.example.com", fromAddress: "ada@example.com" } }),
+      "GET /api/contacts/c1": () => ({ id: "c1", displayName: "Rosa Diaz", emails: [{ address: "rosa@example.com" }] }),
+      "POST /api/messages/send": () => ({ interactionId: "i1", messageId: "<m1@example.com>" }),
+    });
+    const onLogged = vi.fn(async () => {});
+    const { user } = renderPage(
+      <TodayDraft item={item as DueItem} onLogged={onLogged} onNotice={() => {}} sendDelayMs={0} />,
+    );
+    await user.click(await screen.findByRole("button", { name: "Share “Why we climb” with Rosa Diaz instead" }));
+    await user.click(await screen.findByRole("button", { name: "Send the draft to Rosa Diaz" }));
+    await waitFor(() => expect(api.sent("POST", "/api/messages/send")).toHaveLength(1));
+    expect(api.sent("POST", "/api/messages/send")[0]?.body).toMatchObject({
+      subject: "Thought of you: Why we climb",
+      articleId: "a1",
+    });
+  });
+
+  it("links an article item's own article, to read before sharing", async () => {
+    const articleDraft = { ...draft, templateId: "default:article", subject: "Thought of you: Why we climb" };
+    const item = {
+      ...rosa,
+      reasonKind: "article-match",
+      templateSlot: "article",
+      draft: articleDraft,
+      article: { id: "a1", title: "Why we climb", url: "https://x.example/climb", draft: articleDraft },
+    };
+    fakeApi({
+      "GET /api/auth/me": () => ({ role: "owner" }),
+      "GET /api/contacts/c1": () => ({ id: "c1", displayName: "Rosa Diaz", emails: [] }),
+    });
+    renderPage(<TodayDraft item={item as DueItem} onLogged={async () => {}} onNotice={() => {}} />);
+    expect(await screen.findByText("Thought of you: Why we climb")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Read “Why we climb”" }).getAttribute("href")).toBe(
+      "https://x.example/climb",
+    );
+    expect(screen.queryByRole("button", { name: /instead/ })).toBeNull();
+  });
+
   it("is offered on a Coming up item, and yes logs the message to the person", async () => {
     const later = { ...rosa, contactId: "c2", displayName: "Mo Ali", plannedOn: "2026-11-18" };
     const api = fakeApi({

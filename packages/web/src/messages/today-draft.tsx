@@ -32,8 +32,19 @@ export function TodayDraft(props: {
   // Every item carries one; a today list the service worker cached before drafts existed does not.
   const draft: Draft | undefined = useArticle && offered ? offered.draft : item.draft;
   if (!draft) return null;
+  // The offered article, when its draft is the one sent: Kith stops suggesting it to them.
+  const sharing = useArticle && offered ? { articleId: offered.id } : {};
+  // An article item's draft is about it: the article itself is one tap away, to read before sharing.
+  const own = item.reasonKind === "article-match" ? (item.article ?? null) : null;
   return (
     <>
+      {own && (
+        <div className="draft-offer small">
+          <a href={own.url} rel="noreferrer noopener" target="_blank">
+            Read “{own.title}”
+          </a>
+        </div>
+      )}
       {offered && (
         <div className="draft-offer small">
           {useArticle ? (
@@ -72,7 +83,7 @@ export function TodayDraft(props: {
         onSend={async (message) => {
           // As Done would: only a nudge waits for a reply (a greeting or a check-in does not).
           const awaitsReply = item.reasonKind === "outreach-unanswered";
-          const sent = await send.mutateAsync({ ...message, awaitsReply, ...templateOf(draft) });
+          const sent = await send.mutateAsync({ ...message, awaitsReply, ...templateOf(draft), ...sharing });
           // The sent message is the item's done: its follow-up closes, an occasion does not come back today.
           await props.onLogged({ type: "done", contactId: item.contactId, loggedInteractionId: sent.interactionId });
           props.onNotice(
@@ -87,6 +98,7 @@ export function TodayDraft(props: {
             summary: message.subject,
             awaitsReply: true,
             ...templateOf(draft),
+            ...sharing,
           })
         }
       />

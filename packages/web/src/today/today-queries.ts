@@ -19,6 +19,8 @@ export type TodayAction =
       loggedInteractionId?: string;
       /** Done by sending the item's draft yourself: the template it came from (reply rate by template). */
       templateId?: string;
+      /** The message shared this article (a cadence item's offer): it is not suggested to them again. */
+      articleId?: string;
     }
   | { type: "snooze"; contactId: string; days: number }
   | { type: "skip"; contactId: string }

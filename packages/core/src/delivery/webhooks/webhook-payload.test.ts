@@ -27,6 +27,16 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   },
 });
 
+const withArticle = (i: TodayItem): TodayItem => ({
+  ...i,
+  article: {
+    id: "a1",
+    title: "The sourdough revival",
+    url: "https://news.example/sourdough?x=1&y=2",
+    draft: { ...i.draft, subject: "Thought of you: The sourdough revival" },
+  },
+});
+
 const view = (items: TodayItem[], laterCount = 0): TodayView => ({
   todayOn: "2026-11-03",
   items,
@@ -89,9 +99,21 @@ describe("Kith's webhook payload", () => {
         subject: "About follow-up",
         body: "Hi Rosa,\n\nA line for follow-up.\n\nBest,\nSam",
       },
+      article: null,
       links: { done: "https://kith.test/act?token=done-c1", snoozeWeek: "https://kith.test/act?token=snooze-c1" },
     });
     expect(payload.items[1]?.draft.subject).toBe("About birthday");
+  });
+
+  it("carries the article an item offers, with its title, link and draft", () => {
+    const payload = kithDigestPayload(view([withArticle(item("c1", "Zoë علي", "article"))]), linksFor, envelope);
+    expect(kithWebhookPayloadSchema.parse(payload)).toEqual(payload);
+    expect(payload.items[0]?.article).toEqual({
+      id: "a1",
+      title: "The sourdough revival",
+      url: "https://news.example/sourdough?x=1&y=2",
+      draft: expect.objectContaining({ subject: "Thought of you: The sourdough revival" }),
+    });
   });
 
   it("marks a test in its title", () => {
@@ -123,6 +145,20 @@ describe("ntfy's payload", () => {
         { action: "view", label: "Snooze a week", url: "https://kith.test/act?token=snooze-c1" },
       ],
     });
+  });
+
+  it("names an offered article with its link under the item", () => {
+    const payload = ntfyDigestPayload(
+      view([withArticle(item("c1", "Zoë علي", "article")), item("c2", "Ann", "check-in")]),
+      linksFor,
+      envelope,
+      "t",
+    );
+    expect(payload.message).toBe(
+      "• Ask Zoë علي about the studio\n  Say: A line for article.\n" +
+        "  Article: The sourdough revival https://news.example/sourdough?x=1&y=2\n" +
+        "• Ask Ann about the studio\n  Say: A line for check-in.",
+    );
   });
 
   it("stays within ntfy's limits: three actions, a short label, a message under 4,096 bytes", () => {

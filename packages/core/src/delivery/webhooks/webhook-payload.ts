@@ -31,6 +31,11 @@ export const kithWebhookPayloadSchema = z.object({
       reason: z.object({ kind: z.string(), sentence: z.string(), sinceOn: z.string(), daysOverdue: z.number() }),
       /** What to say: the account's template for the reason, rendered for this person (plain text). */
       draft: draftSchema,
+      /**
+       * The article the item offers (an article item's own, or one a cadence item's person would like, with its own
+       * "thought of you" draft); null when none.
+       */
+      article: z.object({ id: z.string(), title: z.string(), url: z.string(), draft: draftSchema }).nullable(),
       links: z.object({ done: z.string(), snoozeWeek: z.string() }),
     }),
   ),
@@ -85,6 +90,7 @@ export function kithDigestPayload(
         daysOverdue: item.daysOverdue,
       },
       draft: item.draft,
+      article: item.article,
       links: linksFor(item),
     })),
     laterCount: view.laterCount,
@@ -106,9 +112,11 @@ export function draftSnippet(draft: TodayItem["draft"], max = 140): string {
   return clip(line, max);
 }
 
+/** A line of its own for an offered article, title and link (ntfy makes the link tappable). */
 const ntfyItemLines = (i: TodayItem): string[] => {
   const say = draftSnippet(i.draft);
-  return say ? [`• ${i.sentence}`, `  Say: ${say}`] : [`• ${i.sentence}`];
+  const article = i.article ? [`  Article: ${clip(i.article.title, 120)} ${i.article.url}`] : [];
+  return [`• ${i.sentence}`, ...(say ? [`  Say: ${say}`] : []), ...article];
 };
 
 export function ntfyDigestPayload(

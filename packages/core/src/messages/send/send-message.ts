@@ -1,7 +1,8 @@
 import { type Actor, requireRole } from "../../accounts/roles.ts";
+import { closeArticleSuggestion } from "../../articles/article-suggestions.ts";
 import { emailKey } from "../../contacts/email-address.ts";
 import { logInteractionIn } from "../../interactions/interaction-service.ts";
-import type { Deps } from "../../ports/index.ts";
+import type { Deps, Repositories } from "../../ports/index.ts";
 import { conflict, invalid, notFound } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/validate.ts";
 import { memberSmtpAccount, type SendingDeps } from "./member-smtp-service.ts";
@@ -43,6 +44,7 @@ export async function sendMessage(deps: SendingDeps, actor: Actor, input: unknow
     if (!to) throw invalid("to", "must be one of the contact's email addresses");
   }
   if (!to) throw invalid("to", "this contact has no email address; add one first");
+  await checkArticle(deps.store, actor, data.articleId);
   const account = await memberSmtpAccount(deps, actor);
 
   const nowAt = deps.clock.now().toISOString();
@@ -89,6 +91,7 @@ export async function sendMessage(deps: SendingDeps, actor: Actor, input: unknow
     });
     const doneAt = deps.clock.now().toISOString();
     await tx.messageSends.complete(actor.accountId, key, interaction.id, doneAt);
+    if (data.articleId) await closeArticleSuggestion(tx, deps, actor.accountId, data.articleId, contact.id, "shared");
     return { interactionId: interaction.id, messageId: row.messageId };
   });
 }
@@ -117,7 +120,8 @@ export async function recordSent(deps: Deps, actor: Actor, input: unknown): Prom
   const data: RecordSentInput = parseInput(recordSentSchema, input);
   const interaction = await deps.store.transaction(async (tx) => {
     if (!(await tx.contacts.findById(actor.accountId, data.contactId))) throw notFound("contact", data.contactId);
-    return logInteractionIn(deps, tx, actor, {
+    await checkArticle(tx, actor, data.articleId);
+    const logged = await logInteractionIn(deps, tx, actor, {
       contactIds: [data.contactId],
       kind: data.channel === "email" ? "email" : "message",
       direction: "outbound",
@@ -125,6 +129,16 @@ export async function recordSent(deps: Deps, actor: Actor, input: unknown): Prom
       awaitsReply: data.awaitsReply ?? true,
       ...(data.templateId !== undefined && { templateId: data.templateId }),
     });
+    if (data.articleId)
+      await closeArticleSuggestion(tx, deps, actor.accountId, data.articleId, data.contactId, "shared");
+    return logged;
   });
   return { interactionId: interaction.id };
+}
+
+/** A message that shares an article names one of the account's articles (400 naming `articleId` otherwise). */
+async function checkArticle(tx: Repositories, actor: Actor, articleId: string | undefined): Promise<void> {
+  if (articleId !== undefined && !(await tx.articles.find(actor.accountId, articleId))) {
+    throw invalid("articleId", "must be an article saved in this account");
+  }
 }

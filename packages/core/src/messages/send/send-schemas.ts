@@ -85,6 +85,8 @@ const body = z.string().max(100_000);
 const awaitsReply = z.boolean().optional();
 /** The draft's template (its `templateId`), kept on the logged message for the reply rate by template. */
 const templateId = templateIdInput.optional();
+/** The saved article the message shares: Kith no longer suggests it to this contact (its Today item goes). */
+const articleId = z.string().min(1).max(64).optional();
 
 export const sendMessageSchema = z.strictObject({
   contactId,
@@ -94,6 +96,7 @@ export const sendMessageSchema = z.strictObject({
   body,
   /** Default true: the message opens (or continues) an outreach, with nudges until they answer. */
   awaitsReply,
+  articleId,
   /** The same key sends once: a retried request answers what the first one did. */
   idempotencyKey: z
     .string()
@@ -117,6 +120,7 @@ export const recordSentSchema = z.strictObject({
   body,
   awaitsReply,
   templateId,
+  articleId,
 });
 export type RecordSentInput = z.output<typeof recordSentSchema>;
 
