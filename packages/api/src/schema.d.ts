@@ -2857,12 +2857,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opportunities, newest stage first; filter by stage or company */
+        /** A page of opportunities, latest stage change first; filter by stage or company. The first page counts them all (total) */
         get: {
             parameters: {
                 query?: {
                     stage?: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
                     companyId?: string;
+                    cursor?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2897,6 +2899,8 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            nextCursor: string | null;
+                            total: number | null;
                         };
                     };
                 };
@@ -4079,7 +4083,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: date */
-                        spentOn: string;
+                        spentOn?: string;
                         amountMinor: number;
                         currency: string;
                         category: string;
@@ -6093,6 +6097,11 @@ export interface paths {
                                         body: string;
                                     };
                                 } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
+                                } | null;
                             }[];
                             later: {
                                 contactId: string;
@@ -6134,6 +6143,11 @@ export interface paths {
                                         subject: string;
                                         body: string;
                                     };
+                                } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
                                 } | null;
                                 plannedOn: string;
                             }[];
@@ -6457,6 +6471,11 @@ export interface paths {
                                         subject: string;
                                         body: string;
                                     };
+                                } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
                                 } | null;
                             } | null;
                         };

@@ -2,6 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import { asksMetThrough } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
+import { moveCheckInsAfterTouch } from "../opportunities/check-in-moves.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -75,6 +76,7 @@ export async function logInteractionIn(
   await tx.interactions.insert(actor.accountId, interaction);
   const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
   await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
+  if (interaction.meaningful) await moveCheckInsAfterTouch(tx, ctx, contactIds);
   await asksMetThrough(tx, deps, actor, interaction);
   return interaction;
 }
@@ -120,6 +122,7 @@ export async function updateInteractionIn(
   await tx.interactions.update(accountId, next);
   const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
   await refreshContacts(tx, ctx, [...current.contactIds, ...contactIds], { mode: "rebuild" });
+  if (next.meaningful) await moveCheckInsAfterTouch(tx, ctx, contactIds);
   return next;
 }
 
