@@ -68,6 +68,9 @@ test("jobs: add an opportunity where you know someone → schedule and hold an i
   const draft = page.getByRole("group", { name: "Draft for Ana Lima" });
   await expect(page.getByText(/Thank Ana Lima for the interview/)).toBeVisible();
   await expect(draft).toContainText("Thank you for your time");
+  // The item names the job it is about, linking to its page.
+  const about = page.getByRole("link", { name: "Product designer at Acme" });
+  await expect(about).toHaveAttribute("href", new URL(opportunityUrl).pathname);
   await capture(page, "jobs-today");
   await draft.getByRole("button", { name: "Copy the draft for Ana Lima" }).click();
   expect(await clipboard.read()).toMatch(/^Hi Ana,/);
@@ -121,6 +124,17 @@ test("jobs: add an opportunity where you know someone → schedule and hold an i
   ]);
   const csv = await (await download.createReadStream()).toArray();
   expect(Buffer.concat(csv).toString("utf8")).toContain("Train to Acme");
+  // Yen have no decimals: 1250.5 is refused in yen's words, 1250 is ¥1,250 and 1250 in the CSV.
+  await log.getByLabel("Currency").fill("JPY");
+  await log.getByLabel("Amount").fill("1250.5");
+  await log.getByRole("button", { name: "Log expense" }).click();
+  await expect(log.getByText("Type a whole amount such as 1250: JPY has no decimals")).toBeVisible();
+  await log.getByLabel("Amount").fill("1250");
+  await log.getByLabel("Note").fill("地下鉄");
+  await log.getByRole("button", { name: "Log expense" }).click();
+  await expect(page.getByRole("region", { name: "Expenses", exact: true })).toContainText("¥1,250");
+  const yen = await (await page.request.get("/api/job-expenses.csv")).text();
+  expect(yen).toMatch(/,1250,JPY,travel,地下鉄,/);
   await capture(page, "jobs-expenses");
   expect(account.email).toContain("@");
 });

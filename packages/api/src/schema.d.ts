@@ -3009,12 +3009,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opportunities, newest stage first; filter by stage or company */
+        /** A page of opportunities, latest stage change first; filter by stage or company. The first page counts them all (total) */
         get: {
             parameters: {
                 query?: {
                     stage?: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
                     companyId?: string;
+                    cursor?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3049,6 +3051,8 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            nextCursor: string | null;
+                            total: number | null;
                         };
                     };
                 };
@@ -4231,7 +4235,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: date */
-                        spentOn: string;
+                        spentOn?: string;
                         amountMinor: number;
                         currency: string;
                         category: string;
@@ -6277,6 +6281,11 @@ export interface paths {
                                         body: string;
                                     };
                                 } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
+                                } | null;
                             }[];
                             later: {
                                 contactId: string;
@@ -6318,6 +6327,11 @@ export interface paths {
                                         subject: string;
                                         body: string;
                                     };
+                                } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
                                 } | null;
                                 plannedOn: string;
                             }[];
@@ -6642,6 +6656,11 @@ export interface paths {
                                         subject: string;
                                         body: string;
                                     };
+                                } | null;
+                                opportunity: {
+                                    id: string;
+                                    title: string;
+                                    companyName: string | null;
                                 } | null;
                             } | null;
                         };

@@ -126,6 +126,7 @@ export * from "./network/relationship-words.ts";
 export * from "./network/schemas.ts";
 export * from "./opportunities/expense-service.ts";
 export * from "./opportunities/interview-service.ts";
+export * from "./opportunities/money.ts";
 export * from "./opportunities/move-stage.ts";
 export * from "./opportunities/network-service.ts";
 export type * from "./opportunities/opportunity-port.ts";

@@ -588,8 +588,8 @@ export interface OpportunityTable {
   title: string;
   link: string | null;
   source: string | null;
-  salary_min: number | null;
-  salary_max: number | null;
+  salary_min: number | string | null; // bigint on PostgreSQL (read as text by pg), integer on SQLite
+  salary_max: number | string | null; // bigint on PostgreSQL (read as text by pg), integer on SQLite
   salary_currency: string | null;
   location: string | null;
   remote: number;

@@ -259,7 +259,10 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     },
     sendMessage: (body) => unwrap(api.POST("/api/messages/send", { body })),
     recordSent: (body) => unwrap(api.POST("/api/messages/sent", { body })),
-    listOpportunities: (query) => items(api.GET("/api/opportunities", { params: { query } })),
+    listOpportunities: (query, page) =>
+      unwrap(api.GET("/api/opportunities", { params: { query: { ...query, ...page } } })),
+    getOpportunity: (id) => unwrap(api.GET("/api/opportunities/{id}", path("id", id))),
+    createJobExpense: (body) => unwrap(api.POST("/api/job-expenses", { body })),
     createOpportunity: (body) => unwrap(api.POST("/api/opportunities", { body })),
     moveOpportunity: (id, body) => unwrap(api.POST("/api/opportunities/{id}/stage", { ...path("id", id), body })),
     addInterview: (id, body) => unwrap(api.POST("/api/opportunities/{id}/interviews", { ...path("id", id), body })),

@@ -43,7 +43,7 @@ export interface SourcesSync {
   calendars: { calendar: CalendarView; error: string | null }[];
 }
 export type OpportunityView = ItemOf<"/api/opportunities", "get">;
-export type OpportunityQuery = Query<"/api/opportunities", "get">;
+export type OpportunityQuery = Omit<Query<"/api/opportunities", "get">, "cursor" | "limit">;
 
 export interface KithClient {
   getAccount(): Promise<AccountView>;
@@ -149,7 +149,9 @@ export interface KithClient {
   removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
   /** Syncs the member's mailbox and the account's calendar subscriptions now, and answers how each went. */
   syncSources(): Promise<SourcesSync>;
-  listOpportunities(query: OpportunityQuery): Promise<OpportunityView[]>;
+  listOpportunities(query: OpportunityQuery, page: PageInput): Promise<Answer<"/api/opportunities", "get">>;
+  getOpportunity(id: string): Promise<Answer<"/api/opportunities/{id}", "get">>;
+  createJobExpense(input: Body<"/api/job-expenses", "post">): Promise<Answer<"/api/job-expenses", "post">>;
   createOpportunity(input: Body<"/api/opportunities", "post">): Promise<Answer<"/api/opportunities", "post">>;
   moveOpportunity(
     id: string,

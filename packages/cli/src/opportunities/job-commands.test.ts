@@ -47,6 +47,43 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
     expect(listed.stdout).toMatch(/^2026-03-02 +12\.50 EUR +travel/m);
     expect(listed.stdout).toMatch(/^total 2026: 12\.50 EUR \(1\)$/m);
   });
+
+  it("logs expenses in each currency's own digits, naming the amount when it has too many", async () => {
+    const yen = await kith("jobs", "expenses", "add", "1250", "jpy", "--category", "交通", "--on", "2026-04-01");
+    expect(yen.stdout).toMatch(/^logged 1250 JPY on 2026-04-01 \(交通\): \S+$/m);
+    const dinars = await kith("jobs", "expenses", "add", "1.25", "KWD", "--category", "visa", "--note", "e-visa");
+    expect(dinars.stdout).toMatch(/^logged 1\.250 KWD on 2026-11-02 \(visa\)/m); // today in New York
+    const wrong = await kith("jobs", "expenses", "add", "12.5", "JPY", "--category", "x");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^error: amount: must be a whole amount of JPY/);
+    const badCurrency = await kith("jobs", "expenses", "add", "12", "EU", "--category", "x");
+    expect(badCurrency.stderr).toMatch(/^error: currency: must be a three-letter currency code/);
+    const listed = (await kith("jobs", "expenses", "--year", "2026")).stdout;
+    expect(listed).toMatch(/^total 2026: 1250 JPY \(1\), 1\.250 KWD \(1\)$/m);
+  });
+
+  it("pages the pipeline with a cursor, and shows one opportunity whole", async () => {
+    for (const [i, title] of ["Ingénieure", "エンジニア", "מהנדסת"].entries())
+      await kith("jobs", "add", title, "--company", "Acmé", "--stage", "applied");
+    const first = await kith("jobs", "--limit", "2");
+    expect(first.stdout).toMatch(/^applied \(2\)$/m);
+    const more = /^more \(2 of 3 shown\): kith jobs --limit 2 --cursor (\S+)$/m.exec(first.stdout);
+    expect(more).not.toBeNull();
+    const second = await kith("jobs", "--limit", "2", "--cursor", more?.[1] ?? "");
+    expect(second.stdout).toMatch(/^applied \(1\)$/m);
+    expect(second.stdout).not.toMatch(/^more/m);
+    expect((await kith("jobs", "--limit", "500")).stderr).toMatch(/^error: limit: /);
+
+    const id = /^\S+ +Ingénieure/m.exec(`${first.stdout}\n${second.stdout}`)?.[0].split(/ +/)[0] ?? "";
+    const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", lastName: "Díaz" });
+    await addOpportunityContact(w.deps, w.alice, id, { contactId: rosa.id, role: "recruiter" });
+    const shown = (await kith("jobs", "show", id)).stdout;
+    expect(shown).toMatch(/^title +Ingénieure$/m);
+    expect(shown).toMatch(/^company +Acmé \(\S+\)$/m);
+    expect(shown).toMatch(new RegExp(`^${rosa.id} +Rosa Díaz +recruiter$`, "m"));
+    expect(shown).toMatch(/^2026-11-0\d +applied +-$/m);
+    expect((await kith("jobs", "show", "nowhere")).code).not.toBe(0);
+  });
 });
 
 describe("kith jobs over HTTP", () => {

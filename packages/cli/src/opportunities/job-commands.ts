@@ -1,12 +1,33 @@
-import { amountText, localTimeToInstant, OPPORTUNITY_STAGES, type OpportunityStage } from "@kith/core";
+import {
+  amountProblem,
+  amountText,
+  invalid,
+  localTimeToInstant,
+  OPPORTUNITY_STAGES,
+  type OpportunityStage,
+  parseAmount,
+} from "@kith/core";
 import { type Command, Option } from "commander";
-import { type CliContext, clientAction, collect, definedOnly } from "../cli-context.ts";
+import { type CliContext, clientAction, collect, definedOnly, toNumber } from "../cli-context.ts";
 import type { KithClient, OpportunityView } from "../client/kith-client.ts";
 import { renderFields, renderTable } from "../output/table.ts";
 
 type Moved = Awaited<ReturnType<KithClient["moveOpportunity"]>>;
+type OpportunityPage = Awaited<ReturnType<KithClient["listOpportunities"]>>;
+type OpportunityDetail = Awaited<ReturnType<KithClient["getOpportunity"]>>;
 type Expenses = Awaited<ReturnType<KithClient["listJobExpenses"]>>;
 const INTERVIEW_KINDS = ["phone", "video", "onsite", "technical", "panel", "other"] as const;
+
+/**
+ * A page of the pipeline: one block per stage that has opportunities on it, in the stages' order, then how many
+ * there are in all and the command for the next page (`more`, without its --cursor).
+ */
+export function pipelinePage(page: OpportunityPage, more: string): string {
+  const text = pipelineText(page.items);
+  if (!page.nextCursor) return text;
+  const count = page.total === null ? "" : ` (${page.items.length} of ${page.total} shown)`;
+  return `${text}\n\nmore${count}: ${more} --cursor ${page.nextCursor}`;
+}
 
 /** The pipeline: one block per stage that has opportunities, in the stages' order. */
 export function pipelineText(opportunities: readonly OpportunityView[]): string {
@@ -23,6 +44,55 @@ export function pipelineText(opportunities: readonly OpportunityView[]): string 
   return blocks.join("\n\n");
 }
 
+/** One opportunity: its fields, people with their roles, interviews, open follow-ups and stage history. */
+export function opportunityText(o: OpportunityDetail): string {
+  const salary =
+    o.salaryMin === null && o.salaryMax === null
+      ? null
+      : `${o.salaryMin ?? "…"}–${o.salaryMax ?? "…"}${o.salaryCurrency ? ` ${o.salaryCurrency}` : ""} a year`;
+  const fields = renderFields([
+    ["id", o.id],
+    ["title", o.title],
+    ["company", o.companyName ? `${o.companyName} (${o.companyId})` : null],
+    ["stage", `${o.stage} (since ${o.stageOn})`],
+    ["link", o.link],
+    ["source", o.source],
+    ["salary", salary],
+    ["location", [o.location, o.remote ? "remote" : null].filter(Boolean).join(", ") || null],
+  ]);
+  const blocks = [fields];
+  if (o.contacts.length > 0)
+    blocks.push(
+      `people\n${renderTable(
+        ["ID", "NAME", "ROLE"],
+        o.contacts.map((c) => [c.contactId, c.displayName, c.role]),
+      )}`,
+    );
+  if (o.interviews.length > 0)
+    blocks.push(
+      `interviews\n${renderTable(
+        ["ID", "STARTS", "KIND", "HELD"],
+        o.interviews.map((i) => [i.id, `${i.startsAt} (${i.timeZone})`, i.kind, i.heldAt]),
+      )}`,
+    );
+  const open = o.followUps.filter((f) => f.status === "open" || f.status === "snoozed");
+  if (open.length > 0)
+    blocks.push(
+      `follow-ups\n${renderTable(
+        ["ID", "DUE", "TITLE"],
+        open.map((f) => [f.id, f.status === "snoozed" ? `${f.snoozedUntilOn} (snoozed)` : f.dueOn, f.title]),
+      )}`,
+    );
+  blocks.push(
+    `history\n${renderTable(
+      ["ON", "STAGE", "FROM"],
+      o.stageHistory.map((s) => [s.changedOn, s.stage, s.fromStage]),
+    )}`,
+  );
+  if (o.notes.trim()) blocks.push(`notes\n${o.notes}`);
+  return blocks.join("\n\n");
+}
+
 export function movedText(moved: Moved): string {
   const o = moved.opportunity;
   const lines = [`${o.title} is now ${o.stage} (since ${o.stageOn})`];
@@ -35,9 +105,11 @@ export function expensesText(list: Expenses): string {
   if (list.items.length === 0) return `no job-search expenses in ${list.year}`;
   const table = renderTable(
     ["DATE", "AMOUNT", "CATEGORY", "NOTE"],
-    list.items.map((e) => [e.spentOn, `${amountText(e.amountMinor)} ${e.currency}`, e.category, e.note]),
+    list.items.map((e) => [e.spentOn, `${amountText(e.amountMinor, e.currency)} ${e.currency}`, e.category, e.note]),
   );
-  const totals = list.totals.map((t) => `${amountText(t.amountMinor)} ${t.currency} (${t.count})`).join(", ");
+  const totals = list.totals
+    .map((t) => `${amountText(t.amountMinor, t.currency)} ${t.currency} (${t.count})`)
+    .join(", ");
   return `${table}\n\ntotal ${list.year}: ${totals}`;
 }
 
@@ -57,9 +129,33 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
     .command("jobs")
     .description("the job search: the pipeline of opportunities by stage")
     .addOption(new Option("--stage <stage>", "only this stage").choices(OPPORTUNITY_STAGES))
+    .option("--limit <n>", "page size (default 50, at most 200)", toNumber)
+    .option("--cursor <cursor>", "the next page, as printed after a full page")
     .action(
-      clientAction<{ stage?: OpportunityStage }>(ctx, async ({ client, out }, flags) =>
-        out.show(await client.listOpportunities(definedOnly({ stage: flags.stage })), pipelineText),
+      clientAction<{ stage?: OpportunityStage; limit?: number; cursor?: string }>(
+        ctx,
+        async ({ client, out }, flags) => {
+          const page = await client.listOpportunities(
+            definedOnly({ stage: flags.stage }),
+            definedOnly({ limit: flags.limit, cursor: flags.cursor }),
+          );
+          const more = [
+            "kith jobs",
+            flags.stage ? `--stage ${flags.stage}` : "",
+            flags.limit ? `--limit ${flags.limit}` : "",
+          ]
+            .filter(Boolean)
+            .join(" ");
+          out.show(page, (p) => pipelinePage(p, more));
+        },
+      ),
+    );
+  jobs
+    .command("show <id>")
+    .description("one opportunity: its people and roles, interviews, open follow-ups and stage history")
+    .action(
+      clientAction(ctx, async ({ client, out, args }) =>
+        out.show(await client.getOpportunity(args[0] ?? ""), opportunityText),
       ),
     );
   jobs
@@ -88,7 +184,9 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
             source: flags.source,
             location: flags.location,
             remote: flags.remote,
-            stage: flags.stage,
+            // Commander gives `--stage` to `kith jobs` (the list's filter) when both have it: after `add` it
+            // is the new job's stage.
+            stage: flags.stage ?? jobs.opts<{ stage?: OpportunityStage }>().stage,
           }),
         );
         out.show(added, (o) =>
@@ -141,7 +239,7 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
         },
       ),
     );
-  jobs
+  const expenses = jobs
     .command("expenses")
     .description("the year's job-search expenses with totals")
     .option("--year <year>", "the year (default this year)")
@@ -153,6 +251,40 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
           ),
           expensesText,
         ),
+      ),
+    );
+  expenses
+    .command("add <amount> <currency>")
+    .description("log a job-search expense: 12.50 EUR, 1250 JPY, 1.250 KWD (the currency's own decimals)")
+    .requiredOption("--category <category>", "travel, clothing, coaching, printing, subscriptions, other …")
+    .option("--on <date>", "the day it was spent (YYYY-MM-DD, default today)")
+    .option("--note <note>", "a note")
+    .option("--job <id>", "the opportunity it was for")
+    .action(
+      clientAction<{ category: string; on?: string; note?: string; job?: string }>(
+        ctx,
+        async ({ client, out, args }, flags) => {
+          const amount = args[0] ?? "";
+          const currency = (args[1] ?? "").trim().toUpperCase();
+          // The currency is checked by the service; the amount is read here in that currency's own digits.
+          const amountMinor = /^[A-Z]{3}$/.test(currency) ? parseAmount(amount, currency) : 0;
+          if (amountMinor === null) throw invalid("amount", amountProblem(amount, currency));
+          const added = await client.createJobExpense(
+            definedOnly({
+              spentOn: flags.on,
+              amountMinor,
+              currency,
+              category: flags.category,
+              note: flags.note,
+              opportunityId: flags.job,
+            }),
+          );
+          out.show(
+            added,
+            (e) =>
+              `logged ${amountText(e.amountMinor, e.currency)} ${e.currency} on ${e.spentOn} (${e.category}): ${e.id}`,
+          );
+        },
       ),
     );
 }

@@ -64,6 +64,7 @@ describe("kith today's drafts", () => {
     connection: { exchanges: 2, target: 7, stage: "building" },
     suggestMoveOn: false,
     article: null,
+    opportunity: null,
     draft: {
       templateId: "default:check-in",
       templateName: "Check-in",
@@ -102,6 +103,18 @@ describe("kith today's drafts", () => {
     );
     expect(renderToday(view, "full")).toContain("     Talk soon,\n     Ada\n");
     expect(renderToday(view, "none")).not.toContain("Subject:");
+  });
+
+  it("names the opportunity an item is about, with its id (terminal controls stripped)", () => {
+    const job = {
+      ...item,
+      reasonKind: "opportunity-stage",
+      followUpId: "f1",
+      opportunity: { id: "o1", title: "Staff Engineer\u001b[31m", companyName: "Acmé 🚀" },
+    };
+    const withJob = { ...view, items: [job] } as unknown as Parameters<typeof renderToday>[0];
+    expect(renderToday(withJob)).toContain("   job: Staff Engineer[31m at Acmé 🚀 · o1 → kith jobs show o1");
+    expect(renderToday(view)).not.toContain("job:");
   });
 
   it("counts connection progress in exchanges, as the web does", () => {

@@ -15,6 +15,12 @@ export function renderToday(view: TodayView, drafts: DraftsMode = "short"): stri
     view.items.forEach((item, i) => {
       const progress = `${item.connection.exchanges}/${item.connection.target}`;
       lines.push(`${i + 1}. ${item.sentence}`, `   ${item.reasonKind} · ${progress} exchanges · ${item.contactId}`);
+      // An older server (over --url) sends no opportunity.
+      const job = item.opportunity;
+      if (job) {
+        const at = job.companyName ? ` at ${terminalSafe(job.companyName)}` : "";
+        lines.push(`   job: ${terminalSafe(job.title)}${at} · ${job.id} → kith jobs show ${job.id}`);
+      }
       if (item.suggestMoveOn) lines.push(`   → kith move-on ${item.contactId}`);
       if (item.article && item.reasonKind !== "article-match") {
         lines.push(

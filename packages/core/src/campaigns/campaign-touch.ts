@@ -2,6 +2,7 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
 import type { SentTemplate } from "../messages/sent-template.ts";
+import { moveCheckInsAfterTouch } from "../opportunities/check-in-moves.ts";
 import type { Repositories } from "../ports/index.ts";
 
 /**
@@ -40,6 +41,7 @@ export async function logCampaignTouch(
   await tx.interactions.insert(accountId, interaction);
   const ctx = await loadEngineContext(tx, accountId, touch.now);
   await refreshContacts(tx, ctx, [touch.contactId], { mode: "apply", facts: [interaction] });
+  await moveCheckInsAfterTouch(tx, ctx, [touch.contactId]);
   return interaction;
 }
 

@@ -165,7 +165,7 @@ export async function assertEmpty(tx: Repositories, accountId: string): Promise<
   const interactions = await tx.interactions.list(accountId, {}, { limit: 1 });
   const webhooks = await tx.webhooks.list(accountId);
   const articles = await tx.articles.list(accountId, 1);
-  const jobSearch = (await tx.opportunities.list(accountId, {})).length;
+  const jobSearch = (await tx.opportunities.list(accountId, {}, { limit: 1 })).items.length;
   const questions = (await tx.interviewPrep.listQuestions(accountId)).length;
   const rows = people + companies.length + interactions.items.length + webhooks.length + articles.length;
   if (rows + jobSearch + questions > 0) {

@@ -4,6 +4,7 @@ import { type HistoryUpdate, refreshContacts } from "../due-state/refresh-contac
 import type { Interaction } from "../interactions/schemas.ts";
 import { doneDirectionOf, MEANINGFUL_BY_KIND } from "../interactions/schemas.ts";
 import { sentTemplateOf } from "../messages/sent-template.ts";
+import { moveCheckInsAfterTouch } from "../opportunities/check-in-moves.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -94,6 +95,7 @@ async function change(
     const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
     const update: HistoryUpdate = changed.logged ? { mode: "apply", facts: [changed.logged] } : { mode: "stored" };
     await refreshContacts(tx, ctx, [next.contactId], update);
+    if (changed.logged?.meaningful) await moveCheckInsAfterTouch(tx, ctx, [next.contactId]);
     return next;
   });
 }

@@ -3,6 +3,7 @@ import { asksMetThrough, introducersMetBy } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { sentTemplateOf } from "../messages/sent-template.ts";
+import { moveCheckInsAfterTouch } from "../opportunities/check-in-moves.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
@@ -90,6 +91,7 @@ export async function logInteractionIn(
   await tx.interactions.insert(actor.accountId, interaction);
   const ctx = await loadEngineContext(tx, actor.accountId, deps.clock.now());
   await refreshContacts(tx, ctx, contactIds, { mode: "apply", facts: [interaction] });
+  if (interaction.meaningful) await moveCheckInsAfterTouch(tx, ctx, contactIds);
   await asksMetThrough(tx, deps, actor, interaction);
   return interaction;
 }
@@ -135,6 +137,7 @@ export async function updateInteractionIn(
   await tx.interactions.update(accountId, next);
   const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
   await refreshContacts(tx, ctx, [...current.contactIds, ...contactIds], { mode: "rebuild" });
+  if (next.meaningful) await moveCheckInsAfterTouch(tx, ctx, contactIds);
   return next;
 }
 

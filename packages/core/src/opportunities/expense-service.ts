@@ -3,6 +3,7 @@ import { csvText } from "../exports/csv-export.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { amountText } from "./money.ts";
 import { accountTodayOn } from "./opportunity-service.ts";
 import {
   createExpenseSchema,
@@ -37,9 +38,6 @@ export async function listJobExpenses(deps: Deps, actor: Actor, query: unknown):
   return { year, items, totals: expenseTotals(items) };
 }
 
-/** Minor units as a decimal amount: 1250 → "12.50" (two decimals, as most currencies have). */
-export const amountText = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
-
 export const EXPENSE_CSV_HEADERS = ["Date", "Amount", "Currency", "Category", "Note", "Opportunity"] as const;
 
 /** A year's expenses as CSV (RFC 4180, formula-like cells neutralised), with the opportunity's title. */
@@ -52,7 +50,7 @@ export async function jobExpensesCsv(deps: Deps, actor: Actor, query: unknown): 
   }
   const rows = items.map((e) => [
     e.spentOn,
-    amountText(e.amountMinor),
+    amountText(e.amountMinor, e.currency),
     e.currency,
     e.category,
     e.note,
@@ -71,7 +69,7 @@ export async function createJobExpense(deps: Deps, actor: Actor, input: unknown)
   const data = parseInput(createExpenseSchema, input);
   const expense: JobExpense = {
     id: deps.ids.newId(),
-    spentOn: data.spentOn,
+    spentOn: data.spentOn ?? (await accountTodayOn(deps, deps.store, actor.accountId)),
     amountMinor: data.amountMinor,
     currency: data.currency,
     category: data.category,

@@ -1,4 +1,5 @@
 import type { FollowUp } from "../follow-ups/schemas.ts";
+import type { Page, PageQuery } from "../shared/pagination.ts";
 import type {
   Interview,
   InterviewPrep,
@@ -32,6 +33,9 @@ export interface OpportunityRecord {
   updatedAt: string;
 }
 
+/** A page of opportunities; `total` counts every match on the first page (no cursor), null on later ones. */
+export type OpportunityPage = Page<Opportunity> & { total: number | null };
+
 /** A contact on an opportunity with what the stage rules read: the last touch with them. */
 export interface OpportunityContactFact extends OpportunityContact {
   lastTouchAt: string | null;
@@ -58,7 +62,8 @@ export interface OpportunityRepository {
   /** The opportunity held for a writer (`FOR UPDATE` on PostgreSQL) so two stage changes run one after the other. */
   lock(accountId: string, id: string): Promise<OpportunityRecord | null>;
   find(accountId: string, id: string): Promise<Opportunity | null>;
-  list(accountId: string, query: OpportunityListQuery): Promise<Opportunity[]>;
+  /** Latest stage change first; keyset on (stageOn, id) descending. */
+  list(accountId: string, query: OpportunityListQuery, page: PageQuery): Promise<OpportunityPage>;
   /** Every opportunity of the account as stored, oldest first (backups). */
   all(accountId: string): Promise<OpportunityRecord[]>;
   /** Deletes it with its history, contacts, interviews and prep; its follow-ups stay, unlinked. */
@@ -83,6 +88,13 @@ export interface OpportunityRepository {
   deleteInterview(accountId: string, opportunityId: string, id: string): Promise<boolean>;
   interviews(accountId: string, opportunityId: string): Promise<Interview[]>;
   followUps(accountId: string, opportunityId: string): Promise<OpportunityFollowUp[]>;
+  /** Ids of the account's opportunities in the interviewing stage that have any of these contacts on them. */
+  interviewingWith(accountId: string, contactIds: readonly string[]): Promise<string[]>;
+  /** By follow-up id: the opportunity each of these follow-ups is about (those about none are left out). */
+  ofFollowUps(
+    accountId: string,
+    followUpIds: readonly string[],
+  ): Promise<Map<string, { id: string; title: string; companyName: string | null }>>;
   /** Whether the account has this opportunity (a follow-up's or an expense's link is checked with it). */
   exists(accountId: string, id: string): Promise<boolean>;
   /** The people who work at a company, by name, with their last touch. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  type CheckInFollowUp,
+  checkInsMoved,
   followUpsForHeldInterview,
   followUpsForStage,
   type RuleContact,
@@ -150,5 +152,64 @@ describe("an interview held", () => {
   it("marked held days later: due today; with no people named, the opportunity's interviewers", () => {
     const late = held({ nowAt: "2026-11-09T15:00:00.000Z", interviewContactIds: [] });
     expect(late).toMatchObject([{ contactId: "ivan", dueOn: "2026-11-09" }]);
+  });
+});
+
+describe("the interviewing check-in after a later touch", () => {
+  const checkIn: CheckInFollowUp = {
+    id: "check",
+    status: "open",
+    draftSlot: "status-check",
+    dueOn: "2026-11-16",
+    snoozedUntilOn: null,
+  };
+  const moved = (over: Partial<Parameters<typeof checkInsMoved>[0]>) =>
+    checkInsMoved({
+      nowAt: "2026-11-12T15:00:00.000Z",
+      timeZone: NY,
+      stage: "interviewing",
+      contacts: everyone,
+      followUps: [checkIn],
+      ...over,
+    });
+
+  it("a touch with an interviewer moves the recruiter's check-in to 7 local days after it", () => {
+    // 03:30 UTC on the 12th is 22:30 on the 11th in New York: the check-in is due on the 18th, not the 19th.
+    const touched = { ...interviewer, lastTouchAt: "2026-11-12T03:30:00.000Z" };
+    expect(moved({ contacts: [recruiter, touched] })).toEqual([{ id: "check", dueOn: "2026-11-18" }]);
+    expect(moved({ contacts: [recruiter, touched], timeZone: "Asia/Tokyo" })).toEqual([
+      { id: "check", dueOn: "2026-11-19" },
+    ]);
+  });
+
+  it("the latest touch with anyone on it counts; one dated later than now counts as today", () => {
+    const early = { ...recruiter, lastTouchAt: "2026-11-03T15:00:00.000Z" };
+    const late = { ...referrer, lastTouchAt: "2026-11-10T15:00:00.000Z" };
+    expect(moved({ contacts: [early, late] })).toEqual([{ id: "check", dueOn: "2026-11-17" }]);
+    const future = { ...manager, lastTouchAt: "2026-12-25T15:00:00.000Z" };
+    expect(moved({ contacts: [future] })).toEqual([{ id: "check", dueOn: "2026-11-19" }]);
+  });
+
+  it("never earlier: a check-in due later already, or a touch before it was set, leaves it", () => {
+    const old = { ...recruiter, lastTouchAt: "2026-11-09T15:00:00.000Z" };
+    expect(moved({ contacts: [old] })).toEqual([]);
+    expect(moved({ contacts: [recruiter] })).toEqual([]);
+  });
+
+  it("a snoozed check-in is open again on the new day unless its snooze runs later; others are left", () => {
+    const touched = { ...recruiter, lastTouchAt: "2026-11-12T15:00:00.000Z" };
+    const followUps: CheckInFollowUp[] = [
+      { ...checkIn, id: "short-snooze", status: "snoozed", snoozedUntilOn: "2026-11-14" },
+      { ...checkIn, id: "long-snooze", status: "snoozed", snoozedUntilOn: "2026-11-30" },
+      { ...checkIn, id: "done", status: "done" },
+      { ...checkIn, id: "thanks", draftSlot: "thank-you-interview" },
+      { ...checkIn, id: "by-hand", draftSlot: null },
+    ];
+    expect(moved({ contacts: [touched], followUps })).toEqual([{ id: "short-snooze", dueOn: "2026-11-19" }]);
+  });
+
+  it.each(OPPORTUNITY_STAGES.filter((s) => s !== "interviewing"))("%s: nothing moves", (stage) => {
+    const touched = { ...recruiter, lastTouchAt: "2026-11-12T15:00:00.000Z" };
+    expect(moved({ stage, contacts: [touched] })).toEqual([]);
   });
 });

@@ -66,6 +66,57 @@ const withRole = (contacts: readonly RuleContact[], ...roles: OpportunityRole[])
 const jobOf = (input: { title: string; companyName: string | null }) =>
   input.companyName ? `${input.title} at ${input.companyName}` : input.title;
 
+/**
+ * The local day of the last touch with any of the opportunity's people (a touch dated later than now counts as
+ * today), or null when there has been none.
+ */
+export function lastTouchOn(contacts: readonly RuleContact[], clock: RuleClock): string | null {
+  const todayOn = localDateOf(clock.nowAt, clock.timeZone);
+  let last: string | null = null;
+  for (const c of contacts) {
+    if (!c.lastTouchAt) continue;
+    const on = earlierOn(localDateOf(c.lastTouchAt, clock.timeZone), todayOn);
+    if (last === null || on > last) last = on;
+  }
+  return last;
+}
+
+/** An open (or snoozed) follow-up of the opportunity with its dates, as the check-in rule reads it. */
+export interface CheckInFollowUp extends RuleFollowUp {
+  dueOn: string;
+  snoozedUntilOn: string | null;
+}
+
+export interface CheckInInput extends RuleClock {
+  stage: OpportunityStage;
+  /** The opportunity's people, with the last touch with each (the touch just logged included). */
+  contacts: readonly RuleContact[];
+  followUps: readonly CheckInFollowUp[];
+}
+
+/** A check-in moved to a later day; a snoozed one whose snooze ends before that day is open again on it. */
+export interface MovedCheckIn {
+  id: string;
+  dueOn: string;
+}
+
+/**
+ * Interviewing: the check-in is due 7 days after the last touch with any of the opportunity's people (recruiter,
+ * hiring manager, interviewer, referrer, other), so a later touch — a thank-you, a call, a reply — moves it on.
+ * Only later: a touch edited or deleted never brings a check-in forward, and one already due later (moved by hand
+ * or by a snooze) stays. Touches with others at the company do not move it: they say nothing about the process.
+ */
+export function checkInsMoved(input: CheckInInput): MovedCheckIn[] {
+  if (input.stage !== "interviewing") return [];
+  const lastOn = lastTouchOn(input.contacts, input);
+  if (lastOn === null) return [];
+  const dueOn = addDays(lastOn, STATUS_CHECK_DAYS);
+  return input.followUps
+    .filter((f) => isOpen(f) && f.draftSlot === "status-check")
+    .filter((f) => (f.status === "snoozed" ? (f.snoozedUntilOn ?? f.dueOn) : f.dueOn) < dueOn)
+    .map((f) => ({ id: f.id, dueOn }));
+}
+
 /** The recruiter(s), else the hiring manager(s): whom a status check goes to. */
 export function pointsOfContact(contacts: readonly RuleContact[]): RuleContact[] {
   const recruiters = withRole(contacts, "recruiter");
@@ -95,21 +146,19 @@ export function followUpsForStage(input: StageRuleInput): StageOutcome {
         outreachTo: people.map((c) => c.contactId),
       };
     }
-    case "interviewing":
+    case "interviewing": {
+      const lastOn = lastTouchOn(input.contacts, input) ?? todayOn;
       return {
-        create: pointsOfContact(input.contacts).map((c) => {
-          const lastOn = c.lastTouchAt ? localDateOf(c.lastTouchAt, input.timeZone) : todayOn;
-          const dueOn = addDays(earlierOn(lastOn, todayOn), STATUS_CHECK_DAYS);
-          return {
-            contactId: c.contactId,
-            dueOn: laterOn(dueOn, todayOn),
-            title: `Check in on the interviews: ${job}`,
-            draftSlot: "status-check",
-          };
-        }),
+        create: pointsOfContact(input.contacts).map((c) => ({
+          contactId: c.contactId,
+          dueOn: laterOn(addDays(lastOn, STATUS_CHECK_DAYS), todayOn),
+          title: `Check in on the interviews: ${job}`,
+          draftSlot: "status-check",
+        })),
         close,
         outreachTo: [],
       };
+    }
     case "offer":
       return {
         create: withRole(input.contacts, "referrer").map((c) => ({

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../accounts/roles.ts";
 import { createCompany } from "../companies/company-service.ts";
 import { createContact } from "../contacts/contact-service.ts";
-import { addFollowUp, listFollowUps } from "../follow-ups/follow-up-service.ts";
-import { logInteraction } from "../interactions/interaction-service.ts";
+import { addFollowUp, completeFollowUp, listFollowUps, snoozeFollowUp } from "../follow-ups/follow-up-service.ts";
+import { logInteraction, updateInteraction } from "../interactions/interaction-service.ts";
 import { addRelationship } from "../network/relationship-service.ts";
 import { DomainError } from "../shared/errors.ts";
 import { codeOf } from "../testing/fakes.ts";
@@ -66,15 +66,38 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
     expect(job.stageHistory).toMatchObject([{ stage: "interested", fromStage: null, changedOn: "2026-11-02" }]);
     const again = await createOpportunity(w.deps, w.alice, { title: "Principal", companyName: "ACME" });
     expect(again.companyId).toBe(job.companyId);
-    expect((await listOpportunities(w.deps, viewer(), {})).map((o) => o.title).sort()).toEqual([
+    expect((await listOpportunities(w.deps, viewer(), {})).items.map((o) => o.title).sort()).toEqual([
       "Principal",
       "Staff Engineer",
     ]);
-    expect(await listOpportunities(w.deps, w.bob, {})).toEqual([]);
+    expect(await listOpportunities(w.deps, w.bob, {})).toEqual({ items: [], nextCursor: null, total: 0 });
     expect(
       await fieldOf(createOpportunity(w.deps, w.alice, { title: "X", companyName: "A", salaryMin: 5, salaryMax: 1 })),
     ).toBe("salaryMax");
     expect(await codeOf(createOpportunity(w.deps, viewer(), { title: "X", companyName: "A" }))).toBe("forbidden");
+    // Salaries are whole units of their currency, won and yen included.
+    const seoul = await createOpportunity(w.deps, w.alice, {
+      title: "백엔드 개발자",
+      companyName: "Naver",
+      salaryMin: 80_000_000,
+      salaryMax: 120_000_000,
+      salaryCurrency: "krw",
+    });
+    expect(seoul).toMatchObject({ salaryMin: 80_000_000, salaryMax: 120_000_000, salaryCurrency: "KRW" });
+    const hanoi = await createOpportunity(w.deps, w.alice, {
+      title: "Kỹ sư phần mềm",
+      companyName: "FPT",
+      salaryMin: 2_400_000_000,
+      salaryMax: 3_600_000_000,
+      salaryCurrency: "VND",
+    });
+    expect(await getOpportunity(w.deps, w.alice, hanoi.id)).toMatchObject({
+      salaryMin: 2_400_000_000,
+      salaryMax: 3_600_000_000,
+    });
+    expect(await fieldOf(createOpportunity(w.deps, w.alice, { title: "X", companyName: "A", salaryMin: 1.5 }))).toBe(
+      "salaryMin",
+    );
     const edited = await updateOpportunity(w.deps, w.alice, job.id, { remote: true, location: "Berlin" });
     expect(edited).toMatchObject({ remote: true, location: "Berlin", title: "Staff Engineer" });
   });
@@ -129,6 +152,9 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
     const item = today.items.find((i) => i.contactId === rosa.id);
     expect(item).toMatchObject({ reasonKind: "opportunity-stage", followUpId: moved.created[0]?.id });
     expect(item?.draft.templateId).toBe("default:status-check");
+    expect(item?.opportunity).toEqual({ id: job.id, title: "Staff Engineer", companyName: "Acme" });
+    // Bob's list names none of Alice's jobs; an item that is no opportunity's names none.
+    expect((await getToday(w.deps, w.bob)).items.every((i) => i.opportunity === null)).toBe(true);
 
     // Moving on to screening closes the application's status check: that stage has passed.
     const screening = await moveStage(w.deps, w.alice, job.id, { stage: "screening" });
@@ -172,6 +198,67 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
     const item = (await getToday(w.deps, w.alice)).items.find((i) => i.contactId === ivan.id);
     expect(item).toMatchObject({ reasonKind: "opportunity-stage" });
     expect(item?.draft.templateId).toBe("default:thank-you-interview");
+  });
+
+  it("while interviewing, a later touch with anyone on the opportunity moves its check-in to 7 days after it", async () => {
+    const { job, rosa, ivan, ref } = await acmeJob();
+    const stranger = await createContact(w.deps, w.alice, { firstName: "Sam", companyId: job.companyId ?? undefined });
+    const moved = await moveStage(w.deps, w.alice, job.id, { stage: "interviewing" });
+    const checkIn = moved.created[0];
+    expect(moved.created).toMatchObject([{ contactId: rosa.id, dueOn: "2026-11-09" }]);
+    const dueOf = async () =>
+      (await getOpportunity(w.deps, w.alice, job.id)).followUps.find((f) => f.id === checkIn?.id);
+
+    // A call with the interviewer at 23:30 New York time on the 5th (04:30 UTC on the 6th): due on the 12th.
+    w.clock.set("2026-11-06T05:00:00.000Z");
+    await logInteraction(w.deps, w.alice, {
+      contactIds: [ivan.id],
+      kind: "call",
+      direction: "mutual",
+      occurredAt: "2026-11-06T04:30:00.000Z",
+    });
+    expect(await dueOf()).toMatchObject({ status: "open", dueOn: "2026-11-12" });
+    const today = async () => (await getToday(w.deps, w.alice)).items.find((i) => i.followUpId === checkIn?.id);
+    w.clock.set("2026-11-09T15:00:00.000Z");
+    expect(await today()).toBeUndefined();
+
+    // Someone else at the company, or a touch that is not one (a like), does not move it.
+    await logInteraction(w.deps, w.alice, { contactIds: [stranger.id], kind: "call", direction: "mutual" });
+    await logInteraction(w.deps, w.alice, {
+      contactIds: [ref.id],
+      kind: "social",
+      direction: "inbound",
+      meaningful: false,
+    });
+    expect((await dueOf())?.dueOn).toBe("2026-11-12");
+
+    // Snoozed to the 11th, then the thank-you to the referrer is done and logged on the 10th: open again on the 17th.
+    await snoozeFollowUp(w.deps, w.alice, checkIn?.id ?? "", { untilOn: "2026-11-11" });
+    w.clock.set("2026-11-10T15:00:00.000Z");
+    const thanks = await addFollowUp(w.deps, w.alice, { contactId: ref.id, dueOn: "2026-11-10", title: "Thank Rhea" });
+    await completeFollowUp(w.deps, w.alice, thanks.id, { log: { kind: "email" } });
+    expect(await dueOf()).toMatchObject({ status: "open", dueOn: "2026-11-17", snoozedUntilOn: null });
+
+    // An edit that dates a touch later moves it on; nothing brings it forward.
+    const call = await logInteraction(w.deps, w.alice, {
+      contactIds: [rosa.id],
+      kind: "call",
+      direction: "mutual",
+      occurredAt: "2026-11-08T15:00:00.000Z",
+    });
+    expect((await dueOf())?.dueOn).toBe("2026-11-17");
+    await updateInteraction(w.deps, w.alice, call.id, { occurredAt: "2026-11-10T20:00:00.000Z" });
+    expect((await dueOf())?.dueOn).toBe("2026-11-17");
+    w.clock.set("2026-11-12T15:00:00.000Z");
+    await updateInteraction(w.deps, w.alice, call.id, { occurredAt: "2026-11-12T14:00:00.000Z" });
+    expect((await dueOf())?.dueOn).toBe("2026-11-19");
+
+    // Bob's touches never reach Alice's check-in; after the offer, touches move nothing.
+    await moveStage(w.deps, w.alice, job.id, { stage: "offer" });
+    expect((await dueOf())?.status).toBe("skipped");
+    w.clock.set("2026-11-13T15:00:00.000Z");
+    await logInteraction(w.deps, w.alice, { contactIds: [rosa.id], kind: "call", direction: "mutual" });
+    expect(await dueOf()).toMatchObject({ status: "skipped", dueOn: "2026-11-19" });
   });
 
   it("a rejection closes the opportunity's open follow-ups and suggests keeping in touch; an offer thanks the referrer", async () => {
@@ -241,14 +328,40 @@ describe.each(DIALECTS)("the job search on %s", (dialect) => {
       currency: "USD",
       category: "other",
     });
+    // Yen have no minor unit, dinars three: the CSV writes each in its own digits.
+    await createJobExpense(w.deps, w.alice, {
+      spentOn: "2026-05-01",
+      amountMinor: 1250,
+      currency: "JPY",
+      category: "交通",
+    });
+    await createJobExpense(w.deps, w.alice, {
+      spentOn: "2026-05-02",
+      amountMinor: 1250,
+      currency: "KWD",
+      category: "visa",
+    });
+    await createJobExpense(w.deps, w.alice, {
+      spentOn: "2026-05-03",
+      amountMinor: 7,
+      currency: "KWD",
+      category: "visa",
+    });
     const list = await listJobExpenses(w.deps, viewer(), { year: 2026 });
-    expect(list.totals).toEqual([{ currency: "EUR", amountMinor: 1255, count: 2 }]);
+    expect(list.totals).toEqual([
+      { currency: "EUR", amountMinor: 1255, count: 2 },
+      { currency: "JPY", amountMinor: 1250, count: 1 },
+      { currency: "KWD", amountMinor: 1257, count: 2 },
+    ]);
     expect((await listJobExpenses(w.deps, w.alice, {})).year).toBe(2026);
     const csv = await jobExpensesCsv(w.deps, viewer(), { year: 2026 });
     expect(csv).toBe(
       "Date,Amount,Currency,Category,Note,Opportunity\r\n" +
         "2026-03-01,12.50,EUR,travel,'=train,Staff Engineer\r\n" +
-        "2026-04-01,0.05,EUR,printing,,\r\n",
+        "2026-04-01,0.05,EUR,printing,,\r\n" +
+        "2026-05-01,1250,JPY,交通,,\r\n" +
+        "2026-05-02,1.250,KWD,visa,,\r\n" +
+        "2026-05-03,0.007,KWD,visa,,\r\n",
     );
     expect(await listJobExpenses(w.deps, w.bob, { year: 2026 })).toMatchObject({ items: [] });
     expect(

@@ -1,9 +1,10 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
+import { pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { localDateOf } from "../time/index.ts";
-import type { OpportunityRecord } from "./opportunity-port.ts";
+import type { OpportunityPage, OpportunityRecord } from "./opportunity-port.ts";
 import {
   createOpportunitySchema,
   type Opportunity,
@@ -105,9 +106,20 @@ export async function createOpportunity(deps: Deps, actor: Actor, input: unknown
   });
 }
 
-export async function listOpportunities(deps: Deps, actor: Actor, query: unknown): Promise<Opportunity[]> {
+/**
+ * A page of opportunities, latest stage change first (keyset on the stage's date and id), filtered by stage or
+ * company; the first page (no cursor) counts them all, so the board can say how many each stage holds.
+ */
+export async function listOpportunities(
+  deps: Deps,
+  actor: Actor,
+  query: unknown,
+  page?: unknown,
+): Promise<OpportunityPage> {
   requireRole(actor, "viewer");
-  return deps.store.opportunities.list(actor.accountId, parseInput(opportunityListQuerySchema, query ?? {}));
+  const q = parseInput(opportunityListQuerySchema, query ?? {});
+  const p = parseInput(pageQuerySchema, page ?? {});
+  return deps.store.opportunities.list(actor.accountId, q, p);
 }
 
 export async function getOpportunity(deps: Deps, actor: Actor, id: string): Promise<OpportunityDetail> {

@@ -33,7 +33,8 @@ const currency = z
   .length(3, "must be a three-letter currency code such as EUR")
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as EUR");
-const salary = z.number().int().min(0).max(100_000_000).nullable().optional();
+/** A yearly salary in whole units of its currency: room for won, rupiah and dong (₩120,000,000 is an ordinary one). */
+const salary = z.number().int().min(0).max(1_000_000_000_000).nullable().optional();
 
 const linkSchema = z
   .string()
@@ -234,7 +235,8 @@ const expenseFields = {
   note: z.string().max(2000).optional(),
   opportunityId: id.nullable().optional(),
 };
-export const createExpenseSchema = z.strictObject(expenseFields);
+/** A new expense: spent today (in the account's zone) unless said otherwise. */
+export const createExpenseSchema = z.strictObject({ ...expenseFields, spentOn: saneDateOn.optional() });
 export const updateExpenseSchema = z.strictObject({
   spentOn: expenseFields.spentOn.optional(),
   amountMinor: expenseFields.amountMinor.optional(),

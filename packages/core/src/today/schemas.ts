@@ -29,6 +29,8 @@ export const todayItemSchema = z.object({
    * "thought of you" draft. Null when none matches.
    */
   article: z.object({ id: z.string(), title: z.string(), url: z.string(), draft: draftSchema }).nullable(),
+  /** The opportunity the item's follow-up is about (a thank-you, a status check, a keep-in-touch), or null. */
+  opportunity: z.object({ id: z.string(), title: z.string(), companyName: z.string().nullable() }).nullable(),
 });
 export type TodayItem = z.output<typeof todayItemSchema>;
 

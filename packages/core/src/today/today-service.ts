@@ -67,7 +67,11 @@ interface EntryDrafts {
   drafts: ReadonlyMap<string, Draft>;
   /** By contact: the article an item speaks of or is offered, with its "thought of you" draft. */
   articles: ReadonlyMap<string, TodayItem["article"]>;
+  /** By follow-up: the opportunity it is about. */
+  opportunities?: ReadonlyMap<string, NonNullable<TodayItem["opportunity"]>>;
 }
+
+const followUpIdOf = (entry: TodayEntry) => (entry.detail.kind === "follow-up" ? entry.detail.followUpId : null);
 
 /**
  * Each entry's draft, rendered in one batch (two reads for all of them), and the articles: an article-match item's
@@ -95,14 +99,20 @@ async function draftsOf(deps: Deps, actor: Actor, ctx: EngineContext, entries: r
     const draft = articleDrafts.get(contactId) ?? drafts.get(contactId);
     if (draft) articles.set(contactId, { id: a.id, title: a.title, url: a.url, draft });
   }
-  return { drafts, articles } satisfies EntryDrafts;
+  const followUpIds = entries.flatMap((e) => followUpIdOf(e) ?? []);
+  const opportunities = await deps.store.opportunities.ofFollowUps(actor.accountId, followUpIds);
+  return { drafts, articles, opportunities } satisfies EntryDrafts;
 }
 
 const NO_DRAFTS: EntryDrafts = { drafts: new Map(), articles: new Map() };
 const NO_DRAFT: Draft = { templateId: null, templateName: "", channel: "any", subject: "Hello", body: "" };
 
-export function presentEntry(entry: TodayEntry, { drafts, articles }: EntryDrafts = NO_DRAFTS): TodayItem {
+export function presentEntry(
+  entry: TodayEntry,
+  { drafts, articles, opportunities }: EntryDrafts = NO_DRAFTS,
+): TodayItem {
   const detail = entry.detail;
+  const followUpId = followUpIdOf(entry);
   return {
     contactId: entry.contactId,
     displayName: entry.displayName,
@@ -113,7 +123,7 @@ export function presentEntry(entry: TodayEntry, { drafts, articles }: EntryDraft
     daysOverdue: entry.daysOverdue,
     priority: entry.priority,
     templateSlot: entry.templateSlot,
-    followUpId: detail.kind === "follow-up" ? detail.followUpId : null,
+    followUpId,
     alsoDue: entry.alsoDue,
     connection: {
       exchanges: entry.connection.exchanges,
@@ -123,6 +133,7 @@ export function presentEntry(entry: TodayEntry, { drafts, articles }: EntryDraft
     suggestMoveOn: detail.kind === "outreach" && detail.suggestMoveOn,
     draft: drafts.get(entry.contactId) ?? NO_DRAFT,
     article: articles.get(entry.contactId) ?? null,
+    opportunity: (followUpId && opportunities?.get(followUpId)) || null,
   };
 }
 

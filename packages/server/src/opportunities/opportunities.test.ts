@@ -43,6 +43,41 @@ describe.each(DIALECTS)("the job search over HTTP on %s", (dialect) => {
     expect(item.draft.body).toContain("Thank you for taking the time to talk with me");
   });
 
+  it("pages the opportunities with a cursor and a bounded limit, each page counted on the first", async () => {
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    await bob.call("POST", "/api/opportunities", { title: "Bob's", companyName: "Bobco" });
+    const titles = ["Ingénieure", "エンジニア", "מהנדסת", "Engineer 🚀", "Engineer"];
+    for (const [i, title] of titles.entries())
+      await alice.call("POST", "/api/opportunities", { title, companyName: "Acme", stageOn: `2026-10-0${i + 1}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `limit=2&cursor=${cursor}` : "limit=2";
+      const page = (await alice.call("GET", `/api/opportunities?${query}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.total).toBe(pages === 0 ? 5 : null);
+      seen.push(...page.items.map((o: { title: string }) => o.title));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...titles].reverse());
+    const interested = (await alice.call("GET", "/api/opportunities?stage=interested&limit=1")).json();
+    expect(interested).toMatchObject({ total: 5, items: [{ title: "Engineer" }] });
+    expect((await alice.call("GET", "/api/opportunities?stage=offer")).json()).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
+    for (const bad of ["limit=0", "limit=201", "cursor=garbage", "stage=hired"]) {
+      const answer = await alice.call("GET", `/api/opportunities?${bad}`);
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().errors[0].path).toMatch(new RegExp(`^(querystring\\.)?${bad.split("=")[0]}$`));
+    }
+  });
+
   it("answers bad input with a 400 naming the field, and downloads the year's expenses as CSV", async () => {
     const alice = await signUp(s, "Alice", "alice@example.com");
     const bad = await alice.call("POST", "/api/opportunities", { title: "X", companyName: "A", link: "ftp://x" });

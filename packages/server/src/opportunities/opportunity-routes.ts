@@ -33,7 +33,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idParams, noContent } from "../http/schemas.ts";
+import { idParams, listQuery, noContent, pageOf, splitPage } from "../http/schemas.ts";
 
 const tags = ["opportunities"];
 
@@ -45,12 +45,16 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        summary: "Opportunities, newest stage first; filter by stage or company",
-        querystring: opportunityListQuerySchema,
-        response: { 200: z.object({ items: z.array(opportunitySchema) }) },
+        summary:
+          "A page of opportunities, latest stage change first; filter by stage or company. The first page counts them all (total)",
+        querystring: listQuery(opportunityListQuerySchema),
+        response: { 200: pageOf(opportunitySchema).extend({ total: z.number().nullable() }) },
       },
     },
-    async (req) => ({ items: await listOpportunities(deps, req.actor, req.query) }),
+    async (req) => {
+      const { filters, page } = splitPage(req.query);
+      return listOpportunities(deps, req.actor, filters, page);
+    },
   );
   r.post(
     "/api/opportunities",

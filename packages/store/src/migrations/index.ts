@@ -31,6 +31,7 @@ import { importRelationsMigration } from "./0031-import-relations.ts";
 import { captureDoneMigration } from "./0033-capture-done.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { articleMatchesMigration } from "./0030-article-matches.ts";
+import { opportunityPagesMigration } from "./0032-opportunity-pages.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -68,6 +69,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0031-import-relations": importRelationsMigration,
         "0033-capture-done": captureDoneMigration,
         "0037-interaction-template": interactionTemplateMigration,
+        "0032-opportunity-pages": opportunityPagesMigration(dialect),
       };
     },
   };

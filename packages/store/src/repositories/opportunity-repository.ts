@@ -13,7 +13,7 @@ import type {
   StageChange,
   TargetCompany,
 } from "@kith/core";
-import { CLOSED_STAGES } from "@kith/core";
+import { CLOSED_STAGES, decodeCursor, type OpportunityPage, type PageQuery, toPage } from "@kith/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, Dialect, InterviewTable, OpportunityTable } from "../schema.ts";
 import { followUpOfRow } from "./follow-up-repository.ts";
@@ -131,12 +131,44 @@ export class KyselyOpportunityRepository implements OpportunityRepository {
     return r ? this.present(r) : null;
   }
 
-  async list(accountId: string, query: OpportunityListQuery): Promise<Opportunity[]> {
-    let q = this.presented().where("o.account_id", "=", accountId);
+  async list(accountId: string, query: OpportunityListQuery, page: PageQuery): Promise<OpportunityPage> {
+    let q = this.db.selectFrom("opportunity as o").where("o.account_id", "=", accountId);
     if (query.stage) q = q.where("o.stage", "=", query.stage);
     if (query.companyId) q = q.where("o.company_id", "=", query.companyId);
-    const rows = await q.orderBy("o.stage_on", "desc").orderBy("o.id").execute();
-    return rows.map((r) => this.present(r));
+    const total = page.cursor
+      ? null
+      : Number((await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const after = decodeCursor(page.cursor);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb("o.stage_on", "<", after.key),
+          eb.and([eb("o.stage_on", "=", after.key), eb("o.id", "<", after.id)]),
+        ]),
+      );
+    }
+    const ids = await q
+      .select(["o.id", "o.stage_on"])
+      .orderBy("o.stage_on", "desc")
+      .orderBy("o.id", "desc")
+      .limit(page.limit + 1)
+      .execute();
+    const result = toPage(ids, page.limit, (r) => ({ key: r.stage_on, id: r.id }));
+    // The page's rows with their company and next interview, in the page's order.
+    const rows =
+      result.items.length === 0
+        ? []
+        : await this.presented()
+            .where("o.account_id", "=", accountId)
+            .where(
+              "o.id",
+              "in",
+              result.items.map((r) => r.id),
+            )
+            .execute();
+    const byId = new Map(rows.map((r) => [r.id, this.present(r)]));
+    const items = result.items.flatMap((r) => byId.get(r.id) ?? []);
+    return { items, nextCursor: result.nextCursor, total };
   }
 
   async all(accountId: string): Promise<OpportunityRecord[]> {
@@ -351,6 +383,48 @@ export class KyselyOpportunityRepository implements OpportunityRepository {
       followUp: followUpOfRow(r),
       draftSlot: r.draft_slot,
     }));
+  }
+
+  async interviewingWith(accountId: string, contactIds: readonly string[]): Promise<string[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("opportunity as o")
+      .select("o.id")
+      .where("o.account_id", "=", accountId)
+      .where("o.stage", "=", "interviewing")
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("opportunity_contact as oc")
+            .select("oc.contact_id")
+            .whereRef("oc.opportunity_id", "=", "o.id")
+            .where("oc.account_id", "=", accountId)
+            .where("oc.contact_id", "in", [...new Set(contactIds)]),
+        ),
+      )
+      .orderBy("o.id")
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async ofFollowUps(
+    accountId: string,
+    followUpIds: readonly string[],
+  ): Promise<Map<string, { id: string; title: string; companyName: string | null }>> {
+    const found = new Map<string, { id: string; title: string; companyName: string | null }>();
+    if (followUpIds.length === 0) return found;
+    const rows = await this.db
+      .selectFrom("follow_up as f")
+      .innerJoin("opportunity as o", (j) =>
+        j.onRef("o.id", "=", "f.opportunity_id").onRef("o.account_id", "=", "f.account_id"),
+      )
+      .leftJoin("company as c", (j) => j.onRef("c.id", "=", "o.company_id").onRef("c.account_id", "=", "o.account_id"))
+      .select(["f.id as follow_up_id", "o.id", "o.title", "c.name as company_name"])
+      .where("f.account_id", "=", accountId)
+      .where("f.id", "in", [...new Set(followUpIds)])
+      .execute();
+    for (const r of rows) found.set(r.follow_up_id, { id: r.id, title: r.title, companyName: r.company_name ?? null });
+    return found;
   }
 
   async companyPeople(accountId: string, companyId: string): Promise<CompanyPerson[]> {

@@ -30,6 +30,7 @@ const rosa = {
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
   article: null,
+  opportunity: null,
   draft,
 } as DueItem;
 const today = {

@@ -71,8 +71,21 @@ describe("ExpensesPage", () => {
     const { user } = renderPage(<ExpensesPage />, "/jobs/expenses");
     await user.type(await screen.findByLabelText("Amount"), "ten");
     await user.click(screen.getByRole("button", { name: "Log expense" }));
-    expect(await screen.findByText("Type an amount such as 12.50")).toBeTruthy();
+    expect(await screen.findByText("Type an amount such as 12.50 (EUR has 2 decimals)")).toBeTruthy();
     expect(api.sent("POST", "/api/job-expenses")).toHaveLength(0);
+
+    // Yen have no decimals: 1250.5 is refused in yen's words, 1250 is sent as 1250 minor units.
+    await user.clear(screen.getByLabelText("Currency"));
+    await user.type(screen.getByLabelText("Currency"), "jpy");
+    await user.clear(screen.getByLabelText("Amount"));
+    await user.type(screen.getByLabelText("Amount"), "1250.5");
+    await user.click(screen.getByRole("button", { name: "Log expense" }));
+    expect(await screen.findByText("Type a whole amount such as 1250: JPY has no decimals")).toBeTruthy();
+    await user.clear(screen.getByLabelText("Amount"));
+    await user.type(screen.getByLabelText("Amount"), "1250");
+    await user.click(screen.getByRole("button", { name: "Log expense" }));
+    await waitFor(() => expect(api.sent("POST", "/api/job-expenses")).toHaveLength(1));
+    expect(api.sent("POST", "/api/job-expenses")[0]?.body).toMatchObject({ amountMinor: 1250, currency: "JPY" });
 
     await user.clear(screen.getByLabelText("Amount"));
     await user.type(screen.getByLabelText("Amount"), "3");
@@ -81,6 +94,7 @@ describe("ExpensesPage", () => {
     await user.click(screen.getByRole("button", { name: "Log expense" }));
     expect(await screen.findByText("must be a three-letter currency code such as EUR")).toBeTruthy();
     expect(api.sent("POST", "/api/job-expenses").map((r) => r.body)).toMatchObject([
+      { amountMinor: 1250, currency: "JPY" },
       { amountMinor: 300, currency: "EU" },
     ]);
   });

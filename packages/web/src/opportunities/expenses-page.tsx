@@ -7,7 +7,7 @@ import { formatDate, plural } from "../ui/format.ts";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
 import { wallClockAt } from "../ui/zoned-time.ts";
 import { expensesCsvHref, useExpenseActions, useExpenses } from "./expense-queries.ts";
-import { formatMoney, parseAmount } from "./money.ts";
+import { amountHint, formatMoney, parseAmount } from "./money.ts";
 import { useOpportunities } from "./opportunity-queries.ts";
 import type { JobExpense } from "./opportunity-types.ts";
 
@@ -150,7 +150,7 @@ function LogExpense(props: { todayOn: string; lastCurrency: string }) {
     e.preventDefault();
     const currency = draft.currency.trim().toUpperCase();
     const amountMinor = parseAmount(draft.amount, currency);
-    if (amountMinor === null) return setAmountError("Type an amount such as 12.50");
+    if (amountMinor === null) return setAmountError(amountHint(currency));
     add.mutate(
       {
         spentOn: draft.spentOn,

@@ -9,17 +9,29 @@ import type { Opportunity, OpportunityDetail } from "./opportunity-types.ts";
 const opp = opportunityOf;
 const followUp = followUpOf;
 
-/** An account with three opportunities; the stage route moves one and answers with the follow-ups it made. */
-function world(role: "editor" | "viewer") {
+/**
+ * An account with three opportunities (and `applied` more in the applied stage); the list pages as the API does
+ * (a stage filter, a limit, an opaque cursor, the total on the first page); the stage route moves one and answers
+ * with the follow-ups it made.
+ */
+function world(role: "editor" | "viewer", applied = 0) {
   const items = [
     opp({ id: "o1", title: "Designer", stage: "interested" }),
     opp({ id: "o2", title: "Engineer", stage: "interviewing", nextInterviewAt: "2026-12-09T22:30:00.000Z" }),
     opp({ id: "o3", title: "Old job", stage: "rejected", companyName: "Initech" }),
+    ...Array.from({ length: applied }, (_, i) => opp({ id: `a${i}`, title: `Applied ${i + 1}`, stage: "applied" })),
   ];
   return fakeApi({
     "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role, name: "Ada" }),
     "GET /api/account": () => ({ id: "a1", name: "Ada", timeZone: "Europe/Paris", country: "FR", role }),
-    "GET /api/opportunities": () => ({ items }),
+    "GET /api/opportunities": (req) => {
+      const stage = req.query.get("stage");
+      const here = items.filter((o) => !stage || o.stage === stage);
+      const limit = Number(req.query.get("limit") ?? 50);
+      const from = Number(req.query.get("cursor") ?? 0);
+      const next = from + limit < here.length ? String(from + limit) : null;
+      return { items: here.slice(from, from + limit), nextCursor: next, total: from === 0 ? here.length : null };
+    },
     "GET /api/follow-ups": () => ({
       items: [
         followUp({
@@ -89,6 +101,20 @@ describe("JobsPage: the pipeline board", () => {
     ).toBeTruthy();
     expect(api.sent("POST", "/api/opportunities/o1/stage").map((r) => r.body)).toEqual([{ stage: "applied" }]);
     await waitFor(() => expect(within(column("Applied")).getByRole("link", { name: "Designer" })).toBeTruthy());
+  });
+
+  it("pages a full column: its count in all, the first cards, and more on asking", async () => {
+    const api = world("editor", 53);
+    const { user } = renderPage(<JobsPage />, "/jobs");
+    await screen.findByRole("link", { name: "Applied 1" });
+    const applied = column("Applied");
+    expect(within(applied).getByText("53")).toBeTruthy();
+    expect(within(applied).getAllByRole("listitem")).toHaveLength(50);
+    expect(api.sent("GET", "/api/opportunities").every((r) => Number(r.query.get("limit")) <= 50)).toBe(true);
+    await user.click(within(applied).getByRole("button", { name: "Show more (3 more)" }));
+    await waitFor(() => expect(within(applied).getAllByRole("listitem")).toHaveLength(53));
+    expect(within(applied).queryByRole("button", { name: /^Show more/ })).toBeNull();
+    expect(within(column("Interested")).getAllByRole("listitem")).toHaveLength(1);
   });
 
   it("offers a viewer no move and no add", async () => {

@@ -5,14 +5,14 @@ import { useAccount, useCanEdit } from "../app/session.ts";
 import { Alert, Button } from "../ui/controls.tsx";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { AddOpportunityDialog } from "./add-opportunity-dialog.tsx";
-import { useMoveStage, useOpportunities, useOpportunityFollowUps } from "./opportunity-queries.ts";
+import { useMoveStage, useOpportunityCount, useOpportunityFollowUps } from "./opportunity-queries.ts";
 import { PipelineBoard } from "./pipeline-board.tsx";
 import { EffectsNotice } from "./stage-controls.tsx";
 import { describeEffects, STAGE_LABELS } from "./stages.ts";
 
-/** The pipeline board: every opportunity by stage; a move says which follow-ups it created. */
+/** The pipeline board: every opportunity by stage, a page per column; a move says which follow-ups it created. */
 export default function JobsPage() {
-  const list = useOpportunities();
+  const count = useOpportunityCount();
   const followUps = useOpportunityFollowUps();
   const account = useAccount().data;
   const canEdit = useCanEdit();
@@ -43,9 +43,9 @@ export default function JobsPage() {
       <div className="stack-lg">
         <EffectsNotice notice={moved} />
         {move.isError && <Alert>{describeError(move.error)}</Alert>}
-        {list.isPending && <Loading />}
-        {list.isError && <Alert>{describeError(list.error)}</Alert>}
-        {list.data?.length === 0 && (
+        {count.isPending && <Loading />}
+        {count.isError && <Alert>{describeError(count.error)}</Alert>}
+        {count.data === 0 && (
           <Empty>
             <p className="strong">No opportunities yet.</p>
             <p className="muted">
@@ -54,9 +54,8 @@ export default function JobsPage() {
             </p>
           </Empty>
         )}
-        {list.data && list.data.length > 0 && (
+        {count.data !== undefined && count.data > 0 && (
           <PipelineBoard
-            opportunities={list.data}
             followUps={followUps.data ?? new Map()}
             timeZone={account?.timeZone ?? "UTC"}
             canEdit={canEdit}

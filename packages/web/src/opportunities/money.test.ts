@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatSalary, minorDigits, parseAmount } from "./money.ts";
+import { amountHint, formatMoney, formatSalary, minorDigits, parseAmount } from "./money.ts";
 
 describe("money", () => {
   it("knows each currency's minor digits from Intl", () => {
@@ -30,6 +30,11 @@ describe("money", () => {
     expect(parseAmount("12.5", "JPY")).toBeNull();
     expect(parseAmount("ten", "EUR")).toBeNull();
     expect(parseAmount("1e5", "EUR")).toBeNull();
+  });
+  it("says what to type in the currency's own digits", () => {
+    expect(amountHint("EUR")).toBe("Type an amount such as 12.50 (EUR has 2 decimals)");
+    expect(amountHint("JPY")).toBe("Type a whole amount such as 1250: JPY has no decimals");
+    expect(amountHint("KWD")).toBe("Type an amount such as 12.500 (KWD has 3 decimals)");
   });
   it("says a salary range in few characters", () => {
     expect(formatSalary(null, null, "EUR")).toBeNull();

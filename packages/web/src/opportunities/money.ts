@@ -38,6 +38,14 @@ export function parseAmount(text: string, currency: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
+/** What to type for an amount of this currency, when what was typed is not one: "12.50", "1250" for yen, "12.500" for dinars. */
+export function amountHint(currency: string): string {
+  const digits = minorDigits(currency);
+  const code = /^[A-Z]{3}$/.test(currency) ? currency : "this currency";
+  if (digits === 0) return `Type a whole amount such as 1250: ${code} has no decimals`;
+  return `Type an amount such as 12.${"5".padEnd(digits, "0")} (${code} has ${digits} decimals)`;
+}
+
 /** "€60k–€80k", "from $90,000", "up to £50,000": a yearly salary range in whole units. */
 export function formatSalary(min: number | null, max: number | null, currency: string | null): string | null {
   if (min === null && max === null) return null;

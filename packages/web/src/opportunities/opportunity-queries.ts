@@ -1,11 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.ts";
 import type { FollowUp } from "../api/types.ts";
 import type {
   InterviewInput,
   InterviewPrep,
+  Opportunity,
   OpportunityDetail,
   OpportunityInput,
+  OpportunityPage,
   OpportunityPatch,
   OpportunityRole,
   Stage,
@@ -14,11 +23,83 @@ import type {
 const KEY = ["opportunities"] as const;
 const path = (id: string) => ({ params: { path: { id } } });
 
+/** Cards a board column shows at first, and each "Show more" adds. */
+export const BOARD_PAGE = 50;
+const stageKey = (stage: Stage) => [...KEY, "list", "stage", stage] as const;
+
+/**
+ * The latest opportunities for pickers (an expense's job): the first page of 200, latest stage change first. The
+ * board pages each column instead (`useStageOpportunities`).
+ */
 export function useOpportunities() {
   return useQuery({
-    queryKey: [...KEY, "list"],
-    queryFn: async () => (await unwrap(api.GET("/api/opportunities"))).items,
+    queryKey: [...KEY, "list", "recent"],
+    queryFn: async () => (await unwrap(api.GET("/api/opportunities", { params: { query: { limit: 200 } } }))).items,
   });
+}
+
+/** How many opportunities the account has in all (one count, no rows): the board's empty state. */
+export function useOpportunityCount() {
+  return useQuery({
+    queryKey: [...KEY, "list", "count"],
+    queryFn: async () => (await unwrap(api.GET("/api/opportunities", { params: { query: { limit: 1 } } }))).total ?? 0,
+  });
+}
+
+/** One column of the board: its stage's opportunities a page at a time; the first page says how many in all. */
+export function useStageOpportunities(stage: Stage) {
+  return useInfiniteQuery({
+    queryKey: stageKey(stage),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET("/api/opportunities", {
+          signal,
+          params: { query: { stage, limit: BOARD_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+type StagePages = InfiniteData<OpportunityPage, string | undefined>;
+
+/** A card on the board, whichever column has it loaded. */
+export function findOnBoard(client: QueryClient, id: string): Opportunity | undefined {
+  for (const [, data] of client.getQueriesData<StagePages>({ queryKey: [...KEY, "list", "stage"] }))
+    for (const page of data?.pages ?? []) {
+      const found = page.items.find((o) => o.id === id);
+      if (found) return found;
+    }
+  return undefined;
+}
+
+/** The board as it will be after a move: the card out of its column and first in the new one, counts kept true. */
+function moveOnBoard(client: QueryClient, id: string, to: Stage) {
+  const card = findOnBoard(client, id);
+  if (!card || card.stage === to) return;
+  client.setQueryData<StagePages>(stageKey(card.stage), (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p, i) => ({
+            ...p,
+            items: p.items.filter((o) => o.id !== id),
+            total: i === 0 && p.total !== null ? p.total - 1 : p.total,
+          })),
+        }
+      : data,
+  );
+  client.setQueryData<StagePages>(stageKey(to), (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p, i) =>
+            i === 0 ? { ...p, items: [{ ...card, stage: to }, ...p.items], total: (p.total ?? 0) + 1 } : p,
+          ),
+        }
+      : data,
+  );
 }
 
 export function useOpportunity(id: string) {
@@ -96,9 +177,7 @@ export function useMoveStage() {
     // The card moves at once; the refetch has the final word (and puts it back if the move failed).
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey: [...KEY, "list"] });
-      client.setQueryData<{ id: string; stage: Stage }[]>([...KEY, "list"], (list) =>
-        list?.map((o) => (o.id === v.id ? { ...o, stage: v.stage } : o)),
-      );
+      moveOnBoard(client, v.id, v.stage);
     },
     onSettled: refresh,
   });

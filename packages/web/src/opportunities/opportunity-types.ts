@@ -1,7 +1,8 @@
 import type { Body, Answer as Ok } from "@kith/api";
 
 // Every shape from the generated API (docs/openapi.json → @kith/api): a field renamed in core is a compile error here.
-export type Opportunity = Ok<"/api/opportunities", "get">["items"][number];
+export type OpportunityPage = Ok<"/api/opportunities", "get">;
+export type Opportunity = OpportunityPage["items"][number];
 export type OpportunityDetail = Ok<"/api/opportunities/{id}", "get">;
 export type OpportunityInput = Body<"/api/opportunities", "post">;
 export type OpportunityPatch = Body<"/api/opportunities/{id}", "patch">;

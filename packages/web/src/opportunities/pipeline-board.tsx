@@ -1,16 +1,18 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button as AriaButton, DropZone, isTextDropItem, useDrag } from "react-aria-components";
 import { Link } from "wouter";
+import { describeError } from "../api/problem.ts";
 import type { FollowUp } from "../api/types.ts";
+import { findOnBoard, useStageOpportunities } from "./opportunity-queries.ts";
 import type { Opportunity, Stage } from "./opportunity-types.ts";
 import { MoveToMenu } from "./stage-controls.tsx";
-import { groupByStage, isClosed, nextStep, type StageColumn } from "./stages.ts";
+import { CLOSED_STAGES, nextStep, OPEN_STAGES, STAGE_LABELS, sortByUrgency } from "./stages.ts";
 
 /** What a card carries while dragged: its id under our own type, so text dragged from elsewhere is refused. */
 const DRAG_TYPE = "application/x-kith-opportunity";
 
 export interface BoardProps {
-  opportunities: readonly Opportunity[];
   followUps: ReadonlyMap<string, FollowUp[]>;
   timeZone: string;
   canEdit: boolean;
@@ -19,37 +21,35 @@ export interface BoardProps {
 
 /**
  * The pipeline: a column per open stage, then the closed ones (their cards collapsed, each still a place to drop).
- * A card moves by dragging it with the mouse or a finger, by keyboard (its drag handle: Enter, Tab to a column,
- * Enter; react-aria's drag and drop), or through its "Move to…" menu.
+ * Each column loads its own stage a page at a time (latest first, "Show more" for the rest) and says how many it
+ * holds in all. A card moves by dragging it with the mouse or a finger, by keyboard (its drag handle: Enter, Tab to
+ * a column, Enter; react-aria's drag and drop), or through its "Move to…" menu.
  */
 export function PipelineBoard(props: BoardProps) {
-  const columns = groupByStage(props.opportunities);
   const [showClosed, setShowClosed] = useState(false);
-  const closedCount = columns.filter((c) => isClosed(c.stage)).reduce((n, c) => n + c.items.length, 0);
-  const byId = new Map(props.opportunities.map((o) => [o.id, o]));
+  const client = useQueryClient();
+  const accepted = useStageOpportunities("accepted").data?.pages[0]?.total ?? 0;
+  const rejected = useStageOpportunities("rejected").data?.pages[0]?.total ?? 0;
+  const withdrawn = useStageOpportunities("withdrawn").data?.pages[0]?.total ?? 0;
   const drop = (id: string, stage: Stage) => {
-    const o = byId.get(id);
+    const o = findOnBoard(client, id);
     if (o && o.stage !== stage) props.onMove(o, stage);
   };
   return (
     <div className="board">
       <div className="board-columns">
-        {columns
-          .filter((c) => !isClosed(c.stage))
-          .map((c) => (
-            <Column key={c.stage} column={c} board={props} onDrop={drop} />
-          ))}
+        {OPEN_STAGES.map((stage) => (
+          <Column key={stage} stage={stage} board={props} onDrop={drop} />
+        ))}
       </div>
       <div className="board-closed">
         <AriaButton className="btn btn-quiet" aria-expanded={showClosed} onPress={() => setShowClosed(!showClosed)}>
-          {showClosed ? "Hide closed" : `Show closed (${closedCount})`}
+          {showClosed ? "Hide closed" : `Show closed (${accepted + rejected + withdrawn})`}
         </AriaButton>
         <div className="board-columns board-columns-closed">
-          {columns
-            .filter((c) => isClosed(c.stage))
-            .map((c) => (
-              <Column key={c.stage} column={c} board={props} onDrop={drop} collapsed={!showClosed} />
-            ))}
+          {CLOSED_STAGES.map((stage) => (
+            <Column key={stage} stage={stage} board={props} onDrop={drop} collapsed={!showClosed} />
+          ))}
         </div>
       </div>
     </div>
@@ -57,28 +57,43 @@ export function PipelineBoard(props: BoardProps) {
 }
 
 function Column(props: {
-  column: StageColumn;
+  stage: Stage;
   board: BoardProps;
   onDrop: (id: string, stage: Stage) => void;
   collapsed?: boolean;
 }) {
-  const { column, board } = props;
+  const { stage, board } = props;
   const headingId = useId();
+  const query = useStageOpportunities(stage);
+  const loaded = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = sortByUrgency(loaded.filter((o) => o.stage === stage));
+  const total = query.data?.pages[0]?.total ?? items.length;
+  const label = STAGE_LABELS[stage];
   const content = (
     <>
       <h2 id={headingId} className="board-heading">
-        {column.label} <span className="badge badge-muted">{column.items.length}</span>
+        {label} <span className="badge badge-muted">{total}</span>
       </h2>
+      {query.isError && <p className="small warn">{describeError(query.error)}</p>}
       {!props.collapsed &&
-        (column.items.length === 0 ? (
-          <p className="muted small board-empty">None yet</p>
+        (items.length === 0 ? (
+          <p className="muted small board-empty">{query.isPending ? "Loading…" : "None yet"}</p>
         ) : (
           <ul className="board-cards" aria-labelledby={headingId}>
-            {column.items.map((o) => (
+            {items.map((o) => (
               <Card key={o.id} opportunity={o} board={board} />
             ))}
           </ul>
         ))}
+      {!props.collapsed && query.hasNextPage && (
+        <AriaButton
+          className="btn btn-quiet board-more"
+          isDisabled={query.isFetchingNextPage}
+          onPress={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? "Loading…" : `Show more (${Math.max(0, total - items.length)} more)`}
+        </AriaButton>
+      )}
     </>
   );
   return (
@@ -86,12 +101,11 @@ function Column(props: {
       {board.canEdit ? (
         <DropZone
           className={({ isDropTarget }) => `board-drop${isDropTarget ? " board-drop-active" : ""}`}
-          aria-label={`Move to ${column.label}`}
+          aria-label={`Move to ${label}`}
           getDropOperation={(types) => (types.has(DRAG_TYPE) ? "move" : "cancel")}
           onDrop={async (e) => {
             for (const item of e.items)
-              if (isTextDropItem(item) && item.types.has(DRAG_TYPE))
-                props.onDrop(await item.getText(DRAG_TYPE), column.stage);
+              if (isTextDropItem(item) && item.types.has(DRAG_TYPE)) props.onDrop(await item.getText(DRAG_TYPE), stage);
           }}
         >
           {content}

@@ -57,6 +57,9 @@ export function groupByStage(opportunities: readonly Opportunity[]): StageColumn
   }));
 }
 
+/** A column's cards, what needs you first first (see `groupByStage`). */
+export const sortByUrgency = (opportunities: readonly Opportunity[]) => [...opportunities].sort(byUrgency);
+
 function byUrgency(a: Opportunity, b: Opportunity): number {
   if (a.nextInterviewAt !== b.nextInterviewAt) {
     if (!a.nextInterviewAt) return 1;

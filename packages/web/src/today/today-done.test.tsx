@@ -20,6 +20,7 @@ const rosa = {
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
   article: null,
+  opportunity: null,
 };
 const today = {
   todayOn: "2026-11-17",

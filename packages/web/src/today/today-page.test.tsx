@@ -31,6 +31,7 @@ const due = (displayName: string, daysOverdue: number, exchanges: number): DueIt
   connection: { exchanges, target: 7, stage: "building" },
   suggestMoveOn: false,
   article: null,
+  opportunity: null,
   draft: {
     templateId: "default:check-in",
     templateName: "Check-in",
@@ -81,6 +82,22 @@ describe("TodayPage for a new account", () => {
     renderPage(<TodayPage />);
     expect(await screen.findByText("You're all caught up.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Add a contact" })).toBeTruthy();
+  });
+});
+
+describe("TodayPage's opportunity items", () => {
+  it("links a follow-up about a job to the job's page; other items name none", async () => {
+    const thanks: DueItem = {
+      ...due("Ivan Petrov", 0, 1),
+      reasonKind: "opportunity-stage",
+      followUpId: "f1",
+      opportunity: { id: "o 1", title: "Staff Engineer", companyName: "Acmé" },
+    };
+    fakeApi(routes([thanks, due("Rosa", 0, 1)], 2));
+    renderPage(<TodayPage />);
+    const link = await screen.findByRole("link", { name: "Staff Engineer at Acmé" });
+    expect(link.getAttribute("href")).toBe("/jobs/o%201");
+    expect(screen.getAllByText(/^About/)).toHaveLength(1);
   });
 });
 

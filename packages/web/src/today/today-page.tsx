@@ -188,6 +188,15 @@ function DueCard(props: {
         <span className={`badge${overdue ? " badge-warn" : ""}`}>{REASON_LABELS[item.reasonKind]}</span>
       </div>
       <p className="due-sentence">{item.sentence}</p>
+      {item.opportunity && (
+        <p className="small due-job">
+          About{" "}
+          <Link href={`/jobs/${encodeURIComponent(item.opportunity.id)}`}>
+            {item.opportunity.title}
+            {item.opportunity.companyName && ` at ${item.opportunity.companyName}`}
+          </Link>
+        </p>
+      )}
       {item.suggestMoveOn && <p className="small warn">Several tries with no reply: it may be time to move on.</p>}
       {(item.sinceOn || overdue) && (
         <p className="muted small">

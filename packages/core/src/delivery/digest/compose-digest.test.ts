@@ -54,6 +54,7 @@ describe("composeDigest", () => {
       connection: { exchanges: 1, target: 7, stage: "building" },
       suggestMoveOn: false,
       article: null,
+      opportunity: null,
       draft: {
         templateId: "default:follow-up",
         templateName: "Following up",
@@ -99,6 +100,21 @@ describe("composeDigest", () => {
       footer,
     );
     expect(own.text).not.toContain("Or share an article");
+
+    // A follow-up about an opportunity links to its page, the title escaped and on one line.
+    const opportunity = { id: "o 1/é", title: 'Staff <Engineer>\r\n"x"', companyName: "Acmé & Co" };
+    const job = composeDigest(
+      { ...view([]), items: [{ ...item, reasonKind: "opportunity-stage", opportunity }] },
+      links,
+      { ...footer, todayUrl: "https://kith.test/app/" },
+    );
+    expect(job.text).toContain(
+      '   About: Staff <Engineer> "x" at Acmé & Co — https://kith.test/app/jobs/o%201%2F%C3%A9\n',
+    );
+    expect(job.html).toContain(
+      'About: <a href="https://kith.test/app/jobs/o%201%2F%C3%A9">Staff &lt;Engineer&gt; &quot;x&quot; at Acmé &amp; Co</a><br>',
+    );
+    expect(composeDigest({ ...view([]), items: [item] }, links, footer).text).not.toContain("About:");
   });
 
   it("says nothing of moving on when Kith moved no one", () => {

@@ -43,10 +43,21 @@ function textDraft(item: TodayItem): string[] {
 /** A recent article that fits the person, offered beside a cadence item's check-in (an article item's draft is it). */
 const offeredArticle = (item: TodayItem) => (item.reasonKind === "article-match" ? null : item.article);
 
-function textItem(item: TodayItem, links: DigestItemLinks, index: number): string {
+/** The opportunity's page in the app (`/jobs/:id`), under the public URL the today link is built from. */
+export function opportunityUrl(todayUrl: string, opportunityId: string): string {
+  return new URL(`jobs/${encodeURIComponent(opportunityId)}`, todayUrl.endsWith("/") ? todayUrl : `${todayUrl}/`).href;
+}
+
+/** "Staff Engineer at Acme": the job an item is about, on one line. */
+const jobOf = (job: NonNullable<TodayItem["opportunity"]>) =>
+  oneLine(job.companyName ? `${job.title} at ${job.companyName}` : job.title, 300);
+
+function textItem(item: TodayItem, links: DigestItemLinks, index: number, todayUrl: string): string {
   const article = offeredArticle(item);
+  const job = item.opportunity;
   return [
     `${index + 1}. ${item.displayName} — ${item.sentence}`,
+    ...(job ? [`   About: ${jobOf(job)} — ${opportunityUrl(todayUrl, job.id)}`] : []),
     ...textDraft(item),
     ...(article ? [`   Or share an article: ${article.title.replace(/[\r\n]+/g, " ")} — ${article.url}`] : []),
     `   Done: ${links.done}`,
@@ -62,10 +73,12 @@ function htmlDraft(item: TodayItem): string {
   return `<blockquote><em>${escapeHtml(subject)}</em><br>${lines}</blockquote>`;
 }
 
-function htmlItem(item: TodayItem, links: DigestItemLinks): string {
+function htmlItem(item: TodayItem, links: DigestItemLinks, todayUrl: string): string {
   const article = offeredArticle(item);
+  const job = item.opportunity;
   return [
     `<li><strong>${escapeHtml(item.displayName)}</strong> — ${escapeHtml(item.sentence)}<br>`,
+    job ? `About: <a href="${escapeHtml(opportunityUrl(todayUrl, job.id))}">${escapeHtml(jobOf(job))}</a><br>` : "",
     htmlDraft(item),
     article ? `<p>Or share an article: <a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a></p>` : "",
     `<a href="${escapeHtml(links.done)}">Done</a> · <a href="${escapeHtml(links.snoozeWeek)}">Snooze a week</a></li>`,
@@ -94,7 +107,7 @@ export function composeDigest(
     `Whom to follow up with today (${view.todayOn}):`,
     "",
     ...(view.items.length === 0 ? ["Nothing is due today."] : []),
-    ...view.items.map((item, i) => textItem(item, linksFor(item), i)),
+    ...view.items.map((item, i) => textItem(item, linksFor(item), i, footer.todayUrl)),
     "",
     ...(view.movedOn.length > 0
       ? [
@@ -113,7 +126,7 @@ export function composeDigest(
   const html = [
     "<!doctype html><html><body>",
     `<p>Whom to follow up with today (${escapeHtml(view.todayOn)}):</p>`,
-    `<ol>${view.items.map((item) => htmlItem(item, linksFor(item))).join("")}</ol>`,
+    `<ol>${view.items.map((item) => htmlItem(item, linksFor(item), footer.todayUrl)).join("")}</ol>`,
     view.movedOn.length > 0
       ? `<p>Moved on by Kith (<a href="${escapeHtml(footer.todayUrl)}">undo in Kith</a> if you want to keep trying):</p>` +
         `<ul>${view.movedOn.map((m) => `<li>${escapeHtml(movedOnLine(m))}</li>`).join("")}</ul>`

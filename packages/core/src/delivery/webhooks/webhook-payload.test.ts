@@ -18,6 +18,7 @@ const item = (contactId: string, displayName: string, templateSlot: string): Tod
   connection: { exchanges: 2, target: 7, stage: "building" },
   suggestMoveOn: false,
   article: null,
+  opportunity: null,
   draft: {
     templateId: `default:${templateSlot}`,
     templateName: templateSlot,
