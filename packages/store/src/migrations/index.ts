@@ -67,9 +67,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0027-opportunities": opportunitiesMigration,
         "0030-article-matches": articleMatchesMigration,
         "0031-import-relations": importRelationsMigration,
+        "0032-opportunity-pages": opportunityPagesMigration(dialect),
         "0033-capture-done": captureDoneMigration,
         "0037-interaction-template": interactionTemplateMigration,
-        "0032-opportunity-pages": opportunityPagesMigration(dialect),
       };
     },
   };
