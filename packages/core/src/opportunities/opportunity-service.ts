@@ -2,6 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { requireJobSearchReader } from "../shares/scope.ts";
 import { localDateOf } from "../time/index.ts";
 import type { OpportunityRecord } from "./opportunity-port.ts";
 import {
@@ -106,12 +107,12 @@ export async function createOpportunity(deps: Deps, actor: Actor, input: unknown
 }
 
 export async function listOpportunities(deps: Deps, actor: Actor, query: unknown): Promise<Opportunity[]> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   return deps.store.opportunities.list(actor.accountId, parseInput(opportunityListQuerySchema, query ?? {}));
 }
 
 export async function getOpportunity(deps: Deps, actor: Actor, id: string): Promise<OpportunityDetail> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   return opportunityDetail(deps.store, actor.accountId, id);
 }
 

@@ -27,6 +27,7 @@ import { networkMigration } from "./0025-network.ts";
 import { opportunitiesMigration } from "./0027-opportunities.ts";
 import { mailboxMigration } from "./0028-mailbox.ts";
 import { calendarSyncMigration } from "./0029-calendar-sync.ts";
+import { sharesMigration } from "./0034-shares.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -60,6 +61,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0028-mailbox": mailboxMigration,
         "0029-calendar-sync": calendarSyncMigration,
         "0027-opportunities": opportunitiesMigration,
+        "0034-shares": sharesMigration,
       };
     },
   };
