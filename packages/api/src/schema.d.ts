@@ -971,7 +971,7 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     kind: "scoped";
-                                    tags: unknown;
+                                    tags: string[];
                                     jobSearch: boolean;
                                 };
                                 since: string;
@@ -1087,7 +1087,7 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 kind: "scoped";
-                                tags: unknown;
+                                tags: string[];
                                 jobSearch: boolean;
                             };
                             since: string;

@@ -33,12 +33,18 @@ export const createShareSchema = z.strictObject({
 
 export const updateShareSchema = z.strictObject({ scope: shareScopeSchema });
 
+/** A scope as answered (the input's schema transforms and refines, which an answer's schema must not). */
+export const shareScopeViewSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("everything") }),
+  z.object({ kind: z.literal("scoped"), tags: z.array(z.string()), jobSearch: z.boolean() }),
+]);
+
 /** One person the account is shared with (a viewer or a coach), as the owner sees it. */
 export const shareSchema = z.object({
   userId: z.string(),
   email: z.string(),
   name: z.string(),
-  scope: shareScopeSchema,
+  scope: shareScopeViewSchema,
   /** When they joined (accepted the invitation). */
   since: z.string(),
   /** Their last request in this account, if any in the log's 90 days. */
