@@ -6,6 +6,7 @@ test("coach access: the owner shares tagged contacts and the job search; the coa
   account,
   browser,
 }) => {
+  test.setTimeout(240_000);
   expect(account.email).toContain("@");
   const coachEmail = `coach${Date.now()}@example.com`;
   await apiPost(page, "/api/contacts", { firstName: "Zoë", lastName: "Ångström", tags: ["Coaching"] });
@@ -67,8 +68,13 @@ test("coach access: the owner shares tagged contacts and the job search; the coa
   await expect(row.getByText(/Sees contacts tagged “coaching” and the job search/)).toBeVisible();
   await row.getByRole("button", { name: "Access log of Casey Coach" }).click();
   await expect(shares.getByRole("table", { name: "Access log of Casey Coach" })).toBeVisible();
-  await shares.scrollIntoViewIfNeeded();
   await capture(page, "settings-coach-access");
+  // The section alone, at both widths (the settings page is long).
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 860 });
+    await shares.screenshot({ path: `e2e/screenshots/settings-coach-access-section-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   // Revoked: the coach's next request in the account is refused; they are back in their own account.
   await row.getByRole("button", { name: "Revoke the access of Casey Coach" }).click();
