@@ -60,9 +60,7 @@ describe.each(DIALECTS)("a coach's view on %s", (dialect) => {
       const url = op.path
         .replace("{contactId}", hidden.id)
         .replace("{address}", "stranger@example.com")
-        .replace(/\{(\w+)\}/g, () =>
-          op.path.startsWith("/api/opportunities") ? opportunity.id : hidden.id,
-        );
+        .replace(/\{(\w+)\}/g, () => (op.path.startsWith("/api/opportunities") ? opportunity.id : hidden.id));
       const body = op.body ? sampleOf(op.body, hidden.id) : undefined;
       const res = await asCoach(op.method.toUpperCase(), url, body);
       if (res.body.includes("Hidden")) wrong.push(`${op.key} showed the hidden contact`);
