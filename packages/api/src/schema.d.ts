@@ -210,7 +210,7 @@ export interface paths {
                             };
                             accountId: string;
                             /** @enum {string} */
-                            role: "owner" | "editor" | "viewer";
+                            role: "owner" | "editor" | "viewer" | "coach";
                         };
                     };
                 };
@@ -589,7 +589,7 @@ export interface paths {
                             country: string | null;
                             createdAt: string;
                             /** @enum {string} */
-                            role: "owner" | "editor" | "viewer";
+                            role: "owner" | "editor" | "viewer" | "coach";
                         };
                     };
                 };
@@ -631,7 +631,7 @@ export interface paths {
                             country: string | null;
                             createdAt: string;
                             /** @enum {string} */
-                            role: "owner" | "editor" | "viewer";
+                            role: "owner" | "editor" | "viewer" | "coach";
                         };
                     };
                 };
@@ -672,7 +672,7 @@ export interface paths {
                                 email: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "owner" | "editor" | "viewer";
+                                role: "owner" | "editor" | "viewer" | "coach";
                                 createdAt: string;
                             }[];
                             nextCursor: string | null;
@@ -736,7 +736,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        role: "owner" | "editor" | "viewer";
+                        role: "owner" | "editor" | "viewer" | "coach";
                     };
                 };
             };
@@ -897,7 +897,7 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 /** @enum {string} */
-                                role: "owner" | "editor" | "viewer";
+                                role: "owner" | "editor" | "viewer" | "coach";
                                 createdAt: string;
                                 expiresAt: string;
                             }[];
@@ -921,7 +921,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        role: "owner" | "editor" | "viewer";
+                        role: "owner" | "editor" | "viewer" | "coach";
                     };
                 };
             };
@@ -937,7 +937,7 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 /** @enum {string} */
-                                role: "owner" | "editor" | "viewer";
+                                role: "owner" | "editor" | "viewer" | "coach";
                                 createdAt: string;
                                 expiresAt: string;
                             };
@@ -1024,7 +1024,7 @@ export interface paths {
                         "application/json": {
                             accountName: string;
                             /** @enum {string} */
-                            role: "owner" | "editor" | "viewer";
+                            role: "owner" | "editor" | "viewer" | "coach";
                             email: string;
                             invitedBy: string;
                             expiresAt: string;
@@ -1076,13 +1076,288 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "owner" | "editor" | "viewer";
+                            role: "owner" | "editor" | "viewer" | "coach";
                             createdAt: string;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people this account is shared with: viewers (everything) and coaches (a scope) (owners) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                email: string;
+                                name: string;
+                                scope: {
+                                    /** @enum {string} */
+                                    kind: "everything";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "scoped";
+                                    tags: string[];
+                                    jobSearch: boolean;
+                                };
+                                since: string;
+                                lastSeenAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share with a coach or partner (owners): an invitation link for their address, for everything or for tagged contacts and/or the job search */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "everything";
+                        } | {
+                            /** @enum {string} */
+                            kind: "scoped";
+                            tags: string[];
+                            jobSearch: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: {
+                                id: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "owner" | "editor" | "viewer" | "coach";
+                                createdAt: string;
+                                expiresAt: string;
+                            };
+                            link: string;
+                            mailed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change what is shared with a person (owners); holds from their next request */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** @enum {string} */
+                            kind: "everything";
+                        } | {
+                            /** @enum {string} */
+                            kind: "scoped";
+                            tags: string[];
+                            jobSearch: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            email: string;
+                            name: string;
+                            scope: {
+                                /** @enum {string} */
+                                kind: "everything";
+                            } | {
+                                /** @enum {string} */
+                                kind: "scoped";
+                                tags: string[];
+                                jobSearch: boolean;
+                            };
+                            since: string;
+                            lastSeenAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Revoke a share (owners): their sessions and tokens stop reaching this account at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{userId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A share's access log: requests per day (UTC), the last 90 days (owners) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                dayOn: string;
+                                reads: number;
+                                firstAt: string;
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your role here and, for a coach, what is shared with you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "owner" | "editor" | "viewer" | "coach";
+                            scope: {
+                                tags: string[];
+                                jobSearch: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4442,6 +4717,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/opportunities/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An opportunity's comments, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                opportunityId: string;
+                                authorId: string | null;
+                                authorName: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on an opportunity (any member, and a coach the job search is shared with) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            opportunityId: string;
+                            authorId: string | null;
+                            authorName: string;
+                            body: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interactions": {
         parameters: {
             query?: never;
@@ -5790,6 +6147,12 @@ export interface paths {
                                     }[];
                                     updatedAt: string;
                                 } | null;
+                                /** @default [] */
+                                comments: {
+                                    authorName: string;
+                                    body: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             /** @default [] */
                             jobExpenses: {
@@ -8128,6 +8491,12 @@ export interface paths {
                                 }[];
                                 updatedAt: string;
                             } | null;
+                            /** @default [] */
+                            comments?: {
+                                authorName: string;
+                                body: string;
+                                createdAt: string;
+                            }[];
                         }[];
                         /** @default [] */
                         jobExpenses?: {

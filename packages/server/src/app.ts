@@ -1,7 +1,7 @@
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { type Deps, memberCampaignMailer } from "@kith/core";
+import { type Deps, memberCampaignMailer, noteSharedAccess } from "@kith/core";
 import {
   type Auth,
   type Config,
@@ -55,9 +55,11 @@ import { registerDraftRoutes } from "./messages/draft-routes.ts";
 import { registerSendRoutes } from "./messages/send-routes.ts";
 import { registerTemplateRoutes } from "./messages/template-routes.ts";
 import { registerNetworkRoutes } from "./network/network-routes.ts";
+import { registerOpportunityCommentRoutes } from "./opportunities/comment-routes.ts";
 import { registerJobSearchRoutes } from "./opportunities/job-search-routes.ts";
 import { registerOpportunityRoutes } from "./opportunities/opportunity-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
+import { registerShareRoutes } from "./shares/share-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
 import { registerWebApp } from "./web/register-web-app.ts";
 
@@ -150,6 +152,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     const path = request.url.split("?")[0] ?? "";
     if (!path.startsWith("/api/") || PUBLIC_API.some((re) => re.test(path))) return;
     request.actor = await authenticate(ctx.deps, auth, request);
+    // Coach and partner access is logged: a row per shared member and day (owners and editors are not logged).
+    await noteSharedAccess(ctx.deps, request.actor);
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
@@ -171,6 +175,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerSsoLinkRoutes(app, auth, ctx.config.oidc);
   registerAccountRoutes(app, ctx.deps);
   registerInvitationRoutes(app, ctx.deps, invitationLinks(ctx.config));
+  registerShareRoutes(app, ctx.deps, invitationLinks(ctx.config));
   registerContactRoutes(app, ctx.deps);
   registerContactPhotoRoutes(app, ctx.deps);
   registerCompanyRoutes(app, ctx.deps);
@@ -178,6 +183,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   registerAskRoutes(app, ctx.deps);
   registerOpportunityRoutes(app, ctx.deps);
   registerJobSearchRoutes(app, ctx.deps);
+  registerOpportunityCommentRoutes(app, ctx.deps);
   registerInteractionRoutes(app, ctx.deps);
   registerFollowUpRoutes(app, ctx.deps);
   registerImportRoutes(app, ctx.deps, { maxBytes: ctx.config.imports.maxBytes, onQueued: () => jobs.kick("imports") });

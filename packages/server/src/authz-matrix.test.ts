@@ -1,8 +1,10 @@
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createApiToken, resolveActor } from "@kith/core";
 import { DIALECTS } from "@kith/store/testing";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COACH_ROUTES } from "./shares/coach-routes.ts";
 import { OPERATIONS as OPS, type Operation as Op, sampleOf as sample } from "./testing/openapi-samples.ts";
 import { openTestServer, signUp, TEST_ORIGIN, type TestServer } from "./testing/test-server.ts";
 
@@ -42,6 +44,9 @@ const SELF_SERVICE = new Set([
   "POST /api/invitations/accept",
   "POST /api/sso/link",
 ]);
+
+/** Writes a viewer (and a coach the job search is shared with) may make: a comment on an opportunity (issue #16). */
+const VIEWER_WRITES = new Set(["POST /api/opportunities/{id}/comments"]);
 
 /** What a path id names, from the route's path (`/api/contacts/{id}` → contact). */
 const KINDS = [
@@ -124,7 +129,10 @@ const PATH_TRICKS: ((url: string) => string)[] = [
   (u) => u.replace("/api/", "/api\\"),
 ];
 
-type Caller = { name: string; headers: Record<string, string>; role: "owner" | "editor" | "viewer" };
+type Caller = { name: string; headers: Record<string, string>; role: "owner" | "editor" | "viewer" | "coach" };
+
+/** The operations a coach may reach (issue #16); every other one answers a coach 403, whatever it is given. */
+const COACH_OPEN = new Set(COACH_ROUTES.map(([method, url]) => `${method} ${url.replace(/:(\w+)/g, "{$1}")}`));
 
 describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
   let s: TestServer;
@@ -304,6 +312,13 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const tokenFor = async (caller: Caller, name: string): Promise<string> =>
       ((await send(caller, "post", "/api/tokens", { name })).json() as { token: string }).token;
     const viewerSession = session("A viewer (session)", viewer.cookie, "viewer");
+    // A coach of A with the contacts tagged "coached" (none of the seeded ones) and the job search shared.
+    const coach = await member("Cody Coach", "cody@example.com", "viewer");
+    await s.deps.store.shares.putScope(aAccount.id, coach.userId, { tags: ["coached"], jobSearch: true }, "2026-11-02");
+    await s.deps.store.memberships.updateRole(aAccount.id, coach.userId, "coach");
+    const coachToken = (
+      await createApiToken(s.deps, await resolveActor(s.deps, coach.userId, aAccount.id), { name: "matrix" })
+    ).token;
     aCallers = [
       ownerA,
       session("A editor (session)", editor.cookie, "editor"),
@@ -318,6 +333,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         role: "viewer",
         headers: { authorization: `Bearer ${await tokenFor(viewerSession, "matrix")}` },
       },
+      session("A coach (session)", coach.cookie, "coach"),
+      { name: "A coach (token)", role: "coach", headers: { authorization: `Bearer ${coachToken}` } },
     ];
   }, 120_000);
 
@@ -415,8 +432,17 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
             denied,
           );
         }
+        // A's own objects: a coach reaches only the operations open to coaches (they answer only what is shared:
+        // `isolation-coach.test.ts`), every other one is a 403.
+        if (caller.role === "coach" && !COACH_OPEN.has(op.key)) {
+          check(
+            `${caller.name} ${op.key} on A's own objects`,
+            await send(caller, op.method, urlOf(op, aIds), bodyFor(aIds.contact)),
+            (st) => st === 403,
+          );
+        }
         // A's own objects: viewers never write.
-        if (caller.role === "viewer" && WRITE.has(op.method)) {
+        if (caller.role === "viewer" && WRITE.has(op.method) && !VIEWER_WRITES.has(op.key)) {
           const selfService = SELF_SERVICE.has(op.key);
           check(
             `${caller.name} ${op.key} on A's own objects`,

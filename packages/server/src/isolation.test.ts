@@ -24,6 +24,13 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/invitations/accept": { status: 400, body: { token: ids.invitationToken } },
     "PATCH /api/account/members/:userId": notFound({ role: "viewer" }),
     "DELETE /api/account/members/:userId": notFound(),
+    // Coach and partner access: Bob's own shares and log; Alice is no share of his account (404).
+    "GET /api/shares": { list: true },
+    "POST /api/shares": { status: 201, body: { email: "friend@example.com", scope: { kind: "everything" } } },
+    "PUT /api/shares/:userId": notFound({ scope: { kind: "everything" } }),
+    "DELETE /api/shares/:userId": notFound(),
+    "GET /api/shares/:userId/access": notFound(),
+    "GET /api/me/access": { list: true },
     // A member's own sessions and password: Bob's never reach Alice's (her session id is not found for him).
     "GET /api/sessions": { list: true },
     "DELETE /api/sessions/:id": notFound(),
@@ -53,6 +60,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/opportunities/:id": notFound(),
     "PATCH /api/opportunities/:id": notFound({ title: "Pwned" }),
     "DELETE /api/opportunities/:id": notFound(),
+    "GET /api/opportunities/:id/comments": notFound(),
+    "POST /api/opportunities/:id/comments": notFound({ body: "Pwned" }),
     "POST /api/opportunities/:id/stage": notFound({ stage: "rejected" }),
     "POST /api/opportunities/:id/contacts": notFound({ contactId: ids.contact, role: "other" }),
     "DELETE /api/opportunities/:id/contacts/:contactId": notFound(),

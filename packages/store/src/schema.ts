@@ -49,6 +49,36 @@ export interface InvitationTable {
   accepted_at: string | null;
   accepted_by: string | null;
   revoked_at: string | null;
+  /** A coach's scope as JSON (`AccessScope`), null for any other role. */
+  scope: string | null;
+}
+
+export interface MemberScopeTable {
+  account_id: string;
+  user_id: string;
+  /** JSON array of tags (as stored on contacts, lower case). */
+  tags: string;
+  job_search: number;
+  updated_at: string;
+}
+
+export interface MemberAccessDayTable {
+  account_id: string;
+  user_id: string;
+  day_on: string;
+  reads: number;
+  first_at: string;
+  last_at: string;
+}
+
+export interface OpportunityCommentTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: string;
 }
 
 export interface CompanyTable {
@@ -714,6 +744,9 @@ export interface Database {
   membership: MembershipTable;
   api_token: ApiTokenTable;
   invitation: InvitationTable;
+  member_scope: MemberScopeTable;
+  member_access_day: MemberAccessDayTable;
+  opportunity_comment: OpportunityCommentTable;
   company: CompanyTable;
   contact: ContactTable;
   contact_tag: ContactTagTable;

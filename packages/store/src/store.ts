@@ -29,11 +29,13 @@ import { KyselyMemberSmtpRepository } from "./repositories/member-smtp-repositor
 import { KyselyMessageSendRepository } from "./repositories/member-smtp-sends.ts";
 import { KyselyDraftFactsReader } from "./repositories/message-template-facts.ts";
 import { KyselyMessageTemplateRepository } from "./repositories/message-template-repository.ts";
+import { KyselyOpportunityCommentRepository } from "./repositories/opportunity-comment-repository.ts";
 import { KyselyJobExpenseRepository } from "./repositories/opportunity-expense-repository.ts";
 import { KyselyInterviewPrepRepository } from "./repositories/opportunity-prep-repository.ts";
 import { KyselyOpportunityRepository } from "./repositories/opportunity-repository.ts";
 import { KyselyNetworkGraph, KyselyRelationshipRepository } from "./repositories/relationship-repository.ts";
 import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
+import { KyselyShareRepository } from "./repositories/share-repository.ts";
 import { KyselyWebhookRepository } from "./repositories/webhook-repository.ts";
 import type { Database, Dialect } from "./schema.ts";
 
@@ -45,6 +47,8 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     users: new KyselyUserDirectory(db),
     apiTokens: new KyselyApiTokenRepository(db),
     invitations: new KyselyInvitationRepository(db),
+    shares: new KyselyShareRepository(db),
+    opportunityComments: new KyselyOpportunityCommentRepository(db),
     contacts,
     photos: new KyselyContactPhotoRepository(db),
     dueState: new KyselyDueStateRepository(db, dialect),

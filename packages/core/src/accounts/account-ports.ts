@@ -1,5 +1,5 @@
 import type { Page, PageQuery } from "../shared/pagination.ts";
-import type { Role } from "./roles.ts";
+import type { AccessScope, Role } from "./roles.ts";
 import type { Account, ApiToken, Membership, UpdateAccountInput } from "./schemas.ts";
 
 export interface AccountRepository {
@@ -62,6 +62,8 @@ export interface ApiTokenRepository {
   listForMember(accountId: string, userId: string, page: PageQuery): Promise<Page<ApiToken>>;
   revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
   touch(id: string, lastUsedAt: string): Promise<void>;
+  /** Revokes every token of a member in the account (a revoked share must not come back with an old token). */
+  revokeForMember(accountId: string, userId: string, revokedAt: string): Promise<void>;
 }
 
 /** An invitation as stored: only the hash of its token. */
@@ -76,6 +78,8 @@ export interface InvitationRecord {
   expiresAt: string;
   acceptedAt: string | null;
   revokedAt: string | null;
+  /** What a coach invitation shares (null for any other role). */
+  scope: AccessScope | null;
 }
 
 export interface InvitationRepository {

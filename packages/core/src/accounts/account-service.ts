@@ -1,6 +1,6 @@
 import type { Deps, Repositories } from "../ports/index.ts";
 import { parseAccountSettings } from "../settings/account-settings.ts";
-import { conflict, DomainError, notFound } from "../shared/errors.ts";
+import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
 import { type Page, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { type Actor, type Role, requireRole } from "./roles.ts";
@@ -50,11 +50,18 @@ export async function resolveActor(deps: Deps, userId: string, accountId?: strin
   if (accountId) {
     const m = await deps.store.memberships.find(accountId, userId);
     if (!m) throw notFound("account", accountId);
-    return { userId, accountId, role: m.role };
+    return withScope(deps, { userId, accountId, role: m.role });
   }
   const [first] = await deps.store.memberships.listForUser(userId);
   if (!first) throw new DomainError("forbidden", "this user is not a member of any account");
-  return { userId, accountId: first.accountId, role: first.role };
+  return withScope(deps, { userId, accountId: first.accountId, role: first.role });
+}
+
+/** A coach acts with their scope, read with their role on every request (a changed scope holds at once). */
+async function withScope(deps: Deps, actor: Actor): Promise<Actor> {
+  if (actor.role !== "coach") return actor;
+  const scope = await deps.store.shares.findScope(actor.accountId, actor.userId);
+  return { ...actor, scope: scope ?? { tags: [], jobSearch: false } };
 }
 
 export async function getAccount(deps: Deps, actor: Actor): Promise<Account & { role: Role }> {
@@ -87,9 +94,13 @@ export async function listMembers(deps: Deps, actor: Actor, page: unknown = {}):
 export async function changeMemberRole(deps: Deps, actor: Actor, userId: string, role: unknown): Promise<void> {
   requireRole(actor, "owner");
   const next = parseInput(roleSchema, role);
+  if (next === "coach") {
+    throw invalid("role", "a coach's scope is set under coach and partner access (PUT /api/shares/{userId})");
+  }
   await deps.store.transaction(async (tx) => {
     await assertNotLastOwner(tx, actor.accountId, userId, next);
     await tx.memberships.updateRole(actor.accountId, userId, next);
+    await tx.shares.deleteScope(actor.accountId, userId);
   });
 }
 
@@ -102,6 +113,11 @@ export async function removeMember(deps: Deps, actor: Actor, userId: string): Pr
     // with its sealed password); what the mailbox logged stays, as the account's interactions.
     await tx.memberSmtp.delete(actor.accountId, userId);
     await tx.mailbox.delete(actor.accountId, userId);
+    // A coach's scope and log go too, and every token the member made here (were they invited again, an old token
+    // must not come back to life).
+    await tx.shares.deleteScope(actor.accountId, userId);
+    await tx.shares.deleteAccess(actor.accountId, userId);
+    await tx.apiTokens.revokeForMember(actor.accountId, userId, deps.clock.now().toISOString());
   });
 }
 
@@ -158,5 +174,5 @@ export async function actorFromApiToken(deps: Deps, secret: string): Promise<Act
   if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) >= TOKEN_TOUCH_EVERY_MS) {
     await deps.store.apiTokens.touch(record.id, now.toISOString());
   }
-  return { userId: record.userId, accountId: record.accountId, role: membership.role };
+  return withScope(deps, { userId: record.userId, accountId: record.accountId, role: membership.role });
 }

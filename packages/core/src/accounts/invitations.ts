@@ -3,7 +3,7 @@ import type { Deps } from "../ports/index.ts";
 import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import type { InvitationRecord } from "./account-ports.ts";
-import { type Actor, type Role, requireRole } from "./roles.ts";
+import { type AccessScope, type Actor, type Role, requireRole } from "./roles.ts";
 import { type Membership, roleSchema } from "./schemas.ts";
 
 /**
@@ -63,9 +63,22 @@ const viewOf = (r: InvitationRecord): Invitation => ({
   expiresAt: r.expiresAt,
 });
 
-export async function createInvitation(deps: Deps, actor: Actor, links: InvitationLinks, input: unknown) {
+/**
+ * `scope` is what a coach invitation shares (`shares/share-service.ts` passes it); a coach is never invited without
+ * one, so the plain invitation refuses the role.
+ */
+export async function createInvitation(
+  deps: Deps,
+  actor: Actor,
+  links: InvitationLinks,
+  input: unknown,
+  scope: AccessScope | null = null,
+) {
   requireRole(actor, "owner");
   const data = parseInput(createInvitationSchema, input);
+  if ((data.role === "coach") !== (scope !== null)) {
+    throw invalid("role", "a coach is invited under coach and partner access, with what is shared with them");
+  }
   const email = data.email.trim().toLowerCase();
   const now = deps.clock.now();
   const token = deps.secrets.newToken("kinv_");
@@ -80,6 +93,7 @@ export async function createInvitation(deps: Deps, actor: Actor, links: Invitati
     expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
     acceptedAt: null,
     revokedAt: null,
+    scope,
   };
   const { accountName, inviter } = await deps.store.transaction(async (tx) => {
     // The members are listed to the owner already, so saying one of them is a member reveals nothing new; whether
@@ -181,6 +195,10 @@ export async function acceptInvitation(deps: Deps, actor: Actor, input: unknown)
       role: found.role,
       createdAt: nowAt,
     });
+    // A coach's scope is written with the membership, never after it: there is no moment of an unscoped coach.
+    if (found.role === "coach") {
+      await tx.shares.putScope(found.accountId, actor.userId, found.scope ?? { tags: [], jobSearch: false }, nowAt);
+    }
     const me = await tx.memberships.find(found.accountId, actor.userId);
     if (!me) throw notFound("member", actor.userId);
     return me;

@@ -111,6 +111,8 @@ export async function revokeCalendarFeed(deps: Deps, actor: Actor): Promise<void
 export async function feedActor(deps: Deps, token: string): Promise<Actor> {
   const feed = await deps.store.calendarFeeds.findByHash(deps.secrets.hash(token));
   const member = feed ? await deps.store.memberships.find(feed.accountId, feed.userId) : null;
-  if (!feed || !member) throw notFound("calendar feed", "for this address");
+  // A coach sees only what is shared with them, and the feed is the whole today list: a viewer's feed stops when
+  // the viewer becomes a coach.
+  if (!feed || !member || member.role === "coach") throw notFound("calendar feed", "for this address");
   return { accountId: feed.accountId, userId: feed.userId, role: member.role };
 }

@@ -17,11 +17,12 @@ export interface ContactRepository {
   lockExisting(accountId: string, ids: readonly string[]): Promise<Set<string>>;
   /**
    * `connectionTarget` tells the progress filter where "connected" starts. `total` counts every contact the
-   * filters match, on the first page (no cursor); null on the pages after it.
+   * filters match, on the first page (no cursor); null on the pages after it. `onlyTags` limits the list to contacts
+   * carrying any of them (a coach's scope; empty: none).
    */
   list(
     accountId: string,
-    query: ContactListQuery & { connectionTarget: number },
+    query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
     page: PageQuery,
   ): Promise<Page<Contact> & { total: number | null }>;
   /** Privacy request: removes the contact, its follow-ups and its links to interactions. */

@@ -6,6 +6,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
+import { sharedTags, sharesContact } from "../shares/scope.ts";
 import { dedupe, newContact } from "./new-contact.ts";
 import {
   type Contact,
@@ -56,7 +57,8 @@ export async function createContactIn(
 export async function getContact(deps: Deps, actor: Actor, id: string): Promise<Contact> {
   await freshEngineContext(deps, actor.accountId);
   const contact = await deps.store.contacts.findById(actor.accountId, id);
-  if (!contact) throw notFound("contact", id);
+  // A contact not shared with a coach is answered like a missing one: whether it exists is not shared either.
+  if (!contact || !sharesContact(actor, contact.tags)) throw notFound("contact", id);
   return contact;
 }
 
@@ -107,7 +109,12 @@ export async function listContacts(deps: Deps, actor: Actor, query: unknown, pag
   const q = parseInput(contactListQuerySchema, query);
   const p: PageQuery = parseInput(pageQuerySchema, page);
   const ctx = await freshEngineContext(deps, actor.accountId);
-  return deps.store.contacts.list(actor.accountId, { ...q, connectionTarget: ctx.settings.engine.connectionTarget }, p);
+  const onlyTags = sharedTags(actor);
+  return deps.store.contacts.list(
+    actor.accountId,
+    { ...q, connectionTarget: ctx.settings.engine.connectionTarget, ...(onlyTags ? { onlyTags } : {}) },
+    p,
+  );
 }
 
 /** Recomputes the contact's due state in the same transaction and returns the contact as stored. */

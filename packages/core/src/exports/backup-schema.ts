@@ -10,6 +10,7 @@ import { FOLLOW_UP_STATUSES } from "../follow-ups/schemas.ts";
 import { DIRECTIONS, INTERACTION_KINDS, INTERACTION_SOURCES } from "../interactions/schemas.ts";
 import { TEMPLATE_CHANNELS, TEMPLATE_SLOTS } from "../messages/schemas.ts";
 import { RELATIONSHIP_KINDS } from "../network/schemas.ts";
+import { THREAD_MAX } from "../opportunities/comment-schemas.ts";
 import { INTERVIEW_KINDS, OPPORTUNITY_ROLES, OPPORTUNITY_STAGES } from "../opportunities/schemas.ts";
 
 /**
@@ -197,7 +198,7 @@ export const backupAskSchema = z.strictObject({
   updatedAt: instant,
 });
 
-/** An opportunity with its contacts and roles, dated stage history, interviews and interview prep. */
+/** An opportunity with its contacts and roles, dated stage history, interviews, interview prep and comments. */
 export const backupOpportunitySchema = z.strictObject({
   ref,
   companyRef: ref.nullable(),
@@ -245,6 +246,11 @@ export const backupOpportunitySchema = z.strictObject({
       updatedAt: instant,
     })
     .nullable(),
+  /** The comment thread (issue #16), oldest first; absent in older backups. Authors are kept by name. */
+  comments: z
+    .array(z.strictObject({ authorName: text, body: text, createdAt: instant }))
+    .max(THREAD_MAX)
+    .default([]),
 });
 
 /** A question of the account's interview question bank. */

@@ -32,6 +32,7 @@ const DECISIONS: Record<string, string> = {
   opportunity_contact: "backed up: an opportunity's `contacts` with their roles",
   interview: "backed up: an opportunity's `interviews`",
   interview_prep: "backed up: an opportunity's `prep`",
+  opportunity_comment: "backed up: an opportunity's `comments` (authors by name)",
   interview_question: "backed up: the question bank (`interviewQuestions`)",
   job_expense: "backed up: job-search expenses (`jobExpenses`)",
   // Derived from what is backed up, and rebuilt by the restore.
@@ -49,6 +50,9 @@ const DECISIONS: Record<string, string> = {
   verification: "auth: e-mail verification tokens",
   membership: "auth: who may use the account; the restoring owner is its member",
   invitation: "auth: pending invitations are links sent to people; the restoring owner invites again",
+  member_scope:
+    "auth: a coach's scope belongs to their membership, which a backup does not carry; the owner shares again",
+  member_access_day: "auth: the access log of a share, about people rather than the account's network",
   api_token: "credential: tokens are made again on the new server",
   calendar_feed: "credential: a member's secret feed address, made again by the member",
   member_smtp:

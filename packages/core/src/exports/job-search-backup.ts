@@ -1,13 +1,17 @@
 import type { Actor } from "../accounts/roles.ts";
 import type { DraftSlot } from "../messages/schemas.ts";
 import { TEMPLATE_SLOTS } from "../messages/schemas.ts";
+import { THREAD_MAX } from "../opportunities/comment-schemas.ts";
 import type { OpportunityRecord } from "../opportunities/opportunity-port.ts";
 import type { InterviewQuestion, JobExpense } from "../opportunities/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import type { Backup } from "./backup-schema.ts";
 import { numbered } from "./numbered-rows.ts";
 
-type OpportunityDetails = Pick<Backup["opportunities"][number], "contacts" | "stageHistory" | "interviews" | "prep">;
+type OpportunityDetails = Pick<
+  Backup["opportunities"][number],
+  "contacts" | "stageHistory" | "interviews" | "prep" | "comments"
+>;
 
 /** The job search's lists of a backup, and what the follow-ups need to name their opportunity and slot. */
 export interface JobSearchRefs {
@@ -42,12 +46,13 @@ export async function refsOfJobSearch(
   const draftSlots = new Map<string, DraftSlot>();
   const details = new Map<string, OpportunityDetails>();
   for (const o of records) {
-    const [contacts, stageHistory, interviews, prep, followUps] = await Promise.all([
+    const [contacts, stageHistory, interviews, prep, followUps, comments] = await Promise.all([
       deps.store.opportunities.contacts(accountId, o.id),
       deps.store.opportunities.stageHistory(accountId, o.id),
       deps.store.opportunities.interviews(accountId, o.id),
       deps.store.interviewPrep.getPrep(accountId, o.id),
       deps.store.opportunities.followUps(accountId, o.id),
+      deps.store.opportunityComments.list(accountId, o.id, THREAD_MAX),
     ]);
     for (const f of followUps) if (isSlot(f.draftSlot)) draftSlots.set(f.followUp.id, f.draftSlot);
     details.set(o.id, {
@@ -75,9 +80,10 @@ export async function refsOfJobSearch(
             updatedAt: prep.updatedAt,
           }
         : null,
+      comments: comments.map((c) => ({ authorName: c.authorName, body: c.body, createdAt: c.createdAt })),
     });
   }
-  const none: OpportunityDetails = { contacts: [], stageHistory: [], interviews: [], prep: null };
+  const none: OpportunityDetails = { contacts: [], stageHistory: [], interviews: [], prep: null, comments: [] };
   const opportunities = numbered("opportunity", records, ({ id, companyId, createdAt, ...o }: OpportunityRecord) => ({
     createdAt,
     companyRef: companyId ? (people.companyById.get(companyId) ?? null) : null,

@@ -2,7 +2,8 @@ import type { Repositories } from "../ports/index.ts";
 import type { CheckedRows } from "./restore-validate.ts";
 
 /**
- * Writes one restored opportunity with its stage history, contacts, interviews and prep. Ids derive from the
+ * Writes one restored opportunity with its stage history, contacts, interviews, prep and comments (authors by name
+ * only: they need not be members here). Ids derive from the
  * job and the opportunity's ref (`id`), its parts' from the ref and their place, so a resumed restore writes the same.
  */
 export async function writeOpportunity(
@@ -11,7 +12,7 @@ export async function writeOpportunity(
   row: CheckedRows["opportunities"],
   id: (list: string, ref: string) => string,
 ): Promise<void> {
-  const { ref, companyRef, contacts, stageHistory, interviews, prep, ...o } = row;
+  const { ref, companyRef, contacts, stageHistory, interviews, prep, comments, ...o } = row;
   const opportunityId = id("opportunities", ref);
   await tx.opportunities.insert(accountId, {
     ...o,
@@ -48,6 +49,14 @@ export async function writeOpportunity(
         note: p.note,
       })),
       updatedAt: prep.updatedAt,
+    });
+  }
+  for (const [i, c] of comments.entries()) {
+    await tx.opportunityComments.insert(accountId, {
+      ...c,
+      id: id("comments", `${ref}-${i + 1}`),
+      opportunityId,
+      authorId: null,
     });
   }
 }

@@ -21,6 +21,7 @@ import { DEFAULT_TEMPLATES, defaultTemplateById } from "../messages/default-temp
 import { checkTemplateSyntax } from "../messages/render-template.ts";
 import { createTemplateSchema, MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
 import { addRelationshipSchema } from "../network/schemas.ts";
+import { createCommentSchema } from "../opportunities/comment-schemas.ts";
 import {
   addInterviewSchema,
   createExpenseSchema,
@@ -310,6 +311,11 @@ function checkOpportunity(o: z.output<typeof backupOpportunitySchema>) {
     ...{ salaryCurrency: data.salaryCurrency ?? null, location: data.location || null },
     stageOn: field("stageOn", saneDateOn, o.stageOn),
     interviews,
+    comments: o.comments.map((c, j) => ({
+      authorName: field(`comments.${j}.authorName`, z.string().max(240), c.authorName),
+      body: field(`comments.${j}.body`, createCommentSchema.shape.body, c.body),
+      createdAt: field(`comments.${j}.createdAt`, saneInstant, c.createdAt),
+    })),
     stageHistory: o.stageHistory.map((s, j) => ({
       ...s,
       changedOn: field(`stageHistory.${j}.changedOn`, saneDateOn, s.changedOn),

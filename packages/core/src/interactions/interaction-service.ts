@@ -8,6 +8,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
+import { scopeOf, sharesContact } from "../shares/scope.ts";
 import {
   type Interaction,
   interactionListQuerySchema,
@@ -158,9 +159,13 @@ export async function listInteractions(deps: Deps, actor: Actor, query: unknown,
   const q = parseInput(interactionListQuerySchema, query);
   const p = parseInput(pageQuerySchema, page);
   if (q.contactId) await getContactOrThrow(deps, actor, q.contactId);
+  // A coach reads a shared contact's timeline, never the account's whole history.
+  else if (scopeOf(actor))
+    throw invalid("contactId", "name a contact shared with you: the whole history is not shared");
   return deps.store.interactions.list(actor.accountId, q, p);
 }
 
 async function getContactOrThrow(deps: Deps, actor: Actor, contactId: string) {
-  if (!(await deps.store.contacts.findById(actor.accountId, contactId))) throw notFound("contact", contactId);
+  const contact = await deps.store.contacts.findById(actor.accountId, contactId);
+  if (!contact || !sharesContact(actor, contact.tags)) throw notFound("contact", contactId);
 }

@@ -193,7 +193,7 @@ async function runClaimed(
   try {
     // The run acts as its member: one who left the account, or who may no longer write, logs nothing.
     const member = await deps.store.memberships.find(accountId, userId);
-    if (!member || member.role === "viewer") throw new MailAccessError(NOT_AN_EDITOR, false);
+    if (!member || member.role === "viewer" || member.role === "coach") throw new MailAccessError(NOT_AN_EDITOR, false);
     const read = await readMailbox(deps, record, owner, signal);
     let logged = read.logged;
     if (record.autoCreate) logged += await autoAcceptSuggestions(deps, { accountId, userId, role: "editor" });

@@ -4,6 +4,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import { amountText } from "./money.ts";
+import { requireJobSearchReader } from "../shares/scope.ts";
 import { accountTodayOn } from "./opportunity-service.ts";
 import {
   createExpenseSchema,
@@ -32,7 +33,7 @@ async function yearOf(deps: Deps, actor: Actor, query: unknown): Promise<number>
 
 /** A year's job-search expenses (default: this year in the account's zone), by date, with totals per currency. */
 export async function listJobExpenses(deps: Deps, actor: Actor, query: unknown): Promise<JobExpenseList> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   const year = await yearOf(deps, actor, query);
   const items = await deps.store.jobExpenses.list(actor.accountId, `${year}-01-01`, `${year}-12-31`);
   return { year, items, totals: expenseTotals(items) };

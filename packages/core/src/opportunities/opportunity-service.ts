@@ -3,6 +3,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
+import { requireJobSearchReader } from "../shares/scope.ts";
 import { localDateOf } from "../time/index.ts";
 import type { OpportunityPage, OpportunityRecord } from "./opportunity-port.ts";
 import {
@@ -116,14 +117,14 @@ export async function listOpportunities(
   query: unknown,
   page?: unknown,
 ): Promise<OpportunityPage> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   const q = parseInput(opportunityListQuerySchema, query ?? {});
   const p = parseInput(pageQuerySchema, page ?? {});
   return deps.store.opportunities.list(actor.accountId, q, p);
 }
 
 export async function getOpportunity(deps: Deps, actor: Actor, id: string): Promise<OpportunityDetail> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   return opportunityDetail(deps.store, actor.accountId, id);
 }
 

@@ -2,6 +2,7 @@ import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { requireJobSearchReader } from "../shares/scope.ts";
 import { lockedOpportunity } from "./opportunity-service.ts";
 import {
   createQuestionSchema,
@@ -15,7 +16,7 @@ const EMPTY_PREP: InterviewPrep = { researchNotes: "", questions: [], peopleToMe
 
 /** An opportunity's interview prep: questions and answers, research notes, people to meet (empty until saved). */
 export async function getInterviewPrep(deps: Deps, actor: Actor, opportunityId: string): Promise<InterviewPrep> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   if (!(await deps.store.opportunities.exists(actor.accountId, opportunityId)))
     throw notFound("opportunity", opportunityId);
   return (await deps.store.interviewPrep.getPrep(actor.accountId, opportunityId)) ?? EMPTY_PREP;
@@ -48,7 +49,7 @@ export async function putInterviewPrep(
 }
 
 export async function listInterviewQuestions(deps: Deps, actor: Actor): Promise<InterviewQuestion[]> {
-  requireRole(actor, "viewer");
+  requireJobSearchReader(actor);
   return deps.store.interviewPrep.listQuestions(actor.accountId);
 }
 

@@ -27,12 +27,14 @@ import type { MailboxRepository } from "../mailbox/mailbox-port.ts";
 import type { DraftFactsReader, MessageTemplateRepository } from "../messages/message-template-port.ts";
 import type { MemberSmtpRepository, MessageSendRepository } from "../messages/send/send-ports.ts";
 import type { NetworkGraph, RelationshipRepository } from "../network/relationship-port.ts";
+import type { OpportunityCommentRepository } from "../opportunities/comment-port.ts";
 import type {
   InterviewPrepRepository,
   JobExpenseRepository,
   OpportunityRepository,
 } from "../opportunities/opportunity-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
+import type { ShareRepository } from "../shares/share-port.ts";
 
 /**
  * What a service is given: the repositories (each port lives beside its feature, implemented by the store package on
@@ -75,6 +77,8 @@ export interface Repositories {
   users: UserDirectory;
   apiTokens: ApiTokenRepository;
   invitations: InvitationRepository;
+  shares: ShareRepository;
+  opportunityComments: OpportunityCommentRepository;
   contacts: ContactRepository;
   photos: ContactPhotoRepository;
   dueState: DueStateRepository;

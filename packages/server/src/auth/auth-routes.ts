@@ -3,6 +3,7 @@ import {
   forbidden,
   invitationAdmits,
   type Role,
+  roleSchema,
   signUp,
   signUpSchema,
   type UserRegistrar,
@@ -39,7 +40,7 @@ const ssoSettings = z.object({
 const sessionUser = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
   accountId: z.string(),
-  role: z.enum(["owner", "editor", "viewer"]),
+  role: roleSchema,
 });
 
 /** Hands a request to better-auth as a Fetch Request and copies its answer (cookies included) back. */

@@ -1,6 +1,7 @@
 import { type Actor, actorFromApiToken, type Deps, DomainError, resolveActor, type SessionActor } from "@kith/core";
 import type { Auth } from "@kith/runtime";
 import type { FastifyRequest } from "fastify";
+import { refuseOutsideShare } from "../shares/coach-routes.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -23,7 +24,10 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? (match[1] as string).trim() : null;
 }
 
-/** Bearer API token (CLI, scripts) or the session cookie (web). Either way, the services get an Actor. */
+/**
+ * Bearer API token (CLI, scripts) or the session cookie (web). Either way, the services get an Actor — a coach only
+ * on the routes open to them (`shares/coach-routes.ts`).
+ */
 export async function authenticate(deps: Deps, auth: Auth, request: FastifyRequest): Promise<Actor> {
   const wanted = request.headers[ACCOUNT_HEADER];
   const account = typeof wanted === "string" && wanted !== "" ? wanted : undefined;
@@ -38,6 +42,7 @@ export async function authenticate(deps: Deps, auth: Auth, request: FastifyReque
       ]);
     }
     request.credential = "token";
+    refuseOutsideShare(request, actor);
     return actor;
   }
   const headers = new Headers();
@@ -47,7 +52,10 @@ export async function authenticate(deps: Deps, auth: Auth, request: FastifyReque
     throw new DomainError("unauthenticated", "sign in first, or send an API token as 'Authorization: Bearer …'");
   request.credential = "session";
   request.sessionId = session.session.id;
-  return resolveActor(deps, session.user.id, account);
+  const actor = await resolveActor(deps, session.user.id, account);
+  // Deny by default: a coach reaches only the routes listed for what is shared with them, whichever face asks.
+  refuseOutsideShare(request, actor);
+  return actor;
 }
 
 /** True for requests that carry a credential a browser attaches by itself (a cookie), not a bearer token. */

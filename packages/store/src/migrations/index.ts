@@ -32,6 +32,7 @@ import { captureDoneMigration } from "./0033-capture-done.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { articleMatchesMigration } from "./0030-article-matches.ts";
 import { opportunityPagesMigration } from "./0032-opportunity-pages.ts";
+import { sharesMigration } from "./0034-shares.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -69,6 +70,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0031-import-relations": importRelationsMigration,
         "0032-opportunity-pages": opportunityPagesMigration(dialect),
         "0033-capture-done": captureDoneMigration,
+        "0034-shares": sharesMigration,
         "0037-interaction-template": interactionTemplateMigration,
       };
     },

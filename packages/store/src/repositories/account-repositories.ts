@@ -326,4 +326,14 @@ export class KyselyApiTokenRepository implements ApiTokenRepository {
   async touch(id: string, lastUsedAt: string): Promise<void> {
     await this.db.updateTable("api_token").set({ last_used_at: lastUsedAt }).where("id", "=", id).execute();
   }
+
+  async revokeForMember(accountId: string, userId: string, revokedAt: string): Promise<void> {
+    await this.db
+      .updateTable("api_token")
+      .set({ revoked_at: revokedAt })
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .execute();
+  }
 }

@@ -133,7 +133,7 @@ export class KyselyContactRepository implements ContactRepository {
 
   async list(
     accountId: string,
-    query: ContactListQuery & { connectionTarget: number },
+    query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
     page: PageQuery,
   ): Promise<Page<Contact> & { total: number | null }> {
     const words = queryWords(query.q ?? "");
@@ -159,6 +159,23 @@ export class KyselyContactRepository implements ContactRepository {
             .whereRef("t.contact_id", "=", "c.id"),
         ),
       );
+    }
+    if (query.onlyTags) {
+      // A coach's scope: contacts carrying any of the shared tags (none shared: none listed).
+      const shared = query.onlyTags.map(normalizeTag);
+      q =
+        shared.length === 0
+          ? q.where(sql<boolean>`1 = 0`)
+          : q.where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom("contact_tag as st")
+                  .select("st.contact_id")
+                  .where("st.account_id", "=", accountId)
+                  .where("st.tag", "in", shared)
+                  .whereRef("st.contact_id", "=", "c.id"),
+              ),
+            );
     }
     const matches = searchCondition(this.dialect, words);
     if (matches) q = q.where(matches);

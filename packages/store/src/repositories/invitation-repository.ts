@@ -1,6 +1,7 @@
-import type { InvitationRecord, InvitationRepository, Role } from "@kith/core";
+import type { AccessScope, InvitationRecord, InvitationRepository, Role } from "@kith/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, InvitationTable } from "../schema.ts";
+import { fromJson } from "./json.ts";
 
 const recordOf = (r: Selectable<InvitationTable>): InvitationRecord => ({
   id: r.id,
@@ -13,6 +14,7 @@ const recordOf = (r: Selectable<InvitationTable>): InvitationRecord => ({
   expiresAt: r.expires_at,
   acceptedAt: r.accepted_at,
   revokedAt: r.revoked_at,
+  scope: r.scope ? fromJson<AccessScope | null>(r.scope, null) : null,
 });
 
 export class KyselyInvitationRepository implements InvitationRepository {
@@ -33,6 +35,7 @@ export class KyselyInvitationRepository implements InvitationRepository {
         accepted_at: i.acceptedAt,
         accepted_by: null,
         revoked_at: i.revokedAt,
+        scope: i.scope ? JSON.stringify(i.scope) : null,
       })
       .execute();
   }

@@ -1,9 +1,19 @@
 import type { paths } from "@kith/api";
 import createClient from "openapi-fetch";
+import { actingAccount } from "../app/acting-account.ts";
 import { ApiError, toProblem } from "./problem.ts";
 
 /** The typed client generated from docs/openapi.json (`npm run api-types -w @kith/api` after the API changes; the CLI reads the same types). */
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "", credentials: "same-origin" });
+
+// An account shared with this member (they act in it after accepting its invitation): named on every call.
+api.use({
+  onRequest({ request }) {
+    const account = actingAccount.get();
+    if (account) request.headers.set("x-kith-account", account);
+    return request;
+  },
+});
 
 /** openapi-fetch returns {data, error, response}; pages want the data or a thrown ApiError. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

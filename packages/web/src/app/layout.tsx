@@ -2,7 +2,15 @@ import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link, useLocation } from "wouter";
 import { currentNavHref, NAV } from "./features.ts";
 import { isTyping, openQuickLog, useQuickLog } from "./quick-log.ts";
-import { useCanEdit } from "./session.ts";
+import { useCanEdit, useMyAccess } from "./session.ts";
+
+/** The tabs a coach may open, by what is shared with them (the server refuses the rest). */
+function coachSees(href: string, scope: { tags: string[]; jobSearch: boolean }): boolean {
+  if (href === "/settings") return true;
+  if (href === "/contacts") return scope.tags.length > 0;
+  if (href === "/jobs") return scope.jobSearch;
+  return false;
+}
 
 const QuickLogDialog = lazy(() => import("../interactions/quick-log-dialog.tsx"));
 
@@ -36,7 +44,7 @@ function NavIcon({ name }: { name: string }) {
 
 /** The shell: navigation (a sidebar on wide screens, a tab bar on phones), the quick-log button and shortcut. */
 export function Layout({ children }: { children: ReactNode }) {
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const quickLog = useQuickLog();
   const canEdit = useCanEdit();
 
@@ -52,6 +60,14 @@ export function Layout({ children }: { children: ReactNode }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [canEdit]);
 
+  const scope = useMyAccess().data?.scope ?? null;
+  const nav = scope ? NAV.filter((item) => coachSees(item.href, scope)) : NAV;
+  const home = nav[0]?.href;
+  useEffect(() => {
+    // A coach has no today list: their first shared tab is their home.
+    if (scope && location === "/" && home && home !== "/") navigate(home, { replace: true });
+  }, [scope, location, home, navigate]);
+
   const current = currentNavHref(location);
 
   return (
@@ -66,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label="Main" className="nav">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="nav-link" aria-current={current === item.href ? "page" : undefined}>
                   <NavIcon name={item.icon} />

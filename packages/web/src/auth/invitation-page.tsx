@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useLocation } from "wouter";
 import { api, unwrap } from "../api/client.ts";
 import { describeError } from "../api/problem.ts";
+import { actingAccount } from "../app/acting-account.ts";
 import { useMe } from "../app/session.ts";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate } from "../ui/format.ts";
@@ -23,8 +24,10 @@ export default function InvitationPage() {
   });
   const accept = useMutation({
     mutationFn: () => unwrap(api.POST("/api/invitations/accept", { body: { token: token ?? "" } })),
-    onSuccess: async () => {
+    onSuccess: async (membership) => {
       pendingInvitation.clear();
+      // Shared with a viewer or coach: act in that account from now on (Settings has the way back).
+      if (membership.role === "viewer" || membership.role === "coach") actingAccount.set(membership.accountId);
       await client.invalidateQueries();
       navigate("/");
     },

@@ -3,7 +3,7 @@ import { Link, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
 import type { Contact } from "../api/types.ts";
 import { openQuickLog } from "../app/quick-log.ts";
-import { useCanEdit } from "../app/session.ts";
+import { useCanEdit, useIsCoach } from "../app/session.ts";
 import { useCompanyNames } from "../companies/company-queries.ts";
 import { ContactDraftSection } from "../messages/contact-draft-section.tsx";
 import { RelationshipsSection } from "../network/relationships-section.tsx";
@@ -60,6 +60,8 @@ function WhyNow({ contactId }: { contactId: string }) {
 
 function ContactView({ contact }: { contact: Contact }) {
   const canEdit = useCanEdit();
+  // A coach reads the contact and its timeline only: the rest of the page is not shared (the server refuses it).
+  const coach = useIsCoach();
   const companyNames = useCompanyNames();
   const archive = useArchiveContact(contact.id);
   const [editing, setEditing] = useState(false);
@@ -92,8 +94,8 @@ function ContactView({ contact }: { contact: Contact }) {
     >
       <div className="contact-grid">
         <div className="stack-lg">
-          <WhyNow contactId={contact.id} />
-          <ContactDraftSection contact={contact} />
+          {!coach && <WhyNow contactId={contact.id} />}
+          {!coach && <ContactDraftSection contact={contact} />}
           <Section title="Connection">
             <ConnectionProgress exchanges={contact.exchangeCount} />
             <dl className="facts">
@@ -115,8 +117,8 @@ function ContactView({ contact }: { contact: Contact }) {
               )}
             </dl>
           </Section>
-          <FollowUpsSection contact={contact} />
-          <RelationshipsSection contact={contact} />
+          {!coach && <FollowUpsSection contact={contact} />}
+          {!coach && <RelationshipsSection contact={contact} />}
           <TimelineSection contactId={contact.id} />
         </div>
         <div className="stack-lg">

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { Button as AriaButton, Input, Label, SearchField } from "react-aria-components";
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { useCanEdit } from "../app/session.ts";
+import { useCanEdit, useIsCoach } from "../app/session.ts";
 import { useCompanies, useCompanyNames } from "../companies/company-queries.ts";
 import { useCircleNames } from "../settings/engine-settings.ts";
 import { Alert, Button, Select } from "../ui/controls.tsx";
@@ -21,6 +21,7 @@ export default function ContactsPage() {
   const companyNames = useCompanyNames();
   const circles = useCircleNames(DEFAULT_CIRCLES);
   const canEdit = useCanEdit();
+  const coach = useIsCoach();
   const [adding, setAdding] = useState(false);
 
   const contacts = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -37,15 +38,20 @@ export default function ContactsPage() {
       title="Contacts"
       actions={
         <>
-          <Link href="/duplicates" className="btn btn-plain">
-            Possible duplicates
-          </Link>
-          <Link href="/campaigns" className="btn btn-plain">
-            Campaigns
-          </Link>
-          <Link href="/network" className="btn btn-plain">
-            Network
-          </Link>
+          {/* A coach sees the shared contacts only: these pages are not shared. */}
+          {!coach && (
+            <>
+              <Link href="/duplicates" className="btn btn-plain">
+                Possible duplicates
+              </Link>
+              <Link href="/campaigns" className="btn btn-plain">
+                Campaigns
+              </Link>
+              <Link href="/network" className="btn btn-plain">
+                Network
+              </Link>
+            </>
+          )}
           {canEdit && (
             <>
               <Link href="/imports" className="btn btn-plain">

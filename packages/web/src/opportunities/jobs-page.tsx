@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { useAccount, useCanEdit } from "../app/session.ts";
+import { useAccount, useCanEdit, useIsCoach } from "../app/session.ts";
 import { Alert, Button } from "../ui/controls.tsx";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { AddOpportunityDialog } from "./add-opportunity-dialog.tsx";
@@ -16,6 +16,7 @@ export default function JobsPage() {
   const followUps = useOpportunityFollowUps();
   const account = useAccount().data;
   const canEdit = useCanEdit();
+  const coach = useIsCoach();
   const move = useMoveStage();
   const [adding, setAdding] = useState(false);
   const [moved, setMoved] = useState<{ text: string; lines: string[] } | null>(null);
@@ -26,9 +27,11 @@ export default function JobsPage() {
       lead="Your opportunities, stage by stage. Drag a card to another stage, or use its “Move to…” menu."
       actions={
         <>
-          <Link href="/jobs/targets" className="btn btn-plain">
-            Target companies
-          </Link>
+          {!coach && (
+            <Link href="/jobs/targets" className="btn btn-plain">
+              Target companies
+            </Link>
+          )}
           <Link href="/jobs/expenses" className="btn btn-plain">
             Expenses
           </Link>

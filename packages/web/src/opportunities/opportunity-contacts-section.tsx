@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { ApiError, describeError } from "../api/problem.ts";
-import { useCanEdit } from "../app/session.ts";
+import { useCanEdit, useIsCoach } from "../app/session.ts";
 import { ContactPicker } from "../interactions/contact-picker.tsx";
 import { Alert, Button, NativeSelect } from "../ui/controls.tsx";
 import { Loading, Section } from "../ui/page.tsx";
@@ -14,6 +14,7 @@ const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as OpportunityRole[]).map((r) => 
 
 /** The people on this opportunity, each with a role; and who else you know at the company. */
 export function OpportunityContactsSection({ opportunity: o }: { opportunity: OpportunityDetail }) {
+  const coach = useIsCoach();
   const canEdit = useCanEdit();
   const { remove } = useOpportunityContacts(o.id);
   const [adding, setAdding] = useState(false);
@@ -58,7 +59,8 @@ export function OpportunityContactsSection({ opportunity: o }: { opportunity: Op
         </ul>
         {remove.isError && <Alert>{describeError(remove.error)}</Alert>}
       </Section>
-      <WhoYouKnow o={o} />
+      {/* The network is not shared with a coach (it reaches people beyond the shared tags). */}
+      {!coach && <WhoYouKnow o={o} />}
     </>
   );
 }

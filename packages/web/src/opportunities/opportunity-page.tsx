@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { useAccount, useCanEdit } from "../app/session.ts";
+import { useAccount, useCanEdit, useIsCoach } from "../app/session.ts";
 import { Alert, Button } from "../ui/controls.tsx";
 import { formatDate } from "../ui/format.ts";
 import { Modal } from "../ui/modal.tsx";
 import { Loading, Page, Section } from "../ui/page.tsx";
+import { CommentsSection } from "./comments-section.tsx";
 import { InterviewsSection } from "./interviews-section.tsx";
 import { formatSalary } from "./money.ts";
 import { OpportunityContactsSection } from "./opportunity-contacts-section.tsx";
@@ -23,6 +24,7 @@ export default function OpportunityPage() {
   const opportunity = useOpportunity(id);
   const timeZone = useAccount().data?.timeZone ?? "UTC";
   const canEdit = useCanEdit();
+  const coach = useIsCoach();
   const move = useMoveStage();
   const [effects, setEffects] = useState<{ text: string; lines: string[] } | null>(null);
   const [editing, setEditing] = useState(false);
@@ -61,11 +63,12 @@ export default function OpportunityPage() {
         <div className="job-grid">
           <div className="stack-lg min-0">
             <InterviewsSection opportunity={o} timeZone={timeZone} onHeld={(answer) => say("Marked held.", answer)} />
-            <OpportunityFollowUps opportunity={o} />
+            {!coach && <OpportunityFollowUps opportunity={o} />}
             <PrepSection opportunity={o} />
           </div>
           <div className="stack-lg min-0">
             <OpportunityContactsSection opportunity={o} />
+            <CommentsSection opportunityId={o.id} />
             <StageHistory o={o} />
             {o.notes && (
               <Section title="Notes">
