@@ -474,7 +474,9 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         } finally {
           await open.close();
         }
-        if (scenario === "restore") console.info(`restore on ${dialect}: killed at ${killedAt.join(", ")}`);
+        console.info(
+          `${scenario} on ${dialect}: ${kills} kills${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
+        );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);
       } finally {
