@@ -159,7 +159,7 @@ const mail = (uid: number, from: string, to: string): MailMessage => ({
   ...{ inReplyTo: null, listId: null, autoSubmitted: null, precedence: null, text: null },
 });
 
-/** An exported calendar of past meetings with the people given (a UTC start each, the day before the clock). */
+/** An exported calendar of past meetings with the people given (a UTC start each, in October: before the clock). */
 function calendarOf(meetings: { uid: string; at: string; with: string[]; cancelled?: boolean }[]): string {
   const stamp = (at: string) => `${at.replace(/[-:]/g, "").slice(0, 15)}Z`;
   const events = meetings.flatMap((m) => [
@@ -181,9 +181,7 @@ const sealer = { seal: (p: string) => `sealed:${p}`, open: (s: string) => s.slic
 
 /** A refusal the rules give when two acts race for one ask (it moved past this status meanwhile): not a lock error. */
 const askRaced = (error: unknown) =>
-  error instanceof DomainError &&
-  error.code === "conflict" &&
-  /cannot go back|already held|declined/.test(error.message);
+  error instanceof DomainError && error.code === "conflict" && /cannot go back|declined/.test(error.message);
 
 /**
  * The later capabilities write the same contacts' derived state: asks (a touch with a name moves the ask to met,
