@@ -2,6 +2,21 @@ import type { Repositories } from "../ports/index.ts";
 import type { CheckedRows } from "./restore-validate.ts";
 
 /**
+ * The id of an opportunity's part (a stage change, an interview) at a place (1, 2, …): derived within the
+ * opportunity's own ref, so two opportunities' parts never share one. (A ref such as `opportunity-7-2` would give
+ * every opportunity's second part the same number, told apart by the 4 hex digits of its hash only: a few hundred
+ * opportunities collided.)
+ */
+export function opportunityPartId(
+  id: (list: string, ref: string) => string,
+  opportunityRef: string,
+  part: "stageChanges" | "interviews",
+  place: number,
+): string {
+  return id(`${part}:${opportunityRef}`, `${part}-${place}`);
+}
+
+/**
  * Writes one restored opportunity with its stage history, contacts, interviews, prep and comments (authors by name
  * only: they need not be members here). Ids derive from the
  * job and the opportunity's ref (`id`), its parts' from the ref and their place, so a resumed restore writes the same.
@@ -22,12 +37,12 @@ export async function writeOpportunity(
   for (const [i, s] of stageHistory.entries())
     await tx.opportunities.addStageChange(accountId, opportunityId, {
       ...s,
-      id: id("stageChanges", `${ref}-${i + 1}`),
+      id: opportunityPartId(id, ref, "stageChanges", i + 1),
     });
   for (const c of contacts)
     await tx.opportunities.setContact(accountId, opportunityId, id("contacts", c.contactRef), c.role, c.addedAt);
   for (const [i, { contactRefs, ...interview }] of interviews.entries()) {
-    const interviewId = id("interviews", `${ref}-${i + 1}`);
+    const interviewId = opportunityPartId(id, ref, "interviews", i + 1);
     const contactIds = contactRefs.map((r) => id("contacts", r));
     await tx.opportunities.insertInterview(
       accountId,

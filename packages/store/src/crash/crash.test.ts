@@ -24,6 +24,7 @@ import {
   RELEASES,
   sqliteSnapshotOf,
 } from "../migrations/snapshots/snapshot-files.ts";
+import type { Database } from "../schema.ts";
 import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
 import { type CrashScenario, depsFor, latestRestore, openFor, ownerOf, restoreBackupFile } from "./crash-child.ts";
 
@@ -40,21 +41,76 @@ const PAIRS = 120;
 const child = path.join(path.dirname(new URL(import.meta.url).pathname), "crash-child.ts");
 const FIRST_RELEASE = RELEASES[0] as string;
 
-/** Runs the child; kills it `afterMs` after it says it is working (or lets it finish when null). */
+/**
+ * Runs the child; kills it `afterMs` after it says it is working (or lets it finish when null), or, with `killWhen`,
+ * that long after the work reached the stage it waits for.
+ */
 function runChild(
   scenario: CrashScenario,
   location: string,
   offsetMs: number,
   afterMs: number | null,
+  killWhen?: () => Promise<boolean>,
 ): Promise<"killed" | "done"> {
   const name = `${scenario} child`;
-  return runCrashChild({ child, args: [scenario, location], clockOffsetMs: offsetMs, killAfterMs: afterMs, name });
+  return runCrashChild({
+    child,
+    args: [scenario, location],
+    clockOffsetMs: offsetMs,
+    killAfterMs: afterMs,
+    name,
+    ...(killWhen ? { killWhen } : {}),
+  });
 }
 
-/** The restore scenario's backup: a few thousand rows (companies, contacts, an interaction each, some follow-ups). */
-const RESTORED = { companies: 5, contacts: 1500, followUps: 150 };
+/** The steps of a restore that write rows (each kill of the restore scenario aims at one of them, then waits a little). */
+const WRITING_STEPS = RESTORE_STEPS.slice(RESTORE_STEPS.indexOf("companies"), RESTORE_STEPS.indexOf("finish"));
+
+/**
+ * The i-th kill of a restore waits until its job is at a step of the i-th part of the writing steps (a random one of
+ * that part), then a random moment (inside a batch, or between two): so the kills spread over every step however
+ * slow the machine (a restore resumes where the last kill left it). With a kill timed from the child's start
+ * only, a loaded machine killed every run before its first contacts batch, and no later step was ever cut.
+ */
+function restoreKillAt(open: OpenDatabase, i: number): () => Promise<boolean> {
+  const part = WRITING_STEPS.length / KILLS;
+  const target =
+    WRITING_STEPS[Math.min(WRITING_STEPS.length - 1, Math.floor((i + Math.random()) * part))] ?? "companies";
+  return async () => {
+    const job = await latestRestore(open, (await ownerOf(depsFor(open, 0, "watch"))).accountId);
+    if (!job || job.status === "committed") return true;
+    const at = RESTORE_STEPS.indexOf(job.step as (typeof RESTORE_STEPS)[number]);
+    return at >= RESTORE_STEPS.indexOf(target) || job.step === "undo";
+  };
+}
+
+/**
+ * The restore scenario's backup: a few thousand rows of every list a restore writes in its own step (companies,
+ * contacts, an interaction each, relationships, asks with their names, follow-ups of asks and of opportunities,
+ * articles, campaigns and their recipients, the interview question bank, opportunities with their contacts, stage
+ * history, interviews and prep, expenses), each list of more than one batch where it can be, so kills land between
+ * and inside those steps.
+ */
+const RESTORED = {
+  companies: 5,
+  contacts: 1500,
+  relationships: 300,
+  asks: 250,
+  followUps: 150,
+  articles: 220,
+  campaigns: 3,
+  campaignRecipients: 450,
+  interviewQuestions: 210,
+  opportunities: 250,
+  jobExpenses: 300,
+};
+/** The rows each ask and each opportunity brings into its other tables (written in the same batch as it). */
+const PER_ASK = { ask_name: 2 };
+const PER_OPPORTUNITY = { opportunity_contact: 2, opportunity_stage_change: 2, interview: 1, interview_prep: 1 };
+
 function generatedBackup(): string {
   const at = "2026-01-05T10:00:00.000Z";
+  const hoursBefore = (i: number) => new Date(Date.parse(at) - i * 3_600_000).toISOString();
   const contacts = Array.from({ length: RESTORED.contacts }, (_, i) => ({
     ...{ ref: `contact-${i}`, firstName: `Zoë ${i}`, lastName: "Ñúñez", emails: [{ address: `z${i}@example.com` }] },
     ...{ phones: [], links: [], companyRef: `company-${i % RESTORED.companies}`, title: "", tags: ["crash"] },
@@ -75,15 +131,83 @@ function generatedBackup(): string {
     contacts,
     interactions: contacts.map((c, i) => ({
       ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
-      ...{ occurredAt: new Date(Date.parse(at) - i * 3_600_000).toISOString(), summary: `hello ${i}` },
+      ...{ occurredAt: hoursBefore(i), summary: `hello ${i}` },
       ...{ meaningful: true, awaitsReply: false, source: "manual", createdAt: at, updatedAt: at },
+    })),
+    relationships: Array.from({ length: RESTORED.relationships }, (_, i) => ({
+      ...{ ref: `relationship-${i}`, fromContactRef: `contact-${i}`, toContactRef: `contact-${i + 1}` },
+      ...{ kind: i % 2 ? "colleague" : "knows", how: `met at café ${i} ☕`, strength: 1 + (i % 5), sinceOn: null },
+      ...{ createdAt: at, updatedAt: at },
+    })),
+    asks: Array.from({ length: RESTORED.asks }, (_, i) => ({
+      ...{ ref: `ask-${i}`, contactRef: `contact-${i}`, aboutKind: "company", aboutText: "" },
+      ...{ aboutCompanyRef: `company-${i % RESTORED.companies}`, note: "", status: "named" },
+      ...{ askedAt: hoursBefore(i), statusChangedAt: hoursBefore(i), createdAt: at, updatedAt: at },
+      names: [1, 2].map((k) => ({
+        contactRef: `contact-${1000 + ((i * 2 + k) % 500)}`,
+        relationshipRef: null,
+        receivedAt: at,
+      })),
     })),
     followUps: contacts.slice(0, RESTORED.followUps).map((c, i) => ({
       ...{ ref: `follow-up-${i}`, contactRef: c.ref, interactionRef: `interaction-${i}`, opportunityId: null },
-      ...{ askId: null, dueOn: "2026-02-01", title: `Call ${i}`, notes: "", status: "open", snoozedUntilOn: null },
+      ...{ dueOn: "2026-02-01", title: `Call ${i}`, notes: "", status: "open", snoozedUntilOn: null },
       ...{ completedAt: null, createdAt: at, updatedAt: at },
+      // A third plain, a third an ask's nudge, a third an opportunity's.
+      ...(i % 3 === 1 ? { askId: null, askRef: `ask-${i}`, askStep: "nudge" } : { askId: null }),
+      ...(i % 3 === 2 ? { opportunityRef: `opportunity-${i}` } : {}),
     })),
     duplicateDismissals: [{ contactRefs: ["contact-1", "contact-2"] }],
+    articles: Array.from({ length: RESTORED.articles }, (_, i) => ({
+      ...{ ref: `article-${i}`, url: `https://example.com/post/${i}`, note: "", tags: ["crash"], status: "fetched" },
+      ...{ failure: null, title: `Über ${i}`, description: null, text: "Hiring in Lyon", topics: ["hiring"] },
+      ...{ savedAt: at, fetchedAt: at },
+    })),
+    campaigns: Array.from({ length: RESTORED.campaigns }, (_, i) => ({
+      ...{ ref: `campaign-${i}`, name: `New year ${i} 🎉`, mode: "email", template: "default:holiday" },
+      occasion: { kind: "new-year", name: "New year", holidayId: null },
+      segment: { companyRef: `company-${i}`, includeArchived: false, includeMovedOn: false },
+      ...{ myUpdate: "", status: "draft", createdAt: at, updatedAt: at },
+    })),
+    campaignRecipients: Array.from({ length: RESTORED.campaignRecipients }, (_, i) => ({
+      ...{ campaignRef: `campaign-${i % RESTORED.campaigns}`, contactRef: `contact-${i}` },
+      ...{ position: Math.floor(i / RESTORED.campaigns), displayName: `Zoë ${i} Ñúñez`, email: `z${i}@example.com` },
+      ...{ personalLine: "", subject: "Happy new year", body: `Hi Zoë ${i},\n\nHappy new year!`, bodyEdited: false },
+      ...{ status: "pending", reason: "", sendKey: null, interactionRef: null, sentAt: null },
+    })),
+    interviewQuestions: Array.from({ length: RESTORED.interviewQuestions }, (_, i) => ({
+      ...{ ref: `question-${i}`, question: `Why us? (${i})`, answer: "Because", tags: ["behavioural"] },
+      ...{ createdAt: at, updatedAt: at },
+    })),
+    opportunities: Array.from({ length: RESTORED.opportunities }, (_, i) => ({
+      ...{ ref: `opportunity-${i}`, companyRef: `company-${i % RESTORED.companies}`, title: `Engineer ${i}` },
+      ...{ link: null, source: null, salaryMin: null, salaryMax: null, salaryCurrency: null, location: "Lyon" },
+      ...{ remote: false, notes: "", stage: "applied", stageOn: "2026-01-04", createdAt: at, updatedAt: at },
+      contacts: [
+        { contactRef: `contact-${i}`, role: "recruiter", addedAt: at },
+        { contactRef: `contact-${i + 1}`, role: "interviewer", addedAt: at },
+      ],
+      stageHistory: [
+        { stage: "interested", fromStage: null, changedOn: "2026-01-02", changedAt: at },
+        { stage: "applied", fromStage: "interested", changedOn: "2026-01-04", changedAt: at },
+      ],
+      interviews: [
+        {
+          ...{ startsAt: "2026-01-20T09:00:00.000Z", timeZone: "Europe/Paris", kind: "video" },
+          ...{ contactRefs: [`contact-${i + 1}`], notes: "", heldAt: null },
+        },
+      ],
+      prep: {
+        researchNotes: "Série B",
+        questions: [{ question: "Why us?", answer: "", questionRef: `question-${i % RESTORED.interviewQuestions}` }],
+        peopleToMeet: [{ name: `Zoë ${i + 1}`, contactRef: `contact-${i + 1}`, note: "" }],
+        updatedAt: at,
+      },
+    })),
+    jobExpenses: Array.from({ length: RESTORED.jobExpenses }, (_, i) => ({
+      ...{ ref: `expense-${i}`, spentOn: "2026-01-03", amountMinor: 100 + i, currency: "EUR", category: "travel" },
+      ...{ note: "", opportunityRef: i % 2 ? `opportunity-${i % RESTORED.opportunities}` : null, createdAt: at },
+    })),
   });
 }
 
@@ -144,10 +268,8 @@ async function seed(scenario: CrashScenario, open: OpenDatabase, locked: <T>(fn:
   }
 }
 
-const count = async (
-  open: OpenDatabase,
-  table: "contact" | "interaction" | "interaction_contact" | "company" | "follow_up",
-) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(open.db)).rows[0]?.n);
+const count = async (open: OpenDatabase, table: keyof Database) =>
+  Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(open.db)).rows[0]?.n);
 
 async function derived(open: OpenDatabase) {
   const rows = await open.db
@@ -221,6 +343,26 @@ async function checkRestore(
     expect(await count(open, "contact")).toBe(written("contacts", RESTORED.contacts));
     expect(await count(open, "interaction")).toBe(written("interactions", RESTORED.contacts));
     expect(await count(open, "follow_up")).toBe(written("followUps", RESTORED.followUps));
+    const lists = {
+      relationship: written("relationships", RESTORED.relationships),
+      ask: written("asks", RESTORED.asks),
+      ask_name: written("asks", RESTORED.asks) * PER_ASK.ask_name,
+      article: written("articles", RESTORED.articles),
+      campaign: written("campaigns", RESTORED.campaigns),
+      campaign_recipient: written("campaignRecipients", RESTORED.campaignRecipients),
+      interview_question: written("interviewQuestions", RESTORED.interviewQuestions),
+      opportunity: written("opportunities", RESTORED.opportunities),
+      ...Object.fromEntries(
+        Object.entries(PER_OPPORTUNITY).map(([table, n]) => [
+          table,
+          written("opportunities", RESTORED.opportunities) * n,
+        ]),
+      ),
+      job_expense: written("jobExpenses", RESTORED.jobExpenses),
+    };
+    const counted: Record<string, number> = {};
+    for (const table of Object.keys(lists)) counted[table] = await count(open, table as keyof Database);
+    expect(counted).toEqual(lists);
   }
   if (!final) return;
   expect(job?.status).toBe("committed");
@@ -252,7 +394,8 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
 
   it.each(["import", "merge", "migrate", "restore"] as const)(
     `%s: ${KILLS} kills, then it completes`,
-    { timeout: 900_000 },
+    // 15 minutes, or 15 s a kill at the full size (200 kills on a loaded 2-core machine outlast 15 minutes).
+    { timeout: Math.max(900_000, KILLS * 15_000) },
     async (scenario) => {
       let location: string;
       let dropSchema: (() => Promise<void>) | null = null;
@@ -295,15 +438,28 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         // Each restart's clock is two minutes later: the leases of the killed one have lapsed.
         const offset = (i: number) => i * 120_000;
         let kills = 0;
+        /** Where each kill left a restore (its step and the rows of it written), printed for the record. */
+        const killedAt: string[] = [];
         for (let i = 0; i < KILLS; i += 1) {
           // Migrations take tens of milliseconds: kill them sooner.
           const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
-          const outcome = await runChild(scenario, location, offset(i), Math.floor(Math.random() * within));
+          const watch = scenario === "restore" ? openFor(location) : null;
+          const outcome = await runChild(
+            scenario,
+            location,
+            offset(i),
+            Math.floor(Math.random() * within),
+            watch ? restoreKillAt(watch, i) : undefined,
+          ).finally(() => watch?.close());
           if (outcome === "killed") kills += 1;
           const open = openFor(location);
           try {
             await integrity(open, location);
             await checkInvariant(scenario, open, false);
+            if (scenario === "restore" && outcome === "killed") {
+              const job = await latestRestore(open, (await ownerOf(depsFor(open, 0, "check"))).accountId);
+              killedAt.push(`${job?.step ?? "-"}:${job?.step_index ?? 0}`);
+            }
           } finally {
             await open.close();
           }
@@ -319,6 +475,9 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         } finally {
           await open.close();
         }
+        console.info(
+          `${scenario} on ${dialect}: ${kills} kills${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
+        );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);
       } finally {

@@ -46,13 +46,16 @@ export async function integrityOf(open: OpenDatabase): Promise<string> {
  * Runs a crash child (`node --import tsx <child> ...args`): it prints "working" when its work starts and "done" when
  * it ends. With `killAfterMs`, it is killed with SIGKILL that long after "working" ("killed"); with null it runs to
  * its end ("done"). Its clock is moved on by `clockOffsetMs` (KITH_CRASH_CLOCK_OFFSET_MS), so leases a killed run
- * held have lapsed for the next one. Any other ending rejects with the tail of its stderr, named `name`.
+ * held have lapsed for the next one. With `killWhen`, the `killAfterMs` wait starts once it answers true (asked
+ * every 25 ms after "working"): a kill aimed at a stage of the work. Any other ending rejects with the tail of its
+ * stderr, named `name`.
  */
 export function runCrashChild(opts: {
   child: string;
   args: readonly string[];
   clockOffsetMs: number;
   killAfterMs: number | null;
+  killWhen?: () => Promise<boolean>;
   name: string;
 }): Promise<"killed" | "done"> {
   return new Promise((resolve, reject) => {
@@ -63,17 +66,25 @@ export function runCrashChild(opts: {
     let out = "";
     let err = "";
     let killing = false;
+    let exited = false;
+    const kill = (afterMs: number) => setTimeout(() => proc.kill("SIGKILL"), afterMs);
+    const killOnceReady = async (afterMs: number, ready: () => Promise<boolean>) => {
+      while (!exited && !(await ready())) await new Promise((r) => setTimeout(r, 25));
+      if (!exited) kill(afterMs);
+    };
     proc.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       if (opts.killAfterMs !== null && !killing && out.includes("working")) {
         killing = true;
-        setTimeout(() => proc.kill("SIGKILL"), opts.killAfterMs);
+        if (opts.killWhen) killOnceReady(opts.killAfterMs, opts.killWhen).catch(reject);
+        else kill(opts.killAfterMs);
       }
     });
     proc.stderr.on("data", (d: Buffer) => {
       err += d.toString();
     });
     proc.on("exit", (code, signal) => {
+      exited = true;
       if (signal === "SIGKILL") return resolve("killed");
       if (code === 0 && out.includes("done")) return resolve("done");
       reject(new Error(`the ${opts.name} exited ${code ?? signal}: ${err.slice(-2000)}`));
