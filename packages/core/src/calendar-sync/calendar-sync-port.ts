@@ -36,6 +36,8 @@ export interface CalendarRunOutcome {
   events: number;
   upcoming: number;
   nextRunAt: string | null;
+  /** A subscription's claim instant: a "Sync now" asked after it keeps the calendar due instead of `nextRunAt`. */
+  claimedAt?: string | null;
 }
 
 export interface CalendarFailure {
@@ -44,6 +46,8 @@ export interface CalendarFailure {
   /** `failing` with a next attempt, or `failed` (null: only "Sync now" tries again). */
   state: "failing" | "failed";
   nextRunAt: string | null;
+  /** As in `CalendarRunOutcome`. */
+  claimedAt?: string | null;
 }
 
 /**

@@ -221,6 +221,45 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
     expect(await meetingsOf(p.rosa.id)).toHaveLength(7); // a failed run removes nothing
   });
 
+  it('"Sync now" pressed while the subscription is being fetched syncs it again right after, not in an hour', async () => {
+    const p = await people(w.deps, w.alice);
+    const { fetcher, state } = feed({ ok: true, text: FIRST });
+    const deps = { ...w.deps, calendarFetcher: fetcher, sealer: testSealer() };
+    const calendar = await subscribeCalendar(deps, w.alice, { url: FEED });
+    const during: CalendarFetcher = {
+      ...fetcher,
+      fetchCalendar: async (url) => {
+        const answer = await fetcher.fetchCalendar(url);
+        if (state.fetched === 1) {
+          // The member moves a meeting in their calendar and presses "Sync now" while this fetch is under way.
+          state.answer = { ok: true, text: LATER };
+          w.clock.set("2026-11-20T12:00:30.000Z");
+          await requestCalendarSync(w.deps, w.alice, calendar.id);
+        }
+        return answer;
+      },
+    };
+    expect(await runCalendarSyncTick({ ...deps, calendarFetcher: during }, { owner: "worker", maxCalendars: 1 })).toBe(
+      1,
+    );
+    expect(await getCalendar(w.deps, w.alice, calendar.id)).toMatchObject({
+      state: "ok",
+      nextRunAt: "2026-11-20T12:00:30.000Z",
+    });
+    expect(await meetingsOf(p.omar.id)).toHaveLength(1); // the fetch under way read the feed as it was
+    w.clock.set("2026-11-20T12:01:00.000Z");
+    expect(await runCalendarSyncTick({ ...deps, calendarFetcher: during }, { owner: "worker", maxCalendars: 1 })).toBe(
+      1,
+    );
+    expect(state.fetched).toBe(2);
+    expect((await meetingsOf(p.omar.id)).map((m) => m.summary)).toEqual([]); // LATER cancels Omar's call
+    // Nothing asked during the second run: the next one is the hourly refresh.
+    expect((await getCalendar(w.deps, w.alice, calendar.id)).nextRunAt).toBe("2026-11-20T13:01:00.000Z");
+    expect(await runCalendarSyncTick({ ...deps, calendarFetcher: during }, { owner: "worker", maxCalendars: 1 })).toBe(
+      0,
+    );
+  });
+
   it("keeps the older meetings of a long series a subscription no longer reads, and removes what it dropped", async () => {
     const p = await people(w.deps, w.alice);
     const { fetcher } = feed({ ok: true, text: FIRST });

@@ -37,6 +37,7 @@ export async function syncSubscription(
       error,
       state: retryable ? "failing" : "failed",
       nextRunAt: retryable ? later(deps, calendarRetryDelayMs(failures)) : null,
+      claimedAt: calendar.nextRunAt, // the claim set it to its own instant
     });
     return null;
   };
@@ -58,6 +59,7 @@ export async function syncSubscription(
       events: result.events,
       upcoming: result.upcoming,
       nextRunAt: later(deps, CALENDAR_REFRESH_MS),
+      claimedAt: calendar.nextRunAt,
     });
     return result;
   } catch (error) {

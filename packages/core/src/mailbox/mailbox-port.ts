@@ -53,6 +53,8 @@ export interface RunOutcome {
   lastSuccessAt: string | null;
   nextRunAt: string;
   failures: number;
+  /** When the run claimed the mailbox: a request made after it keeps the mailbox due instead of `nextRunAt`. */
+  claimedAt: string;
 }
 
 export interface CorrespondentMessage {

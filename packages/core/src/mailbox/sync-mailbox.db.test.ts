@@ -4,7 +4,13 @@ import type { Actor } from "../accounts/roles.ts";
 import { createContact } from "../contacts/contact-service.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
 import type { MailFolder, MailMessage, MailReader } from "./mailbox-port.ts";
-import { disconnectMailbox, type MailboxDeps, mailboxStatus, saveMailbox } from "./mailbox-service.ts";
+import {
+  disconnectMailbox,
+  type MailboxDeps,
+  mailboxStatus,
+  requestMailboxSync,
+  saveMailbox,
+} from "./mailbox-service.ts";
 import { MAILBOX_BATCH, NOT_AN_EDITOR, runMailboxSyncTick, syncMailboxNow } from "./sync-mailbox.ts";
 
 const message = (uid: number, from: string, to = "alice@example.test"): MailMessage => ({
@@ -103,6 +109,40 @@ describe.each(DIALECTS)("syncing a mailbox on %s", (dialect) => {
     await connect(deps, { logFolder: "Kith" });
     await runMailboxSyncTick(deps, { owner: "a" });
     expect(mail.state.opened).toEqual(["INBOX", "Sent Items", "Kith"]);
+  });
+
+  it('"sync now" during a running sync is not lost: the mailbox runs again on the next pass, not at the next poll', async () => {
+    const rosa = await createContact(w.deps, w.alice, { firstName: "Rosa", emails: [{ address: "rosa@example.com" }] });
+    const inbox = [message(1, "rosa@example.com")];
+    const mail = server({ INBOX: inbox });
+    const reader: MailReader = {
+      connect: async (account) => {
+        const session = await mail.reader.connect(account);
+        return {
+          ...session,
+          fetch: async (afterUid, since, limit, opts) => {
+            const got = await session.fetch(afterUid, since, limit, opts);
+            if (got.length === 0 && inbox.length === 1) {
+              // New mail lands once the run has read to the end of the folder; the member presses "sync now".
+              inbox.push(message(2, "rosa@example.com"));
+              w.clock.set("2026-11-02T09:00:30.000Z");
+              await requestMailboxSync(w.deps, w.alice);
+            }
+            return got;
+          },
+        };
+      },
+    };
+    const deps: MailboxDeps = { ...w.deps, sealer, mailReader: reader };
+    w.clock.set("2026-11-02T09:00:00.000Z");
+    await connect(deps, { folders: ["INBOX"] });
+    expect(await runMailboxSyncTick(deps, { owner: "a" })).toEqual([{ messages: 1, logged: 1, error: null }]);
+    w.clock.set("2026-11-02T09:00:40.000Z");
+    expect(await mailboxStatus(w.deps, w.alice)).toMatchObject({ state: "ok", nextRunAt: "2026-11-02T09:00:30.000Z" });
+    expect(await runMailboxSyncTick(deps, { owner: "a" })).toEqual([{ messages: 1, logged: 1, error: null }]);
+    expect(await logged(rosa.id)).toEqual(["Message 1", "Message 2"]);
+    // Nothing asked during that second run: the next one is the poll.
+    expect(await runMailboxSyncTick(deps, { owner: "a" })).toEqual([]);
   });
 
   it("two runs at once: one reads, the other is told a sync is running; each message is logged once", async () => {

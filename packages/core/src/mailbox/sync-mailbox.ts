@@ -217,6 +217,7 @@ async function runClaimed(
     lastSuccessAt: failed ? record.lastSuccessAt : now.toISOString(),
     nextRunAt: new Date(now.getTime() + (failed ? retryDelayMs(failures) : MAILBOX_POLL_MS)).toISOString(),
     failures,
+    claimedAt: record.nextRunAt, // the claim set it to its own instant
   });
   return result;
 }

@@ -32,6 +32,12 @@ const toRecord = (r: Selectable<CalendarSourceTable>): CalendarRecord => ({
 });
 
 /** Calendars and their ledger by account; `claimable` is the job's system scan. Runs go through the lease. */
+/** The run's next time, unless a "Sync now" came after the run's claim: then the calendar stays due at once. */
+const nextRunAfter = (o: { nextRunAt: string | null; claimedAt?: string | null }) =>
+  o.claimedAt
+    ? sql<string | null>`case when next_run_at > ${o.claimedAt} then next_run_at else ${o.nextRunAt} end`
+    : o.nextRunAt;
+
 export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -138,7 +144,13 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
   async claim(accountId: string, id: string, owner: string, leaseUntilAt: string, nowAt: string) {
     const taken = await this.db
       .updateTable("calendar_source")
-      .set({ ...takeLease(owner, leaseUntilAt), state: "syncing" })
+      // A subscription's next_run_at marks the claim instant: a "Sync now" during the run moves it later, and the
+      // run's end keeps it (`nextRunAfter`). A file calendar has no runs of its own.
+      .set({
+        ...takeLease(owner, leaseUntilAt),
+        state: "syncing",
+        next_run_at: sql<string | null>`case when kind = 'subscription' then ${nowAt} else next_run_at end`,
+      })
       .where("account_id", "=", accountId)
       .where("id", "=", id)
       .where(leaseFree(nowAt))
@@ -166,7 +178,7 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
         error: null,
         last_run_at: o.nowAt,
         last_success_at: o.nowAt,
-        next_run_at: o.nextRunAt,
+        next_run_at: nextRunAfter(o),
         failures: 0,
         event_count: o.events,
         upcoming_count: o.upcoming,
@@ -187,7 +199,7 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
         state: f.state,
         error: f.error,
         last_run_at: f.nowAt,
-        next_run_at: f.nextRunAt,
+        next_run_at: nextRunAfter(f),
         failures: sql<number>`failures + 1`,
         meeting_count: this.meetingCount(accountId, id),
         ...noLease,

@@ -39,12 +39,30 @@ describe.each(DIALECTS)("the mailbox repository on %s", (dialect) => {
     expect(await repo.due(T0, 10)).toEqual([]);
     expect(await repo.holdLease(accountId, userId, "b", T9)).toBe(false);
     const outcome = { state: "ok" as const, error: null, lastRunAt: T0, lastSuccessAt: T0, nextRunAt: T9, failures: 0 };
-    expect(await repo.finishRun(accountId, userId, "b", outcome)).toBe(false);
+    expect(await repo.finishRun(accountId, userId, "b", { ...outcome, claimedAt: T0 })).toBe(false);
     // a's lease lapses at T1: b takes it, and a can no longer write.
     expect(await repo.claim(accountId, userId, "b", T9, T1)).not.toBeNull();
     expect(await repo.holdLease(accountId, userId, "a", T9)).toBe(false);
-    expect(await repo.finishRun(accountId, userId, "b", outcome)).toBe(true);
+    expect(await repo.finishRun(accountId, userId, "b", { ...outcome, claimedAt: T1 })).toBe(true);
     expect(await repo.find(accountId, userId)).toMatchObject({ state: "ok", nextRunAt: T9, lastRunAt: T0 });
+  });
+
+  it("a run asked for while one is running keeps the mailbox due when that run ends, not at the next poll", async () => {
+    const repo = w.deps.store.mailbox;
+    const { accountId, userId } = w.alice;
+    await repo.save(accountId, settings(accountId, userId), T0);
+    expect(await repo.claim(accountId, userId, "a", T9, T0)).toMatchObject({ state: "syncing", nextRunAt: T0 });
+    expect(await repo.requestRun(accountId, userId, T1)).toBe(true);
+    expect(await repo.find(accountId, userId)).toMatchObject({ state: "syncing" });
+    const outcome = { state: "ok" as const, error: null, lastRunAt: T1, lastSuccessAt: T1, failures: 0 };
+    expect(await repo.finishRun(accountId, userId, "a", { ...outcome, nextRunAt: T9, claimedAt: T0 })).toBe(true);
+    expect(await repo.find(accountId, userId)).toMatchObject({ state: "ok", nextRunAt: T1 });
+    expect(await repo.due(T1, 10)).toEqual([{ accountId, userId }]);
+    // With no request during the run, the next run is the poll the outcome names.
+    expect(await repo.claim(accountId, userId, "a", T9, T1)).not.toBeNull();
+    expect(await repo.finishRun(accountId, userId, "a", { ...outcome, nextRunAt: T9, claimedAt: T1 })).toBe(true);
+    expect(await repo.find(accountId, userId)).toMatchObject({ nextRunAt: T9 });
+    expect(await repo.due(T1, 10)).toEqual([]);
   });
 
   it("the ledger takes each Message-ID once per account; correspondents group by address, dismissed ones left out", async () => {

@@ -129,7 +129,8 @@ export class KyselyMailboxRepository implements MailboxRepository {
   async claim(accountId: string, userId: string, owner: string, untilAt: string, nowAt: string) {
     const taken = await this.db
       .updateTable("mailbox")
-      .set({ ...takeLease(owner, untilAt), state: "syncing" })
+      // next_run_at marks the claim instant: a "sync now" or IDLE news during the run moves it later (see finishRun).
+      .set({ ...takeLease(owner, untilAt), state: "syncing", next_run_at: nowAt })
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
       .where(leaseFree(nowAt))
@@ -205,8 +206,9 @@ export class KyselyMailboxRepository implements MailboxRepository {
         error: o.error,
         last_run_at: o.lastRunAt,
         last_success_at: o.lastSuccessAt,
-        // A "sync now" asked during the run stays due now.
-        next_run_at: sql<string>`case when next_run_at < ${o.lastRunAt} and state = 'waiting' then next_run_at else ${o.nextRunAt} end`,
+        // A "sync now" (or new mail seen by IDLE) asked during the run moved next_run_at past the claim instant: the
+        // mailbox stays due then, so the next pass reads it again at once instead of at the next poll.
+        next_run_at: sql<string>`case when next_run_at > ${o.claimedAt} then next_run_at else ${o.nextRunAt} end`,
         failures: o.failures,
         attempts: 0,
         ...noLease,
