@@ -6762,6 +6762,7 @@ export interface paths {
                         awaitsReply?: boolean;
                         loggedInteractionId?: string;
                         templateId?: string;
+                        articleId?: string;
                     };
                 };
             };
@@ -6784,6 +6785,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6844,6 +6846,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6895,6 +6898,7 @@ export interface paths {
                                 interactionId: string | null;
                                 snoozedUntilOnBefore: string | null;
                                 doneKey?: string | null;
+                                articleId?: string | null;
                             };
                         };
                     };
@@ -6934,6 +6938,7 @@ export interface paths {
                         interactionId: string | null;
                         snoozedUntilOnBefore: string | null;
                         doneKey?: string | null;
+                        articleId?: string | null;
                     };
                 };
             };
@@ -9946,6 +9951,7 @@ export interface paths {
                         subject: string;
                         body: string;
                         awaitsReply?: boolean;
+                        articleId?: string;
                         idempotencyKey?: string;
                         templateId?: string;
                     };
@@ -10000,6 +10006,7 @@ export interface paths {
                         body: string;
                         awaitsReply?: boolean;
                         templateId?: string;
+                        articleId?: string;
                     };
                 };
             };

@@ -240,55 +240,51 @@ describe.each(DIALECTS)("concurrent writers of the later capabilities on %s", (d
   // On PostgreSQL this once ended in "deadlock detected" 1 run in 2: a logged meeting with a name held the name and
   // then the person asked, while addAskName and moveAsk held them the other way round. Every path now locks the
   // contacts a write touches in one statement, by id.
-  it(
-    "asks moved, named and met through logged meetings, with logs, leave derived state equal to a rebuild",
-    {
-      timeout: 120_000,
-    },
-    async () => {
-      const { deps, alice } = w;
-      const p = await people();
-      /** Each ask writer asks Ann about Acme, receives Nia's name (or a new person's), and moves the ask on. */
-      const asker = async (k: number) => {
-        const ask = await addAsk(deps, alice, {
-          contactId: p.ann.id,
-          about: { kind: "company", companyId: p.acme.id },
-          askedAt: octoberAt(k, 0),
+  it("asks moved, named and met through logged meetings, with logs, leave derived state equal to a rebuild", {
+    timeout: 120_000,
+  }, async () => {
+    const { deps, alice } = w;
+    const p = await people();
+    /** Each ask writer asks Ann about Acme, receives Nia's name (or a new person's), and moves the ask on. */
+    const asker = async (k: number) => {
+      const ask = await addAsk(deps, alice, {
+        contactId: p.ann.id,
+        about: { kind: "company", companyId: p.acme.id },
+        askedAt: octoberAt(k, 0),
+      });
+      await addAskName(
+        deps,
+        alice,
+        ask.id,
+        k % 3 === 2 ? { firstName: `Zoë ${k}`, companyId: p.acme.id } : { contactId: p.nia.id },
+      );
+      const moves = [
+        { status: "introduced" },
+        { status: "met", log: { kind: "meeting", summary: "Kaffee 🍰" } },
+        { status: "thanked" },
+      ];
+      for (const move of k % 4 === 3 ? [{ status: "declined" }] : moves) {
+        await moveAsk(deps, alice, ask.id, move).catch((error) => {
+          if (!askRaced(error)) throw error;
         });
-        await addAskName(
-          deps,
-          alice,
-          ask.id,
-          k % 3 === 2 ? { firstName: `Zoë ${k}`, companyId: p.acme.id } : { contactId: p.nia.id },
-        );
-        const moves = [
-          { status: "introduced" },
-          { status: "met", log: { kind: "meeting", summary: "Kaffee 🍰" } },
-          { status: "thanked" },
-        ];
-        for (const move of k % 4 === 3 ? [{ status: "declined" }] : moves) {
-          await moveAsk(deps, alice, ask.id, move).catch((error) => {
-            if (!askRaced(error)) throw error;
-          });
-        }
-        if (k === 0) await updateAsk(deps, alice, ask.id, { note: "Asked at the climbing gym" });
-        if (k === 1) await deleteAsk(deps, alice, ask.id);
-      };
-      const errors = await settle([
-        ...Array.from({ length: 6 }, (_, k) => asker(k)),
-        ...Array.from({ length: 4 }, (_, k) => logger(p)(k)),
-      ]);
-      expect(errors).toEqual([]);
-      await expectRebuilt();
-      // Every ask still open that names Nia was met: a meeting with her was logged after every ask was made.
-      const asks = await listAsks(deps, alice, {});
-      expect(
-        asks.filter(
-          (a) => a.names.some((n) => n.contactId === p.nia.id) && ["asked", "named", "introduced"].includes(a.status),
-        ),
-      ).toEqual([]);
-    },
-  );
+      }
+      if (k === 0) await updateAsk(deps, alice, ask.id, { note: "Asked at the climbing gym" });
+      if (k === 1) await deleteAsk(deps, alice, ask.id);
+    };
+    const errors = await settle([
+      ...Array.from({ length: 6 }, (_, k) => asker(k)),
+      ...Array.from({ length: 4 }, (_, k) => logger(p)(k)),
+    ]);
+    expect(errors).toEqual([]);
+    await expectRebuilt();
+    // Every ask still open that names Nia was met: a meeting with her was logged after every ask was made.
+    const asks = await listAsks(deps, alice, {});
+    expect(
+      asks.filter(
+        (a) => a.names.some((n) => n.contactId === p.nia.id) && ["asked", "named", "introduced"].includes(a.status),
+      ),
+    ).toEqual([]);
+  });
 
   it("relationships, opportunities, captured mail and meetings, with logs, leave derived state equal to a rebuild", {
     timeout: 120_000,

@@ -3,8 +3,8 @@ import { csvText } from "../exports/csv-export.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
-import { amountText } from "./money.ts";
 import { requireJobSearchReader } from "../shares/scope.ts";
+import { amountText } from "./money.ts";
 import { accountTodayOn } from "./opportunity-service.ts";
 import {
   createExpenseSchema,

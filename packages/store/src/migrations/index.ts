@@ -27,12 +27,12 @@ import { networkMigration } from "./0025-network.ts";
 import { opportunitiesMigration } from "./0027-opportunities.ts";
 import { mailboxMigration } from "./0028-mailbox.ts";
 import { calendarSyncMigration } from "./0029-calendar-sync.ts";
-import { importRelationsMigration } from "./0031-import-relations.ts";
-import { captureDoneMigration } from "./0033-capture-done.ts";
-import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { articleMatchesMigration } from "./0030-article-matches.ts";
+import { importRelationsMigration } from "./0031-import-relations.ts";
 import { opportunityPagesMigration } from "./0032-opportunity-pages.ts";
+import { captureDoneMigration } from "./0033-capture-done.ts";
 import { sharesMigration } from "./0034-shares.ts";
+import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
