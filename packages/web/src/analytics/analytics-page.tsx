@@ -88,33 +88,15 @@ function AnalyticsSections({ a }: { a: Analytics }) {
               Messages you sent since {formatDate(a.sinceOn)}, and how many got an answer
               {a.replies.sampled ? " (the most recent ones)" : ""}.
             </p>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-            <section className="table-scroll" aria-labelledby="replies-caption" tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Channel</th>
-                    <th scope="col">Sent</th>
-                    <th scope="col">Answered</th>
-                    <th scope="col">Reply rate</th>
-                    <th scope="col">Median wait</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...a.replies.byChannel, { kind: "all" as const, ...a.replies.overall }].map((r) => (
-                    <tr key={r.kind}>
-                      <th scope="row">{r.kind === "all" ? "All" : CHANNEL_WORDS[r.kind]}</th>
-                      <td>{r.sent}</td>
-                      <td>{r.answered}</td>
-                      <td>
-                        <meter min={0} max={1} value={r.rate ?? 0} aria-hidden="true" /> {percent(r.rate)}
-                      </td>
-                      <td>{waitWords(r.medianHoursToReply)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ReplyTable
+              caption="replies-caption"
+              heading="Channel"
+              rows={[...a.replies.byChannel, { kind: "all" as const, ...a.replies.overall }].map((r) => ({
+                key: r.kind,
+                label: r.kind === "all" ? "All" : CHANNEL_WORDS[r.kind],
+                ...r,
+              }))}
+            />
           </>
         )}
       </Section>
@@ -123,33 +105,11 @@ function AnalyticsSections({ a }: { a: Analytics }) {
           <p id="templates-caption" className="muted small">
             Messages you sent from a draft, by the template it started from.
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-          <section className="table-scroll" aria-labelledby="templates-caption" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Answered</th>
-                  <th scope="col">Reply rate</th>
-                  <th scope="col">Median wait</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.replies.byTemplate.map((t) => (
-                  <tr key={t.templateId}>
-                    <th scope="row">{templateWords(t)}</th>
-                    <td>{t.sent}</td>
-                    <td>{t.answered}</td>
-                    <td>
-                      <meter min={0} max={1} value={t.rate ?? 0} aria-hidden="true" /> {percent(t.rate)}
-                    </td>
-                    <td>{waitWords(t.medianHoursToReply)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ReplyTable
+            caption="templates-caption"
+            heading="Template"
+            rows={a.replies.byTemplate.map((t) => ({ key: t.templateId, label: templateWords(t), ...t }))}
+          />
         </Section>
       )}
       <Section title="Connections built">
@@ -183,6 +143,49 @@ function AnalyticsSections({ a }: { a: Analytics }) {
       <OverdueTrend a={a} />
       <AsksSection a={a} />
     </>
+  );
+}
+
+type ReplyRow = { key: string; label: string; sent: number; answered: number; rate: number | null };
+
+/** Sent, answered, reply rate and median wait, a row each (by channel, by template). */
+function ReplyTable({
+  caption,
+  heading,
+  rows,
+}: {
+  caption: string;
+  heading: string;
+  rows: (ReplyRow & { medianHoursToReply: number | null })[];
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <section className="table-scroll" aria-labelledby={caption} tabIndex={0}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col">Sent</th>
+            <th scope="col">Answered</th>
+            <th scope="col">Reply rate</th>
+            <th scope="col">Median wait</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{r.sent}</td>
+              <td>{r.answered}</td>
+              <td>
+                <meter min={0} max={1} value={r.rate ?? 0} aria-hidden="true" /> {percent(r.rate)}
+              </td>
+              <td>{waitWords(r.medianHoursToReply)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
