@@ -35,6 +35,20 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
     expect(pipeline).toContain("2026-11-20T19:00:00.000Z");
   });
 
+  it("finds the company as every <company> argument does, and makes a target only of a name that finds none", async () => {
+    const first = await kith("jobs", "add", "Perception Engineer", "--company", "Zürich Robotics AG");
+    expect(first.stdout).toMatch(/^company +Zürich Robotics AG$/m);
+    // Another case and a part of the name find the same company: no second "zürich robotics" is made.
+    const second = await kith("jobs", "add", "SLAM Engineer", "--company", "zürich robotics");
+    expect(second.stdout).toMatch(/^company +Zürich Robotics AG$/m);
+    const companies = (await kith("companies", "list")).stdout;
+    expect(companies.match(/robotics/gi)).toHaveLength(1);
+    await kith("jobs", "add", "Roboticist", "--company", "Robotics Lab");
+    const ambiguous = await kith("jobs", "add", "Anything", "--company", "robotics");
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"robotics" matches 2 companies/);
+  });
+
   it("lists the year's expenses with totals per currency", async () => {
     expect((await kith("jobs", "expenses", "--year", "2026")).stdout).toBe("no job-search expenses in 2026\n");
     await createJobExpense(w.deps, w.alice, {
@@ -63,7 +77,7 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
   });
 
   it("pages the pipeline with a cursor, and shows one opportunity whole", async () => {
-    for (const [i, title] of ["Ingénieure", "エンジニア", "מהנדסת"].entries())
+    for (const title of ["Ingénieure", "エンジニア", "מהנדסת"])
       await kith("jobs", "add", title, "--company", "Acmé", "--stage", "applied");
     const first = await kith("jobs", "--limit", "2");
     expect(first.stdout).toMatch(/^applied \(2\)$/m);

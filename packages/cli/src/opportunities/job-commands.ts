@@ -10,6 +10,7 @@ import {
 import { type Command, Option } from "commander";
 import { type CliContext, clientAction, collect, definedOnly, toNumber } from "../cli-context.ts";
 import type { KithClient, OpportunityView } from "../client/kith-client.ts";
+import { findCompany } from "../companies/resolve-company.ts";
 import { renderFields, renderTable } from "../output/table.ts";
 
 type Moved = Awaited<ReturnType<KithClient["moveOpportunity"]>>;
@@ -160,8 +161,11 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
     );
   jobs
     .command("add <title>")
-    .description("add an opportunity at a company (found by name, or created as a target)")
-    .requiredOption("--company <name>", "the company")
+    .description("add an opportunity at a company (found by id or name, or created as a target)")
+    .requiredOption(
+      "--company <company>",
+      "the company: an id, its name in any case, or a part of it that names one; else a new target company",
+    )
     .option("--link <url>", "the job's page")
     .option("--source <source>", "where you found it")
     .option("--location <place>", "where it is")
@@ -176,10 +180,13 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
         remote?: boolean;
         stage?: OpportunityStage;
       }>(ctx, async ({ client, out, args }, flags) => {
+        // The company as every `<company>` argument reads it ("zürich robotics" finds "Zürich Robotics AG"); only
+        // a name that finds none makes a new target company.
+        const company = await findCompany(client, flags.company, out.note);
         const added = await client.createOpportunity(
           definedOnly({
             title: args[0] ?? "",
-            companyName: flags.company,
+            ...(company ? { companyId: company.id } : { companyName: flags.company.trim() }),
             link: flags.link,
             source: flags.source,
             location: flags.location,
