@@ -22,6 +22,7 @@ test("a long import report is read a page at a time, and filtered by outcome", a
     merged: 0,
     skipped: 0,
     failed: 12,
+    relationships: { created: 0, existing: 0, unresolved: 0 },
     error: null,
     rows,
     createdAt: "2026-01-01T00:00:00.000Z",

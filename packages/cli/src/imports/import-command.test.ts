@@ -93,6 +93,31 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     );
   });
 
+  it("prints the relationships a file's names make, in the preview and the report", async () => {
+    const file = path.join(tmp.path, "family.csv");
+    const rows = [
+      "First Name,Last Name,Introduced by,Spouse",
+      "Ana,Lima,,",
+      "Zoë,Ibáñez 🌿,ana lima,Nadia Haddad",
+      "Leo,Lima,Ana Lima,",
+    ];
+    await writeFile(file, `${rows.join("\n")}\n`);
+    const preview = await kith("import", file, "--preview");
+    expect(preview.stdout).toContain(
+      [
+        "relationships: 2 new, 0 already linked, 1 name not linked",
+        "  line 3: introduced by → Ana Lima — will be linked",
+        "  line 3: spouse → Nadia Haddad — not found",
+        "  line 4: introduced by → Ana Lima — will be linked",
+      ].join("\n"),
+    );
+    const done = await kith("import", file);
+    expect(done.stdout).toMatch(
+      /: 3 created, 0 merged, 0 skipped, 0 failed \(id-\d+\)\nrelationships: 2 made, 0 already linked, 1 name not linked\n/,
+    );
+    expect(done.stdout).toMatch(/line 3: created Zoë Ibáñez 🌿 — new contact\n {4}Spouse "Nadia Haddad" not linked/);
+  });
+
   it("exports CSV to standard output and vCard to a file that another account imports to the same people", async () => {
     await kith("import", samplePath("google-contacts.csv"));
     const csv = await kith("export");

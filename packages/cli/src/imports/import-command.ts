@@ -84,13 +84,39 @@ export function progressReporter(io: CliIo, json: boolean): ImportProgressReport
 const rowLines = (rows: readonly { line: number; reason: string }[], label: string) =>
   rows.map((r) => `  line ${r.line}: ${label} — ${r.reason}`);
 
+/** "2 made, 1 already linked, 1 name not linked", or nothing when the file named nobody. */
+export function relationshipsText(
+  counts: { created: number; existing: number; unresolved: number },
+  made = "made",
+): string | null {
+  const { created, existing, unresolved } = counts;
+  if (created + existing + unresolved === 0) return null;
+  return `relationships: ${created} ${made}, ${existing} already linked, ${unresolved} ${unresolved === 1 ? "name" : "names"} not linked`;
+}
+
+const LINK_WORDS: Record<ImportPreview["rows"][number]["links"][number]["status"], string> = {
+  link: "will be linked",
+  linked: "already linked",
+  "not-found": "not found",
+  ambiguous: "several contacts have that name",
+  self: "the row's own person",
+};
+
+/** Each name a row gives: "line 3: introduced by → Ana Lima — will be linked". */
+const linkLines = (p: ImportPreview) =>
+  p.rows.flatMap((r) =>
+    r.links.map((l) => `  line ${r.line}: ${l.role} → ${l.contactName ?? l.name} — ${LINK_WORDS[l.status]}`),
+  );
+
 export function previewText(p: ImportPreview): string {
+  const links = relationshipsText(p.links, "new");
   const mapped = Object.entries(p.mapping).filter(([, f]) => f !== "ignore");
   const detected = p.detectedEncoding === p.encoding ? "" : ` (detected ${p.detectedEncoding})`;
   return [
     `format ${p.format}, ${p.totalRows} rows: ${p.counts.create} new, ${p.counts.merge} to merge, ${p.counts.skip} to skip, ${p.counts.error} with errors`,
     `read as ${p.encoding}${detected}`,
     ...(mapped.length > 0 ? ["mapping", ...mapped.map(([h, f]) => `  ${h} → ${f}`)] : []),
+    ...(links ? [links, ...linkLines(p)] : []),
     ...(p.duplicates.length > 0 ? ["duplicates", ...rowLines(p.duplicates, "duplicate")] : []),
     // A dropped field is a warning on a row that still goes in; a row with no name is an error.
     ...(p.errors.length > 0
@@ -112,7 +138,8 @@ export function reportText(job: ImportJob, file: string): string {
     job.status === "failed"
       ? `import of ${file} failed after ${job.processedRows}${job.totalRows === null ? "" : ` of ${job.totalRows}`} rows: ${job.error}; ${counts}`
       : `imported ${file}: ${counts}`;
-  return [head, ...shown.flatMap(outcomeLines)].join("\n");
+  const links = relationshipsText(job.relationships);
+  return [head, ...(links ? [links] : []), ...shown.flatMap(outcomeLines)].join("\n");
 }
 
 export function registerImportCommand(program: Command, ctx: CliContext) {

@@ -1,5 +1,7 @@
 import type { EncodingChoice, ImportFormat, ImportOutcome, MappedField, PreviewRow } from "../api/types.ts";
 
+export type PreviewLink = PreviewRow["links"][number];
+
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   auto: "Detect automatically",
   linkedin: "LinkedIn connections (CSV)",
@@ -67,3 +69,18 @@ export const OUTCOME_LABELS: Record<ImportOutcome, string> = {
   skipped: "Skipped",
   failed: "Failed",
 };
+
+/** What becomes of a name a row gives (introduced by, spouse, mother…), in words. */
+export const LINK_STATUS_LABELS: Record<PreviewLink["status"], string> = {
+  link: "will be linked",
+  linked: "already linked",
+  "not-found": "not found: no contact or row has that name",
+  ambiguous: "not linked: several contacts have that name",
+  self: "not linked: that is this row's own person",
+};
+
+/** "Introduced by → Ana Lima": the role (capitalised) and the contact the name is, or the name as the file gave it. */
+export function linkLine(link: PreviewLink): string {
+  const role = link.role.charAt(0).toUpperCase() + link.role.slice(1);
+  return `${role} → ${link.contactName ?? link.name}`;
+}

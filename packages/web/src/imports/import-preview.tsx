@@ -11,7 +11,15 @@ import { NativeSelect } from "../ui/controls.tsx";
 import { plural } from "../ui/format.ts";
 import { Pager } from "../ui/pager.tsx";
 import { pageOf } from "../ui/paging.ts";
-import { ACTION_LABELS, ENCODING_LABELS, FIELD_LABELS, FORMAT_LABELS } from "./import-labels.ts";
+import {
+  ACTION_LABELS,
+  ENCODING_LABELS,
+  FIELD_LABELS,
+  FORMAT_LABELS,
+  LINK_STATUS_LABELS,
+  linkLine,
+  type PreviewLink,
+} from "./import-labels.ts";
 import type { RowChoice } from "./import-queries.ts";
 
 const FORMAT_OPTIONS = Object.entries(FORMAT_LABELS).map(([id, label]) => ({ id, label }));
@@ -55,6 +63,7 @@ export function ImportPreviewView(props: {
         description={`Detected: ${ENCODING_LABELS[preview.detectedEncoding]}. If names show odd characters, choose the one the file was saved in.`}
       />
       <Counts preview={preview} />
+      <LinkCounts preview={preview} />
       {preview.headers.length > 0 && (
         <fieldset className="mapping">
           <legend className="strong">Columns</legend>
@@ -102,11 +111,58 @@ function Counts({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** The relationships the names in the file will make, find already there, or cannot make (none: nothing shown). */
+function LinkCounts({ preview }: { preview: ImportPreview }) {
+  const { created, existing, unresolved } = preview.links;
+  if (created + existing + unresolved === 0) return null;
+  return (
+    <ul className="stats" aria-label="Relationships the import would make">
+      <li className="stat">
+        <strong>{created.toLocaleString()}</strong> new {created === 1 ? "relationship" : "relationships"}
+      </li>
+      <li className="stat">
+        <strong>{existing.toLocaleString()}</strong> already linked
+      </li>
+      <li className={`stat${unresolved ? " stat-warn" : ""}`}>
+        <strong>{unresolved.toLocaleString()}</strong> {unresolved === 1 ? "name" : "names"} not linked
+      </li>
+    </ul>
+  );
+}
+
+/** The people a row names and what becomes of each: "Introduced by → Ana Lima — will be linked". */
+function RowLinks({ links }: { links: readonly PreviewLink[] }) {
+  if (links.length === 0) return null;
+  return (
+    <ul className="plain-list preview-links small" aria-label="Relationships">
+      {links.map((link, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row can give the same name twice (two columns).
+        <li key={i} className={`preview-link preview-link-${link.status}`}>
+          <span className="strong">{linkLine(link)}</span>{" "}
+          <span className={link.status === "link" || link.status === "linked" ? "muted" : "warn"}>
+            — {LINK_STATUS_LABELS[link.status]}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A warning that only says a name made no link: the row's relationships say it already, in words. */
+const isLinkIssue = (row: PreviewRow, issue: PreviewRow["issues"][number]) =>
+  row.links.some(
+    (link) =>
+      link.status !== "link" && link.field === issue.field && issue.message.startsWith(`"${link.name}" not linked`),
+  );
+
+/** The row's own warnings (a dropped or cut value), without those its relationships show. */
+const warningsOf = (row: PreviewRow) => row.issues.filter((issue) => !isLinkIssue(row, issue));
+
 const nameOf = (row: PreviewRow) => `${row.draft.firstName} ${row.draft.lastName}`.trim();
 
 const PAGE_SIZE = 50;
 
-type Show = "all" | PreviewRow["action"] | "lookalike" | "warnings";
+type Show = "all" | PreviewRow["action"] | "lookalike" | "warnings" | "links";
 
 const SHOW_OPTIONS: { id: Show; label: string }[] = [
   { id: "all", label: "Every row" },
@@ -115,6 +171,7 @@ const SHOW_OPTIONS: { id: Show; label: string }[] = [
   { id: "skip", label: "Skipped" },
   { id: "lookalike", label: "Looks like someone (possible duplicates)" },
   { id: "warnings", label: "With a dropped field" },
+  { id: "links", label: "Naming other people (relationships)" },
   { id: "error", label: "Errors" },
 ];
 
@@ -122,7 +179,8 @@ const shows = (show: Show, row: PreviewRow) =>
   show === "all" ||
   row.action === show ||
   (show === "lookalike" && row.action === "create" && row.match !== null) ||
-  (show === "warnings" && row.action !== "error" && row.issues.length > 0);
+  (show === "warnings" && row.action !== "error" && warningsOf(row).length > 0) ||
+  (show === "links" && row.links.length > 0);
 
 /** The choices a row offers: merge only when there is someone to merge into; an error row offers none. */
 function choicesFor(row: PreviewRow): { id: string; label: string }[] {
@@ -194,8 +252,9 @@ function EveryRow(props: {
                   {row.action !== "error" && (
                     <RowChoiceSelect row={row} chosen={props.choices[row.line] ?? null} onChoice={props.onChoice} />
                   )}
+                  {row.action !== "error" && <RowLinks links={row.links} />}
                   {row.action !== "error" &&
-                    row.issues.map((issue, i) => (
+                    warningsOf(row).map((issue, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: one row can drop several values of one field.
                       <span key={i} className="small muted">
                         {issue.field} {issue.message}

@@ -50,3 +50,44 @@ describe("ImportReportPage: a failed import", () => {
     expect(screen.queryByRole("button", { name: "Resume import" })).toBeNull();
   });
 });
+
+describe("ImportReportPage: relationships from the file's names", () => {
+  const me = () => ({ user: { id: "u1", email: "ada@example.com", name: "Ada" }, accountId: "a1", role: "owner" });
+  const committed: ImportJob = {
+    ...failed,
+    status: "committed",
+    error: null,
+    totalRows: 3,
+    processedRows: 3,
+    created: 3,
+    relationships: { created: 2, existing: 1, unresolved: 1 },
+    rows: [
+      {
+        line: 2,
+        outcome: "created",
+        contactId: "c1",
+        contactName: "Zoë Ibáñez 🌿",
+        reason: "new contact",
+        warnings: ['Introduced by "Ana Lima" not linked: 2 contacts have that name (Ana Lima, Ana Lima)'],
+      },
+    ],
+  };
+
+  it("shows how many relationships were made, found already there, and names not linked", async () => {
+    fakeApi({ "GET /api/auth/me": me, "GET /api/imports/job-1": () => committed });
+    renderPage(<Route path="/imports/:id" component={ImportReportPage} />, "/imports/job-1");
+    const stats = await screen.findByRole("list", { name: "Relationships" });
+    expect(stats.textContent).toBe("2 relationships made1 already linked1 name not linked");
+    expect(screen.getByText(/2 contacts have that name/)).toBeTruthy();
+  });
+
+  it("says nothing of relationships when the file named nobody", async () => {
+    fakeApi({
+      "GET /api/auth/me": me,
+      "GET /api/imports/job-1": () => ({ ...committed, relationships: { created: 0, existing: 0, unresolved: 0 } }),
+    });
+    renderPage(<Route path="/imports/:id" component={ImportReportPage} />, "/imports/job-1");
+    expect(await screen.findByText("Import report")).toBeTruthy();
+    expect(screen.queryByRole("list", { name: "Relationships" })).toBeNull();
+  });
+});

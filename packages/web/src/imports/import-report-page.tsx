@@ -113,6 +113,33 @@ function ImportProgress({ job }: { job: ImportJob }) {
   );
 }
 
+/** The relationships the rows' names made (introduced by, family, colleagues…); nothing when the file named nobody. */
+function RelationshipCounts({ job }: { job: ImportJob }) {
+  const { created, existing, unresolved } = job.relationships;
+  if (created + existing + unresolved === 0) return null;
+  return (
+    <div className="stack-sm">
+      <ul className="stats" aria-label="Relationships">
+        <li className="stat">
+          <strong>{created.toLocaleString()}</strong> {created === 1 ? "relationship" : "relationships"} made
+        </li>
+        <li className="stat">
+          <strong>{existing.toLocaleString()}</strong> already linked
+        </li>
+        <li className={`stat${unresolved ? " stat-warn" : ""}`}>
+          <strong>{unresolved.toLocaleString()}</strong> {unresolved === 1 ? "name" : "names"} not linked
+        </li>
+      </ul>
+      {unresolved > 0 && (
+        <p className="small">
+          A name that matches no contact, or several, is not linked (never guessed): each is a warning on its row below.
+          Link the right person from their page, or from the <Link href="/network">network</Link>.
+        </p>
+      )}
+    </div>
+  );
+}
+
 type Filter = "all" | ImportOutcome;
 
 function ImportReport({ job }: { job: ImportJob }) {
@@ -136,6 +163,7 @@ function ImportReport({ job }: { job: ImportJob }) {
           </li>
         ))}
       </ul>
+      <RelationshipCounts job={job} />
       {job.rows.length > 0 && (
         <p className="small">
           Rows with someone's email, LinkedIn profile or phone went into that contact, or were skipped when they added

@@ -22,6 +22,7 @@ function previewOf(mapping: ColumnMapping): ImportPreview {
     mapping,
     totalRows: 2,
     counts: { create: 2, merge: 0, skip: 0, error: 0 },
+    links: { created: 0, existing: 0, unresolved: 0 },
     rows: people.map(([firstName, lastName, position], i) => ({
       line: i + 2,
       action: "create" as const,
@@ -41,6 +42,7 @@ function previewOf(mapping: ColumnMapping): ImportPreview {
       },
       match: null,
       issues: [],
+      links: [],
     })),
     duplicates: [],
     errors: [],
@@ -193,5 +195,93 @@ describe("ImportsPage: a row's choice", () => {
     await user.click(screen.getByRole("button", { name: "Import 2 contacts" }));
     await waitFor(() => expect(sent.sent("POST", "/api/imports")).toHaveLength(1));
     expect(sent.sent("POST", "/api/imports")[0]?.body).toMatchObject({ overrides: [{ line: 2, action: "merge" }] });
+  });
+});
+
+describe("ImportsPage: the names a row gives", () => {
+  /** Rosa was introduced by Ana Lima (found) and names a spouse nobody has; Alan names two Ana Limas' colleague. */
+  function linkedPreview(): ImportPreview {
+    const preview = previewOf(guessed);
+    const [rosa, alan] = preview.rows;
+    return {
+      ...preview,
+      links: { created: 1, existing: 1, unresolved: 2 },
+      rows: [
+        {
+          ...rosa!,
+          links: [
+            {
+              field: "Introduced by",
+              name: "ana lima",
+              role: "introduced by",
+              status: "link",
+              contactId: "c-ana",
+              contactName: "Ana Lima",
+            },
+            {
+              field: "Spouse",
+              name: "Zoë Ibáñez 🌿",
+              role: "spouse",
+              status: "not-found",
+              contactId: null,
+              contactName: null,
+            },
+          ],
+          issues: [{ line: 2, field: "Spouse", message: '"Zoë Ibáñez 🌿" not linked: no contact has that name' }],
+        },
+        {
+          ...alan!,
+          links: [
+            { field: "Mother", name: "Leo", role: "mother", status: "linked", contactId: "c-leo", contactName: "Leo" },
+            {
+              field: "Colleague of",
+              name: "Sam Roe",
+              role: "colleague",
+              status: "ambiguous",
+              contactId: null,
+              contactName: null,
+            },
+          ],
+        },
+      ],
+    } as ImportPreview;
+  }
+
+  it("draws each row's links with what becomes of them, and the totals", async () => {
+    fakeApi({
+      "GET /api/auth/me": () => ({
+        user: { id: "u1", email: "ada@example.com", name: "Ada" },
+        accountId: "a1",
+        role: "owner",
+      }),
+      "GET /api/imports": () => ({ items: [] }),
+      "POST /api/imports/preview": () => linkedPreview(),
+    });
+    const { user } = renderPage(<ImportsPage />, "/imports");
+    const picker = await screen.findByLabelText("Choose a file");
+    await waitFor(() => expect((picker as HTMLInputElement).disabled).toBe(false));
+    await user.upload(picker, new File([csv], "people.csv", { type: "text/csv" }));
+
+    const rows = await screen.findByRole("region", { name: "All 2 rows" });
+    const texts = within(rows)
+      .getAllByRole("list", { name: "Relationships" })
+      .map((list) => [...list.querySelectorAll("li")].map((li) => li.textContent));
+    expect(texts).toEqual([
+      [
+        "Introduced by → Ana Lima — will be linked",
+        "Spouse → Zoë Ibáñez 🌿 — not found: no contact or row has that name",
+      ],
+      ["Mother → Leo — already linked", "Colleague → Sam Roe — not linked: several contacts have that name"],
+    ]);
+    // The unresolved name is said once, by the link, not again as a dropped value.
+    expect(within(rows).queryByText(/not linked: no contact has that name/)).toBeNull();
+    expect(screen.getByRole("list", { name: "Relationships the import would make" }).textContent).toBe(
+      "1 new relationship1 already linked2 names not linked",
+    );
+    // "With a dropped field" leaves out a row whose only warning is a name not linked.
+    await user.selectOptions(screen.getByRole("combobox", { name: "Show" }), "warnings");
+    expect(await screen.findByText("No rows here.")).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Show" }), "links");
+    expect(within(rows).getAllByRole("list", { name: "Relationships" })).toHaveLength(2);
   });
 });
