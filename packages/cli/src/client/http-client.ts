@@ -266,6 +266,12 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     createOpportunity: (body) => unwrap(api.POST("/api/opportunities", { body })),
     moveOpportunity: (id, body) => unwrap(api.POST("/api/opportunities/{id}/stage", { ...path("id", id), body })),
     addInterview: (id, body) => unwrap(api.POST("/api/opportunities/{id}/interviews", { ...path("id", id), body })),
+    holdInterview: (id, interviewId) =>
+      unwrap(
+        api.POST("/api/opportunities/{id}/interviews/{interviewId}/held", {
+          params: { path: { id, interviewId } },
+        }),
+      ),
     listJobExpenses: (query) => unwrap(api.GET("/api/job-expenses", { params: { query } })),
     close: async () => {},
   };

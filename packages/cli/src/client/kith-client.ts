@@ -161,6 +161,10 @@ export interface KithClient {
     id: string,
     input: Body<"/api/opportunities/{id}/interviews", "post">,
   ): Promise<Answer<"/api/opportunities/{id}/interviews", "post">>;
+  holdInterview(
+    id: string,
+    interviewId: string,
+  ): Promise<Answer<"/api/opportunities/{id}/interviews/{interviewId}/held", "post">>;
   listJobExpenses(query: Query<"/api/job-expenses", "get">): Promise<Answer<"/api/job-expenses", "get">>;
   close(): Promise<void>;
 }

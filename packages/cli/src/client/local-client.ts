@@ -39,6 +39,7 @@ import {
   getNotifyStatus,
   getOpportunity,
   getToday,
+  holdInterview,
   importCalendarFile,
   listApiTokens,
   listArticles,
@@ -220,6 +221,7 @@ export function createLocalClient(
     createOpportunity: (input) => createOpportunity(deps, actor, input),
     moveOpportunity: (id, input) => moveStage(deps, actor, id, input),
     addInterview: (id, input) => addInterview(deps, actor, id, input),
+    holdInterview: (id, interviewId) => holdInterview(deps, actor, id, interviewId),
     listJobExpenses: (query) => listJobExpenses(deps, actor, query),
     close,
   };

@@ -33,6 +33,13 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
     const pipeline = (await kith("jobs")).stdout;
     expect(pipeline).toMatch(/^applied \(1\)\nID +TITLE +COMPANY +SINCE +NEXT INTERVIEW\n/m);
     expect(pipeline).toContain("2026-11-20T19:00:00.000Z");
+
+    // Held: a thank-you to the interviewer, once.
+    const interviewId = /^interview (\S+) scheduled/.exec(interview.stdout)?.[1] ?? "";
+    const held = await kith("jobs", "held", id, interviewId);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toMatch(/^ {2}follow-up due \S+: Thank Rosa for the interview: Staff Engineer at Acme$/m);
+    expect((await kith("jobs", "held", id, interviewId)).stderr).toMatch(/already held/);
   });
 
   it("finds the company as every <company> argument does, and makes a target only of a name that finds none", async () => {

@@ -102,6 +102,14 @@ export function movedText(moved: Moved): string {
   return lines.join("\n");
 }
 
+/** An interview marked held: the thank-yous it made (one per interviewer), due within 24 hours. */
+export function heldText(held: Awaited<ReturnType<KithClient["holdInterview"]>>): string {
+  const lines = [`interview ${held.interview.id} held`];
+  for (const f of held.created) lines.push(`  follow-up due ${f.dueOn}: ${f.title}`);
+  if (held.created.length === 0) lines.push("  no interviewer to thank: add the people you met with --with");
+  return lines.join("\n");
+}
+
 export function expensesText(list: Expenses): string {
   if (list.items.length === 0) return `no job-search expenses in ${list.year}`;
   const table = renderTable(
@@ -244,6 +252,14 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
           );
           out.show(interview, (i) => `interview ${i.id} scheduled at ${i.startsAt} (${i.kind}, ${i.timeZone})`);
         },
+      ),
+    );
+  jobs
+    .command("held <id> <interviewId>")
+    .description("mark an interview held: a thank-you to each interviewer, due within 24 hours, on Today")
+    .action(
+      clientAction(ctx, async ({ client, out, args }) =>
+        out.show(await client.holdInterview(args[0] ?? "", args[1] ?? ""), heldText),
       ),
     );
   const expenses = jobs
