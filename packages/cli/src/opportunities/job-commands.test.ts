@@ -56,6 +56,17 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
     expect(ambiguous.stderr).toMatch(/"robotics" matches 2 companies/);
   });
 
+  it("counts the people met at an interview as interviewers: thanked when it is held, kept in touch after a no", async () => {
+    const id = idOf((await kith("jobs", "add", "Ingénieure", "--company", "Acmé", "--stage", "interviewing")).stdout);
+    const kai = await createContact(w.deps, w.alice, { firstName: "Kai", lastName: "Nakamura 中村" });
+    const scheduled = await kith("jobs", "interview", id, "--at", "2026-11-02 23:30", "--with", kai.id);
+    const interviewId = /^interview (\S+) scheduled/.exec(scheduled.stdout)?.[1] ?? "";
+    expect((await kith("jobs", "show", id)).stdout).toMatch(/Kai Nakamura 中村 +interviewer/);
+    expect((await kith("jobs", "held", id, interviewId)).stdout).toMatch(/Thank Kai Nakamura 中村 for the interview/);
+    const rejected = await kith("jobs", "move", id, "rejected");
+    expect(rejected.stdout).toMatch(/follow-up due \S+: Keep in touch with Kai Nakamura 中村 after Ingénieure at Acmé/);
+  });
+
   it("lists the year's expenses with totals per currency", async () => {
     expect((await kith("jobs", "expenses", "--year", "2026")).stdout).toBe("no job-search expenses in 2026\n");
     await createJobExpense(w.deps, w.alice, {

@@ -15,6 +15,24 @@ async function checkedPeople(tx: Repositories, accountId: string, ids: readonly 
   return unique;
 }
 
+/**
+ * The people you meet at an interview are the opportunity's interviewers: each not yet on it is added with that role
+ * (one already on it keeps their role), so the rules that follow the opportunity's people — the interviewing check-in,
+ * the keep-in-touch after a rejection — count them too.
+ */
+async function addAsInterviewers(
+  tx: Repositories,
+  accountId: string,
+  opportunityId: string,
+  people: readonly string[],
+  nowAt: string,
+): Promise<void> {
+  const onIt = new Set((await tx.opportunities.contacts(accountId, opportunityId)).map((c) => c.contactId));
+  for (const contactId of people)
+    if (!onIt.has(contactId))
+      await tx.opportunities.setContact(accountId, opportunityId, contactId, "interviewer", nowAt);
+}
+
 async function foundInterview(tx: Repositories, accountId: string, opportunityId: string, id: string) {
   const interview = await tx.opportunities.findInterview(accountId, opportunityId, id);
   if (!interview) throw notFound("interview", id);
@@ -43,7 +61,9 @@ export async function addInterview(
       notes: data.notes ?? "",
       heldAt: null,
     };
-    await tx.opportunities.insertInterview(actor.accountId, interview, deps.clock.now().toISOString());
+    const nowAt = deps.clock.now().toISOString();
+    await tx.opportunities.insertInterview(actor.accountId, interview, nowAt);
+    await addAsInterviewers(tx, actor.accountId, opportunityId, interview.contactIds, nowAt);
     return interview;
   });
 }
@@ -69,6 +89,7 @@ export async function updateInterview(
       notes: patch.notes ?? current.notes,
     };
     await tx.opportunities.updateInterview(actor.accountId, next);
+    await addAsInterviewers(tx, actor.accountId, opportunityId, next.contactIds, deps.clock.now().toISOString());
     return next;
   });
 }
