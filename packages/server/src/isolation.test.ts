@@ -38,6 +38,9 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
     // No SMTP here: no new address can be confirmed, Bob's or anyone's.
     "POST /api/email": { status: 409, body: { newEmail: "alice@example.com", currentPassword: "not bob's" } },
+    // Single sign-on linking is the caller's own (none configured here: nothing to link, nothing of Alice's).
+    "GET /api/sso/link": { list: true },
+    "POST /api/sso/link": { status: [403, 404] },
     "GET /api/tokens": { list: true },
     "POST /api/tokens": { list: true },
     "DELETE /api/tokens/:id": notFound(),
