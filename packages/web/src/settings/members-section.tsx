@@ -141,6 +141,7 @@ function Invitations() {
       )}
       <form
         className="inline-form"
+        aria-label="Invite a member"
         onSubmit={(e) => {
           e.preventDefault();
           invite.mutate();
