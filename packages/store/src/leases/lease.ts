@@ -15,23 +15,34 @@ import { type RawBuilder, sql } from "kysely";
  * leased table; they read exactly as the query builder would write them.
  */
 
-const owner = sql.ref("lease_owner");
-const untilAt = sql.ref("lease_until_at");
+/**
+ * The lease checks over a table's two lease columns: the job lease's (`lease_owner`, `lease_until_at`) below, and a
+ * second lease a row may carry beside it (a mailbox's IMAP IDLE watch: `idle_owner`, `idle_until_at`).
+ */
+export function leaseOver(ownerColumn: string, untilColumn: string) {
+  const owner = sql.ref(ownerColumn);
+  const untilAt = sql.ref(untilColumn);
+  return {
+    /** The lease is free at `nowAt`: never taken, given back, or lapsed. */
+    free: (nowAt: string): RawBuilder<boolean> => sql<boolean>`(${untilAt} is null or ${untilAt} <= ${nowAt})`,
+    /** Free, or already `holder`'s (taking it again renews it: a worker resuming its own job). */
+    freeOrHeldBy: (holder: string, nowAt: string): RawBuilder<boolean> =>
+      sql<boolean>`(${untilAt} is null or ${untilAt} <= ${nowAt} or ${owner} = ${holder})`,
+    /** `holder` holds the lease: the check on every write after the claim. */
+    heldBy: (holder: string): RawBuilder<boolean> => sql<boolean>`${owner} = ${holder}`,
+  };
+}
+
+const jobLease = leaseOver("lease_owner", "lease_until_at");
 
 /** The lease is free at `nowAt`: never taken, given back, or lapsed. */
-export function leaseFree(nowAt: string): RawBuilder<boolean> {
-  return sql<boolean>`(${untilAt} is null or ${untilAt} <= ${nowAt})`;
-}
+export const leaseFree = jobLease.free;
 
 /** Free, or already `holder`'s (taking it again renews it: a worker resuming its own job). */
-export function leaseFreeOrHeldBy(holder: string, nowAt: string): RawBuilder<boolean> {
-  return sql<boolean>`(${untilAt} is null or ${untilAt} <= ${nowAt} or ${owner} = ${holder})`;
-}
+export const leaseFreeOrHeldBy = jobLease.freeOrHeldBy;
 
 /** `holder` holds the lease: the check on every write after the claim. */
-export function leaseHeldBy(holder: string): RawBuilder<boolean> {
-  return sql<boolean>`${owner} = ${holder}`;
-}
+export const leaseHeldBy = jobLease.heldBy;
 
 /** The columns a claim sets: the holder, until when, one more attempt. */
 export function takeLease(holder: string, leaseUntilAt: string) {

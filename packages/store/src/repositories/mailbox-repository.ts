@@ -1,6 +1,10 @@
 import type { CorrespondentMessage, MailboxRecord, MailboxRepository, MailboxSettings, RunOutcome } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
-import { leaseFree, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
+import { leaseFree, leaseHeldBy, leaseOver, noLease, renewLease, takeLease } from "../leases/lease.ts";
+
+/** The IMAP IDLE watch's own lease, beside the sync job's (`mailbox.idle_owner`, `idle_until_at`). */
+const idleWatch = leaseOver("idle_owner", "idle_until_at");
+
 import type { Database, MailboxTable } from "../schema.ts";
 import { fromFlag, fromJson, toFlag, toJson } from "./json.ts";
 
@@ -145,7 +149,7 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .select(["account_id", "user_id"])
       .where("sealed_password", "is not", null)
       .where("state", "<>", "failing")
-      .where((eb) => eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt)]))
+      .where(idleWatch.free(nowAt))
       .orderBy("account_id")
       .orderBy("user_id")
       .limit(limit)
@@ -159,9 +163,7 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .set({ idle_owner: owner, idle_until_at: untilAt })
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
-      .where((eb) =>
-        eb.or([eb("idle_owner", "is", null), eb("idle_until_at", "<=", nowAt), eb("idle_owner", "=", owner)]),
-      )
+      .where(idleWatch.freeOrHeldBy(owner, nowAt))
       .executeTakeFirst();
     return Number(taken.numUpdatedRows) === 1 ? this.find(accountId, userId) : null;
   }
@@ -172,7 +174,7 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .set({ idle_until_at: untilAt })
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
-      .where("idle_owner", "=", owner)
+      .where(idleWatch.heldBy(owner))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
@@ -183,7 +185,7 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .set({ idle_owner: null, idle_until_at: null })
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
-      .where("idle_owner", "=", owner)
+      .where(idleWatch.heldBy(owner))
       .execute();
   }
 
