@@ -27,12 +27,15 @@ test("import resume: a failed import says why, and Resume goes on from the rows 
   const resumed = page.waitForResponse((r) => r.url().endsWith(`/api/imports/${job.id}/resume`));
   await page.getByRole("button", { name: "Resume import" }).click();
   expect((await resumed).status()).toBe(202);
-  // It reads on from its committed rows: the break is still there (in the chunk after them), so it stops again at
-  // the same line, adding no one twice.
+  // It reads on from its committed rows: the break is still there, so it stops again at the same line. Chunks are
+  // sized by a time budget, so this run may commit some of the good rows the first one held in its failing chunk —
+  // never one twice: every row is a different person, so the contacts are exactly the rows committed.
   await expect(page.getByText(/The import stopped: line 503: Quote Not Closed/)).toBeVisible();
   await expect.poll(async () => (await jobOf())?.status).toBe("failed");
-  expect(await jobOf()).toMatchObject({ processedRows: committed, status: "failed" });
-  await expect(page.getByRole("list", { name: "Outcome" })).toContainText(`${committed} created`);
+  const again = (await jobOf())?.processedRows ?? 0;
+  expect(again).toBeGreaterThanOrEqual(committed);
+  expect(again).toBeLessThanOrEqual(501);
+  await expect(page.getByRole("list", { name: "Outcome" })).toContainText(`${again} created`);
   const contacts = await (await page.request.get("/api/contacts?limit=1")).json();
-  expect(contacts.total).toBe(committed);
+  expect(contacts.total).toBe(again);
 });
