@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DueItem, Habit, TodayList } from "../api/types.ts";
 import { fakeApi, reply } from "../testing/fake-api.ts";
@@ -82,6 +82,33 @@ describe("TodayPage for a new account", () => {
     renderPage(<TodayPage />);
     expect(await screen.findByText("You're all caught up.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Add a contact" })).toBeTruthy();
+  });
+
+  it("names who comes due next when nobody is due today, soonest first, leaving out people with no reminders", async () => {
+    const person = (id: string, displayName: string, nextDueOn: string | null) => ({ id, displayName, nextDueOn });
+    const api = fakeApi({
+      ...routes([], 3),
+      "GET /api/contacts": (r) =>
+        r.query.get("sort") === "next-due"
+          ? {
+              items: [
+                person("c1", "Zoë Núñez", "2026-11-06"),
+                person("c2", "Leo", "2026-11-20"),
+                person("c3", "Muted", null),
+              ],
+              nextCursor: null,
+              total: 3,
+            }
+          : { items: [], nextCursor: null, total: 3 },
+    });
+    renderPage(<TodayPage />);
+    const next = await screen.findByRole("region", { name: "Next up" });
+    const links = within(next).getAllByRole("link");
+    expect(links.map((l) => [l.textContent, l.getAttribute("href")])).toEqual([
+      ["Zoë Núñez", "/contacts/c1"],
+      ["Leo", "/contacts/c2"],
+    ]);
+    expect(api.sent("GET", "/api/contacts").some((r) => r.query.get("sort") === "next-due")).toBe(true);
   });
 });
 

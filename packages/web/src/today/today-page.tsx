@@ -12,6 +12,7 @@ import { formatDate, plural, relativeDays } from "../ui/format.ts";
 import { Empty, Loading, Page } from "../ui/page.tsx";
 import { HabitCard } from "./habit-card.tsx";
 import { MovedOnCard } from "./moved-on-card.tsx";
+import { NextUp } from "./next-up.tsx";
 import { type TodayAction, type UndoHandle, useContactTotal, useToday, useTodayAction } from "./today-queries.ts";
 
 // The form is the contacts page's own; loaded when first opened, so Today's first load stays small.
@@ -105,7 +106,9 @@ export default function TodayPage() {
                 {canEdit && <StartButtons onAdd={() => setAdding(true)} />}
               </Empty>
             )
-          ) : (
+          ) : null}
+          {list.items.length === 0 && (contactTotal ?? 0) > 0 && list.later.length === 0 && <NextUp />}
+          {list.items.length > 0 && (
             <ol className="due-list" aria-label="Due today">
               {list.items.map((item) => (
                 <DueCard

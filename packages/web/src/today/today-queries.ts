@@ -89,3 +89,16 @@ export function useContactTotal(): number | undefined {
   });
   return contacts.data?.total ?? undefined;
 }
+
+/**
+ * The first people due after today (nobody is due today): so a list that is empty right after an import says who
+ * comes next and when, instead of only "caught up". Under the contact lists' key, so it follows imports and edits.
+ */
+export function useNextUp(enabled: boolean) {
+  return useQuery({
+    queryKey: ["contacts", "list", "next-up"],
+    enabled,
+    queryFn: () => unwrap(api.GET("/api/contacts", { params: { query: { limit: 5, sort: "next-due" } } })),
+    select: (page) => page.items.filter((c) => c.nextDueOn !== null),
+  });
+}
