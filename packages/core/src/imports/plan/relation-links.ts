@@ -14,7 +14,7 @@ export interface PendingLink {
 const exactKey = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim();
 
 /** A name without case or accents ("José Ñúñez" and "jose nunez" are one). */
-export const foldName = (name: string) =>
+const caselessName = (name: string) =>
   name.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
 
 /** What a name was found to be: one contact, several (never guessed between), or nobody. */
@@ -34,7 +34,7 @@ export class NameBook {
     const previous = this.names.get(contact.id);
     if (previous !== undefined) {
       this.exact.get(exactKey(previous))?.delete(contact.id);
-      this.folded.get(foldName(previous))?.delete(contact.id);
+      this.folded.get(caselessName(previous))?.delete(contact.id);
     }
     this.names.set(contact.id, contact.displayName);
     const put = (map: Map<string, Set<string>>, key: string) => {
@@ -44,7 +44,7 @@ export class NameBook {
       map.set(key, ids);
     };
     put(this.exact, exactKey(contact.displayName));
-    put(this.folded, foldName(contact.displayName));
+    put(this.folded, caselessName(contact.displayName));
   }
 
   nameOf(id: string): string {
@@ -52,7 +52,7 @@ export class NameBook {
   }
 
   find(name: string): NameMatch {
-    for (const ids of [this.exact.get(exactKey(name)), this.folded.get(foldName(name))]) {
+    for (const ids of [this.exact.get(exactKey(name)), this.folded.get(caselessName(name))]) {
       if (!ids || ids.size === 0) continue;
       if (ids.size === 1) return { id: [...ids][0] as string };
       return { ambiguous: [...ids].map((id) => this.nameOf(id)).sort() };
