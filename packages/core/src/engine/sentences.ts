@@ -59,8 +59,9 @@ function followUpSentence(
     "opportunity-stage": "Opportunity follow-up with",
     "ask-pending": "Check on your ask with",
   }[detail.origin];
-  // An ask's thank-you and "how it went" say what to do in their own words ("Thank Ana for the introduction").
-  const own = detail.askStep && detail.askStep !== "nudge" && detail.title;
+  // An ask's follow-ups say what to do in their own words ("Nudge Ana about your ask", "Thank Ana for the
+  // introduction"): a lead before them would name the person twice.
+  const own = detail.askStep && detail.title;
   const what = own ? detail.title : detail.title ? `${lead} ${name}: ${detail.title}` : `${lead} ${name}`;
   const late = daysBetween(dueOn, todayOn);
   return late > 0 ? `${what} (due ${plural(late, "day")} ago)` : `${what} (due today)`;
