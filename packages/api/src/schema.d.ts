@@ -10332,7 +10332,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People you exchanged mail with who are not contacts (two messages or more, no lists or automated mail), most messages first */
+        /** People you exchanged mail with or met (your calendars' attendees) who are not contacts: two messages and meetings or more, no lists, automated mail, rooms or people who declined; most first */
         get: {
             parameters: {
                 query?: never;
@@ -10353,6 +10353,8 @@ export interface paths {
                                 address: string;
                                 name: string | null;
                                 count: number;
+                                messages: number;
+                                meetings: number;
                                 lastAt: string;
                             }[];
                         };
@@ -10377,7 +10379,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a suggested correspondent as a contact and log their captured messages (editor) */
+        /** Add a suggested person as a contact and log their captured messages and meetings (editor) */
         post: {
             parameters: {
                 query?: never;
@@ -10405,6 +10407,8 @@ export interface paths {
                         "application/json": {
                             contactId: string;
                             logged: number;
+                            messages: number;
+                            meetings: number;
                         };
                     };
                 };
@@ -10425,7 +10429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Never suggest this correspondent again (editor) */
+        /** Never suggest this person again, from mail or meetings (editor) */
         post: {
             parameters: {
                 query?: never;

@@ -789,6 +789,7 @@ export interface Database {
   mailbox_dismissal: MailboxDismissalTable;
   calendar_source: CalendarSourceTable;
   calendar_event: CalendarEventTable;
+  calendar_attendee: CalendarAttendeeTable;
   opportunity: OpportunityTable;
   opportunity_stage_change: OpportunityStageChangeTable;
   opportunity_contact: OpportunityContactTable;
@@ -835,6 +836,23 @@ export interface CalendarEventTable {
   uid: string;
   recurrence_id: string;
   interaction_id: string;
+}
+
+/** An attendee of a past occurrence who was no contact when it was read (suggestions; migration 0038). */
+export interface CalendarAttendeeTable {
+  account_id: string;
+  calendar_id: string;
+  uid: string;
+  recurrence_id: string;
+  /** As compared: lower case, NFC, the domain in IDNA form (the mailbox correspondents' key). */
+  address: string;
+  /** As the calendar wrote it. */
+  given_address: string;
+  /** The member the calendar was read for. */
+  user_id: string;
+  name: string | null;
+  summary: string;
+  occurred_at: string;
 }
 
 export type Dialect = "sqlite" | "postgres";

@@ -3,6 +3,7 @@ import type { Interaction } from "../interactions/schemas.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict } from "../shared/errors.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
+import { attendeeWrites } from "./attendee-suggestions.ts";
 import type { CalendarLedgerEntry, CalendarRecord } from "./calendar-sync-port.ts";
 import { contactsByAddress, contactsOf } from "./match-attendees.ts";
 import type { CalendarReading, Occurrence } from "./read-calendar.ts";
@@ -85,6 +86,28 @@ function stepFor(
 const changed = (current: Interaction, o: Occurrence, contactIds: string[]) =>
   current.occurredAt !== o.startAt || current.summary !== o.summary || !sameContacts(current.contactIds, contactIds);
 
+/** Keeping the unknown attendees (suggestions) as the calendar says them now: only what changed is written. */
+async function attendeeSteps(
+  deps: Deps,
+  run: CalendarRun,
+  occurrences: Occurrence[],
+  reading: CalendarReading,
+  complete: boolean,
+  index: ReadonlyMap<string, string[]>,
+): Promise<Step[]> {
+  const { accountId, calendar, userId } = run;
+  const writes = attendeeWrites({
+    calendarId: calendar.id,
+    occurrences,
+    existing: await deps.store.calendars.attendees(accountId, calendar.id),
+    own: await deps.store.calendars.memberAddresses(accountId, userId),
+    isContact: (address) => contactsOf([address], index).length > 0,
+    complete,
+    readFrom: reading.readFrom,
+  });
+  return writes.map((w) => async (tx) => tx.calendars.setAttendees(accountId, userId, w, w.rows));
+}
+
 /**
  * Writes what a calendar says into interactions through the interaction services (derived state and row locks as
  * any log): a past occurrence with a known contact is logged once as a mutual, meaningful meeting (source
@@ -92,7 +115,8 @@ const changed = (current: Interaction, o: Occurrence, contactIds: string[]) =>
  * it is updated when its time, title or people changed, and removed when it was cancelled, moved into the future
  * or lost its contacts. A subscription is the whole calendar, so what it no longer has is removed too
  * (`complete`) — but for the older occurrences of a long series, which were not read (`readFrom`); a file may be a
- * part of one, so nothing is removed for being absent from it. Batches of
+ * part of one, so nothing is removed for being absent from it. The attendees who are not contacts are kept for
+ * suggestions (`attendee-suggestions.ts`). Batches of
  * `CALENDAR_BATCH` occurrences, one transaction each, with a turn of the event loop between them.
  */
 export async function applyCalendar(
@@ -116,10 +140,12 @@ export async function applyCalendar(
   };
   const steps: Step[] = [];
   const seen = new Set<string>();
+  const read: Occurrence[] = [];
   for (const o of reading.occurrences) {
     const key = keyOf(o.uid, o.recurrenceId);
     if (seen.has(key)) continue;
     seen.add(key);
+    read.push(o);
     const contactIds = contactsOf(o.emails, index);
     if (o.future && !o.cancelled && contactIds.length > 0) result.upcoming += 1;
     if (!o.future && !o.cancelled && contactIds.length === 0) result.unmatched += 1;
@@ -136,6 +162,7 @@ export async function applyCalendar(
       steps.push(stepFor(deps, run, gone, [], entry)!);
     }
   }
+  steps.push(...(await attendeeSteps(deps, run, read, reading, opts.complete, index)));
   for (let i = 0; i < steps.length; i += CALENDAR_BATCH) {
     const batch = steps.slice(i, i + CALENDAR_BATCH);
     await deps.store.transaction(async (tx) => {

@@ -31,6 +31,20 @@ export interface CalendarLedgerEntry {
   interactionId: string;
 }
 
+/** An attendee of a past occurrence who was no contact when the calendar was read (a suggestion's meeting). */
+export interface AttendeeMeeting {
+  calendarId: string;
+  uid: string;
+  recurrenceId: string;
+  /** As compared (`normalAddress`: the mailbox correspondents' key). */
+  address: string;
+  /** As the calendar wrote it. */
+  givenAddress: string;
+  name: string | null;
+  summary: string;
+  occurredAt: string;
+}
+
 export interface CalendarRunOutcome {
   nowAt: string;
   events: number;
@@ -89,6 +103,28 @@ export interface CalendarSyncRepository {
   unsealedAddresses(limit: number): Promise<{ accountId: string; id: string; url: string }[]>;
   /** Stores the sealed and masked address and forgets the clear one. */
   sealAddress(accountId: string, id: string, address: { sealedUrl: string; maskedUrl: string }): Promise<void>;
+  /** The unknown attendees this calendar's last reads kept, per occurrence (what a read compares with). */
+  attendees(accountId: string, calendarId: string): Promise<AttendeeMeeting[]>;
+  /** Replaces one occurrence's unknown attendees (none: the occurrence is gone, cancelled or has no stranger). */
+  setAttendees(
+    accountId: string,
+    userId: string,
+    occurrence: { calendarId: string; uid: string; recurrenceId: string },
+    rows: readonly AttendeeMeeting[],
+  ): Promise<void>;
+  /** A member's meetings with one unknown address (by its compared form), oldest first. */
+  attendeeMeetings(accountId: string, userId: string, address: string): Promise<AttendeeMeeting[]>;
+  /** Forgets a member's meetings with one address (it became a contact). */
+  forgetAttendee(accountId: string, userId: string, address: string): Promise<void>;
+  /** The ledger's entry for one occurrence, if it was logged. */
+  ledgerEntry(
+    accountId: string,
+    calendarId: string,
+    uid: string,
+    recurrenceId: string,
+  ): Promise<CalendarLedgerEntry | null>;
+  /** The member's own addresses: their sign-in address and, with a mailbox, its aliases and log address. */
+  memberAddresses(accountId: string, userId: string): Promise<string[]>;
   /** Every e-mail address of the account's contacts (archived ones too: a meeting still happened). */
   contactEmails(accountId: string): Promise<{ contactId: string; address: string }[]>;
 }

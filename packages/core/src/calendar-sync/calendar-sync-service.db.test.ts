@@ -274,6 +274,7 @@ describe.each(DIALECTS)("calendar import and subscription on %s", (dialect) => {
         startAt: at,
         summary: "Stand-up",
         emails: ["rosa@example.com"],
+        people: [{ address: "rosa@example.com", name: "Rosa" }],
         cancelled: false,
         future: false,
       };

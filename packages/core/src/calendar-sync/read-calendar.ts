@@ -2,6 +2,14 @@ import ICAL from "ical.js";
 import { invalid } from "../shared/errors.ts";
 import { epochMsToInstant, instantToEpochMs, isValidTimeZone, localTimeToInstant } from "../time/index.ts";
 
+/** Someone who was at a meeting, as the calendar writes them. */
+export interface Attendee {
+  /** As written (`mailto:` and blanks taken off; case and script kept). */
+  address: string;
+  /** The CN parameter, when there is one. */
+  name: string | null;
+}
+
 /** One occurrence of an event as the calendar says it is now. */
 export interface Occurrence {
   uid: string;
@@ -11,6 +19,11 @@ export interface Occurrence {
   summary: string;
   /** Attendees (not those who declined) and the organizer, lower-cased as written. */
   emails: string[];
+  /**
+   * The people at it, for suggestions: attendees who did not decline and the organizer, without rooms, resources
+   * and groups (CUTYPE ROOM, RESOURCE, GROUP: a place, a projector or a list is nobody to add), each address once.
+   */
+  people: Attendee[];
   cancelled: boolean;
   /** It starts after now: not logged (yet). */
   future: boolean;
@@ -83,6 +96,35 @@ function emailsOf(c: Component): string[] {
   return [...out];
 }
 
+/** Calendar user types that are not a person (RFC 5545 CUTYPE). */
+const NOT_A_PERSON = new Set(["ROOM", "RESOURCE", "GROUP"]);
+
+function peopleOf(c: Component): Attendee[] {
+  const out: Attendee[] = [];
+  const seen = new Set<string>();
+  const take = (p: ICAL.Property | null) => {
+    const value = p?.getFirstValue();
+    if (!p || typeof value !== "string") return;
+    const cutype = p.getParameter("cutype");
+    if (typeof cutype === "string" && NOT_A_PERSON.has(cutype.toUpperCase())) return;
+    const partstat = p.getParameter("partstat");
+    if (typeof partstat === "string" && partstat.toUpperCase() === "DECLINED") return;
+    const address = value
+      .replace(/^mailto:/i, "")
+      .trim()
+      .normalize("NFC");
+    const key = address.toLowerCase();
+    if (!address.includes("@") || address.length > 254 || seen.has(key)) return;
+    seen.add(key);
+    const cn = p.getParameter("cn");
+    const name = typeof cn === "string" ? cn.trim().slice(0, 200) || null : null;
+    out.push({ address, name });
+  };
+  take(c.getFirstProperty("organizer"));
+  for (const p of c.getAllProperties("attendee")) take(p);
+  return out;
+}
+
 const textOf = (c: Component, name: string) => {
   const value = c.getFirstPropertyValue(name);
   return typeof value === "string" ? value : "";
@@ -94,6 +136,7 @@ interface Shape {
   uid: string;
   summary: string;
   emails: string[];
+  people: Attendee[];
   cancelled: boolean;
 }
 
@@ -101,6 +144,7 @@ const shapeOf = (uid: string, c: Component): Shape => ({
   uid,
   summary: textOf(c, "summary").trim().slice(0, SUMMARY_MAX),
   emails: emailsOf(c),
+  people: peopleOf(c),
   cancelled: isCancelled(c),
 });
 

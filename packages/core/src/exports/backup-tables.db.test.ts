@@ -87,6 +87,8 @@ const DECISIONS: Record<string, string> = {
   calendar_event:
     "not yet backed up (issue #15): the calendar ledger (UID and recurrence id → interaction), in ids the restore " +
     "does not keep; until it is, importing the same calendar after a restore logs its meetings a second time",
+  calendar_attendee:
+    "derived: unknown meeting attendees kept for suggestions; the next read of the calendar finds them again",
   kysely_migration: "the schema's version",
   kysely_migration_lock: "the migrator's lock",
 };

@@ -120,13 +120,27 @@ export interface MailboxRepository {
   /** Every contact's id and email addresses (what a message's addresses are matched against). */
   contactEmails(accountId: string): Promise<{ id: string; emails: string[] }[]>;
   addCorrespondentMessage(accountId: string, userId: string, row: CorrespondentMessage): Promise<void>;
-  /** Unknown correspondents with at least `minCount` messages, not dismissed, most messages first. */
+  /**
+   * The member's unknown people — their mailbox's correspondents and their calendars' attendees
+   * (`calendar_attendee`), one per address — with at least `minCount` messages and meetings together, not
+   * dismissed, most first. `givenAddress`: the address as a calendar wrote it (null when only mail saw it).
+   */
   correspondents(
     accountId: string,
     userId: string,
     minCount: number,
     limit: number,
-  ): Promise<{ address: string; name: string | null; count: number; lastAt: string }[]>;
+  ): Promise<
+    {
+      address: string;
+      givenAddress: string | null;
+      name: string | null;
+      count: number;
+      messages: number;
+      meetings: number;
+      lastAt: string;
+    }[]
+  >;
   correspondentMessages(accountId: string, userId: string, address: string): Promise<CorrespondentMessage[]>;
   forgetCorrespondent(accountId: string, userId: string, address: string): Promise<void>;
   dismiss(accountId: string, userId: string, address: string, nowAt: string): Promise<void>;

@@ -19,7 +19,7 @@ export interface MailboxDeps extends Deps {
   mailReader: MailReader;
 }
 
-/** Unknown correspondents become suggestions from this many messages on. */
+/** Unknown people become suggestions from this many messages and meetings (together) on. */
 export const SUGGESTION_MIN_COUNT = 2;
 /** The default start when the member names none: this many days before the first save. */
 const DEFAULT_START_DAYS = 30;

@@ -97,9 +97,15 @@ export const disconnectQuerySchema = z.strictObject({
 });
 
 export const suggestionSchema = z.object({
+  /** As a calendar wrote it when one did (an internationalised address kept as given), else as compared. */
   address: z.string(),
   name: z.string().nullable(),
+  /** Messages and meetings together. */
   count: z.number().int(),
+  /** Messages with them the mailbox read. */
+  messages: z.number().int(),
+  /** Past meetings with them in the member's calendars. */
+  meetings: z.number().int(),
   lastAt: z.string(),
 });
 export type Suggestion = z.output<typeof suggestionSchema>;
@@ -111,7 +117,13 @@ export const acceptSuggestionSchema = z.strictObject({
   firstName: z.string().trim().max(100).optional(),
   lastName: z.string().trim().max(100).optional(),
 });
-export const acceptSuggestionResultSchema = z.object({ contactId: z.string(), logged: z.number().int() });
+export const acceptSuggestionResultSchema = z.object({
+  contactId: z.string(),
+  /** Interactions the new contact was logged to: `messages` + `meetings`. */
+  logged: z.number().int(),
+  messages: z.number().int(),
+  meetings: z.number().int(),
+});
 
 export const syncResultSchema = z.object({
   messages: z.number().int(),

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
  */
 export type SampleName =
   | "calendar.ics"
+  | "calendar-attendees.ics"
   | "calendar-meetings.ics"
   | "calendar-meetings-later.ics"
   | "contacts-photos-dates.vcf"

@@ -124,8 +124,8 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: MailboxDeps, o
       schema: {
         tags,
         summary:
-          "People you exchanged mail with who are not contacts (two messages or more, no lists or automated mail), " +
-          "most messages first",
+          "People you exchanged mail with or met (your calendars' attendees) who are not contacts: two messages and " +
+          "meetings or more, no lists, automated mail, rooms or people who declined; most first",
         response: { 200: suggestionListSchema },
       },
     },
@@ -136,7 +136,7 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: MailboxDeps, o
     {
       schema: {
         tags,
-        summary: "Add a suggested correspondent as a contact and log their captured messages (editor)",
+        summary: "Add a suggested person as a contact and log their captured messages and meetings (editor)",
         params: suggestionParamsSchema,
         body: acceptSuggestionSchema.nullish(),
         response: { 201: acceptSuggestionResultSchema },
@@ -149,7 +149,7 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: MailboxDeps, o
     {
       schema: {
         tags,
-        summary: "Never suggest this correspondent again (editor)",
+        summary: "Never suggest this person again, from mail or meetings (editor)",
         params: suggestionParamsSchema,
         response: { 204: noContent },
       },

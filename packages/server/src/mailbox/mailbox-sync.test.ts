@@ -133,7 +133,14 @@ describe.each(DIALECTS)("mailbox sync on a real Dovecot on %s", (dialect) => {
 
     const suggestions = (await w.ada("GET", "/api/mailbox/suggestions")).json().suggestions;
     expect(suggestions).toEqual([
-      { address: "dave@example.org", name: "Dave Doe", count: 2, lastAt: "2026-10-09T09:00:00.000Z" },
+      {
+        address: "dave@example.org",
+        name: "Dave Doe",
+        count: 2,
+        messages: 2,
+        meetings: 0,
+        lastAt: "2026-10-09T09:00:00.000Z",
+      },
     ]);
 
     // A re-sync (nothing new, or everything again after the marks are gone) adds nothing.

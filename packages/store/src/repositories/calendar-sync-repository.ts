@@ -1,4 +1,5 @@
 import type {
+  AttendeeMeeting,
   CalendarFailure,
   CalendarKind,
   CalendarLedgerEntry,
@@ -10,6 +11,7 @@ import type {
 import { type Kysely, type Selectable, sql } from "kysely";
 import { leaseFree, leaseHeldBy, noLease, takeLease } from "../leases/lease.ts";
 import type { CalendarSourceTable, Database } from "../schema.ts";
+import * as attendees from "./calendar-attendees.ts";
 import { fromJson } from "./json.ts";
 
 const toRecord = (r: Selectable<CalendarSourceTable>): CalendarRecord => ({
@@ -114,11 +116,9 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
   }
 
   async delete(accountId: string, id: string): Promise<boolean> {
-    await this.db
-      .deleteFrom("calendar_event")
-      .where("account_id", "=", accountId)
-      .where("calendar_id", "=", id)
-      .execute();
+    for (const table of ["calendar_event", "calendar_attendee"] as const) {
+      await this.db.deleteFrom(table).where("account_id", "=", accountId).where("calendar_id", "=", id).execute();
+    }
     const r = await this.db
       .deleteFrom("calendar_source")
       .where("account_id", "=", accountId)
@@ -277,6 +277,35 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
       .where("uid", "=", uid)
       .where("recurrence_id", "=", recurrenceId)
       .execute();
+  }
+
+  attendees(accountId: string, calendarId: string): Promise<AttendeeMeeting[]> {
+    return attendees.attendeesOf(this.db, accountId, calendarId);
+  }
+
+  setAttendees(
+    accountId: string,
+    userId: string,
+    occurrence: { calendarId: string; uid: string; recurrenceId: string },
+    rows: readonly AttendeeMeeting[],
+  ): Promise<void> {
+    return attendees.setAttendees(this.db, accountId, userId, occurrence, rows);
+  }
+
+  attendeeMeetings(accountId: string, userId: string, address: string): Promise<AttendeeMeeting[]> {
+    return attendees.attendeeMeetings(this.db, accountId, userId, address);
+  }
+
+  forgetAttendee(accountId: string, userId: string, address: string): Promise<void> {
+    return attendees.forgetAttendee(this.db, accountId, userId, address);
+  }
+
+  ledgerEntry(accountId: string, calendarId: string, uid: string, recurrenceId: string) {
+    return attendees.ledgerEntry(this.db, accountId, calendarId, uid, recurrenceId);
+  }
+
+  memberAddresses(accountId: string, userId: string): Promise<string[]> {
+    return attendees.memberAddresses(this.db, accountId, userId);
   }
 
   async contactEmails(accountId: string): Promise<{ contactId: string; address: string }[]> {

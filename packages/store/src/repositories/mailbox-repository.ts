@@ -333,39 +333,71 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .execute();
   }
 
+  /**
+   * A member's unknown people, from both sources: their mailbox's correspondents (a row per message) and their
+   * calendars' attendees (a row per meeting), one line per address, counted apart and together.
+   */
   async correspondents(accountId: string, userId: string, minCount: number, limit: number) {
+    const messages = this.db
+      .selectFrom("mailbox_correspondent_message")
+      .select([
+        "address",
+        "name",
+        "occurred_at",
+        sql<number>`1`.as("messages"),
+        sql<number>`0`.as("meetings"),
+        sql<string | null>`null`.as("given_address"),
+      ])
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId);
+    const meetings = this.db
+      .selectFrom("calendar_attendee")
+      .select([
+        "address",
+        "name",
+        "occurred_at",
+        sql<number>`0`.as("messages"),
+        sql<number>`1`.as("meetings"),
+        "given_address",
+      ])
+      .where("account_id", "=", accountId)
+      .where("user_id", "=", userId);
+    const total = sql<number | string>`sum(c.messages) + sum(c.meetings)`;
     const rows = await this.db
-      .selectFrom("mailbox_correspondent_message as c")
-      .select(["c.address"])
+      .selectFrom(messages.unionAll(meetings).as("c"))
       .select((eb) => [
-        eb.fn.count<number | string>("c.message_id").as("n"),
+        "c.address",
+        eb.fn.sum<number | string>("c.messages").as("messages"),
+        eb.fn.sum<number | string>("c.meetings").as("meetings"),
         eb.fn.max("c.occurred_at").as("last_at"),
         eb.fn.max("c.name").as("name"),
+        eb.fn.max("c.given_address").as("given_address"),
       ])
-      .where("c.account_id", "=", accountId)
-      .where("c.user_id", "=", userId)
       .where((eb) =>
         eb.not(
           eb.exists(
             eb
               .selectFrom("mailbox_dismissal as d")
               .select("d.address")
-              .whereRef("d.account_id", "=", "c.account_id")
-              .whereRef("d.user_id", "=", "c.user_id")
+              .where("d.account_id", "=", accountId)
+              .where("d.user_id", "=", userId)
               .whereRef("d.address", "=", "c.address"),
           ),
         ),
       )
       .groupBy("c.address")
-      .having((eb) => eb.fn.count("c.message_id"), ">=", minCount)
-      .orderBy("n", "desc")
+      .having(total, ">=", minCount)
+      .orderBy(total, "desc")
       .orderBy("c.address")
       .limit(limit)
       .execute();
     return rows.map((r) => ({
       address: r.address,
+      givenAddress: r.given_address ?? null,
       name: r.name ?? null,
-      count: Number(r.n),
+      count: Number(r.messages) + Number(r.meetings),
+      messages: Number(r.messages),
+      meetings: Number(r.meetings),
       lastAt: String(r.last_at),
     }));
   }

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../ui/format.ts";
+import { formatDate, formatDateTime } from "../ui/format.ts";
 
 /** What a source's state says to a person. */
 export const STATE_WORDS: Record<string, string> = {
@@ -48,4 +48,13 @@ export function importWords(r: {
     notes.push(`${plural(r.unmatched, "past event has", "past events have")} no one from your contacts`);
   if (r.upcoming > 0) notes.push(`${plural(r.upcoming, "meeting is", "meetings are")} still to come`);
   return `${done.join(", ")}.${notes.length ? ` ${notes.join("; ")}.` : ""}`;
+}
+
+/** Why someone is suggested: "3 messages · 2 meetings · last 18 Nov 2026". */
+export function suggestionWords(s: { messages: number; meetings: number; lastAt: string }): string {
+  const parts: string[] = [];
+  if (s.messages > 0) parts.push(plural(s.messages, "message", "messages"));
+  if (s.meetings > 0) parts.push(plural(s.meetings, "meeting", "meetings"));
+  parts.push(`last ${formatDate(s.lastAt)}`);
+  return parts.join(" · ");
 }

@@ -94,3 +94,32 @@ export function useDisconnectMailbox() {
     onSuccess: () => client.invalidateQueries(),
   });
 }
+
+export type SuggestionView = Ok<"/api/mailbox/suggestions", "get">["suggestions"][number];
+
+/** My unknown people from mail and meetings ("add as contact?"). */
+export function useSuggestions() {
+  return useQuery({
+    queryKey: ["mailbox", "suggestions"],
+    queryFn: async () => (await unwrap(api.GET("/api/mailbox/suggestions"))).suggestions,
+  });
+}
+
+export function useAcceptSuggestion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (address: string) =>
+      unwrap(api.POST("/api/mailbox/suggestions/{address}/accept", { params: { path: { address } }, body: {} })),
+    // A new contact with its messages and meetings: lists, timelines and the today list change.
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export function useDismissSuggestion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (address: string) =>
+      unwrap(api.POST("/api/mailbox/suggestions/{address}/dismiss", { params: { path: { address } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["mailbox", "suggestions"] }),
+  });
+}

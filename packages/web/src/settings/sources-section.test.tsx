@@ -24,6 +24,7 @@ const calendar = (over: object) => ({
 const noMailbox = {
   "GET /api/me/mailbox": () => ({ mailbox: null }),
   "GET /api/me/mailbox/status": () => ({ status: null }),
+  "GET /api/mailbox/suggestions": () => ({ suggestions: [] }),
 };
 
 describe("SourcesSection", () => {
@@ -145,5 +146,46 @@ describe("SourcesSection", () => {
       folders: [],
       startOn: "2026-10-21",
     });
+  });
+
+  it("lists people from mail and meetings with their counts; adds one, dismisses another", async () => {
+    let open = [
+      {
+        ...{ address: "Dana.Okafor@Example.org", name: "Dana Okafor", count: 4, messages: 1, meetings: 3 },
+        lastAt: "2026-11-18T10:00:00.000Z",
+      },
+      {
+        ...{ address: "jörg@bücher.example", name: null, count: 2, messages: 0, meetings: 2 },
+        lastAt: "2026-11-17T09:00:00.000Z",
+      },
+    ];
+    const api = fakeApi({
+      ...editor,
+      ...noMailbox,
+      "GET /api/calendars": () => ({ items: [] }),
+      "GET /api/mailbox/suggestions": () => ({ suggestions: open }),
+      [`POST /api/mailbox/suggestions/${encodeURIComponent("Dana.Okafor@Example.org")}/accept`]: () => {
+        open = open.slice(1);
+        return reply(201, { contactId: "c9", logged: 4, messages: 1, meetings: 3 });
+      },
+      [`POST /api/mailbox/suggestions/${encodeURIComponent("jörg@bücher.example")}/dismiss`]: () => {
+        open = [];
+        return reply(204, null);
+      },
+    });
+    const { user } = renderPage(<SourcesSection />);
+    const list = await screen.findByRole("list", { name: "Suggested contacts" });
+    expect(within(list).getByText("Dana Okafor")).toBeTruthy();
+    expect(within(list).getByText("Dana.Okafor@Example.org")).toBeTruthy();
+    expect(within(list).getByText(/^1 message · 3 meetings · last /)).toBeTruthy();
+    expect(within(list).getByText(/^2 meetings · last /)).toBeTruthy();
+
+    await user.click(within(list).getByRole("button", { name: "Add Dana Okafor as a contact" }));
+    expect(await screen.findByRole("status")).toHaveProperty("textContent", "Added Dana Okafor: 4 logged.");
+    await waitFor(() => expect(within(list).queryByText("Dana Okafor")).toBeNull());
+    await user.click(within(list).getByRole("button", { name: "Dismiss jörg@bücher.example" }));
+    expect(await screen.findByText("No one to suggest.")).toBeTruthy();
+    const accepted = `/api/mailbox/suggestions/${encodeURIComponent("Dana.Okafor@Example.org")}/accept`;
+    expect(api.sent("POST", accepted)).toHaveLength(1);
   });
 });
