@@ -54,21 +54,23 @@ export class KyselyDraftFactsReader implements DraftFactsReader {
     }
     const touched = contacts.filter((c) => c.last_touch_at !== null);
     if (touched.length === 0) return facts;
+    // From each contact (primary key) straight to its touch at `last_touch_at` on the timeline index
+    // (account, contact, occurred_at), rather than through every link of each contact's history.
     const touches = await this.db
-      .selectFrom("interaction_contact as ic")
-      .innerJoin("contact as c", (j) =>
+      .selectFrom("contact as c")
+      .innerJoin("interaction_contact as ic", (j) =>
         j
-          .onRef("c.id", "=", "ic.contact_id")
-          .onRef("c.account_id", "=", "ic.account_id")
-          .onRef("c.last_touch_at", "=", "ic.occurred_at"),
+          .onRef("ic.contact_id", "=", "c.id")
+          .onRef("ic.account_id", "=", "c.account_id")
+          .onRef("ic.occurred_at", "=", "c.last_touch_at"),
       )
       .innerJoin("interaction as i", (j) =>
         j.onRef("i.id", "=", "ic.interaction_id").onRef("i.account_id", "=", "ic.account_id"),
       )
       .select(["ic.contact_id", "i.id", "i.kind", "i.summary", "i.occurred_at"])
-      .where("ic.account_id", "=", accountId)
+      .where(account, "=", accountId)
       .where(
-        "ic.contact_id",
+        "c.id",
         "in",
         touched.map((c) => c.id),
       )
