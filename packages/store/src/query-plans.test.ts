@@ -90,4 +90,12 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
     await store.deliveries.retriesDue("2026-11-03T13:00:00.000Z", kinds, null, 100);
     expect(await planOf(last(/from "delivery"/))).toContain("delivery_retry_due");
   });
+
+  it("reads the today list's draft facts by primary key, not by walking the account's contacts", async () => {
+    if (dialect === "postgres") await fillAndAnalyze(w);
+    await store.draftFacts.factsOf(w.alice.accountId, ["bulk-1", "bulk-2", "bulk-3"]);
+    const plan = await planOf(last(/"co"\."name" as "company_name"/));
+    if (dialect === "sqlite") expect(plan).toMatch(/SEARCH c USING INDEX sqlite_autoindex_contact_1 \(id=\?\)/);
+    else expect(plan).toMatch(/contact_pkey/);
+  });
 });

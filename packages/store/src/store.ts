@@ -66,7 +66,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     duplicates: new KyselyDuplicateRepository(db),
     articles: new KyselyArticleRepository(db),
     messageTemplates: new KyselyMessageTemplateRepository(db),
-    draftFacts: new KyselyDraftFactsReader(db),
+    draftFacts: new KyselyDraftFactsReader(db, dialect),
     campaigns: new KyselyCampaignRepository(db),
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),

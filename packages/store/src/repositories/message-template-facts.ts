@@ -1,6 +1,6 @@
 import type { DraftFacts, DraftFactsReader } from "@kith/core";
-import type { Kysely } from "kysely";
-import type { Database } from "../schema.ts";
+import { type Kysely, sql } from "kysely";
+import type { Database, Dialect } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
 /**
@@ -8,12 +8,18 @@ import { fromJson } from "./json.ts";
  * one's last meaningful touch (the interaction at `last_touch_at`, found through the contact-timeline index).
  */
 export class KyselyDraftFactsReader implements DraftFactsReader {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   async factsOf(accountId: string, contactIds: readonly string[]): Promise<Map<string, DraftFacts>> {
     const facts = new Map<string, DraftFacts>();
     const ids = [...new Set(contactIds)];
     if (ids.length === 0) return facts;
+    // The primary key finds the rows; SQLite's planner would rather walk the account's whole index (50k contacts:
+    // 27 ms against 0.06 ms for the today list's 25), so the account is checked with a unary `+`, off its index.
+    const account = this.dialect === "sqlite" ? sql<string>`+c.account_id` : sql<string>`c.account_id`;
     const contacts = await this.db
       .selectFrom("contact as c")
       .leftJoin("company as co", (j) =>
@@ -30,7 +36,7 @@ export class KyselyDraftFactsReader implements DraftFactsReader {
         "c.last_touch_at",
         "co.name as company_name",
       ])
-      .where("c.account_id", "=", accountId)
+      .where(account, "=", accountId)
       .where("c.id", "in", ids)
       .execute();
     for (const c of contacts) {
@@ -48,21 +54,23 @@ export class KyselyDraftFactsReader implements DraftFactsReader {
     }
     const touched = contacts.filter((c) => c.last_touch_at !== null);
     if (touched.length === 0) return facts;
+    // From each contact (primary key) straight to its touch at `last_touch_at` on the timeline index
+    // (account, contact, occurred_at), rather than through every link of each contact's history.
     const touches = await this.db
-      .selectFrom("interaction_contact as ic")
-      .innerJoin("contact as c", (j) =>
+      .selectFrom("contact as c")
+      .innerJoin("interaction_contact as ic", (j) =>
         j
-          .onRef("c.id", "=", "ic.contact_id")
-          .onRef("c.account_id", "=", "ic.account_id")
-          .onRef("c.last_touch_at", "=", "ic.occurred_at"),
+          .onRef("ic.contact_id", "=", "c.id")
+          .onRef("ic.account_id", "=", "c.account_id")
+          .onRef("ic.occurred_at", "=", "c.last_touch_at"),
       )
       .innerJoin("interaction as i", (j) =>
         j.onRef("i.id", "=", "ic.interaction_id").onRef("i.account_id", "=", "ic.account_id"),
       )
       .select(["ic.contact_id", "i.id", "i.kind", "i.summary", "i.occurred_at"])
-      .where("ic.account_id", "=", accountId)
+      .where(account, "=", accountId)
       .where(
-        "ic.contact_id",
+        "c.id",
         "in",
         touched.map((c) => c.id),
       )
