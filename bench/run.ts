@@ -276,13 +276,17 @@ ${(info.generateMs / 1000).toFixed(1)} s; ${info.dueCount} contacts were due on 
 ${table}`;
   const file = path.join(here, "RESULTS.md");
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-  // Each engine's run writes its own marked section; the import bench and the notes keep theirs.
-  const sectionOf = (name: string) =>
-    new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`).exec(previous)?.[0] ?? null;
+  // Each engine's run rewrites its own marked section where it stands; every other section (the other engine, the
+  // import, the notes, the other benches' and the speed work's) is kept as it is.
   const own = info.postgres ? "postgres" : "sqlite";
   const fresh = `<!-- ${own}:start -->\n${measured}\n<!-- ${own}:end -->`;
-  const sections = ["sqlite", "postgres", "import", "notes"].map((name) => (name === own ? fresh : sectionOf(name)));
-  writeFileSync(file, `${HEADER}\n${sections.filter((x) => x !== null).join("\n\n")}\n`);
+  const mine = new RegExp(`<!-- ${own}:start -->[\\s\\S]*?<!-- ${own}:end -->`);
+  const next = !previous
+    ? `${HEADER}\n${fresh}\n`
+    : mine.test(previous)
+      ? previous.replace(mine, () => fresh)
+      : `${previous.trimEnd()}\n\n${fresh}\n`;
+  writeFileSync(file, next);
 }
 
 const HEADER = `# Benchmark results
