@@ -6165,6 +6165,30 @@ export interface paths {
                                 opportunityRef: string | null;
                                 createdAt: string;
                             }[];
+                            /** @default [] */
+                            mailboxMessages: {
+                                messageId: string;
+                                interactionRef: string | null;
+                                occurredAt: string;
+                                createdAt: string;
+                                readers: string[];
+                            }[];
+                            /** @default [] */
+                            calendars: {
+                                ref: string;
+                                /** @enum {string} */
+                                kind: "file" | "subscription";
+                                name: string;
+                                maskedUrl: string | null;
+                                createdAt: string;
+                            }[];
+                            /** @default [] */
+                            calendarEvents: {
+                                calendarRef: string;
+                                uid: string;
+                                recurrenceId: string;
+                                interactionRef: string | null;
+                            }[];
                         };
                     };
                 };
@@ -6208,7 +6232,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "mailboxMessages" | "calendars" | "calendarEvents" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -6226,6 +6250,9 @@ export interface paths {
                                 interviewQuestions: number;
                                 opportunities: number;
                                 jobExpenses: number;
+                                mailboxMessages?: number;
+                                calendars?: number;
+                                calendarEvents?: number;
                             } | null;
                             error: string | null;
                             createdAt: string;
@@ -8514,6 +8541,30 @@ export interface paths {
                             opportunityRef: string | null;
                             createdAt: string;
                         }[];
+                        /** @default [] */
+                        mailboxMessages?: {
+                            messageId: string;
+                            interactionRef: string | null;
+                            occurredAt: string;
+                            createdAt: string;
+                            readers: string[];
+                        }[];
+                        /** @default [] */
+                        calendars?: {
+                            ref: string;
+                            /** @enum {string} */
+                            kind: "file" | "subscription";
+                            name: string;
+                            maskedUrl: string | null;
+                            createdAt: string;
+                        }[];
+                        /** @default [] */
+                        calendarEvents?: {
+                            calendarRef: string;
+                            uid: string;
+                            recurrenceId: string;
+                            interactionRef: string | null;
+                        }[];
                     };
                 };
             };
@@ -8544,7 +8595,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "uploading" | "queued" | "running" | "committed" | "failed";
                             /** @enum {string} */
-                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "refresh" | "finish" | "undo";
+                            step: "account" | "companies" | "contacts" | "interactions" | "relationships" | "asks" | "followUps" | "duplicateDismissals" | "articles" | "campaigns" | "campaignRecipients" | "interviewQuestions" | "opportunities" | "jobExpenses" | "mailboxMessages" | "calendars" | "calendarEvents" | "refresh" | "finish" | "undo";
                             index: number;
                             counts: {
                                 webhooks: number;
@@ -8562,6 +8613,9 @@ export interface paths {
                                 interviewQuestions: number;
                                 opportunities: number;
                                 jobExpenses: number;
+                                mailboxMessages?: number;
+                                calendars?: number;
+                                calendarEvents?: number;
                             } | null;
                             error: string | null;
                             createdAt: string;

@@ -20,7 +20,8 @@ import {
 /**
  * The standing round trip (docs/RELIABILITY.md): generated accounts — Unicode, emoji, right-to-left text, line
  * breaks, leading `= + - @`, 64 KB notes, instants at daylight-saving edges, archived contacts, follow-ups in every
- * state — are backed up from SQLite, restored into PostgreSQL, backed up there, restored into SQLite again and
+ * state, captured mail and calendar events (the mailbox ledger with its readers, a file calendar and subscriptions
+ * with their logged occurrences, some whose interaction was deleted since) — are backed up from SQLite, restored into PostgreSQL, backed up there, restored into SQLite again and
  * backed up a third time: the three backups are the same, byte for byte. `KITH_ROUNDTRIP_ACCOUNTS` sets how many
  * accounts (CI: 1,000, the issue's size); `KITH_FUZZ_SEED` the seed.
  */
@@ -108,6 +109,34 @@ const accountSpec = fc.record({
     }),
     { maxLength: 2 },
   ),
+  /** Captured mail: the Message-ID ledger, each message logged as an interaction (or none, or one deleted since). */
+  mail: fc.uniqueArray(
+    fc.record({
+      messageId: text(100),
+      logged: fc.constantFrom("interaction", "none", "deleted"),
+      which: fc.nat(4),
+      at: fc.constantFrom(...INSTANTS),
+      /** Held by a second member's mailbox too; or by a reader who is no user (left out of a backup). */
+      alsoRead: fc.constantFrom("member", "no-user", "none"),
+    }),
+    { maxLength: 3, selector: (m) => m.messageId },
+  ),
+  calendars: fc.uniqueArray(
+    fc.record({
+      kind: fc.constantFrom("file", "subscription"),
+      name: text(200),
+      events: fc.uniqueArray(
+        fc.record({
+          uid: text(100),
+          recurrenceId: fc.constantFrom("", ...INSTANTS),
+          logged: fc.constantFrom("interaction", "deleted"),
+          which: fc.nat(4),
+        }),
+        { maxLength: 3, selector: (e) => `${e.uid}\u0001${e.recurrenceId}` },
+      ),
+    }),
+    { maxLength: 2, selector: (c) => (c.kind === "file" ? "file" : c.name) },
+  ),
 });
 type AccountSpec = typeof accountSpec extends fc.Arbitrary<infer T> ? T : never;
 
@@ -122,7 +151,7 @@ async function newAccount(w: Pick<TestWorld, "db" | "deps">): Promise<Actor> {
   return { userId: id, accountId: account.id, role: "owner" };
 }
 
-async function fill(w: Pick<TestWorld, "deps">, owner: Actor, spec: AccountSpec) {
+async function fill(w: Pick<TestWorld, "db" | "deps">, owner: Actor, spec: AccountSpec) {
   const { deps } = w;
   await updateAccount(deps, owner, { name: spec.name, timeZone: spec.timeZone });
   const companies = [];
@@ -141,14 +170,16 @@ async function fill(w: Pick<TestWorld, "deps">, owner: Actor, spec: AccountSpec)
     });
     contacts.push(made);
   }
+  const interactions: string[] = [];
   for (const i of spec.interactions) {
-    await logInteraction(deps, owner, {
+    const made = await logInteraction(deps, owner, {
       contactIds: [contacts[i.who % contacts.length]?.id],
       kind: i.kind,
       direction: i.direction,
       occurredAt: typeof i.at === "number" ? new Date(i.at * 1000).toISOString() : i.at,
       summary: i.summary,
     });
+    interactions.push(made.id);
   }
   for (const f of spec.followUps) {
     const made = await addFollowUp(deps, owner, {
@@ -160,9 +191,47 @@ async function fill(w: Pick<TestWorld, "deps">, owner: Actor, spec: AccountSpec)
     if (f.status === "snoozed") await snoozeFollowUp(deps, owner, made.id, { untilOn: "2027-02-01" });
     if (f.status === "skipped") await skipFollowUp(deps, owner, made.id);
   }
+  await capture(w, owner, spec, interactions);
   // Archived last: an archived contact takes no new history.
   for (const [k, c] of spec.contacts.entries()) {
     if (c.archived) await setContactArchived(deps, owner, contacts[k]?.id ?? "", true);
+  }
+}
+
+/** The capture ledgers as a mailbox sync and calendar imports write them (through the store: no mail server here). */
+async function capture(w: Pick<TestWorld, "db" | "deps">, owner: Actor, spec: AccountSpec, interactions: string[]) {
+  const { store } = w.deps;
+  const interactionOf = (logged: string, which: number) =>
+    logged === "interaction" && interactions.length > 0
+      ? (interactions[which % interactions.length] as string)
+      : `deleted-${which}`;
+  for (const m of spec.mail) {
+    const row = { messageId: m.messageId, occurredAt: m.at, body: "kept on the server only", createdAt: m.at };
+    await store.mailbox.recordMessage(owner.accountId, { ...row, userId: owner.userId });
+    if (m.alsoRead === "member") {
+      users += 1;
+      const id = `rt-reader-${users}`;
+      await insertTestUser(w.db, { id, email: `Reader.${users}@Example.test`, name: `Reader ${users}` });
+      await store.mailbox.recordMessage(owner.accountId, { ...row, userId: id });
+    }
+    if (m.alsoRead === "no-user") await store.mailbox.recordMessage(owner.accountId, { ...row, userId: "gone-user" });
+    if (m.logged !== "none") {
+      await store.mailbox.linkMessage(owner.accountId, m.messageId, interactionOf(m.logged, m.which));
+    }
+  }
+  for (const [n, c] of spec.calendars.entries()) {
+    const id = `${owner.accountId}-calendar-${n}`;
+    await store.calendars.insert(owner.accountId, {
+      ...{ id, kind: c.kind, name: c.name, sealedUrl: c.kind === "file" ? null : "sealed-secret-address" },
+      maskedUrl: c.kind === "file" ? null : "https://calendar.example/…/basic.ics",
+      ...{ state: "ok", error: null, lastRunAt: null, lastSuccessAt: null, nextRunAt: null, failures: 0 },
+      ...{ eventCount: 0, meetingCount: 0, upcomingCount: 0, createdAt: INSTANTS[n] as string },
+      createdBy: owner.userId,
+    });
+    for (const e of c.events) {
+      const entry = { uid: e.uid, recurrenceId: e.recurrenceId, interactionId: interactionOf(e.logged, e.which) };
+      await store.calendars.record(owner.accountId, id, entry);
+    }
   }
 }
 
@@ -179,6 +248,10 @@ describe("generated accounts: backup → restore across engines → backup", () 
       const made = JSON.parse(first);
       expect(made.contacts, `account ${n}'s contacts`).toHaveLength(spec.contacts.length);
       expect(made.interactions.length + made.followUps.length).toBe(spec.interactions.length + spec.followUps.length);
+      expect(made.mailboxMessages).toHaveLength(spec.mail.length);
+      expect(made.calendars).toHaveLength(spec.calendars.length);
+      expect(first).not.toContain("sealed-secret-address");
+      expect(first).not.toContain("kept on the server only");
 
       const onPg = await newAccount(pg);
       await restoreBackup(pg.deps, onPg, JSON.parse(first));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES } from "../articles/schemas.ts";
 import { ASK_ABOUT_KINDS, ASK_STATUSES, ASK_STEPS } from "../asks/schemas.ts";
+import { CALENDAR_KINDS } from "../calendar-sync/schemas.ts";
 import { CAMPAIGN_MODES, CAMPAIGN_STATUSES, OCCASION_KINDS, RECIPIENT_STATUSES } from "../campaigns/schemas.ts";
 import { PHOTO_CONTENT_TYPES, PHOTO_PROBLEMS, readPhoto } from "../contacts/photo-bytes.ts";
 import { birthdaySchema, cadenceOverrideSchema, contactDateSchema } from "../contacts/schemas.ts";
@@ -25,7 +26,10 @@ import { INTERVIEW_KINDS, OPPORTUNITY_ROLES, OPPORTUNITY_STAGES } from "../oppor
  * Version 2 added the digest schedule (`notify`), the webhooks and the follow-ups' opportunity and ask ids; a
  * version 1 backup is read as one without them. The job search (issue #14) added the lists `opportunities`,
  * `interviewQuestions` and `jobExpenses` and a follow-up's `opportunityRef` and `draftSlot`, each absent (none)
- * in backups made before it.
+ * in backups made before it. Capture (issue #15) added the ledgers `mailboxMessages`, `calendars` and
+ * `calendarEvents` (none in backups made before them): which message or event each captured interaction came from,
+ * so a mailbox or calendar read again after a restore logs nothing twice. Never their secrets: no mailbox password,
+ * no calendar address but its masked form, no stored message body.
  */
 export const BACKUP_VERSION = 2;
 
@@ -347,6 +351,45 @@ export const backupCampaignRecipientSchema = z.strictObject({
   sentAt: instant.nullable(),
 });
 
+/**
+ * One message of the mailbox ledger (keyed by account and Message-ID, so a mailbox reconnected after a restore skips
+ * what it finds here): the interaction it was logged as (null when it logged none, or its interaction was deleted
+ * by hand: the message does not come back) and the members whose mailboxes held it, by sign-in address (members are
+ * not in a backup; a restore finds them among the account's members by address). Its stored body is not kept: a
+ * backup any member may download must not show one member's mail to another.
+ */
+export const backupMailboxMessageSchema = z.strictObject({
+  messageId: text,
+  interactionRef: ref.nullable(),
+  occurredAt: instant,
+  createdAt: instant,
+  readers: z.array(text),
+});
+
+/**
+ * A calendar of the account (its one file calendar, or a subscription): its name and kind, a subscription's address
+ * only in its masked form (the address itself often carries the feed's token: it is not in a backup, so a restored
+ * subscription waits to be subscribed again).
+ */
+export const backupCalendarSchema = z.strictObject({
+  ref,
+  kind: z.enum(CALENDAR_KINDS),
+  name: text,
+  maskedUrl: text.nullable(),
+  createdAt: instant,
+});
+
+/**
+ * One logged occurrence of a calendar's ledger: the event's UID and RECURRENCE-ID ("" for a single event) → the
+ * interaction it became (null when it was deleted by hand: the ledger keeps it from coming back).
+ */
+export const backupCalendarEventSchema = z.strictObject({
+  calendarRef: ref,
+  uid: text,
+  recurrenceId: text,
+  interactionRef: ref.nullable(),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal("kith-backup"),
   version: z.literal(BACKUP_VERSION),
@@ -380,6 +423,10 @@ export const backupSchema = z.strictObject({
   interviewQuestions: z.array(backupInterviewQuestionSchema).default([]),
   opportunities: z.array(backupOpportunitySchema).default([]),
   jobExpenses: z.array(backupJobExpenseSchema).default([]),
+  /** Absent from backups made before the capture ledgers (issue #15): none then. */
+  mailboxMessages: z.array(backupMailboxMessageSchema).default([]),
+  calendars: z.array(backupCalendarSchema).default([]),
+  calendarEvents: z.array(backupCalendarEventSchema).default([]),
 });
 export type Backup = z.output<typeof backupSchema>;
 
@@ -412,6 +459,9 @@ export const restoreJobSchema = z.object({
     "interviewQuestions",
     "opportunities",
     "jobExpenses",
+    "mailboxMessages",
+    "calendars",
+    "calendarEvents",
     "refresh",
     "finish",
     "undo",
@@ -436,6 +486,10 @@ export const restoreJobSchema = z.object({
       interviewQuestions: z.number(),
       opportunities: z.number(),
       jobExpenses: z.number(),
+      /** Absent from restores queued before the capture ledgers. */
+      mailboxMessages: z.number().optional(),
+      calendars: z.number().optional(),
+      calendarEvents: z.number().optional(),
     })
     .nullable(),
   /** Why it failed, in words (what it wrote was taken out again). */

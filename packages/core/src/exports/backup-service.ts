@@ -16,6 +16,7 @@ import { MAX_OWN_TEMPLATES } from "../messages/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
 import { BACKUP_VERSION, type Backup } from "./backup-schema.ts";
+import { refsOfCapture } from "./capture-backup.ts";
 import { allCompanies, allContacts, allPages } from "./export-service.ts";
 import { type JobSearchRefs, refsOfJobSearch } from "./job-search-backup.ts";
 import { numbered } from "./numbered-rows.ts";
@@ -238,7 +239,8 @@ const webhookBody = ({ createdAt, url, format, secret }: WebhookRecord) => ({ cr
  * Everything the account owns, in Kith's backup format: its name, time zone, country and settings (circles,
  * cadences, caps, goals, holidays, mutes, tag cadences), the digest schedule, the webhooks with their secrets, the
  * companies, the contacts (tags, notes, snoozes, moved-on state, archived ones too), the interactions with their
- * contacts, the follow-ups with their links, the pairs dismissed as "not the same person", the saved articles, the campaigns with their recipients and the templates. Any member may
+ * contacts, the follow-ups with their links, the pairs dismissed as "not the same person", the saved articles, the campaigns with their recipients and the templates, the job search, and the capture ledgers
+ * (which message and calendar event each captured interaction came from; no password, address or body). Any member may
  * download it; only an owner's holds the webhooks. What is not in it, and why, is listed table by table in
  * `backup-tables.db.test.ts`.
  */
@@ -256,6 +258,7 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
   const hooks = actor.role === "owner" ? await deps.store.webhooks.list(actor.accountId) : [];
   const webhooks = numbered("webhook", hooks, webhookBody).out;
   const campaigns = await campaignsOf(deps, actor, people, history.interactionById, templates);
+  const capture = await refsOfCapture(deps, actor, history.interactionById);
   return {
     format: "kith-backup",
     version: BACKUP_VERSION,
@@ -276,5 +279,8 @@ export async function exportBackup(deps: Deps, actor: Actor): Promise<Backup> {
     interviewQuestions: jobs.interviewQuestions,
     opportunities: jobs.opportunities,
     jobExpenses: jobs.jobExpenses,
+    mailboxMessages: capture.mailboxMessages,
+    calendars: capture.calendars,
+    calendarEvents: capture.calendarEvents,
   };
 }

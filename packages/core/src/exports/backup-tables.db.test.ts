@@ -63,12 +63,14 @@ const DECISIONS: Record<string, string> = {
     "open it); the member connects it again on the new server",
   mailbox_folder: "ledger: where each synced folder's reading stopped (UIDVALIDITY, last UID)",
   mailbox_message:
-    "not yet backed up (issue #15): the mailbox's Message-ID ledger; after a restore, a mailbox connected again " +
-    "reads its mail again and logs the messages already restored a second time",
-  mailbox_message_reader: "not yet backed up (issue #15): which members' mailboxes held each message of the ledger",
+    "backed up: the mailbox's Message-ID ledger with each message's interaction (`mailboxMessages`), so a mailbox " +
+    "connected again after a restore logs nothing twice; a stored body is not (one member's mail, and any member " +
+    "may download a backup)",
+  mailbox_message_reader: "backed up: the members whose mailboxes held each message, by address (`readers`)",
   mailbox_correspondent_message:
-    "not yet backed up (issue #15): unknown correspondents' messages; a new sync finds them",
-  mailbox_dismissal: "not yet backed up (issue #15): correspondents dismissed as suggestions",
+    "not backed up: a member's unknown correspondents (suggestions), about strangers and the member's own; after a " +
+    "restore, suggestions build up again from new mail only (the ledger keeps the old messages from being read again)",
+  mailbox_dismissal: "not backed up: a member's dismissed suggestions, which start again with the suggestions",
   rate_limit: "throttle counters of the sign-in",
   delivery: "ledger: which digests went out; a restored account starts its own",
   digest_record: "ledger: the items of a sent digest, for replies to that mail",
@@ -81,12 +83,10 @@ const DECISIONS: Record<string, string> = {
   restore_job_file: "ledger: a running restore's uploaded backup",
   contact_merge: "ledger: a merge's undo record, in ids the restore does not keep; the merged contact is backed up",
   calendar_source:
-    "not yet backed up (issue #15): the account's calendars (a subscription's address, sealed with this server's " +
-    "key, and each one's sync state); " +
-    "the meetings they logged are interactions, which are; subscribe again on the new server",
-  calendar_event:
-    "not yet backed up (issue #15): the calendar ledger (UID and recurrence id → interaction), in ids the restore " +
-    "does not keep; until it is, importing the same calendar after a restore logs its meetings a second time",
+    "backed up: the account's calendars by name, kind and masked address (`calendars`); never a subscription's " +
+    "address (sealed with this server's key; it may hold the feed's token) nor the sync state: a restored " +
+    "subscription says to subscribe again",
+  calendar_event: "backed up: the calendar ledger, UID and RECURRENCE-ID → interaction (`calendarEvents`)",
   calendar_attendee:
     "derived: unknown meeting attendees kept for suggestions; the next read of the calendar finds them again",
   kysely_migration: "the schema's version",

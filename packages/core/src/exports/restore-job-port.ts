@@ -22,6 +22,9 @@ export const RESTORE_STEPS = [
   "interviewQuestions",
   "opportunities",
   "jobExpenses",
+  "mailboxMessages",
+  "calendars",
+  "calendarEvents",
   "refresh",
   "finish",
   /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */

@@ -14,7 +14,8 @@ type UndoneList =
   | "campaigns"
   | "opportunities"
   | "interviewQuestions"
-  | "jobExpenses";
+  | "jobExpenses"
+  | "calendars";
 
 async function* idsOf(deps: Deps, job: ClaimedRestoreJob, list: UndoneList) {
   const file = deps.store.restoreJobs.readFile(job.accountId, job.id);
@@ -24,6 +25,16 @@ async function* idsOf(deps: Deps, job: ClaimedRestoreJob, list: UndoneList) {
     if (typeof row === "object" && row !== null && typeof row.ref === "string") {
       yield restoredId(job.id, list, row.ref);
     }
+  }
+}
+
+/** The Message-IDs of the backup's mailbox ledger (restored under their own key, not a derived id). */
+async function* messageIdsOf(deps: Deps, job: ClaimedRestoreJob) {
+  const file = deps.store.restoreJobs.readFile(job.accountId, job.id);
+  for await (const part of backupParts(file, (key) => key === "mailboxMessages")) {
+    if (part.kind !== "item") continue;
+    const row = parseItem(part) as { messageId?: unknown };
+    if (typeof row === "object" && row !== null && typeof row.messageId === "string") yield row.messageId;
   }
 }
 
@@ -52,12 +63,16 @@ async function inBatches(
  * Takes a failed restore's rows out again, in batches with turns of the event loop like the restore itself. Its
  * ids are derived from the job and each ref, so they are found again from the stored upload, whatever run wrote
  * them. The account was empty before, so this is exact: deleting a contact takes its tags, follow-ups, links and
- * search rows with it (the campaigns go first, with their recipients), and an interaction goes with the last of its
+ * search rows with it (the capture ledgers go first: a calendar with its logged occurrences; then the campaigns,
+ * with their recipients), and an interaction goes with the last of its
  * contacts (every restored interaction names only restored contacts); the job search's expenses, opportunities and
  * questions before them; then the companies and the articles, and the account's name and settings as they were. The
  * webhooks and the digest schedule are written by the last step, in one transaction, after which nothing fails.
  */
 export async function undoRestore(deps: Deps, job: ClaimedRestoreJob): Promise<void> {
+  // The capture ledgers first: left behind, they would keep a mailbox or calendar read later from logging anything.
+  await inBatches(deps, messageIdsOf(deps, job), (tx, id) => tx.mailbox.deleteMessage(job.accountId, id));
+  await inBatches(deps, idsOf(deps, job, "calendars"), (tx, id) => tx.calendars.delete(job.accountId, id));
   await inBatches(deps, idsOf(deps, job, "campaigns"), (tx, id) => tx.campaigns.delete(job.accountId, id));
   // Expenses and opportunities first (an opportunity takes its history, contacts, interviews and prep with it).
   await inBatches(deps, idsOf(deps, job, "jobExpenses"), (tx, id) => tx.jobExpenses.delete(job.accountId, id));

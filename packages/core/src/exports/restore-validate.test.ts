@@ -25,6 +25,10 @@ describe("a restored backup goes through the write schemas", () => {
     expect(await outcomeOf({ ...v1, followUps })).toBe("valid");
     const { duplicateDismissals: _d, ...before } = sampleBackup();
     expect((await validateBackup(before)).duplicateDismissals).toEqual([]);
+    // Made before the capture ledgers: none of the three lists.
+    const { mailboxMessages: _m, calendars: _c, calendarEvents: _e, ...uncaptured } = sampleBackup();
+    expect(await outcomeOf(uncaptured)).toBe("valid");
+    expect(await validateBackup(uncaptured)).toMatchObject({ mailboxMessages: [], calendars: [], calendarEvents: [] });
   });
 
   const bad: [string, (b: ReturnType<typeof sampleBackup>) => void, string][] = [
@@ -168,6 +172,65 @@ describe("a restored backup goes through the write schemas", () => {
     ["a wrong type", (b) => Object.assign(b.contacts[0]!, { muted: "yes" }), "contacts.0.muted"],
     ["an unknown field", (b) => Object.assign(b.contacts[0]!, { password: "x" }), "contacts.0"],
     ["another version", (b) => Object.assign(b, { version: 3 }), "version"],
+    // The capture ledgers.
+    [
+      "an empty Message-ID",
+      (b) => Object.assign(b.mailboxMessages[0]!, { messageId: "" }),
+      "mailboxMessages.0.messageId",
+    ],
+    [
+      "a Message-ID twice",
+      (b) => b.mailboxMessages.push({ ...b.mailboxMessages[0]!, readers: [] }),
+      "mailboxMessages.1.messageId",
+    ],
+    [
+      "a reader who is no address",
+      (b) => Object.assign(b.mailboxMessages[0]!, { readers: ["ada"] }),
+      "mailboxMessages.0.readers.0",
+    ],
+    [
+      "a reader twice",
+      (b) => Object.assign(b.mailboxMessages[0]!, { readers: ["ada@example.com", "ADA@example.com"] }),
+      "mailboxMessages.0.readers.1",
+    ],
+    [
+      "a message's dangling interaction",
+      (b) => Object.assign(b.mailboxMessages[0]!, { interactionRef: "interaction-9" }),
+      "mailboxMessages.0.interactionRef",
+    ],
+    ["a stored body", (b) => Object.assign(b.mailboxMessages[0]!, { body: "Dear Ada" }), "mailboxMessages.0"],
+    [
+      "a calendar's address in clear",
+      (b) => Object.assign(b.calendars[1]!, { url: "https://cal.example/t0ken/team.ics" }),
+      "calendars.1",
+    ],
+    ["a calendar with no name", (b) => Object.assign(b.calendars[1]!, { name: " " }), "calendars.1.name"],
+    [
+      "a masked address on the file calendar",
+      (b) => Object.assign(b.calendars[0]!, { maskedUrl: "https://x.example/…" }),
+      "calendars.0.maskedUrl",
+    ],
+    [
+      "two file calendars",
+      (b) => Object.assign(b.calendars[1]!, { kind: "file", maskedUrl: null }),
+      "calendars.1.kind",
+    ],
+    [
+      "an event of no calendar",
+      (b) => Object.assign(b.calendarEvents[0]!, { calendarRef: "calendar-9" }),
+      "calendarEvents.0.calendarRef",
+    ],
+    [
+      "an occurrence twice",
+      (b) => b.calendarEvents.push({ ...b.calendarEvents[0]!, interactionRef: null }),
+      "calendarEvents.2.uid",
+    ],
+    [
+      "a recurrence id that is no instant",
+      (b) => Object.assign(b.calendarEvents[0]!, { recurrenceId: "2026-10-01" }),
+      "calendarEvents.0.recurrenceId",
+    ],
+    ["a UID with blanks around", (b) => Object.assign(b.calendarEvents[0]!, { uid: " u@x " }), "calendarEvents.0.uid"],
   ];
   it.each(bad)("refuses %s, naming the backup's path", async (_name, spoil, path) => {
     const backup = sampleBackup();

@@ -8,6 +8,7 @@ import {
   saveArticleSchema,
 } from "../articles/schemas.ts";
 import { ASK_NAMES_MAX, addAskSchema } from "../asks/schemas.ts";
+import { CALENDARS_MAX } from "../calendar-sync/schemas.ts";
 import { createCampaignSchema, MAX_RECIPIENTS, segmentSchema, updateRecipientSchema } from "../campaigns/schemas.ts";
 import { createCompanySchema } from "../companies/schemas.ts";
 import { dedupe } from "../contacts/new-contact.ts";
@@ -38,6 +39,8 @@ import {
   type Backup,
   backupArticleSchema,
   backupAskSchema,
+  backupCalendarEventSchema,
+  backupCalendarSchema,
   backupCampaignRecipientSchema,
   backupCampaignSchema,
   backupCompanySchema,
@@ -47,6 +50,7 @@ import {
   backupInteractionSchema,
   backupInterviewQuestionSchema,
   backupJobExpenseSchema,
+  backupMailboxMessageSchema,
   backupOpportunitySchema,
   backupRelationshipSchema,
   backupSchema,
@@ -352,6 +356,93 @@ function checkJobExpense(e: z.output<typeof backupJobExpenseSchema>) {
   };
 }
 
+/** The readers a message may name: an account's members are a handful. */
+const MAX_READERS = 100;
+/** A member's sign-in address, as users have them. */
+const memberAddress = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, "is not an email address")
+  .transform((a) => a.toLowerCase());
+/** A Message-ID as the mailbox sync keys its ledger (`messageKey`: trimmed, at most 500 characters). */
+const ledgerMessageId = z.string().min(1).max(500);
+/** An instant exactly as Kith writes one (a ledger's key must match what the next read computes). */
+const writtenInstant = z
+  .string()
+  .refine((v) => saneInstant.safeParse(v).data === v, "is not an instant such as 2026-03-04T09:30:00.000Z");
+
+function checkMailboxMessage(m: z.output<typeof backupMailboxMessageSchema>) {
+  const messageId = field("messageId", ledgerMessageId, m.messageId);
+  const readers = field("readers", z.array(memberAddress).max(MAX_READERS), m.readers);
+  const twice = readers.findIndex((r, i) => readers.indexOf(r) !== i);
+  if (twice >= 0) throw new RowIssues([{ path: ["readers", twice], message: `names ${readers[twice]} twice` }]);
+  return {
+    ...m,
+    messageId,
+    readers,
+    occurredAt: field("occurredAt", saneInstant, m.occurredAt),
+    createdAt: field("createdAt", saneInstant, m.createdAt),
+  };
+}
+
+/**
+ * A calendar's name as a subscription takes it (or, given none, its host's: up to 253 characters); a subscription's
+ * masked address, none for the file calendar.
+ */
+const calendarName = z.string().trim().min(1).max(253);
+function checkCalendar(c: z.output<typeof backupCalendarSchema>) {
+  const { name } = asWritten(z.strictObject({ name: calendarName }), { name: c.name });
+  if (c.kind === "file" && c.maskedUrl !== null) {
+    throw new RowIssues([{ path: ["maskedUrl"], message: "must be null for the calendar of imported files" }]);
+  }
+  const maskedUrl = c.kind === "subscription" ? field("maskedUrl", z.string().min(1).max(2048), c.maskedUrl) : null;
+  return { ...c, name, maskedUrl, createdAt: field("createdAt", saneInstant, c.createdAt) };
+}
+
+/** An occurrence's key as the calendar reader makes it: a trimmed UID, and "" or the occurrence's original start. */
+function checkCalendarEvent(e: z.output<typeof backupCalendarEventSchema>) {
+  const uid = field("uid", z.string().min(1).max(10_000), e.uid);
+  if (uid.trim() !== uid) throw new RowIssues([{ path: ["uid"], message: "must not start or end with a blank" }]);
+  const recurrenceId = e.recurrenceId === "" ? "" : field("recurrenceId", writtenInstant, e.recurrenceId);
+  return { ...e, uid, recurrenceId };
+}
+
+/** A ledger's keys are each once in it: a Message-ID; a calendar's UID and RECURRENCE-ID; one file calendar. */
+function ledgerKeeper() {
+  const messages = new Set<string>();
+  const events = new Set<string>();
+  let files = 0;
+  let calendars = 0;
+  return (key: BackupList, row: CheckedRows[BackupList], index: number) => {
+    if (key === "mailboxMessages") {
+      const { messageId } = row as CheckedRows["mailboxMessages"];
+      if (messages.has(messageId)) throw invalid(`${key}.${index}.messageId`, "is the Message-ID of an earlier row");
+      messages.add(messageId);
+    } else if (key === "calendars") {
+      calendars += 1;
+      if (calendars > CALENDARS_MAX)
+        throw invalid(`${key}.${index}`, `an account has at most ${CALENDARS_MAX} calendars`);
+      if ((row as CheckedRows["calendars"]).kind === "file" && ++files > 1) {
+        throw invalid(`${key}.${index}.kind`, "an account has one calendar of imported files");
+      }
+    } else if (key === "calendarEvents") {
+      const e = row as CheckedRows["calendarEvents"];
+      const k = `${e.calendarRef}\u0001${e.uid}\u0001${e.recurrenceId}`;
+      if (events.has(k))
+        throw invalid(`${key}.${index}.uid`, "is an occurrence of an earlier row of the same calendar");
+      events.add(k);
+    }
+  };
+}
+
+function onceEachLedgerKey<K extends BackupList>(key: K, rows: CheckedRows[K][]): CheckedRows[K][] {
+  const keep = ledgerKeeper();
+  for (const [i, r] of rows.entries()) keep(key, r, i);
+  return rows;
+}
+
 function checkWebhook(w: z.output<typeof backupWebhookSchema>) {
   const data = asWritten(createWebhookSchema, { url: w.url, format: w.format });
   return { ...w, url: data.url, createdAt: field("createdAt", saneInstant, w.createdAt) };
@@ -558,6 +649,9 @@ const frameSchema = backupSchema.extend({
   interviewQuestions: z.array(z.unknown()).default([]),
   opportunities: z.array(z.unknown()).default([]),
   jobExpenses: z.array(z.unknown()).default([]),
+  mailboxMessages: z.array(z.unknown()).default([]),
+  calendars: z.array(z.unknown()).default([]),
+  calendarEvents: z.array(z.unknown()).default([]),
 });
 
 /** A version 1 backup is a version 2 one without a digest schedule, webhooks, or follow-ups' opportunity and ask. */
@@ -613,6 +707,18 @@ export async function validateBackup(input: unknown): Promise<Backup> {
     ),
     opportunities: await checkList("opportunities", backupOpportunitySchema, frame.opportunities, checkOpportunity),
     jobExpenses: await checkList("jobExpenses", backupJobExpenseSchema, frame.jobExpenses, checkJobExpense),
+    mailboxMessages: onceEachLedgerKey(
+      "mailboxMessages",
+      await checkList("mailboxMessages", backupMailboxMessageSchema, frame.mailboxMessages, checkMailboxMessage),
+    ),
+    calendars: onceEachLedgerKey(
+      "calendars",
+      await checkList("calendars", backupCalendarSchema, frame.calendars, checkCalendar),
+    ),
+    calendarEvents: onceEachLedgerKey(
+      "calendarEvents",
+      await checkList("calendarEvents", backupCalendarEventSchema, frame.calendarEvents, checkCalendarEvent),
+    ),
   };
 }
 
@@ -632,6 +738,9 @@ export const BACKUP_LISTS = [
   "interviewQuestions",
   "opportunities",
   "jobExpenses",
+  "mailboxMessages",
+  "calendars",
+  "calendarEvents",
   "templates",
 ] as const;
 export type BackupList = (typeof BACKUP_LISTS)[number];
@@ -712,6 +821,9 @@ const ROW_SCHEMAS = {
   interviewQuestions: backupInterviewQuestionSchema,
   opportunities: backupOpportunitySchema,
   jobExpenses: backupJobExpenseSchema,
+  mailboxMessages: backupMailboxMessageSchema,
+  calendars: backupCalendarSchema,
+  calendarEvents: backupCalendarEventSchema,
 } as const;
 
 /** A list's rows as a restore writes them. */
@@ -731,6 +843,9 @@ export interface CheckedRows {
   interviewQuestions: ReturnType<typeof checkInterviewQuestion>;
   opportunities: ReturnType<typeof checkOpportunity>;
   jobExpenses: ReturnType<typeof checkJobExpense>;
+  mailboxMessages: ReturnType<typeof checkMailboxMessage>;
+  calendars: ReturnType<typeof checkCalendar>;
+  calendarEvents: ReturnType<typeof checkCalendarEvent>;
 }
 
 function checkRowValue<K extends BackupList>(
@@ -783,6 +898,12 @@ function checkRowValue<K extends BackupList>(
       return checkOpportunity(row) as CheckedRows[K];
     case "jobExpenses":
       return checkJobExpense(row) as CheckedRows[K];
+    case "mailboxMessages":
+      return checkMailboxMessage(row) as CheckedRows[K];
+    case "calendars":
+      return checkCalendar(row) as CheckedRows[K];
+    case "calendarEvents":
+      return checkCalendarEvent(row) as CheckedRows[K];
     default: {
       const d = row as Backup["duplicateDismissals"][number];
       if (d.contactRefs[0] === d.contactRefs[1]) {
@@ -884,6 +1005,15 @@ function referencesOf(key: BackupList, row: CheckedRows[BackupList], index: numb
       ];
       return r.interactionRef ? [...refs, ["interactions", r.interactionRef, at("interactionRef")]] : refs;
     }
+    case "mailboxMessages": {
+      const { interactionRef } = row as CheckedRows["mailboxMessages"];
+      return interactionRef ? [["interactions", interactionRef, at("interactionRef")]] : [];
+    }
+    case "calendarEvents": {
+      const e = row as CheckedRows["calendarEvents"];
+      const refs: [BackupList, string, string][] = [["calendars", e.calendarRef, at("calendarRef")]];
+      return e.interactionRef ? [...refs, ["interactions", e.interactionRef, at("interactionRef")]] : refs;
+    }
     default:
       return [];
   }
@@ -908,6 +1038,7 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
   /** A default has at most one copy per account. */
   const copiedDefaults = new Set<string>();
   const keepRecipient = recipientKeeper();
+  const keepLedgerKey = ledgerKeeper();
   let later = false;
   let rows = 0;
   const check = async (parts: AsyncIterable<BackupPart>, resolveOnly: boolean) => {
@@ -925,6 +1056,7 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
       if (!resolveOnly && part.key === "campaignRecipients") {
         keepRecipient(row as CheckedRows["campaignRecipients"], part.index);
       }
+      if (!resolveOnly) keepLedgerKey(part.key, row, part.index);
       if (!resolveOnly && "ref" in row) {
         const own = refs[part.key];
         if (own.has(row.ref)) throw invalid(`${part.key}.${part.index}.ref`, `${row.ref} is used by an earlier row`);
@@ -952,6 +1084,8 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
       "campaignRecipients",
       "opportunities",
       "jobExpenses",
+      "mailboxMessages",
+      "calendarEvents",
     ]);
     await check(
       backupParts(open(), (k) => refLists.has(k)),

@@ -8,6 +8,7 @@ import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict } from "../shared/errors.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { backupParts } from "./backup-stream.ts";
+import { restoredCalendar, restoredCalendarEvent, restoredMailboxMessage } from "./capture-backup.ts";
 import type { ClaimedRestoreJob, RestorePoint, RestoreStep } from "./restore-job-port.ts";
 import { RESTORE_STEPS } from "./restore-job-port.ts";
 import { writeOpportunity } from "./restore-opportunity.ts";
@@ -326,6 +327,24 @@ async function step(run: Run): Promise<void> {
           opportunityId: opportunityRef ? id("opportunities", opportunityRef) : null,
         }),
       );
+    case "mailboxMessages": {
+      // Readers by address: the account's members with those addresses (the others are kept by address).
+      const members = new Map(
+        (await deps.store.memberships.listForAccount(accountId)).map((m) => [m.email.toLowerCase(), m.userId]),
+      );
+      return writeList(run, "mailboxMessages", (tx, m) =>
+        tx.mailbox.restoreMessage(accountId, restoredMailboxMessage(m, members, id)),
+      );
+    }
+    case "calendars":
+      return writeList(run, "calendars", (tx, c) =>
+        tx.calendars.insert(accountId, restoredCalendar(c, job.createdBy, id)),
+      );
+    case "calendarEvents":
+      return writeList(run, "calendarEvents", (tx, e) => {
+        const { calendarId, entry } = restoredCalendarEvent(e, id);
+        return tx.calendars.record(accountId, calendarId, entry);
+      });
     case "refresh": {
       // Every restored contact's derived state recomputed from its history, a batch per transaction.
       let ids: string[] = [];

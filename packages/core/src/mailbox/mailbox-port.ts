@@ -154,6 +154,27 @@ export interface MailboxRepository {
    * member's mailbox holds too stays, as that member's (its stored text, this member's, is dropped).
    */
   forgetMessages(accountId: string, userId: string): Promise<void>;
+  /**
+   * The whole ledger, for a backup: each message with its interaction and every member whose mailbox held it (with
+   * their sign-in address when they are a user of the server; null for a reader restored by address only).
+   */
+  ledgerMessages(accountId: string): Promise<LedgerMessage[]>;
+  /** A restored ledger row with its readers; nothing when the account's ledger already holds the message. */
+  restoreMessage(
+    accountId: string,
+    row: Omit<LedgerMessage, "readers"> & { userId: string; readerIds: string[] },
+  ): Promise<void>;
+  /** Takes a message and its readers out of the ledger (a failed restore's undo). */
+  deleteMessage(accountId: string, messageId: string): Promise<void>;
+}
+
+/** A message of the ledger as a backup sees it (never its stored body). */
+export interface LedgerMessage {
+  messageId: string;
+  interactionId: string | null;
+  occurredAt: string;
+  createdAt: string;
+  readers: { userId: string; email: string | null }[];
 }
 
 /** An address as a header gives it: the name decoded (RFC 2047), the address as written. */

@@ -84,6 +84,26 @@ export function sampleBackup() {
         ...{ sendKey: "k-1", interactionRef: "interaction-1", sentAt: null },
       },
     ],
+    mailboxMessages: [
+      {
+        ...{ messageId: "CAF=x1@mail.example", interactionRef: "interaction-1", occurredAt: at, createdAt: at },
+        readers: ["ada@example.com", "bea@example.com"],
+      },
+    ],
+    calendars: [
+      { ref: "calendar-1", kind: "file", name: "Imported files", maskedUrl: null, createdAt: at },
+      {
+        ref: "calendar-2",
+        kind: "subscription",
+        name: "Team",
+        maskedUrl: "https://cal.example/…/team.ics",
+        createdAt: at,
+      },
+    ],
+    calendarEvents: [
+      { calendarRef: "calendar-1", uid: "weekly-1@example.com", recurrenceId: at, interactionRef: "interaction-1" },
+      { calendarRef: "calendar-2", uid: "gone@example.com", recurrenceId: "", interactionRef: null },
+    ],
   };
 }
 

@@ -88,7 +88,8 @@ function restoreKillAt(open: OpenDatabase, i: number): () => Promise<boolean> {
  * The restore scenario's backup: a few thousand rows of every list a restore writes in its own step (companies,
  * contacts, an interaction each, relationships, asks with their names, follow-ups of asks and of opportunities,
  * articles, campaigns and their recipients, the interview question bank, opportunities with their contacts, stage
- * history, interviews and prep, expenses), each list of more than one batch where it can be, so kills land between
+ * history, interviews and prep, expenses, the mailbox ledger with its readers, calendars and their ledger), each
+ * list of more than one batch where it can be, so kills land between
  * and inside those steps.
  */
 const RESTORED = {
@@ -103,9 +104,13 @@ const RESTORED = {
   interviewQuestions: 210,
   opportunities: 250,
   jobExpenses: 300,
+  mailboxMessages: 450,
+  calendars: 3,
+  calendarEvents: 450,
 };
 /** The rows each ask and each opportunity brings into its other tables (written in the same batch as it). */
 const PER_ASK = { ask_name: 2 };
+const PER_MESSAGE = { mailbox_message_reader: 2 };
 const PER_OPPORTUNITY = { opportunity_contact: 2, opportunity_stage_change: 2, interview: 1, interview_prep: 1 };
 
 function generatedBackup(): string {
@@ -207,6 +212,18 @@ function generatedBackup(): string {
     jobExpenses: Array.from({ length: RESTORED.jobExpenses }, (_, i) => ({
       ...{ ref: `expense-${i}`, spentOn: "2026-01-03", amountMinor: 100 + i, currency: "EUR", category: "travel" },
       ...{ note: "", opportunityRef: i % 2 ? `opportunity-${i % RESTORED.opportunities}` : null, createdAt: at },
+    })),
+    mailboxMessages: Array.from({ length: RESTORED.mailboxMessages }, (_, i) => ({
+      ...{ messageId: `m${String(i).padStart(4, "0")}@mail.example`, interactionRef: `interaction-${i}` },
+      ...{ occurredAt: hoursBefore(i), createdAt: at, readers: ["crash@example.test", "zoë@example.com"] },
+    })),
+    calendars: Array.from({ length: RESTORED.calendars }, (_, i) => ({
+      ...{ ref: `calendar-${i}`, kind: i === 0 ? "file" : "subscription", name: `Calendar ${i}` },
+      ...{ maskedUrl: i === 0 ? null : `https://cal${i}.example/…/basic.ics`, createdAt: at },
+    })),
+    calendarEvents: Array.from({ length: RESTORED.calendarEvents }, (_, i) => ({
+      ...{ calendarRef: `calendar-${i % RESTORED.calendars}`, uid: `event-${i}@cal.example`, recurrenceId: "" },
+      interactionRef: i % 5 ? `interaction-${i + 500}` : null,
     })),
   });
 }
@@ -359,6 +376,10 @@ async function checkRestore(
         ]),
       ),
       job_expense: written("jobExpenses", RESTORED.jobExpenses),
+      mailbox_message: written("mailboxMessages", RESTORED.mailboxMessages),
+      mailbox_message_reader: written("mailboxMessages", RESTORED.mailboxMessages) * PER_MESSAGE.mailbox_message_reader,
+      calendar_source: written("calendars", RESTORED.calendars),
+      calendar_event: written("calendarEvents", RESTORED.calendarEvents),
     };
     const counted: Record<string, number> = {};
     for (const table of Object.keys(lists)) counted[table] = await count(open, table as keyof Database);

@@ -1,4 +1,11 @@
-import type { CorrespondentMessage, MailboxRecord, MailboxRepository, MailboxSettings, RunOutcome } from "@kith/core";
+import type {
+  CorrespondentMessage,
+  LedgerMessage,
+  MailboxRecord,
+  MailboxRepository,
+  MailboxSettings,
+  RunOutcome,
+} from "@kith/core";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { leaseFree, leaseHeldBy, leaseOver, noLease, renewLease, takeLease } from "../leases/lease.ts";
 
@@ -491,6 +498,71 @@ export class KyselyMailboxRepository implements MailboxRepository {
       .deleteFrom("mailbox_message")
       .where("account_id", "=", accountId)
       .where("user_id", "=", userId)
+      .execute();
+  }
+
+  async ledgerMessages(accountId: string): Promise<LedgerMessage[]> {
+    const rows = await this.db
+      .selectFrom("mailbox_message")
+      .select(["message_id", "interaction_id", "occurred_at", "created_at"])
+      .where("account_id", "=", accountId)
+      .execute();
+    const readers = await this.db
+      .selectFrom("mailbox_message_reader as r")
+      .leftJoin("user as u", "u.id", "r.user_id")
+      .select(["r.message_id", "r.user_id", "u.email"])
+      .where("r.account_id", "=", accountId)
+      .execute();
+    const byMessage = new Map<string, { userId: string; email: string | null }[]>();
+    for (const r of readers) {
+      const list = byMessage.get(r.message_id) ?? [];
+      list.push({ userId: r.user_id, email: r.email ?? null });
+      byMessage.set(r.message_id, list);
+    }
+    return rows.map((r) => ({
+      messageId: r.message_id,
+      interactionId: r.interaction_id,
+      occurredAt: r.occurred_at,
+      createdAt: r.created_at,
+      readers: byMessage.get(r.message_id) ?? [],
+    }));
+  }
+
+  async restoreMessage(
+    accountId: string,
+    row: Omit<LedgerMessage, "readers"> & { userId: string; readerIds: string[] },
+  ): Promise<void> {
+    await this.db
+      .insertInto("mailbox_message")
+      .values({
+        account_id: accountId,
+        message_id: row.messageId,
+        user_id: row.userId,
+        interaction_id: row.interactionId,
+        occurred_at: row.occurredAt,
+        body: null,
+        created_at: row.createdAt,
+      })
+      .onConflict((oc) => oc.columns(["account_id", "message_id"]).doNothing())
+      .execute();
+    if (row.readerIds.length === 0) return;
+    await this.db
+      .insertInto("mailbox_message_reader")
+      .values(row.readerIds.map((userId) => ({ account_id: accountId, message_id: row.messageId, user_id: userId })))
+      .onConflict((oc) => oc.columns(["account_id", "message_id", "user_id"]).doNothing())
+      .execute();
+  }
+
+  async deleteMessage(accountId: string, messageId: string): Promise<void> {
+    await this.db
+      .deleteFrom("mailbox_message_reader")
+      .where("account_id", "=", accountId)
+      .where("message_id", "=", messageId)
+      .execute();
+    await this.db
+      .deleteFrom("mailbox_message")
+      .where("account_id", "=", accountId)
+      .where("message_id", "=", messageId)
       .execute();
   }
 }
