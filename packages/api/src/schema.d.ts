@@ -6228,6 +6228,10 @@ export interface paths {
                                 jobExpenses: number;
                             } | null;
                             error: string | null;
+                            issues: {
+                                path: string;
+                                message: string;
+                            }[];
                             createdAt: string;
                             finishedAt: string | null;
                         };
@@ -8564,6 +8568,10 @@ export interface paths {
                                 jobExpenses: number;
                             } | null;
                             error: string | null;
+                            issues: {
+                                path: string;
+                                message: string;
+                            }[];
                             createdAt: string;
                             finishedAt: string | null;
                         };
