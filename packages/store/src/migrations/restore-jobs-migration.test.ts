@@ -31,5 +31,5 @@ describe.each(DIALECTS)("migration 0041-restore-check-issues on %s", (dialect) =
     // Checked by its request before 0041: its frame is kept, so its job does not check it again.
     const claimed = await store.restoreJobs.claimJob("acc-1", "queued-1", "w", "2026-01-03T00:00:00.000Z", "2030");
     expect(claimed?.frame).toEqual(frame);
-  });
+  }, 60_000);
 });
