@@ -21,7 +21,7 @@ import { type ServerProcess, startServerProcess } from "../delivery/testing/serv
  * beside other test files that would take the cores from it; B's p99 alone is logged first, to tell a slow machine
  * from a stall. KITH_FAIRNESS_ROWS sizes A's import (20,000 by default), KITH_FAIRNESS_SMALL_IMPORTS the one-row
  * imports (30), KITH_FAIRNESS_RESTORE_CONTACTS and KITH_FAIRNESS_RESTORE_INTERACTIONS R's backup (5,000 and
- * 20,000: about 6 MB, so answered 202 and checked by the job).
+ * 20,000: about 10 MB, so answered 202 and checked by the job).
  */
 const IMPORT_ROWS = Number(process.env.KITH_FAIRNESS_ROWS ?? 20_000);
 const SMALL_IMPORTS = Number(process.env.KITH_FAIRNESS_SMALL_IMPORTS ?? 30);
