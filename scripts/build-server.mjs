@@ -11,8 +11,10 @@ const ownCode = {
 };
 
 await build({
-  entryPoints: ["packages/server/src/main.ts"],
-  outfile: "dist/server.mjs",
+  // The jobs thread (imports, restores) is its own entry: the server starts it from `dist/jobs-thread.mjs`.
+  entryPoints: { server: "packages/server/src/main.ts", "jobs-thread": "packages/server/src/jobs/jobs-thread.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

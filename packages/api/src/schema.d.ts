@@ -6255,6 +6255,10 @@ export interface paths {
                                 calendarEvents?: number;
                             } | null;
                             error: string | null;
+                            issues: {
+                                path: string;
+                                message: string;
+                            }[];
                             createdAt: string;
                             finishedAt: string | null;
                         };
@@ -8618,6 +8622,10 @@ export interface paths {
                                 calendarEvents?: number;
                             } | null;
                             error: string | null;
+                            issues: {
+                                path: string;
+                                message: string;
+                            }[];
                             createdAt: string;
                             finishedAt: string | null;
                         };

@@ -69,6 +69,8 @@ export interface AppContext {
   deps: Deps;
   /** Only these background jobs (`jobs/server-jobs.ts`); all by default. */
   jobs?: readonly string[] | undefined;
+  /** Imports and restores in a worker thread on the configured database (`jobs/threaded-jobs.ts`): `main.ts` only. */
+  jobsThread?: boolean | undefined;
 }
 
 export interface BuiltApp {
@@ -105,7 +107,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     trustProxy: typeof trust === "number" ? (_address: string, hop: number) => hop < trust : trust,
     frameworkErrors: frameworkErrorHandler,
   });
-  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, { only: ctx.jobs, database: ctx.open });
+  const jobs = openServerJobs(ctx.config, ctx.deps, app.log, {
+    only: ctx.jobs,
+    database: ctx.open,
+    thread: ctx.jobsThread,
+  });
   app.addHook("onClose", async () => jobs.stop());
   // Kept so tests can prove every route is scoped to its account, including routes added later.
   const routes: RouteSummary[] = [];

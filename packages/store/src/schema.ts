@@ -355,13 +355,15 @@ export interface RestoreJobTable {
   id: string;
   account_id: string;
   status: string;
-  /** The checked backup without its rows (JSON); null while uploading. */
+  /** The checked backup without its rows (JSON); null while uploading and until its job has checked it (0041). */
   frame: string | null;
   /** The account's name, time zone, country and settings before the restore (JSON), set by its first step. */
   before: string | null;
   step: string;
   step_index: number;
   error: string | null;
+  /** A backup that failed its check: the problem's field issues (JSON `[{ path, message }]`, 0041); else null. */
+  issues: string | null;
   created_by: string;
   lease_owner: string | null;
   lease_until_at: string | null;

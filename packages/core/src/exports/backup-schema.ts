@@ -494,6 +494,11 @@ export const restoreJobSchema = z.object({
     .nullable(),
   /** Why it failed, in words (what it wrote was taken out again). */
   error: z.string().nullable(),
+  /**
+   * A backup that failed the job's check (nothing was written): each problem with its path in the backup
+   * (`contacts.3.emails.0.address`), as a 400's `errors` would list them. Empty otherwise.
+   */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

@@ -15,7 +15,7 @@ export type BackupPart =
   /** The end of the top-level list `key`, with its length. */
   | { kind: "list"; key: string; length: number };
 
-const notJson = (message: string) => invalid("(body)", `is not a JSON backup: ${message}`);
+export const notJson = (message: string) => invalid("(body)", `is not a JSON backup: ${message}`);
 
 const WHITESPACE = new Set([" ", "\n", "\r", "\t"]);
 

@@ -18,7 +18,14 @@ export type {
   RestoreStep,
 } from "./restore-job-port.ts";
 export { RESTORE_STEPS } from "./restore-job-port.ts";
-export { getRestore, RESTORE_PIECE_CHARS, restoreBackup, restoreResultOf, startRestore } from "./restore-service.ts";
+export {
+  getRestore,
+  RESTORE_PIECE_CHARS,
+  restoreBackup,
+  restoreFailure,
+  restoreResultOf,
+  startRestore,
+} from "./restore-service.ts";
 export type { BackupFrame } from "./restore-validate.ts";
 export {
   RESTORE_BATCH_ROWS,

@@ -1,3 +1,4 @@
+import type { FieldIssue } from "../shared/errors.ts";
 import type { BackupFrame } from "./restore-validate.ts";
 
 /** Where a restore goes on: a step (a list of the backup, or a stage after them) and the row within it. */
@@ -44,6 +45,8 @@ export interface RestoreJobView {
   /** Each list's rows in the backup (known once the upload was checked). */
   counts: BackupFrame["counts"] | null;
   error: string | null;
+  /** A backup that failed its check: the problem's field issues, each path in the backup (empty otherwise). */
+  issues: FieldIssue[];
   createdAt: string;
   finishedAt: string | null;
 }
@@ -52,7 +55,8 @@ export interface RestoreJobView {
 export interface ClaimedRestoreJob {
   accountId: string;
   id: string;
-  frame: BackupFrame;
+  /** Null until the job has checked the upload (`recordFrame`). */
+  frame: BackupFrame | null;
   /** The account's name and settings before the restore (set by its first step), put back when it fails. */
   before: string | null;
   point: RestorePoint;
@@ -93,11 +97,14 @@ export interface RestoreJobRepository {
    * transaction, a concurrent count for the account waits until this transaction ends (PostgreSQL).
    */
   activeJobs(accountId: string, staleBefore: string, opts?: { hold?: boolean }): Promise<number>;
-  /** The upload was checked: the job is queued (or run by `lease.owner` at once). False when it is not uploading. */
+  /**
+   * The upload is stored: the job is queued (or run by `lease.owner` at once), its frame null until the job has
+   * checked the upload (`recordFrame`). False when it is not uploading.
+   */
   queueJob(
     accountId: string,
     id: string,
-    frame: BackupFrame,
+    frame: BackupFrame | null,
     nowAt: string,
     lease: { owner: string; untilAt: string } | null,
   ): Promise<boolean>;
@@ -113,6 +120,13 @@ export interface RestoreJobRepository {
     nowAt: string,
     leaseUntilAt: string,
   ): Promise<ClaimedRestoreJob | null>;
+  /**
+   * The job checked its upload: its frame is recorded and its lease renewed (the check is progress: the claims
+   * counted towards giving up start again). False when `owner` lost the lease or a frame is recorded already.
+   */
+  recordFrame(accountId: string, id: string, owner: string, frame: BackupFrame, leaseUntilAt: string): Promise<boolean>;
+  /** Renews the lease during a long step that commits nothing (the check); false when `owner` lost it. */
+  renewLease(accountId: string, id: string, owner: string, leaseUntilAt: string): Promise<boolean>;
   /** Moves the job's point with the batch it committed; false (write nothing more) when the lease or point moved. */
   recordBatch(accountId: string, id: string, owner: string, batch: RestoreBatchRecord): Promise<boolean>;
   /** Ends the job and drops its upload and lease; false when `owner` lost the lease. */
@@ -120,7 +134,7 @@ export interface RestoreJobRepository {
     accountId: string,
     id: string,
     owner: string,
-    end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
+    end: { status: "committed" | "failed"; error: string | null; issues?: FieldIssue[]; finishedAt: string },
   ): Promise<boolean>;
   /** Gives the lease back (the instance is stopping). */
   releaseJob(accountId: string, id: string, owner: string, nowAt: string): Promise<void>;

@@ -1,9 +1,10 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
 import type { Deps } from "../ports/index.ts";
-import { conflict, notFound } from "../shared/errors.ts";
+import { conflict, DomainError, notFound } from "../shared/errors.ts";
 import type { RestoreResult } from "./backup-schema.ts";
+import { notJson } from "./backup-stream.ts";
 import type { RestoreJobView } from "./restore-job-port.ts";
-import { checkBackup, textChunks } from "./restore-validate.ts";
+import { textChunks } from "./restore-validate.ts";
 import { assertEmpty, RESTORE_LEASE_MS, type RestoreRunOptions, runRestoreJob } from "./run-restore-job.ts";
 
 /** Characters of an upload stored per piece: a piece is read and held whole, and SQLite rewrites a row whole. */
@@ -24,11 +25,12 @@ function staleBefore(deps: Deps): string {
 
 /**
  * Takes a backup upload (owner only) into an empty account: its text is stored a piece at a time as it arrives
- * (never held whole), then checked in passes over the stored text (`checkBackup`: every row through the write
- * schemas, every ref resolved) and queued for the restore worker. One restore per account at a time (409); an
- * account that is not empty is refused before the upload is read (409); a backup that fails its check is deleted
- * with its job and nothing is written (400 naming the backup's path). `text` may throw (a size limit, a broken
- * connection): the upload is deleted and the error passed on.
+ * (never held whole) and queued for the restore worker, which checks it first (`run-restore-job.ts`: every row
+ * through the write schemas, every ref resolved, in slices) — a big backup is not checked while its request waits.
+ * Here only what costs nothing: the text must start as a JSON object (400 naming the body). One restore per
+ * account at a time (409); an account that is not empty is refused before the upload is read (409); a backup that
+ * fails the job's check ends it with the problem naming the backup's path, nothing written (`issues`). `text` may
+ * throw (a size limit, a broken connection): the upload is deleted and the error passed on.
  */
 export async function startRestore(
   deps: Deps,
@@ -48,20 +50,22 @@ export async function startRestore(
   try {
     let seq = 0;
     let piece = "";
+    let first: string | undefined;
     for await (const chunk of text) {
+      first ??= /\S/.exec(chunk)?.[0];
       piece += chunk;
       while (piece.length >= RESTORE_PIECE_CHARS) {
         await deps.store.restoreJobs.appendFile(accountId, id, seq++, piece.slice(0, RESTORE_PIECE_CHARS));
         piece = piece.slice(RESTORE_PIECE_CHARS);
       }
     }
+    if (first !== "{") throw notJson("a backup is one JSON object");
     if (piece.length > 0 || seq === 0) await deps.store.restoreJobs.appendFile(accountId, id, seq++, piece);
-    const frame = await checkBackup(() => deps.store.restoreJobs.readFile(accountId, id));
     const now = deps.clock.now();
     const lease = opts.runBy
       ? { owner: opts.runBy, untilAt: new Date(now.getTime() + RESTORE_LEASE_MS).toISOString() }
       : null;
-    if (!(await deps.store.restoreJobs.queueJob(accountId, id, frame, now.toISOString(), lease))) throw busy();
+    if (!(await deps.store.restoreJobs.queueJob(accountId, id, null, now.toISOString(), lease))) throw busy();
   } catch (error) {
     await deps.store.restoreJobs.deleteJob(accountId, id);
     throw error;
@@ -90,8 +94,17 @@ export function restoreResultOf(job: RestoreJobView): RestoreResult {
 }
 
 /**
+ * A restore that failed, as an error: the check's problem (a validation error naming the backup's path) or the
+ * reason the restore was given up (what it wrote was taken out again).
+ */
+export function restoreFailure(job: RestoreJobView): DomainError | Error {
+  const message = job.error ?? `the restore is ${job.status}`;
+  return job.issues.length > 0 ? new DomainError("validation", message, job.issues) : new Error(message);
+}
+
+/**
  * Restores a backup here and now (the CLI in-process, tests): the same job a worker would run, queued with this
- * caller's lease and run by it. A restore that failed throws its reason (what it wrote was taken out again).
+ * caller's lease and run by it. A restore that failed throws `restoreFailure`.
  */
 export async function restoreBackup(
   deps: Deps,
@@ -105,6 +118,6 @@ export async function restoreBackup(
   const run: RestoreRunOptions = { owner, ...(opts.batchRows ? { batchRows: opts.batchRows } : {}) };
   await runRestoreJob(deps, { accountId: actor.accountId, id: queued.id }, run);
   const job = await getRestore(deps, actor, queued.id);
-  if (job.status !== "committed") throw new Error(job.error ?? `the restore is ${job.status}`);
+  if (job.status !== "committed") throw restoreFailure(job);
   return restoreResultOf(job);
 }

@@ -1028,9 +1028,13 @@ const dangling = (list: string, ref: string, path: string) =>
  * then every row through the write schemas, then that every ref a row names is in the backup. When the lists come
  * in the order a backup is written (companies before the contacts that name them…), the refs are checked in the
  * same pass; otherwise in a third pass that reads only the refs. Throws the first problem, naming its path in the
- * backup (`contacts.3.emails.0.address`). Turns of the event loop every CHECK_SLICE rows.
+ * backup (`contacts.3.emails.0.address`). Turns of the event loop every CHECK_SLICE rows, and calls `onSlice`
+ * then (a job renews its lease there, or stops).
  */
-export async function checkBackup(open: () => AsyncIterable<string>): Promise<BackupFrame> {
+export async function checkBackup(
+  open: () => AsyncIterable<string>,
+  opts: { onSlice?: () => Promise<void> } = {},
+): Promise<BackupFrame> {
   const frame = await readBackupFrame(open);
   const ctx = { version: frame.version, circles: new Set(frame.circles) };
   const refs = Object.fromEntries(BACKUP_LISTS.map((k) => [k, new Set<string>()])) as Record<BackupList, Set<string>>;
@@ -1068,7 +1072,10 @@ export async function checkBackup(open: () => AsyncIterable<string>): Promise<Ba
         } else later = true;
       }
       rows += 1;
-      if (rows % CHECK_SLICE === 0) await yieldToLoop();
+      if (rows % CHECK_SLICE === 0) {
+        await yieldToLoop();
+        await opts.onSlice?.();
+      }
     }
   };
   await check(backupParts(open()), false);

@@ -5,7 +5,7 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { orderedPair } from "../duplicates/dismissal-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
-import { conflict } from "../shared/errors.ts";
+import { conflict, DomainError } from "../shared/errors.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
 import { backupParts } from "./backup-stream.ts";
 import { restoredCalendar, restoredCalendarEvent, restoredMailboxMessage } from "./capture-backup.ts";
@@ -13,7 +13,7 @@ import type { ClaimedRestoreJob, RestorePoint, RestoreStep } from "./restore-job
 import { RESTORE_STEPS } from "./restore-job-port.ts";
 import { writeOpportunity } from "./restore-opportunity.ts";
 import { undoRestore } from "./restore-undo.ts";
-import { type BackupList, type CheckedRows, checkedRow } from "./restore-validate.ts";
+import { type BackupFrame, type BackupList, type CheckedRows, checkBackup, checkedRow } from "./restore-validate.ts";
 import { restoredId } from "./restored-ids.ts";
 
 /**
@@ -44,7 +44,7 @@ class Stopped extends Error {}
 
 interface Run {
   deps: Deps;
-  job: ClaimedRestoreJob;
+  job: ClaimedRestoreJob & { frame: BackupFrame };
   opts: RestoreRunOptions;
   batchRows: number;
   point: RestorePoint;
@@ -416,8 +416,14 @@ export async function runRestoreJob(
   opts: RestoreRunOptions,
 ): Promise<RestoreRunResult> {
   const leaseUntilAt = new Date(deps.clock.now().getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
-  const job = await deps.store.restoreJobs.claimJob(ref.accountId, ref.id, opts.owner, now(deps), leaseUntilAt);
-  if (!job) return "busy";
+  const claimed = await deps.store.restoreJobs.claimJob(ref.accountId, ref.id, opts.owner, now(deps), leaseUntilAt);
+  if (!claimed) return "busy";
+  let job = claimed.frame ? { ...claimed, frame: claimed.frame } : null;
+  if (!job) {
+    const checked = await checkUpload(deps, claimed, opts);
+    if (typeof checked === "string") return checked;
+    job = { ...claimed, frame: checked, attempts: 0 };
+  }
   const run: Run = {
     deps,
     job,
@@ -437,6 +443,47 @@ export async function runRestoreJob(
       return "stopped";
     }
     return fail(run, messageOf(error));
+  }
+}
+
+/**
+ * The job's first step: the stored upload checked (`checkBackup`: the frame, every row through its write schema,
+ * every ref), in slices with a turn of the loop between, the lease renewed as it goes; then the frame is recorded
+ * and the restore goes on. A backup that fails the check ends the job with the problem (its message and field
+ * issues, each path in the backup) and nothing written. A run stopped or killed here is taken over and checks again.
+ */
+async function checkUpload(
+  deps: Deps,
+  job: ClaimedRestoreJob,
+  opts: RestoreRunOptions,
+): Promise<BackupFrame | RestoreRunResult> {
+  const ledger = deps.store.restoreJobs;
+  const leaseMs = opts.leaseMs ?? RESTORE_LEASE_MS;
+  const until = () => new Date(deps.clock.now().getTime() + leaseMs).toISOString();
+  const end = async (error: string, issues: DomainError["issues"] = []): Promise<RestoreRunResult> => {
+    const ended = { status: "failed" as const, error, issues: [...issues], finishedAt: now(deps) };
+    return (await ledger.finishJob(job.accountId, job.id, opts.owner, ended)) ? "failed" : "lost";
+  };
+  // Nothing is written before the check passes: a job that keeps stopping its workers here has nothing to undo.
+  if (job.attempts > RESTORE_MAX_STALLED_CLAIMS) return end(stalledRestore(job.attempts - 1));
+  let renewedAt = deps.clock.now().getTime();
+  const onSlice = async () => {
+    if (opts.signal?.aborted) throw new Stopped();
+    if (deps.clock.now().getTime() - renewedAt < leaseMs / 4) return;
+    renewedAt = deps.clock.now().getTime();
+    if (!(await ledger.renewLease(job.accountId, job.id, opts.owner, until()))) throw new LeaseLost();
+  };
+  try {
+    const frame = await checkBackup(() => ledger.readFile(job.accountId, job.id), { onSlice });
+    return (await ledger.recordFrame(job.accountId, job.id, opts.owner, frame, until())) ? frame : "lost";
+  } catch (error) {
+    if (error instanceof LeaseLost) return "lost";
+    if (error instanceof Stopped) {
+      await ledger.releaseJob(job.accountId, job.id, opts.owner, now(deps));
+      return "stopped";
+    }
+    if (error instanceof DomainError && error.code === "validation") return end(error.message, error.issues);
+    return end(messageOf(error));
   }
 }
 

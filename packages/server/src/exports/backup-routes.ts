@@ -6,6 +6,7 @@ import {
   getRestore,
   invalid,
   type RestoreJobView,
+  restoreFailure,
   restoreJobSchema,
   restoreResultOf,
   restoreResultSchema,
@@ -153,7 +154,11 @@ export function registerBackupRoutes(
         if (counted.bytes > RESTORE_WAIT_BYTES) return reply.code(202).header("location", location).send(job);
         const end = await ended(deps, req.actor, job.id);
         if (end.status === "committed") return reply.code(200).send(restoreResultOf(end));
-        if (end.status === "failed") return sendProblem(reply, 409, end.error ?? "the restore failed");
+        if (end.status === "failed") {
+          // A backup that failed the job's check: the 400 naming its path, as for any input.
+          if (end.issues.length > 0) throw restoreFailure(end);
+          return sendProblem(reply, 409, end.error ?? "the restore failed");
+        }
         return reply.code(202).header("location", location).send(end);
       },
     );

@@ -14,9 +14,10 @@ import { articleFetchJob } from "./article-fetch-job.ts";
 import { openCalendarSyncJob } from "./calendar-sync-job.ts";
 import { campaignSendJob } from "./campaign-send-job.ts";
 import { databaseBackupJob } from "./database-backup-job.ts";
-import { importJob } from "./import-job.ts";
+import { IMPORT_POLL_MS, importJob } from "./import-job.ts";
 import { createJobRunner, type Job, type JobLog, type JobRunner } from "./job-runner.ts";
-import { restoreJob } from "./restore-job.ts";
+import { RESTORE_POLL_MS, restoreJob } from "./restore-job.ts";
+import { THREAD_JOBS, type ThreadJobName, threadedJobs } from "./threaded-jobs.ts";
 
 export interface JobContext {
   config: Config;
@@ -134,6 +135,12 @@ export interface ServerJobsOptions {
   only?: readonly string[] | undefined;
   /** The database this process opened, for the jobs that work on it whole (backups). */
   database?: OpenDatabase | undefined;
+  /**
+   * Runs the heavy jobs (imports, restores) in a worker thread on its own connection to the configured database
+   * (`threaded-jobs.ts`), so their chunks never hold the loop that answers requests. The server process sets it
+   * (`main.ts`); tests, whose database is not the configured one (in memory, a schema of their own), do not.
+   */
+  thread?: boolean | undefined;
 }
 
 /**
@@ -156,9 +163,16 @@ export function openServerJobs(
     database: options.database,
     kick: (name) => runner?.kick(name),
   };
-  const jobs = JOBS.filter((entry) => !options.only || options.only.includes(entry.name))
-    .filter((entry) => entry.enabled(ctx))
-    .map((entry) => entry.create(ctx));
+  const wanted = JOBS.filter((entry) => !options.only || options.only.includes(entry.name)).filter((entry) =>
+    entry.enabled(ctx),
+  );
+  const inThread = (name: string): name is ThreadJobName =>
+    options.thread === true && (THREAD_JOBS as readonly string[]).includes(name);
+  const threaded = wanted.map((entry) => entry.name).filter(inThread);
+  const jobs = [
+    ...wanted.filter((entry) => !inThread(entry.name)).map((entry) => entry.create(ctx)),
+    ...(threaded.length > 0 ? threadedJobs(config, threaded, Math.min(IMPORT_POLL_MS, RESTORE_POLL_MS)) : []),
+  ];
   const created = createJobRunner(jobs, log);
   runner = created;
   return {

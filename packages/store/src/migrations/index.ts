@@ -34,6 +34,7 @@ import { captureDoneMigration } from "./0033-capture-done.ts";
 import { sharesMigration } from "./0034-shares.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { calendarAttendeesMigration } from "./0038-calendar-attendees.ts";
+import { restoreCheckIssuesMigration } from "./0041-restore-check-issues.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -74,6 +75,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0034-shares": sharesMigration,
         "0037-interaction-template": interactionTemplateMigration,
         "0038-calendar-attendees": calendarAttendeesMigration,
+        "0041-restore-check-issues": restoreCheckIssuesMigration,
       };
     },
   };

@@ -1,6 +1,7 @@
 import type {
   BackupFrame,
   ClaimedRestoreJob,
+  FieldIssue,
   RestoreBatchRecord,
   RestoreJobRepository,
   RestoreJobStatus,
@@ -92,14 +93,14 @@ export class RestoreJobLedger implements RestoreJobRepository {
   async queueJob(
     accountId: string,
     id: string,
-    frame: BackupFrame,
+    frame: BackupFrame | null,
     nowAt: string,
     lease: { owner: string; untilAt: string } | null,
   ): Promise<boolean> {
     const queued = await this.db
       .updateTable("restore_job")
       .set({
-        ...{ status: lease ? "running" : "queued", frame: JSON.stringify(frame), updated_at: nowAt },
+        ...{ status: lease ? "running" : "queued", frame: frame && JSON.stringify(frame), updated_at: nowAt },
         ...{ lease_owner: lease?.owner ?? null, lease_until_at: lease?.untilAt ?? null },
       })
       .where(byId(accountId, id))
@@ -116,7 +117,7 @@ export class RestoreJobLedger implements RestoreJobRepository {
   async findJob(accountId: string, id: string): Promise<RestoreJobView | null> {
     const r = await this.db
       .selectFrom("restore_job")
-      .select(["id", "status", "frame", "step", "step_index", "error", "created_at", "finished_at"])
+      .select(["id", "status", "frame", "step", "step_index", "error", "issues", "created_at", "finished_at"])
       .where(byId(accountId, id))
       .executeTakeFirst();
     if (!r) return null;
@@ -128,7 +129,8 @@ export class RestoreJobLedger implements RestoreJobRepository {
         index: Number(r.step_index),
         counts: counts ? ({ campaigns: 0, campaignRecipients: 0, ...counts } as BackupFrame["counts"]) : null,
       },
-      ...{ error: r.error, createdAt: r.created_at, finishedAt: r.finished_at },
+      ...{ error: r.error, issues: fromJson<FieldIssue[]>(r.issues, []) },
+      ...{ createdAt: r.created_at, finishedAt: r.finished_at },
     };
   }
 
@@ -165,13 +167,42 @@ export class RestoreJobLedger implements RestoreJobRepository {
       .select(["frame", "before", "step", "step_index", "attempts", "error", "created_by"])
       .where(byId(accountId, id))
       .executeTakeFirstOrThrow();
+    // Null until the job has checked its upload (queued since 0041): the claimer checks it first.
     const frame = fromJson<BackupFrame | null>(r.frame, null);
-    if (!frame) return null;
     return {
       ...{ accountId, id, frame, before: r.before, attempts: Number(r.attempts), error: r.error },
       createdBy: r.created_by,
       point: { step: r.step as RestoreStep, index: Number(r.step_index) },
     };
+  }
+
+  async recordFrame(
+    accountId: string,
+    id: string,
+    owner: string,
+    frame: BackupFrame,
+    leaseUntilAt: string,
+  ): Promise<boolean> {
+    const recorded = await this.db
+      .updateTable("restore_job")
+      .set({ frame: JSON.stringify(frame), attempts: 0, ...renewLease(leaseUntilAt) })
+      .where(byId(accountId, id))
+      .where("status", "=", "running")
+      .where("frame", "is", null)
+      .where(leaseHeldBy(owner))
+      .executeTakeFirst();
+    return Number(recorded.numUpdatedRows) === 1;
+  }
+
+  async renewLease(accountId: string, id: string, owner: string, leaseUntilAt: string): Promise<boolean> {
+    const renewed = await this.db
+      .updateTable("restore_job")
+      .set(renewLease(leaseUntilAt))
+      .where(byId(accountId, id))
+      .where("status", "=", "running")
+      .where(leaseHeldBy(owner))
+      .executeTakeFirst();
+    return Number(renewed.numUpdatedRows) === 1;
   }
 
   async recordBatch(accountId: string, id: string, owner: string, batch: RestoreBatchRecord): Promise<boolean> {
@@ -198,13 +229,14 @@ export class RestoreJobLedger implements RestoreJobRepository {
     accountId: string,
     id: string,
     owner: string,
-    end: { status: "committed" | "failed"; error: string | null; finishedAt: string },
+    end: { status: "committed" | "failed"; error: string | null; issues?: FieldIssue[]; finishedAt: string },
   ): Promise<boolean> {
     const done = await this.db
       .updateTable("restore_job")
       .set({
         status: end.status,
         error: end.error,
+        issues: end.issues && end.issues.length > 0 ? JSON.stringify(end.issues) : null,
         finished_at: end.finishedAt,
         updated_at: end.finishedAt,
         ...noLease,
