@@ -1,4 +1,12 @@
-import { type Actor, createAccountForUser, type Deps, newContact, rebuildDueState } from "@kith/core";
+import {
+  type Actor,
+  createAccountForUser,
+  type Deps,
+  emptyHistory,
+  type ImportedContact,
+  newContact,
+  rebuildDueState,
+} from "@kith/core";
 import type { OpenDatabase } from "@kith/store";
 import type { InteractionContactTable, InteractionTable, RelationshipTable } from "@kith/store/schema";
 import { insertTestUser } from "@kith/store/testing";
@@ -17,7 +25,23 @@ export interface GenerateOptions {
   years: number;
   /** Knows-edges between contacts (`insertKnowsEdges`): how many in all, and how many at the one hub. */
   knowsEdges?: { edges: number; hubEdges: number };
+  /**
+   * For several generated accounts in one database (`bench/accounts-sim.ts`): the owner's user id (default
+   * `bench-user`) and a prefix for the generated rows' ids, which are the tables' keys across accounts.
+   */
+  userId?: string;
+  idPrefix?: string;
+  /** PostgreSQL: VACUUM ANALYZE once generated (default true); a caller generating many accounts does it once. */
+  vacuum?: boolean;
+  /**
+   * Contacts written in multi-row statements, as an import writes them (their due state is rebuilt after, as for
+   * every generated account), rather than one insert each: much faster on PostgreSQL, the same rows.
+   */
+  bulkContacts?: boolean;
 }
+
+/** A bulk-written contact's due state until `rebuildDueState` computes it. */
+const UNDERIVED = { history: emptyHistory, due: null, priority: null, recomputeOn: null };
 
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -94,16 +118,22 @@ const sentence = (rand: () => number, n: number) => Array.from({ length: n }, ()
 
 export async function generate(open: OpenDatabase, deps: Deps, options: GenerateOptions): Promise<Actor> {
   const rand = prng(options.seed);
-  await insertTestUser(open, { id: "bench-user", email: "bench@example.test", name: "Bench" });
+  const userId = options.userId ?? "bench-user";
+  const prefix = options.idPrefix ?? "";
+  await insertTestUser(open, {
+    id: userId,
+    email: options.userId ? `${userId}@example.test` : "bench@example.test",
+    name: "Bench",
+  });
   const account = await deps.store.transaction((tx) =>
-    createAccountForUser(deps, tx, { id: "bench-user", name: "Bench" }, { timeZone: "America/New_York" }),
+    createAccountForUser(deps, tx, { id: userId, name: "Bench" }, { timeZone: "America/New_York" }),
   );
-  const actor: Actor = { userId: "bench-user", accountId: account.id, role: "owner" };
+  const actor: Actor = { userId, accountId: account.id, role: "owner" };
   const db = open.db;
   const createdAt = new Date(Date.parse(options.endAt) - options.years * 365 * 86_400_000).toISOString();
 
   const companies = Array.from({ length: 500 }, (_, i) => ({
-    id: `co-${String(i).padStart(4, "0")}`,
+    id: `${prefix}co-${String(i).padStart(4, "0")}`,
     account_id: account.id,
     name: `${pick(rand, LAST)} ${pick(rand, ["Labs", "Robotics", "Studio", "Partners", "Health", "Foods"])} ${i}`,
     domain: null,
@@ -114,10 +144,12 @@ export async function generate(open: OpenDatabase, deps: Deps, options: Generate
   }));
   await db.insertInto("company").values(companies).execute();
 
+  const companyNames = new Map(companies.map((c) => [c.id, c.name]));
   const contactIds: string[] = [];
   await deps.store.transaction(async (tx) => {
+    const bulk: ImportedContact[] = [];
     for (let i = 0; i < options.contacts; i += 1) {
-      const id = `ct-${String(i).padStart(6, "0")}`;
+      const id = `${prefix}ct-${String(i).padStart(6, "0")}`;
       contactIds.push(id);
       const first = pick(rand, FIRST);
       const last = pick(rand, LAST);
@@ -145,8 +177,10 @@ export async function generate(open: OpenDatabase, deps: Deps, options: Generate
         },
         createdAt,
       );
-      await tx.contacts.insert(account.id, contact);
+      if (!options.bulkContacts) await tx.contacts.insert(account.id, contact);
+      else bulk.push({ contact, companyName: companyNames.get(contact.companyId ?? "") ?? null, derived: UNDERIVED });
     }
+    await tx.imports.insertContacts(account.id, bulk);
   });
 
   await insertInteractions(open, account.id, contactIds, options, rand);
@@ -161,7 +195,7 @@ export async function generate(open: OpenDatabase, deps: Deps, options: Generate
   // PostgreSQL plans from table statistics and answers counts from the index alone once pages are marked visible;
   // autovacuum does both within a minute or so of a bulk load. A benchmark that starts right after loading a
   // million rows does it itself.
-  if (open.dialect === "postgres") await sql`VACUUM ANALYZE`.execute(open.db);
+  if (open.dialect === "postgres" && options.vacuum !== false) await sql`VACUUM ANALYZE`.execute(open.db);
   return actor;
 }
 
@@ -186,7 +220,7 @@ async function insertInteractions(
       const kind = pick(rand, KINDS);
       const direction = pick(rand, DIRECTIONS);
       const meaningful = kind === "social" ? 0 : 1;
-      const id = `ix-${String(i).padStart(8, "0")}`;
+      const id = `${options.idPrefix ?? ""}ix-${String(i).padStart(8, "0")}`;
       rows.push({
         id,
         account_id: accountId,

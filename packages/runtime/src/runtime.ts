@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { type Clock, type Deps, type IdSource, type Secrets, sealStoredCalendarAddresses } from "@kith/core";
 import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type { Config } from "./config.ts";
+import { uuidV7 } from "./ids/uuid-v7.ts";
 import { sealedSecrets, sealingKey } from "./secrets/sealed-secrets.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -30,7 +31,8 @@ export function fileClock(file: string): Clock {
     },
   };
 }
-export const randomIds: IdSource = { newId: () => randomUUID() };
+/** New rows' ids: time-ordered UUIDs (v7), so indexes take new rows at their end (see ids/uuid-v7.ts). */
+export const randomIds: IdSource = { newId: () => uuidV7() };
 export const randomSecrets: Secrets = {
   newToken: (prefix) => `${prefix}${randomBytes(24).toString("base64url")}`,
   hash: (token) => createHash("sha256").update(token).digest("hex"),

@@ -61,14 +61,20 @@ export function offsetMinutesAt(at: string, timeZone: string): number {
   return Math.round(offsetMsAt(instantToEpochMs(at), timeZone) / 60_000);
 }
 
-/** The last answer of `localDateOf`: callers often ask for one instant many times in a row (a batch's `createdAt`). */
-let lastLocalDate = { at: "", timeZone: "", on: "" };
+// The date at an instant never changes for a zone, so answers are kept (bounded, like the day starts below): an
+// import asks for thousands of contacts' last touches, most on a few thousand distinct days (a LinkedIn connection
+// is at noon on its day), and each Intl formatToParts costs ~20 µs.
+const localDates = new Map<string, string>();
+const LOCAL_DATES_KEPT = 20_000;
 
 /** The calendar date in `timeZone` at the instant `at`. */
 export function localDateOf(at: string, timeZone: string): string {
-  if (lastLocalDate.at === at && lastLocalDate.timeZone === timeZone) return lastLocalDate.on;
+  const key = `${timeZone} ${at}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
   const on = epochMsToInstant(wallClockMs(instantToEpochMs(at), timeZone)).slice(0, 10);
-  lastLocalDate = { at, timeZone, on };
+  if (localDates.size >= LOCAL_DATES_KEPT) localDates.clear();
+  localDates.set(key, on);
   return on;
 }
 

@@ -3,7 +3,7 @@ import { type ReactNode, Suspense, useEffect } from "react";
 import { RouterProvider } from "react-aria-components";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { describeError } from "../api/problem.ts";
-import { Alert } from "../ui/controls.tsx";
+import { Alert } from "../ui/alert.tsx";
 import { Loading } from "../ui/page.tsx";
 import { PRIVATE_ROUTES, PUBLIC_ROUTES } from "./features.ts";
 import { Layout } from "./layout.tsx";

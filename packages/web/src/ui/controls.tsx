@@ -137,13 +137,7 @@ export const Checkbox = memo(function Checkbox(props: {
   );
 });
 
-export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
-  return (
-    <div className={`alert alert-${tone}`} role={tone === "error" ? "alert" : "status"}>
-      {children}
-    </div>
-  );
-}
+export { Alert } from "./alert.tsx";
 
 /** A native select: best on phones for long lists (time zones, countries). */
 export const NativeSelect = memo(function NativeSelect(props: {
