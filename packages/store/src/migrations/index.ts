@@ -33,6 +33,7 @@ import { opportunityPagesMigration } from "./0032-opportunity-pages.ts";
 import { captureDoneMigration } from "./0033-capture-done.ts";
 import { sharesMigration } from "./0034-shares.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
+import { contactSearchMigration } from "./0039-contact-search.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -72,6 +73,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0033-capture-done": captureDoneMigration,
         "0034-shares": sharesMigration,
         "0037-interaction-template": interactionTemplateMigration,
+        "0039-contact-search": contactSearchMigration(dialect),
       };
     },
   };
