@@ -42,7 +42,7 @@ async function freshPostgresDatabase(url: string): Promise<string> {
 }
 
 /** The raw baseline: every edge in memory, a breadth-first search from the target to 3 edges (4 people). */
-function memoryBfs(adjacency: Map<string, string[]>, first: Set<string>, target: string): number {
+export function memoryBfs(adjacency: Map<string, string[]>, first: Set<string>, target: string): number {
   if (first.has(target)) return 1;
   const seen = new Set([target]);
   let level = [target];
@@ -178,4 +178,5 @@ async function main() {
   }
 }
 
-await main();
+// Run as a script; bench/growth.ts imports the baseline above without running it.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

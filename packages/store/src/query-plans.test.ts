@@ -1,3 +1,4 @@
+import { encodeCursor, newContact } from "@kith/core";
 import type SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from "kysely";
 import type pg from "pg";
@@ -71,13 +72,29 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
 
   it("answers a contact search from the full-text index", async () => {
     if (dialect === "postgres") await fillAndAnalyze(w);
+    const rosa = newContact("c-rosa", { firstName: "Rosa", lastName: "Calder" }, "2026-01-01T00:00:00.000Z");
+    await store.contacts.insert(w.alice.accountId, rosa);
     await store.contacts.list(
       w.alice.accountId,
       { q: "ros cal", archived: "exclude", sort: "name", connectionTarget: 7 },
       { limit: 50 },
     );
-    const plan = await planOf(last(/contact_fts|to_tsvector/));
-    expect(plan).toContain(dialect === "sqlite" ? "contact_fts" : "contact_search");
+    const plan = await planOf(last(/contact_search_fts|to_tsvector/));
+    expect(plan).toContain(dialect === "sqlite" ? "contact_search_fts" : "contact_search");
+  });
+
+  it("walks the account in name order through contact_account_sort when a search's page is read that way", async () => {
+    if (dialect === "postgres") return; // PostgreSQL filters with its GIN index (above)
+    await store.contacts.insert(
+      w.alice.accountId,
+      newContact("c-rosa", { firstName: "Rosa" }, "2026-01-01T00:00:00.000Z"),
+    );
+    await store.contacts.list(
+      w.alice.accountId,
+      { q: "r", archived: "exclude", sort: "name", connectionTarget: 7 },
+      { limit: 50, cursor: encodeCursor({ key: "a", id: "a" }) },
+    );
+    expect(await planOf(last(/glob/i))).toContain("contact_account_sort");
   });
 
   it("serves one contact's timeline from interaction_contact_timeline", async () => {

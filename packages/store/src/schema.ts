@@ -224,10 +224,19 @@ export interface RateLimitTable {
   reset_at: string;
 }
 
-/** SQLite only: maps a contact to its row in the FTS5 index (FTS5 rowids are stable; a text id is not a rowid). */
+/**
+ * SQLite only: maps a contact to its row in the FTS5 index `contact_search_fts` (FTS5 rowids are stable; a text id
+ * is not a rowid). The name is from before 0039, when the index was `contact_fts`; the rowids carried over.
+ */
 export interface ContactFtsMapTable {
   contact_id: string;
   fts_rowid: Generated<number>;
+}
+
+/** SQLite only (0039): each account's number, the first nine digits of its contacts' index terms. */
+export interface ContactSearchAccountTable {
+  code: Generated<number>;
+  account_id: string;
 }
 
 /** better-auth's user table, read for membership listings. better-auth owns its writes. */
@@ -757,6 +766,7 @@ export interface Database {
   follow_up: FollowUpTable;
   rate_limit: RateLimitTable;
   contact_fts_map: ContactFtsMapTable;
+  contact_search_account: ContactSearchAccountTable;
   user: UserTable;
   session: SessionTable;
   delivery: DeliveryTable;

@@ -25,6 +25,22 @@ export function queryWords(q: string): string[] {
   return normalizeWords(q).slice(0, 8);
 }
 
-export const ftsMatchExpression = (words: readonly string[]): string => words.map((w) => `"${w}"*`).join(" AND ");
+/**
+ * SQLite's index terms (migration 0039): every word of a contact's search text behind its account's number (nine
+ * digits) and its state (`a` in use, `z` archived), so one prefix query reaches one account's contacts in one state.
+ */
+export const searchPrefixOf = (code: number, archived: boolean): string =>
+  `${String(code).padStart(9, "0")}${archived ? "z" : "a"}`;
+
+/** The prefix before the text and after every space (search texts are single-spaced words), as 0039 wrote them. */
+export const searchTermsOf = (prefix: string, searchText: string): string =>
+  prefix + searchText.replaceAll(" ", ` ${prefix}`);
+
+/** Every word prefix-matches a term under one of the prefixes (a contact's terms all carry the same one). */
+export const ftsMatchExpression = (prefixes: readonly string[], words: readonly string[]): string =>
+  words.map((w) => `(${prefixes.map((p) => `"${p}${w}"*`).join(" OR ")})`).join(" AND ");
+
+/** The same test on one contact's search text, for SQLite's `GLOB`: a word of the text starts with the word. */
+export const globPatternOf = (word: string): string => `* ${word}*`;
 
 export const tsQueryExpression = (words: readonly string[]): string => words.map((w) => `${w}:*`).join(" & ");

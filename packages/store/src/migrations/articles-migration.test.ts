@@ -1,9 +1,8 @@
 import { listContacts, newContact } from "@kith/core";
 import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { toRow } from "../repositories/contact-rows.ts";
-import { indexContact } from "../repositories/contact-search-index.ts";
 import type { Database } from "../schema.ts";
 import { createStore } from "../store.ts";
 import { DIALECTS } from "../testing/index.ts";
@@ -22,7 +21,15 @@ describe.each(DIALECTS)("migration 0022-articles on %s", (dialect) => {
     // The row as the code before 0022 wrote it: the search text without the interests.
     const row = { ...toRow("acc-1", contact, null), search_text: "rosa" };
     await before.db.insertInto("contact").values(row).execute();
-    await indexContact(before.open.db as unknown as Kysely<Database>, dialect, { id: "c-1", search_text: "rosa" });
+    if (dialect === "sqlite") {
+      // The index as it was then (0001's contact_fts; 0039 replaced it).
+      const db = before.open.db as unknown as Kysely<Database>;
+      const fts = await sql`INSERT INTO contact_fts (body) VALUES (${"rosa"})`.execute(db);
+      await db
+        .insertInto("contact_fts_map")
+        .values({ contact_id: "c-1", fts_rowid: Number(fts.insertId) })
+        .execute();
+    }
     expect((await before.migrateToLatest()).error).toBeUndefined();
 
     const stored = await before.open.db

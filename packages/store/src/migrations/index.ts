@@ -34,6 +34,7 @@ import { captureDoneMigration } from "./0033-capture-done.ts";
 import { sharesMigration } from "./0034-shares.ts";
 import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { calendarAttendeesMigration } from "./0038-calendar-attendees.ts";
+import { contactSearchMigration } from "./0039-contact-search.ts";
 import { restoreCheckIssuesMigration } from "./0041-restore-check-issues.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
@@ -75,6 +76,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0034-shares": sharesMigration,
         "0037-interaction-template": interactionTemplateMigration,
         "0038-calendar-attendees": calendarAttendeesMigration,
+        "0039-contact-search": contactSearchMigration(dialect),
         "0041-restore-check-issues": restoreCheckIssuesMigration,
       };
     },

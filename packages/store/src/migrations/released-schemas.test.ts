@@ -25,7 +25,8 @@ async function rowCounts(open: OpenDatabase): Promise<Record<string, number>> {
   const tables = await ownTables(open);
   const counts: Record<string, number> = {};
   for (const table of tables.sort()) {
-    if (/^contact_fts_/.test(table)) continue; // FTS5's shadow tables: the index's own business
+    // The SQLite search index and FTS5's shadow tables: the index's own business (0039 rebuilt it under a new name).
+    if (/^contact_fts$|^contact_(search_)?fts_(data|idx|content|docsize|config)$/.test(table)) continue;
     const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(open.db);
     counts[table] = Number(row.rows[0]?.n);
   }

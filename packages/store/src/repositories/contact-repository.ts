@@ -4,7 +4,15 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kyse
 import type { ContactTable, Database, Dialect } from "../schema.ts";
 import { queryWords } from "../search-text.ts";
 import { type ContactRow, contactFromRow, normalizeTag, toRow } from "./contact-rows.ts";
-import { indexContact, searchCondition, searchSource, unindexContact } from "./contact-search-index.ts";
+import {
+  countMatches,
+  indexContact,
+  matchSource,
+  searchCondition,
+  sqliteMatch,
+  unindexContact,
+  wordsCondition,
+} from "./contact-search-index.ts";
 import { inLockOrder } from "./row-locks.ts";
 
 type Row = ContactRow;
@@ -26,6 +34,12 @@ const SORTS = {
     keyOf: (r: Row) => r.next_due_on ?? "9999-12-31",
   },
 } as const;
+type Sort = (typeof SORTS)[keyof typeof SORTS];
+
+/** A SQLite search walks the account in sort order when more than this many contacts match… */
+const WALK_FROM = 500;
+/** …and gives up after this many rows (a match rarer than one in twenty), sorting the matches instead. */
+const WALK_ROWS = 1000;
 
 export class KyselyContactRepository implements ContactRepository {
   constructor(
@@ -137,9 +151,101 @@ export class KyselyContactRepository implements ContactRepository {
     page: PageQuery,
   ): Promise<Page<Contact> & { total: number | null }> {
     const words = queryWords(query.q ?? "");
-    let q = searchSource(this.db, this.dialect, words).where("c.account_id", "=", accountId);
-    if (query.archived === "exclude") q = q.where("c.archived_at", "is", null);
-    if (query.archived === "only") q = q.where("c.archived_at", "is not", null);
+    if (words.length > 0 && this.dialect === "sqlite") return this.searchSqlite(accountId, query, words, page);
+    let q = this.filtered(this.db.selectFrom("contact as c"), accountId, query, true);
+    const matches = searchCondition(this.dialect, words);
+    if (matches) q = q.where(matches);
+    // Counted before the cursor narrows it: the list's length, exact (the web showed "50+").
+    const total = page.cursor
+      ? null
+      : Number((await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const sort = SORTS[query.sort];
+    const ordered = this.ordered(q, sort, page);
+    const rows =
+      words.length === 0
+        ? await ordered.selectAll("c").execute()
+        : await this.rowsOf(
+            accountId,
+            (await ordered.select("c.id").execute()).map((r) => r.id),
+          );
+    return this.pageOf(rows, sort, page, total);
+  }
+
+  /**
+   * A SQLite search. The count comes from the index alone when only the archived filter applies (the account and
+   * state are in the terms). The page: when many contacts match (a one-letter search matches half the account),
+   * walking the account in the sort's index and testing each row's search text finds the page after a few dozen
+   * rows, whatever the account's size; when few match, or the walk gives up after `WALK_ROWS` rows, the matches are
+   * sorted instead (few rows: cheap). Both paths test the same thing (every word starts a word of the search text).
+   */
+  private async searchSqlite(
+    accountId: string,
+    query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
+    words: string[],
+    page: PageQuery,
+  ): Promise<Page<Contact> & { total: number | null }> {
+    const match = await sqliteMatch(this.db, accountId, query.archived, words);
+    const sort = SORTS[query.sort];
+    if (match === null) return { items: [], nextCursor: null, total: page.cursor ? null : 0 };
+    const onlyArchived =
+      !query.companyId && !query.circle && !query.progress && !query.tag && query.onlyTags === undefined;
+    const matching = () => this.filtered(matchSource(this.db, match), accountId, query, false);
+    let total: number | null = null;
+    if (!page.cursor) {
+      total = onlyArchived
+        ? await countMatches(this.db, match)
+        : Number(
+            (
+              await matching()
+                .select((eb) => eb.fn.countAll().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+    }
+    if (total === 0) return { items: [], nextCursor: null, total };
+    let ids: string[] | null = null;
+    if (total === null || total > WALK_FROM) ids = await this.walk(accountId, query, words, sort, page, total);
+    ids ??= (await this.ordered(matching(), sort, page).select("c.id").execute()).map((r) => r.id);
+    return this.pageOf(await this.rowsOf(accountId, ids), sort, page, total);
+  }
+
+  /** The page's ids by walking the account in sort order, or null when `WALK_ROWS` rows did not settle it. */
+  private async walk(
+    accountId: string,
+    query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
+    words: string[],
+    sort: Sort,
+    page: PageQuery,
+    total: number | null,
+  ): Promise<string[] | null> {
+    const walked = this.ordered(this.filtered(this.db.selectFrom("contact as c"), accountId, query, true), sort, {
+      ...page,
+      limit: WALK_ROWS - 1,
+    }).select(["c.id", "c.search_text", sort.key.as("k")]);
+    const direction = sort.descending ? "desc" : "asc";
+    const hits = await this.db
+      .selectFrom(walked.as("w"))
+      .select("w.id")
+      .where(wordsCondition("w.search_text", words))
+      .orderBy("w.k", direction)
+      .orderBy("w.id", direction)
+      .limit(page.limit + 1)
+      .execute();
+    // Settled: a full page and one more, or every match (the count is known on a first page).
+    if (hits.length === page.limit + 1 || (total !== null && hits.length === total)) return hits.map((h) => h.id);
+    return null;
+  }
+
+  /** The list's filters other than the search words; `archived` is left to the index's match when it has it. */
+  private filtered(
+    source: SelectQueryBuilder<Database & { c: ContactTable }, "c", object>,
+    accountId: string,
+    query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
+    archived: boolean,
+  ) {
+    let q = source.where("c.account_id", "=", accountId);
+    if (archived && query.archived === "exclude") q = q.where("c.archived_at", "is", null);
+    if (archived && query.archived === "only") q = q.where("c.archived_at", "is not", null);
     if (query.companyId) q = q.where("c.company_id", "=", query.companyId);
     if (query.circle) q = q.where("c.circle", "=", query.circle);
     if (query.progress === "new") q = q.where("c.exchange_count", "=", 0);
@@ -177,13 +283,11 @@ export class KyselyContactRepository implements ContactRepository {
               ),
             );
     }
-    const matches = searchCondition(this.dialect, words);
-    if (matches) q = q.where(matches);
-    // Counted before the cursor narrows it: the list's length, exact (the web showed "50+").
-    const total = page.cursor
-      ? null
-      : Number((await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-    const sort = SORTS[query.sort];
+    return q;
+  }
+
+  /** After the cursor, in the sort's order, one more than the page (to know whether a next page exists). */
+  private ordered(q: SelectQueryBuilder<Database & { c: ContactTable }, "c", object>, sort: Sort, page: PageQuery) {
     const after = decodeCursor(page.cursor);
     if (after) {
       const beyond = sort.descending ? "<" : ">";
@@ -192,12 +296,13 @@ export class KyselyContactRepository implements ContactRepository {
       );
     }
     const direction = sort.descending ? "desc" : "asc";
-    const ordered = q
+    return q
       .orderBy(sort.key, direction)
       .orderBy("c.id", direction)
       .limit(page.limit + 1);
-    const rows =
-      words.length === 0 ? await ordered.selectAll("c").execute() : await this.pageOfMatches(accountId, ordered);
+  }
+
+  private pageOf(rows: Row[], sort: Sort, page: PageQuery, total: number | null) {
     const result = toPage(rows, page.limit, (r) => ({ key: sort.keyOf(r), id: r.id }));
     return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor, total };
   }
@@ -206,11 +311,7 @@ export class KyselyContactRepository implements ContactRepository {
    * A search can match thousands of contacts: sorting only their ids and fetching the page's rows afterwards keeps
    * the wide rows (due item, history summary) out of the sort, which halves the query.
    */
-  private async pageOfMatches(
-    accountId: string,
-    ordered: SelectQueryBuilder<Database & { c: ContactTable }, "c", object>,
-  ): Promise<Selectable<ContactTable>[]> {
-    const ids = (await ordered.select("c.id").execute()).map((r) => r.id);
+  private async rowsOf(accountId: string, ids: string[]): Promise<Selectable<ContactTable>[]> {
     if (ids.length === 0) return [];
     // The primary key finds the page's rows; SQLite's planner would rather walk the account's index (unary `+`
     // keeps it off that index while the account is still checked).

@@ -1,30 +1,50 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
-import { ftsMatchExpression, tsQueryExpression } from "../search-text.ts";
+import { ftsMatchExpression, globPatternOf, searchPrefixOf, searchTermsOf, tsQueryExpression } from "../search-text.ts";
 import { insertRows } from "./bulk-insert.ts";
 
 /**
  * The contact search index, one module for every path that writes or reads it. PostgreSQL indexes the row's
  * `search_text` itself (a GIN expression index on `to_tsvector('simple', search_text)`), so writing the row is
- * enough there. SQLite keeps an FTS5 row in step, reached through `contact_fts_map` (FTS rowids are stable; a text
- * primary key is not a rowid): every write of `search_text` must come through here.
+ * enough there. SQLite keeps an FTS5 row in step (`contact_search_fts`, migration 0039: each word a term behind the
+ * account's number and the contact's state), reached through `contact_fts_map` (FTS rowids are stable; a text
+ * primary key is not a rowid): every write of `search_text` or `archived_at` must come through here.
  */
 
-type Indexed = { id: string; search_text: string };
+type Indexed = { id: string; account_id: string; search_text: string; archived_at: string | null };
 
-/** Adds or refreshes one contact's entry (insert, edit, a company renamed). */
+/** The account's number in the index; `create` gives it one on its first indexed contact. */
+async function accountCode(db: Kysely<Database>, accountId: string, create: boolean): Promise<number | null> {
+  if (create) {
+    await sql`INSERT INTO contact_search_account (account_id) VALUES (${accountId}) ON CONFLICT (account_id) DO NOTHING`.execute(
+      db,
+    );
+  }
+  const row = await db
+    .selectFrom("contact_search_account")
+    .select("code")
+    .where("account_id", "=", accountId)
+    .executeTakeFirst();
+  return row ? Number(row.code) : null;
+}
+
+const termsOf = (code: number, row: Indexed) =>
+  searchTermsOf(searchPrefixOf(code, row.archived_at !== null), row.search_text);
+
+/** Adds or refreshes one contact's entry (insert, edit, archive, a company renamed). */
 export async function indexContact(db: Kysely<Database>, dialect: Dialect, row: Indexed): Promise<void> {
   if (dialect !== "sqlite") return;
+  const terms = termsOf((await accountCode(db, row.account_id, true)) as number, row);
   const mapped = await db
     .selectFrom("contact_fts_map")
     .select("fts_rowid")
     .where("contact_id", "=", row.id)
     .executeTakeFirst();
   if (mapped) {
-    await sql`UPDATE contact_fts SET body = ${row.search_text} WHERE rowid = ${mapped.fts_rowid}`.execute(db);
+    await sql`UPDATE contact_search_fts SET terms = ${terms} WHERE rowid = ${mapped.fts_rowid}`.execute(db);
     return;
   }
-  const result = await sql`INSERT INTO contact_fts (body) VALUES (${row.search_text})`.execute(db);
+  const result = await sql`INSERT INTO contact_search_fts (terms) VALUES (${terms})`.execute(db);
   await db
     .insertInto("contact_fts_map")
     .values({ contact_id: row.id, fts_rowid: Number(result.insertId) })
@@ -32,18 +52,23 @@ export async function indexContact(db: Kysely<Database>, dialect: Dialect, row: 
 }
 
 /**
- * Entries for many new contacts at once (an import's chunk), in multi-row statements: SQLite's FTS5 rows get
- * consecutive rowids after the largest, inside the caller's transaction (one writer).
+ * Entries for many new contacts of one account at once (an import's chunk), in multi-row statements: SQLite's FTS5
+ * rows get consecutive rowids after the largest, inside the caller's transaction (one writer).
  */
 export async function indexNewContacts(db: Kysely<Database>, dialect: Dialect, rows: readonly Indexed[]) {
-  if (dialect !== "sqlite" || rows.length === 0) return;
-  const top = await sql<{ r: number }>`SELECT rowid AS r FROM contact_fts ORDER BY rowid DESC LIMIT 1`.execute(db);
+  const accountId = rows[0]?.account_id;
+  if (dialect !== "sqlite" || accountId === undefined) return;
+  if (rows.some((r) => r.account_id !== accountId)) throw new Error("indexNewContacts: one account at a time");
+  const code = (await accountCode(db, accountId, true)) as number;
+  const top = await sql<{
+    r: number;
+  }>`SELECT rowid AS r FROM contact_search_fts ORDER BY rowid DESC LIMIT 1`.execute(db);
   const first = Number(top.rows[0]?.r ?? 0) + 1;
   await insertRows(
     db,
     "sqlite",
-    "contact_fts",
-    rows.map((r, i) => ({ rowid: first + i, body: r.search_text })),
+    "contact_search_fts",
+    rows.map((r, i) => ({ rowid: first + i, terms: termsOf(code, r) })),
   );
   await insertRows(
     db,
@@ -56,30 +81,67 @@ export async function indexNewContacts(db: Kysely<Database>, dialect: Dialect, r
 /** Drops a contact's entry before the contact is deleted (its map row then goes with it by cascade). */
 export async function unindexContact(db: Kysely<Database>, dialect: Dialect, accountId: string, id: string) {
   if (dialect !== "sqlite") return;
-  await sql`DELETE FROM contact_fts WHERE rowid = (SELECT fts_rowid FROM contact_fts_map WHERE contact_id = ${id} AND ${id} IN (SELECT id FROM contact WHERE account_id = ${accountId}))`.execute(
+  await sql`DELETE FROM contact_search_fts WHERE rowid = (SELECT fts_rowid FROM contact_fts_map WHERE contact_id = ${id} AND ${id} IN (SELECT id FROM contact WHERE account_id = ${accountId}))`.execute(
     db,
   );
 }
 
 /**
- * Where a search starts, as `contact as c`. A SQLite search starts from the full-text matches and joins the
- * contacts to them: the planner would otherwise walk the whole account in name order and test each row against the
- * match list. PostgreSQL starts from the contacts and filters with `searchCondition`.
+ * SQLite: the full-text query for an account's search, or null when the account has no contact indexed (nothing
+ * can match). Archived contacts' terms carry their own prefix, so the archived filter is part of the match.
  */
-export function searchSource(db: Kysely<Database>, dialect: Dialect, words: string[]) {
-  const plain = db.selectFrom("contact as c");
-  if (words.length === 0 || dialect !== "sqlite") return plain;
+export async function sqliteMatch(
+  db: Kysely<Database>,
+  accountId: string,
+  archived: "exclude" | "include" | "only",
+  words: readonly string[],
+): Promise<string | null> {
+  const code = await accountCode(db, accountId, false);
+  if (code === null) return null;
+  const states = archived === "exclude" ? [false] : archived === "only" ? [true] : [false, true];
+  return ftsMatchExpression(
+    states.map((s) => searchPrefixOf(code, s)),
+    words,
+  );
+}
+
+/** SQLite: how many contacts match, from the index alone (the account and state are in the terms). */
+export async function countMatches(db: Kysely<Database>, match: string): Promise<number> {
+  const row = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM contact_search_fts WHERE contact_search_fts MATCH ${match}`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+/**
+ * SQLite: the matching contacts as `contact as c`, starting from the full-text matches and joining the contacts to
+ * them (the planner would otherwise walk the whole account and test each row against the match list).
+ */
+export function matchSource(db: Kysely<Database>, match: string) {
   return db
     .selectFrom(
       sql<{
         r: number;
-      }>`(SELECT rowid AS r FROM contact_fts WHERE contact_fts MATCH ${ftsMatchExpression(words)})`.as("f"),
+      }>`(SELECT rowid AS r FROM contact_search_fts WHERE contact_search_fts MATCH ${match})`.as("f"),
     )
     .innerJoin("contact_fts_map as m", (join) => join.on(sql<boolean>`m.fts_rowid = f.r`))
-    .innerJoin("contact as c", "c.id", "m.contact_id") as unknown as typeof plain;
+    .innerJoin("contact as c", "c.id", "m.contact_id") as unknown as ReturnType<typeof plainSource>;
 }
 
-/** The PostgreSQL filter for a search (prefix matches of every word); null when the source already matched. */
+const plainSource = (db: Kysely<Database>) => db.selectFrom("contact as c");
+
+/**
+ * SQLite: the same test as the index on one row's search text (every word starts a word of the text), for walking
+ * the account in its sort order when most contacts match.
+ */
+export function wordsCondition(column: string, words: readonly string[]) {
+  return sql<boolean>`${sql.join(
+    words.map((w) => sql`(' ' || ${sql.ref(column)}) GLOB ${globPatternOf(w)}`),
+    sql` AND `,
+  )}`;
+}
+
+/** The PostgreSQL filter for a search (prefix matches of every word); null when there is nothing to filter. */
 export function searchCondition(dialect: Dialect, words: string[]) {
   if (words.length === 0 || dialect !== "postgres") return null;
   return sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`;
