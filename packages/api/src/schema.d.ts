@@ -8825,6 +8825,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress: the weekly habit, reply rates and connections built, and the job search's pipeline; a coach's figures count only the contacts shared with them, and the job search only when it is shared */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayOn: string;
+                            coverage: {
+                                everything: boolean;
+                                tags: string[];
+                            };
+                            network: {
+                                habit: {
+                                    weekStartOn: string;
+                                    weekEndOn: string;
+                                    /** @description reach-outs this week, counted up to 100 */
+                                    weekCount: number;
+                                    weeklyGoal: number;
+                                    met: boolean;
+                                    remaining: number;
+                                    streakWeeks: number;
+                                };
+                                sinceOn: string;
+                                replies: {
+                                    overall: {
+                                        sent: number;
+                                        answered: number;
+                                        rate: number | null;
+                                        medianHoursToReply: number | null;
+                                    };
+                                    byChannel: {
+                                        sent: number;
+                                        answered: number;
+                                        rate: number | null;
+                                        medianHoursToReply: number | null;
+                                        /** @enum {string} */
+                                        kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                                    }[];
+                                    sampled: boolean;
+                                };
+                                connectionsPerMonth: {
+                                    month: string;
+                                    connected: number;
+                                }[];
+                            } | null;
+                            jobSearch: {
+                                stages: {
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    count: number;
+                                }[];
+                                recentChanges: {
+                                    opportunityId: string;
+                                    title: string;
+                                    companyName: string | null;
+                                    fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    changedOn: string;
+                                }[];
+                                interviews: {
+                                    opportunityId: string;
+                                    title: string;
+                                    companyName: string | null;
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                    held: boolean;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;

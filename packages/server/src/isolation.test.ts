@@ -123,6 +123,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/settings": { list: true },
     "GET /api/insights": { list: true },
     "GET /api/analytics": { list: true },
+    "GET /api/progress": { list: true },
     "POST /api/imports/preview": { status: 200, body: { content: "Name,Company\nSecret Person,Secretco\n" } },
     "POST /api/imports": { status: 202, body: { content: "Name\nSomeone Else\n" } },
     "GET /api/imports": { list: true },
