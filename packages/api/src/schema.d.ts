@@ -384,6 +384,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/password/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a first password, for a person who signs in only through single sign-on (409 when you have one already: change it instead) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/email-verification": {
         parameters: {
             query?: never;
@@ -501,7 +541,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether you can sign in through the server's single sign-on provider (and which it is) */
+        /** Whether you can sign in through the server's single sign-on provider (and which it is), and whether you have a password */
         get: {
             parameters: {
                 query?: never;
@@ -523,6 +563,7 @@ export interface paths {
                                 name: string;
                             } | null;
                             linked: boolean;
+                            password: boolean;
                         };
                     };
                 };

@@ -36,6 +36,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "DELETE /api/sessions/:id": notFound(),
     "POST /api/sessions/sign-out-others": { status: 200 },
     "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
+    // Bob has a password: a first one is refused (409), his or anyone's.
+    "POST /api/password/set": { status: 409, body: { newPassword: "a new long passphrase" } },
     // No SMTP here: no new address can be confirmed, Bob's or anyone's.
     "POST /api/email": { status: 409, body: { newEmail: "alice@example.com", currentPassword: "not bob's" } },
     // Single sign-on linking is the caller's own (none configured here: nothing to link, nothing of Alice's).
