@@ -60,9 +60,6 @@ export function SessionsSection() {
         <SetPasswordPart provider={signIn.data.provider?.name ?? null} />
       ) : (
         <>
-          {signIn.data?.password && signIn.data.provider && signIn.data.linked && (
-            <p className="muted">You sign in with your password or through {signIn.data.provider.name}.</p>
-          )}
           <ChangePassword onChanged={refresh} />
           <ChangeEmail />
         </>
