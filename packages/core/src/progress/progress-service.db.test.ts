@@ -2,7 +2,9 @@ import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
+  addFollowUp,
   addInterview,
+  completeFollowUp,
   createContact,
   createOpportunity,
   getProgress,
@@ -86,6 +88,23 @@ describe.each(DIALECTS)("progress on %s", (dialect) => {
     expect(p.network?.connectionsPerMonth.every((m) => m.connected === 0)).toBe(true);
     expect(p.jobSearch?.stages.find((s) => s.stage === "applied")?.count).toBe(1);
     expect(JSON.stringify(p)).not.toContain("Hidden");
+  });
+
+  it("a meeting with a shared and an unshared person counts once for the coach; the unshared one's follow-up not", async () => {
+    const { deps, alice } = w;
+    const zoe = await createContact(deps, alice, { firstName: "Zoë", tags: ["job search"] });
+    const hidden = await createContact(deps, alice, { firstName: "Hidden", tags: ["family"] });
+    await logInteraction(deps, alice, {
+      contactIds: [zoe.id, hidden.id],
+      kind: "meeting",
+      direction: "mutual",
+      occurredAt: "2026-11-03T15:00:00Z",
+    });
+    const task = await addFollowUp(deps, alice, { contactId: hidden.id, dueOn: "2026-11-04", title: "Call back" });
+    await completeFollowUp(deps, alice, task.id, {});
+    const coach = coachOf({ tags: ["job search"], jobSearch: false });
+    expect((await getProgress(deps, alice)).network?.habit.weekCount).toBe(2);
+    expect((await getProgress(deps, coach)).network?.habit.weekCount).toBe(1);
   });
 
   it("what is not shared is null, and a coach of another tag counts nothing of Zoë's", async () => {
