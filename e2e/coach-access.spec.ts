@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures.ts";
 import { apiPost, capture } from "./helpers.ts";
 
-test("coach access: the owner shares tagged contacts and the job search; the coach sees only that, comments; revoked, refused", async ({
+test("coach access: the owner shares tagged contacts and the job search; the coach lands on their progress, sees only that, comments; revoked, refused", async ({
   page,
   account,
   browser,
@@ -9,8 +9,21 @@ test("coach access: the owner shares tagged contacts and the job search; the coa
   test.setTimeout(240_000);
   expect(account.email).toContain("@");
   const coachEmail = `coach${Date.now()}@example.com`;
-  await apiPost(page, "/api/contacts", { firstName: "Zoë", lastName: "Ångström", tags: ["Coaching"] });
-  await apiPost(page, "/api/contacts", { firstName: "Hidden", lastName: "Family 🙈", tags: ["family"] });
+  const zoe = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Zoë",
+    lastName: "Ångström",
+    tags: ["Coaching"],
+  });
+  const hidden = await apiPost<{ id: string }>(page, "/api/contacts", {
+    firstName: "Hidden",
+    lastName: "Family 🙈",
+    tags: ["family"],
+  });
+  // One email to Zoë, two messages to Hidden: the coach's progress counts one email, no message.
+  await apiPost(page, "/api/interactions", { contactIds: [zoe.id], kind: "email", direction: "outbound" });
+  for (let i = 0; i < 2; i += 1) {
+    await apiPost(page, "/api/interactions", { contactIds: [hidden.id], kind: "message", direction: "outbound" });
+  }
   const job = await apiPost<{ id: string }>(page, "/api/opportunities", {
     title: "Staff engineer",
     companyName: "Acme",
@@ -38,8 +51,20 @@ test("coach access: the owner shares tagged contacts and the job search; the coa
   await expect(coach.getByText(/invites you to “.*” as a coach/)).toBeVisible();
   await coach.getByRole("button", { name: "Accept the invitation" }).click();
 
-  // The coach's view: Contacts, Jobs and Settings only; the tagged contact, not the other.
+  // The coach's home is Progress: figures over the tagged contact only, and the job search's pipeline.
   const nav = coach.getByRole("navigation", { name: "Main" });
+  await expect(coach.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
+  await expect(coach).toHaveURL(/\/progress$/);
+  await expect(nav.getByRole("link", { name: "Progress" })).toHaveAttribute("aria-current", "page");
+  await expect(coach.getByText(/Figures count only the contacts tagged “coaching”/)).toBeVisible();
+  await expect(coach.getByText("This week", { exact: true })).toBeVisible();
+  await expect(coach.getByText(/1 of 1 follow-up|goal met/).first()).toBeVisible();
+  await expect(coach.getByRole("row", { name: /^Email 1 0/ })).toBeVisible();
+  await expect(coach.getByText("Staff engineer at Acme").first()).toBeVisible();
+  await expect(coach.getByText("Hidden")).toHaveCount(0);
+  await capture(coach, "coach-progress");
+
+  // Contacts, Jobs and Settings besides; the tagged contact, not the other.
   await expect(nav.getByRole("link", { name: "Contacts" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Jobs" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Today" })).toHaveCount(0);

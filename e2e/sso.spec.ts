@@ -83,7 +83,7 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("single sign-on: sign-in page → the provider's sign-in → back in Kith, signed in; a cancelled one comes back in words", async ({
+test("single sign-on: sign-in page → the provider's sign-in → back in Kith, signed in; a cancelled one comes back in words; Settings offers a first password", async ({
   page,
 }) => {
   await page.goto(`${kithUrl}/`);
@@ -118,7 +118,15 @@ test("single sign-on: sign-in page → the provider's sign-in → back in Kith, 
   await page.goto(`${kithUrl}/settings`);
   const signInPart = page.getByRole("region", { name: "Sign-in and sessions" });
   await expect(signInPart.getByText("Test provider signs you in to this account.")).toBeVisible();
+  // She has no password: Settings says how she signs in instead of forms that would fail, and offers a first one.
+  await expect(signInPart.getByText(/You sign in through Test provider: you have no password here/)).toBeVisible();
+  await expect(signInPart.getByLabel("Current password")).toHaveCount(0);
+  await expect(signInPart.getByLabel("Password, to confirm")).toHaveCount(0);
   await signInPart.screenshot({ path: "e2e/screenshots/sso-settings-section.png" });
+  await signInPart.getByLabel("New password").fill("a first long passphrase");
+  await signInPart.getByRole("button", { name: "Set a password" }).click();
+  await expect(signInPart.getByLabel("Current password")).toBeVisible();
+  await signInPart.screenshot({ path: "e2e/screenshots/sso-settings-password-set.png" });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with Test provider" }).click();

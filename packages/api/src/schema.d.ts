@@ -384,6 +384,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/password/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a first password, for a person who signs in only through single sign-on (409 when you have one already: change it instead) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/email-verification": {
         parameters: {
             query?: never;
@@ -501,7 +541,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether you can sign in through the server's single sign-on provider (and which it is) */
+        /** Whether you can sign in through the server's single sign-on provider (and which it is), and whether you have a password */
         get: {
             parameters: {
                 query?: never;
@@ -523,6 +563,7 @@ export interface paths {
                                 name: string;
                             } | null;
                             linked: boolean;
+                            password: boolean;
                         };
                     };
                 };
@@ -8874,6 +8915,107 @@ export interface paths {
                                 }[];
                                 sampled: boolean;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress: the weekly habit, reply rates and connections built, and the job search's pipeline; a coach's figures count only the contacts shared with them, and the job search only when it is shared */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            todayOn: string;
+                            coverage: {
+                                everything: boolean;
+                                tags: string[];
+                            };
+                            network: {
+                                habit: {
+                                    weekStartOn: string;
+                                    weekEndOn: string;
+                                    /** @description reach-outs this week, counted up to 100 */
+                                    weekCount: number;
+                                    weeklyGoal: number;
+                                    met: boolean;
+                                    remaining: number;
+                                    streakWeeks: number;
+                                };
+                                sinceOn: string;
+                                replies: {
+                                    overall: {
+                                        sent: number;
+                                        answered: number;
+                                        rate: number | null;
+                                        medianHoursToReply: number | null;
+                                    };
+                                    byChannel: {
+                                        sent: number;
+                                        answered: number;
+                                        rate: number | null;
+                                        medianHoursToReply: number | null;
+                                        /** @enum {string} */
+                                        kind: "email" | "call" | "meeting" | "message" | "letter" | "social" | "other";
+                                    }[];
+                                    sampled: boolean;
+                                };
+                                connectionsPerMonth: {
+                                    month: string;
+                                    connected: number;
+                                }[];
+                            } | null;
+                            jobSearch: {
+                                stages: {
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    count: number;
+                                }[];
+                                recentChanges: {
+                                    opportunityId: string;
+                                    title: string;
+                                    companyName: string | null;
+                                    fromStage: ("interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn") | null;
+                                    /** @enum {string} */
+                                    stage: "interested" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn";
+                                    changedOn: string;
+                                }[];
+                                interviews: {
+                                    opportunityId: string;
+                                    title: string;
+                                    companyName: string | null;
+                                    startsAt: string;
+                                    /** @enum {string} */
+                                    kind: "phone" | "video" | "onsite" | "technical" | "panel" | "other";
+                                    held: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };

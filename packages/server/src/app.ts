@@ -58,6 +58,7 @@ import { registerNetworkRoutes } from "./network/network-routes.ts";
 import { registerOpportunityCommentRoutes } from "./opportunities/comment-routes.ts";
 import { registerJobSearchRoutes } from "./opportunities/job-search-routes.ts";
 import { registerOpportunityRoutes } from "./opportunities/opportunity-routes.ts";
+import { registerProgressRoutes } from "./progress/progress-routes.ts";
 import { registerSettingsRoutes } from "./settings/settings-routes.ts";
 import { registerShareRoutes } from "./shares/share-routes.ts";
 import { registerTodayRoutes } from "./today/today-routes.ts";
@@ -204,6 +205,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   await registerDeliveryRoutes(app, ctx.config, ctx.deps);
   registerInsightsRoutes(app, ctx.deps);
   registerAnalyticsRoutes(app, ctx.deps);
+  registerProgressRoutes(app, ctx.deps);
   const articleFetcher = openArticleFetcher(ctx.config);
   registerArticleRoutes(app, { ...ctx.deps, articleFetcher }, { onSaved: () => jobs.kick("articles") });
   registerMcpRoutes(app, ctx.deps, auth, { articleFetcher, onArticleSaved: () => jobs.kick("articles") });

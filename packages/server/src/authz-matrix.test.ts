@@ -27,7 +27,8 @@ const PUBLIC = new Set([
 const WRITE = new Set(["post", "patch", "put", "delete"]);
 /**
  * Writes any member makes for themself, a viewer too: their own calendar feed link, their own verification mail,
- * a test digest to their own address, their own API tokens (a token cannot make one; another user's token is 404).
+ * a test digest to their own address, their own API tokens (a token cannot make one; another user's token is 404),
+ * their own password (changed, or a first one set after signing up through single sign-on: 409 once one exists).
  */
 const SELF_SERVICE = new Set([
   "POST /api/calendar/feed",
@@ -37,6 +38,7 @@ const SELF_SERVICE = new Set([
   "POST /api/tokens",
   "DELETE /api/tokens/{id}",
   "POST /api/password",
+  "POST /api/password/set",
   "POST /api/email",
   "POST /api/sessions/sign-out-others",
   "DELETE /api/sessions/{id}",

@@ -9,7 +9,8 @@ import { signUp, useTestServer } from "./testing/test-server.ts";
  * A coach sees exactly what was shared and nothing else (issue #16): Alice shares the contacts tagged "shared" and
  * the job search with Carol, who calls every route of the API in Alice's account. Routes not on the coach's list
  * answer 403 whatever they are given; the listed ones answer only for the shared contacts (any other is a 404, like a
- * missing one) and the job search; nothing of Alice's changes but the comment Carol may write. Narrowing the scope
+ * missing one) and the job search; her progress counts the shared contact's interactions only (the hidden one's
+ * would change each figure); nothing of Alice's changes but the comment Carol may write. Narrowing the scope
  * closes the job search at once; revoking ends her session's and her token's access at once.
  */
 const OPEN = new Set(COACH_ROUTES.map(([method, url]) => `${method} ${url.replace(/:(\w+)/g, "{$1}")}`));
@@ -92,6 +93,20 @@ describe.each(DIALECTS)("a coach's view on %s", (dialect) => {
     expect(thread.items.map((c: { authorName: string; body: string }) => [c.authorName, c.body])).toEqual([
       ["Carol Coach", "Nice — apply!"],
     ]);
+    // Progress counts the shared contact only: the hidden contact's call would make each figure 2 (as the owner's).
+    const owners = (await alice.call("GET", "/api/progress")).json();
+    expect([owners.network.habit.weekCount, owners.network.replies.overall.sent]).toEqual([2, 2]);
+    const progress = await asCoach("GET", "/api/progress");
+    expect(progress.statusCode, progress.body).toBe(200);
+    expect(progress.json()).toMatchObject({
+      coverage: { everything: false, tags: ["shared"] },
+      network: { habit: { weekCount: 1 }, replies: { overall: { sent: 1 }, byChannel: [{ kind: "call", sent: 1 }] } },
+      jobSearch: {
+        recentChanges: [{ title: "Staff role", fromStage: null, stage: "interested" }],
+        stages: expect.arrayContaining([{ stage: "interested", count: 1 }]),
+      },
+    });
+    expect((await asCoach("GET", "/api/today")).statusCode).toBe(403);
     expect((await asCoach("GET", "/api/me/access")).json()).toEqual({
       role: "coach",
       scope: { tags: ["shared"], jobSearch: true },
@@ -121,6 +136,10 @@ describe.each(DIALECTS)("a coach's view on %s", (dialect) => {
     ).toBe(200);
     expect((await asCoach("GET", "/api/opportunities")).statusCode).toBe(403);
     expect((await asCoach("GET", `/api/opportunities/${opportunity.id}/comments`)).statusCode).toBe(403);
+    expect((await asCoach("GET", "/api/progress")).json()).toMatchObject({
+      network: { habit: { weekCount: 1 } },
+      jobSearch: null,
+    });
     expect((await asCoach("GET", "/api/contacts")).statusCode).toBe(200);
 
     // Revoked: refused at once, session and token alike; her own account is hers still.

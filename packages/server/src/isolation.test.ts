@@ -36,6 +36,8 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "DELETE /api/sessions/:id": notFound(),
     "POST /api/sessions/sign-out-others": { status: 200 },
     "POST /api/password": { status: 400, body: { currentPassword: "not bob's", newPassword: "a new long passphrase" } },
+    // Bob has a password: a first one is refused (409), his or anyone's.
+    "POST /api/password/set": { status: 409, body: { newPassword: "a new long passphrase" } },
     // No SMTP here: no new address can be confirmed, Bob's or anyone's.
     "POST /api/email": { status: 409, body: { newEmail: "alice@example.com", currentPassword: "not bob's" } },
     // Single sign-on linking is the caller's own (none configured here: nothing to link, nothing of Alice's).
@@ -123,6 +125,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "GET /api/settings": { list: true },
     "GET /api/insights": { list: true },
     "GET /api/analytics": { list: true },
+    "GET /api/progress": { list: true },
     "POST /api/imports/preview": { status: 200, body: { content: "Name,Company\nSecret Person,Secretco\n" } },
     "POST /api/imports": { status: 202, body: { content: "Name\nSomeone Else\n" } },
     "GET /api/imports": { list: true },

@@ -33,6 +33,7 @@ import { KyselyOpportunityCommentRepository } from "./repositories/opportunity-c
 import { KyselyJobExpenseRepository } from "./repositories/opportunity-expense-repository.ts";
 import { KyselyInterviewPrepRepository } from "./repositories/opportunity-prep-repository.ts";
 import { KyselyOpportunityRepository } from "./repositories/opportunity-repository.ts";
+import { KyselyProgressRepository } from "./repositories/progress-repository.ts";
 import { KyselyNetworkGraph, KyselyRelationshipRepository } from "./repositories/relationship-repository.ts";
 import { RestoreJobLedger } from "./repositories/restore-job-ledger.ts";
 import { KyselyShareRepository } from "./repositories/share-repository.ts";
@@ -71,6 +72,7 @@ function repositoriesOn(db: Kysely<Database>, dialect: Dialect): Repositories {
     memberSmtp: new KyselyMemberSmtpRepository(db),
     messageSends: new KyselyMessageSendRepository(db),
     analytics: new KyselyAnalyticsRepository(db),
+    progress: new KyselyProgressRepository(db),
     relationships: new KyselyRelationshipRepository(db),
     network: new KyselyNetworkGraph(db, dialect),
     asks: new KyselyAskRepository(db),

@@ -46,3 +46,7 @@ export const changePasswordSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** A member who signs in only through single sign-on choosing a first password. */
+export const setPasswordSchema = z.strictObject({ newPassword: passwordSchema });
+export type SetPasswordInput = z.output<typeof setPasswordSchema>;

@@ -59,14 +59,27 @@ export interface CircleDueFact {
   overdue: boolean;
 }
 
-/** What the analytics read; every method is scoped to one account and bounded. */
+/**
+ * What the analytics read; every method is scoped to one account and bounded. `onlyTags` (a coach's share, lower
+ * case) limits a read to the contacts carrying any of those tags, in the query; undefined reads the whole account.
+ */
 export interface AnalyticsRepository {
   /** Meaningful outbound messages since `sinceAt`, newest first, at most `limit`, each with its first answer. */
-  sentMessages(accountId: string, sinceAt: string, limit: number): Promise<SentMessageFact[]>;
+  sentMessages(
+    accountId: string,
+    sinceAt: string,
+    limit: number,
+    onlyTags?: readonly string[],
+  ): Promise<SentMessageFact[]>;
   /** People (not archived) whose latest meaningful interaction is inbound, oldest first, at most `limit`. */
   owedReplies(accountId: string, limit: number): Promise<OwedReplyFact[]>;
   /** Every interaction of the people whose stored exchange count reached `target` (at most `limit` rows). */
-  exchangesOfConnected(accountId: string, target: number, limit: number): Promise<ExchangeFact[]>;
+  exchangesOfConnected(
+    accountId: string,
+    target: number,
+    limit: number,
+    onlyTags?: readonly string[],
+  ): Promise<ExchangeFact[]>;
   /** Each person's (not archived) circle and due reason. */
   circleDue(accountId: string): Promise<CircleDueFact[]>;
   /** Asks made since `sinceAt`, newest first, at most `limit`, each with its person and count of names. */

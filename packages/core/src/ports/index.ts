@@ -33,6 +33,7 @@ import type {
   JobExpenseRepository,
   OpportunityRepository,
 } from "../opportunities/opportunity-port.ts";
+import type { ProgressRepository } from "../progress/progress-port.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 import type { ShareRepository } from "../shares/share-port.ts";
 
@@ -101,6 +102,7 @@ export interface Repositories {
   restoreJobs: RestoreJobRepository;
   campaigns: CampaignRepository;
   analytics: AnalyticsRepository;
+  progress: ProgressRepository;
   relationships: RelationshipRepository;
   network: NetworkGraph;
   asks: AskRepository;

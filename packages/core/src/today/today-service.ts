@@ -139,9 +139,11 @@ export function presentEntry(
 
 /**
  * The habit counts reach-outs per week: the current week up to 100, each past week only up to the goal (an index
- * probe that stops there) and only when the stored counts of past weeks are stale.
+ * probe that stops there) and only when the stored counts of past weeks are stale. With `onlyTags` (a coach's
+ * share, `progress/progress-service.ts`) only reach-outs to the contacts carrying those tags count, each time afresh:
+ * the stored copy is the whole account's.
  */
-async function habitOf(deps: Deps, ctx: EngineContext) {
+export async function habitOf(deps: Deps, ctx: EngineContext, onlyTags?: readonly string[]) {
   const { timeZone, weeklyGoal, weekStartsOn } = ctx.settings.engine;
   const thisWeekOn = weekStartOn(ctx.todayOn, weekStartsOn as Weekday);
   const starts = Array.from({ length: MAX_STREAK_WEEKS + 1 }, (_, week) => addDays(thisWeekOn, -7 * week));
@@ -150,14 +152,15 @@ async function habitOf(deps: Deps, ctx: EngineContext) {
     toAt: startOfLocalDayAt(addDays(startOn, 7), timeZone),
   }));
   const [current, ...past] = periods;
-  const [thisWeek] = await deps.store.interactions.countReachOuts(
-    ctx.accountId,
-    current ? [current] : [],
-    WEEK_COUNTED,
-  );
+  const currentWeek = current ? [current] : [];
+  const [thisWeek] = onlyTags
+    ? await deps.store.progress.reachOuts(ctx.accountId, onlyTags, currentWeek, WEEK_COUNTED)
+    : await deps.store.interactions.countReachOuts(ctx.accountId, currentWeek, WEEK_COUNTED);
   // Past weeks only change with back-dated history: the store keeps their counts until such a change.
   const key = `${timeZone}|${weekStartsOn}|${weeklyGoal}|${thisWeekOn}`;
-  const pastWeeks = await deps.store.interactions.pastReachOuts(ctx.accountId, key, past, weeklyGoal);
+  const pastWeeks = onlyTags
+    ? await deps.store.progress.reachOuts(ctx.accountId, onlyTags, past, weeklyGoal)
+    : await deps.store.interactions.pastReachOuts(ctx.accountId, key, past, weeklyGoal);
   const weekCounts = [thisWeek ?? 0, ...pastWeeks];
   const h = habitFromWeekCounts({
     weekCounts,

@@ -4,12 +4,15 @@ import {
   type Deps,
   DomainError,
   listSessions,
+  type PasswordChanger,
   sessionSchema,
+  setFirstPassword,
+  setPasswordSchema,
   signOutOtherSessions,
   signOutSession,
 } from "@kith/core";
 import type { Auth } from "@kith/runtime";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams, noContent } from "../http/schemas.ts";
@@ -67,18 +70,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps, auth: Au
       await changePassword(
         deps,
         actor,
-        {
-          async change(input) {
-            const answer = await forwardToAuth(
-              auth,
-              req,
-              reply,
-              { ...input, revokeOtherSessions: true },
-              "/api/auth/change-password",
-            );
-            if (answer.status !== 200) refused = answer;
-          },
-        },
+        passwordPort(auth, req, reply, (answer) => {
+          refused = answer;
+        }),
         req.body,
       );
       if (refused) {
@@ -93,4 +87,63 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps, auth: Au
       return reply.code(204).send(null);
     },
   );
+  r.post(
+    "/api/password/set",
+    {
+      schema: {
+        tags,
+        summary:
+          "Set a first password, for a person who signs in only through single sign-on (409 when you have one already: change it instead)",
+        body: setPasswordSchema,
+        response: { 204: noContent },
+      },
+    },
+    async (req, reply) => {
+      const actor = sessionActor(req, "Setting a password");
+      await setFirstPassword(
+        deps,
+        actor,
+        passwordPort(auth, req, reply, () => {}),
+        req.body,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+/**
+ * The auth library behind core's password port, for this request's session: whether the user has a password (a
+ * `credential` account), the change (better-auth's change-password through the request, `refused` told its answer
+ * when not 200) and a first password (better-auth's server-only setPassword).
+ */
+function passwordPort(
+  auth: Auth,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  refused: (answer: { status: number; text: string }) => void,
+): PasswordChanger {
+  const headers = () => {
+    const h = new Headers();
+    if (req.headers.cookie) h.set("cookie", req.headers.cookie);
+    return h;
+  };
+  return {
+    async hasPassword() {
+      const accounts = await auth.api.listUserAccounts({ headers: headers() });
+      return accounts.some((account) => account.providerId === "credential");
+    },
+    async change(input) {
+      const answer = await forwardToAuth(
+        auth,
+        req,
+        reply,
+        { ...input, revokeOtherSessions: true },
+        "/api/auth/change-password",
+      );
+      if (answer.status !== 200) refused(answer);
+    },
+    async set(newPassword) {
+      await auth.api.setPassword({ body: { newPassword }, headers: headers() });
+    },
+  };
 }

@@ -11,6 +11,8 @@ const linkState = z.object({
   provider: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Whether the signed-in user can sign in through it. */
   linked: z.boolean(),
+  /** Whether the signed-in user has a password (one who signed up through the provider has none until they set one). */
+  password: z.boolean(),
 });
 const linkStart = z.object({ url: z.url() });
 
@@ -29,19 +31,22 @@ export function registerSsoLinkRoutes(app: FastifyInstance, auth: Auth, oidc: Oi
     {
       schema: {
         tags,
-        summary: "Whether you can sign in through the server's single sign-on provider (and which it is)",
+        summary:
+          "Whether you can sign in through the server's single sign-on provider (and which it is), and whether you have a password",
         response: { 200: linkState },
       },
     },
     async (req) => {
       sessionActor(req, "Reading your single sign-on");
-      if (!oidc) return { provider: null, linked: false };
       const headers = new Headers();
       if (req.headers.cookie) headers.set("cookie", req.headers.cookie);
       const accounts = await auth.api.listUserAccounts({ headers });
+      const password = accounts.some((account) => account.providerId === "credential");
+      if (!oidc) return { provider: null, linked: false, password };
       return {
         provider: { id: oidc.providerId, name: oidc.name },
         linked: accounts.some((account) => account.providerId === oidc.providerId),
+        password,
       };
     },
   );

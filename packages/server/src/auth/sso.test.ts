@@ -185,6 +185,37 @@ describe.each(DIALECTS)("single sign-on through an OpenID provider, on %s", (dia
     expect(await s.deps.store.users.count()).toBe(1);
   });
 
+  it("a person the provider signed up has no password: a change says so (409), and they may set a first one", async () => {
+    const { jar } = await signInThroughProvider(s, { login: ZOE.email });
+    const call = (method: "GET" | "POST", url: string, payload?: object) =>
+      s.app.inject({
+        method,
+        url,
+        headers: { cookie: jar.header(), origin: TEST_ORIGIN },
+        ...(payload ? { payload } : {}),
+      });
+    expect((await call("GET", "/api/sso/link")).json()).toEqual({
+      provider: { id: "oidc", name: "Test provider" },
+      linked: true,
+      password: false,
+    });
+    const change = await call("POST", "/api/password", {
+      currentPassword: "anything at all",
+      newPassword: "a first long passphrase",
+    });
+    expect(change.statusCode, change.body).toBe(409);
+    expect(change.json().detail).toMatch(/single sign-on/);
+    const set = await call("POST", "/api/password/set", { newPassword: "a first long passphrase" });
+    expect(set.statusCode, set.body).toBe(204);
+    expect((await call("GET", "/api/sso/link")).json().password).toBe(true);
+    expect((await call("POST", "/api/password/set", { newPassword: "another long passphrase" })).statusCode).toBe(409);
+    const changed = await call("POST", "/api/password", {
+      currentPassword: "a first long passphrase",
+      newPassword: "another long passphrase",
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+  });
+
   it("links to an existing password account when both the provider and Kith verified the address", async () => {
     await signUp(s, "Ada", "ada@example.com");
     const adaId = (await s.deps.store.users.findByEmail("ada@example.com"))?.id as string;
@@ -290,7 +321,11 @@ describe.each(DIALECTS)("linking single sign-on from Settings, on %s", (dialect)
 
   it("links the provider to the signed-in person when it vouches for their very address; then it signs them in", async () => {
     const { ada, jar } = await adaWithPassword();
-    expect((await linkState(jar)).json()).toEqual({ provider: { id: "oidc", name: "Test provider" }, linked: false });
+    expect((await linkState(jar)).json()).toEqual({
+      provider: { id: "oidc", name: "Test provider" },
+      linked: false,
+      password: true,
+    });
     const linked = await signInThroughProvider(s, { login: ADA.email, start: "link" }, jar);
     expect(linked.location).toBe("/settings?sso=linked");
     expect((await linkState(jar)).json().linked).toBe(true);
@@ -385,7 +420,11 @@ describe.each(DIALECTS)("without single sign-on configured, on %s", (dialect) =>
     expect(start.statusCode).toBe(404);
     expect((await s.app.inject({ method: "GET", url: "/api/auth/callback/oidc?code=x&state=y" })).statusCode).toBe(404);
     const owner = await signUp(s, "Ada", "ada@example.com");
-    expect((await owner.call("GET", "/api/sso/link")).json()).toEqual({ provider: null, linked: false });
+    expect((await owner.call("GET", "/api/sso/link")).json()).toEqual({
+      provider: null,
+      linked: false,
+      password: true,
+    });
     expect((await owner.call("POST", "/api/sso/link")).statusCode).toBe(404);
   });
 });

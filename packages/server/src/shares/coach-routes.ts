@@ -6,8 +6,11 @@ import type { FastifyRequest } from "fastify";
  * when it is listed here, by method and route pattern, with the part of the scope it needs; its service then limits
  * what it answers to that scope (`core/src/shares/scope.ts`: contacts by tag, the job search whole). Every other
  * route — a write, the today list, companies, the network, settings, tokens, MCP, routes added later — answers 403.
+ * The today list stays refused: it is the owner's to-do, each item with a draft rendered from notes and last topics,
+ * and its cap and spread rank people against the unshared ones; a coach follows progress, not the owner's queue.
  *
- * - `always`: who am I, the account's name, what is shared with me.
+ * - `always`: who am I, the account's name, what is shared with me, and progress (`GET /api/progress`: its service
+ *   counts only the shared contacts and shows the job search only when shared — see `core/src/progress/`).
  * - `contacts`: the list and search, one contact, its timeline (`GET /api/interactions?contactId=`): shared contacts
  *   only, any other is a 404 like a missing one.
  * - `jobSearch`: opportunities (with their people and roles), interview prep, the question bank, expenses, and the
@@ -20,6 +23,7 @@ export const COACH_ROUTES: readonly (readonly [method: string, url: string, part
   ["GET", "/api/auth/me", "always"],
   ["GET", "/api/account", "always"],
   ["GET", "/api/me/access", "always"],
+  ["GET", "/api/progress", "always"],
   ["GET", "/api/contacts", "contacts"],
   ["GET", "/api/contacts/:id", "contacts"],
   ["GET", "/api/interactions", "contacts"],

@@ -12,9 +12,18 @@ import type {
 } from "@kith/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
+import { normalizeTag } from "./contact-rows.ts";
 import { fromJson } from "./json.ts";
 
 type Direction = ExchangeFact["direction"];
+
+/** A coach's share in the statement: the row's person carries one of the tags (none shared: no row). */
+function sharedContact(accountId: string, contactRef: "o.contact_id" | "ic.contact_id", onlyTags: readonly string[]) {
+  const tags = [...new Set(onlyTags.map(normalizeTag))];
+  if (tags.length === 0) return sql<boolean>`1 = 0`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM contact_tag st WHERE st.account_id = ${accountId}
+    AND st.contact_id = ${sql.ref(contactRef)} AND st.tag IN (${sql.join(tags)}))`;
+}
 
 /**
  * The analytics' reads (issue #16), each one account's rows through `interaction_contact` and `contact` (both
@@ -24,7 +33,12 @@ type Direction = ExchangeFact["direction"];
 export class KyselyAnalyticsRepository implements AnalyticsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async sentMessages(accountId: string, sinceAt: string, limit: number): Promise<SentMessageFact[]> {
+  async sentMessages(
+    accountId: string,
+    sinceAt: string,
+    limit: number,
+    onlyTags?: readonly string[],
+  ): Promise<SentMessageFact[]> {
     const rows = await this.db
       .selectFrom("interaction_contact as o")
       .innerJoin("interaction as i", (j) =>
@@ -50,6 +64,7 @@ export class KyselyAnalyticsRepository implements AnalyticsRepository {
       .where("o.direction", "=", "outbound")
       .where("o.meaningful", "=", 1)
       .where("o.occurred_at", ">=", sinceAt)
+      .$if(onlyTags !== undefined, (q) => q.where(sharedContact(accountId, "o.contact_id", onlyTags ?? [])))
       .orderBy("o.occurred_at", "desc")
       .orderBy("o.interaction_id")
       .limit(limit)
@@ -84,7 +99,12 @@ export class KyselyAnalyticsRepository implements AnalyticsRepository {
     return result.rows.map((r) => ({ contactId: r.id, displayName: r.display_name, wroteAt: r.last_touch_at }));
   }
 
-  async exchangesOfConnected(accountId: string, target: number, limit: number): Promise<ExchangeFact[]> {
+  async exchangesOfConnected(
+    accountId: string,
+    target: number,
+    limit: number,
+    onlyTags?: readonly string[],
+  ): Promise<ExchangeFact[]> {
     const rows = await this.db
       .selectFrom("interaction_contact as ic")
       .innerJoin("contact as c", (j) =>
@@ -93,6 +113,7 @@ export class KyselyAnalyticsRepository implements AnalyticsRepository {
       .select(["ic.contact_id", "ic.occurred_at", "ic.direction", "ic.meaningful"])
       .where("ic.account_id", "=", accountId)
       .where("c.exchange_count", ">=", target)
+      .$if(onlyTags !== undefined, (q) => q.where(sharedContact(accountId, "ic.contact_id", onlyTags ?? [])))
       .orderBy("ic.contact_id")
       .orderBy("ic.occurred_at")
       .limit(limit)

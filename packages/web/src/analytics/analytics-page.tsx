@@ -8,7 +8,7 @@ import { Alert } from "../ui/controls.tsx";
 import { formatDate, plural } from "../ui/format.ts";
 import { Empty, Loading, Page, Section } from "../ui/page.tsx";
 
-const CHANNEL_WORDS: Record<Analytics["replies"]["byChannel"][number]["kind"], string> = {
+export const CHANNEL_WORDS: Record<Analytics["replies"]["byChannel"][number]["kind"], string> = {
   email: "Email",
   call: "Call",
   meeting: "Meeting",
@@ -18,7 +18,7 @@ const CHANNEL_WORDS: Record<Analytics["replies"]["byChannel"][number]["kind"], s
   other: "Other",
 };
 
-const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** Hours as people say them: "6 h", "2.5 days". */
 export function waitWords(hours: number | null): string {
@@ -34,7 +34,7 @@ export const templateWords = (t: { name: string | null; deleted: boolean }) =>
 const dayWords = (on: string) =>
   new Date(`${on}T12:00:00`).toLocaleDateString(undefined, { month: "short", day: "numeric" });
 
-const monthWords = (month: string) =>
+export const monthWords = (month: string) =>
   new Date(`${month}-15T12:00:00`).toLocaleDateString(undefined, { month: "short", year: "numeric" });
 
 export default function AnalyticsPage() {
@@ -43,7 +43,15 @@ export default function AnalyticsPage() {
     queryFn: async (): Promise<Analytics> => unwrap(api.GET("/api/analytics")),
   });
   return (
-    <Page title="Analytics" lead="How your follow-ups land: who answers, who waits for you, and what you have built.">
+    <Page
+      title="Analytics"
+      lead="How your follow-ups land: who answers, who waits for you, and what you have built."
+      actions={
+        <Link href="/progress" className="btn btn-plain">
+          Progress
+        </Link>
+      }
+    >
       {analytics.isPending && <Loading />}
       {analytics.isError && <Alert>{describeError(analytics.error)}</Alert>}
       {analytics.data && <AnalyticsSections a={analytics.data} />}
@@ -149,7 +157,7 @@ function AnalyticsSections({ a }: { a: Analytics }) {
 type ReplyRow = { key: string; label: string; sent: number; answered: number; rate: number | null };
 
 /** Sent, answered, reply rate and median wait, a row each (by channel, by template). */
-function ReplyTable({
+export function ReplyTable({
   caption,
   heading,
   rows,

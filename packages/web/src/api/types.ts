@@ -36,6 +36,7 @@ export const ROLES: Role[] = ["owner", "editor", "viewer"];
 export type TodayList = Ok<"/api/today", "get">;
 export type Insights = Ok<"/api/insights", "get">;
 export type Analytics = Ok<"/api/analytics", "get">;
+export type Progress = Ok<"/api/progress", "get">;
 export type DueItem = TodayList["items"][number];
 export type LaterItem = TodayList["later"][number];
 export type Habit = TodayList["habit"];

@@ -7,7 +7,8 @@ import type { ComponentType, LazyExoticComponent } from "react";
 export interface Feature {
   id: string;
   /** Shown in the main navigation, sorted by `order`. */
-  nav?: { label: string; href: string; order: number; icon: string };
+  /** `audience: "coach"`: a tab only a coach sees (their progress); every other tab is everyone's (a coach's filtered). */
+  nav?: { label: string; href: string; order: number; icon: string; audience?: "coach" };
   /** A feature without a tab of its own (import, duplicates): this tab is shown as current on its pages. */
   navUnder?: string;
   routes: FeatureRoute[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentNavHref, NAV, PRIVATE_ROUTES } from "./features.ts";
+import { COACH_NAV, currentNavHref, NAV, PRIVATE_ROUTES } from "./features.ts";
 
 describe("the shell's features", () => {
   it("route the import, report and duplicates pages, and give them no tab of their own", () => {
@@ -14,6 +14,12 @@ describe("the shell's features", () => {
       "/templates",
       "/settings",
     ]);
+  });
+
+  it("give a coach a Progress tab first (their home), and members none", () => {
+    expect(COACH_NAV[0]?.href).toBe("/progress");
+    expect(NAV.map((n) => n.href)).not.toContain("/progress");
+    expect(currentNavHref("/progress")).toBe("/progress");
   });
 
   it("mark the tab a page lives under as current", () => {

@@ -5,7 +5,11 @@ const modules = import.meta.glob<{ feature: Feature }>("../*/feature.ts", { eage
 // app/feature.ts (the type) matches the pattern too; it exports no feature.
 export const FEATURES: Feature[] = Object.values(modules).flatMap((m) => (m.feature ? [m.feature] : []));
 
-export const NAV = FEATURES.flatMap((f) => (f.nav ? [f.nav] : [])).sort((a, b) => a.order - b.order);
+const ALL_NAV = FEATURES.flatMap((f) => (f.nav ? [f.nav] : [])).sort((a, b) => a.order - b.order);
+
+/** The members' tabs, and the tabs a coach may be shown (the layout keeps those of the parts shared). */
+export const NAV = ALL_NAV.filter((item) => item.audience !== "coach");
+export const COACH_NAV = ALL_NAV;
 
 export const PUBLIC_ROUTES = FEATURES.flatMap((f) => f.routes.filter((r) => r.public));
 export const PRIVATE_ROUTES = FEATURES.flatMap((f) => f.routes.filter((r) => !r.public));
@@ -15,7 +19,7 @@ export function currentNavHref(location: string): string | undefined {
   const under = FEATURES.find((f) => f.navUnder && f.routes.some((r) => startsWithPath(location, staticPart(r.path))));
   if (under?.navUnder) return under.navUnder;
   if (location === "/") return "/";
-  return NAV.find((item) => item.href !== "/" && startsWithPath(location, item.href))?.href;
+  return ALL_NAV.find((item) => item.href !== "/" && startsWithPath(location, item.href))?.href;
 }
 
 const staticPart = (path: string) => path.split("/:")[0] ?? path;

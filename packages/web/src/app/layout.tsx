@@ -1,12 +1,12 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { Link, useLocation } from "wouter";
-import { currentNavHref, NAV } from "./features.ts";
+import { COACH_NAV, currentNavHref, NAV } from "./features.ts";
 import { isTyping, openQuickLog, useQuickLog } from "./quick-log.ts";
 import { useCanEdit, useMyAccess } from "./session.ts";
 
 /** The tabs a coach may open, by what is shared with them (the server refuses the rest). */
 function coachSees(href: string, scope: { tags: string[]; jobSearch: boolean }): boolean {
-  if (href === "/settings") return true;
+  if (href === "/settings" || href === "/progress") return true;
   if (href === "/contacts") return scope.tags.length > 0;
   if (href === "/jobs") return scope.jobSearch;
   return false;
@@ -24,6 +24,7 @@ const ICONS: Record<string, ReactNode> = {
   ),
   companies: <path d="M4 20V6l8-3v17M12 9h8v11M7 9h2M7 13h2M7 17h2M15 13h2M15 17h2M2 20h20" />,
   jobs: <path d="M9 6V4h6v2M3 8h18v11H3zM3 13h18M11 13v2h2v-2" />,
+  progress: <path d="M4 20V4M4 20h16M8 16l4-5 3 3 5-7" />,
   templates: <path d="M4 5h16v11H9l-5 4V5zM8 9h8M8 12h5" />,
   articles: <path d="M6 3h9l3 3v15H6zM9 9h6M9 13h6M9 17h4" />,
   settings: (
@@ -61,10 +62,10 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [canEdit]);
 
   const scope = useMyAccess().data?.scope ?? null;
-  const nav = scope ? NAV.filter((item) => coachSees(item.href, scope)) : NAV;
+  const nav = scope ? COACH_NAV.filter((item) => coachSees(item.href, scope)) : NAV;
   const home = nav[0]?.href;
   useEffect(() => {
-    // A coach has no today list: their first shared tab is their home.
+    // A coach has no today list: their progress (the first tab) is their home.
     if (scope && location === "/" && home && home !== "/") navigate(home, { replace: true });
   }, [scope, location, home, navigate]);
 

@@ -101,4 +101,26 @@ describe("the sessions section", () => {
     renderPage(<SessionsSection />, "/settings?email=changed");
     expect(await screen.findByText(/Your address is changed and confirmed/)).toBeTruthy();
   });
+
+  it("tells a person who signs in through single sign-on so, and offers a first password instead of the forms", async () => {
+    let password = false;
+    const sent = fakeApi({
+      "GET /api/sessions": () => ({ items: [session("s1", FIREFOX, "198.51.100.7", true)] }),
+      "GET /api/sso/link": () => ({ provider: { id: "oidc", name: "Authentik" }, linked: true, password }),
+      "POST /api/password/set": () => {
+        password = true;
+        return reply(204, undefined);
+      },
+    });
+    const { user } = renderPage(<SessionsSection />);
+    expect(await screen.findByText(/You sign in through Authentik: you have no password here/)).toBeTruthy();
+    expect(screen.queryByLabelText("Current password")).toBeNull();
+    expect(screen.queryByLabelText("Password, to confirm")).toBeNull();
+    await user.type(screen.getByLabelText("New password"), "a first long passphrase");
+    await user.click(screen.getByRole("button", { name: "Set a password" }));
+    expect(await screen.findByLabelText("Current password")).toBeTruthy();
+    expect(sent.sent("POST", "/api/password/set").map((r) => r.body)).toEqual([
+      { newPassword: "a first long passphrase" },
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import { ApiError, describeError } from "../api/problem.ts";
 import { Alert, Button, Field } from "../ui/controls.tsx";
 import { formatDateTime, plural } from "../ui/format.ts";
 import { Section } from "../ui/page.tsx";
+import { SetPasswordPart } from "./set-password-part.tsx";
 import { SsoLinkPart } from "./sso-link-part.tsx";
 
 type Session = Answer<"/api/sessions", "get">["items"][number];
@@ -49,12 +50,20 @@ export function SessionsSection() {
     onSuccess: refresh,
   });
   const others = sessions.data?.items.filter((s) => !s.current) ?? [];
+  // How this person signs in: one the provider signed up has no password to change until they set one.
+  const signIn = useQuery({ queryKey: ["sso-link"], queryFn: () => unwrap(api.GET("/api/sso/link")) });
 
   return (
     <Section title="Sign-in and sessions">
       <EmailChangeOutcome />
-      <ChangePassword onChanged={refresh} />
-      <ChangeEmail />
+      {signIn.data?.password === false ? (
+        <SetPasswordPart provider={signIn.data.provider?.name ?? null} />
+      ) : (
+        <>
+          <ChangePassword onChanged={refresh} />
+          <ChangeEmail />
+        </>
+      )}
       <SsoLinkPart />
       <h3 className="strong">Where you are signed in</h3>
       {[sessions.error, signOutOne.error, signOutOthers.error].map(
