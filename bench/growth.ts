@@ -7,9 +7,9 @@ import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import pg from "pg";
-import { generate, prng } from "./generate.ts";
+import { generate } from "./generate.ts";
 import { ms, percentiles, type Stats, sample } from "./measure.ts";
-import { memoryBfs } from "./network-paths.ts";
+import { memoryBfs, pathsWorkload } from "./network-paths.ts";
 
 /**
  * `npm run bench:growth`: does a figure stay flat as an account grows? Builds accounts of 10k, 50k and 200k
@@ -190,34 +190,7 @@ async function measureSize(size: number): Promise<{ figures: Figures; load: stri
 
 /** P3 as bench/network-paths.ts measures it: the service's paths beside a breadth-first search in memory. */
 async function paths(open: OpenDatabase, deps: Deps, actor: Actor): Promise<Figure> {
-  const edges = await open.db
-    .selectFrom("relationship")
-    .select(["from_contact_id", "to_contact_id"])
-    .where("account_id", "=", actor.accountId)
-    .execute();
-  const adjacency = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    const list = adjacency.get(a);
-    if (list) list.push(b);
-    else adjacency.set(a, [b]);
-  };
-  for (const e of edges) {
-    link(e.from_contact_id, e.to_contact_id);
-    link(e.to_contact_id, e.from_contact_id);
-  }
-  const contacts = await open.db
-    .selectFrom("contact")
-    .select(["id", "last_touch_at"])
-    .where("account_id", "=", actor.accountId)
-    .orderBy("id")
-    .execute();
-  const first = new Set(contacts.filter((c) => c.last_touch_at !== null).map((c) => c.id));
-  const strangers = contacts.filter((c) => c.last_touch_at === null).map((c) => c.id);
-  const rand = prng(99);
-  const targets = [
-    contacts[1]?.id ?? "",
-    ...Array.from({ length: TARGETS - 1 }, () => strangers[Math.floor(rand() * strangers.length)] ?? ""),
-  ];
+  const { adjacency, first, targets } = await pathsWorkload(open.db, actor.accountId, TARGETS);
   for (const t of targets.slice(0, 10)) await findNetworkPaths(deps, actor, { to: `contact:${t}` });
   const service: number[] = [];
   const baseline: number[] = [];

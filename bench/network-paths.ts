@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Deps, findNetworkPaths } from "@kith/core";
 import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import pg from "pg";
 import { generate, prng } from "./generate.ts";
 import { ms, percentiles, ratio, type Stats } from "./measure.ts";
@@ -39,6 +39,43 @@ async function freshPostgresDatabase(url: string): Promise<string> {
   const target = new URL(url);
   target.pathname = "/kith_bench_network";
   return target.toString();
+}
+
+/**
+ * What a paths run asks and what its raw baseline holds: every knows-edge of the account in memory both ways, the
+ * first-degree contacts (touched), and `count` targets — the hub (the second contact by id, the one with the most
+ * edges: the search must stay bounded there) and contacts never touched, drawn with a fixed seed.
+ */
+export async function pathsWorkload(db: OpenDatabase["db"], accountId: string, count: number) {
+  const edges = await db
+    .selectFrom("relationship")
+    .select(["from_contact_id", "to_contact_id"])
+    .where("account_id", "=", accountId)
+    .execute();
+  const adjacency = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = adjacency.get(a);
+    if (list) list.push(b);
+    else adjacency.set(a, [b]);
+  };
+  for (const e of edges) {
+    link(e.from_contact_id, e.to_contact_id);
+    link(e.to_contact_id, e.from_contact_id);
+  }
+  const contacts = await db
+    .selectFrom("contact")
+    .select(["id", "last_touch_at"])
+    .where("account_id", "=", accountId)
+    .orderBy("id")
+    .execute();
+  const first = new Set(contacts.filter((c) => c.last_touch_at !== null).map((c) => c.id));
+  const strangers = contacts.filter((c) => c.last_touch_at === null).map((c) => c.id);
+  const rand = prng(99);
+  const targets = [
+    contacts[1]?.id ?? "",
+    ...Array.from({ length: count - 1 }, () => strangers[Math.floor(rand() * strangers.length)] ?? ""),
+  ];
+  return { edgeCount: edges.length, adjacency, first, targets };
 }
 
 /** The raw baseline: every edge in memory, a breadth-first search from the target to 3 edges (4 people). */
@@ -104,36 +141,7 @@ async function main() {
     });
     const generatedS = (performance.now() - started) / 1000;
 
-    const edges = await open.db
-      .selectFrom("relationship")
-      .select(["from_contact_id", "to_contact_id"])
-      .where("account_id", "=", actor.accountId)
-      .execute();
-    const adjacency = new Map<string, string[]>();
-    const link = (a: string, b: string) => {
-      const list = adjacency.get(a);
-      if (list) list.push(b);
-      else adjacency.set(a, [b]);
-    };
-    for (const e of edges) {
-      link(e.from_contact_id, e.to_contact_id);
-      link(e.to_contact_id, e.from_contact_id);
-    }
-    const contacts = await open.db
-      .selectFrom("contact")
-      .select(["id", "last_touch_at"])
-      .where("account_id", "=", actor.accountId)
-      .orderBy("id")
-      .execute();
-    const first = new Set(contacts.filter((c) => c.last_touch_at !== null).map((c) => c.id));
-    const strangers = contacts.filter((c) => c.last_touch_at === null).map((c) => c.id);
-    const rand = prng(99);
-    const hub = contacts[1]?.id ?? "";
-    // The hub among the targets: the search must stay bounded at a contact with 30k edges.
-    const targets = [
-      hub,
-      ...Array.from({ length: TARGETS - 1 }, () => strangers[Math.floor(rand() * strangers.length)] ?? ""),
-    ];
+    const { edgeCount, adjacency, first, targets } = await pathsWorkload(open.db, actor.accountId, TARGETS);
 
     const truncated = { count: 0, paths: 0 };
     const warm = targets.slice(0, 10);
@@ -161,7 +169,7 @@ async function main() {
       `Command: \`${command}\` (BENCH_CONTACTS=${CONTACTS}, BENCH_KNOWS_EDGES=${EDGES}, BENCH_HUB_EDGES=${HUB_EDGES}, ` +
         `BENCH_INTERACTIONS=${INTERACTIONS}, BENCH_TARGETS=${TARGETS}).`,
       `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${os.cpus().length} cores, shared with other work. ` +
-        `Generating took ${generatedS.toFixed(1)} s; ${edges.length} edges, ${first.size} first-degree contacts; ` +
+        `Generating took ${generatedS.toFixed(1)} s; ${edgeCount} edges, ${first.size} first-degree contacts; ` +
         `targets: the hub and ${TARGETS - 1} contacts never touched; ${truncated.count} answers truncated, ` +
         `${(truncated.paths / targets.length).toFixed(1)} paths per answer on average.`,
       "",
