@@ -22,6 +22,7 @@ import { registerMessageCommands } from "./messages/message-commands.ts";
 import { registerSendCommands } from "./messages/send-command.ts";
 import { registerNetworkCommands } from "./network/network-commands.ts";
 import { registerJobCommands } from "./opportunities/job-commands.ts";
+import { registerProgressCommand } from "./progress/progress-command.ts";
 import { registerServeCommand } from "./server/serve-command.ts";
 import { registerTodayCommands } from "./today/today-commands.ts";
 
@@ -60,6 +61,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSendCommands(program, ctx);
   registerMcpCommand(program, ctx);
   registerAnalyticsCommand(program, ctx);
+  registerProgressCommand(program, ctx);
   registerNetworkCommands(program, ctx);
   registerAskCommands(program, ctx);
   return program;

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { type CliContext, clientAction } from "../cli-context.ts";
 import { renderTable } from "../output/table.ts";
 
-const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
 /** Hours as people say them: "6 h", "2.5 days". */
 export function waitWords(hours: number | null): string {
@@ -12,7 +12,7 @@ export function waitWords(hours: number | null): string {
   return `${Math.round((hours / 24) * 10) / 10} days`;
 }
 
-const replyRow = (label: string, r: ReplyStats) => [
+export const replyRow = (label: string, r: ReplyStats) => [
   label,
   String(r.sent),
   String(r.answered),

@@ -127,6 +127,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     completeFollowUp: (id, body) => unwrap(api.POST("/api/follow-ups/{id}/done", { ...path("id", id), body })),
     getToday: () => unwrap(api.GET("/api/today")),
     getAnalytics: () => unwrap(api.GET("/api/analytics")),
+    getProgress: () => unwrap(api.GET("/api/progress")),
     doneToday: (contactId, body) =>
       unwrap(api.POST("/api/today/{contactId}/done", { ...path("contactId", contactId), body })),
     snoozeToday: (contactId, body) =>

@@ -69,6 +69,7 @@ export interface KithClient {
   ): Promise<Answer<"/api/follow-ups/{id}/done", "post">>;
   getToday(): Promise<Answer<"/api/today", "get">>;
   getAnalytics(): Promise<Answer<"/api/analytics", "get">>;
+  getProgress(): Promise<Answer<"/api/progress", "get">>;
   doneToday(contactId: string, input: DoneTodayRequest): Promise<Answer<"/api/today/{contactId}/done", "post">>;
   snoozeToday(
     contactId: string,

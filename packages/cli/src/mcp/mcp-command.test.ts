@@ -45,6 +45,10 @@ async function followUpAndLog(client: Client, zoeId: string) {
   expect(textOf(done)).toContain("Done and logged.");
   const shown = textOf(await client.callTool({ name: "show_contact", arguments: { contactId: zoeId } }));
   expect(shown).toContain('"kind": "email"');
+  // The email just logged is this week's one reach-out.
+  const progress = await client.callTool({ name: "progress", arguments: {} });
+  expect(textOf(progress)).toMatch(/^This week: 1 of \d+ reach-outs/m);
+  expect((progress.structuredContent as { network: { habit: { weekCount: number } } }).network.habit.weekCount).toBe(1);
 }
 
 describe("kith mcp on the local database (stdio)", () => {

@@ -16,6 +16,7 @@ import {
   findNetworkPaths,
   getContact,
   getContactDue,
+  getProgress,
   getToday,
   listAsks,
   listCompanies,
@@ -23,7 +24,9 @@ import {
   listInteractions,
   logInteraction,
   logInteractionSchema,
+  type Progress,
   pathQuerySchema,
+  progressSchema,
   saveArticle,
   saveArticleSchema,
   snoozeToday,
@@ -104,6 +107,44 @@ export function describeWhoYouKnow(who: WhoDoYouKnow): string {
 }
 
 /**
+ * Progress as an assistant would say it: the week's habit, replies, connections built, and the job search's stages
+ * and next interview. Figures and the job search's own titles only, as the progress page.
+ */
+export function describeProgress(p: Progress): string {
+  const lines = [
+    `Progress on ${p.todayOn}${p.coverage.everything ? "" : ` (contacts tagged ${p.coverage.tags.join(", ") || "none"})`}:`,
+  ];
+  const n = p.network;
+  if (n) {
+    const h = n.habit;
+    const streak = h.streakWeeks === 1 ? "1 week" : `${h.streakWeeks} weeks`;
+    lines.push(
+      `This week: ${h.weekCount} of ${h.weeklyGoal} reach-outs${h.met ? " (goal met)" : ""}; streak ${streak}.`,
+    );
+    const r = n.replies.overall;
+    lines.push(
+      r.sent === 0
+        ? `No message sent since ${n.sinceOn}.`
+        : `Replies since ${n.sinceOn}: ${r.answered} of ${r.sent} answered${r.rate === null ? "" : ` (${Math.round(r.rate * 100)}%)`}; ` +
+            `by channel ${n.replies.byChannel.map((c) => `${c.kind} ${c.answered}/${c.sent}`).join(", ")}.`,
+    );
+    const built = n.connectionsPerMonth.reduce((sum, m) => sum + m.connected, 0);
+    lines.push(`Connections built in the last 12 months: ${built}.`);
+  }
+  const j = p.jobSearch;
+  if (j) {
+    const stages = j.stages.filter((s) => s.count > 0).map((s) => `${s.stage} ${s.count}`);
+    lines.push(stages.length === 0 ? "Job search: no opportunities yet." : `Job search: ${stages.join(", ")}.`);
+    const next = j.interviews.find((i) => !i.held && i.startsAt >= p.todayOn);
+    if (next)
+      lines.push(
+        `Next interview: ${next.title}${next.companyName ? ` at ${next.companyName}` : ""}, ${next.startsAt} (${next.kind}).`,
+      );
+  }
+  return lines.join("\n");
+}
+
+/**
  * Kith as an MCP server (issue #16): the tools and resources an assistant uses to answer "who should I follow up
  * with today and what should I say?" and to log what happened. Each tool parses its input with the core's own
  * schemas and calls one core service as the scope's actor, so the roles hold as on every face (a viewer's write is
@@ -118,7 +159,8 @@ export function createKithMcpServer(scope: McpScope): McpServer {
         "Kith keeps a person's network: whom to follow up with today, why, and what to say. Start with `today`; " +
         "use `draft_message` for words, and `done` (or `log_interaction`) once the person has written or talked " +
         "to someone. Names are found with `search_contacts` and `search_companies`; `who_do_you_know_at` and " +
-        "`find_paths` reach 2nd–4th degree people, `add_ask` records a 'who do you know?' request.",
+        "`find_paths` reach 2nd–4th degree people, `add_ask` records a 'who do you know?' request; `progress` " +
+        "tells how the week's habit, replies and the job search are going.",
     },
   );
 
@@ -139,6 +181,21 @@ export function createKithMcpServer(scope: McpScope): McpServer {
           : `${view.items.length} follow-up${view.items.length === 1 ? "" : "s"} for ${view.todayOn}:`;
       const later = view.laterCount > 0 ? `\n${view.laterCount} more wait for the coming days.` : "";
       return answer(`${head}\n${lines.join("\n")}${later}`, view);
+    }),
+  );
+
+  server.registerTool(
+    "progress",
+    {
+      title: "Progress",
+      description:
+        "The week's reach-outs against the goal and the streak, reply rates by channel, connections built per month, and the job search's stages, latest stage changes and interviews (figures, no person named).",
+      outputSchema: progressSchema,
+      annotations: READ,
+    },
+    guarded(async () => {
+      const progress = await getProgress(deps, actor);
+      return { ...answer(describeProgress(progress), progress), structuredContent: progress };
     }),
   );
 
@@ -376,6 +433,19 @@ export function createKithMcpServer(scope: McpScope): McpServer {
     },
     async (uri): Promise<ReadResourceResult> => ({
       contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await getToday(deps, actor)) }],
+    }),
+  );
+
+  server.registerResource(
+    "progress",
+    "kith://progress",
+    {
+      title: "Progress",
+      description: "The weekly habit, replies, connections built and the job search's pipeline",
+      mimeType: "application/json",
+    },
+    async (uri): Promise<ReadResourceResult> => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await getProgress(deps, actor)) }],
     }),
   );
 

@@ -65,6 +65,7 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
         "draft_message",
         "find_paths",
         "log_interaction",
+        "progress",
         "save_article",
         "search_companies",
         "search_contacts",
@@ -75,6 +76,11 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
       ].sort(),
     );
     expect(byName.get("today")?.annotations?.readOnlyHint).toBe(true);
+    expect(byName.get("progress")?.annotations?.readOnlyHint).toBe(true);
+    // Progress's output schema is the core's own: the job search's stages are the pipeline's vocabulary.
+    const progressProps = byName.get("progress")?.outputSchema?.properties as Record<string, unknown>;
+    expect(Object.keys(progressProps).sort()).toEqual(["coverage", "jobSearch", "network", "todayOn"]);
+    expect(JSON.stringify(progressProps.jobSearch)).toContain('"interviewing"');
     expect(byName.get("done")?.annotations?.readOnlyHint).toBe(false);
     // The input schemas are the core's own: a kind outside the vocabulary is not offered.
     const logProps = byName.get("log_interaction")?.inputSchema.properties as Record<string, { enum?: string[] }>;
@@ -143,6 +149,40 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
     await client.close();
   });
 
+  it("tells the progress: the week's habit, replies, connections built and the job search, as structured content", async () => {
+    const ada = await signUp(s, "Ada", "ada@example.com");
+    const zoeId = await zoe(ada.call);
+    await ada.call("POST", "/api/interactions", {
+      contactIds: [zoeId],
+      kind: "email",
+      direction: "outbound",
+      occurredAt: "2026-11-02T09:00:00.000Z",
+    });
+    const job = await ada.call("POST", "/api/opportunities", { title: "Ingénieure 🚀", companyName: "Acmé" });
+    expect(job.statusCode).toBe(201);
+    const client = await connect(await tokenFor(ada.call));
+
+    const result = await client.callTool({ name: "progress", arguments: {} });
+    expect(result.isError).toBeFalsy();
+    const text = textOf(result);
+    expect(text).toMatch(/^Progress on 2026-11-02:\nThis week: 1 of \d+ reach-outs/);
+    expect(text).toContain("Replies since 2025-11-02: 0 of 1 answered (0%); by channel email 0/1.");
+    expect(text).toContain("Job search: interested 1.");
+    expect(text).not.toContain("Zoë");
+    const progress = result.structuredContent as {
+      coverage: unknown;
+      network: { habit: { weekCount: number } };
+      jobSearch: { stages: { stage: string; count: number }[] };
+    };
+    expect(progress.coverage).toEqual({ everything: true, tags: [] });
+    expect(progress.network.habit.weekCount).toBe(1);
+    expect(progress.jobSearch.stages.find((st) => st.stage === "interested")?.count).toBe(1);
+    // The resource is the same figures, for an assistant that reads rather than calls.
+    const resource = await client.readResource({ uri: "kith://progress" });
+    expect(JSON.parse((resource.contents[0] as { text: string }).text)).toEqual(progress);
+    await client.close();
+  });
+
   it("refuses a viewer's writes and another account's ids in Kith's words, and reads for the viewer", async () => {
     const ada = await signUp(s, "Ada", "ada@example.com");
     const vi = await signUp(s, "Vi", "vi@example.com");
@@ -154,6 +194,9 @@ describe.each(DIALECTS)("Kith over MCP (streamable HTTP) on %s", (dialect) => {
     const viewer = await connect(await tokenFor(vi.call, { "x-kith-account": adaAccount }));
 
     expect(textOf(await viewer.callTool({ name: "today", arguments: {} }))).toContain("Zoë Ångström");
+    const progress = await viewer.callTool({ name: "progress", arguments: {} });
+    expect(progress.isError).toBeFalsy();
+    expect(textOf(progress)).toMatch(/^Progress on 2026-11-02:/);
     const write = await viewer.callTool({
       name: "log_interaction",
       arguments: { contactIds: [zoeId], kind: "call", direction: "mutual" },
