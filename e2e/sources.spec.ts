@@ -1,8 +1,25 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "./fixtures.ts";
 import { apiPost, capture } from "./helpers.ts";
 
 /** The calendar fixture in the repository (accents, emoji, IDN addresses, a weekly 1:1 with a moved occurrence). */
 const FIXTURE = "packages/core/src/testing/samples/calendar-meetings.ics";
+
+/** A feed at its new address on loopback (reached only with the server's test-only setting): a calendar, no events. */
+async function feedServer() {
+  const server = http.createServer((req, res) => {
+    if (req.url !== "/moved/basic.ics") return void res.writeHead(404).end();
+    res
+      .writeHead(200, { "content-type": "text/calendar; charset=utf-8" })
+      .end("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//e2e//EN\r\nEND:VCALENDAR\r\n");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/moved/basic.ics`,
+    close: () => server.close(),
+  };
+}
 
 test("sources: an .ics imported in Settings logs Rosa's meetings on her timeline from your calendar, once however often it is imported", async ({
   page,
@@ -49,7 +66,7 @@ test("sources: an .ics imported in Settings logs Rosa's meetings on her timeline
   const feed = new URL("/feeds/private-6f1c9e2a7b3d4e5f/basic.ics?token=s3cret-Zx9", page.url()).href;
   await apiPost(page, "/api/calendars", { url: feed, name: "Work ☕" });
   await page.reload();
-  await expect(calendars.getByText("Work ☕")).toBeVisible();
+  await expect(calendars.getByText("Work ☕", { exact: true })).toBeVisible();
   await expect(calendars.getByText(`${new URL(feed).origin}/…/basic.ics?…`)).toBeVisible();
   await expect(page.locator("body")).not.toContainText("s3cret");
   await expect(page.locator("body")).not.toContainText("private-6f1c");
@@ -59,6 +76,25 @@ test("sources: an .ics imported in Settings logs Rosa's meetings on her timeline
     await sources.screenshot({ path: `/tmp/kith-sources-masked-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
+
+  // The feed answers 404: failed for good, and the row asks for its address again (as after a restore, which keeps
+  // none). Given again, the same calendar is read again and keeps what it logged.
+  const again = calendars.getByRole("form", { name: "Enter the address of Work ☕ again" });
+  await expect(again.getByText("Enter its address again")).toBeVisible();
+  await again.scrollIntoViewIfNeeded();
+  await capture(page, "sources-address-again");
+  const moved = await feedServer();
+  try {
+    await again.getByLabel("Address of Work ☕ (ICS)").fill(moved.url);
+    await again.getByRole("button", { name: "Read it again" }).click();
+    await expect(calendars.getByText(/^Saved: Work ☕ will be read again from this address in a moment/)).toBeVisible();
+    // Read by the job from its new address: the same calendar, up to date.
+    await expect(calendars.getByText("Up to date")).toHaveCount(2);
+  } finally {
+    moved.close();
+  }
+  await expect(calendars.getByText("Work ☕", { exact: true })).toHaveCount(1);
+  await sources.screenshot({ path: "/tmp/kith-sources-address-saved-1280.png" });
 
   await page.goto(`/contacts/${rosa.id}`);
   const timeline = page.locator("ol.timeline");

@@ -9602,6 +9602,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendars/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a subscription its address again (editor): one restored from a backup, which keeps no address, or one that failed; checked as subscribing checks it, read again by the job on the same calendar, so nothing it logged is logged twice. A calendar of imported files has none (409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "file" | "subscription";
+                            name: string;
+                            url: string | null;
+                            /** @enum {string} */
+                            state: "waiting" | "syncing" | "ok" | "failing" | "failed";
+                            error: string | null;
+                            lastRunAt: string | null;
+                            lastSuccessAt: string | null;
+                            nextRunAt: string | null;
+                            counts: {
+                                events: number;
+                                meetings: number;
+                                upcoming: number;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;

@@ -202,6 +202,7 @@ function casesFor(ids: Record<string, string>): Record<string, Expectation> {
     "POST /api/calendars": { status: 400, body: { url: "http://127.0.0.1:9/bob.ics" } },
     "GET /api/calendars/:id": notFound(),
     "POST /api/calendars/:id/sync": notFound(),
+    "PUT /api/calendars/:id/address": notFound({ url: "https://calendar.example/bob.ics" }),
     "DELETE /api/calendars/:id": notFound(),
     "GET /api/articles": { list: true },
     "POST /api/articles": { status: 400, body: { url: "http://127.0.0.1:9/bob-article" } },

@@ -40,6 +40,16 @@ describe.each(DIALECTS)("kith calendar on %s (in-process)", (dialect) => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^error: url: URL 127\.0\.0\.1 is not a public address/);
   });
+
+  it("gives no address to a calendar of imported files, and checks a subscription's address as subscribing does", async () => {
+    const imported = (await kith("calendar", "import", FIXTURE, "--json")).stdout;
+    const id = JSON.parse(imported).calendar.id as string;
+    const file = await kith("calendar", "address", id, "https://calendar.example/work.ics");
+    expect(file.code).not.toBe(0);
+    expect(file.stderr).toMatch(/A calendar of imported files has no address: import the file again to update it/);
+    const refused = await kith("calendar", "address", id, "http://127.0.0.1:9/x.ics");
+    expect(refused.code).not.toBe(0);
+  });
 });
 
 describe("kith calendar over HTTP", () => {
@@ -59,5 +69,27 @@ describe("kith calendar over HTTP", () => {
     // The coffee in October; the dinner in February 2027 is still to come.
     expect(subscribed.stdout).toMatch(/^meetings +1$/m);
     expect((await kith("calendars", "--json")).stdout).toContain('"name": "Work"');
+  });
+
+  it("gives a failed subscription its address again: the same calendar is read, nothing logged twice", async () => {
+    const ics = await import("node:fs/promises").then((fs) => fs.readFile(FIXTURE, "utf8"));
+    site.serve("/gone.ics", { status: 404, body: "gone" });
+    site.serve("/moved.ics", { headers: { "content-type": "text/calendar; charset=utf-8" }, body: ics });
+    await kith("contacts", "add", "--first", "Rosa", "--email", "rosa@example.com");
+    const subscribed = await kith("calendar", "subscribe", site.url("/gone.ics"), "--name", "Team", "--json");
+    const { id, state } = JSON.parse(subscribed.stdout) as { id: string; state: string };
+    expect(state).toBe("failed");
+
+    const given = await kith("calendar", "address", id, site.url("/moved.ics"));
+    expect(given.code).toBe(0);
+    expect(given.stdout).toMatch(new RegExp(`^Team \\(${id}\\) read again from its address$`, "m"));
+    expect(given.stdout).toMatch(/^state +ok$/m);
+    const meetings = (out: string) => Number(/^meetings +(\d+)$/m.exec(out)?.[1]);
+    expect(meetings(given.stdout)).toBeGreaterThanOrEqual(7); // Rosa's, and Zoë's from the test before
+    const again = await kith("calendar", "address", id, site.url("/moved.ics"));
+    expect(again.code).toBe(0);
+    expect(meetings(again.stdout)).toBe(meetings(given.stdout));
+    const listed = JSON.parse((await kith("calendars", "--json")).stdout) as { id: string }[];
+    expect(listed.filter((c) => c.id === id)).toHaveLength(1);
   });
 });

@@ -52,7 +52,10 @@ async function icsText(file: string): Promise<string> {
   return new TextDecoder("utf-8").decode(await readFile(file));
 }
 
-/** `kith calendar import FILE`, `kith calendar subscribe URL`, `kith calendar remove ID` and `kith calendars`. */
+/**
+ * `kith calendar import FILE`, `kith calendar subscribe URL`, `kith calendar address ID URL`, `kith calendar remove
+ * ID` and `kith calendars`.
+ */
 export function registerCalendarCommands(program: Command, ctx: CliContext) {
   const calendar = program.command("calendar").description("log meetings from your calendar");
   calendar
@@ -74,6 +77,18 @@ export function registerCalendarCommands(program: Command, ctx: CliContext) {
           ...(flags.name !== undefined ? { name: flags.name } : {}),
         });
         out.show(subscribed, (c) => `subscribed to ${c.name} (${c.id})\n${calendarDetail(c)}`);
+      }),
+    );
+  calendar
+    .command("address <id> <url>")
+    .description(
+      "give a subscription its address again (one restored from a backup, or failing): the same calendar is read " +
+        "again, so nothing it logged is logged twice",
+    )
+    .action(
+      clientAction(ctx, async ({ client, out, args }) => {
+        const calendar = await client.setCalendarAddress(args[0]!, { url: args[1]! });
+        out.show(calendar, (c) => `${c.name} (${c.id}) read again from its address\n${calendarDetail(c)}`);
       }),
     );
   calendar

@@ -230,6 +230,15 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
       }
       return calendar;
     },
+    setCalendarAddress: async (id, body) => {
+      let calendar = await unwrap(api.PUT("/api/calendars/{id}/address", { params: { path: { id } }, body }));
+      // As after subscribing: the server's job reads it again at once; follow it a while.
+      for (let i = 0; (calendar.state === "waiting" || calendar.state === "syncing") && i < ARTICLE_POLLS; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        calendar = await unwrap(api.GET("/api/calendars/{id}", path("id", calendar.id)));
+      }
+      return calendar;
+    },
     removeCalendar: async (id, keepMeetings) => {
       const keep = keepMeetings ? "true" : "false";
       await unwrap(api.DELETE("/api/calendars/{id}", { params: { path: { id }, query: { keep } } }));

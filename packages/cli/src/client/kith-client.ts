@@ -147,6 +147,8 @@ export interface KithClient {
   importCalendar(input: Body<"/api/calendars/import", "post">): Promise<CalendarImport>;
   /** Subscribes and follows the first sync (in-process: runs it here and now). */
   subscribeCalendar(input: Body<"/api/calendars", "post">): Promise<CalendarView>;
+  /** Gives a subscription its address again, on the same calendar, and follows the sync (in-process: runs it here). */
+  setCalendarAddress(id: string, input: Body<"/api/calendars/{id}/address", "put">): Promise<CalendarView>;
   removeCalendar(id: string, keepMeetings: boolean): Promise<void>;
   /** Syncs the member's mailbox and the account's calendar subscriptions now, and answers how each went. */
   syncSources(): Promise<SourcesSync>;

@@ -75,6 +75,7 @@ import {
   sendCampaign,
   sendMessage,
   sendTestDigest,
+  setCalendarAddress,
   setContactArchived,
   skipToday,
   snoozeToday,
@@ -200,6 +201,10 @@ export function createLocalClient(
     subscribeCalendar: async (input) => {
       const calendar = await subscribeCalendar(calendarDeps, actor, input);
       return syncCalendarNow(calendarDeps, actor, calendar.id);
+    },
+    setCalendarAddress: async (id, input) => {
+      await setCalendarAddress(calendarDeps, actor, id, input);
+      return syncCalendarNow(calendarDeps, actor, id);
     },
     removeCalendar: (id, keepMeetings) => removeCalendar(deps, actor, id, { keep: String(keepMeetings) }),
     sendMessage: (input) => {

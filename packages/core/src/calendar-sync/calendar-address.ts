@@ -5,7 +5,7 @@ import type { Deps } from "../ports/index.ts";
 export const calendarSealContext = (accountId: string, calendarId: string) => `calendar:${accountId}:${calendarId}`;
 
 /** Why a stored address does not open, in words (the state of the subscription says it). */
-export const ADDRESS_KEY_CHANGED = "The server key changed since this calendar was added: subscribe to it again";
+export const ADDRESS_KEY_CHANGED = "The server key changed since this calendar was added: enter its address again";
 
 /** A file name worth showing at the end of a masked path: short, a calendar's, no token-like run in it. */
 const SHOWN_FILE = /^[\p{L}\p{N}._-]{1,40}\.(ics|ical|ifb|icalendar)$/iu;

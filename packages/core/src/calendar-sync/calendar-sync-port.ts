@@ -94,6 +94,16 @@ export interface CalendarSyncRepository {
   finish(accountId: string, id: string, owner: string, outcome: CalendarRunOutcome): Promise<boolean>;
   /** Records a failed run and gives the lease back. */
   fail(accountId: string, id: string, owner: string, failure: CalendarFailure): Promise<boolean>;
+  /**
+   * A subscription's address given again (sealed and as shown): the failed state cleared and the next run now, its
+   * ledger kept. Only while no run holds the lease (false: one does, or it is no subscription).
+   */
+  readdress(
+    accountId: string,
+    id: string,
+    address: { sealedUrl: string; maskedUrl: string },
+    nowAt: string,
+  ): Promise<boolean>;
   /** A subscription's next run is now ("Sync now"); its state reads `waiting` unless it is syncing. */
   requestRun(accountId: string, id: string, nowAt: string): Promise<void>;
   ledger(accountId: string, calendarId: string): Promise<CalendarLedgerEntry[]>;

@@ -15,6 +15,7 @@ import {
   type Calendar,
   type CalendarImportResult,
   type CalendarSyncResult,
+  calendarAddressSchema,
   importCalendarSchema,
   removeCalendarQuerySchema,
   subscribeCalendarSchema,
@@ -171,6 +172,34 @@ export async function requestCalendarSync(deps: Deps, actor: Actor, id: string):
     throw conflict("A calendar of imported files has nothing to fetch: import the file again to update it");
   }
   await deps.store.calendars.requestRun(actor.accountId, id, deps.clock.now().toISOString());
+  return presentCalendar(await found(deps, actor, id));
+}
+
+/**
+ * Gives a subscription its address again (editor) — one restored from a backup (which keeps no address) or failing
+ * for good — on the same calendar, so its ledger stays and nothing it logged is logged twice: the address is checked
+ * as subscribing checks it (400 naming `url`), sealed into this calendar's row, the failed state cleared and the
+ * next run now (the `calendars` job fetches it). Events of the feed with a UID the ledger holds are updated, others
+ * added. A file calendar has no address (409); a run holding the calendar's lease → 409.
+ */
+export async function setCalendarAddress(
+  deps: CalendarSyncDeps,
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<Calendar> {
+  requireRole(actor, "editor");
+  const calendar = await found(deps, actor, id);
+  if (calendar.kind !== "subscription") {
+    throw conflict("A calendar of imported files has no address: import the file again to update it");
+  }
+  const parsed = parseInput(calendarAddressSchema, input);
+  const refusal = await deps.calendarFetcher.refusal(parsed.url);
+  if (refusal) throw invalid("url", `URL ${refusal}`);
+  const address = sealCalendarAddress(deps.sealer, actor.accountId, id, new URL(parsed.url).href);
+  if (!(await deps.store.calendars.readdress(actor.accountId, id, address, deps.clock.now().toISOString()))) {
+    throw conflict("This calendar is being synced right now; try again in a moment");
+  }
   return presentCalendar(await found(deps, actor, id));
 }
 

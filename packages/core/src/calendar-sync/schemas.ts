@@ -34,6 +34,10 @@ export const subscribeCalendarSchema = z.strictObject({
 });
 export type SubscribeCalendarInput = z.input<typeof subscribeCalendarSchema>;
 
+/** A subscription's address given again (one restored from a backup, or failing): the same checks as subscribing. */
+export const calendarAddressSchema = z.strictObject({ url: calendarUrlSchema });
+export type CalendarAddressInput = z.input<typeof calendarAddressSchema>;
+
 export const removeCalendarQuerySchema = z.strictObject({
   /** true (default): the meetings it logged stay; false: they are removed with it. */
   keep: z.enum(["true", "false"]).optional(),

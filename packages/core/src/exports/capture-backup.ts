@@ -96,9 +96,9 @@ export function restoredMailboxMessage(
   };
 }
 
-/** Why a restored subscription does not sync until it is subscribed to again. */
+/** Why a restored subscription does not sync until its address is given again (`setCalendarAddress`). */
 export const RESTORED_SUBSCRIPTION =
-  "Restored from a backup, which keeps no calendar address (it may hold the feed's token): subscribe to it again";
+  "Restored from a backup, which keeps no calendar address (it may hold the feed's token): enter its address again";
 
 /**
  * A calendar as it is restored, by `createdBy` (the restoring member: members are not in a backup). The file

@@ -1,5 +1,6 @@
 import {
   type CalendarSyncDeps,
+  calendarAddressSchema,
   calendarImportResultSchema,
   calendarSchema,
   getCalendar,
@@ -9,6 +10,7 @@ import {
   removeCalendar,
   removeCalendarQuerySchema,
   requestCalendarSync,
+  setCalendarAddress,
   subscribeCalendar,
   subscribeCalendarSchema,
 } from "@kith/core";
@@ -24,7 +26,7 @@ const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 
 /**
  * Calendars (issue #15): import an .ics file (its past meetings with known contacts are logged at once), subscribe to
- * an ICS URL (fetched by the `calendars` job), see each one's state, "sync now", remove with or without its meetings.
+ * an ICS URL (fetched by the `calendars` job), give a restored one its address again, see each one's state, "sync now", remove with or without its meetings.
  */
 export function registerCalendarSyncRoutes(
   app: FastifyInstance,
@@ -96,6 +98,26 @@ export function registerCalendarSyncRoutes(
       const calendar = await requestCalendarSync(deps, req.actor, req.params.id);
       opts.onSyncAsked();
       return reply.code(202).send(calendar);
+    },
+  );
+  r.put(
+    "/api/calendars/:id/address",
+    {
+      schema: {
+        tags,
+        summary:
+          "Give a subscription its address again (editor): one restored from a backup, which keeps no address, or " +
+          "one that failed; checked as subscribing checks it, read again by the job on the same calendar, so " +
+          "nothing it logged is logged twice. A calendar of imported files has none (409)",
+        params: idParams,
+        body: calendarAddressSchema,
+        response: { 200: calendarSchema },
+      },
+    },
+    async (req) => {
+      const calendar = await setCalendarAddress(deps, req.actor, req.params.id, req.body);
+      opts.onSyncAsked();
+      return calendar;
     },
   );
   r.delete(

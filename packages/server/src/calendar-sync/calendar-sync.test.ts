@@ -89,4 +89,42 @@ describe.each(DIALECTS)("calendars over HTTP on %s", (dialect) => {
     expect(await meetings(alice.call, p.rosa)).toEqual([]);
     expect((await alice.call("GET", `/api/calendars/${id}`)).statusCode).toBe(404);
   });
+
+  it("a subscription restored from a backup, given its address again, reads the same feed and logs nothing twice", async () => {
+    s.clock.set(NOW);
+    site.serve("/team.ics", { headers: { "content-type": "text/calendar; charset=utf-8" }, body: FIRST });
+    const alice = await signUp(s, "Alice", "alice@example.com");
+    await contacts(alice.call);
+    await alice.call("POST", "/api/calendars", { url: site.url("/team.ics"), name: "Team" });
+    expect(await runJob()).toEqual({ synced: 1 });
+    const backup = (await alice.call("GET", "/api/backup")).json();
+
+    const bob = await signUp(s, "Bob", "bob@example.com");
+    expect((await bob.call("POST", "/api/backup/restore", backup)).statusCode).toBe(200);
+    const [restored] = (await bob.call("GET", "/api/calendars")).json().items;
+    expect(restored).toMatchObject({ kind: "subscription", name: "Team", state: "failed", nextRunAt: null });
+    const rosa = (await bob.call("GET", "/api/contacts?q=Rosa")).json().items[0].id as string;
+    expect(await meetings(bob.call, rosa)).toHaveLength(7);
+
+    const given = await bob.call("PUT", `/api/calendars/${restored.id}/address`, { url: site.url("/team.ics") });
+    expect(given.statusCode).toBe(200);
+    expect(given.json()).toMatchObject({ id: restored.id, state: "waiting", error: null, nextRunAt: NOW });
+    expect(await runJob()).toEqual({ synced: 1 });
+    expect((await bob.call("GET", `/api/calendars/${restored.id}`)).json()).toMatchObject({
+      state: "ok",
+      counts: { meetings: 8 },
+    });
+    expect(await meetings(bob.call, rosa)).toHaveLength(7);
+    expect((await bob.call("GET", "/api/calendars")).json().items).toHaveLength(1);
+
+    const refused = await bob.call("PUT", `/api/calendars/${restored.id}/address`, { url: "ftp://x.example/a.ics" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: "url" })]);
+    const file = (await bob.call("POST", "/api/calendars/import", { content: FIRST })).json().calendar.id;
+    const noAddress = await bob.call("PUT", `/api/calendars/${file}/address`, { url: site.url("/team.ics") });
+    expect(noAddress.statusCode).toBe(409);
+    expect(noAddress.json().detail).toBe(
+      "A calendar of imported files has no address: import the file again to update it",
+    );
+  });
 });

@@ -231,6 +231,26 @@ export class KyselyCalendarSyncRepository implements CalendarSyncRepository {
       .execute();
   }
 
+  async readdress(accountId: string, id: string, a: { sealedUrl: string; maskedUrl: string }, nowAt: string) {
+    const done = await this.db
+      .updateTable("calendar_source")
+      .set({
+        sealed_url: a.sealedUrl,
+        masked_url: a.maskedUrl,
+        url: null,
+        state: "waiting",
+        error: null,
+        failures: 0,
+        next_run_at: nowAt,
+      })
+      .where("account_id", "=", accountId)
+      .where("id", "=", id)
+      .where("kind", "=", "subscription")
+      .where(leaseFree(nowAt))
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows) === 1;
+  }
+
   async requestRun(accountId: string, id: string, nowAt: string): Promise<void> {
     await this.db
       .updateTable("calendar_source")

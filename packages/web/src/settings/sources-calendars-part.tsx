@@ -8,6 +8,7 @@ import {
   useCalendars,
   useImportCalendar,
   useRemoveCalendar,
+  useSetCalendarAddress,
   useSubscribeCalendar,
   useSyncCalendar,
 } from "./sources-queries.ts";
@@ -62,6 +63,7 @@ function CalendarRow({ calendar: c, canEdit }: { calendar: CalendarView; canEdit
         <div className="muted small break">{c.url ?? "Files you import here"}</div>
         <SourceState state={c.state} lastRunAt={c.lastRunAt} error={c.error} counts={calendarCountWords(c.counts)} />
         {error && <Alert>{describeError(error)}</Alert>}
+        {canEdit && !confirming && <AddressAgainForm calendar={c} />}
         {confirming && (
           <fieldset className="rows-field">
             <legend>Remove {c.name}</legend>
@@ -104,6 +106,60 @@ function CalendarRow({ calendar: c, canEdit }: { calendar: CalendarView; canEdit
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * A subscription that failed for good (one restored from a backup has no address: a backup keeps none) is given its
+ * address again here, on the same calendar: what it logged is kept and nothing is logged twice.
+ */
+function AddressAgainForm({ calendar: c }: { calendar: CalendarView }) {
+  const setAddress = useSetCalendarAddress();
+  const [url, setUrl] = useState("");
+  const problem = setAddress.error instanceof ApiError ? setAddress.error : null;
+  const failed = c.kind === "subscription" && c.state === "failed";
+  // A success waits for the list read again (the mutation's refetch): failing again (the error above says why) asks
+  // for the address once more.
+  if (setAddress.isSuccess && !failed) {
+    return (
+      <Alert tone="info">
+        Saved: {c.name} will be read again from this address in a moment; the meetings it logged are kept and none is
+        logged twice.
+      </Alert>
+    );
+  }
+  if (!failed) return null;
+  return (
+    <form
+      className="stack-sm"
+      aria-label={`Enter the address of ${c.name} again`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAddress.mutate({ id: c.id, url: url.trim() });
+      }}
+    >
+      <p className="strong">Enter its address again</p>
+      <Field
+        label={`Address of ${c.name} (ICS)`}
+        name={`calendarAddress-${c.id}`}
+        type="url"
+        value={url}
+        onChange={(v) => {
+          setUrl(v);
+          if (setAddress.isError) setAddress.reset();
+        }}
+        placeholder="https://calendar.example.com/…/basic.ics"
+        description="Its meetings are kept: the same calendar is read again, and nothing it logged is logged twice."
+        error={problem?.fieldError("url")}
+        isRequired
+      />
+      {setAddress.error && !problem?.fieldError("url") && <Alert>{describeError(setAddress.error)}</Alert>}
+      <div className="row">
+        <Button type="submit" isDisabled={setAddress.isPending || !url.trim()}>
+          {setAddress.isPending ? "Saving…" : "Read it again"}
+        </Button>
+      </div>
+    </form>
   );
 }
 

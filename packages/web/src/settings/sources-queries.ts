@@ -43,6 +43,12 @@ export const useSubscribeCalendar = () =>
 export const useSyncCalendar = () =>
   useCalendarMutation((id: string) => unwrap(api.POST("/api/calendars/{id}/sync", { params: { path: { id } } })));
 
+/** A subscription's address given again (one restored from a backup, or failed): the same calendar is read again. */
+export const useSetCalendarAddress = () =>
+  useCalendarMutation(({ id, url }: { id: string; url: string }) =>
+    unwrap(api.PUT("/api/calendars/{id}/address", { params: { path: { id } }, body: { url } })),
+  );
+
 export const useRemoveCalendar = () =>
   useCalendarMutation(({ id, keep }: { id: string; keep: boolean }) =>
     unwrap(api.DELETE("/api/calendars/{id}", { params: { path: { id }, query: { keep: keep ? "true" : "false" } } })),

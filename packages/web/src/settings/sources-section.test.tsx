@@ -84,6 +84,65 @@ describe("SourcesSection", () => {
     expect(api.sent("DELETE", "/api/calendars/cal2")[0]?.query.get("keep")).toBe("false");
   });
 
+  it("asks for a restored subscription's address again and says it will be read again", async () => {
+    const restored = calendar({
+      id: "cal3",
+      kind: "subscription",
+      name: "Team",
+      url: "https://calendar.example/…/team.ics",
+      state: "failed",
+      error:
+        "Restored from a backup, which keeps no calendar address (it may hold the feed's token): enter its address again",
+    });
+    let refuse = true;
+    let now = restored;
+    const api = fakeApi({
+      ...editor,
+      ...noMailbox,
+      "GET /api/calendars": () => ({ items: [now] }),
+      "PUT /api/calendars/cal3/address": () => {
+        if (refuse) {
+          return reply(400, {
+            title: "Bad Request",
+            errors: [{ path: "url", message: "URL must start with http:// or https://" }],
+          });
+        }
+        now = { ...restored, state: "waiting", error: null };
+        return now;
+      },
+    });
+    const { user } = renderPage(<SourcesSection />);
+    const form = await screen.findByRole("form", { name: "Enter the address of Team again" });
+    expect(within(form).getByText("Enter its address again")).toBeTruthy();
+    const field = within(form).getByRole("textbox", { name: "Address of Team (ICS)" });
+    await user.type(field, "ftp://calendar.example/t0ken/team.ics");
+    await user.click(within(form).getByRole("button", { name: "Read it again" }));
+    expect(await within(form).findByText("URL must start with http:// or https://")).toBeTruthy();
+
+    refuse = false;
+    await user.clear(field);
+    await user.type(field, "https://calendar.example/t0ken/team.ics");
+    await user.click(within(form).getByRole("button", { name: "Read it again" }));
+    expect(await screen.findByText(/Saved: Team will be read again from this address in a moment/)).toBeTruthy();
+    expect(screen.queryByText("Enter its address again")).toBeNull();
+    expect(api.sent("PUT", "/api/calendars/cal3/address").map((r) => r.body)).toEqual([
+      { url: "ftp://calendar.example/t0ken/team.ics" },
+      { url: "https://calendar.example/t0ken/team.ics" },
+    ]);
+  });
+
+  it("shows a viewer no address form", async () => {
+    fakeApi({
+      ...noMailbox,
+      "GET /api/auth/me": () => ({ userId: "u1", accountId: "a1", role: "viewer", name: "Ada" }),
+      "GET /api/calendars": () => ({ items: [calendar({ id: "cal3", kind: "subscription", state: "failed" })] }),
+    });
+    renderPage(<SourcesSection />);
+    await screen.findByRole("list", { name: "Calendars" });
+    expect(await screen.findByText("Only editors and owners can add or remove calendars.")).toBeTruthy();
+    expect(screen.queryByText("Enter its address again")).toBeNull();
+  });
+
   it("shows the server's word under the subscription address", async () => {
     fakeApi({
       ...editor,
