@@ -10,6 +10,7 @@ import pg from "pg";
 import { generate } from "./generate.ts";
 import { ms, percentiles, type Stats, sample } from "./measure.ts";
 import { memoryBfs, pathsWorkload } from "./network-paths.ts";
+import { sqliteRawSearch } from "./raw-search.ts";
 
 /**
  * `npm run bench:growth`: does a figure stay flat as an account grows? Builds accounts of 10k, 50k and 200k
@@ -49,22 +50,10 @@ function sqliteRaw(raw: Database.Database): Raw {
     `SELECT due_item FROM contact WHERE account_id = ? AND due_priority IS NOT NULL
      ORDER BY due_priority DESC, next_due_on, id LIMIT 25`,
   );
-  // The search index as the schema has it: since 0039 the terms carry the account's number and the state.
-  const indexed = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'contact_search_fts'").get() !== undefined;
-  const table = indexed ? "contact_search_fts" : "contact_fts";
-  const search = raw.prepare(
-    `SELECT c.* FROM (SELECT rowid AS r FROM ${table} WHERE ${table} MATCH ?) f
-     JOIN contact_fts_map m ON m.fts_rowid = f.r JOIN contact c ON c.id = m.contact_id
-     WHERE c.account_id = ? AND c.archived_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`,
-  );
-  const code = indexed ? raw.prepare("SELECT code FROM contact_search_account WHERE account_id = ?") : null;
+  const search = sqliteRawSearch(raw);
   return {
     topDue: async (a) => top.all(a),
-    search: async (a, words) => {
-      const row = code?.get(a) as { code: number } | undefined;
-      const prefix = row ? `${String(row.code).padStart(9, "0")}a` : "";
-      return search.all(words.map((w) => `"${prefix}${w}"*`).join(" AND "), a);
-    },
+    search: async (a, words) => search(a, words),
   };
 }
 

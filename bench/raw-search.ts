@@ -1,0 +1,23 @@
+import type Database from "better-sqlite3";
+
+/**
+ * The raw engine's search on SQLite, as the schema has it: a search's first page of contact rows straight from the
+ * full-text index, sorted by name. Since migration 0039 each term carries the account's number and the contact's
+ * state (`000000001arosa`), so the account and "in use" are in the match itself; before it, `contact_fts` held
+ * every account's words and the join filtered them.
+ */
+export function sqliteRawSearch(raw: Database.Database): (accountId: string, words: string[]) => unknown[] {
+  const indexed = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'contact_search_fts'").get() !== undefined;
+  const table = indexed ? "contact_search_fts" : "contact_fts";
+  const search = raw.prepare(
+    `SELECT c.* FROM (SELECT rowid AS r FROM ${table} WHERE ${table} MATCH ?) f
+     JOIN contact_fts_map m ON m.fts_rowid = f.r JOIN contact c ON c.id = m.contact_id
+     WHERE c.account_id = ? AND c.archived_at IS NULL ORDER BY c.sort_name, c.id LIMIT 51`,
+  );
+  const code = indexed ? raw.prepare("SELECT code FROM contact_search_account WHERE account_id = ?") : null;
+  return (accountId, words) => {
+    const row = code?.get(accountId) as { code: number } | undefined;
+    const prefix = row ? `${String(row.code).padStart(9, "0")}a` : "";
+    return search.all(words.map((w) => `"${prefix}${w}"*`).join(" AND "), accountId);
+  };
+}
