@@ -4,9 +4,8 @@ import type { Actor } from "../accounts/roles.ts";
 import { createContact, getContact } from "../contacts/contact-service.ts";
 import { deleteInteraction, listInteractions } from "../interactions/interaction-service.ts";
 import type { Interaction } from "../interactions/schemas.ts";
-import type { SecretSealer } from "../messages/send/send-ports.ts";
 import type { Deps } from "../ports/index.ts";
-import { codeOf } from "../testing/fakes.ts";
+import { codeOf, testSealer } from "../testing/fakes.ts";
 import { readSample } from "../testing/samples.ts";
 import { applyCalendar } from "./apply-calendar.ts";
 import { ADDRESS_KEY_CHANGED, maskCalendarUrl, sealStoredCalendarAddresses } from "./calendar-address.ts";
@@ -41,23 +40,6 @@ function feed(initial: FetchedCalendar) {
     },
   };
   return { fetcher, state };
-}
-
-/** A sealer whose sealed values hold nothing of the plain text (the real AES-GCM one is tested in runtime). */
-function testSealer(): SecretSealer {
-  const sealed = new Map<string, string>();
-  return {
-    seal: (plain, context) => {
-      const key = `ks-test.${sealed.size + 1}`;
-      sealed.set(key, `${context}\u0000${plain}`);
-      return key;
-    },
-    open: (value, context) => {
-      const [ctx, plain] = (sealed.get(value) ?? "").split("\u0000");
-      if (ctx !== context || plain === undefined) throw new Error("does not open here");
-      return plain;
-    },
-  };
 }
 
 async function people(deps: Deps, actor: Actor) {

@@ -6,8 +6,7 @@ import { exportBackup } from "../exports/backup-service.ts";
 import { RESTORED_SUBSCRIPTION } from "../exports/capture-backup.ts";
 import { restoreBackup } from "../exports/restore-service.ts";
 import { listInteractions } from "../interactions/interaction-service.ts";
-import type { SecretSealer } from "../messages/send/send-ports.ts";
-import { codeOf } from "../testing/fakes.ts";
+import { codeOf, testSealer } from "../testing/fakes.ts";
 import { readSample } from "../testing/samples.ts";
 import type { CalendarFetcher } from "./calendar-sync-port.ts";
 import {
@@ -35,23 +34,6 @@ function feed() {
     },
   };
   return { fetcher, urls };
-}
-
-/** A sealer whose sealed values hold nothing of the plain text. */
-function testSealer(): SecretSealer {
-  const sealed = new Map<string, string>();
-  return {
-    seal: (plain, context) => {
-      const key = `ks-test.${sealed.size + 1}`;
-      sealed.set(key, `${context}\u0000${plain}`);
-      return key;
-    },
-    open: (value, context) => {
-      const [ctx, plain] = (sealed.get(value) ?? "").split("\u0000");
-      if (ctx !== context || plain === undefined) throw new Error("does not open here");
-      return plain;
-    },
-  };
 }
 
 describe.each(DIALECTS)("a subscription's address given again on %s", (dialect) => {

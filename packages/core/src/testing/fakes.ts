@@ -1,3 +1,4 @@
+import type { SecretSealer } from "../messages/send/send-ports.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Clock, IdSource, Secrets } from "../shared/system-ports.ts";
 
@@ -49,4 +50,21 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw error;
   }
   return "ok";
+}
+
+/** A sealer whose sealed values hold nothing of the plain text (the real AES-GCM one is tested in runtime). */
+export function testSealer(): SecretSealer {
+  const sealed = new Map<string, string>();
+  return {
+    seal: (plain, context) => {
+      const key = `ks-test.${sealed.size + 1}`;
+      sealed.set(key, `${context}\u0000${plain}`);
+      return key;
+    },
+    open: (value, context) => {
+      const [ctx, plain] = (sealed.get(value) ?? "").split("\u0000");
+      if (ctx !== context || plain === undefined) throw new Error("does not open here");
+      return plain;
+    },
+  };
 }
