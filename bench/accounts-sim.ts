@@ -1,9 +1,9 @@
 import { type Actor, type Deps, getToday, listContacts } from "@kith/core";
-import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { migrate, openDatabase } from "@kith/store";
 import type { Database } from "@kith/store/schema";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
+import { benchDeps } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { ms, type Stats, sample } from "./measure.ts";
 
@@ -90,12 +90,7 @@ async function main() {
   const open = openDatabase({ databaseUrl });
   try {
     await migrate(open);
-    const deps: Deps = {
-      store: createStore(open.db, open.dialect),
-      clock: { now: () => new Date(NOW) },
-      ids: randomIds,
-      secrets: randomSecrets,
-    };
+    const deps = benchDeps(open, NOW);
     const actors: Actor[] = [];
     const results: Figures[] = [];
     const t = performance.now();

@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Actor, createApiToken, type Deps, findNetworkPaths, getToday, listContacts } from "@kith/core";
-import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
+import { buildApp, loadConfig } from "@kith/server";
+import { migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import pg from "pg";
+import { benchDeps } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { ms, percentiles, type Stats, sample } from "./measure.ts";
 import { memoryBfs, pathsWorkload } from "./network-paths.ts";
@@ -125,12 +126,7 @@ async function measureSize(size: number): Promise<{ figures: Figures; load: stri
   try {
     const open = openDatabase({ dataDir: dir, databaseUrl: pgTarget?.url });
     await migrate(open);
-    const deps: Deps = {
-      store: createStore(open.db, open.dialect),
-      clock: { now: () => new Date(NOW) },
-      ids: randomIds,
-      secrets: randomSecrets,
-    };
+    const deps = benchDeps(open, NOW);
     const actor = await accountOf(open, deps, size, generated);
     if (!pgTarget) writeFileSync(marker, `${size}\n`);
     const raw = open.dialect === "sqlite" ? sqliteRaw(open.raw as Database.Database) : postgresRaw(open.raw as pg.Pool);

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Actor, commitImport, createAccountForUser, type Deps, IMPORT_CHUNK_ROWS_ALONE } from "@kith/core";
-import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { migrate, openDatabase } from "@kith/store";
 import { insertTestUser } from "@kith/store/testing";
 import type Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
+import { benchDeps } from "./bench-deps.ts";
 
 /**
  * `node --import tsx bench/import.ts`: a seeded LinkedIn Connections.csv of BENCH_IMPORT_ROWS (30k) rows, in LinkedIn's exact
@@ -119,12 +119,7 @@ async function main() {
   try {
     const open = openDatabase({ dataDir: dir });
     await migrate(open);
-    const deps: Deps = {
-      store: createStore(open.db, open.dialect),
-      clock: { now: () => new Date(NOW) },
-      ids: randomIds,
-      secrets: randomSecrets,
-    };
+    const deps = benchDeps(open, NOW);
     const actor = await newAccount(deps, open);
     if (process.env.BENCH_CACHE) (open.raw as Database.Database).pragma(`cache_size = ${process.env.BENCH_CACHE}`);
     const csv = linkedInCsv(ROWS);

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createApiToken, type Deps } from "@kith/core";
-import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { createApiToken } from "@kith/core";
+import { buildApp, loadConfig } from "@kith/server";
+import { migrate, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
+import { benchDeps } from "./bench-deps.ts";
 
 /**
  * `BENCH_DATA_DIR=… node --import tsx bench/load-cpu.ts`: P5's mix of requests (the same four routes in the same
@@ -44,12 +45,7 @@ function timeStatements(raw: Database.Database) {
     };
   }
 }
-const deps: Deps = {
-  store: createStore(open.db, open.dialect),
-  clock: { now: () => new Date() },
-  ids: randomIds,
-  secrets: randomSecrets,
-};
+const deps = benchDeps(open);
 const member = await deps.store.memberships.listForUser("bench-user");
 const accountId = member[0]?.accountId;
 if (!accountId) throw new Error("no bench account in BENCH_DATA_DIR");

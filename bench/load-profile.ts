@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createApiToken, type Deps } from "@kith/core";
-import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { createApiToken } from "@kith/core";
+import { migrate, openDatabase } from "@kith/store";
 import pg from "pg";
+import { benchDeps } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { helloLoad, mixedLoad } from "./load.ts";
 import { startHelloWorld } from "./server-process.ts";
@@ -56,12 +56,7 @@ async function main() {
   if (PG) await ensurePostgresDatabase(PG, PG_DATABASE);
   const open = openDatabase({ dataDir: path.resolve(DATA_DIR as string), databaseUrl });
   await migrate(open);
-  const deps: Deps = {
-    store: createStore(open.db, open.dialect),
-    clock: { now: () => new Date() },
-    ids: randomIds,
-    secrets: randomSecrets,
-  };
+  const deps = benchDeps(open);
   let member = await deps.store.memberships.listForUser("bench-user");
   if (member.length === 0 && PG) {
     const t = performance.now();

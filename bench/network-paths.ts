@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Deps, findNetworkPaths } from "@kith/core";
-import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, type OpenDatabase, openDatabase } from "@kith/store";
+import { findNetworkPaths } from "@kith/core";
+import { migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import pg from "pg";
+import { benchDeps } from "./bench-deps.ts";
 import { generate, prng } from "./generate.ts";
 import { ms, percentiles, ratio, type Stats } from "./measure.ts";
 
@@ -124,12 +124,7 @@ async function main() {
   try {
     const open = openDatabase({ dataDir: dir, databaseUrl });
     await migrate(open);
-    const deps: Deps = {
-      store: createStore(open.db, open.dialect),
-      clock: { now: () => new Date(NOW) },
-      ids: randomIds,
-      secrets: randomSecrets,
-    };
+    const deps = benchDeps(open, NOW);
     const started = performance.now();
     const actor = await generate(open, deps, {
       contacts: CONTACTS,

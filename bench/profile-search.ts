@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { type Deps, listContacts } from "@kith/core";
-import { randomIds, randomSecrets } from "@kith/server";
-import { createStore, migrate, openDatabase } from "@kith/store";
+import { listContacts } from "@kith/core";
+import { migrate, openDatabase } from "@kith/store";
 import type { Database } from "@kith/store/schema";
 import type SQLite from "better-sqlite3";
 import { Kysely, type LogEvent, SqliteDialect } from "kysely";
+import { benchDeps } from "./bench-deps.ts";
 import { ms, percentiles, sample } from "./measure.ts";
 
 /**
@@ -29,12 +29,7 @@ const log = (event: LogEvent) => {
   spent.set(key, entry);
 };
 const logged = new Kysely<Database>({ dialect: new SqliteDialect({ database: open.raw as SQLite.Database }), log });
-const deps: Deps = {
-  store: createStore(logged, open.dialect),
-  clock: { now: () => new Date("2026-11-24T14:00:00.000Z") },
-  ids: randomIds,
-  secrets: randomSecrets,
-};
+const deps = benchDeps(open, "2026-11-24T14:00:00.000Z", logged);
 const member = (await deps.store.memberships.listForUser("bench-user"))[0];
 if (!member) throw new Error(`${dir} holds no bench account`);
 const actor = { userId: "bench-user", accountId: member.accountId, role: "owner" as const };
