@@ -2,12 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Actor, createApiToken, type Deps, findNetworkPaths, getToday, listContacts } from "@kith/core";
-import { buildApp, loadConfig } from "@kith/server";
+import { type Actor, type Deps, findNetworkPaths, getToday, listContacts } from "@kith/core";
 import { migrate, type OpenDatabase, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import pg from "pg";
-import { benchDeps } from "./bench-deps.ts";
+import { benchDeps, serveInProcess } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { ms, percentiles, type Stats, sample } from "./measure.ts";
 import { memoryBfs, pathsWorkload } from "./network-paths.ts";
@@ -134,16 +133,7 @@ async function measureSize(size: number): Promise<{ figures: Figures; load: stri
     const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
     const figures: Figures = {};
 
-    const config = loadConfig({
-      KITH_DATA_DIR: dir,
-      LOG_LEVEL: "silent",
-      PORT: "0",
-      KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
-    });
-    const { app } = await buildApp({ config, open, deps });
-    const address = await app.listen({ port: 0, host: "127.0.0.1" });
-    const { token } = await createApiToken(deps, actor, { name: "growth" });
-    const headers = { authorization: `Bearer ${token}` };
+    const { address, headers, close } = await serveInProcess(dir, open, deps, actor, "growth");
     const get = async (route: string) => {
       // One retry: on this busy machine a kept-alive connection is now and then reset under the client.
       const res = await fetch(`${address}${route}`, { headers }).catch(() => fetch(`${address}${route}`, { headers }));
@@ -163,7 +153,7 @@ async function measureSize(size: number): Promise<{ figures: Figures; load: stri
         baseline: figures["p2 r"]?.baseline as Stats,
       };
     } finally {
-      await app.close();
+      await close();
     }
     figures.p3 = await paths(open, deps, actor);
     await open.close();

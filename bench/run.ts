@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApiToken, type Deps, getToday, listContacts } from "@kith/core";
-import { buildApp, loadConfig, randomIds, randomSecrets } from "@kith/server";
+import { randomIds, randomSecrets } from "@kith/server";
 import { createStore, migrate, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import pg from "pg";
+import { serveInProcess } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { helloLoad, mixedLoad } from "./load.ts";
 import { ms, ratio, type Stats, sample } from "./measure.ts";
@@ -156,16 +157,7 @@ async function main() {
     rows.push(row("P1 today list, database part (repository), p95", repo, baseline, "≤ 1 ms"));
     rows.push(row("P1 today list, service (rank, spread, habit), p95", service, baseline, "—"));
 
-    const config = loadConfig({
-      KITH_DATA_DIR: dir,
-      LOG_LEVEL: "silent",
-      PORT: "0",
-      KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
-    });
-    const { app } = await buildApp({ config, open, deps });
-    const address = await app.listen({ port: 0, host: "127.0.0.1" });
-    const { token } = await createApiToken(deps, actor, { name: "bench" });
-    const headers = { authorization: `Bearer ${token}` };
+    const { address, token, headers, close } = await serveInProcess(dir, open, deps, actor, "bench");
     const api = await sample(300, async () => {
       const res = await fetch(`${address}/api/today`, { headers });
       if (!res.ok) throw new Error(`GET /api/today: ${res.status}`);
@@ -183,7 +175,7 @@ async function main() {
     const sampleIds = (await open.db.selectFrom("contact").select("id").orderBy("id").limit(2000).execute()).map(
       (r) => r.id,
     );
-    await app.close();
+    await close();
     await open.close();
 
     rows.push(...(await serverFigures(server, token, sampleIds)));
