@@ -24,16 +24,25 @@ export const replyRow = (label: string, r: ReplyStats) => [
 export const templateWords = (t: Pick<TemplateReplyStats, "name" | "deleted">) =>
   t.name === null ? "a deleted template" : t.deleted ? `${t.name} (deleted)` : t.name;
 
-export function renderAnalytics(a: Analytics): string {
-  const lines = [`Replies since ${a.sinceOn}${a.replies.sampled ? " (the most recent messages)" : ""}`];
-  if (a.replies.overall.sent === 0) lines.push("  no message sent in that time");
+/** Reply rates since a day, by channel then in all: the analytics' and the progress' same few lines. */
+export function replyLines(
+  sinceOn: string,
+  replies: Pick<Analytics["replies"], "overall" | "byChannel" | "sampled">,
+): string[] {
+  const lines = [`Replies since ${sinceOn}${replies.sampled ? " (the most recent messages)" : ""}`];
+  if (replies.overall.sent === 0) lines.push("  no message sent in that time");
   else
     lines.push(
       renderTable(
         ["CHANNEL", "SENT", "ANSWERED", "RATE", "MEDIAN WAIT"],
-        [...a.replies.byChannel.map((c) => replyRow(c.kind, c)), replyRow("all", a.replies.overall)],
+        [...replies.byChannel.map((c) => replyRow(c.kind, c)), replyRow("all", replies.overall)],
       ),
     );
+  return lines;
+}
+
+export function renderAnalytics(a: Analytics): string {
+  const lines = replyLines(a.sinceOn, a.replies);
   if (a.replies.byTemplate.length > 0)
     lines.push(
       "",

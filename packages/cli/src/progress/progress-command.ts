@@ -1,6 +1,6 @@
 import type { Progress } from "@kith/core";
 import type { Command } from "commander";
-import { replyRow } from "../analytics/analytics-command.ts";
+import { replyLines } from "../analytics/analytics-command.ts";
 import { type CliContext, clientAction } from "../cli-context.ts";
 import { terminalSafe } from "../messages/render-draft.ts";
 import { renderTable } from "../output/table.ts";
@@ -19,16 +19,8 @@ function renderNetwork(n: NonNullable<Progress["network"]>): string[] {
   const lines = [
     `This week (${h.weekStartOn} to ${h.weekEndOn}): ${h.weekCount} of ${h.weeklyGoal} reach-outs${h.met ? " ✓" : `, ${h.remaining} to go`} · streak ${weeks(h.streakWeeks)}`,
     "",
-    `Replies since ${n.sinceOn}${n.replies.sampled ? " (the most recent messages)" : ""}`,
+    ...replyLines(n.sinceOn, n.replies),
   ];
-  if (n.replies.overall.sent === 0) lines.push("  no message sent in that time");
-  else
-    lines.push(
-      renderTable(
-        ["CHANNEL", "SENT", "ANSWERED", "RATE", "MEDIAN WAIT"],
-        [...n.replies.byChannel.map((c) => replyRow(c.kind, c)), replyRow("all", n.replies.overall)],
-      ),
-    );
   const built = n.connectionsPerMonth.reduce((sum, m) => sum + m.connected, 0);
   lines.push("", `Connections built in the last 12 months: ${built}`);
   if (built > 0)
