@@ -11,6 +11,10 @@ describe.each(DIALECTS)("kith knows, path, who, ask and asks on %s (in-process)"
     await kith("contacts", "add", "--first", "Ana", "--last", "Silva");
     await kith("contacts", "add", "--first", "Leo", "--last", "Park", "--company", acmeId);
     await kith("contacts", "add", "--first", "Leo", "--last", "Moreau");
+    // Leo works there, but no touch with anyone is logged yet: nobody counts as known, and the answer says why.
+    expect((await kith("who", "acme")).stdout).toMatch(
+      /^you have not been in touch with anyone at Acme Robotics, nor with anyone who knows someone there \(a contact counts as someone you know once a touch with them is logged: kith log NAME\)$/m,
+    );
     expect((await kith("log", "Ana", "--kind", "call")).code).toBe(0);
 
     const ambiguous = await kith("knows", "ana", "leo", "--as", "colleague");

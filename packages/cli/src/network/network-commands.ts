@@ -22,7 +22,12 @@ export function pathsText(result: Paths): string {
 const ordinal = (n: number) => (n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th");
 
 export function whoText(who: Who): string {
-  if (who.degrees.length === 0) return `you know no one at ${who.company.name} yet, even through others`;
+  if (who.degrees.length === 0) {
+    return (
+      `you have not been in touch with anyone at ${who.company.name}, nor with anyone who knows someone there ` +
+      "(a contact counts as someone you know once a touch with them is logged: kith log NAME)"
+    );
+  }
   const rows = who.degrees.flatMap((g) =>
     g.people.map((p) => [
       `${g.degree}${ordinal(g.degree)}`,

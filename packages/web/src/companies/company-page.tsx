@@ -59,7 +59,7 @@ export default function CompanyPage() {
           ))}
         </ul>
       </Section>
-      <WhoDoYouKnowSection company={c} />
+      <WhoDoYouKnowSection company={c} peopleThere={people.data?.items.length ?? 0} />
       {opportunities.data && opportunities.data.length > 0 && (
         <Section title="Opportunities here">
           <ul className="plain-list">

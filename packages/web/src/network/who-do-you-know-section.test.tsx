@@ -81,4 +81,21 @@ describe("WhoDoYouKnowSection", () => {
     expect(await screen.findByText(/You asked Ana Ruiz about Acme Robotics \(asked\)/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "See the asks board" }).getAttribute("href")).toBe("/network/asks");
   });
+
+  it("says why nobody is known when people work there but none has been in touch, and not 'no one is linked'", async () => {
+    const none = { company: acme, degrees: [], ask: null, truncated: false };
+    fakeApi({
+      ...editor,
+      "GET /api/companies/acme/who-do-you-know": () => none,
+      "GET /api/asks": () => ({ items: [] }),
+    });
+    const { unmount } = renderPage(<WhoDoYouKnowSection company={acme} peopleThere={2} />);
+    expect(
+      (await screen.findByText(/You have not been in touch with anyone at Acme Robotics yet/)).textContent,
+    ).toMatch(/log one with a person listed above/);
+    expect(screen.queryByText(/No one you know is linked/)).toBeNull();
+    unmount();
+    renderPage(<WhoDoYouKnowSection company={acme} />);
+    expect(await screen.findByText(/No one you know is linked to Acme Robotics yet/)).toBeTruthy();
+  });
 });

@@ -22,7 +22,14 @@ const DEGREE_HINTS: Record<number, string> = {
  * The company page's "Who do you know at X?": the people there by degree, through whom, and a drafted ask to the
  * best first hop. "Did you send it?" → yes records the ask (which logs the message), so it is on the asks board.
  */
-export function WhoDoYouKnowSection({ company }: { company: { id: string; name: string } }) {
+export function WhoDoYouKnowSection({
+  company,
+  peopleThere = 0,
+}: {
+  company: { id: string; name: string };
+  /** How many contacts work there (listed above it on the company page). */
+  peopleThere?: number;
+}) {
   const who = useWhoDoYouKnow(company.id);
   const asks = useAsks();
   const open = (asks.data?.items ?? []).filter(
@@ -32,7 +39,7 @@ export function WhoDoYouKnowSection({ company }: { company: { id: string; name: 
     <Section title={`Who do you know at ${company.name}?`} id="who-do-you-know">
       {who.isPending && <Loading />}
       {who.isError && <Alert>{describeError(who.error)}</Alert>}
-      {who.data && <Degrees answer={who.data} />}
+      {who.data && <Degrees answer={who.data} peopleThere={peopleThere} />}
       {open.length > 0 && (
         <p className="small">
           {open.map((a) => `You asked ${a.contactName} about ${askAbout(a.about)} (${a.status}).`).join(" ")}{" "}
@@ -49,9 +56,15 @@ export function WhoDoYouKnowSection({ company }: { company: { id: string; name: 
   );
 }
 
-function Degrees({ answer }: { answer: WhoDoYouKnow }) {
+function Degrees({ answer, peopleThere }: { answer: WhoDoYouKnow; peopleThere: number }) {
   if (answer.degrees.length === 0)
-    return (
+    return peopleThere > 0 ? (
+      <p className="muted">
+        You have not been in touch with anyone at {answer.company.name} yet, nor with anyone who knows them. Someone
+        counts as a person you know once a touch with them is logged: log one with a person listed above, or ask your
+        network who knows them.
+      </p>
+    ) : (
       <p className="muted">
         No one you know is linked to {answer.company.name} yet. Ask your network who does: add who knows whom on your
         contacts' pages, or record an ask.
