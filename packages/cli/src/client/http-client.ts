@@ -272,6 +272,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     listOpportunities: (query, page) =>
       unwrap(api.GET("/api/opportunities", { params: { query: { ...query, ...page } } })),
     getOpportunity: (id) => unwrap(api.GET("/api/opportunities/{id}", path("id", id))),
+    opportunityNetwork: (id) => unwrap(api.GET("/api/opportunities/{id}/network", path("id", id))),
     createJobExpense: (body) => unwrap(api.POST("/api/job-expenses", { body })),
     createOpportunity: (body) => unwrap(api.POST("/api/opportunities", { body })),
     moveOpportunity: (id, body) => unwrap(api.POST("/api/opportunities/{id}/stage", { ...path("id", id), body })),

@@ -154,6 +154,8 @@ export interface KithClient {
   syncSources(): Promise<SourcesSync>;
   listOpportunities(query: OpportunityQuery, page: PageInput): Promise<Answer<"/api/opportunities", "get">>;
   getOpportunity(id: string): Promise<Answer<"/api/opportunities/{id}", "get">>;
+  /** Who you know at the opportunity's company, through whom, and whether to ask for a referral first. */
+  opportunityNetwork(id: string): Promise<Answer<"/api/opportunities/{id}/network", "get">>;
   createJobExpense(input: Body<"/api/job-expenses", "post">): Promise<Answer<"/api/job-expenses", "post">>;
   createOpportunity(input: Body<"/api/opportunities", "post">): Promise<Answer<"/api/opportunities", "post">>;
   moveOpportunity(

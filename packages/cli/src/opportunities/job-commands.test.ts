@@ -67,6 +67,41 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
     expect(rejected.stdout).toMatch(/follow-up due \S+: Keep in touch with Kai Nakamura 中村 after Ingénieure at Acmé/);
   });
 
+  it("shows who you know at the job's company and the referral or introduction to ask for first", async () => {
+    const cold = await kith("jobs", "add", "Barista", "--company", "Nowhere Café ☕");
+    expect(cold.stdout).toMatch(
+      /^you know no one at Nowhere Café ☕ yet: ask your network who does \(kith who "Nowhere Café ☕"\)$/m,
+    );
+    const acme = await kith("companies", "add", "--name", "Acme Robotics");
+    const acmeId = /\((id-\d+)\)/.exec(acme.stdout)?.[1] ?? "";
+    const ana = await createContact(w.deps, w.alice, { firstName: "Ana", lastName: "Lima" });
+    const leo = await createContact(w.deps, w.alice, { firstName: "Leo", lastName: "Müller", companyId: acmeId });
+    await kith("knows", ana.id, leo.id, "--as", "colleague");
+    await kith("log", ana.id, "--kind", "call");
+    // Leo works there but has never heard from you: go through Ana, whom you know.
+    const through = await kith("jobs", "add", "Designer", "--company", "acme robotics");
+    expect(through.stdout).toMatch(
+      /^people at Acme Robotics\nNAME +TITLE +ROLE +LAST TOUCH\nLeo Müller +- +- +no touch yet$/m,
+    );
+    expect(through.stdout).toMatch(/^Leo Müller +Ana Lima$/m);
+    expect(through.stdout).toMatch(
+      /^before you apply, ask Ana Lima for an introduction to Leo Müller: kith ask "Ana Lima" --company "Acme Robotics"$/m,
+    );
+    // Once Leo and you are in touch, ask him for the referral; --json stays the opportunity alone.
+    await kith("log", leo.id, "--kind", "email", "--dir", "in");
+    const id = idOf(through.stdout);
+    const shown = await kith("jobs", "show", id);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `^ask Leo Müller for a referral before you apply: kith draft ${leo.id} --template default:referral-ask$`,
+        "m",
+      ),
+    );
+    expect(Object.keys(JSON.parse((await kith("--json", "jobs", "show", id)).stdout))).not.toContain("firstDegree");
+    await kith("jobs", "move", id, "applied");
+    expect((await kith("jobs", "show", id)).stdout).not.toMatch(/referral/);
+  });
+
   it("lists the year's expenses with totals per currency", async () => {
     expect((await kith("jobs", "expenses", "--year", "2026")).stdout).toBe("no job-search expenses in 2026\n");
     await createJobExpense(w.deps, w.alice, {

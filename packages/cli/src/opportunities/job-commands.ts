@@ -12,6 +12,7 @@ import { type CliContext, clientAction, collect, definedOnly, toNumber } from ".
 import type { KithClient, OpportunityView } from "../client/kith-client.ts";
 import { findCompany } from "../companies/resolve-company.ts";
 import { renderFields, renderTable } from "../output/table.ts";
+import { jobNetworkText } from "./job-network.ts";
 
 type Moved = Awaited<ReturnType<KithClient["moveOpportunity"]>>;
 type OpportunityPage = Awaited<ReturnType<KithClient["listOpportunities"]>>;
@@ -163,9 +164,12 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
     .command("show <id>")
     .description("one opportunity: its people and roles, interviews, open follow-ups and stage history")
     .action(
-      clientAction(ctx, async ({ client, out, args }) =>
-        out.show(await client.getOpportunity(args[0] ?? ""), opportunityText),
-      ),
+      clientAction(ctx, async ({ client, out, args }) => {
+        const opportunity = await client.getOpportunity(args[0] ?? "");
+        out.show(opportunity, opportunityText);
+        // The bridge to the network, in words only (--json keeps the opportunity alone).
+        if (!out.json) out.show(await client.opportunityNetwork(opportunity.id), (n) => `\n${jobNetworkText(n)}`);
+      }),
     );
   jobs
     .command("add <title>")
@@ -212,6 +216,7 @@ export function registerJobCommands(program: Command, ctx: CliContext) {
             ["stage", `${o.stage} (since ${o.stageOn})`],
           ]),
         );
+        if (!out.json) out.show(await client.opportunityNetwork(added.id), (n) => `\n${jobNetworkText(n)}`);
       }),
     );
   jobs
