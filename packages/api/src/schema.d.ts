@@ -8626,6 +8626,17 @@ export interface paths {
                             interactions: number;
                             followUps: number;
                             webhooks: number;
+                            relationships: number;
+                            asks: number;
+                            templates: number;
+                            articles: number;
+                            campaigns: number;
+                            opportunities: number;
+                            interviewQuestions: number;
+                            jobExpenses: number;
+                            mailboxMessages: number;
+                            calendars: number;
+                            calendarEvents: number;
                         };
                     };
                 };

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type FieldIssue } from "@kith/core";
+import { DomainError, type DomainErrorCode, type FieldIssue, restoreResultOf } from "@kith/core";
 import createClient from "openapi-fetch";
 import type { Body, paths } from "./api-operations.ts";
 import type { ImportJob, ImportRequest, KithClient } from "./kith-client.ts";
@@ -169,7 +169,7 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
         if (job.status === "failed") {
           throw new DomainError("conflict", `the restore stopped: ${job.error ?? "it failed"}`);
         }
-        if (job.status === "committed" && job.counts) return job.counts;
+        if (job.status === "committed" && job.counts) return restoreResultOf(job);
       }
     },
     exportContacts: async (format) => {

@@ -25,6 +25,22 @@ describe.each(DIALECTS)("kith backup and restore on %s", (dialect) => {
     });
   });
 
+  it("names the later lists a backup holds: who knows whom, asks, the job search", async () => {
+    const alice = cliAs(w.deps, w.alice);
+    const bob = cliAs(w.deps, w.bob);
+    await alice("contacts", "add", "--first", "Rosa", "--last", "Díaz");
+    await alice("contacts", "add", "--first", "Leo", "--last", "Müller");
+    await alice("log", "Rosa", "--kind", "call");
+    await alice("knows", "Rosa", "Leo", "--as", "colleague");
+    await alice("jobs", "add", "Ingénieure ☕", "--company", "Acmé");
+    await alice("ask", "Rosa", "--company", "Acmé");
+    const file = path.join(tmp.path, "later.json");
+    await alice("backup", "--out", file);
+    expect((await bob("restore", file)).stdout).toBe(
+      "restored 2 contacts, 1 companies, 2 interactions, 1 follow-ups, 0 webhooks, 1 relationships, 1 asks, 1 opportunities\n",
+    );
+  });
+
   it("names a file that is not JSON", async () => {
     const file = path.join(tmp.path, "bad.json");
     await writeFile(file, "{ nope");

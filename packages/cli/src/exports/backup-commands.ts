@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { DomainError } from "@kith/core";
 import type { Command } from "commander";
 import { type CliContext, clientAction } from "../cli-context.ts";
+import type { KithClient } from "../client/kith-client.ts";
 
 async function readJson(file: string): Promise<unknown> {
   const text = await readFile(file, "utf8");
@@ -32,11 +33,31 @@ export function registerBackupCommands(program: Command, ctx: CliContext) {
     .action(
       clientAction(ctx, async ({ client, out, args }) => {
         const result = await client.restoreBackup(await readJson(args[0] ?? ""));
-        out.show(
-          result,
-          (r) =>
-            `restored ${r.contacts} contacts, ${r.companies} companies, ${r.interactions} interactions, ${r.followUps} follow-ups, ${r.webhooks} webhooks`,
-        );
+        out.show(result, restoredText);
       }),
     );
+}
+
+/** The later lists a backup may hold, named as a person would: shown only when the backup had some. */
+const MORE_LISTS = [
+  ["relationships", "relationships"],
+  ["asks", "asks"],
+  ["templates", "templates"],
+  ["articles", "articles"],
+  ["campaigns", "campaigns"],
+  ["opportunities", "opportunities"],
+  ["interviewQuestions", "interview questions"],
+  ["jobExpenses", "job-search expenses"],
+  ["mailboxMessages", "messages from mailboxes"],
+  ["calendars", "calendars"],
+  ["calendarEvents", "calendar meetings"],
+] as const;
+
+type Restored = Awaited<ReturnType<KithClient["restoreBackup"]>>;
+
+/** `kith restore`: every list it wrote (the first five always, the later ones when the backup had them). */
+export function restoredText(r: Restored): string {
+  const more = MORE_LISTS.filter(([key]) => (r[key] ?? 0) > 0).map(([key, words]) => `${r[key]} ${words}`);
+  const first = `restored ${r.contacts} contacts, ${r.companies} companies, ${r.interactions} interactions, ${r.followUps} follow-ups, ${r.webhooks} webhooks`;
+  return more.length > 0 ? `${first}, ${more.join(", ")}` : first;
 }

@@ -436,6 +436,18 @@ export const restoreResultSchema = z.object({
   interactions: z.number(),
   followUps: z.number(),
   webhooks: z.number(),
+  /** The later lists (network, messages, job search, capture ledgers): 0 when the backup had none. */
+  relationships: z.number(),
+  asks: z.number(),
+  templates: z.number(),
+  articles: z.number(),
+  campaigns: z.number(),
+  opportunities: z.number(),
+  interviewQuestions: z.number(),
+  jobExpenses: z.number(),
+  mailboxMessages: z.number(),
+  calendars: z.number(),
+  calendarEvents: z.number(),
 });
 export type RestoreResult = z.output<typeof restoreResultSchema>;
 

@@ -81,8 +81,8 @@ export async function getRestore(deps: Deps, actor: Actor, id: string): Promise<
   return job;
 }
 
-/** What a committed restore wrote, by list. */
-export function restoreResultOf(job: RestoreJobView): RestoreResult {
+/** What a committed restore wrote, by list (a job as stored, or as the API answers it: older jobs lack lists). */
+export function restoreResultOf(job: { counts: Partial<Record<keyof RestoreResult, number>> | null }): RestoreResult {
   const c = job.counts;
   return {
     companies: c?.companies ?? 0,
@@ -90,6 +90,17 @@ export function restoreResultOf(job: RestoreJobView): RestoreResult {
     interactions: c?.interactions ?? 0,
     followUps: c?.followUps ?? 0,
     webhooks: c?.webhooks ?? 0,
+    relationships: c?.relationships ?? 0,
+    asks: c?.asks ?? 0,
+    templates: c?.templates ?? 0,
+    articles: c?.articles ?? 0,
+    campaigns: c?.campaigns ?? 0,
+    opportunities: c?.opportunities ?? 0,
+    interviewQuestions: c?.interviewQuestions ?? 0,
+    jobExpenses: c?.jobExpenses ?? 0,
+    mailboxMessages: c?.mailboxMessages ?? 0,
+    calendars: c?.calendars ?? 0,
+    calendarEvents: c?.calendarEvents ?? 0,
   };
 }
 

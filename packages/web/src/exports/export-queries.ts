@@ -30,7 +30,24 @@ export class RestoreFailed extends Error {}
 /** How long the page waits between two looks at a large restore's progress. */
 export const RESTORE_POLL_MS = 1000;
 
-type Restored = { companies: number; contacts: number; interactions: number; followUps: number; webhooks: number };
+/** The lists a restore names after the first five, when the backup had some (older servers answer without them). */
+export const LATER_LISTS = [
+  ["relationships", "relationship", "relationships"],
+  ["asks", "ask", "asks"],
+  ["templates", "template", "templates"],
+  ["articles", "article", "articles"],
+  ["campaigns", "campaign", "campaigns"],
+  ["opportunities", "opportunity", "opportunities"],
+  ["interviewQuestions", "interview question", "interview questions"],
+  ["jobExpenses", "job-search expense", "job-search expenses"],
+  ["mailboxMessages", "message from a mailbox", "messages from mailboxes"],
+  ["calendars", "calendar", "calendars"],
+  ["calendarEvents", "calendar meeting", "calendar meetings"],
+] as const;
+
+type Restored = { companies: number; contacts: number; interactions: number; followUps: number; webhooks: number } & {
+  [K in (typeof LATER_LISTS)[number][0]]?: number;
+};
 
 /**
  * Waits for a restore the server answered with its job (202: a large backup runs in the background): polls the job

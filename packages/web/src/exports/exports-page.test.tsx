@@ -37,6 +37,18 @@ describe("ExportsPage", () => {
     expect(sent.sent("POST", "/api/backup/restore")[0]?.body).toEqual(backup);
   });
 
+  it("names the later lists the backup held, and only those", async () => {
+    const later = { ...restored, relationships: 3, asks: 1, opportunities: 2, articles: 0, calendarEvents: 12 };
+    fakeApi({ "GET /api/auth/me": me("owner"), "POST /api/backup/restore": () => later });
+    const { user } = renderPage(<ExportsPage />, "/exports");
+    await user.upload(await screen.findByLabelText("Choose a backup file"), fileOf(JSON.stringify(backup)));
+    const said = await screen.findByText(/Restored 2 contacts/);
+    expect(said.textContent).toBe(
+      "Restored 2 contacts, 1 company, 1 interaction, 0 follow-ups, 1 webhook, 3 relationships, 1 ask, " +
+        "2 opportunities and 12 calendar meetings.",
+    );
+  });
+
   it("follows a large restore the server runs in the background until it has committed", async () => {
     const job = {
       id: "r1",

@@ -9,6 +9,7 @@ import {
   backupHref,
   CSV_CHOICES,
   contactsHref,
+  LATER_LISTS,
   NotABackup,
   RestoreFailed,
   useRestoreBackup,
@@ -90,16 +91,25 @@ function RestoreSection() {
           <Loading label={`Restoring ${chosen ?? "the backup"}${step ? ` (now: ${STEP_WORDS[step] ?? step})` : ""}…`} />
         )}
         {restore.isError && <Alert>{explain(restore.error)}</Alert>}
-        {result && (
-          <Alert tone="info">
-            Restored {plural(result.contacts, "contact")}, {plural(result.companies, "company", "companies")},{" "}
-            {plural(result.interactions, "interaction")}, {plural(result.followUps, "follow-up")} and{" "}
-            {plural(result.webhooks, "webhook")}.
-          </Alert>
-        )}
+        {result && <Alert tone="info">{restoredWords(result)}</Alert>}
       </div>
     </Section>
   );
+}
+
+/** "Restored 2 contacts, 1 company, … and 3 relationships.": the first five lists always, later ones when there. */
+function restoredWords(result: NonNullable<ReturnType<typeof useRestoreBackup>["data"]>): string {
+  const parts = [
+    plural(result.contacts, "contact"),
+    plural(result.companies, "company", "companies"),
+    plural(result.interactions, "interaction"),
+    plural(result.followUps, "follow-up"),
+    plural(result.webhooks, "webhook"),
+    ...LATER_LISTS.filter(([key]) => (result[key] ?? 0) > 0).map(([key, one, many]) =>
+      plural(result[key] ?? 0, one, many),
+    ),
+  ];
+  return `Restored ${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}.`;
 }
 
 /** Export & backup: the whole account as a JSON backup, the contacts as CSV or vCard, and restoring a backup. */
