@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../accounts/roles.ts";
 import { createCompany } from "../companies/company-service.ts";
 import { createContact, getContact } from "../contacts/contact-service.ts";
-import { addFollowUp } from "../follow-ups/follow-up-service.ts";
+import { addFollowUp, completeFollowUp } from "../follow-ups/follow-up-service.ts";
 import { logInteraction } from "../interactions/interaction-service.ts";
 import { contactRelationships } from "../network/relationship-service.ts";
 import { codeOf } from "../testing/fakes.ts";
@@ -122,6 +122,36 @@ describe.each(DIALECTS)("asks on %s", (dialect) => {
     // Another meeting changes nothing more.
     await logInteraction(w.deps, w.alice, { contactIds: [named.contact.id], kind: "call", direction: "mutual" });
     expect((await getAsk(w.deps, w.alice, ask.id)).followUps).toHaveLength(3);
+  });
+
+  it("a follow-up done with a meeting logged, with a name received, moves the ask to met as a logged touch does", async () => {
+    const ana = await createContact(w.deps, w.alice, { firstName: "Ana" });
+    const ask = await addAsk(w.deps, w.alice, { contactId: ana.id, about: { kind: "other", text: "a mentor" } });
+    const named = await addAskName(w.deps, w.alice, ask.id, { firstName: "Kim", lastName: "Ødegård" });
+    const coffee = await addFollowUp(w.deps, w.alice, {
+      contactId: named.contact.id,
+      title: "Coffee with Kim ☕",
+      dueOn: "2026-11-03",
+    });
+    // Done with only a message sent: not a meeting, the ask stays named.
+    const note = await addFollowUp(w.deps, w.alice, {
+      contactId: named.contact.id,
+      title: "Write Kim",
+      dueOn: "2026-11-03",
+    });
+    await completeFollowUp(w.deps, w.alice, note.id, { log: { kind: "email", direction: "outbound" } });
+    expect((await getAsk(w.deps, w.alice, ask.id)).status).toBe("named");
+    const done = await completeFollowUp(w.deps, w.alice, coffee.id, { log: { kind: "meeting" } });
+    expect(done.interactionId).not.toBeNull();
+    const met = await getAsk(w.deps, w.alice, ask.id);
+    expect(met.status).toBe("met");
+    expect(met.followUps.map((f) => [f.step, f.status])).toEqual([
+      ["nudge", "done"],
+      ["thank", "open"],
+      ["how-it-went", "open"],
+    ]);
+    const today = (await getToday(w.deps, w.alice)).items.find((i) => i.contactId === ana.id);
+    expect(today).toMatchObject({ templateSlot: "introducer-thanks" });
   });
 
   it("belong to one account: another account's ask, contact or company is not found; a viewer only reads", async () => {

@@ -1,4 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
+import { asksMetThrough, introducersMetBy } from "../asks/ask-moves.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { type HistoryUpdate, refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Interaction } from "../interactions/schemas.ts";
@@ -63,16 +64,22 @@ interface Changed {
   logged?: Interaction;
 }
 
+/** The touch a change logs with the follow-up's contact, as far as asks care (`introducersMetBy`). */
+type Touch = { kind: Interaction["kind"]; direction: Interaction["direction"]; meaningful: boolean };
+
 /**
  * The follow-up as it is now, its contact held first (contacts before the rows a writer changes, see the store's
  * row-locks.ts): two changes of one follow-up then run one after the other, the second seeing the first's result.
- * Read again after the lock, since a merge may have moved it to another contact meanwhile.
+ * Read again after the lock, since a merge may have moved it to another contact meanwhile. When the change logs a
+ * touch, the people asked whose asks it will move to met are held in the same statement (one order by id, as
+ * `logInteractionIn` does).
  */
-async function lockedFollowUp(tx: Repositories, accountId: string, id: string): Promise<FollowUp> {
+async function lockedFollowUp(tx: Repositories, accountId: string, id: string, touch?: Touch): Promise<FollowUp> {
   for (;;) {
     const seen = await tx.followUps.findById(accountId, id);
     if (!seen) throw notFound("follow-up", id);
-    await tx.contacts.lockExisting(accountId, [seen.contactId]);
+    const introducers = touch ? await introducersMetBy(tx, accountId, { ...touch, contactIds: [seen.contactId] }) : [];
+    await tx.contacts.lockExisting(accountId, [seen.contactId, ...introducers]);
     const current = await tx.followUps.findById(accountId, id);
     if (!current) throw notFound("follow-up", id);
     if (current.contactId === seen.contactId) return current;
@@ -84,10 +91,11 @@ async function change(
   actor: Actor,
   id: string,
   apply: (current: FollowUp, nowAt: string, tx: Repositories) => Promise<Changed> | Changed,
+  touch?: Touch,
 ): Promise<FollowUp> {
   requireRole(actor, "editor");
   return deps.store.transaction(async (tx) => {
-    const current = await lockedFollowUp(tx, actor.accountId, id);
+    const current = await lockedFollowUp(tx, actor.accountId, id, touch);
     const nowAt = deps.clock.now().toISOString();
     const changed = await apply(current, nowAt, tx);
     const next = { ...changed.followUp, updatedAt: nowAt };
@@ -96,6 +104,8 @@ async function change(
     const update: HistoryUpdate = changed.logged ? { mode: "apply", facts: [changed.logged] } : { mode: "stored" };
     await refreshContacts(tx, ctx, [next.contactId], update);
     if (changed.logged?.meaningful) await moveCheckInsAfterTouch(tx, ctx, [next.contactId]);
+    // A meeting logged with a name an ask received moves that ask to met, as any logged touch does.
+    if (changed.logged) await asksMetThrough(tx, deps, actor, changed.logged);
     return next;
   });
 }
@@ -107,34 +117,45 @@ const assertActionable = (f: FollowUp) => {
 /** Done, optionally logging the interaction in the same act (one transaction: the touch and the task). */
 export async function completeFollowUp(deps: Deps, actor: Actor, id: string, input: unknown): Promise<FollowUp> {
   const data = parseInput(completeFollowUpSchema, input ?? {});
-  return change(deps, actor, id, async (current, nowAt, tx) => {
-    assertActionable(current);
-    const done: FollowUp = {
-      ...current,
-      status: "done",
-      completedAt: nowAt,
-      snoozedUntilOn: null,
-      interactionId: null,
-    };
-    if (!data.log) return { followUp: done };
-    const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.log.templateId);
-    const logged: Interaction = {
-      id: deps.ids.newId(),
-      contactIds: [current.contactId],
-      kind: data.log.kind,
-      direction: data.log.direction ?? doneDirectionOf(data.log.kind),
-      occurredAt: nowAt,
-      summary: data.log.summary ?? current.title,
-      meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
-      awaitsReply: data.log.awaitsReply,
-      source: "manual",
-      createdAt: nowAt,
-      updatedAt: nowAt,
-      ...template,
-    };
-    await tx.interactions.insert(actor.accountId, logged);
-    return { followUp: { ...done, interactionId: logged.id }, logged };
-  });
+  const touch: Touch | undefined = data.log && {
+    kind: data.log.kind,
+    direction: data.log.direction ?? doneDirectionOf(data.log.kind),
+    meaningful: data.log.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+  };
+  return change(
+    deps,
+    actor,
+    id,
+    async (current, nowAt, tx) => {
+      assertActionable(current);
+      const done: FollowUp = {
+        ...current,
+        status: "done",
+        completedAt: nowAt,
+        snoozedUntilOn: null,
+        interactionId: null,
+      };
+      if (!data.log) return { followUp: done };
+      const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.log.templateId);
+      const logged: Interaction = {
+        id: deps.ids.newId(),
+        contactIds: [current.contactId],
+        kind: data.log.kind,
+        direction: touch?.direction ?? doneDirectionOf(data.log.kind),
+        occurredAt: nowAt,
+        summary: data.log.summary ?? current.title,
+        meaningful: touch?.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+        awaitsReply: data.log.awaitsReply,
+        source: "manual",
+        createdAt: nowAt,
+        updatedAt: nowAt,
+        ...template,
+      };
+      await tx.interactions.insert(actor.accountId, logged);
+      return { followUp: { ...done, interactionId: logged.id }, logged };
+    },
+    touch,
+  );
 }
 
 /** Snoozed items come back on their date: nothing is lost. */
