@@ -152,6 +152,38 @@ describe.each(DIALECTS)("occasion campaigns on %s", (dialect) => {
     expect(after.counts).toMatchObject({ pending: 1, skipped: 1 });
   });
 
+  it("greets a person once per occasion a year: one in two overlapping segments is skipped in the second", async () => {
+    const ada = await person("Ada", { tags: ["climbing"] });
+    const zoë = await person("Zoë", { tags: ["climbing"] });
+    const bo = await person("Bo", { circle: "close", tags: ["climbing"] });
+    const first = await thanksgiving();
+    expect(first.recipients.map((r) => r.status)).toEqual(["pending", "pending"]);
+    // Removed from the first: Zoë is not greeted there, so the second may greet her.
+    await removeRecipient(w.deps, w.alice, first.id, zoë.id);
+    const second = await thanksgiving({ segment: { tag: "climbing" } });
+    const byId = new Map(second.recipients.map((r) => [r.contactId, r]));
+    expect(byId.get(ada.id)).toMatchObject({ status: "skipped", reason: `Already greeted in "${first.name}"` });
+    expect(byId.get(zoë.id)?.status).toBe("pending");
+    expect(byId.get(bo.id)?.status).toBe("pending");
+    expect(second.counts).toMatchObject({ total: 3, pending: 2, skipped: 1 });
+    // Another occasion is another greeting; a segment of only people already greeted is refused in words.
+    const newYear = await createCampaign(w.deps, w.alice, {
+      occasion: { kind: "new-year" },
+      segment: { circle: "network" },
+    });
+    expect(newYear.recipients.every((r) => r.status === "pending")).toBe(true);
+    await expect(thanksgiving({ segment: { tag: "climbing" } })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringMatching(/segment.*already greets for Thanksgiving this year/),
+    });
+    // What the sender sends: the pending ones only.
+    const mailer = new RecordingMailer();
+    await sendCampaign(w.deps, mailer, w.alice, second.id);
+    expect(await runCampaignSends(w.deps, mailer, { holder: "one" })).toEqual({ sent: 2, failed: 0, unknown: 0 });
+    expect(mailer.sent.map((m) => m.to).sort()).toEqual(["bo@example.com", "zoë@example.com"]);
+    expect((await getCampaign(w.deps, w.alice, second.id)).status).toBe("sent");
+  });
+
   it("sends once per person, logs one touch each that waits for no reply, and a rerun sends nothing", async () => {
     const people = [await person("Ada"), await person("Grace"), await person("Linus")];
     const campaign = await thanksgiving();

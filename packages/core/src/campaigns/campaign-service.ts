@@ -5,6 +5,7 @@ import { loadDraftScope } from "../messages/draft-service.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
+import { alreadyGreeted } from "./already-greeted.ts";
 import { campaignDrafts, campaignTemplateOf } from "./campaign-draft.ts";
 import type { CampaignMailer } from "./campaign-mailer.ts";
 import { emailOf, recipientsFor, segmentContacts } from "./campaign-recipients.ts";
@@ -48,6 +49,8 @@ export async function previewSegment(deps: Deps, actor: Actor, input: unknown) {
 /**
  * Creates a campaign and snapshots its recipients: everyone in the segment (send mode: those with an email
  * address), each with a draft and a personal line from the last touch. Later edits to contacts change nothing here.
+ * Someone another campaign for the same occasion already greets this year is in the batch as `skipped`, naming
+ * that campaign (two segments that overlap give one greeting each); a segment of only such people is refused.
  */
 export async function createCampaign(deps: Deps, actor: Actor, input: unknown): Promise<CampaignDetail> {
   requireRole(actor, "editor");
@@ -67,8 +70,18 @@ export async function createCampaign(deps: Deps, actor: Actor, input: unknown): 
     const who = data.mode === "email" ? "no one with an email address" : "no one";
     throw invalid("segment", `holds ${who}: pick another circle, tag, company or search`);
   }
-  const recipients = await recipientsFor(deps, actor, contacts, { templateId, occasionName: occasion.name, myUpdate });
   const year = ctx.todayOn.slice(0, 4);
+  const greeted = await alreadyGreeted(deps.store, actor.accountId, occasion, year);
+  if (contacts.every((c) => greeted.has(c.id))) {
+    const names = [...new Set(contacts.map((c) => greeted.get(c.id)))].map((n) => `"${n}"`).join(", ");
+    throw invalid("segment", `holds only people ${names} already greets for ${occasion.name} this year`);
+  }
+  const recipients = (
+    await recipientsFor(deps, actor, contacts, { templateId, occasionName: occasion.name, myUpdate })
+  ).map((r) => {
+    const other = greeted.get(r.contactId);
+    return other ? { ...r, status: "skipped" as const, reason: `Already greeted in "${other}"` } : r;
+  });
   const campaign = {
     id: deps.ids.newId(),
     name: data.name ?? `${occasion.name} ${year}`,
