@@ -5,6 +5,7 @@ import type { AskView } from "../client/kith-client.ts";
 import { findCompany } from "../companies/resolve-company.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
 import { renderTable } from "../output/table.ts";
+import { registerAskSteps } from "./ask-steps.ts";
 
 const aboutOf = (a: AskView) => a.about.companyName ?? a.about.text;
 
@@ -31,7 +32,7 @@ const statusOf = (value: string | undefined): AskStatus | undefined => {
 
 /** `kith asks [--status named]` and `kith ask <person> --company "Acme Robotics"` (or --about "a designer"). */
 export function registerAskCommands(program: Command, ctx: CliContext) {
-  program
+  const asks = program
     .command("asks")
     .description(`your "who do you know?" asks, newest first; --status one of ${ASK_STATUSES.join(", ")}`)
     .option("--status <status>", "only asks with this status")
@@ -41,6 +42,7 @@ export function registerAskCommands(program: Command, ctx: CliContext) {
         out.show(await client.listAsks(status ? { status } : {}), asksTable);
       }),
     );
+  registerAskSteps(asks, ctx);
   program
     .command("ask <person>")
     .description('record a "who do you know?" ask: logged as a message that waits for a reply, nudged after 7 days')

@@ -219,6 +219,8 @@ export function createHttpClient(baseUrl: string, token: string): KithClient {
     whoDoYouKnow: (id) => unwrap(api.GET("/api/companies/{id}/who-do-you-know", path("id", id))),
     listAsks: (query) => items(api.GET("/api/asks", { params: { query } })),
     addAsk: (body) => unwrap(api.POST("/api/asks", { body })),
+    addAskName: (id, body) => unwrap(api.POST("/api/asks/{id}/names", { params: { path: { id } }, body })),
+    moveAsk: (id, body) => unwrap(api.POST("/api/asks/{id}/status", { params: { path: { id } }, body })),
     listCalendars: () => items(api.GET("/api/calendars")),
     importCalendar: (body) => unwrap(api.POST("/api/calendars/import", { body })),
     subscribeCalendar: async (body) => {

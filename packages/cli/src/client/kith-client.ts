@@ -143,6 +143,9 @@ export interface KithClient {
   whoDoYouKnow(companyId: string): Promise<Answer<"/api/companies/{id}/who-do-you-know", "get">>;
   listAsks(query: Query<"/api/asks", "get">): Promise<AskView[]>;
   addAsk(input: Body<"/api/asks", "post">): Promise<AskView>;
+  /** A name received for an ask: an existing contact, or a new one linked to the person asked. */
+  addAskName(id: string, input: Body<"/api/asks/{id}/names", "post">): Promise<Answer<"/api/asks/{id}/names", "post">>;
+  moveAsk(id: string, input: Body<"/api/asks/{id}/status", "post">): Promise<AskView>;
   listCalendars(): Promise<CalendarView[]>;
   importCalendar(input: Body<"/api/calendars/import", "post">): Promise<CalendarImport>;
   /** Subscribes and follows the first sync (in-process: runs it here and now). */

@@ -1,5 +1,6 @@
 import { DIALECTS } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
+import { useCliServer } from "../testing/cli-server.ts";
 import { useCliWorld } from "../testing/test-world.ts";
 
 describe.each(DIALECTS)("kith knows, path, who, ask and asks on %s (in-process)", (dialect) => {
@@ -42,5 +43,37 @@ describe.each(DIALECTS)("kith knows, path, who, ask and asks on %s (in-process)"
     expect((await kith("asks", "--status", "asked")).stdout).toMatch(/^id-\d+ +asked +Ana Silva +Acme Robotics/m);
     expect((await kith("asks", "--status", "met")).stdout).toMatch(/^no asks/);
     expect((await kith("asks", "--status", "lost")).code).toBe(2);
+
+    // The ask's steps from the CLI: a new name (linked to Ana), introduced, met with the meeting logged.
+    const askId = /\((id-\d+)\)/.exec(asked.stdout)?.[1] ?? "";
+    expect((await kith("asks", "name", askId)).stderr).toMatch(
+      /name a contact \(id or search\), or give --first\/--last/,
+    );
+    const named = await kith("asks", "name", askId, "--first", "Søren", "--last", "Kierkegård", "--company", "acme");
+    expect(named.stdout).toMatch(/^Søren Kierkegård named by Ana Silva \(ask now named\)\n {2}nudge {2}done/m);
+    expect((await kith("asks", "--status", "named")).stdout).toMatch(/Søren Kierkegård/);
+    expect((await kith("asks", "move", askId, "introduced")).stdout).toMatch(
+      /^your ask to Ana Silva is now introduced$/m,
+    );
+    expect((await kith("asks", "move", askId, "lost")).stderr).toMatch(/status must be one of asked, named/);
+    const met = await kith("asks", "move", askId, "met", "--log", "meeting", "--summary", "Coffee ☕");
+    expect(met.stdout).toMatch(/^ {2}how-it-went {2}open {2}due \d{4}-\d\d-\d\d$/m);
+    expect((await kith("today")).stdout).toMatch(/Thank Ana Silva for the introduction/);
+    // An existing contact can be the name too (a second ask).
+    await kith("ask", "ana", "--about", "a mentor");
+    const second = (await kith("asks", "--status", "asked")).stdout.match(/^(id-\d+) +asked/m)?.[1] ?? "";
+    expect((await kith("asks", "name", second, "leo park")).stdout).toMatch(/^Leo Park named by Ana Silva/m);
+  });
+});
+
+describe("kith asks name and move over HTTP", () => {
+  const { kith } = useCliServer("sqlite");
+
+  it("takes an ask from asked to met through the API", async () => {
+    await kith("contacts", "add", "--first", "Ana", "--last", "Silva");
+    const asked = await kith("ask", "ana", "--about", "a mentor");
+    const askId = /\(([^)]+)\); a nudge/.exec(asked.stdout)?.[1] ?? "";
+    expect((await kith("asks", "name", askId, "--first", "Zoë")).stdout).toMatch(/^Zoë named by Ana Silva/m);
+    expect((await kith("asks", "move", askId, "met", "--log", "call")).stdout).toMatch(/is now met/);
   });
 });
