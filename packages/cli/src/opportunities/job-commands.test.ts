@@ -98,7 +98,10 @@ describe.each(DIALECTS)("kith jobs on %s (in-process)", (dialect) => {
       ),
     );
     expect(Object.keys(JSON.parse((await kith("--json", "jobs", "show", id)).stdout))).not.toContain("firstDegree");
-    await kith("jobs", "move", id, "applied");
+    // Applied with no recruiter or hiring manager on it: no status check, and the move says so.
+    expect((await kith("jobs", "move", id, "applied")).stdout).toMatch(
+      /^ {2}no status check yet: put the recruiter or hiring manager on this job/m,
+    );
     expect((await kith("jobs", "show", id)).stdout).not.toMatch(/referral/);
   });
 

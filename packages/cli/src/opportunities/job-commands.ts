@@ -100,6 +100,9 @@ export function movedText(moved: Moved): string {
   const lines = [`${o.title} is now ${o.stage} (since ${o.stageOn})`];
   for (const f of moved.created) lines.push(`  follow-up due ${f.dueOn}: ${f.title}`);
   if (moved.closed.length > 0) lines.push(`  ${moved.closed.length} earlier follow-up(s) closed`);
+  if ((o.stage === "applied" || o.stage === "interviewing") && moved.created.length === 0) {
+    lines.push("  no status check yet: put the recruiter or hiring manager on this job (the web's Add a person)");
+  }
   return lines.join("\n");
 }
 

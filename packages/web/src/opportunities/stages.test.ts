@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { opportunityOf } from "../testing/opportunity.ts";
-import { describeEffects, groupByStage, moveTargets, nextStep, STAGES } from "./stages.ts";
+import { describeEffects, groupByStage, moveTargets, NO_STATUS_CHECK, nextStep, STAGES } from "./stages.ts";
 
 const opp = opportunityOf;
 
@@ -80,5 +80,12 @@ describe("what a move did, in words", () => {
       "2 open follow-ups closed",
     ]);
     expect(describeEffects({ created: [], closed: [] }, names, now)).toEqual([]);
+    // Applied with nobody to check in with: said, not silent.
+    expect(describeEffects({ created: [], closed: [], opportunity: { stage: "applied" } }, names, now)).toEqual([
+      NO_STATUS_CHECK,
+    ]);
+    expect(describeEffects({ created, closed: [], opportunity: { stage: "applied" } }, names, now)).not.toContain(
+      NO_STATUS_CHECK,
+    );
   });
 });

@@ -97,12 +97,21 @@ export function nextStep(
   return `${STAGE_LABELS[o.stage]} ${relativeDays(o.stageOn, now)}`;
 }
 
+/** Why a move to applied or interviewing made no status check (it goes to the recruiter or hiring manager). */
+export const NO_STATUS_CHECK =
+  "No status check yet: add the recruiter or hiring manager to this job, and Kith reminds you to check in with them";
+
 /**
  * What a move or a held interview did, in words for the page to say: "Thank Ana Lima for the interview: …, due
  * today". A follow-up whose title does not name its person gets the name from `names` (contact id → name).
  */
 export function describeEffects(
-  effects: { created: readonly Pick<FollowUp, "title" | "dueOn" | "contactId">[]; closed: readonly unknown[] },
+  effects: {
+    created: readonly Pick<FollowUp, "title" | "dueOn" | "contactId">[];
+    closed: readonly unknown[];
+    /** A move's opportunity: a move to applied or interviewing with nobody to check in with says so. */
+    opportunity?: { stage: string };
+  },
   names: ReadonlyMap<string, string> = new Map(),
   now: Date = new Date(),
 ): string[] {
@@ -111,6 +120,8 @@ export function describeEffects(
     const who = name && !f.title.includes(name) ? ` (${name})` : "";
     return `${f.title}${who}, due ${relativeDays(f.dueOn, now)}`;
   });
+  const stage = effects.opportunity?.stage;
+  if ((stage === "applied" || stage === "interviewing") && effects.created.length === 0) lines.push(NO_STATUS_CHECK);
   if (effects.closed.length > 0)
     lines.push(`${effects.closed.length} open follow-up${effects.closed.length === 1 ? "" : "s"} closed`);
   return lines;
