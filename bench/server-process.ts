@@ -33,7 +33,7 @@ export async function startServer(target: {
   const args = [
     ...SERVER_NODE_FLAGS,
     ...(target.nodeArgs ?? []),
-    target.bundle ?? path.join(here, "../dist/server.mjs"),
+    target.bundle || path.join(here, "../dist/server.mjs"),
   ];
   const child = spawn(process.execPath, args, {
     env: {
