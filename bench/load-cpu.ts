@@ -24,7 +24,7 @@ const databaseUrl = PG
 
 const open = openDatabase({ dataDir: path.resolve(DATA_DIR), databaseUrl });
 await migrate(open);
-/** BENCH_SQL_STATS=1 (SQLite): time each statement by its SQL text, printed after the run. */
+/** BENCH_SQL_STATS=1 (SQLite): time each statement by its SQL text, printed after the run (the top BENCH_SQL_TOP, 12). */
 const sqlStats = new Map<string, { n: number; ms: number }>();
 if (process.env.BENCH_SQL_STATS === "1" && open.dialect === "sqlite") timeStatements(open.raw as Database.Database);
 
@@ -113,7 +113,7 @@ if (sqlStats.size > 0) {
   const all = [...sqlStats].sort((a, b) => b[1].ms - a[1].ms);
   const sqlMs = all.reduce((t, [, s]) => t + s.ms, 0);
   console.log(`SQL: ${(sqlMs / REQUESTS).toFixed(3)} ms per request (${((100 * sqlMs) / cpuMs).toFixed(0)}% of CPU)`);
-  for (const [sql, s] of all.slice(0, 12)) {
+  for (const [sql, s] of all.slice(0, Number(process.env.BENCH_SQL_TOP ?? 12))) {
     const text = sql.replace(/\s+/g, " ").slice(0, 160);
     console.log(`  ${((100 * s.ms) / sqlMs).toFixed(1)}% n=${s.n} ${(s.ms / s.n).toFixed(3)} ms: ${text}`);
   }

@@ -12,16 +12,30 @@ export interface RunningServer {
   stop(): void;
 }
 
+/** The V8 flags of `npm start` (package.json): the server measured is the one users run. */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=4"] as const;
+
 /** `npm start`'s server (the bundle) as its own process on `dataDir`, timed from spawn until /healthz answers. */
 export async function startServer(target: {
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** More Node flags before the bundle (bench/memory.ts: a probe, other V8 flags to compare). */
+  nodeArgs?: readonly string[];
+  env?: Record<string, string>;
+  /** Another bundle to run instead of building and running `dist/server.mjs` (a variant to compare). */
+  bundle?: string | undefined;
 }): Promise<RunningServer> {
-  execFileSync(process.execPath, [path.join(here, "../scripts/build-server.mjs")], { cwd: path.join(here, "..") });
+  if (!target.bundle) {
+    execFileSync(process.execPath, [path.join(here, "../scripts/build-server.mjs")], { cwd: path.join(here, "..") });
+  }
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const start = performance.now();
-  // The same V8 flag as `npm start` (package.json): the server measured is the one users run.
-  const child = spawn(process.execPath, ["--max-semi-space-size=4", path.join(here, "../dist/server.mjs")], {
+  const args = [
+    ...SERVER_NODE_FLAGS,
+    ...(target.nodeArgs ?? []),
+    target.bundle || path.join(here, "../dist/server.mjs"),
+  ];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       KITH_DATA_DIR: target.dataDir,
@@ -31,6 +45,7 @@ export async function startServer(target: {
       KITH_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00",
       // The daily backup would copy the seeded database at start, inside the measured window.
       KITH_BACKUP_KEEP: "0",
+      ...target.env,
     },
     stdio: "ignore",
   });

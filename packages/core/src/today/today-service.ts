@@ -6,14 +6,8 @@ import { type DraftRequest, draftsFor, loadDraftScope } from "../messages/draft-
 import { type Draft, type DraftSlot, TEMPLATE_SLOTS } from "../messages/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { notFound } from "../shared/errors.ts";
-import {
-  addDays,
-  epochMsToInstant,
-  instantToEpochMs,
-  startOfLocalDayAt,
-  type Weekday,
-  weekStartOn,
-} from "../time/index.ts";
+import { epochMsToInstant, instantToEpochMs, type Weekday, weekStartOn } from "../time/index.ts";
+import { habitWeekPeriods } from "./habit-weeks.ts";
 import type { TodayItem, TodayView } from "./schemas.ts";
 import { articlesForEntries, type OfferedArticle } from "./today-articles.ts";
 
@@ -146,12 +140,7 @@ export function presentEntry(
 export async function habitOf(deps: Deps, ctx: EngineContext, onlyTags?: readonly string[]) {
   const { timeZone, weeklyGoal, weekStartsOn } = ctx.settings.engine;
   const thisWeekOn = weekStartOn(ctx.todayOn, weekStartsOn as Weekday);
-  const starts = Array.from({ length: MAX_STREAK_WEEKS + 1 }, (_, week) => addDays(thisWeekOn, -7 * week));
-  const periods = starts.map((startOn) => ({
-    fromAt: startOfLocalDayAt(startOn, timeZone),
-    toAt: startOfLocalDayAt(addDays(startOn, 7), timeZone),
-  }));
-  const [current, ...past] = periods;
+  const [current, ...past] = habitWeekPeriods(thisWeekOn, timeZone, MAX_STREAK_WEEKS);
   const currentWeek = current ? [current] : [];
   const [thisWeek] = onlyTags
     ? await deps.store.progress.reachOuts(ctx.accountId, onlyTags, currentWeek, WEEK_COUNTED)

@@ -130,6 +130,14 @@ export const JOBS: readonly JobEntry[] = [
   },
 ];
 
+/** Whether a pass of a thread job would find a row to claim now (read here, before a jobs thread is started). */
+const claimable =
+  (deps: Deps) =>
+  async (name: ThreadJobName): Promise<boolean> => {
+    const ledger = name === "imports" ? deps.store.importJobs : deps.store.restoreJobs;
+    return (await ledger.claimableJobs(deps.clock.now().toISOString(), 1)).length > 0;
+  };
+
 export interface ServerJobsOptions {
   /** Only these jobs (tests drive the delivery ticks themselves and run only the import job). Default: all. */
   only?: readonly string[] | undefined;
@@ -171,7 +179,9 @@ export function openServerJobs(
   const threaded = wanted.map((entry) => entry.name).filter(inThread);
   const jobs = [
     ...wanted.filter((entry) => !inThread(entry.name)).map((entry) => entry.create(ctx)),
-    ...(threaded.length > 0 ? threadedJobs(config, threaded, Math.min(IMPORT_POLL_MS, RESTORE_POLL_MS)) : []),
+    ...(threaded.length > 0
+      ? threadedJobs(config, threaded, { everyMs: Math.min(IMPORT_POLL_MS, RESTORE_POLL_MS), hasWork: claimable(deps) })
+      : []),
   ];
   const created = createJobRunner(jobs, log);
   runner = created;
