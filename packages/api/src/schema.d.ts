@@ -5527,7 +5527,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5552,7 +5552,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5577,7 +5577,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -5602,7 +5602,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7961,7 +7961,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -7986,7 +7986,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -8011,7 +8011,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -8036,7 +8036,7 @@ export interface paths {
                          */
                         format?: "auto" | "linkedin" | "google" | "outlook" | "csv" | "vcard";
                         mapping?: {
-                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                            [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                         };
                         overrides?: {
                             line: number;
@@ -8070,7 +8070,7 @@ export interface paths {
                             detectedEncoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
                             headers: string[];
                             mapping: {
-                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
+                                [key: string]: "firstName" | "lastName" | "fullName" | "email" | "phone" | "company" | "title" | "notes" | "tags" | "interests" | "howWeMet" | "birthday" | "url" | "connectedOn" | "introducedBy" | "partner" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "colleague" | "friend" | "knows" | "relation" | "ignore";
                             };
                             totalRows: number;
                             counts: {
@@ -8109,6 +8109,8 @@ export interface paths {
                                     companyName: string;
                                     title: string;
                                     tags: string[];
+                                    interests: string[];
+                                    howWeMet: string;
                                     notes: string;
                                     birthday: {
                                         month: number;
@@ -8174,6 +8176,8 @@ export interface paths {
                                     companyName: string;
                                     title: string;
                                     tags: string[];
+                                    interests: string[];
+                                    howWeMet: string;
                                     notes: string;
                                     birthday: {
                                         month: number;

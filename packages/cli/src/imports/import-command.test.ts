@@ -122,7 +122,7 @@ describe.each(DIALECTS)("kith import on %s", (dialect) => {
     await kith("import", samplePath("google-contacts.csv"));
     const csv = await kith("export");
     expect(csv.stdout.split("\r\n")[0]).toBe(
-      "First Name,Last Name,E-mail,Phone,Website,Company,Title,Tags,Birthday,Notes",
+      "First Name,Last Name,E-mail,Phone,Website,Company,Title,Tags,Interests,How We Met,Birthday,Notes",
     );
     // A phone number stays a number (formula defence leaves phone-shaped cells alone).
     expect(csv.stdout).toContain("Grandma,Alvaro,nana@example.com ::: nana.alvaro@example.org,+18015550199,");

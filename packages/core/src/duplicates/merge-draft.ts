@@ -1,18 +1,22 @@
 import type { Contact } from "../contacts/schemas.ts";
-import { type ContactDraft, normalizeEmail, toE164 } from "../imports/plan/contact-draft.ts";
-import { normalizeLinkedIn } from "../imports/read/linkedin.ts";
+import { type ContactDraft, caselessKey, normalizeEmail, toE164 } from "../imports/plan/contact-draft.ts";
+import { isConnectedOnNote, normalizeLinkedIn } from "../imports/read/linkedin.ts";
 
 const MAX_ENTRIES = 20;
+/** A contact keeps 50 interests (the contact schema's limit). */
+const MAX_INTERESTS = 50;
 
-function unionBy<T>(current: readonly T[], extra: readonly T[], key: (x: T) => string): T[] {
+function unionBy<T>(current: readonly T[], extra: readonly T[], key: (x: T) => string, max = MAX_ENTRIES): T[] {
   const seen = new Set(current.map(key));
   const added = extra.filter((x) => !seen.has(key(x)) && seen.add(key(x)));
-  return [...current, ...added].slice(0, Math.max(MAX_ENTRIES, current.length));
+  return [...current, ...added].slice(0, Math.max(max, current.length));
 }
 
 /**
- * What an import row adds to a contact that is already there: every email, phone, link and tag it lacks, and
- * title, company, birthday or notes where the contact has none. Nothing the user typed is overwritten.
+ * What an import row adds to a contact that is already there: every email, phone, link, tag and interest it lacks
+ * (interests without case or accents: "Cyclíng" is "cycling"), and title, company, birthday, how you met or notes
+ * where the contact has none. Nothing the user typed is overwritten: a how-we-met is filled only when empty or when
+ * it is the "Connected on LinkedIn on …" line an earlier import wrote.
  */
 export function mergeDraftInto(
   contact: Contact,
@@ -26,6 +30,8 @@ export function mergeDraftInto(
     phones: unionBy(contact.phones, d.phones, (p) => toE164(p.number, country) ?? p.number),
     links: unionBy(contact.links, d.links, (l) => normalizeLinkedIn(l.url) ?? l.url),
     tags: unionBy(contact.tags, d.tags, (t) => t.toLowerCase()),
+    interests: unionBy(contact.interests, d.interests, caselessKey, MAX_INTERESTS),
+    howWeMet: d.howWeMet && (!contact.howWeMet || isConnectedOnNote(contact.howWeMet)) ? d.howWeMet : contact.howWeMet,
     title: contact.title || d.title,
     companyId: contact.companyId ?? companyId,
     birthday: contact.birthday ?? d.birthday,
@@ -35,7 +41,19 @@ export function mergeDraftInto(
         ? contact.notes
         : [contact.notes, d.notes].filter(Boolean).join("\n\n"),
   };
-  const fields = ["emails", "phones", "links", "tags", "title", "companyId", "birthday", "dates", "notes"] as const;
+  const fields = [
+    "emails",
+    "phones",
+    "links",
+    "tags",
+    "interests",
+    "title",
+    "companyId",
+    "birthday",
+    "dates",
+    "howWeMet",
+    "notes",
+  ] as const;
   const added = fields.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(contact[k]));
   return { next, added };
 }

@@ -43,6 +43,8 @@ export const CSV_EXPORT_HEADERS = [
   "Company",
   "Title",
   "Tags",
+  "Interests",
+  "How We Met",
   "Birthday",
   "Notes",
 ] as const;
@@ -75,6 +77,8 @@ const KITH_COLUMNS: Column[] = [
   col("Company", (_c, company) => company),
   col("Title", (c) => c.title),
   col("Tags", (c) => c.tags.join(" ::: ")),
+  col("Interests", (c) => c.interests.join(" ::: ")),
+  col("How We Met", (c) => c.howWeMet),
   col("Birthday", (c) => birthdayText(c.birthday)),
   col("Notes", (c) => c.notes),
 ];
@@ -185,6 +189,8 @@ const OUTLOOK_COLUMNS: Column[] = [
   col("Birthday", (c) => outlookBirthday(c.birthday)),
   col("Notes", (c) => c.notes),
   col("Categories", (c) => c.tags.join(";")),
+  // Outlook's own "Hobby" field (Details), which Kith reads back as interests.
+  col("Hobby", (c) => c.interests.join(";")),
 ];
 
 function columnsOf(format: CsvExportFormat, contacts: readonly Contact[]): Column[] {

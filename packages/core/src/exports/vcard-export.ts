@@ -14,6 +14,21 @@ function add(card: ICAL.Component, name: string, value: string | string[], param
   card.addProperty(prop);
 }
 
+/** vCard text escaping (RFC 6350 § 3.4), for a property ical.js does not know and would write as it is. */
+const escapeText = (value: string) =>
+  value
+    .replace(/\\/g, "\\\\")
+    .replace(/,/g, "\\,")
+    .replace(/;/g, "\\;")
+    .replace(/\r\n|\r|\n/g, "\\n");
+
+/** RFC 6715's INTEREST (one a property): ical.js writes unknown properties unescaped, so the value is escaped here. */
+function addRaw(card: ICAL.Component, name: string, value: string) {
+  const prop = new ICAL.Property(name, card);
+  prop.setValue(escapeText(value));
+  card.addProperty(prop);
+}
+
 const labelParams = (label: string | undefined): Params => (label ? { type: label.toLowerCase() } : {});
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -69,6 +84,7 @@ function cardOf(c: Contact, companyName: string): ICAL.Component {
     prop.setValues(c.tags);
     card.addProperty(prop);
   }
+  for (const interest of c.interests) addRaw(card, "interest", interest);
   if (c.birthday) add(card, "bday", vcardDate(c.birthday), {}, "date-and-or-time");
   addDates(card, c.dates);
   if (c.notes) add(card, "note", c.notes);

@@ -75,6 +75,8 @@ const draftSchema = z.object({
   companyName: z.string(),
   title: z.string(),
   tags: z.array(z.string()),
+  interests: z.array(z.string()),
+  howWeMet: z.string(),
   notes: z.string(),
   birthday: z.object({ month: z.number(), day: z.number(), year: z.number().nullable() }).nullable(),
   dates: z.array(

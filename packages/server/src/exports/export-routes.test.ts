@@ -17,7 +17,7 @@ describe.each(DIALECTS)("export routes on %s", (dialect) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(csv.headers["content-disposition"]).toBe('attachment; filename="kith-contacts.csv"');
-    expect(csv.body.split("\r\n")[1]).toBe("'=Evil,Formula,e@example.com,,,,,,,");
+    expect(csv.body.split("\r\n")[1]).toBe("'=Evil,Formula,e@example.com,,,,,,,,,");
     const vcf = await alice.call("GET", "/api/exports/contacts?format=vcard");
     expect(vcf.headers["content-type"]).toBe("text/vcard; charset=utf-8");
     expect(vcf.body).toContain("FN:=Evil Formula\r\n");

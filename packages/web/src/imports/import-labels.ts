@@ -40,6 +40,8 @@ export const FIELD_LABELS: Record<MappedField, string> = {
   url: "Link (URL)",
   birthday: "Birthday",
   tags: "Tags",
+  interests: "Interests",
+  howWeMet: "How we met",
   notes: "Notes",
   connectedOn: "Connected on (date)",
   introducedBy: "Introduced by (names)",

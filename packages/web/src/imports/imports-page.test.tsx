@@ -36,6 +36,8 @@ function previewOf(mapping: ColumnMapping): ImportPreview {
         companyName: "",
         title: mapping.Position === "title" ? position : "",
         tags: [],
+        interests: [],
+        howWeMet: "",
         notes: "",
         birthday: null,
         connectedOn: null,
@@ -82,6 +84,8 @@ describe("ImportsPage: the column mapping", () => {
 
     const position = screen.getByRole("combobox", { name: "Column “Position”" });
     expect((position as HTMLSelectElement).value).toBe("title");
+    // What drafts and article matches read can be picked for any column.
+    for (const name of ["Interests", "How we met"]) expect(within(position).getByRole("option", { name })).toBeTruthy();
     await user.selectOptions(position, "ignore");
 
     await waitFor(() => expect(within(rows).queryByText("Potter")).toBeNull());

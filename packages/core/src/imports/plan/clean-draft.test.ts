@@ -37,4 +37,20 @@ describe("a bad field drops the field, not the row", () => {
     const draft = { ...emptyDraft(), lastName: "Okafor", emails: [{ address: "chidi@example.com" }] };
     expect(cleanDraft({ line: 2, draft, issues: [issue] })).toEqual({ draft, warnings: [issue] });
   });
+
+  it("drops an interest over 40 characters and past the 50th, and cuts how-we-met to 2000, naming line and field", () => {
+    const many = Array.from({ length: 51 }, (_, i) => `topic ${i + 1}`);
+    const long = `${"🚴".repeat(15)} cycling across the Alps`;
+    const draft = { ...emptyDraft(), firstName: "Zoë", interests: ["climate", long, ...many.slice(1)] };
+    const row = { line: 12, draft: { ...draft, howWeMet: `At the Lisbon meetup. ${"x".repeat(2000)}` }, issues: [] };
+    const { draft: clean, warnings } = cleanDraft(row);
+    expect(clean.interests).toEqual(["climate", ...many.slice(1, 50)]);
+    expect(clean.howWeMet).toHaveLength(2000);
+    expect(clean.howWeMet.startsWith("At the Lisbon meetup.")).toBe(true);
+    expect(warnings).toEqual([
+      { line: 12, field: "interests", message: `"${long}" dropped: an interest is at most 40 characters` },
+      { line: 12, field: "interests", message: '"topic 51" dropped: a contact keeps 50 interests' },
+      { line: 12, field: "howWeMet", message: "cut to 2000 characters (it had 2022)" },
+    ]);
+  });
 });

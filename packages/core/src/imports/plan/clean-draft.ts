@@ -8,7 +8,7 @@ import {
 import type { ContactDraft, ParsedRow, RowIssue } from "./contact-draft.ts";
 
 /** The contact schema's limits an imported row is fitted into. */
-const LIMITS = { name: 100, title: 200, notes: 100_000, entries: 20, tags: 50, tag: 40 };
+const LIMITS = { name: 100, title: 200, howWeMet: 2000, notes: 100_000, entries: 20, tags: 50, tag: 40 };
 
 /**
  * A row's draft with every field the contact schema would refuse taken out, and a warning for each that shows the
@@ -34,12 +34,18 @@ export function cleanDraft(row: ParsedRow): { draft: ContactDraft; warnings: Row
     }
     return kept;
   };
-  const tags: string[] = [];
-  for (const tag of d.tags) {
-    if (tag.length > LIMITS.tag) warn("tags", `"${tag}" dropped: a tag is at most ${LIMITS.tag} characters`);
-    else if (tags.length >= LIMITS.tags) warn("tags", `"${tag}" dropped: a contact keeps ${LIMITS.tags} tags`);
-    else tags.push(tag);
-  }
+  /** Tags and interests: each at most 40 characters, 50 a contact (the contact schema's `tagSchema` lists). */
+  const words = (field: "tags" | "interests", list: readonly string[], one: string) => {
+    const kept: string[] = [];
+    for (const word of list) {
+      if (word.length > LIMITS.tag) warn(field, `"${word}" dropped: ${one} is at most ${LIMITS.tag} characters`);
+      else if (kept.length >= LIMITS.tags) warn(field, `"${word}" dropped: a contact keeps ${LIMITS.tags} ${field}`);
+      else kept.push(word);
+    }
+    return kept;
+  };
+  const tags = words("tags", d.tags, "a tag");
+  const interests = words("interests", d.interests ?? [], "an interest");
   const birthday = d.birthday && !birthdaySchema.safeParse(d.birthday).success ? null : d.birthday;
   if (d.birthday && !birthday) {
     const { year, month, day } = d.birthday;
@@ -50,6 +56,7 @@ export function cleanDraft(row: ParsedRow): { draft: ContactDraft; warnings: Row
     firstName: cut("firstName", d.firstName, LIMITS.name),
     lastName: cut("lastName", d.lastName, LIMITS.name),
     title: cut("title", d.title, LIMITS.title),
+    howWeMet: cut("howWeMet", d.howWeMet ?? "", LIMITS.howWeMet),
     notes: d.notes.length > LIMITS.notes ? cut("notes", d.notes, LIMITS.notes) : d.notes,
     emails: keep(
       "email",
@@ -73,6 +80,7 @@ export function cleanDraft(row: ParsedRow): { draft: ContactDraft; warnings: Row
       "not a web address",
     ),
     tags,
+    interests,
     birthday,
     dates: keep(
       "dates",

@@ -15,6 +15,10 @@ export interface ContactDraft {
   companyName: string;
   title: string;
   tags: string[];
+  /** What they care about (an "Interests" or "Hobbies" column, vCard INTEREST and HOBBY): drafts and articles read them. */
+  interests: string[];
+  /** How you met, as the file says it ("How we met", "Where we met", "Met at"): several columns are joined with "; ". */
+  howWeMet: string;
   notes: string;
   birthday: { month: number; day: number; year: number | null } | null;
   /** Anniversaries and custom dates (vCard ANNIVERSARY, X-ANNIVERSARY, Apple's labelled X-ABDATE). */
@@ -51,6 +55,8 @@ export const emptyDraft = (): ContactDraft => ({
   companyName: "",
   title: "",
   tags: [],
+  interests: [],
+  howWeMet: "",
   notes: "",
   birthday: null,
   dates: [],
@@ -107,4 +113,26 @@ export function addTag(d: ContactDraft, tag: string) {
 export const appendNote = (d: ContactDraft, text: string) => {
   const t = text.trim();
   if (t) d.notes = d.notes ? `${d.notes}\n\n${t}` : t;
+};
+
+/** A word or phrase without case or accents, spaces collapsed: "Cyclíng" and "cycling" are one interest. */
+export const caselessKey = (text: string): string =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** An interest once per contact, whatever its case or accents (the first spelling stays). */
+export function addInterest(d: ContactDraft, interest: string) {
+  const t = interest.replace(/\s+/g, " ").trim();
+  if (t && !d.interests.some((x) => caselessKey(x) === caselessKey(t))) d.interests.push(t);
+}
+
+/** Several "how we met" cells ("How we met", "Where we met") read as one line; the same text is not said twice. */
+export const appendHowWeMet = (d: ContactDraft, text: string) => {
+  const t = text.trim();
+  if (!t || d.howWeMet.split("; ").includes(t)) return;
+  d.howWeMet = d.howWeMet ? `${d.howWeMet}; ${t}` : t;
 };

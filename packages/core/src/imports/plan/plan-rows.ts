@@ -18,6 +18,8 @@ export function contactInputOf(d: ContactDraft, companyId: string | null): Creat
     companyId,
     title: d.title,
     tags: d.tags,
+    interests: d.interests,
+    howWeMet: d.howWeMet,
     notes: d.notes,
     birthday: d.birthday,
     dates: d.dates,
@@ -103,7 +105,9 @@ type Base = Pick<PreviewRow, "line" | "issues" | "contactId" | "contactName" | "
 function createRow(ctx: PlanContext, base: Base, reason: string, match: Match | null): RowPlan {
   const d = base.draft;
   const id = ctx.newId();
-  const howWeMet = d.connectedOn ? connectedOnNote(d.connectedOn) : "";
+  // The file's own "how we met" wins over LinkedIn's "Connected on LinkedIn on …" (a fact, not a story): the date
+  // stays on the timeline as its connected-on record either way.
+  const howWeMet = d.howWeMet || (d.connectedOn ? connectedOnNote(d.connectedOn) : "");
   const companyId = ctx.companyIdFor(d.companyName);
   const contact = newContact(id, { ...contactInputOf(d, companyId), howWeMet }, ctx.nowAt);
   ctx.index.add(identityOfDraft(id, d));

@@ -1,8 +1,10 @@
 import {
   addEmail,
+  addInterest,
   addLink,
   addPhone,
   addTag,
+  appendHowWeMet,
   appendNote,
   type ContactDraft,
   emptyDraft,
@@ -36,6 +38,12 @@ interface CellContext {
 
 /** Undoes the apostrophe a CSV export puts before formula-like cells (see exports/csv-export.ts). */
 const restoreNeutralized = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/**
+ * A list cell's separator (tags, interests): `;` (Outlook's categories, most hand-made files) or Google's ` ::: `.
+ * Not a comma: "Boston, MA" or "food, wine and travel" is one value as its author wrote it.
+ */
+const LIST_SEPARATOR = /\s+:::\s+|;/;
 
 /** Google marks its own groups with "* " ("* myContacts", "* starred"); they are not the user's tags. */
 const isSystemLabel = (tag: string) => tag.startsWith("* ");
@@ -82,8 +90,12 @@ const SETTERS: Record<Exclude<MappedField, "ignore">, (c: CellContext, value: st
   },
   notes: (c, v) => appendNote(c.draft, v),
   tags: (c, v) => {
-    for (const tag of splitValues(v, /\s+:::\s+|;/)) if (!isSystemLabel(tag)) addTag(c.draft, tag);
+    for (const tag of splitValues(v, LIST_SEPARATOR)) if (!isSystemLabel(tag)) addTag(c.draft, tag);
   },
+  interests: (c, v) => {
+    for (const interest of splitValues(v, LIST_SEPARATOR)) addInterest(c.draft, interest);
+  },
+  howWeMet: (c, v) => appendHowWeMet(c.draft, v),
   birthday: (c, v) => applyDate(c, v, "birthday"),
   connectedOn: (c, v) => applyDate(c, v, "connectedOn"),
   ...(Object.fromEntries(

@@ -57,6 +57,9 @@ export function linkedInDate(s: string): { year: number; month: number; day: num
 /** What a new contact's "how we met" says when the file gave a connected-on date. */
 export const connectedOnNote = (on: string): string => `Connected on LinkedIn on ${on}`;
 
+/** Whether a how-we-met is only that line, as an import wrote it: a file's own words may take its place. */
+export const isConnectedOnNote = (text: string): boolean => /^Connected on LinkedIn on \d{4}-\d{2}-\d{2}$/.test(text);
+
 /** LinkedIn's "Connected On" becomes a social interaction on that day: a record, not a touch. */
 export function connectedOnInteraction(id: string, contactId: string, on: string, nowAt: string): Interaction {
   return {

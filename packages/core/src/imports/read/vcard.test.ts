@@ -82,4 +82,32 @@ describe("vCard photos, profiles, escapes and dates", () => {
       { line: expect.any(Number), field: "PHOTO", message: "is not a JPEG, PNG, WebP or GIF image" },
     ]);
   });
+
+  it("reads RFC 6715's INTEREST and HOBBY as interests in 4.0, 3.0 and 2.1, escaped commas kept, each once", () => {
+    const v4 = [
+      "BEGIN:VCARD",
+      "VERSION:4.0",
+      "FN:Rosa Calder",
+      "INTEREST;INDEX=1;LEVEL=high:climate",
+      "INTEREST:food\\, wine and travel",
+      "HOBBY;LEVEL=medium:cycling,hiking 🥾",
+      "HOBBY:Cyclíng",
+      "INTEREST;VALUE=text:rock\\, paper",
+      "END:VCARD",
+    ].join("\r\n");
+    const v21 = [
+      "BEGIN:VCARD",
+      "VERSION:2.1",
+      "FN:Jo",
+      "HOBBY;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:caf=C3=A9 culture",
+    ];
+    const [rosa, jo, ana] = rowsFromVcards(
+      [v4, [...v21, "END:VCARD"].join("\r\n"), card("FN:Ana", "INTEREST:🎨 art", "X-HOBBY:not read")].join("\r\n"),
+      null,
+    );
+    expect(rosa?.draft.interests).toEqual(["climate", "food, wine and travel", "cycling", "hiking 🥾", "rock, paper"]);
+    expect(jo?.draft.interests).toEqual(["café culture"]);
+    expect(ana?.draft.interests).toEqual(["🎨 art"]);
+    expect([rosa, jo, ana].flatMap((r) => [...(r?.issues ?? []), ...(r?.warnings ?? [])])).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { PHOTO_PROBLEMS, readPhoto } from "../../contacts/photo-bytes.ts";
 import {
   addEmail,
+  addInterest,
   addLink,
   addPhone,
   addTag,
@@ -79,6 +80,17 @@ function labelOf(params: JCalProperty[1], groupLabels: Map<string, string>): str
 export function unescapeValue(value: string, type: string): string {
   if (type === "unknown") return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c));
   return value.replace(/\\([;,])/g, "$1");
+}
+
+/**
+ * RFC 6715's INTEREST and HOBBY (vCard 4; 3.0 and 2.1 files carry them too) hold one value each, its commas
+ * escaped; a writer that leaves them bare means a list ("cycling,hiking"), as CATEGORIES does. ical.js reads them
+ * raw ("unknown"); with VALUE=text it has unescaped them already, and the value is one.
+ */
+function listOf(value: unknown, type: string): string[] {
+  const raw = String(value ?? "");
+  const parts = type === "unknown" ? raw.split(/(?<=(?:^|[^\\])(?:\\\\)*),/) : [raw];
+  return parts.map((v) => unescapeValue(v, type).trim()).filter(Boolean);
 }
 
 /** Apple's own date labels; any other label names a custom date. */
@@ -194,6 +206,7 @@ function applyProperty(
   else if (name === "title") d.title = text();
   else if (name === "note") appendNote(d, text());
   else if (name === "categories") for (const v of values) addTag(d, part(v));
+  else if (name === "interest" || name === "hobby") for (const v of listOf(values[0], type)) addInterest(d, v);
   else if (name === "x-socialprofile" && text()) addProfile(d, text(), serviceLabel(label) ?? group);
   else if (name === "impp" && text()) addProfile(d, text(), serviceLabel(service) ?? group);
   else if (name === "photo" && text()) {
