@@ -50,7 +50,7 @@ describe.each(ENGINES)("fairness on %s: another account while one imports or res
   }, 60_000);
 
   it(`keeps B's p99 under ${P99_BOUND_MS} ms while A imports ${IMPORT_ROWS} rows and queues one-row imports`, async () => {
-    const { url, parties } = kith;
+    const { url, parties, priorities } = kith;
     const a = { authorization: `Bearer ${parties.importer.token}` };
     const big = generateLinkedInExport(IMPORT_ROWS, 23).content;
     // B alone first, for the log: what the machine gives when nobody else works.
@@ -97,7 +97,7 @@ describe.each(ENGINES)("fairness on %s: another account while one imports or res
     const { all, line } = summary(samples, idle);
     const duringImport = samples.filter((s) => s.doneAt <= bigEnded).length;
     console.log(
-      `fairness (import, ${engine}): ${line}; ${duringImport} during the ${IMPORT_ROWS}-row import; ` +
+      `fairness (import, ${engine}, nice ${priorities.server}/${priorities.client}): ${line}; ${duringImport} during the ${IMPORT_ROWS}-row import; ` +
         `A's one-row imports refused for the limit ${refused} times; A idle at most ${gap} ms of B's ${to - from} ms`,
     );
     expect(b.errors).toEqual([]);
@@ -107,7 +107,7 @@ describe.each(ENGINES)("fairness on %s: another account while one imports or res
   }, 600_000);
 
   it(`keeps B's p99 under ${P99_BOUND_MS} ms while R restores ${RESTORE_CONTACTS} contacts and ${RESTORE_INTERACTIONS} interactions`, async () => {
-    const { url, parties } = kith;
+    const { url, parties, priorities } = kith;
     const r = { authorization: `Bearer ${parties.restorer.token}` };
     const backup = generateBackupJson(RESTORE_CONTACTS, RESTORE_INTERACTIONS, 11);
     const { b, idle } = await observeWarm(url, parties.observer.token);
@@ -127,7 +127,9 @@ describe.each(ENGINES)("fairness on %s: another account while one imports or res
     expect(restored).toMatchObject({ status: "committed", error: null, counts: { contacts: RESTORE_CONTACTS } });
 
     const { all, line } = summary(within(b.samples, from, to), idle);
-    console.log(`fairness (restore, ${engine}): ${line}; a ${(backup.length / 1e6).toFixed(1)} MB backup`);
+    console.log(
+      `fairness (restore, ${engine}, nice ${priorities.server}/${priorities.client}): ${line}; a ${(backup.length / 1e6).toFixed(1)} MB backup`,
+    );
     expect(b.errors).toEqual([]);
     expect(all.length).toBeGreaterThan(50);
     expect(p99(all)).toBeLessThan(P99_BOUND_MS);
