@@ -5518,7 +5518,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/json": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -5542,8 +5542,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/csv": {
+                    };
+                    "text/csv": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -5567,8 +5567,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/vcard": {
+                    };
+                    "text/vcard": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -5592,8 +5592,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/x-vcard": {
+                    };
+                    "text/x-vcard": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -5617,7 +5617,7 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
+                    };
                 };
             };
             responses: {
@@ -7952,7 +7952,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/json": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -7976,8 +7976,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/csv": {
+                    };
+                    "text/csv": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -8001,8 +8001,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/vcard": {
+                    };
+                    "text/vcard": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -8026,8 +8026,8 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
-                    "text/x-vcard": {
+                    };
+                    "text/x-vcard": string | {
                         content?: string;
                         fileName?: string;
                         /**
@@ -8051,7 +8051,7 @@ export interface paths {
                          * @enum {string}
                          */
                         encoding?: "auto" | "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15" | "windows-1250" | "windows-1251" | "macintosh" | "shift_jis" | "gb18030" | "big5" | "euc-kr";
-                    } | string;
+                    };
                 };
             };
             responses: {

@@ -70,7 +70,11 @@ export interface AppContext {
   deps: Deps;
   /** Only these background jobs (`jobs/server-jobs.ts`); all by default. */
   jobs?: readonly string[] | undefined;
-  /** Imports and restores in a worker thread on the configured database (`jobs/threaded-jobs.ts`): `main.ts` only. */
+  /**
+   * Imports and restores in a worker thread on the configured database (`jobs/threaded-jobs.ts`). `startServer`
+   * sets it unless told otherwise (`npm start`, `kith serve`); tests that build the app on a database of their own
+   * leave it unset, and their jobs run on the loop.
+   */
   jobsThread?: boolean | undefined;
 }
 

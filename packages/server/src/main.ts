@@ -8,8 +8,7 @@ async function main() {
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const { open, deps } = await openRuntime(config);
   // The heavy jobs run in a thread on their own connection to this same database (a file or PostgreSQL).
-  const jobsThread = open.dialect === "postgres" || config.dataDir !== ":memory:";
-  const { app } = await startServer({ config, open, deps, jobsThread });
+  const { app } = await startServer({ config, open, deps });
   const close = async () => {
     await app.close(); // stops the background jobs too
     await open.close();

@@ -13,13 +13,23 @@ export interface RunningServer {
 }
 
 /**
+ * Whether the heavy jobs (imports, restores) run in the jobs thread (`jobs/threaded-jobs.ts`), which opens the
+ * configured database itself: unless told, whenever that is a database another connection can share — PostgreSQL,
+ * or a SQLite file (not `:memory:`, which only this connection sees). A caller whose `open` is not the configured
+ * database (a test's own database or schema) says `jobsThread: false`.
+ */
+export const jobsThreadByDefault = ({ config, open }: Pick<AppContext, "config" | "open">): boolean =>
+  open.dialect === "postgres" || config.dataDir !== ":memory:";
+
+/**
  * The one way a server process starts, for `npm start` (`main.ts`, in each worker of a cluster) and `kith serve`
  * (which loads this module on demand, `@kith/server/start`): the app, its background jobs when this process runs
- * them (a single process does, and one worker of a cluster: `cluster.ts`), then the port. Closing the app stops
- * the jobs (after the pass in hand) before the database may be closed.
+ * them (a single process does, and one worker of a cluster: `cluster.ts`) — imports and restores in the jobs
+ * thread unless `ctx.jobsThread` is false (`jobsThreadByDefault`) —, then the port. Closing the app stops the jobs
+ * (after the pass in hand) before the database may be closed.
  */
 export async function startServer(ctx: AppContext, options: { runJobs?: boolean } = {}): Promise<RunningServer> {
-  const { app, jobs } = await buildApp(ctx);
+  const { app, jobs } = await buildApp({ ...ctx, jobsThread: ctx.jobsThread ?? jobsThreadByDefault(ctx) });
   try {
     await app.ready();
     if (options.runJobs ?? runsBackgroundJobs()) jobs.start();

@@ -8,6 +8,11 @@ export interface ServeContext {
   config: Config;
   open: OpenDatabase;
   deps: Deps;
+  /**
+   * Imports and restores in the server's jobs thread, on its own connection to the configured database (the
+   * default when that is a file or PostgreSQL); false runs them on the loop (a test whose `open` is its own).
+   */
+  jobsThread?: boolean;
 }
 
 export interface RunningServer {

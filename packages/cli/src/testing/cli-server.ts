@@ -58,7 +58,8 @@ export function useCliServer(dialect: Dialect, options: CliServerOptions = {}) {
         ids: randomIds,
         secrets: randomSecrets,
       };
-      const running = await startServer({ config, open: db, deps });
+      // The test's own database, not the configured one a jobs thread would open: imports run on the loop.
+      const running = await startServer({ config, open: db, deps, jobsThread: false });
       const token = await signUpAndCreateToken(running.address, config.publicUrl, options.timeZone ?? "UTC");
       const close = async () => {
         await running.app.close();

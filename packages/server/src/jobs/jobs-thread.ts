@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Deps } from "@kith/core";
 import { fileClock, randomIds, randomSecrets, systemClock } from "@kith/runtime";
@@ -14,6 +16,25 @@ import type { FromJobsThread, JobsThreadData, ToJobsThread } from "./threaded-jo
  * that started the thread. Each pass is asked for by the main thread's runner, which keeps the jobs' schedule.
  */
 const { config, names } = workerData as JobsThreadData;
+
+/** How much lower than the request loop this thread runs (a nice value, 0–19 more). */
+const JOBS_THREAD_NICENESS = 10;
+
+/**
+ * Lowers this thread's CPU priority below the request loop's: on a busy machine (more runnable threads than cores)
+ * the kernel then gives the loop that answers requests its turn first, and the heavy job the time left over. On
+ * Linux a thread is its own scheduling entity, named by its id (`/proc/thread-self`); elsewhere, or if refused,
+ * the thread keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + JOBS_THREAD_NICENESS));
+  } catch {
+    // Not Linux, or not allowed: the same priority as the loop.
+  }
+}
+lowerPriority();
 const port = parentPort;
 if (!port) throw new Error("jobs-thread.ts runs as a worker thread (threaded-jobs.ts starts it)");
 

@@ -145,8 +145,8 @@ export interface ServerJobsOptions {
   database?: OpenDatabase | undefined;
   /**
    * Runs the heavy jobs (imports, restores) in a worker thread on its own connection to the configured database
-   * (`threaded-jobs.ts`), so their chunks never hold the loop that answers requests. The server process sets it
-   * (`main.ts`); tests, whose database is not the configured one (in memory, a schema of their own), do not.
+   * (`threaded-jobs.ts`), so their chunks never hold the loop that answers requests. `startServer` sets it
+   * (`npm start`, `kith serve`); tests, whose database is not the configured one (in memory, a schema of their own), do not.
    */
   thread?: boolean | undefined;
 }

@@ -14,9 +14,15 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `packages/server/src/main.ts` as its own process, exactly as `npm start` does, with `env` added. */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
+/**
+ * Starts `packages/server/src/main.ts` as its own process, exactly as `npm start` does, with `env` added; with
+ * `niceness`, under `nice -n` (every thread of it, the jobs thread lowering itself from there; a negative value
+ * needs the right to raise a priority, else `nice` says so and runs it unchanged).
+ */
+export function startServerProcess(env: Record<string, string>, opts: { niceness?: number } = {}): ServerProcess {
+  const node = [process.execPath, "--import", "tsx", "packages/server/src/main.ts"];
+  const [command, ...args] = opts.niceness ? ["nice", "-n", String(opts.niceness), ...node] : node;
+  const child = spawn(command as string, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
