@@ -25,7 +25,14 @@ import {
   sqliteSnapshotOf,
 } from "../migrations/snapshots/snapshot-files.ts";
 import type { Database } from "../schema.ts";
-import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
+import {
+  crashTimings,
+  insertTestUser,
+  runCrashChild,
+  TEST_PG_URL,
+  underSchemaLock,
+  useTempDir,
+} from "../testing/index.ts";
 import { type CrashScenario, depsFor, latestRestore, openFor, ownerOf, restoreBackupFile } from "./crash-child.ts";
 
 /**
@@ -461,6 +468,9 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         let kills = 0;
         /** Where each kill left a restore (its step and the rows of it written), printed for the record. */
         const killedAt: string[] = [];
+        let checkMs = 0;
+        crashTimings();
+        const startedAt = performance.now();
         for (let i = 0; i < KILLS; i += 1) {
           // Migrations take tens of milliseconds: kill them sooner.
           const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
@@ -474,6 +484,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
           ).finally(() => watch?.close());
           if (outcome === "killed") kills += 1;
           const open = openFor(location);
+          const checking = performance.now();
           try {
             await integrity(open, location);
             await checkInvariant(scenario, open, false);
@@ -483,6 +494,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
             }
           } finally {
             await open.close();
+            checkMs += performance.now() - checking;
           }
           if (outcome === "done" && scenario !== "migrate") break;
           // A finished migration run leaves nothing to kill: start again from the release.
@@ -498,6 +510,10 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         }
         console.info(
           `${scenario} on ${dialect}: ${kills} kills${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
+        );
+        const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+        console.info(
+          `${scenario} on ${dialect}: ${minutes} min; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
         );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);
