@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -61,21 +62,29 @@ export function crashTimings(): string {
 
 /**
  * The child bundled by esbuild into one ES module (Kith's code and its pure-JS packages), built once per test process
- * in a temp dir, named `<child's name>.mjs` (a child tells it is the one run by its file name). Started under tsx, a
- * child spent 2–4 s loading its 973 modules through the TypeScript loader before its work began, on every one of 200
- * restarts; from the bundle it starts 2–4 times sooner. What it runs is the same source; only the loading changed.
+ * into `<tmp>/kith-crash-children/<hash of the child's path>/<child's name>.mjs` (a child tells it is the one run by
+ * its file name): one file per child of each checkout, written again by each process under a temp name and renamed
+ * (a child started meanwhile reads a whole file), so no run leaves one behind (vitest ends its workers by signal).
+ * Started under tsx, a child spent 2–4 s loading its 973 modules through the TypeScript loader before its work
+ * began, on every one of 200 restarts; from the bundle it starts 2–4 times sooner. What it runs is the same source;
+ * only the loading changed.
  */
 export function bundledChild(child: string): Promise<string> {
   let built = bundles.get(child);
   if (!built) {
     built = (async () => {
       const { build } = await import("esbuild");
-      const dir = mkdtempSync(path.join(tmpdir(), "kith-crash-child-"));
-      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      const dir = path.join(
+        tmpdir(),
+        "kith-crash-children",
+        createHash("sha256").update(child).digest("hex").slice(0, 16),
+      );
+      mkdirSync(dir, { recursive: true });
       const outfile = path.join(dir, `${path.basename(child, ".ts")}.mjs`);
-      await build({
+      const result = await build({
         entryPoints: [child],
         outfile,
+        write: false,
         bundle: true,
         platform: "node",
         format: "esm",
@@ -99,6 +108,9 @@ export function bundledChild(child: string): Promise<string> {
           },
         ],
       });
+      const partial = `${outfile}.${process.pid}`;
+      writeFileSync(partial, result.outputFiles[0]?.contents ?? "");
+      renameSync(partial, outfile);
       return outfile;
     })();
     bundles.set(child, built);
