@@ -28,7 +28,10 @@ export const RESTORE_STEPS = [
   "calendarEvents",
   "refresh",
   "finish",
-  /** A failed restore taking out what it wrote: a run that takes over goes on with that, then fails the job. */
+  /**
+   * A failed restore taking out what it wrote (its index: the rows taken out so far, each batch committed with the
+   * move past it): a run that takes over goes on from there, then fails the job.
+   */
   "undo",
 ] as const;
 export type RestoreStep = (typeof RESTORE_STEPS)[number];

@@ -38,21 +38,43 @@ async function* messageIdsOf(deps: Deps, job: ClaimedRestoreJob) {
   }
 }
 
-async function inBatches(
+type Tx = Parameters<Parameters<Deps["store"]["transaction"]>[0]>[0];
+
+/**
+ * How a run records an undo's progress: `from` ids (counted over the lists in their order) are taken out already;
+ * `inBatch` runs in each batch's transaction, before its deletes, with the count once the batch is committed (the
+ * job's move there: a worker that lost its lease throws and writes nothing); `beforeBatch` may stop the run.
+ */
+export interface UndoProgress {
+  from: number;
+  beforeBatch?: () => void;
+  inBatch?: (tx: Tx, done: number) => Promise<void>;
+  committed?: (done: number) => void;
+}
+
+async function inBatchesOf(
   deps: Deps,
+  progress: UndoProgress & { seen: number },
   ids: AsyncIterable<string>,
-  remove: (tx: Parameters<Parameters<Deps["store"]["transaction"]>[0]>[0], id: string) => Promise<unknown>,
+  remove: (tx: Tx, id: string) => Promise<unknown>,
 ) {
   let batch: string[] = [];
   const flush = async () => {
     const now = batch;
     batch = [];
+    const done = progress.seen;
+    progress.beforeBatch?.();
     await deps.store.transaction(async (tx) => {
+      await progress.inBatch?.(tx, done);
       for (const id of now) await remove(tx, id);
     });
+    progress.committed?.(done);
     await yieldToLoop();
   };
   for await (const id of ids) {
+    progress.seen += 1;
+    // Taken out by an earlier run (its batch committed with the job's move past it).
+    if (progress.seen <= progress.from) continue;
     batch.push(id);
     if (batch.length >= UNDO_BATCH) await flush();
   }
@@ -68,21 +90,27 @@ async function inBatches(
  * contacts (every restored interaction names only restored contacts); the job search's expenses, opportunities and
  * questions before them; then the companies and the articles, and the account's name and settings as they were. The
  * webhooks and the digest schedule are written by the last step, in one transaction, after which nothing fails.
+ * With `progress`, each batch commits with the job's move past it, and a run taking over a killed one goes on after
+ * the last committed batch, so every run takes out more (starting over each time, an undo killed about every second
+ * was still not done after 180 kills in a row in the crash suite at its full size).
  */
-export async function undoRestore(deps: Deps, job: ClaimedRestoreJob): Promise<void> {
+export async function undoRestore(deps: Deps, job: ClaimedRestoreJob, progress?: UndoProgress): Promise<void> {
+  const at = { ...(progress ?? { from: 0 }), seen: 0 };
+  const inBatches = (ids: AsyncIterable<string>, remove: (tx: Tx, id: string) => Promise<unknown>) =>
+    inBatchesOf(deps, at, ids, remove);
   // The capture ledgers first: left behind, they would keep a mailbox or calendar read later from logging anything.
-  await inBatches(deps, messageIdsOf(deps, job), (tx, id) => tx.mailbox.deleteMessage(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "calendars"), (tx, id) => tx.calendars.delete(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "campaigns"), (tx, id) => tx.campaigns.delete(job.accountId, id));
+  await inBatches(messageIdsOf(deps, job), (tx, id) => tx.mailbox.deleteMessage(job.accountId, id));
+  await inBatches(idsOf(deps, job, "calendars"), (tx, id) => tx.calendars.delete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "campaigns"), (tx, id) => tx.campaigns.delete(job.accountId, id));
   // Expenses and opportunities first (an opportunity takes its history, contacts, interviews and prep with it).
-  await inBatches(deps, idsOf(deps, job, "jobExpenses"), (tx, id) => tx.jobExpenses.delete(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "opportunities"), (tx, id) => tx.opportunities.delete(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "interviewQuestions"), (tx, id) =>
+  await inBatches(idsOf(deps, job, "jobExpenses"), (tx, id) => tx.jobExpenses.delete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "opportunities"), (tx, id) => tx.opportunities.delete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "interviewQuestions"), (tx, id) =>
     tx.interviewPrep.deleteQuestion(job.accountId, id),
   );
-  await inBatches(deps, idsOf(deps, job, "contacts"), (tx, id) => tx.contacts.hardDelete(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "companies"), (tx, id) => tx.companies.delete(job.accountId, id));
-  await inBatches(deps, idsOf(deps, job, "articles"), (tx, id) => tx.articles.delete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "contacts"), (tx, id) => tx.contacts.hardDelete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "companies"), (tx, id) => tx.companies.delete(job.accountId, id));
+  await inBatches(idsOf(deps, job, "articles"), (tx, id) => tx.articles.delete(job.accountId, id));
   if (!job.before) return;
   const before = JSON.parse(job.before) as { name: string; timeZone: string; country: string | null; settings: string };
   await deps.store.transaction(async (tx) => {

@@ -506,11 +506,39 @@ async function fail(run: Run, why: string): Promise<RestoreRunResult> {
 async function undo(run: Run, why: string): Promise<RestoreRunResult> {
   const { deps, opts } = run;
   const job = run.job;
+  // Each batch commits with the job's move past it: a run that takes over goes on from there.
+  const progress = {
+    from: run.point.step === "undo" ? run.point.index : 0,
+    beforeBatch: () => {
+      if (opts.signal?.aborted) throw new Stopped();
+    },
+    inBatch: async (tx: Repositories, done: number) => {
+      const at = deps.clock.now();
+      const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
+      const batch = {
+        from: run.point,
+        to: { step: "undo" as const, index: done },
+        nowAt: at.toISOString(),
+        leaseUntilAt,
+      };
+      if (!(await tx.restoreJobs.recordBatch(job.accountId, job.id, opts.owner, batch))) throw new LeaseLost();
+    },
+    committed: (done: number) => {
+      run.point = { step: "undo", index: done };
+    },
+  };
   // An undo that fails as well says so; the job fails either way.
-  const undone = await undoRestore(deps, job).then(
-    () => true,
-    () => false,
-  );
+  let undone = true;
+  try {
+    await undoRestore(deps, job, progress);
+  } catch (error) {
+    if (error instanceof LeaseLost) return "lost";
+    if (error instanceof Stopped) {
+      await deps.store.restoreJobs.releaseJob(job.accountId, job.id, opts.owner, now(deps));
+      return "stopped";
+    }
+    undone = false;
+  }
   const error = undone ? failedReason(why) : `${why}. Some of what the restore wrote could not be taken out again`;
   const end = { status: "failed" as const, error, finishedAt: now(deps) };
   return (await deps.store.restoreJobs.finishJob(job.accountId, job.id, opts.owner, end)) ? "failed" : "lost";

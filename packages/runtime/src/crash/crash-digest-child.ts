@@ -18,7 +18,7 @@ export const DIGEST_MORNING = "2026-11-03T13:00:00.000Z";
 /** The ledger's lease here: each attempt (a loopback SMTP send) ends well within it; restarts jump past it. */
 export const DIGEST_LEASE_MS = 20_000;
 
-if (/[\\/]crash-digest-child\.ts$/.test(process.argv[1] ?? "")) {
+if (/[\\/]crash-digest-child\.(ts|mjs)$/.test(process.argv[1] ?? "")) {
   const [location, port] = process.argv.slice(2) as [string, string];
   const open = openFor(location);
   const startedAt = performance.now();

@@ -4,6 +4,7 @@ import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { createStore, migrate, type OpenDatabase } from "@kith/store";
 import {
   crashLocation,
+  crashTimings,
   insertTestUser,
   integrityOf,
   openFor,
@@ -65,7 +66,9 @@ async function ledger(open: OpenDatabase) {
 describe.each(["sqlite", "postgres"] as const)("digest sending killed at random moments on %s", (dialect) => {
   const tmp = useTempDir("kith-crash-digest-");
 
-  it(`${KILLS} kills, then every account's digest is sent: once per Message-ID`, { timeout: 900_000 }, async () => {
+  // 15 minutes, or 15 s a kill at the full size (as the store's crash suite).
+  const timeout = Math.max(900_000, KILLS * 15_000);
+  it(`${KILLS} kills, then every account's digest is sent: once per Message-ID`, { timeout }, async () => {
     const sink = await new SmtpSink().start();
     const { location, dispose } = await crashLocation(dialect, tmp.path);
     try {
@@ -115,6 +118,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
         const copies = digests.length - ACCOUNTS;
         expect(copies).toBeLessThanOrEqual(kills);
         console.log(`digest crash on ${dialect}: ${kills} kills, ${digests.length} mails for ${ACCOUNTS} accounts`);
+        console.log(`digest crash on ${dialect}: children: ${crashTimings()}`);
         if (!finished) expect(kills).toBeGreaterThan(0);
       } finally {
         await open.close();

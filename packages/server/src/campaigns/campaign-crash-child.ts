@@ -59,7 +59,7 @@ export async function ownerOf(deps: Deps): Promise<Actor> {
   return { userId: CRASH_USER, accountId: m.accountId, role: "owner" };
 }
 
-if (process.argv[1]?.endsWith("campaign-crash-child.ts")) {
+if (/[\\/]campaign-crash-child\.(ts|mjs)$/.test(process.argv[1] ?? "")) {
   const [location] = process.argv.slice(2) as [string];
   const open = openFor(location);
   const deps = depsFor(open, Number(process.env.KITH_CRASH_CLOCK_OFFSET_MS ?? 0), `c${process.pid}`);

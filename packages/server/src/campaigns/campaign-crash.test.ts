@@ -16,7 +16,14 @@ import {
 } from "@kith/core";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { migrate, type OpenDatabase } from "@kith/store";
-import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "@kith/store/testing";
+import {
+  crashTimings,
+  insertTestUser,
+  runCrashChild,
+  TEST_PG_URL,
+  underSchemaLock,
+  useTempDir,
+} from "@kith/store/testing";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,7 +151,9 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
     await sink.stop();
   });
 
-  it(`sends one message per person and logs one touch each through ${KILLS} kills`, { timeout: 600_000 }, async () => {
+  // 10 minutes, or 15 s a kill at the full size (as the store's crash suite).
+  const timeout = Math.max(600_000, KILLS * 15_000);
+  it(`sends one message per person and logs one touch each through ${KILLS} kills`, { timeout }, async () => {
     sink.messages.length = 0;
     let location = path.join(tmp.path, "data");
     let dropSchema = async () => {};
@@ -169,7 +178,9 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
 
       const offset = (i: number) => i * 120_000;
       let kills = 0;
+      let runs = 0;
       for (let run = 0; run < KILLS; run += 1) {
+        runs += 1;
         const outcome = await runChild(location, offset(run), Math.floor(Math.random() * 1500));
         if (outcome === "killed") kills += 1;
         const open = openFor(location);
@@ -183,12 +194,14 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       }
       expect(await runChild(location, offset(KILLS + 1), null)).toBe("done");
 
+      let unknownSettled = 0;
       // The member settles each unknown message: found among what was sent → mark it sent; else send it again.
       const open = openFor(location);
       try {
         const deps = depsFor(open, offset(KILLS + 2), "member");
         const mailer = memberMailer(deps);
         const unknown = (await getCampaign(deps, owner, campaignId)).recipients.filter((r) => r.status === "unknown");
+        unknownSettled = unknown.length;
         for (const r of unknown) {
           const found = sink.messages.some((m) => m.messageId === messageIdOf(r.sendKey!));
           if (found) await markRecipientSent(deps, owner, campaignId, r.contactId);
@@ -205,6 +218,8 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       } finally {
         await last.close();
       }
+      console.info(`campaign crash on ${dialect}: ${kills} kills in ${runs} runs, ${unknownSettled} unknown settled`);
+      console.info(`campaign crash on ${dialect}: children: ${crashTimings()}`);
       expect(kills).toBeGreaterThan(0);
     } finally {
       await dropSchema();

@@ -113,7 +113,7 @@ async function work(scenario: CrashScenario, open: OpenDatabase, deps: Deps): Pr
 }
 
 // The file run, not another child whose name ends the same ("campaign-crash-child.ts" imports this one).
-if (/[\\/]crash-child\.ts$/.test(process.argv[1] ?? "")) {
+if (/[\\/]crash-child\.(ts|mjs)$/.test(process.argv[1] ?? "")) {
   const [scenario, location] = process.argv.slice(2) as [CrashScenario, string];
   const open = openFor(location);
   const deps = depsFor(open, Number(process.env.KITH_CRASH_CLOCK_OFFSET_MS ?? 0), `c${process.pid}`);

@@ -25,7 +25,14 @@ import {
   sqliteSnapshotOf,
 } from "../migrations/snapshots/snapshot-files.ts";
 import type { Database } from "../schema.ts";
-import { insertTestUser, runCrashChild, TEST_PG_URL, underSchemaLock, useTempDir } from "../testing/index.ts";
+import {
+  crashTimings,
+  insertTestUser,
+  runCrashChild,
+  TEST_PG_URL,
+  underSchemaLock,
+  useTempDir,
+} from "../testing/index.ts";
 import { type CrashScenario, depsFor, latestRestore, openFor, ownerOf, restoreBackupFile } from "./crash-child.ts";
 
 /**
@@ -422,6 +429,9 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
       let dropSchema: (() => Promise<void>) | null = null;
       /** Migrate: the database as the first release left it, again (each run that finishes used it up). */
       let release: () => Promise<void> = async () => {};
+      /** Another scenario: its database empty again, before it is seeded again. */
+      let empty: () => Promise<void> = async () => {};
+      let rounds = 1;
       if (dialect === "sqlite") {
         location = path.join(tmp.path, "data");
         mkdirSync(location, { recursive: true });
@@ -432,6 +442,10 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
           location = path.join(tmp.path, `release-${copies}`);
           mkdirSync(location, { recursive: true });
           copyFileSync(sqliteSnapshotOf(FIRST_RELEASE), path.join(location, "kith.db"));
+        };
+        empty = async () => {
+          location = path.join(tmp.path, `round-${rounds}`);
+          mkdirSync(location, { recursive: true });
         };
       } else {
         const schema = `c_${randomBytes(6).toString("hex")}`;
@@ -444,36 +458,72 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
             await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
             await admin.query(dump);
           });
+        empty = () =>
+          underSchemaLock(async () => {
+            await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+            await admin.query(`CREATE SCHEMA ${schema}`);
+          });
         if (scenario !== "migrate") await underSchemaLock(() => admin.query(`CREATE SCHEMA ${schema}`));
         dropSchema = async () => {
           await underSchemaLock(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
           await admin.end();
         };
       }
+      const seedHere = async () => {
+        const seeding = openFor(location);
+        try {
+          await seed(scenario, seeding, dialect === "postgres" ? underSchemaLock : (fn) => fn());
+        } finally {
+          await seeding.close();
+        }
+      };
+      /** The work completed before the kills were all spent: the next round starts on a fresh database. */
+      const nextRound = async () => {
+        rounds += 1;
+        if (scenario === "migrate") return release();
+        await empty();
+        await seedHere();
+      };
+      /** What holds when the work is done: checked after the last run, and after any run that completed a round. */
+      const checkDone = async () => {
+        const open = openFor(location);
+        try {
+          await integrity(open, location);
+          await checkInvariant(scenario, open, true);
+        } finally {
+          await open.close();
+        }
+      };
       if (scenario === "migrate") await release();
       try {
-        const seeding = openFor(location);
-        await seed(scenario, seeding, dialect === "postgres" ? underSchemaLock : (fn) => fn());
-        await seeding.close();
+        await seedHere();
 
         // Each restart's clock is two minutes later: the leases of the killed one have lapsed.
         const offset = (i: number) => i * 120_000;
         let kills = 0;
         /** Where each kill left a restore (its step and the rows of it written), printed for the record. */
         const killedAt: string[] = [];
-        for (let i = 0; i < KILLS; i += 1) {
+        let checkMs = 0;
+        crashTimings();
+        const startedAt = performance.now();
+        let runs = 0;
+        // Until KILLS kills have landed (or three times as many runs): a run that completes the work ends its round,
+        // checked as the last run is, and the next round starts on a fresh database, so a small scenario (120
+        // merges are done after a few kills) takes its KILLS kills too.
+        for (; kills < KILLS && runs < 3 * KILLS + 10; runs += 1) {
           // Migrations take tens of milliseconds: kill them sooner.
           const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
           const watch = scenario === "restore" ? openFor(location) : null;
           const outcome = await runChild(
             scenario,
             location,
-            offset(i),
+            offset(runs),
             Math.floor(Math.random() * within),
-            watch ? restoreKillAt(watch, i) : undefined,
+            watch ? restoreKillAt(watch, kills) : undefined,
           ).finally(() => watch?.close());
           if (outcome === "killed") kills += 1;
           const open = openFor(location);
+          const checking = performance.now();
           try {
             await integrity(open, location);
             await checkInvariant(scenario, open, false);
@@ -483,21 +533,21 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
             }
           } finally {
             await open.close();
+            checkMs += performance.now() - checking;
           }
-          if (outcome === "done" && scenario !== "migrate") break;
-          // A finished migration run leaves nothing to kill: start again from the release.
-          if (outcome === "done") await release();
+          if (outcome === "done") {
+            await checkDone();
+            await nextRound();
+          }
         }
-        expect(await runChild(scenario, location, offset(KILLS + 1), null)).toBe("done");
-        const open = openFor(location);
-        try {
-          await integrity(open, location);
-          await checkInvariant(scenario, open, true);
-        } finally {
-          await open.close();
-        }
+        expect(await runChild(scenario, location, offset(runs + 1), null)).toBe("done");
+        await checkDone();
         console.info(
-          `${scenario} on ${dialect}: ${kills} kills${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
+          `${scenario} on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
+        );
+        const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+        console.info(
+          `${scenario} on ${dialect}: ${minutes} min; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
         );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);

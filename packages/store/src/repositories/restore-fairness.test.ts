@@ -68,6 +68,26 @@ function failingAt(deps: Deps, failAt: number): Deps {
   };
 }
 
+/** The store, but each contact the undo deletes (`hardDelete`) is told to `onDelete` first. */
+function watchingDeletes(deps: Deps, onDelete: (id: string) => void): Deps {
+  const watching = (tx: Repositories): Repositories => ({
+    ...tx,
+    contacts: new Proxy(tx.contacts, {
+      get: (target, key) =>
+        key === "hardDelete"
+          ? async (accountId: string, id: string) => {
+              onDelete(id);
+              return target.hardDelete(accountId, id);
+            }
+          : Reflect.get(target, key),
+    }),
+  });
+  return {
+    ...deps,
+    store: { ...deps.store, transaction: (fn) => deps.store.transaction((tx) => fn(watching(tx))) },
+  };
+}
+
 describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
   const w = useTestWorld(dialect);
 
@@ -215,5 +235,46 @@ describe.each(DIALECTS)("a restore is fair to other users on %s", (dialect) => {
     (dangling.followUps[0] as { contactRef: string }).contactRef = "contact-99";
     await expect(restoreBackup(w.deps, w.bob, dangling)).rejects.toMatchObject({ message: /followUps\.0\.contactRef/ });
     expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: 0, companies: 0 });
+  });
+
+  it("a failed restore's undo, stopped between batches, goes on where it stopped: each run takes out more", async () => {
+    // 450 contacts: three of the undo's batches (200 rows each); the restore fails at its first interaction.
+    const n = 450;
+    const text = JSON.stringify(backupOf(n));
+    const job = await startRestore(
+      w.deps,
+      w.bob,
+      (async function* () {
+        yield text;
+      })(),
+    );
+    const ref = { accountId: w.bob.accountId, id: job.id };
+    // The first worker's instance stops once the undo has begun (checked before each of its batches).
+    const stop = new AbortController();
+    const first: string[] = [];
+    const failing = watchingDeletes(failingAt(w.deps, 1), (id) => {
+      first.push(id);
+      stop.abort();
+    });
+    expect(await runRestoreJob(failing, ref, { owner: "first", batchRows, signal: stop.signal })).toBe("stopped");
+    // One batch taken out, committed with the job's move past it.
+    expect(first).toHaveLength(200);
+    expect(await getRestore(w.deps, w.bob, job.id)).toMatchObject({ status: "running", step: "undo", index: 200 });
+    expect(await rowsOf(w.bob.accountId)).toMatchObject({ contacts: n - 200, interactions: 0 });
+    // The next worker goes on from there (starting over, a worker killed every second or so never finished).
+    const second: string[] = [];
+    expect(
+      await runRestoreJob(
+        watchingDeletes(w.deps, (id) => second.push(id)),
+        ref,
+        { owner: "second" },
+      ),
+    ).toBe("failed");
+    expect(second).toHaveLength(n - 200);
+    expect(new Set([...first, ...second]).size).toBe(n);
+    expect((await getRestore(w.deps, w.bob, job.id)).error).toMatch(/^disk I\/O error\. What the restore had written/);
+    expect(await rowsOf(w.bob.accountId)).toEqual({
+      ...{ contacts: 0, companies: 0, interactions: 0, followUps: 0, tags: 0, links: 0 },
+    });
   });
 });

@@ -1,4 +1,4 @@
-export { crashLocation, integrityOf, openFor, runCrashChild } from "./crash-harness.ts";
+export { crashLocation, crashTimings, integrityOf, openFor, runCrashChild } from "./crash-harness.ts";
 export { ownTables } from "./own-tables.ts";
 export {
   DIALECTS,
