@@ -137,7 +137,7 @@ async function measureSize(size: number): Promise<{ figures: Figures; load: stri
     const get = async (route: string) => {
       // One retry: on this busy machine a kept-alive connection is now and then reset under the client.
       const res = await fetch(`${address}${route}`, { headers }).catch(() => fetch(`${address}${route}`, { headers }));
-      if (!res.ok) throw new Error(`GET ${route}: ${res.status}`);
+      if (!res.ok) throw new Error(`GET ${route}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
     try {
