@@ -1,3 +1,4 @@
+import { DomainError } from "@kith/core";
 import type { Command } from "commander";
 import type { KithClient } from "./client/kith-client.ts";
 import type { ConnectOptions, Env } from "./client/open-client.ts";
@@ -63,6 +64,12 @@ export function clientAction<O extends object>(
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export const toNumber = (value: string): number => Number(value);
+
+/** A value that must be one of `values`, else a validation error naming it ("--as must be one of knows, …"). */
+export function oneOf<T extends string>(values: readonly T[], name: string, value: string): T {
+  if ((values as readonly string[]).includes(value)) return value as T;
+  throw new DomainError("validation", `${name} must be one of ${values.join(", ")}`);
+}
 
 /** Drops undefined fields, so that an edit only sends what was given. */
 export function definedOnly<T extends object>(value: T): T {

@@ -1,6 +1,6 @@
 import { ASK_STATUSES, type AskStatus, DomainError } from "@kith/core";
 import type { Command } from "commander";
-import { type CliContext, clientAction } from "../cli-context.ts";
+import { type CliContext, clientAction, oneOf } from "../cli-context.ts";
 import type { AskView } from "../client/kith-client.ts";
 import { findCompany } from "../companies/resolve-company.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
@@ -24,11 +24,8 @@ export function asksTable(asks: readonly AskView[]): string {
   );
 }
 
-const statusOf = (value: string | undefined): AskStatus | undefined => {
-  if (value === undefined) return undefined;
-  if ((ASK_STATUSES as readonly string[]).includes(value)) return value as AskStatus;
-  throw new DomainError("validation", `--status must be one of ${ASK_STATUSES.join(", ")}`);
-};
+const statusOf = (value: string | undefined): AskStatus | undefined =>
+  value === undefined ? undefined : oneOf(ASK_STATUSES, "--status", value);
 
 /** `kith asks [--status named]` and `kith ask <person> --company "Acme Robotics"` (or --about "a designer"). */
 export function registerAskCommands(program: Command, ctx: CliContext) {

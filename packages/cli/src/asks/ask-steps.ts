@@ -1,6 +1,6 @@
-import { ASK_STATUSES, DomainError, INTERACTION_KINDS, type InteractionKind } from "@kith/core";
+import { ASK_STATUSES, DomainError, INTERACTION_KINDS } from "@kith/core";
 import type { Command } from "commander";
-import { type CliContext, clientAction, definedOnly } from "../cli-context.ts";
+import { type CliContext, clientAction, definedOnly, oneOf } from "../cli-context.ts";
 import type { AskView } from "../client/kith-client.ts";
 import { findCompany } from "../companies/resolve-company.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
@@ -9,11 +9,6 @@ import { resolveContact } from "../contacts/resolve-contact.ts";
 function followUpLines(ask: AskView): string {
   return ask.followUps.map((f) => `  ${f.step}  ${f.status}  due ${f.dueOn}`).join("\n");
 }
-
-const kindOf = (value: string): InteractionKind => {
-  if ((INTERACTION_KINDS as readonly string[]).includes(value)) return value as InteractionKind;
-  throw new DomainError("validation", `--log must be one of ${INTERACTION_KINDS.join(", ")}`);
-};
 
 /**
  * An ask's steps from the CLI, as the web's asks board takes them: `kith asks name ASK [person]` (a name received:
@@ -71,13 +66,13 @@ export function registerAskSteps(asks: Command, ctx: CliContext) {
     .option("--summary <text>", "what the logged touch was about")
     .action(
       clientAction<{ log?: string; summary?: string }>(ctx, async ({ client, out, args }, flags) => {
-        const [askId = "", status = ""] = args;
-        if (!(ASK_STATUSES as readonly string[]).includes(status)) {
-          throw new DomainError("validation", `status must be one of ${ASK_STATUSES.join(", ")}`);
-        }
-        const log = flags.log ? definedOnly({ kind: kindOf(flags.log), summary: flags.summary }) : undefined;
+        const [askId = "", given = ""] = args;
+        const status = oneOf(ASK_STATUSES, "status", given);
+        const log = flags.log
+          ? definedOnly({ kind: oneOf(INTERACTION_KINDS, "--log", flags.log), summary: flags.summary })
+          : undefined;
         const moved = await client.moveAsk(askId, {
-          status: status as AskView["status"],
+          status,
           ...(log ? { log } : {}),
         });
         out.show(moved, (a) => `your ask to ${a.contactName} is now ${a.status}\n${followUpLines(a)}`);

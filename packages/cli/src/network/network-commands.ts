@@ -1,6 +1,6 @@
 import { DomainError, RELATIONSHIP_KINDS, type RelationshipKind } from "@kith/core";
 import type { Command } from "commander";
-import { type CliContext, clientAction, definedOnly, toNumber } from "../cli-context.ts";
+import { type CliContext, clientAction, definedOnly, oneOf, toNumber } from "../cli-context.ts";
 import type { KithClient } from "../client/kith-client.ts";
 import { findCompany } from "../companies/resolve-company.ts";
 import { resolveContact } from "../contacts/resolve-contact.ts";
@@ -49,10 +49,7 @@ async function targetOf(client: KithClient, ref: string, warn: (text: string) =>
   return `contact:${contact.id}`;
 }
 
-const kindOf = (value: string): RelationshipKind => {
-  if ((RELATIONSHIP_KINDS as readonly string[]).includes(value)) return value as RelationshipKind;
-  throw new DomainError("validation", `--as must be one of ${RELATIONSHIP_KINDS.join(", ")}`);
-};
+const kindOf = (value: string): RelationshipKind => oneOf(RELATIONSHIP_KINDS, "--as", value);
 
 /** `kith knows ana leo --as colleague`, `kith path "Acme Robotics"`, `kith who "Acme Robotics"`. */
 export function registerNetworkCommands(program: Command, ctx: CliContext) {
