@@ -135,16 +135,16 @@ export async function completeFollowUp(deps: Deps, actor: Actor, id: string, inp
         snoozedUntilOn: null,
         interactionId: null,
       };
-      if (!data.log) return { followUp: done };
+      if (!data.log || !touch) return { followUp: done };
       const template = await sentTemplateOf(tx.messageTemplates, actor.accountId, data.log.templateId);
       const logged: Interaction = {
         id: deps.ids.newId(),
         contactIds: [current.contactId],
         kind: data.log.kind,
-        direction: touch?.direction ?? doneDirectionOf(data.log.kind),
+        direction: touch.direction,
         occurredAt: nowAt,
         summary: data.log.summary ?? current.title,
-        meaningful: touch?.meaningful ?? MEANINGFUL_BY_KIND[data.log.kind],
+        meaningful: touch.meaningful,
         awaitsReply: data.log.awaitsReply,
         source: "manual",
         createdAt: nowAt,
