@@ -12,8 +12,19 @@ export interface RunningServer {
   stop(): void;
 }
 
-/** The V8 flags of `npm start` (package.json): the server measured is the one users run. */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=4"] as const;
+/** The Node flags of `npm start`, read from package.json: the server measured is the one users run. */
+export const SERVER_NODE_FLAGS: readonly string[] = startFlags();
+
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(here, "../package.json"), "utf8")) as { scripts: { start: string } };
+  const flags = /\bnode((?: --\S+)*) dist\/server\.mjs/.exec(pkg.scripts.start)?.[1];
+  if (flags === undefined) {
+    throw new Error(
+      "package.json's start script no longer runs `node [flags] dist/server.mjs`: update bench/server-process.ts",
+    );
+  }
+  return flags.split(" ").filter(Boolean);
+}
 
 /** `npm start`'s server (the bundle) as its own process on `dataDir`, timed from spawn until /healthz answers. */
 export async function startServer(target: {

@@ -19,7 +19,11 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // `npm start` runs with --enable-source-maps, and Node parses a bundle's map when it loads the bundle and keeps it.
+  // Stack traces need the mappings, not a second copy of every source file (`sourcesContent`, 1.8 MB of the
+  // server's 2.7 MB map): without it the idle server is ~12 MB smaller (bench/memory.ts, bench/RESULTS.md).
   sourcemap: true,
+  sourcesContent: false,
   plugins: [ownCode],
   logLevel: "warning",
 });
