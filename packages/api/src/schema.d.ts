@@ -25,7 +25,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** Format: email */
+                        /**
+                         * Format: idn-email
+                         * @description An email address; an internationalised domain is kept in its ASCII (punycode) form
+                         */
                         email: string;
                         password: string;
                         timeZone?: string;
@@ -69,7 +72,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /**
+                         * Format: idn-email
+                         * @description An email address; an internationalised domain is kept in its ASCII (punycode) form
+                         */
                         email: string;
                         password: string;
                         rememberMe?: boolean;
@@ -508,7 +514,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /**
+                         * Format: idn-email
+                         * @description An email address; an internationalised domain is kept in its ASCII (punycode) form
+                         */
                         newEmail: string;
                         currentPassword: string;
                     };
@@ -959,7 +968,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /**
+                         * Format: idn-email
+                         * @description An email address; an internationalised domain is kept in its ASCII (punycode) form
+                         */
                         email: string;
                         /** @enum {string} */
                         role: "owner" | "editor" | "viewer" | "coach";
@@ -1187,7 +1199,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /**
+                         * Format: idn-email
+                         * @description An email address; an internationalised domain is kept in its ASCII (punycode) form
+                         */
                         email: string;
                         scope: {
                             /** @enum {string} */
@@ -3172,7 +3187,6 @@ export interface paths {
                     } | {
                         firstName?: string;
                         lastName?: string;
-                        /** Format: email */
                         email?: string;
                         companyId?: string;
                         title?: string;

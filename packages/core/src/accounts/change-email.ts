@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Deps } from "../ports/index.ts";
+import { accountEmailSchema } from "./schemas.ts";
 
 /** A member asks to move their account to another address: proven by their password now, by a mailed link next. */
 export const changeEmailSchema = z.strictObject({
-  newEmail: z.email().max(254),
+  newEmail: accountEmailSchema,
   currentPassword: z.string().min(1).max(200),
 });
 

@@ -4,7 +4,7 @@ import { conflict, DomainError, invalid, notFound } from "../shared/errors.ts";
 import { parseInput } from "../shared/validate.ts";
 import type { InvitationRecord } from "./account-ports.ts";
 import { type AccessScope, type Actor, type Role, requireRole } from "./roles.ts";
-import { type Membership, roleSchema } from "./schemas.ts";
+import { accountEmailSchema, type Membership, roleSchema } from "./schemas.ts";
 
 /**
  * Invitation by link: an owner never adds a registered user without their consent, and nobody learns from Kith
@@ -15,7 +15,7 @@ import { type Membership, roleSchema } from "./schemas.ts";
 export const INVITATION_TTL_DAYS = 7;
 
 export const createInvitationSchema = z.strictObject({
-  email: z.email().max(254),
+  email: accountEmailSchema,
   role: roleSchema,
 });
 

@@ -4,13 +4,13 @@ import { parseInput } from "../shared/validate.ts";
 import { resolveActor, updateAccount } from "./account-service.ts";
 import { PASSWORD_IS_EMAIL, passwordIsEmail, passwordSchema } from "./password-policy.ts";
 import type { Actor } from "./roles.ts";
-import { timeZoneSchema, userNameSchema } from "./schemas.ts";
+import { accountEmailSchema, timeZoneSchema, userNameSchema } from "./schemas.ts";
 
 /** A sign-up, from any face: the sign-up page (through the API) and `kith init` take the same fields and limits. */
 export const signUpSchema = z
   .strictObject({
     name: userNameSchema,
-    email: z.email().max(254),
+    email: accountEmailSchema,
     password: passwordSchema,
     timeZone: timeZoneSchema.optional(),
     /** The token of an invitation to this address: it opens a closed sign-up and needs no mailed confirmation. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddressSchema } from "../contacts/schemas.ts";
 import type { AskStep } from "../engine/reasons.ts";
 import { INTERACTION_KINDS } from "../interactions/schemas.ts";
 import { saneInstant } from "../shared/sane-dates.ts";
@@ -49,7 +50,7 @@ export const addAskNameSchema = z.union([
     .strictObject({
       firstName: nameText.optional(),
       lastName: nameText.optional(),
-      email: z.email().max(254).optional(),
+      email: emailAddressSchema.optional(),
       companyId: id.optional(),
       title: z.string().trim().max(200).optional(),
     })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accountEmailSchema } from "../accounts/schemas.ts";
 import { tagSchema } from "../contacts/schemas.ts";
 
 /** At most this many tags in a coach's scope. */
@@ -27,7 +28,7 @@ export const shareScopeSchema = z.discriminatedUnion("kind", [
 export type ShareScope = z.output<typeof shareScopeSchema>;
 
 export const createShareSchema = z.strictObject({
-  email: z.email().max(254),
+  email: accountEmailSchema,
   scope: shareScopeSchema,
 });
 

@@ -123,6 +123,27 @@ describe.each(DIALECTS)("sign-in and the auth library's endpoints on %s", (diale
     }
   });
 
+  it("an internationalised domain signs up and signs in in either spelling; a UTF-8 local part is a 400 saying why", async () => {
+    const up = await post("/api/auth/sign-up/email", { name: "Kim", email: "Kim@Exämple.com", password: RIGHT });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json().user.email).toBe("kim@xn--exmple-cua.com");
+    for (const email of ["kim@exämple.com", "KIM@EXÄMPLE.COM", "kim@xn--exmple-cua.com"]) {
+      const res = await post("/api/auth/sign-in/email", { email, password: RIGHT });
+      expect(res.statusCode, email).toBe(200);
+    }
+    const taken = await post("/api/auth/sign-up/email", {
+      name: "Kim",
+      email: "kim@xn--exmple-cua.com",
+      password: RIGHT,
+    });
+    expect(taken.statusCode).not.toBe(500);
+    expect(await s.deps.store.users.count()).toBe(2); // Ada and Kim
+    const utf8 = await post("/api/auth/sign-up/email", { name: "Zoë", email: "zoë@example.com", password: RIGHT });
+    expect(utf8.statusCode).toBe(400);
+    expect(JSON.stringify(utf8.json())).toMatch(/email.*ASCII/);
+    expect(await s.deps.store.users.count()).toBe(2);
+  });
+
   it("counts parallel wrong passwords one by one: only the free attempts are checked, then the right one waits", async () => {
     const answers = await Promise.all(Array.from({ length: 40 }, () => signIn(WRONG)));
     const codes = answers.map((a) => a.statusCode);

@@ -1,4 +1,5 @@
 import {
+  accountEmailSchema,
   type Deps,
   forbidden,
   invitationAdmits,
@@ -19,7 +20,7 @@ import type { LoginThrottle } from "./login-throttle.ts";
 import { registerSessionRoutes } from "./session-routes.ts";
 
 const signInBody = z.strictObject({
-  email: z.email().max(254),
+  email: accountEmailSchema,
   password: z.string().min(1).max(200),
   rememberMe: z.boolean().optional(),
 });

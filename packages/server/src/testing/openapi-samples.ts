@@ -69,7 +69,8 @@ export function sampleOf(schema: Schema, id: string, name = ""): unknown {
     default:
       if (schema.format === "date") return "2026-12-01";
       if (schema.format === "date-time") return "2026-11-01T12:00:00.000Z";
-      if (schema.format === "email" || name === "email" || name === "fromAddress") return "probe@example.com";
+      if (schema.format === "email" || schema.format === "idn-email" || name === "email" || name === "fromAddress")
+        return "probe@example.com";
       if (schema.format === "uri" || name === "url") return "http://127.0.0.1:9/probe";
       return "x".repeat(Math.max(schema.minLength ?? 1, 1));
   }
