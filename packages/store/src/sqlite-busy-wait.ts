@@ -1,0 +1,148 @@
+import type SQLite from "better-sqlite3";
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  type TransactionSettings,
+} from "kysely";
+
+/**
+ * How a connection waits for SQLite's write lock while another connection (the jobs thread, another process of
+ * `KITH_WORKERS`, the CLI) holds it:
+ * - `async`: SQLite's own wait is kept short (`ASYNC_BUSY_TIMEOUT_MS`) and a statement refused as busy is tried
+ *   again after an asynchronous sleep, so the event loop answers other requests meanwhile. For the loop that
+ *   answers requests: better-sqlite3 is synchronous, and SQLite's busy timeout sleeps the whole thread.
+ * - `blocking`: SQLite's busy timeout does all the waiting, the thread asleep in it. For a thread or process with
+ *   nothing else to answer (the jobs thread), where it gets the lock a little sooner.
+ * Either way a statement waits `BUSY_WAIT_MS` in all, then fails with SQLite's busy error as it always did.
+ */
+export type BusyWait = "async" | "blocking";
+
+/** How long a statement waits for the write lock in all before it fails with `SQLITE_BUSY`. */
+export const BUSY_WAIT_MS = 5000;
+/** SQLite's busy timeout on an `async` connection: how long one try may hold the thread. */
+export const ASYNC_BUSY_TIMEOUT_MS = 2;
+/** The sleeps between tries on an `async` connection (the last one repeats). */
+const ASYNC_SLEEPS_MS = [1, 2, 3, 5];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** SQLite refused the statement for a lock another connection holds (`SQLITE_BUSY` and its extended codes). */
+export function isBusyError(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+/**
+ * Runs `attempt` until SQLite does not refuse it as busy, sleeping asynchronously between tries, for at most
+ * `BUSY_WAIT_MS`; then the last busy error is thrown. Only for a statement that has no effect when it is refused:
+ * one outside any transaction (an autocommit statement is undone whole, a `begin immediate` begins nothing).
+ */
+export async function retryWhileBusy<T>(attempt: () => T | Promise<T>, nowMs = () => performance.now()): Promise<T> {
+  const deadline = nowMs() + BUSY_WAIT_MS;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const pause = ASYNC_SLEEPS_MS[Math.min(tries, ASYNC_SLEEPS_MS.length - 1)] ?? 5;
+      if (!isBusyError(error) || nowMs() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
+}
+
+/**
+ * Kysely's SQLite dialect whose connection waits for the write lock asynchronously (see `BusyWait`). A statement
+ * is tried again only when the connection was outside any transaction before it ran: then a busy refusal had no
+ * effect (`begin immediate` — the store's transactions begin IMMEDIATE — began nothing; an autocommit statement
+ * was undone whole). Inside a transaction the connection already holds the write lock (it began IMMEDIATE), and in
+ * WAL mode neither its statements nor its commit wait for anyone (readers never block a writer; the commit's
+ * checkpoint is passive), so no busy refusal is expected there; one that came anyway is thrown at once, and the
+ * transaction is rolled back as for any error: trying a statement again inside it could not be told safe.
+ */
+export class AsyncBusySqliteDialect extends SqliteDialect {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: SQLite.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    return new AsyncBusyDriver(super.createDriver(), this.#sqlite);
+  }
+}
+
+class AsyncBusyDriver implements Driver {
+  readonly #inner: Driver;
+  readonly #sqlite: SQLite.Database;
+  readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
+
+  constructor(inner: Driver, sqlite: SQLite.Database) {
+    this.#inner = inner;
+    this.#sqlite = sqlite;
+  }
+
+  init() {
+    return this.#inner.init();
+  }
+
+  /** Kysely's connection (one, behind its mutex), with each statement run through `retryWhileBusy` where safe. */
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await this.#inner.acquireConnection();
+    let wrapped = this.#wrapped.get(connection);
+    if (!wrapped) {
+      const sqlite = this.#sqlite;
+      wrapped = {
+        executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+          if (sqlite.inTransaction) return connection.executeQuery<R>(query);
+          return retryWhileBusy(() => connection.executeQuery<R>(query));
+        },
+        streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+      };
+      this.#wrapped.set(connection, wrapped);
+    }
+    return wrapped;
+  }
+
+  // The transaction commands run through the connection given, so `begin` is tried again like any statement.
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.#inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.#inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.#inner.rollbackTransaction(connection);
+  }
+  savepoint(...args: Parameters<NonNullable<Driver["savepoint"]>>) {
+    return savepointsOf(this.#inner).savepoint(...args);
+  }
+  rollbackToSavepoint(...args: Parameters<NonNullable<Driver["rollbackToSavepoint"]>>) {
+    return savepointsOf(this.#inner).rollbackToSavepoint(...args);
+  }
+  releaseSavepoint(...args: Parameters<NonNullable<Driver["releaseSavepoint"]>>) {
+    return savepointsOf(this.#inner).releaseSavepoint(...args);
+  }
+  releaseConnection(connection: DatabaseConnection) {
+    return this.#inner.releaseConnection(connection);
+  }
+  destroy() {
+    return this.#inner.destroy();
+  }
+}
+
+/** Kysely's SQLite driver has savepoints; this says so to the type checker (and fails loudly should it change). */
+function savepointsOf(driver: Driver) {
+  const { savepoint, rollbackToSavepoint, releaseSavepoint } = driver;
+  if (!savepoint || !rollbackToSavepoint || !releaseSavepoint)
+    throw new Error("Kysely's SQLite driver lost savepoints");
+  return {
+    savepoint: savepoint.bind(driver),
+    rollbackToSavepoint: rollbackToSavepoint.bind(driver),
+    releaseSavepoint: releaseSavepoint.bind(driver),
+  };
+}
