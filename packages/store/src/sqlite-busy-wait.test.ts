@@ -74,6 +74,27 @@ describe("the request loop's SQLite connection waits for the write lock without 
     },
   );
 
+  it("a read on the same connection goes on while a write there waits for the lock (it does not queue behind it)", async () => {
+    const { open, other } = await twoConnections();
+    const seen: string[] = [];
+    const lock = holdLock(other);
+    const writing = open.db
+      .transaction()
+      .execute((tx) => sql`insert into t values (2)`.execute(tx))
+      .then(() => seen.push("written"));
+    // Let the write take the connection and be refused once.
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = await sql<{ n: number }>`select count(*) as n from t`.execute(open.db);
+    seen.push(`read ${read.rows[0]?.n}`);
+    setTimeout(() => {
+      seen.push("released");
+      lock.release();
+    }, 20);
+    await writing;
+    expect(seen).toEqual(["read 0", "released", "written"]);
+    expect(values(open)).toEqual([1, 2]);
+  });
+
   it("reads go on while a write is held elsewhere, and the loop's own transaction commits among readers", async () => {
     const { open, other } = await twoConnections();
     const lock = holdLock(other);

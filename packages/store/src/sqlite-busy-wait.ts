@@ -37,20 +37,45 @@ export function isBusyError(error: unknown): boolean {
 }
 
 /**
- * Runs `attempt` until SQLite does not refuse it as busy, sleeping asynchronously between tries, for at most
- * `BUSY_WAIT_MS`; then the last busy error is thrown. Only for a statement that has no effect when it is refused:
- * one outside any transaction (an autocommit statement is undone whole, a `begin immediate` begins nothing).
+ * Runs `attempt` until SQLite does not refuse it as busy, pausing asynchronously between tries (`pause`, a sleep by
+ * default), for at most `BUSY_WAIT_MS`; then the last busy error is thrown. Only for a statement that has no effect
+ * when it is refused: one outside any transaction (an autocommit statement is undone whole, a `begin immediate`
+ * begins nothing).
  */
-export async function retryWhileBusy<T>(attempt: () => T | Promise<T>, nowMs = () => performance.now()): Promise<T> {
+export async function retryWhileBusy<T>(
+  attempt: () => T | Promise<T>,
+  pause: (ms: number) => Promise<void> = sleep,
+  nowMs = () => performance.now(),
+): Promise<T> {
   const deadline = nowMs() + BUSY_WAIT_MS;
   for (let tries = 0; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
-      const pause = ASYNC_SLEEPS_MS[Math.min(tries, ASYNC_SLEEPS_MS.length - 1)] ?? 5;
-      if (!isBusyError(error) || nowMs() + pause > deadline) throw error;
-      await sleep(pause);
+      const ms = ASYNC_SLEEPS_MS[Math.min(tries, ASYNC_SLEEPS_MS.length - 1)] ?? 5;
+      if (!isBusyError(error) || nowMs() + ms > deadline) throw error;
+      await pause(ms);
     }
+  }
+}
+
+/** Kysely's one SQLite connection, taken in turn (first come, first served). */
+class ConnectionTurns {
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
+
+  async take(): Promise<void> {
+    if (!this.#held) {
+      this.#held = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
   }
 }
 
@@ -62,6 +87,8 @@ export async function retryWhileBusy<T>(attempt: () => T | Promise<T>, nowMs = (
  * WAL mode neither its statements nor its commit wait for anyone (readers never block a writer; the commit's
  * checkpoint is passive), so no busy refusal is expected there; one that came anyway is thrown at once, and the
  * transaction is rolled back as for any error: trying a statement again inside it could not be told safe.
+ * While a statement sleeps between tries it gives up its turn on the connection, so reads (and other statements)
+ * on this connection do not queue behind a write that waits for the lock.
  */
 export class AsyncBusySqliteDialect extends SqliteDialect {
   readonly #sqlite: SQLite.Database;
@@ -79,33 +106,47 @@ export class AsyncBusySqliteDialect extends SqliteDialect {
 class AsyncBusyDriver implements Driver {
   readonly #inner: Driver;
   readonly #sqlite: SQLite.Database;
-  readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
+  readonly #turns = new ConnectionTurns();
+  #connection: DatabaseConnection | undefined;
 
   constructor(inner: Driver, sqlite: SQLite.Database) {
     this.#inner = inner;
     this.#sqlite = sqlite;
   }
 
-  init() {
-    return this.#inner.init();
+  /**
+   * Takes Kysely's connection from its own driver once, for good, and hands it out in turns here instead: a statement
+   * waiting for the write lock gives its turn up while it sleeps (it is outside any transaction then, so the
+   * connection holds nothing of it), and reads, which WAL never makes wait, go on meanwhile instead of queueing
+   * behind it. It takes a turn again before the next try.
+   */
+  async init() {
+    await this.#inner.init();
+    const connection = await this.#inner.acquireConnection();
+    const sqlite = this.#sqlite;
+    const turns = this.#turns;
+    const pause = async (ms: number) => {
+      turns.give();
+      try {
+        await sleep(ms);
+      } finally {
+        await turns.take();
+      }
+    };
+    this.#connection = {
+      executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        if (sqlite.inTransaction) return connection.executeQuery<R>(query);
+        return retryWhileBusy(() => connection.executeQuery<R>(query), pause);
+      },
+      streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+    };
   }
 
-  /** Kysely's connection (one, behind its mutex), with each statement run through `retryWhileBusy` where safe. */
+  /** The connection, in its turn; each statement runs through `retryWhileBusy` where that is safe. */
   async acquireConnection(): Promise<DatabaseConnection> {
-    const connection = await this.#inner.acquireConnection();
-    let wrapped = this.#wrapped.get(connection);
-    if (!wrapped) {
-      const sqlite = this.#sqlite;
-      wrapped = {
-        executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-          if (sqlite.inTransaction) return connection.executeQuery<R>(query);
-          return retryWhileBusy(() => connection.executeQuery<R>(query));
-        },
-        streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
-      };
-      this.#wrapped.set(connection, wrapped);
-    }
-    return wrapped;
+    await this.#turns.take();
+    if (!this.#connection) throw new Error("the SQLite driver was not initialised");
+    return this.#connection;
   }
 
   // The transaction commands run through the connection given, so `begin` is tried again like any statement.
@@ -127,8 +168,8 @@ class AsyncBusyDriver implements Driver {
   releaseSavepoint(...args: Parameters<NonNullable<Driver["releaseSavepoint"]>>) {
     return savepointsOf(this.#inner).releaseSavepoint(...args);
   }
-  releaseConnection(connection: DatabaseConnection) {
-    return this.#inner.releaseConnection(connection);
+  async releaseConnection() {
+    this.#turns.give();
   }
   destroy() {
     return this.#inner.destroy();
