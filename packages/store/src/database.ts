@@ -5,6 +5,13 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { migrationProvider } from "./migrations/index.ts";
 import type { Database, Dialect } from "./schema.ts";
+import {
+  ASYNC_BUSY_TIMEOUT_MS,
+  AsyncBusySqliteDialect,
+  BUSY_WAIT_MS,
+  type BusyWait,
+  retryWhileBusy,
+} from "./sqlite-busy-wait.ts";
 
 export interface DatabaseConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite in `dataDir`. */
@@ -20,6 +27,12 @@ export interface DatabaseConfig {
    * waits for the disk, a few milliseconds here, during which one process serves nothing else).
    */
   synchronous?: "normal" | "full" | undefined;
+  /**
+   * SQLite: how a statement waits for the write lock another connection holds (`sqlite-busy-wait.ts`). `async`
+   * (the default) lets the event loop answer other requests meanwhile; `blocking` sleeps the thread in SQLite's
+   * busy timeout, for a thread with nothing else to answer (the jobs thread). Both wait 5 s at most.
+   */
+  busyWait?: BusyWait | undefined;
 }
 
 export interface OpenDatabase {
@@ -42,12 +55,16 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${config.synchronous === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  const busyWait = config.busyWait ?? "async";
+  sqlite.pragma(`busy_timeout = ${busyWait === "async" ? ASYNC_BUSY_TIMEOUT_MS : BUSY_WAIT_MS}`);
   // Statement journals in memory: a multi-row INSERT (an import writes 500 rows a statement) keeps one in case it
   // must be undone alone, and past 64 KiB SQLite spills it to a temporary file — a third of a 30k-row import's
   // system time (bench/import.ts). Sorts and temporary b-trees that outgrow the page cache stay in memory too.
   sqlite.pragma("temp_store = MEMORY");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const database = withStatementCache(sqlite);
+  const dialect =
+    busyWait === "async" ? new AsyncBusySqliteDialect({ database }, sqlite) : new SqliteDialect({ database });
+  const db = new Kysely<Database>({ dialect });
   return { db, dialect: "sqlite", raw: sqlite, close: () => db.destroy() };
 }
 
@@ -110,7 +127,8 @@ export async function migrate(open: OpenDatabase): Promise<void> {
 async function inOneSqliteTransaction<T extends { error?: unknown }>(open: OpenDatabase, run: () => Promise<T>) {
   if (open.dialect !== "sqlite") return run();
   const sqlite = open.raw as SQLite.Database;
-  sqlite.exec("BEGIN IMMEDIATE");
+  // Outside any transaction a refused BEGIN began nothing: wait for the lock as any statement does.
+  await retryWhileBusy(() => sqlite.exec("BEGIN IMMEDIATE"));
   try {
     const result = await run();
     sqlite.exec(result.error ? "ROLLBACK" : "COMMIT");

@@ -13,4 +13,5 @@ export { type AccountOwner, KyselyLocalActorRepository } from "./repositories/lo
 export { KyselyLoginThrottleRepository, type ThrottleCount } from "./repositories/login-throttle-repository.ts";
 export type { Database, Dialect } from "./schema.ts";
 export { normalizeWords } from "./search-text.ts";
+export type { BusyWait } from "./sqlite-busy-wait.ts";
 export { createStore } from "./store.ts";

@@ -28,7 +28,9 @@ export {
 } from "./restore-service.ts";
 export type { BackupFrame } from "./restore-validate.ts";
 export {
+  RESTORE_BATCH_BUDGET_MS,
   RESTORE_BATCH_ROWS,
+  RESTORE_BATCH_ROWS_MIN,
   RESTORE_LEASE_MS,
   RESTORE_MAX_STALLED_CLAIMS,
   type RestoreRunResult,

@@ -4,6 +4,7 @@ import { storedPhotoOf } from "../contacts/stored-photo.ts";
 import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import { orderedPair } from "../duplicates/dismissal-service.ts";
+import { type ChunkBudget, nextChunkRows } from "../imports/job/run-import-job.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { conflict, DomainError } from "../shared/errors.ts";
 import { yieldToLoop } from "../shared/yield-to-loop.ts";
@@ -17,11 +18,22 @@ import { type BackupFrame, type BackupList, type CheckedRows, checkBackup, check
 import { restoredId } from "./restored-ids.ts";
 
 /**
- * Rows written per transaction. On SQLite a transaction holds the one connection (and the event loop, the driver
- * being synchronous) until it commits: 500 rows held it for about a quarter of a second on a busy 2-core machine
- * (`bench/fairness.ts`), 200 for about a tenth, then other requests run.
+ * Rows written per transaction, or with a budget (`RestoreRunOptions.budget`) the most a batch takes. On SQLite a
+ * transaction holds the write lock (and, on the loop that runs it, the event loop: the driver is synchronous) until
+ * it commits: 500 rows held it for about a quarter of a second on a busy 2-core machine (`bench/fairness.ts`), 200
+ * for about a tenth, then other requests run.
  */
 export const RESTORE_BATCH_ROWS = 200;
+/**
+ * A server's restore sizes its batches by time, as an import sizes its chunks (`ChunkBudget`, `nextChunkRows`): a
+ * row's cost differs by list (a contact; an opportunity with its contacts, history and interviews) and with the
+ * machine's load, and a fixed 200 rows held the lock for longer than a request should wait. The next batch takes
+ * the rows that fit in the budget at the last batch's pace, from `RESTORE_BATCH_ROWS_MIN` up to `batchRows`,
+ * starting at `RESTORE_BATCH_ROWS_FIRST`.
+ */
+export const RESTORE_BATCH_BUDGET_MS = 25;
+export const RESTORE_BATCH_ROWS_MIN = 10;
+export const RESTORE_BATCH_ROWS_FIRST = 50;
 /** A worker's lease on a restore; each committed batch renews it. A dead instance's restore resumes once it lapses. */
 export const RESTORE_LEASE_MS = 60_000;
 /** A restore taken this many times in a row without committing a batch is given up (and what it wrote taken out). */
@@ -31,7 +43,10 @@ export interface RestoreRunOptions {
   /** Names this process (and run) in the lease. */
   owner: string;
   leaseMs?: number;
+  /** Rows per batch, or with `budget` the most a batch takes. */
   batchRows?: number;
+  /** Batches sized by time (a server's restore): each one's transaction takes about `budget.ms`. */
+  budget?: ChunkBudget;
   /** Checked before each batch: once aborted, the run stops there and the job waits to be resumed. */
   signal?: AbortSignal;
 }
@@ -46,6 +61,7 @@ interface Run {
   deps: Deps;
   job: ClaimedRestoreJob & { frame: BackupFrame };
   opts: RestoreRunOptions;
+  /** The rows the next batch takes: `batchRows`, or with a budget what fits in it at the last batch's pace. */
   batchRows: number;
   point: RestorePoint;
   frame: { version: number; circles: ReadonlySet<string> };
@@ -57,11 +73,19 @@ const nextStep = (step: RestoreStep): RestoreStep => RESTORE_STEPS[RESTORE_STEPS
 
 /**
  * One batch in one transaction: the job's move from its point to `to` first (a worker that lost the lease, or a
- * batch someone else committed, writes nothing), then the batch's rows; then a turn of the event loop.
+ * batch someone else committed, writes nothing), then the batch's rows; then a turn of the event loop. With a
+ * budget, how long the transaction took for its `rows` sizes the next batch.
  */
-async function commit(run: Run, to: RestorePoint, write: (tx: Repositories) => Promise<void>, before?: string) {
+async function commit(
+  run: Run,
+  to: RestorePoint,
+  write: (tx: Repositories) => Promise<void>,
+  { before, rows }: { before?: string; rows?: number } = {},
+) {
   const { deps, job, opts } = run;
   if (opts.signal?.aborted) throw new Stopped();
+  const budget = opts.budget;
+  const startedAt = budget?.timer() ?? 0;
   await deps.store.transaction(async (tx) => {
     const at = deps.clock.now();
     const leaseUntilAt = new Date(at.getTime() + (opts.leaseMs ?? RESTORE_LEASE_MS)).toISOString();
@@ -69,6 +93,12 @@ async function commit(run: Run, to: RestorePoint, write: (tx: Repositories) => P
     if (!(await tx.restoreJobs.recordBatch(job.accountId, job.id, opts.owner, batch))) throw new LeaseLost();
     await write(tx);
   });
+  const tookMs = budget ? budget.timer() - startedAt : 0;
+  // A list's last batch may be short: its pace may shrink the next batch, but its size must not cap it.
+  if (budget && rows && (rows >= run.batchRows || tookMs > budget.ms)) {
+    const most = opts.batchRows ?? RESTORE_BATCH_ROWS;
+    run.batchRows = nextChunkRows(rows, tookMs, budget.ms, most, RESTORE_BATCH_ROWS_MIN);
+  }
   run.point = to;
   // On SQLite a batch's awaits are only microtasks: without this turn, other requests would wait for the restore.
   await yieldToLoop();
@@ -91,20 +121,33 @@ async function writeList<K extends BackupList>(
 ) {
   let batch: CheckedRows[K][] = [];
   let end = run.point.index;
+  // A list's rows cost what they cost (an opportunity brings its contacts, history and interviews): with a budget,
+  // its first batch is no larger than a run's first, and the next ones follow its own pace.
+  if (run.opts.budget) run.batchRows = Math.min(run.batchRows, RESTORE_BATCH_ROWS_FIRST);
   for await (const { index, row } of rowsOf(run, list, run.point.index)) {
     batch.push(row);
     end = index + 1;
     if (batch.length < run.batchRows) continue;
     const rows = batch;
     batch = [];
-    await commit(run, { step: list, index: end }, async (tx) => {
-      for (const r of rows) await write(tx, r);
-    });
+    await commit(
+      run,
+      { step: list, index: end },
+      async (tx) => {
+        for (const r of rows) await write(tx, r);
+      },
+      { rows: rows.length },
+    );
   }
   const rows = batch;
-  await commit(run, { step: nextStep(list), index: 0 }, async (tx) => {
-    for (const r of rows) await write(tx, r);
-  });
+  await commit(
+    run,
+    { step: nextStep(list), index: 0 },
+    async (tx) => {
+      for (const r of rows) await write(tx, r);
+    },
+    { rows: rows.length },
+  );
 }
 
 type IdOf = (list: string, ref: string) => string;
@@ -201,7 +244,7 @@ async function step(run: Run): Promise<void> {
           await tx.accounts.update(accountId, { name, timeZone, country });
           await tx.accounts.updateSettings(accountId, JSON.stringify(settings));
         },
-        kept,
+        { before: kept },
       );
       run.job = { ...job, before: kept };
       return;
@@ -352,10 +395,15 @@ async function step(run: Run): Promise<void> {
       const flush = async (to: RestorePoint) => {
         const batch = ids;
         ids = [];
-        await commit(run, to, async (tx) => {
-          const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
-          await refreshContacts(tx, ctx, batch, { mode: "rebuild" });
-        });
+        await commit(
+          run,
+          to,
+          async (tx) => {
+            const ctx = await loadEngineContext(tx, accountId, deps.clock.now());
+            await refreshContacts(tx, ctx, batch, { mode: "rebuild" });
+          },
+          { rows: batch.length },
+        );
       };
       for await (const { index, row } of rowsOf(run, "contacts", run.point.index)) {
         ids.push(id("contacts", row.ref));
@@ -428,7 +476,8 @@ export async function runRestoreJob(
     deps,
     job,
     opts,
-    batchRows: opts.batchRows ?? RESTORE_BATCH_ROWS,
+    // With a budget the first batch is small, and the next ones grow (or shrink) to what fits in it.
+    batchRows: Math.min(opts.batchRows ?? RESTORE_BATCH_ROWS, opts.budget ? RESTORE_BATCH_ROWS_FIRST : Infinity),
     point: job.point,
     frame: { version: job.frame.version, circles: new Set(job.frame.circles) },
   };

@@ -43,6 +43,8 @@ const open = openDatabase({
   dataDir: config.dataDir,
   poolSize: config.dbPoolSize,
   synchronous: config.sqliteSynchronous,
+  // Nothing else waits on this thread's loop: SQLite's own busy timeout may sleep it (the request loop's may not).
+  busyWait: "blocking",
 });
 const deps: Deps = {
   store: createStore(open.db, open.dialect),

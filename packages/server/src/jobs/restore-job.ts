@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { type Deps, runRestoreTick } from "@kith/core";
+import { type Deps, RESTORE_BATCH_BUDGET_MS, runRestoreTick } from "@kith/core";
 import type { Job } from "./job-runner.ts";
 
 /** How often an idle instance looks for restores queued elsewhere or left by an instance that died. */
@@ -18,7 +18,9 @@ export function restoreJob(deps: Deps, opts: { everyMs?: number; owner?: string 
     name: "restores",
     everyMs: opts.everyMs ?? RESTORE_POLL_MS,
     run: async (signal) => {
-      const ran = await runRestoreTick(deps, { owner, signal });
+      // Batches sized by time: a write from a request waits about one budget at most for the batch in hand.
+      const budget = { ms: RESTORE_BATCH_BUDGET_MS, timer: () => performance.now() };
+      const ran = await runRestoreTick(deps, { owner, signal, budget });
       return ran > 0 ? { ran } : null;
     },
   };

@@ -14,4 +14,9 @@ describe("a chunk's rows under a time budget", () => {
     expect(nextChunkRows(100, 0, 25, 500)).toBe(200);
     expect(nextChunkRows(20, 1000, 25, 20)).toBe(20);
   });
+
+  it("takes a least of the caller's (a restore's batch)", () => {
+    expect(nextChunkRows(200, 100, 25, 200, 10)).toBe(50);
+    expect(nextChunkRows(50, 1000, 25, 200, 10)).toBe(10);
+  });
 });

@@ -140,10 +140,19 @@ async function stop(run: Run): Promise<ImportRunResult> {
   return "stopped";
 }
 
-/** The rows that would have taken `budgetMs` at the last chunk's pace, at most doubling, within the bounds. */
-export function nextChunkRows(rows: number, tookMs: number, budgetMs: number, maxRows: number): number {
+/**
+ * The rows that would have taken `budgetMs` at the last chunk's pace, at most doubling, within the bounds (the
+ * import's, or a restore's batch: `run-restore-job.ts`).
+ */
+export function nextChunkRows(
+  rows: number,
+  tookMs: number,
+  budgetMs: number,
+  maxRows: number,
+  minRows = IMPORT_CHUNK_ROWS_MIN,
+): number {
   const fitting = tookMs > 0 ? Math.floor((rows * budgetMs) / tookMs) : rows * 2;
-  return Math.max(Math.min(IMPORT_CHUNK_ROWS_MIN, maxRows), Math.min(maxRows, rows * 2, fitting));
+  return Math.max(Math.min(minRows, maxRows), Math.min(maxRows, rows * 2, fitting));
 }
 
 async function runClaimed(deps: Deps, job: ClaimedImportJob, opts: ImportRunOptions): Promise<ImportRunResult> {
