@@ -47,7 +47,7 @@ describe.each(DIALECTS)("the contact list's items on %s", (dialect) => {
       companyId: acme.id,
       companyName: "Acme Studio",
       title: "Engineer",
-      tags: ["climbing"],
+      tags: ["Climbing"],
       email: "rosa@example.com",
       photoUpdatedAt: null,
       circle: "network",
