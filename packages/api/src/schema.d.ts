@@ -1427,7 +1427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List or search contacts (prefix search over name, email, company, title and tags) */
+        /**
+         * List or search contacts (prefix search over name, email, company, title and tags)
+         * @description Contact summaries: what a list shows (names, company, title, tags, first email, circle, last touch, progress, next due). The whole contact is GET /api/contacts/{id}.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1459,60 +1462,18 @@ export interface paths {
                                 firstName: string;
                                 lastName: string;
                                 displayName: string;
-                                emails: {
-                                    address: string;
-                                    label?: string;
-                                }[];
-                                phones: {
-                                    number: string;
-                                    label?: string;
-                                }[];
-                                links: {
-                                    url: string;
-                                    label?: string;
-                                }[];
                                 companyId: string | null;
                                 title: string;
                                 tags: string[];
-                                interests: string[];
-                                howWeMet: string;
-                                notes: string;
-                                birthday: {
-                                    month: number;
-                                    day: number;
-                                    year?: number | null;
-                                } | null;
-                                dates: {
-                                    /** @enum {string} */
-                                    kind: "anniversary" | "custom";
-                                    label?: string;
-                                    month: number;
-                                    day: number;
-                                    year?: number | null;
-                                }[];
                                 photoUpdatedAt: string | null;
                                 circle: string;
-                                timeZone: string | null;
-                                muted: boolean;
-                                cadenceOverride: {
-                                    idealDays: number;
-                                    maxDays: number;
-                                } | null;
                                 lastTouchAt: string | null;
                                 touchCount: number;
                                 exchangeCount: number;
                                 nextDueOn: string | null;
-                                dueReason: string | null;
-                                snoozedUntilOn: string | null;
-                                cadenceFromOn: string | null;
-                                movedOnAt: string | null;
-                                moveOnNote: string | null;
-                                circleBeforeMoveOn: string | null;
-                                movedOnAutomatically: boolean;
-                                moveOnUndoneAt: string | null;
                                 archivedAt: string | null;
-                                createdAt: string;
-                                updatedAt: string;
+                                companyName: string | null;
+                                email: string | null;
                             }[];
                             nextCursor: string | null;
                             /** @description Every contact the filters match (first page only; null after) */

@@ -1,4 +1,4 @@
-import type { Company, Contact, UpdateCompanyInput } from "@kith/core";
+import type { Company, ContactSummary, UpdateCompanyInput } from "@kith/core";
 import type { Command } from "commander";
 import { type CliContext, clientAction, definedOnly, toNumber } from "../cli-context.ts";
 import { renderFields, renderTable } from "../output/table.ts";
@@ -40,7 +40,7 @@ export function companiesTable(companies: readonly Company[]): string {
   );
 }
 
-function companyDetail({ company: c, people }: { company: Company; people: Contact[] }): string {
+function companyDetail({ company: c, people }: { company: Company; people: ContactSummary[] }): string {
   const fields = renderFields([
     ["id", c.id],
     ["name", c.name],

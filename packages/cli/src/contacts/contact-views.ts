@@ -1,10 +1,11 @@
-import type { Company, Contact, Interaction, Page } from "@kith/core";
+import type { Company, Contact, ContactSummary, Interaction, Page } from "@kith/core";
 import { dateOn } from "../output/dates.ts";
 import { renderFields, renderTable } from "../output/table.ts";
 
-const nameOf = (c: Contact) => (c.archivedAt ? `${c.displayName} (archived)` : c.displayName);
+const nameOf = (c: Pick<Contact, "displayName" | "archivedAt">) =>
+  c.archivedAt ? `${c.displayName} (archived)` : c.displayName;
 
-export function contactsTable(contacts: readonly Contact[], timeZone: string): string {
+export function contactsTable(contacts: readonly ContactSummary[], timeZone: string): string {
   return renderTable(
     ["ID", "NAME", "TITLE", "TAGS", "CIRCLE", "LAST TOUCH", "TOUCHES"],
     contacts.map((c) => [
@@ -19,7 +20,7 @@ export function contactsTable(contacts: readonly Contact[], timeZone: string): s
   );
 }
 
-export function contactsPage(page: Page<Contact>, timeZone: string, more: string): string {
+export function contactsPage(page: Page<ContactSummary>, timeZone: string, more: string): string {
   if (page.items.length === 0) return "no contacts";
   const table = contactsTable(page.items, timeZone);
   return page.nextCursor ? `${table}\n\nmore: ${more} --cursor ${page.nextCursor}` : table;

@@ -16,8 +16,9 @@ async function byId(client: KithClient, ref: string): Promise<Contact | null> {
 }
 
 /**
- * `<contact>` is an id or a search that must match exactly one contact. With several matches the candidates go
- * to stderr and the command fails: guessing whom a call was with would put the touch on the wrong person.
+ * `<contact>` is an id or a search that must match exactly one contact (then read whole: a search answers with
+ * summaries). With several matches the candidates go to stderr and the command fails: guessing whom a call was
+ * with would put the touch on the wrong person.
  */
 export async function resolveContact(client: KithClient, ref: string, warn: (text: string) => void): Promise<Contact> {
   const found = await byId(client, ref);
@@ -25,8 +26,8 @@ export async function resolveContact(client: KithClient, ref: string, warn: (tex
   const page = await client.listContacts({ q: ref }, { limit: MAX_CANDIDATES });
   const [first, ...others] = page.items;
   if (!first) throw new DomainError("not_found", `no contact matches "${ref}"`);
-  if (others.length === 0) return first;
-  const rows = page.items.map((c) => [c.id, c.displayName, c.emails[0]?.address ?? "", c.title]);
+  if (others.length === 0) return client.getContact(first.id);
+  const rows = page.items.map((c) => [c.id, c.displayName, c.email ?? "", c.title]);
   warn(`${renderTable(["ID", "NAME", "EMAIL", "TITLE"], rows)}\n`);
   const count = page.nextCursor ? `more than ${page.items.length}` : String(page.items.length);
   throw new DomainError("validation", `"${ref}" matches ${count} contacts; pass one of the ids above`);

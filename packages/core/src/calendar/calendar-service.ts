@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from "../accounts/roles.ts";
-import { listContacts } from "../contacts/contact-service.ts";
+import { listWholeContacts } from "../contacts/contact-service.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import { listFollowUps } from "../follow-ups/follow-up-service.ts";
 import type { FollowUp } from "../follow-ups/schemas.ts";
@@ -71,7 +71,7 @@ const followUpEntry = (f: FollowUp, names: Map<string, string>): CalendarEntry =
 export async function calendarEntries(deps: Deps, actor: Actor): Promise<CalendarEntry[]> {
   requireRole(actor, "viewer");
   const contacts = await allPages((cursor) =>
-    listContacts(deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) }),
+    listWholeContacts(deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) }),
   );
   const names = new Map(contacts.map((c) => [c.id, c.displayName]));
   const followUps = (

@@ -1,5 +1,5 @@
 import type { Actor } from "../accounts/roles.ts";
-import { listContacts } from "../contacts/contact-service.ts";
+import { listWholeContacts } from "../contacts/contact-service.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
@@ -26,7 +26,7 @@ export async function segmentContacts(deps: Deps, actor: Actor, segment: Segment
   const found: Contact[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await listContacts(deps, actor, query, { limit: 200, ...(cursor && { cursor }) });
+    const page = await listWholeContacts(deps, actor, query, { limit: 200, ...(cursor && { cursor }) });
     for (const c of page.items) if (segment.includeMovedOn || !c.movedOnAt) found.push(c);
     if (found.length > MAX_RECIPIENTS) {
       throw invalid("segment", `holds more than ${MAX_RECIPIENTS} people: narrow it (a circle, a tag, a search)`);

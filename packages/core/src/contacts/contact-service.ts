@@ -4,7 +4,7 @@ import { loadEngineContext } from "../due-state/engine-context.ts";
 import { refreshContacts } from "../due-state/refresh-contacts.ts";
 import type { Deps, Repositories } from "../ports/index.ts";
 import { invalid, notFound } from "../shared/errors.ts";
-import { type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
+import { type Page, type PageQuery, pageQuerySchema } from "../shared/pagination.ts";
 import { parseInput } from "../shared/validate.ts";
 import { sharedTags, sharesContact } from "../shares/scope.ts";
 import { dedupe, newContact } from "./new-contact.ts";
@@ -105,6 +105,10 @@ export async function deleteContact(deps: Deps, actor: Actor, id: string): Promi
   if (!removed) throw notFound("contact", id);
 }
 
+/**
+ * A page of contact summaries (what a list shows; see `contactSummarySchema`), filtered, searched and sorted. The
+ * services that use every field of the contacts they page through take `listWholeContacts`.
+ */
 export async function listContacts(deps: Deps, actor: Actor, query: unknown, page: unknown) {
   const q = parseInput(contactListQuerySchema, query);
   const p: PageQuery = parseInput(pageQuerySchema, page);
@@ -115,6 +119,21 @@ export async function listContacts(deps: Deps, actor: Actor, query: unknown, pag
     { ...q, connectionTarget: ctx.settings.engine.connectionTarget, ...(onlyTags ? { onlyTags } : {}) },
     p,
   );
+}
+
+/**
+ * `listContacts`'s page with each contact whole (read by primary key after the page): for an export, a campaign's
+ * recipients, the calendar's birthdays. A contact deleted between the two reads is left out of the page.
+ */
+export async function listWholeContacts(
+  deps: Deps,
+  actor: Actor,
+  query: unknown,
+  page: unknown,
+): Promise<Page<Contact> & { total: number | null }> {
+  const summaries = await listContacts(deps, actor, query, page);
+  const ids = summaries.items.map((c) => c.id);
+  return { ...summaries, items: await deps.store.contacts.findMany(actor.accountId, ids) };
 }
 
 /** Recomputes the contact's due state in the same transaction and returns the contact as stored. */

@@ -183,6 +183,36 @@ export const contactSchema = z.object({
 export type Contact = z.output<typeof contactSchema>;
 
 /**
+ * A contact as lists show it (GET /api/contacts: the contacts page, search boxes, pickers, the CLI's table, the MCP
+ * search): who they are and where they stand, read with a narrow select. The whole contact (phones, links, notes,
+ * dates, cadence, move-on state) is GET /api/contacts/{id}'s.
+ */
+export const contactSummarySchema = contactSchema
+  .pick({
+    id: true,
+    firstName: true,
+    lastName: true,
+    displayName: true,
+    companyId: true,
+    title: true,
+    tags: true,
+    photoUpdatedAt: true,
+    circle: true,
+    lastTouchAt: true,
+    touchCount: true,
+    exchangeCount: true,
+    nextDueOn: true,
+    archivedAt: true,
+  })
+  .extend({
+    /** The company's name (null: no company). */
+    companyName: z.string().nullable(),
+    /** The first email address (null: none). */
+    email: z.string().nullable(),
+  });
+export type ContactSummary = z.output<typeof contactSummarySchema>;
+
+/**
  * A photo sent as JSON: its type and its bytes in base64 (≤ 512 KiB decoded). The service checks the bytes (base64,
  * size, magic number agreeing with `contentType`) and names `data` when they fail.
  */

@@ -7,7 +7,7 @@ import {
   createContact,
   exportBackup,
   getContact,
-  listContacts,
+  listWholeContacts,
   logInteraction,
   moveOn,
   restoreBackup,
@@ -98,8 +98,8 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     expect(JSON.stringify(await exportBackup(w.deps, w.bob), null, 2)).toBe(first);
 
     const strip = ({ id: _i, companyId: _c, ...c }: Awaited<ReturnType<typeof getContact>>) => c;
-    const alices = (await listContacts(w.deps, w.alice, { archived: "include" }, {})).items.map(strip);
-    const bobs = (await listContacts(w.deps, w.bob, { archived: "include" }, {})).items.map(strip);
+    const alices = (await listWholeContacts(w.deps, w.alice, { archived: "include" }, {})).items.map(strip);
+    const bobs = (await listWholeContacts(w.deps, w.bob, { archived: "include" }, {})).items.map(strip);
     expect(bobs).toEqual(alices);
     expect(alices.find((c) => c.firstName === "Rosa")).toMatchObject({
       touchCount: 2,
@@ -122,6 +122,6 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     });
     const dangling = { ...backup, followUps: [{ ...backup.followUps[0], contactRef: "contact-99" }] };
     await expect(restoreBackup(w.deps, w.bob, dangling)).rejects.toMatchObject({ message: /followUps\.0\.contactRef/ });
-    expect((await listContacts(w.deps, w.bob, {}, {})).items).toEqual([]);
+    expect((await listWholeContacts(w.deps, w.bob, {}, {})).items).toEqual([]);
   });
 });

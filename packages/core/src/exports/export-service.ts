@@ -1,7 +1,7 @@
 import type { Actor } from "../accounts/roles.ts";
 import { listCompanies } from "../companies/company-service.ts";
 import type { Company } from "../companies/schemas.ts";
-import { listContacts } from "../contacts/contact-service.ts";
+import { listWholeContacts } from "../contacts/contact-service.ts";
 import type { Contact } from "../contacts/schemas.ts";
 import type { Deps } from "../ports/index.ts";
 import type { Page } from "../shared/pagination.ts";
@@ -26,7 +26,7 @@ export async function allPages<T>(next: (cursor: string | undefined) => Promise<
 
 export async function allContacts(deps: Deps, actor: Actor): Promise<Contact[]> {
   return allPages((cursor) =>
-    listContacts(deps, actor, { archived: "include" }, { limit: 200, ...(cursor ? { cursor } : {}) }),
+    listWholeContacts(deps, actor, { archived: "include" }, { limit: 200, ...(cursor ? { cursor } : {}) }),
   );
 }
 

@@ -7,7 +7,7 @@ import {
   createContact,
   exportContacts,
   getContactPhoto,
-  listContacts,
+  listWholeContacts,
   previewImport,
   setContactPhoto,
 } from "../index.ts";
@@ -16,7 +16,7 @@ import { readSample } from "../testing/samples.ts";
 
 describe.each(DIALECTS)("vCard photos and dates through import and export on %s", (dialect) => {
   const w = useTestWorld(dialect);
-  const contacts = async (actor: Actor) => (await listContacts(w.deps, actor, {}, { limit: 200 })).items;
+  const contacts = async (actor: Actor) => (await listWholeContacts(w.deps, actor, {}, { limit: 200 })).items;
 
   it("imports a file's photos, dates and profiles in the rows' own transaction, and the preview names them", async () => {
     const content = readSample("contacts-photos-dates.vcf");

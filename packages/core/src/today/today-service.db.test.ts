@@ -11,7 +11,7 @@ import {
   doneToday,
   getContact,
   getToday,
-  listContacts,
+  listWholeContacts,
   logInteraction,
   moveOn,
   rebuildDueState,
@@ -67,7 +67,7 @@ async function seed(deps: Deps, actor: Actor) {
     expect(job.failed, file).toBe(0);
   }
   const find = async (q: string) => {
-    const { items } = await listContacts(deps, actor, { q }, {});
+    const { items } = await listWholeContacts(deps, actor, { q }, {});
     expect(items, q).toHaveLength(1);
     return items[0] as Contact;
   };

@@ -203,7 +203,8 @@ export function createKithMcpServer(scope: McpScope): McpServer {
     "search_contacts",
     {
       title: "Search contacts",
-      description: "Find contacts by name, email, company, notes or interests (q), a tag or a circle.",
+      description:
+        "Find contacts by name, email, company, notes or interests (q), a tag or a circle. Answers summaries (names, company, title, tags, first email, circle, last touch); show_contact has every field.",
       inputSchema: z.strictObject({
         q: z.string().trim().max(200).optional(),
         tag: z.string().trim().min(1).max(40).optional(),

@@ -1,6 +1,7 @@
 import {
   contactListQuerySchema,
   contactSchema,
+  contactSummarySchema,
   createContact,
   createContactSchema,
   type Deps,
@@ -26,9 +27,12 @@ export function registerContactRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "List or search contacts (prefix search over name, email, company, title and tags)",
+        description:
+          "Contact summaries: what a list shows (names, company, title, tags, first email, circle, last touch, " +
+          "progress, next due). The whole contact is GET /api/contacts/{id}.",
         querystring: listQuery(contactListQuerySchema),
         response: {
-          200: pageOf(contactSchema).extend({
+          200: pageOf(contactSummarySchema).extend({
             total: z.number().nullable().describe("Every contact the filters match (first page only; null after)"),
           }),
         },

@@ -1,9 +1,16 @@
-import type { Contact, ContactListQuery, ContactRepository, Page, PageQuery } from "@kith/core";
+import type { Contact, ContactListQuery, ContactRepository, ContactSummary, Page, PageQuery } from "@kith/core";
 import { decodeCursor, toPage } from "@kith/core";
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { ContactTable, Database, Dialect } from "../schema.ts";
 import { queryWords } from "../search-text.ts";
-import { type ContactRow, contactFromRow, normalizeTag, toRow } from "./contact-rows.ts";
+import {
+  type ContactRow,
+  contactFromRow,
+  normalizeTag,
+  type SummaryRow,
+  summaryFromRow,
+  toRow,
+} from "./contact-rows.ts";
 import {
   countMatches,
   indexContact,
@@ -16,22 +23,53 @@ import {
 import { inLockOrder } from "./row-locks.ts";
 
 type Row = ContactRow;
+/** What a sort's key is read from: a summary's row has these columns too. */
+type SortRow = Pick<Row, "sort_name" | "last_touch_at" | "next_due_on">;
+
+/** The columns a contact summary is read from (`summaryFromRow`), and no other: a list never reads a whole row. */
+const SUMMARY_COLUMNS = [
+  "c.id",
+  "c.first_name",
+  "c.last_name",
+  "c.display_name",
+  "c.sort_name",
+  "c.company_id",
+  "c.title",
+  "c.tags",
+  "c.emails",
+  "c.photo_updated_at",
+  "c.circle",
+  "c.last_touch_at",
+  "c.touch_count",
+  "c.exchange_count",
+  "c.next_due_on",
+  "c.archived_at",
+] as const;
+
+/** The summary's company name: its company in the same account, by primary key (one lookup per row listed). */
+const companyNameOf = (eb: ExpressionBuilder<Database & { c: ContactTable }, "c">) =>
+  eb
+    .selectFrom("company as co")
+    .select("co.name")
+    .whereRef("co.account_id", "=", "c.account_id")
+    .whereRef("co.id", "=", "c.company_id")
+    .as("company_name");
 
 /**
  * The orders a listing can take. Nullable columns sort through a fixed stand-in, so keyset pagination has a value
  * to compare; the same expressions are indexed (migration 0007).
  */
 const SORTS = {
-  name: { key: sql<string>`c.sort_name`, descending: false, keyOf: (r: Row) => r.sort_name },
+  name: { key: sql<string>`c.sort_name`, descending: false, keyOf: (r: SortRow) => r.sort_name },
   "last-touch": {
     key: sql<string>`coalesce(c.last_touch_at, '')`,
     descending: true,
-    keyOf: (r: Row) => r.last_touch_at ?? "",
+    keyOf: (r: SortRow) => r.last_touch_at ?? "",
   },
   "next-due": {
     key: sql<string>`coalesce(c.next_due_on, '9999-12-31')`,
     descending: false,
-    keyOf: (r: Row) => r.next_due_on ?? "9999-12-31",
+    keyOf: (r: SortRow) => r.next_due_on ?? "9999-12-31",
   },
 } as const;
 type Sort = (typeof SORTS)[keyof typeof SORTS];
@@ -134,6 +172,23 @@ export class KyselyContactRepository implements ContactRepository {
     return row ? contactFromRow(row) : null;
   }
 
+  async findMany(accountId: string, ids: readonly string[]): Promise<Contact[]> {
+    if (ids.length === 0) return [];
+    // By primary key, the account still checked (see `rowsOf` for the unary `+`).
+    const account = this.dialect === "sqlite" ? sql<string>`+account_id` : sql<string>`account_id`;
+    const rows = await this.db
+      .selectFrom("contact")
+      .selectAll()
+      .where(account, "=", accountId)
+      .where("id", "in", [...ids])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [contactFromRow(row)] : [];
+    });
+  }
+
   async lockExisting(accountId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const query = this.db
@@ -149,7 +204,7 @@ export class KyselyContactRepository implements ContactRepository {
     accountId: string,
     query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
     page: PageQuery,
-  ): Promise<Page<Contact> & { total: number | null }> {
+  ): Promise<Page<ContactSummary> & { total: number | null }> {
     const words = queryWords(query.q ?? "");
     if (words.length > 0 && this.dialect === "sqlite") return this.searchSqlite(accountId, query, words, page);
     let q = this.filtered(this.db.selectFrom("contact as c"), accountId, query, true);
@@ -163,7 +218,7 @@ export class KyselyContactRepository implements ContactRepository {
     const ordered = this.ordered(q, sort, page);
     const rows =
       words.length === 0
-        ? await ordered.selectAll("c").execute()
+        ? await ordered.select(SUMMARY_COLUMNS).select(companyNameOf).execute()
         : await this.rowsOf(
             accountId,
             (await ordered.select("c.id").execute()).map((r) => r.id),
@@ -183,7 +238,7 @@ export class KyselyContactRepository implements ContactRepository {
     query: ContactListQuery & { connectionTarget: number; onlyTags?: readonly string[] },
     words: string[],
     page: PageQuery,
-  ): Promise<Page<Contact> & { total: number | null }> {
+  ): Promise<Page<ContactSummary> & { total: number | null }> {
     const match = await sqliteMatch(this.db, accountId, query.archived, words);
     const sort = SORTS[query.sort];
     if (match === null) return { items: [], nextCursor: null, total: page.cursor ? null : 0 };
@@ -302,25 +357,26 @@ export class KyselyContactRepository implements ContactRepository {
       .limit(page.limit + 1);
   }
 
-  private pageOf(rows: Row[], sort: Sort, page: PageQuery, total: number | null) {
+  private pageOf(rows: SummaryRow[], sort: Sort, page: PageQuery, total: number | null) {
     const result = toPage(rows, page.limit, (r) => ({ key: sort.keyOf(r), id: r.id }));
-    return { items: result.items.map(contactFromRow), nextCursor: result.nextCursor, total };
+    return { items: result.items.map(summaryFromRow), nextCursor: result.nextCursor, total };
   }
 
   /**
-   * A search can match thousands of contacts: sorting only their ids and fetching the page's rows afterwards keeps
-   * the wide rows (due item, history summary) out of the sort, which halves the query.
+   * A search can match thousands of contacts: sorting only their ids and fetching the page's summaries afterwards
+   * keeps the rows out of the sort, which halves the query.
    */
-  private async rowsOf(accountId: string, ids: string[]): Promise<Selectable<ContactTable>[]> {
+  private async rowsOf(accountId: string, ids: string[]): Promise<SummaryRow[]> {
     if (ids.length === 0) return [];
     // The primary key finds the page's rows; SQLite's planner would rather walk the account's index (unary `+`
     // keeps it off that index while the account is still checked).
-    const account = this.dialect === "sqlite" ? sql<string>`+account_id` : sql<string>`account_id`;
+    const account = this.dialect === "sqlite" ? sql<string>`+c.account_id` : sql<string>`c.account_id`;
     const rows = await this.db
-      .selectFrom("contact")
-      .selectAll()
+      .selectFrom("contact as c")
+      .select(SUMMARY_COLUMNS)
+      .select(companyNameOf)
       .where(account, "=", accountId)
-      .where("id", "in", ids)
+      .where("c.id", "in", ids)
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);

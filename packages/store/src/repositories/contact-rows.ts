@@ -1,4 +1,4 @@
-import type { Contact, DueItem } from "@kith/core";
+import type { Contact, ContactSummary, DueItem } from "@kith/core";
 import type { Selectable } from "kysely";
 import type { ContactTable } from "../schema.ts";
 import { searchTextOf, sortNameOf } from "../search-text.ts";
@@ -113,5 +113,47 @@ export function contactFromRow(r: ContactRow): Contact {
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+  };
+}
+
+/** The columns a contact summary is read from, and its company's name (see the contact repository's list). */
+export type SummaryRow = Pick<
+  ContactRow,
+  | "id"
+  | "first_name"
+  | "last_name"
+  | "display_name"
+  | "sort_name"
+  | "company_id"
+  | "title"
+  | "tags"
+  | "emails"
+  | "photo_updated_at"
+  | "circle"
+  | "last_touch_at"
+  | "touch_count"
+  | "exchange_count"
+  | "next_due_on"
+  | "archived_at"
+> & { company_name: string | null };
+
+export function summaryFromRow(r: SummaryRow): ContactSummary {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    displayName: r.display_name,
+    companyId: r.company_id,
+    companyName: r.company_id ? r.company_name : null,
+    title: r.title,
+    tags: fromJson(r.tags, []),
+    email: fromJson<{ address: string }[]>(r.emails, [])[0]?.address ?? null,
+    photoUpdatedAt: r.photo_updated_at,
+    circle: r.circle,
+    lastTouchAt: r.last_touch_at,
+    touchCount: Number(r.touch_count),
+    exchangeCount: Number(r.exchange_count),
+    nextDueOn: r.next_due_on,
+    archivedAt: r.archived_at,
   };
 }

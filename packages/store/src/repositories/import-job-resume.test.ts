@@ -3,7 +3,7 @@ import {
   commitImport,
   getImport,
   type ImportJob,
-  listContacts,
+  listWholeContacts,
   runImportJob,
   startImport,
 } from "@kith/core";
@@ -63,7 +63,7 @@ describe.each(DIALECTS)("resuming an import job on %s", (dialect) => {
   const w = useTestWorld(dialect);
 
   const people = async (actor: Actor) =>
-    (await listContacts(w.deps, actor, {}, { limit: 200 })).items
+    (await listWholeContacts(w.deps, actor, {}, { limit: 200 })).items
       .map((c) => ({ name: c.displayName, emails: c.emails, links: c.links, title: c.title, tags: c.tags }))
       .sort((a, b) => a.name.localeCompare(b.name));
   const later = (ms: number) => w.clock.set(new Date(w.clock.now().getTime() + ms).toISOString());

@@ -7,6 +7,8 @@ export type Role = Member["role"];
 export type ApiToken = Ok<"/api/tokens", "get">["items"][number];
 export type NewApiToken = Ok<"/api/tokens", "post">;
 export type Contact = Ok<"/api/contacts/{id}", "get">;
+/** A contact as lists show it (GET /api/contacts); the whole contact is `Contact`. */
+export type ContactSummary = Ok<"/api/contacts", "get">["items"][number];
 export type ContactInput = Body<"/api/contacts", "post">;
 export type Company = Ok<"/api/companies/{id}", "get">;
 export type CompanyInput = Body<"/api/companies", "post">;

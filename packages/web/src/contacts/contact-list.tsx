@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link } from "wouter";
-import type { Contact } from "../api/types.ts";
+import type { ContactSummary } from "../api/types.ts";
 import { relativeDays } from "../ui/format.ts";
 import { ContactAvatar } from "./contact-avatar.tsx";
 import { CONNECTION_TARGET } from "./contact-queries.ts";
@@ -12,12 +12,7 @@ const ROW_HEIGHT = 64;
  * Only the rows on screen (plus a few) exist in the DOM, so 50k contacts scroll like 50. The page scrolls (not an
  * inner box), which keeps phones' address bar and scroll-to-top behaviour.
  */
-export function ContactList(props: {
-  contacts: Contact[];
-  companyNames: Map<string, string>;
-  hasMore: boolean;
-  onNeedMore: () => void;
-}) {
+export function ContactList(props: { contacts: ContactSummary[]; hasMore: boolean; onNeedMore: () => void }) {
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
@@ -47,8 +42,7 @@ export function ContactList(props: {
     >
       {rows.map((row) => {
         const contact = contacts[row.index]!;
-        const company = contact.companyId ? props.companyNames.get(contact.companyId) : undefined;
-        const subtitle = [contact.title, company].filter(Boolean).join(" · ");
+        const subtitle = [contact.title, contact.companyName].filter(Boolean).join(" · ");
         return (
           <li
             key={contact.id}
@@ -61,7 +55,7 @@ export function ContactList(props: {
               <ContactAvatar contact={contact} />
               <span className="contact-main">
                 <span className="contact-name">{contact.displayName}</span>
-                <span className="contact-sub">{subtitle || contact.emails[0]?.address || contact.circle}</span>
+                <span className="contact-sub">{subtitle || contact.email || contact.circle}</span>
               </span>
               <span className="contact-meta">
                 <span>{contact.lastTouchAt ? relativeDays(contact.lastTouchAt) : "no touch yet"}</span>

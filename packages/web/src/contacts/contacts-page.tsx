@@ -3,7 +3,7 @@ import { Button as AriaButton, Input, Label, SearchField } from "react-aria-comp
 import { Link } from "wouter";
 import { describeError } from "../api/problem.ts";
 import { useCanEdit, useIsCoach } from "../app/session.ts";
-import { useCompanies, useCompanyNames } from "../companies/company-queries.ts";
+import { useCompanies } from "../companies/company-queries.ts";
 import { useCircleNames } from "../settings/engine-settings.ts";
 import { Alert, Button, Select } from "../ui/controls.tsx";
 import { plural } from "../ui/format.ts";
@@ -18,7 +18,6 @@ export default function ContactsPage() {
   const deferred = useDeferredValue(filters);
   const list = useContactList(deferred);
   const companies = useCompanies().data ?? [];
-  const companyNames = useCompanyNames();
   const circles = useCircleNames(DEFAULT_CIRCLES);
   const canEdit = useCanEdit();
   const coach = useIsCoach();
@@ -139,12 +138,7 @@ export default function ContactsPage() {
         </Empty>
       )}
       {contacts.length > 0 && (
-        <ContactList
-          contacts={contacts}
-          companyNames={companyNames}
-          hasMore={Boolean(hasNextPage)}
-          onNeedMore={onNeedMore}
-        />
+        <ContactList contacts={contacts} hasMore={Boolean(hasNextPage)} onNeedMore={onNeedMore} />
       )}
       {adding && <ContactFormDialog onClose={() => setAdding(false)} />}
     </Page>

@@ -1,6 +1,13 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { type Actor, type Contact, commitImport, listContacts, listDuplicates, previewImport } from "../../index.ts";
+import {
+  type Actor,
+  type Contact,
+  commitImport,
+  listDuplicates,
+  listWholeContacts,
+  previewImport,
+} from "../../index.ts";
 import { generateLinkedInExport } from "../../testing/generate-linkedin-export.ts";
 
 /** 5,000 LinkedIn rows with every shape that lost people before: one contact per profile, no row lost. */
@@ -11,7 +18,7 @@ describe.each(DIALECTS)("a generated 5,000-row LinkedIn export on %s", (dialect)
     const all: Contact[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listContacts(w.deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) });
+      const page = await listWholeContacts(w.deps, actor, {}, { limit: 200, ...(cursor ? { cursor } : {}) });
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -2,7 +2,7 @@ import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import { articleMatches, saveArticle } from "../../articles/article-service.ts";
 import { runArticleFetchTick } from "../../articles/fetch-articles.ts";
-import { createContact, listContacts } from "../../contacts/contact-service.ts";
+import { createContact, listWholeContacts } from "../../contacts/contact-service.ts";
 import { listInteractions } from "../../interactions/interaction-service.ts";
 import { onePageFetcher } from "../../testing/article-pages.ts";
 import { previewImport } from "../plan/preview-import.ts";
@@ -24,7 +24,7 @@ const adds = (job: { created: number; merged: number; skipped: number; failed: n
 describe.each(DIALECTS)("interests and how you met from imported files on %s", (dialect) => {
   const w = useTestWorld(dialect);
   const byName = async (firstName: string) =>
-    (await listContacts(w.deps, w.alice, {}, { limit: 50 })).items.find((c) => c.firstName === firstName);
+    (await listWholeContacts(w.deps, w.alice, {}, { limit: 50 })).items.find((c) => c.firstName === firstName);
 
   it("creates contacts with the file's interests and how-we-met, shown in the preview first", async () => {
     const preview = await previewImport(w.deps, w.alice, { content: FILE });

@@ -7,10 +7,10 @@ import {
   createContact,
   DomainError,
   getImport,
-  listContacts,
   listDuplicates,
   listImports,
   listInteractions,
+  listWholeContacts,
   previewImport,
   rebuildDueState,
 } from "../../index.ts";
@@ -20,7 +20,7 @@ describe.each(DIALECTS)("imports on %s", (dialect) => {
   const w = useTestWorld(dialect);
 
   const all = async (actor: Actor = w.alice): Promise<Contact[]> =>
-    (await listContacts(w.deps, actor, {}, { limit: 200 })).items;
+    (await listWholeContacts(w.deps, actor, {}, { limit: 200 })).items;
   const byName = async (name: string) => (await all()).find((c) => c.displayName === name);
 
   it.each([

@@ -7,7 +7,7 @@ import {
   getImport,
   IMPORT_MAX_STALLED_CLAIMS,
   type ImportJob,
-  listContacts,
+  listWholeContacts,
   resumeImport,
   runImportJob,
   runImportTick,
@@ -88,7 +88,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
   const w = useTestWorld(dialect);
 
   const people = async (actor: Actor) =>
-    (await listContacts(w.deps, actor, {}, { limit: 200 })).items
+    (await listWholeContacts(w.deps, actor, {}, { limit: 200 })).items
       .map((c) => ({ name: c.displayName, emails: c.emails, tags: c.tags, company: Boolean(c.companyId) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   const files = async () => Number((await w.db.db.selectFrom("import_job_file").select("job_id").execute()).length);
@@ -221,7 +221,7 @@ describe.each(DIALECTS)("import jobs on %s", (dialect) => {
     expect(passes.reduce((a, b) => a + b, 0)).toBe(1);
     const state = async () =>
       JSON.stringify({
-        contacts: (await listContacts(w.deps, w.alice, {}, { limit: 200 })).items,
+        contacts: (await listWholeContacts(w.deps, w.alice, {}, { limit: 200 })).items,
         job: await getImport(w.deps, w.alice, queued.id),
         chunks: await w.db.db.selectFrom("import_job_chunk").selectAll().orderBy("start_row").execute(),
       });
