@@ -8,7 +8,6 @@ import { localDateOf } from "../time/index.ts";
 import type { OpportunityPage, OpportunityRecord } from "./opportunity-port.ts";
 import {
   createOpportunitySchema,
-  type Opportunity,
   type OpportunityContact,
   type OpportunityDetail,
   opportunityContactInputSchema,
