@@ -26,6 +26,8 @@ import {
 } from "../migrations/snapshots/snapshot-files.ts";
 import type { Database } from "../schema.ts";
 import {
+  crashStopwatch,
+  crashTimeout,
   crashTimings,
   insertTestUser,
   runCrashChild,
@@ -422,8 +424,8 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
 
   it.each(["import", "merge", "migrate", "restore"] as const)(
     `%s: ${KILLS} kills, then it completes`,
-    // 15 minutes, or 15 s a kill at the full size (200 kills on a loaded 2-core machine outlast 15 minutes).
-    { timeout: Math.max(900_000, KILLS * 15_000) },
+    // 15 minutes, or 15 s a kill at the full size, or KITH_CRASH_TIMEOUT_MS.
+    { timeout: crashTimeout(KILLS, 900_000) },
     async (scenario) => {
       let location: string;
       let dropSchema: (() => Promise<void>) | null = null;
@@ -505,7 +507,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         const killedAt: string[] = [];
         let checkMs = 0;
         crashTimings();
-        const startedAt = performance.now();
+        const stopwatch = crashStopwatch();
         let runs = 0;
         // Until KILLS kills have landed (or three times as many runs): a run that completes the work ends its round,
         // checked as the last run is, and the next round starts on a fresh database, so a small scenario (120
@@ -545,9 +547,8 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
         console.info(
           `${scenario} on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
         );
-        const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
         console.info(
-          `${scenario} on ${dialect}: ${minutes} min; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
+          `${scenario} on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
         );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
@@ -43,6 +43,30 @@ export async function integrityOf(open: OpenDatabase): Promise<string> {
   if (open.dialect !== "sqlite") return "ok";
   const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(open.db);
   return rows.rows.map((r) => r.integrity_check).join("; ");
+}
+
+/**
+ * A crash test's timeout: 15 s a kill, at least `floorMs` (200 kills on a loaded 2-core machine outlast 15 minutes),
+ * or `KITH_CRASH_TIMEOUT_MS` when set (a full-size run sharing the machine with other work; it only ever raises it).
+ */
+export function crashTimeout(kills: number, floorMs: number): number {
+  const byKills = Math.max(floorMs, kills * 15_000);
+  return Math.max(byKills, Number(process.env.KITH_CRASH_TIMEOUT_MS ?? 0));
+}
+
+/**
+ * Starts a crash test's stopwatch: `elapsed()` says the minutes since, and the machine's 1-minute load average then
+ * and now ("4.3 min, load 10.1 → 5.7"), for the record of a full-size run.
+ */
+export function crashStopwatch(): { elapsed: () => string } {
+  const startedAt = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  return {
+    elapsed: () => {
+      const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+      return `${minutes} min, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
+    },
+  };
 }
 
 /** Packages a child leaves to node_modules: native code (loaded beside its own files), and what it never loads. */

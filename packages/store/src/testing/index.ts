@@ -1,4 +1,12 @@
-export { crashLocation, crashTimings, integrityOf, openFor, runCrashChild } from "./crash-harness.ts";
+export {
+  crashLocation,
+  crashStopwatch,
+  crashTimeout,
+  crashTimings,
+  integrityOf,
+  openFor,
+  runCrashChild,
+} from "./crash-harness.ts";
 export { ownTables } from "./own-tables.ts";
 export {
   DIALECTS,
