@@ -69,6 +69,57 @@ export function crashStopwatch(): { elapsed: () => string } {
   };
 }
 
+/** What a crash scenario's rounds came to: the kills landed, the runs killed or not (the last one's included), the rounds. */
+export interface CrashTally {
+  kills: number;
+  runs: number;
+  rounds: number;
+}
+
+/**
+ * Runs a crash scenario until `kills` kills have landed, in rounds (as the store's suite, `crash/crash.test.ts`):
+ * `run(i)` starts the child for the i-th time in its round (from 0: each round's clock starts again) and kills it at
+ * a random moment (`cut`) or lets it finish (`cut` false). After every run, `check` runs the checks that hold after
+ * any kill. A run that completes the work ends its round: `endRound` checks it as a last run is checked (told the
+ * round's own kills, e.g. for "at most one extra copy per kill"), and `nextRound` sets up a fresh one (a fresh
+ * database, a fresh SMTP sink). Kills are counted, not runs, so a scenario whose work is done after a few kills takes
+ * all of them too; runs are capped at 3 × kills + 10 so a child that will not be killed cannot loop forever. Once the
+ * kills are spent, a last run left alone completes the round in hand, checked as any.
+ */
+export async function crashRounds(opts: {
+  kills: number;
+  run: (runInRound: number, cut: boolean) => Promise<"killed" | "done">;
+  check: (outcome: "killed" | "done") => Promise<void>;
+  endRound: (round: { kills: number; runs: number }) => Promise<void>;
+  nextRound: () => Promise<void>;
+}): Promise<CrashTally> {
+  const tally: CrashTally = { kills: 0, runs: 0, rounds: 1 };
+  let round = { kills: 0, runs: 0 };
+  while (tally.kills < opts.kills && tally.runs < 3 * opts.kills + 10) {
+    const outcome = await opts.run(round.runs, true);
+    tally.runs += 1;
+    round.runs += 1;
+    if (outcome === "killed") {
+      tally.kills += 1;
+      round.kills += 1;
+    }
+    await opts.check(outcome);
+    if (outcome === "done") {
+      await opts.endRound(round);
+      await opts.nextRound();
+      tally.rounds += 1;
+      round = { kills: 0, runs: 0 };
+    }
+  }
+  const last = await opts.run(round.runs, false);
+  tally.runs += 1;
+  round.runs += 1;
+  if (last !== "done") throw new Error(`the last run, left alone, ended ${last}`);
+  await opts.check(last);
+  await opts.endRound(round);
+  return tally;
+}
+
 /** Packages a child leaves to node_modules: native code (loaded beside its own files), and what it never loads. */
 const UNBUNDLED = new Set(["better-sqlite3", "pg-native", "esbuild"]);
 const bundles = new Map<string, Promise<string>>();

@@ -1,5 +1,7 @@
 export {
+  type CrashTally,
   crashLocation,
+  crashRounds,
   crashStopwatch,
   crashTimeout,
   crashTimings,
