@@ -139,7 +139,8 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
       // 40 digests are all sent after 30–45 kills: a round ends there, checked, and the next starts afresh.
       const tally = await crashRounds({
         kills: KILLS,
-        run: (i, cut) => runChild(place.location, sink.port, offset(i), cut ? Math.floor(Math.random() * 1500) : null),
+        run: ({ inRound }, cut) =>
+          runChild(place.location, sink.port, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
         check: () => checkAnyRun(place.location),
         endRound: async ({ kills }) => {
           mails += await checkDone(place.location, sink, kills);

@@ -206,7 +206,8 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       // The 30 messages are all settled after about 8 kills: a round ends there and the next starts afresh.
       const tally = await crashRounds({
         kills: KILLS,
-        run: (i, cut) => runChild(place.location, offset(i), cut ? Math.floor(Math.random() * 1500) : null),
+        run: ({ inRound }, cut) =>
+          runChild(place.location, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
         check: () => checkAnyRun(place.location, sink, seeded, false),
         // The sender found nothing left to send: the member settles what is unknown, a sender runs again (it sends
         // what was retried), and the round is checked as the end.

@@ -78,8 +78,9 @@ export interface CrashTally {
 
 /**
  * Runs a crash scenario until `kills` kills have landed, in rounds (as the store's suite, `crash/crash.test.ts`):
- * `run(i)` starts the child for the i-th time in its round (from 0: each round's clock starts again) and kills it at
- * a random moment (`cut`) or lets it finish (`cut` false). After every run, `check` runs the checks that hold after
+ * `run({ inRound, kills }, cut)` starts the child for the `inRound`-th time in its round (from 0: each round's
+ * database is new, so its clock may start again), the kills so far landed, and kills it at a random moment (`cut`)
+ * or lets it finish (`cut` false). After every run, `check` runs the checks that hold after
  * any kill. A run that completes the work ends its round: `endRound` checks it as a last run is checked (told the
  * round's own kills, e.g. for "at most one extra copy per kill"), and `nextRound` sets up a fresh one (a fresh
  * database, a fresh SMTP sink). Kills are counted, not runs, so a scenario whose work is done after a few kills takes
@@ -88,7 +89,7 @@ export interface CrashTally {
  */
 export async function crashRounds(opts: {
   kills: number;
-  run: (runInRound: number, cut: boolean) => Promise<"killed" | "done">;
+  run: (at: { inRound: number; kills: number }, cut: boolean) => Promise<"killed" | "done">;
   check: (outcome: "killed" | "done") => Promise<void>;
   endRound: (round: { kills: number; runs: number }) => Promise<void>;
   nextRound: () => Promise<void>;
@@ -96,7 +97,7 @@ export async function crashRounds(opts: {
   const tally: CrashTally = { kills: 0, runs: 0, rounds: 1 };
   let round = { kills: 0, runs: 0 };
   while (tally.kills < opts.kills && tally.runs < 3 * opts.kills + 10) {
-    const outcome = await opts.run(round.runs, true);
+    const outcome = await opts.run({ inRound: round.runs, kills: tally.kills }, true);
     tally.runs += 1;
     round.runs += 1;
     if (outcome === "killed") {
@@ -111,7 +112,7 @@ export async function crashRounds(opts: {
       round = { kills: 0, runs: 0 };
     }
   }
-  const last = await opts.run(round.runs, false);
+  const last = await opts.run({ inRound: round.runs, kills: tally.kills }, false);
   tally.runs += 1;
   round.runs += 1;
   if (last !== "done") throw new Error(`the last run, left alone, ended ${last}`);
