@@ -26,7 +26,7 @@ import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./crash-digest-child.ts";
  * digest is one Message-ID. A kill between the SMTP server's acceptance and the ledger's `sent` sends that one
  * mail again, with the same Message-ID (no transaction spans a remote SMTP server): at least once at the sink,
  * exactly once per Message-ID, and at most one extra copy per kill. `KITH_CRASH_KILLS` sets the kills (CI: 5); the
- * 40 digests are all sent after some 30–45 kills, so the kills come in rounds (`crashRounds`), each on a fresh
+ * 40 digests are all sent after some 20–45 kills, so the kills come in rounds (`crashRounds`), each on a fresh
  * database and a fresh SMTP sink, each checked in full when its digests are all sent.
  */
 const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
@@ -68,7 +68,10 @@ async function ledger(open: OpenDatabase) {
     .execute();
 }
 
-/** After any run, killed or not: SQLite is whole, and nothing is settled but as sent (a kill leaves an entry pending, its lease to lapse). */
+/**
+ * After any run, killed or not: SQLite is whole, and nothing is settled but as sent (a kill leaves an entry pending,
+ * its lease to lapse; never failed).
+ */
 async function checkAnyRun(location: string) {
   const open = openFor(location);
   try {
@@ -136,7 +139,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
       let mails = 0;
       crashTimings();
       const stopwatch = crashStopwatch();
-      // 40 digests are all sent after 30–45 kills: a round ends there, checked, and the next starts afresh.
+      // 40 digests are all sent after some 20–45 kills: a round ends there, checked, and the next starts afresh.
       const tally = await crashRounds({
         kills: KILLS,
         run: ({ inRound }, cut) =>

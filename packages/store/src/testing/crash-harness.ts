@@ -69,7 +69,7 @@ export function crashStopwatch(): { elapsed: () => string } {
   };
 }
 
-/** What a crash scenario's rounds came to: the kills landed, the runs killed or not (the last one's included), the rounds. */
+/** What a crash scenario's rounds came to: the kills landed, the runs (the last, uncut one included), the rounds. */
 export interface CrashTally {
   kills: number;
   runs: number;
@@ -80,12 +80,12 @@ export interface CrashTally {
  * Runs a crash scenario until `kills` kills have landed, in rounds (as the store's suite, `crash/crash.test.ts`):
  * `run({ inRound, kills }, cut)` starts the child for the `inRound`-th time in its round (from 0: each round's
  * database is new, so its clock may start again), the kills so far landed, and kills it at a random moment (`cut`)
- * or lets it finish (`cut` false). After every run, `check` runs the checks that hold after
- * any kill. A run that completes the work ends its round: `endRound` checks it as a last run is checked (told the
- * round's own kills, e.g. for "at most one extra copy per kill"), and `nextRound` sets up a fresh one (a fresh
- * database, a fresh SMTP sink). Kills are counted, not runs, so a scenario whose work is done after a few kills takes
- * all of them too; runs are capped at 3 × kills + 10 so a child that will not be killed cannot loop forever. Once the
- * kills are spent, a last run left alone completes the round in hand, checked as any.
+ * or lets it finish (`cut` false). After every run, `check` runs the checks that hold after any kill. A run that
+ * completes the work ends its round: `endRound` checks it as a last run is checked (told the round's own kills, e.g.
+ * for "at most one extra copy per kill"), and `nextRound` sets up a fresh one (a fresh database, a fresh SMTP sink).
+ * Kills are counted, not runs, so a scenario whose work is done after a few kills takes all of them too; runs are
+ * capped at 3 × kills + 10 so a child that will not be killed cannot loop forever. Once the kills are spent, a last
+ * run left alone completes the round in hand, checked as any.
  */
 export async function crashRounds(opts: {
   kills: number;
