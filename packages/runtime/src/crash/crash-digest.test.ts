@@ -4,6 +4,9 @@ import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { createStore, migrate, type OpenDatabase } from "@kith/store";
 import {
   crashLocation,
+  crashRounds,
+  crashStopwatch,
+  crashTimeout,
   crashTimings,
   insertTestUser,
   integrityOf,
@@ -22,7 +25,9 @@ import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./crash-digest-child.ts";
  * left to finish. The ledger promises (docs/ARCHITECTURE.md, "Delivery"): every account's digest is sent, and one
  * digest is one Message-ID. A kill between the SMTP server's acceptance and the ledger's `sent` sends that one
  * mail again, with the same Message-ID (no transaction spans a remote SMTP server): at least once at the sink,
- * exactly once per Message-ID, and at most one extra copy per kill. `KITH_CRASH_KILLS` sets the kills (CI: 5).
+ * exactly once per Message-ID, and at most one extra copy per kill. `KITH_CRASH_KILLS` sets the kills (CI: 5); the
+ * 40 digests are all sent after some 20–45 kills, so the kills come in rounds (`crashRounds`), each on a fresh
+ * database and a fresh SMTP sink, each checked in full when its digests are all sent.
  */
 const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const ACCOUNTS = 40;
@@ -63,69 +68,103 @@ async function ledger(open: OpenDatabase) {
     .execute();
 }
 
+/**
+ * After any run, killed or not: SQLite is whole, and nothing is settled but as sent (a kill leaves an entry pending,
+ * its lease to lapse; never failed).
+ */
+async function checkAnyRun(location: string) {
+  const open = openFor(location);
+  try {
+    expect(await integrityOf(open)).toBe("ok");
+    for (const entry of await ledger(open)) expect(["sent", "pending"]).toContain(entry.status);
+  } finally {
+    await open.close();
+  }
+}
+
+/**
+ * A round's work done: every account's entry is sent for the morning and its digest reached the sink, always under
+ * one Message-ID, with at most one extra copy per kill of the round (the sink is the round's own). Returns the mails.
+ */
+async function checkDone(location: string, sink: SmtpSink, kills: number): Promise<number> {
+  const open = openFor(location);
+  try {
+    expect(await integrityOf(open)).toBe("ok");
+    const entries = await ledger(open);
+    expect(entries).toHaveLength(ACCOUNTS);
+    expect(entries.every((e) => e.status === "sent" && e.period === DIGEST_MORNING.slice(0, 10))).toBe(true);
+    const accountIds = entries.map((e) => e.account_id);
+    const digests = sink.messages.filter((m) => m.messageId?.startsWith("<digest-email."));
+    const byAccount = new Map<string, Set<string>>();
+    for (const mail of digests) {
+      const accountId = accountIds.find((id) => mail.messageId?.startsWith(`<digest-email.${id}.`));
+      expect(accountId, `a digest for no account: ${mail.messageId}`).toBeDefined();
+      const seen = byAccount.get(accountId as string) ?? new Set<string>();
+      seen.add(mail.messageId as string);
+      byAccount.set(accountId as string, seen);
+    }
+    // Every account got its digest, always under one Message-ID; copies only from a kill inside the window.
+    expect([...byAccount.keys()].sort()).toEqual([...accountIds].sort());
+    expect([...byAccount.values()].every((ids) => ids.size === 1)).toBe(true);
+    expect(digests.length - ACCOUNTS).toBeLessThanOrEqual(kills);
+    return digests.length;
+  } finally {
+    await open.close();
+  }
+}
+
 describe.each(["sqlite", "postgres"] as const)("digest sending killed at random moments on %s", (dialect) => {
   const tmp = useTempDir("kith-crash-digest-");
 
-  // 15 minutes, or 15 s a kill at the full size (as the store's crash suite).
-  const timeout = Math.max(900_000, KILLS * 15_000);
+  // 15 minutes, or 15 s a kill at the full size (as the store's crash suite), or KITH_CRASH_TIMEOUT_MS.
+  const timeout = crashTimeout(KILLS, 900_000);
   it(`${KILLS} kills, then every account's digest is sent: once per Message-ID`, { timeout }, async () => {
-    const sink = await new SmtpSink().start();
-    const { location, dispose } = await crashLocation(dialect, tmp.path);
-    try {
-      const seeding = openFor(location);
-      await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
-      await seed(seeding);
-      await seeding.close();
-
-      // Each restart's clock is past the lease the killed one held.
-      const offset = (i: number) => i * (DIGEST_LEASE_MS + 5_000);
-      let kills = 0;
-      let finished = false;
-      for (let i = 0; i < KILLS && !finished; i += 1) {
-        const outcome = await runChild(location, sink.port, offset(i), Math.floor(Math.random() * 1500));
-        if (outcome === "killed") kills += 1;
-        else finished = true;
-        const open = openFor(location);
-        try {
-          expect(await integrityOf(open)).toBe("ok");
-          // Nothing is settled but as sent: a kill leaves an entry pending (its lease lapses), never failed.
-          for (const entry of await ledger(open)) expect(["sent", "pending"]).toContain(entry.status);
-        } finally {
-          await open.close();
-        }
-      }
-      if (!finished) expect(await runChild(location, sink.port, offset(KILLS + 1), null)).toBe("done");
-
-      const open = openFor(location);
+    /** Each round's own database and SMTP sink: its ledger and its count of mails start from nothing. */
+    let round = 1;
+    let sink = await new SmtpSink().start();
+    let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
+    const seedRound = async () => {
+      const seeding = openFor(place.location);
       try {
-        expect(await integrityOf(open)).toBe("ok");
-        const entries = await ledger(open);
-        expect(entries).toHaveLength(ACCOUNTS);
-        expect(entries.every((e) => e.status === "sent" && e.period === DIGEST_MORNING.slice(0, 10))).toBe(true);
-        const accountIds = entries.map((e) => e.account_id);
-        const digests = sink.messages.filter((m) => m.messageId?.startsWith("<digest-email."));
-        const byAccount = new Map<string, Set<string>>();
-        for (const mail of digests) {
-          const accountId = accountIds.find((id) => mail.messageId?.startsWith(`<digest-email.${id}.`));
-          expect(accountId, `a digest for no account: ${mail.messageId}`).toBeDefined();
-          const seen = byAccount.get(accountId as string) ?? new Set<string>();
-          seen.add(mail.messageId as string);
-          byAccount.set(accountId as string, seen);
-        }
-        // Every account got its digest, always under one Message-ID; copies only from a kill inside the window.
-        expect([...byAccount.keys()].sort()).toEqual([...accountIds].sort());
-        expect([...byAccount.values()].every((ids) => ids.size === 1)).toBe(true);
-        const copies = digests.length - ACCOUNTS;
-        expect(copies).toBeLessThanOrEqual(kills);
-        console.log(`digest crash on ${dialect}: ${kills} kills, ${digests.length} mails for ${ACCOUNTS} accounts`);
-        console.log(`digest crash on ${dialect}: children: ${crashTimings()}`);
-        if (!finished) expect(kills).toBeGreaterThan(0);
+        await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
+        await seed(seeding);
       } finally {
-        await open.close();
+        await seeding.close();
       }
+    };
+    try {
+      await seedRound();
+      // Each restart's clock is past the lease the killed one held (each round's clock starts again: a new ledger).
+      const offset = (i: number) => i * (DIGEST_LEASE_MS + 5_000);
+      let mails = 0;
+      crashTimings();
+      const stopwatch = crashStopwatch();
+      // 40 digests are all sent after some 20–45 kills: a round ends there, checked, and the next starts afresh.
+      const tally = await crashRounds({
+        kills: KILLS,
+        run: ({ inRound }, cut) =>
+          runChild(place.location, sink.port, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
+        check: () => checkAnyRun(place.location),
+        endRound: async ({ kills }) => {
+          mails += await checkDone(place.location, sink, kills);
+        },
+        nextRound: async () => {
+          await sink.stop();
+          await place.dispose();
+          round += 1;
+          sink = await new SmtpSink().start();
+          place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
+          await seedRound();
+        },
+      });
+      const { kills, runs, rounds } = tally;
+      console.info(`digest crash on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds`);
+      console.info(`digest crash on ${dialect}: ${mails} mails for ${rounds} × ${ACCOUNTS} digests`);
+      console.info(`digest crash on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}`);
+      expect(kills).toBeGreaterThan(0);
     } finally {
       await sink.stop();
-      await dispose();
+      await place.dispose();
     }
   });
 });

@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
   type Actor,
@@ -17,16 +15,18 @@ import {
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import { migrate, type OpenDatabase } from "@kith/store";
 import {
+  crashLocation,
+  crashRounds,
+  crashStopwatch,
+  crashTimeout,
   crashTimings,
   insertTestUser,
   runCrashChild,
-  TEST_PG_URL,
   underSchemaLock,
   useTempDir,
 } from "@kith/store/testing";
 import { sql } from "kysely";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CRASH_USER,
   depsFor,
@@ -43,7 +43,8 @@ import {
  * SQLite and PostgreSQL. A row a killed sender left `sending` is `unknown`; the test then does what the member
  * does: looks for its Message-ID in what was sent (here the SMTP server's inbox, for the member their Sent
  * folder) and marks it sent, or sends it again.
- * `KITH_CRASH_KILLS` sets the kills per engine (default 5).
+ * `KITH_CRASH_KILLS` sets the kills per engine (default 5); the 30 messages are all settled after about 8 kills, so
+ * the kills come in rounds (`crashRounds`), each on a fresh database and a fresh SMTP server, each checked in full.
  */
 const KILLS = Number(process.env.KITH_CRASH_KILLS ?? 5);
 const PEOPLE = 30;
@@ -54,7 +55,9 @@ function runChild(location: string, offsetMs: number, afterMs: number | null) {
   return runCrashChild({ child, args: [location], clockOffsetMs: offsetMs, killAfterMs: afterMs, name });
 }
 
-async function seed(open: OpenDatabase, deps: Deps, smtpPort: number): Promise<{ owner: Actor; campaignId: string }> {
+type Seeded = { owner: Actor; campaignId: string };
+
+async function seed(open: OpenDatabase, deps: Deps, smtpPort: number): Promise<Seeded> {
   await insertTestUser(open, { id: CRASH_USER, email: "alice@example.com", name: "Alice" });
   await deps.store.transaction((tx) => createAccountForUser(deps, tx, { id: CRASH_USER, name: "Alice" }, {}));
   const owner = await ownerOf(deps);
@@ -141,88 +144,95 @@ async function integrity(open: OpenDatabase) {
   expect(rows.map((r) => r.integrity_check)).toEqual(["ok"]);
 }
 
+/** After any run: SQLite is whole, and the campaign's invariant holds (the round's own sink counts the messages). */
+async function checkAnyRun(location: string, sink: SmtpSink, seeded: Seeded, final: boolean) {
+  const open = openFor(location);
+  try {
+    await integrity(open);
+    await checkInvariant(open, sink, seeded.owner, seeded.campaignId, final);
+  } finally {
+    await open.close();
+  }
+}
+
+/**
+ * The member settles each message a killed sender left `unknown`, as the app asks them to: found among what was sent
+ * (here the SMTP server's inbox; for the member their Sent folder) → mark it sent; else send it again. Returns how
+ * many there were.
+ */
+async function settleUnknown(location: string, sink: SmtpSink, seeded: Seeded, offsetMs: number): Promise<number> {
+  const open = openFor(location);
+  try {
+    const deps = depsFor(open, offsetMs, "member");
+    const mailer = memberMailer(deps);
+    const { owner, campaignId } = seeded;
+    const unknown = (await getCampaign(deps, owner, campaignId)).recipients.filter((r) => r.status === "unknown");
+    for (const r of unknown) {
+      const found = sink.messages.some((m) => m.messageId === messageIdOf(r.sendKey!));
+      if (found) await markRecipientSent(deps, owner, campaignId, r.contactId);
+      else await retryRecipient(deps, mailer, owner, campaignId, r.contactId);
+    }
+    return unknown.length;
+  } finally {
+    await open.close();
+  }
+}
+
 describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-batch on %s", (dialect) => {
   const tmp = useTempDir("kith-campaign-crash-");
-  const sink = new SmtpSink();
-  beforeAll(async () => {
-    await sink.start();
-  });
-  afterAll(async () => {
-    await sink.stop();
-  });
 
-  // 10 minutes, or 15 s a kill at the full size (as the store's crash suite).
-  const timeout = Math.max(600_000, KILLS * 15_000);
+  // 10 minutes, or 15 s a kill at the full size (as the store's crash suite), or KITH_CRASH_TIMEOUT_MS.
+  const timeout = crashTimeout(KILLS, 600_000);
   it(`sends one message per person and logs one touch each through ${KILLS} kills`, { timeout }, async () => {
-    sink.messages.length = 0;
-    let location = path.join(tmp.path, "data");
-    let dropSchema = async () => {};
-    if (dialect === "sqlite") {
-      mkdirSync(location, { recursive: true });
-    } else {
-      const schema = `cc_${randomBytes(6).toString("hex")}`;
-      location = `pg:${schema}`;
-      const admin = new pg.Client({ connectionString: TEST_PG_URL });
-      await admin.connect();
-      await underSchemaLock(() => admin.query(`CREATE SCHEMA ${schema}`));
-      dropSchema = async () => {
-        await underSchemaLock(() => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-        await admin.end();
-      };
-    }
+    /** Each round's own database and SMTP server: its campaign and its count of messages start from nothing. */
+    let round = 1;
+    let sink = await new SmtpSink().start();
+    let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
+    const seedRound = async (): Promise<Seeded> => {
+      const seeding = openFor(place.location);
+      try {
+        await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
+        return await seed(seeding, depsFor(seeding, 0, "seed"), sink.port);
+      } finally {
+        await seeding.close();
+      }
+    };
     try {
-      const seeding = openFor(location);
-      await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
-      const { owner, campaignId } = await seed(seeding, depsFor(seeding, 0, "seed"), sink.port);
-      await seeding.close();
-
+      let seeded = await seedRound();
       const offset = (i: number) => i * 120_000;
-      let kills = 0;
-      let runs = 0;
-      for (let run = 0; run < KILLS; run += 1) {
-        runs += 1;
-        const outcome = await runChild(location, offset(run), Math.floor(Math.random() * 1500));
-        if (outcome === "killed") kills += 1;
-        const open = openFor(location);
-        try {
-          await integrity(open);
-          await checkInvariant(open, sink, owner, campaignId, false);
-        } finally {
-          await open.close();
-        }
-        if (outcome === "done") break;
-      }
-      expect(await runChild(location, offset(KILLS + 1), null)).toBe("done");
-
       let unknownSettled = 0;
-      // The member settles each unknown message: found among what was sent → mark it sent; else send it again.
-      const open = openFor(location);
-      try {
-        const deps = depsFor(open, offset(KILLS + 2), "member");
-        const mailer = memberMailer(deps);
-        const unknown = (await getCampaign(deps, owner, campaignId)).recipients.filter((r) => r.status === "unknown");
-        unknownSettled = unknown.length;
-        for (const r of unknown) {
-          const found = sink.messages.some((m) => m.messageId === messageIdOf(r.sendKey!));
-          if (found) await markRecipientSent(deps, owner, campaignId, r.contactId);
-          else await retryRecipient(deps, mailer, owner, campaignId, r.contactId);
-        }
-      } finally {
-        await open.close();
-      }
-      expect(await runChild(location, offset(KILLS + 3), null)).toBe("done");
-      const last = openFor(location);
-      try {
-        await integrity(last);
-        await checkInvariant(last, sink, owner, campaignId, true);
-      } finally {
-        await last.close();
-      }
-      console.info(`campaign crash on ${dialect}: ${kills} kills in ${runs} runs, ${unknownSettled} unknown settled`);
-      console.info(`campaign crash on ${dialect}: children: ${crashTimings()}`);
+      crashTimings();
+      const stopwatch = crashStopwatch();
+      // The 30 messages are all settled after about 8 kills: a round ends there and the next starts afresh.
+      const tally = await crashRounds({
+        kills: KILLS,
+        run: ({ inRound }, cut) =>
+          runChild(place.location, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
+        check: () => checkAnyRun(place.location, sink, seeded, false),
+        // The sender found nothing left to send: the member settles what is unknown, a sender runs again (it sends
+        // what was retried), and the round is checked as the end.
+        endRound: async ({ runs }) => {
+          unknownSettled += await settleUnknown(place.location, sink, seeded, offset(runs));
+          expect(await runChild(place.location, offset(runs + 1), null)).toBe("done");
+          await checkAnyRun(place.location, sink, seeded, true);
+        },
+        nextRound: async () => {
+          await sink.stop();
+          await place.dispose();
+          round += 1;
+          sink = await new SmtpSink().start();
+          place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
+          seeded = await seedRound();
+        },
+      });
+      const { kills, runs, rounds } = tally;
+      console.info(`campaign crash on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds`);
+      console.info(`campaign crash on ${dialect}: ${unknownSettled} unknown settled (one settling run a round)`);
+      console.info(`campaign crash on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}`);
       expect(kills).toBeGreaterThan(0);
     } finally {
-      await dropSchema();
+      await sink.stop();
+      await place.dispose();
     }
   });
 });

@@ -26,6 +26,9 @@ import {
 } from "../migrations/snapshots/snapshot-files.ts";
 import type { Database } from "../schema.ts";
 import {
+  crashRounds,
+  crashStopwatch,
+  crashTimeout,
   crashTimings,
   insertTestUser,
   runCrashChild,
@@ -422,8 +425,8 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
 
   it.each(["import", "merge", "migrate", "restore"] as const)(
     `%s: ${KILLS} kills, then it completes`,
-    // 15 minutes, or 15 s a kill at the full size (200 kills on a loaded 2-core machine outlast 15 minutes).
-    { timeout: Math.max(900_000, KILLS * 15_000) },
+    // 15 minutes, or 15 s a kill at the full size, or KITH_CRASH_TIMEOUT_MS.
+    { timeout: crashTimeout(KILLS, 900_000) },
     async (scenario) => {
       let location: string;
       let dropSchema: (() => Promise<void>) | null = null;
@@ -431,7 +434,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
       let release: () => Promise<void> = async () => {};
       /** Another scenario: its database empty again, before it is seeded again. */
       let empty: () => Promise<void> = async () => {};
-      let rounds = 1;
+      let round = 1;
       if (dialect === "sqlite") {
         location = path.join(tmp.path, "data");
         mkdirSync(location, { recursive: true });
@@ -444,7 +447,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
           copyFileSync(sqliteSnapshotOf(FIRST_RELEASE), path.join(location, "kith.db"));
         };
         empty = async () => {
-          location = path.join(tmp.path, `round-${rounds}`);
+          location = path.join(tmp.path, `round-${round}`);
           mkdirSync(location, { recursive: true });
         };
       } else {
@@ -479,7 +482,7 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
       };
       /** The work completed before the kills were all spent: the next round starts on a fresh database. */
       const nextRound = async () => {
-        rounds += 1;
+        round += 1;
         if (scenario === "migrate") return release();
         await empty();
         await seedHere();
@@ -500,54 +503,52 @@ describe.each(["sqlite", "postgres"] as const)("work killed at random moments on
 
         // Each restart's clock is two minutes later: the leases of the killed one have lapsed.
         const offset = (i: number) => i * 120_000;
-        let kills = 0;
         /** Where each kill left a restore (its step and the rows of it written), printed for the record. */
         const killedAt: string[] = [];
         let checkMs = 0;
         crashTimings();
-        const startedAt = performance.now();
-        let runs = 0;
+        const stopwatch = crashStopwatch();
+        // Migrations take tens of milliseconds: kill them sooner.
+        const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
         // Until KILLS kills have landed (or three times as many runs): a run that completes the work ends its round,
         // checked as the last run is, and the next round starts on a fresh database, so a small scenario (120
         // merges are done after a few kills) takes its KILLS kills too.
-        for (; kills < KILLS && runs < 3 * KILLS + 10; runs += 1) {
-          // Migrations take tens of milliseconds: kill them sooner.
-          const within = scenario === "migrate" ? 60 : scenario === "restore" ? 1500 : 400;
-          const watch = scenario === "restore" ? openFor(location) : null;
-          const outcome = await runChild(
-            scenario,
-            location,
-            offset(runs),
-            Math.floor(Math.random() * within),
-            watch ? restoreKillAt(watch, kills) : undefined,
-          ).finally(() => watch?.close());
-          if (outcome === "killed") kills += 1;
-          const open = openFor(location);
-          const checking = performance.now();
-          try {
-            await integrity(open, location);
-            await checkInvariant(scenario, open, false);
-            if (scenario === "restore" && outcome === "killed") {
-              const job = await latestRestore(open, (await ownerOf(depsFor(open, 0, "check"))).accountId);
-              killedAt.push(`${job?.step ?? "-"}:${job?.step_index ?? 0}`);
+        const { kills, runs, rounds } = await crashRounds({
+          kills: KILLS,
+          run: async ({ inRound, kills }, cut) => {
+            if (!cut) return runChild(scenario, location, offset(inRound), null);
+            const watch = scenario === "restore" ? openFor(location) : null;
+            return runChild(
+              scenario,
+              location,
+              offset(inRound),
+              Math.floor(Math.random() * within),
+              watch ? restoreKillAt(watch, kills) : undefined,
+            ).finally(() => watch?.close());
+          },
+          check: async (outcome) => {
+            const open = openFor(location);
+            const checking = performance.now();
+            try {
+              await integrity(open, location);
+              await checkInvariant(scenario, open, false);
+              if (scenario === "restore" && outcome === "killed") {
+                const job = await latestRestore(open, (await ownerOf(depsFor(open, 0, "check"))).accountId);
+                killedAt.push(`${job?.step ?? "-"}:${job?.step_index ?? 0}`);
+              }
+            } finally {
+              await open.close();
+              checkMs += performance.now() - checking;
             }
-          } finally {
-            await open.close();
-            checkMs += performance.now() - checking;
-          }
-          if (outcome === "done") {
-            await checkDone();
-            await nextRound();
-          }
-        }
-        expect(await runChild(scenario, location, offset(runs + 1), null)).toBe("done");
-        await checkDone();
+          },
+          endRound: checkDone,
+          nextRound,
+        });
         console.info(
           `${scenario} on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds${scenario === "restore" ? `, at ${killedAt.join(", ")}` : ""}`,
         );
-        const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
         console.info(
-          `${scenario} on ${dialect}: ${minutes} min; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
+          `${scenario} on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}; checks ${Math.round(checkMs)} ms`,
         );
         // A kill landed in the work (migrate: only when there is a migration after the release to run).
         if (scenario !== "migrate" || MIGRATION_NAMES.at(-1) !== FIRST_RELEASE) expect(kills).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
@@ -43,6 +43,82 @@ export async function integrityOf(open: OpenDatabase): Promise<string> {
   if (open.dialect !== "sqlite") return "ok";
   const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(open.db);
   return rows.rows.map((r) => r.integrity_check).join("; ");
+}
+
+/**
+ * A crash test's timeout: 15 s a kill, at least `floorMs` (200 kills on a loaded 2-core machine outlast 15 minutes),
+ * or `KITH_CRASH_TIMEOUT_MS` when set (a full-size run sharing the machine with other work; it only ever raises it).
+ */
+export function crashTimeout(kills: number, floorMs: number): number {
+  const byKills = Math.max(floorMs, kills * 15_000);
+  return Math.max(byKills, Number(process.env.KITH_CRASH_TIMEOUT_MS ?? 0));
+}
+
+/**
+ * Starts a crash test's stopwatch: `elapsed()` says the minutes since, and the machine's 1-minute load average then
+ * and now ("4.3 min, load 10.1 → 5.7"), for the record of a full-size run.
+ */
+export function crashStopwatch(): { elapsed: () => string } {
+  const startedAt = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  return {
+    elapsed: () => {
+      const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+      return `${minutes} min, load ${loadAtStart.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
+    },
+  };
+}
+
+/** What a crash scenario's rounds came to: the kills landed, the runs (the last, uncut one included), the rounds. */
+export interface CrashTally {
+  kills: number;
+  runs: number;
+  rounds: number;
+}
+
+/**
+ * Runs a crash scenario until `kills` kills have landed, in rounds (as the store's suite, `crash/crash.test.ts`):
+ * `run({ inRound, kills }, cut)` starts the child for the `inRound`-th time in its round (from 0: each round's
+ * database is new, so its clock may start again), the kills so far landed, and kills it at a random moment (`cut`)
+ * or lets it finish (`cut` false). After every run, `check` runs the checks that hold after any kill. A run that
+ * completes the work ends its round: `endRound` checks it as a last run is checked (told the round's own kills, e.g.
+ * for "at most one extra copy per kill"), and `nextRound` sets up a fresh one (a fresh database, a fresh SMTP sink).
+ * Kills are counted, not runs, so a scenario whose work is done after a few kills takes all of them too; runs are
+ * capped at 3 × kills + 10 so a child that will not be killed cannot loop forever. Once the kills are spent, a last
+ * run left alone completes the round in hand, checked as any.
+ */
+export async function crashRounds(opts: {
+  kills: number;
+  run: (at: { inRound: number; kills: number }, cut: boolean) => Promise<"killed" | "done">;
+  check: (outcome: "killed" | "done") => Promise<void>;
+  endRound: (round: { kills: number; runs: number }) => Promise<void>;
+  nextRound: () => Promise<void>;
+}): Promise<CrashTally> {
+  const tally: CrashTally = { kills: 0, runs: 0, rounds: 1 };
+  let round = { kills: 0, runs: 0 };
+  while (tally.kills < opts.kills && tally.runs < 3 * opts.kills + 10) {
+    const outcome = await opts.run({ inRound: round.runs, kills: tally.kills }, true);
+    tally.runs += 1;
+    round.runs += 1;
+    if (outcome === "killed") {
+      tally.kills += 1;
+      round.kills += 1;
+    }
+    await opts.check(outcome);
+    if (outcome === "done") {
+      await opts.endRound(round);
+      await opts.nextRound();
+      tally.rounds += 1;
+      round = { kills: 0, runs: 0 };
+    }
+  }
+  const last = await opts.run({ inRound: round.runs, kills: tally.kills }, false);
+  tally.runs += 1;
+  round.runs += 1;
+  if (last !== "done") throw new Error(`the last run, left alone, ended ${last}`);
+  await opts.check(last);
+  await opts.endRound(round);
+  return tally;
 }
 
 /** Packages a child leaves to node_modules: native code (loaded beside its own files), and what it never loads. */

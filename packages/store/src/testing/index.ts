@@ -1,4 +1,14 @@
-export { crashLocation, crashTimings, integrityOf, openFor, runCrashChild } from "./crash-harness.ts";
+export {
+  type CrashTally,
+  crashLocation,
+  crashRounds,
+  crashStopwatch,
+  crashTimeout,
+  crashTimings,
+  integrityOf,
+  openFor,
+  runCrashChild,
+} from "./crash-harness.ts";
 export { ownTables } from "./own-tables.ts";
 export {
   DIALECTS,
