@@ -30,9 +30,9 @@ export const BULK_FILLED_TABLES = [
  * for that account, and a by-id write `WHERE account_id = $1 AND id = $2` walked `contact_account_recompute` over
  * the whole account instead of the primary key (EXPLAIN ANALYZE: 4.3 ms, 4,999 rows filtered out, for a restored
  * account of 5,000 contacts; 0.24 ms a statement once analyzed). A 5,000-contact restore after a 20,000-row import
- * took 40–48 s so, 22–31 s with no statistics at all, 36 s with this. So a restore also calls this as each of its
- * steps begins (the rows of the steps before committed), inside that batch's transaction. SQLite: nothing (its planner
- * keeps no statistics unless asked, and Kith never asks).
+ * took 40–48 s so, 22–31 s with no statistics at all, 36 s with this. So a restore also calls this as its refresh
+ * step begins (the step of those writes; its contacts and history committed), inside that batch's transaction.
+ * SQLite: nothing (its planner keeps no statistics unless asked, and Kith never asks).
  */
 export async function refreshPlannerStatistics(
   db: Kysely<Database>,
@@ -45,12 +45,12 @@ export async function refreshPlannerStatistics(
   if (inTransaction) await sql`SAVEPOINT kith_planner_statistics`.execute(db);
   try {
     const stale = await sql<{ name: string }>`
-      SELECT c.relname AS name FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+      SELECT c.relname AS name FROM pg_class c
       WHERE c.oid IN (${sql.join(tables.map((t) => sql`to_regclass(${t})`))})
         AND pg_relation_size(c.oid) > 0
         AND (c.reltuples < 0
           OR pg_relation_size(c.oid) / current_setting('block_size')::int > 1.1 * c.relpages + 8
-          OR s.n_mod_since_analyze > 50 + 0.1 * c.reltuples)`.execute(db);
+          OR pg_stat_get_mod_since_analyze(c.oid) > 50 + 0.1 * c.reltuples)`.execute(db);
     const names = stale.rows.map((r) => r.name);
     if (names.length > 0) await sql`ANALYZE ${sql.join(names.map((n) => sql.table(n)))}`.execute(db);
     if (inTransaction) await sql`RELEASE SAVEPOINT kith_planner_statistics`.execute(db);

@@ -207,9 +207,9 @@ export class RestoreJobLedger implements RestoreJobRepository {
   }
 
   async recordBatch(accountId: string, id: string, owner: string, batch: RestoreBatchRecord): Promise<boolean> {
-    // A step begins: the rows of the steps before it are committed, and its by-id writes need the planner to know
-    // them (see planner-statistics).
-    if (batch.from.index === 0) await refreshPlannerStatistics(this.db, this.dialect);
+    // The refresh step begins: the restored contacts and history are committed, and its by-id writes need the
+    // planner to know them (see planner-statistics).
+    if (batch.from.step === "refresh" && batch.from.index === 0) await refreshPlannerStatistics(this.db, this.dialect);
     const moved = await this.db
       .updateTable("restore_job")
       .set({
