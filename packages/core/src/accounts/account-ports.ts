@@ -58,7 +58,11 @@ export interface ApiTokenRecord extends ApiToken {
 
 export interface ApiTokenRepository {
   insert(token: ApiTokenRecord): Promise<void>;
-  findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /**
+   * The unrevoked token with this hash and its holder's role in the token's account, read together (one round trip
+   * per API request); null when there is none or its holder is no longer a member.
+   */
+  findActiveByHash(tokenHash: string): Promise<(ApiTokenRecord & { role: Role }) | null>;
   listForMember(accountId: string, userId: string, page: PageQuery): Promise<Page<ApiToken>>;
   revoke(accountId: string, userId: string, id: string, revokedAt: string): Promise<boolean>;
   touch(id: string, lastUsedAt: string): Promise<void>;

@@ -142,14 +142,17 @@ export async function habitOf(deps: Deps, ctx: EngineContext, onlyTags?: readonl
   const thisWeekOn = weekStartOn(ctx.todayOn, weekStartsOn as Weekday);
   const [current, ...past] = habitWeekPeriods(thisWeekOn, timeZone, MAX_STREAK_WEEKS);
   const currentWeek = current ? [current] : [];
-  const [thisWeek] = onlyTags
-    ? await deps.store.progress.reachOuts(ctx.accountId, onlyTags, currentWeek, WEEK_COUNTED)
-    : await deps.store.interactions.countReachOuts(ctx.accountId, currentWeek, WEEK_COUNTED);
-  // Past weeks only change with back-dated history: the store keeps their counts until such a change.
+  // Past weeks only change with back-dated history: the store keeps their counts until such a change. This week's
+  // count and theirs are read at once (neither needs the other).
   const key = `${timeZone}|${weekStartsOn}|${weeklyGoal}|${thisWeekOn}`;
-  const pastWeeks = onlyTags
-    ? await deps.store.progress.reachOuts(ctx.accountId, onlyTags, past, weeklyGoal)
-    : await deps.store.interactions.pastReachOuts(ctx.accountId, key, past, weeklyGoal);
+  const [[thisWeek], pastWeeks] = await Promise.all([
+    onlyTags
+      ? deps.store.progress.reachOuts(ctx.accountId, onlyTags, currentWeek, WEEK_COUNTED)
+      : deps.store.interactions.countReachOuts(ctx.accountId, currentWeek, WEEK_COUNTED),
+    onlyTags
+      ? deps.store.progress.reachOuts(ctx.accountId, onlyTags, past, weeklyGoal)
+      : deps.store.interactions.pastReachOuts(ctx.accountId, key, past, weeklyGoal),
+  ]);
   const weekCounts = [thisWeek ?? 0, ...pastWeeks];
   const h = habitFromWeekCounts({
     weekCounts,
@@ -192,20 +195,30 @@ const MOVED_ON_SHOWN = 20;
 export async function getToday(deps: Deps, actor: Actor): Promise<TodayView> {
   const ctx = await freshEngineContext(deps, actor.accountId);
   const { dailyCap } = ctx.settings.engine;
-  const due = await deps.store.dueState.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
-  const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
-  const drafts = await draftsOf(deps, actor, ctx, [...list.today, ...list.spread.map((s) => s.item)]);
+  // The list (and its drafts), the move-ons and the habit need nothing of each other: read at once, a request waits
+  // for the longest of them, not their sum (on PostgreSQL each is its own round trip on its own connection).
+  const [shown, movedOn, habit] = await Promise.all([
+    (async () => {
+      const due = await deps.store.dueState.topDue(actor.accountId, dailyCap + LATER_SHOWN, LATER_COUNTED);
+      const list = buildTodayList(due.items, { todayOn: ctx.todayOn, dailyCap });
+      const drafts = await draftsOf(deps, actor, ctx, [...list.today, ...list.spread.map((s) => s.item)]);
+      return { due, list, drafts };
+    })(),
+    deps.store.dueState.autoMovedOnSince(
+      actor.accountId,
+      epochMsToInstant(instantToEpochMs(ctx.nowAt) - MOVED_ON_SHOWN_DAYS * 86_400_000),
+      MOVED_ON_SHOWN,
+    ),
+    habitOf(deps, ctx),
+  ]);
+  const { due, list, drafts } = shown;
   return {
     todayOn: ctx.todayOn,
     items: list.today.map((entry) => presentEntry(entry, drafts)),
     later: list.spread.map(({ item, plannedOn }) => ({ ...presentEntry(item, drafts), plannedOn })),
     laterCount: due.total - list.today.length,
     laterCountCapped: due.capped,
-    movedOn: await deps.store.dueState.autoMovedOnSince(
-      actor.accountId,
-      epochMsToInstant(instantToEpochMs(ctx.nowAt) - MOVED_ON_SHOWN_DAYS * 86_400_000),
-      MOVED_ON_SHOWN,
-    ),
-    habit: await habitOf(deps, ctx),
+    movedOn,
+    habit,
   };
 }

@@ -261,15 +261,22 @@ export class KyselyApiTokenRepository implements ApiTokenRepository {
       .execute();
   }
 
-  async findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+  async findActiveByHash(tokenHash: string): Promise<(ApiTokenRecord & { role: Role }) | null> {
+    // The membership as `memberships.find` reads it (its user row included), in the same statement.
     const r = await this.db
-      .selectFrom("api_token")
-      .selectAll()
-      .where("token_hash", "=", tokenHash)
-      .where("revoked_at", "is", null)
+      .selectFrom("api_token as t")
+      .innerJoin("membership as m", (join) =>
+        join.onRef("m.account_id", "=", "t.account_id").onRef("m.user_id", "=", "t.user_id"),
+      )
+      .innerJoin("user as u", "u.id", "m.user_id")
+      .selectAll("t")
+      .select("m.role")
+      .where("t.token_hash", "=", tokenHash)
+      .where("t.revoked_at", "is", null)
       .executeTakeFirst();
     if (!r) return null;
     return {
+      role: r.role as Role,
       id: r.id,
       accountId: r.account_id,
       userId: r.user_id,

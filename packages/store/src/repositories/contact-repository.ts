@@ -210,19 +210,30 @@ export class KyselyContactRepository implements ContactRepository {
     let q = this.filtered(this.db.selectFrom("contact as c"), accountId, query, true);
     const matches = searchCondition(this.dialect, words);
     if (matches) q = q.where(matches);
-    // Counted before the cursor narrows it: the list's length, exact (the web showed "50+").
-    const total = page.cursor
-      ? null
-      : Number((await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     const sort = SORTS[query.sort];
     const ordered = this.ordered(q, sort, page);
-    const rows =
+    // The count and the page need nothing of each other: read at once, the request waits for the longer (on
+    // PostgreSQL each on its own connection; SQLite's one connection takes them in turn).
+    const [total, rows] = await Promise.all([
+      // Counted before the cursor narrows it: the list's length, exact (the web showed "50+").
+      page.cursor
+        ? null
+        : q
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+            .then((r) => Number(r.n)),
       words.length === 0
-        ? await ordered.select(SUMMARY_COLUMNS).select(companyNameOf).execute()
-        : await this.rowsOf(
-            accountId,
-            (await ordered.select("c.id").execute()).map((r) => r.id),
-          );
+        ? ordered.select(SUMMARY_COLUMNS).select(companyNameOf).execute()
+        : ordered
+            .select("c.id")
+            .execute()
+            .then((ids) =>
+              this.rowsOf(
+                accountId,
+                ids.map((r) => r.id),
+              ),
+            ),
+    ]);
     return this.pageOf(rows, sort, page, total);
   }
 

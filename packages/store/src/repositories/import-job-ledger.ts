@@ -13,6 +13,7 @@ import type {
 } from "@kith/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
+import { refreshPlannerStatistics } from "../planner-statistics.ts";
 import type { Database, Dialect } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
@@ -300,6 +301,8 @@ export class ImportJobLedger implements ImportJobRepository {
         .where("account_id", "=", accountId)
         .where("job_id", "=", id)
         .execute();
+      // Its rows are in: the planner's statistics follow a bulk fill now, not on autovacuum's next round.
+      await refreshPlannerStatistics(this.db, this.dialect);
     }
     return true;
   }

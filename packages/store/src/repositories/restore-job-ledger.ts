@@ -10,6 +10,7 @@ import type {
 } from "@kith/core";
 import type { ExpressionBuilder, Kysely } from "kysely";
 import { leaseFree, leaseFreeOrHeldBy, leaseHeldBy, noLease, renewLease, takeLease } from "../leases/lease.ts";
+import { refreshPlannerStatistics } from "../planner-statistics.ts";
 import type { Database, Dialect } from "../schema.ts";
 import { fromJson } from "./json.ts";
 
@@ -206,6 +207,9 @@ export class RestoreJobLedger implements RestoreJobRepository {
   }
 
   async recordBatch(accountId: string, id: string, owner: string, batch: RestoreBatchRecord): Promise<boolean> {
+    // The refresh step begins: the restored contacts and history are committed, and its by-id writes need the
+    // planner to know them (see planner-statistics).
+    if (batch.from.step === "refresh" && batch.from.index === 0) await refreshPlannerStatistics(this.db, this.dialect);
     const moved = await this.db
       .updateTable("restore_job")
       .set({
@@ -248,6 +252,8 @@ export class RestoreJobLedger implements RestoreJobRepository {
     if (Number(done.numUpdatedRows) !== 1) return false;
     // The upload is not kept once the job has ended: a failed restore took out what it wrote, and is started again.
     await this.db.deleteFrom("restore_job_file").where("account_id", "=", accountId).where("job_id", "=", id).execute();
+    // A committed restore filled the account's tables: the planner's statistics follow now (see planner-statistics).
+    if (end.status === "committed") await refreshPlannerStatistics(this.db, this.dialect);
     return true;
   }
 
