@@ -21,19 +21,19 @@ import {
  * `jobs/threaded-jobs.ts`) on a SQLite file (or PostgreSQL); the test process only sends requests and times them.
  * Only B's requests sent and answered while A's (or R's) work ran count, and A's jobs must cover that whole window.
  *
- * A timed test, so it runs alone (`npm run test:fairness`, its own vitest config; not yet in `npm test`, see
- * docs/RELIABILITY.md), never beside other test files that would take the cores from it; B's p99 alone is logged first, to tell a slow machine
+ * A timed test, so it runs alone (`npm run test:fairness`, its own vitest config, in `npm test` after the other
+ * suites), never beside other test files that would take the cores from it; B's p99 alone is logged first, to tell a slow machine
  * from a stall. KITH_FAIRNESS_ROWS sizes A's import (20,000 by default), KITH_FAIRNESS_SMALL_IMPORTS the one-row
  * imports (30), KITH_FAIRNESS_RESTORE_CONTACTS and KITH_FAIRNESS_RESTORE_INTERACTIONS R's backup (5,000 and
  * 20,000: about 10 MB, so answered 202 and checked by the job); KITH_FAIRNESS_ENGINES which databases
- * (`sqlite` by default; `sqlite,postgres` adds a fresh PostgreSQL database, see docs/RELIABILITY.md for why it is
- * not in CI).
+ * (both by default, `sqlite,postgres`: PostgreSQL in a fresh database on 127.0.0.1:5432; `sqlite` alone where no
+ * PostgreSQL runs).
  */
 const IMPORT_ROWS = Number(process.env.KITH_FAIRNESS_ROWS ?? 20_000);
 const SMALL_IMPORTS = Number(process.env.KITH_FAIRNESS_SMALL_IMPORTS ?? 30);
 const RESTORE_CONTACTS = Number(process.env.KITH_FAIRNESS_RESTORE_CONTACTS ?? 5_000);
 const RESTORE_INTERACTIONS = Number(process.env.KITH_FAIRNESS_RESTORE_INTERACTIONS ?? 20_000);
-const ENGINES = (process.env.KITH_FAIRNESS_ENGINES ?? "sqlite").split(",") as Engine[];
+const ENGINES = (process.env.KITH_FAIRNESS_ENGINES ?? "sqlite,postgres").split(",") as Engine[];
 const P99_BOUND_MS = 100;
 /** The longest time within B's window when none of A's imports was queued or running. */
 const MAX_IDLE_GAP_MS = 2000;
