@@ -1,37 +1,12 @@
 import { DIALECTS, useTestWorld } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
 import type { Deps, Repositories } from "../ports/index.ts";
+import { smallBackupOf } from "../testing/generate-backup.ts";
 import { exportBackup, getRestore, restoreBackup, startRestore } from "./index.ts";
 import type { RestorePoint } from "./restore-job-port.ts";
 import { RESTORE_BATCH_ROWS_MIN, runRestoreJob } from "./run-restore-job.ts";
 
-const at = "2026-01-05T10:00:00.000Z";
-
-/** A backup of `n` contacts at three companies, one interaction each (the lists a backup must have). */
-function backupOf(n: number) {
-  const contacts = Array.from({ length: n }, (_, i) => ({
-    ...{ ref: `contact-${i}`, firstName: `First${i}`, lastName: "Last", emails: [{ address: `c${i}@example.com` }] },
-    ...{ phones: [], links: [], companyRef: `company-${i % 3}`, title: "", tags: ["restored"], interests: [] },
-    ...{ howWeMet: "", notes: "", birthday: null, circle: "network", timeZone: null, muted: false },
-    ...{ cadenceOverride: null, snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null },
-    ...{ archivedAt: null, createdAt: at, updatedAt: at },
-  }));
-  return {
-    format: "kith-backup",
-    version: 1,
-    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: {} },
-    companies: [0, 1, 2].map((i) => ({
-      ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
-      ...{ createdAt: at, updatedAt: at },
-    })),
-    contacts,
-    interactions: contacts.map((c, i) => ({
-      ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
-      ...{ occurredAt: at, summary: "hello", meaningful: true, source: "manual", createdAt: at, updatedAt: at },
-    })),
-    followUps: [],
-  };
-}
+const backupOf = (n: number) => smallBackupOf(n);
 
 /** The store, but every batch's move of the job's point (`recordBatch`, in the batch's transaction) is kept. */
 function recordingMoves(deps: Deps, moves: { from: RestorePoint; to: RestorePoint }[]): Deps {

@@ -47,3 +47,43 @@ export function generateBackupJson(contacts: number, interactions: number, seed 
   const head = JSON.stringify({ format: "kith-backup", version: 1, account, companies });
   return `${head.slice(0, -1)},"contacts":[${people.join(",")}],"interactions":[${touches.join(",")}],"followUps":[]}`;
 }
+
+/**
+ * A small backup as an object, for restore tests that count batches: `n` contacts (tagged, at three companies),
+ * one outbound email each, a follow-up on every `followUpEvery`th contact (none when 0), and the account's
+ * `settings`.
+ */
+export function smallBackupOf(n: number, options: { followUpEvery?: number; settings?: object } = {}) {
+  const at = "2026-01-05T10:00:00.000Z";
+  const every = options.followUpEvery ?? 0;
+  const contacts = Array.from({ length: n }, (_, i) => ({
+    ...{ ref: `contact-${i}`, firstName: `First${i}`, lastName: "Last", emails: [{ address: `c${i}@example.com` }] },
+    ...{ phones: [], links: [], companyRef: `company-${i % 3}`, title: "", tags: ["restored"], interests: [] },
+    ...{ howWeMet: "", notes: "", birthday: null, circle: "network", timeZone: null, muted: false },
+    ...{ cadenceOverride: null, snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null },
+    ...{ archivedAt: null, createdAt: at, updatedAt: at },
+  }));
+  return {
+    format: "kith-backup",
+    version: 1,
+    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: options.settings ?? {} },
+    companies: [0, 1, 2].map((i) => ({
+      ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
+      ...{ createdAt: at, updatedAt: at },
+    })),
+    contacts,
+    interactions: contacts.map((c, i) => ({
+      ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
+      ...{ occurredAt: at, summary: "hello", meaningful: true, source: "manual", createdAt: at, updatedAt: at },
+    })),
+    followUps:
+      every === 0
+        ? []
+        : contacts
+            .filter((_, i) => i % every === 0)
+            .map((c, i) => ({
+              ...{ ref: `follow-up-${i}`, contactRef: c.ref, interactionRef: null, dueOn: "2026-02-01", title: "Call" },
+              ...{ notes: "", status: "open", snoozedUntilOn: null, completedAt: null, createdAt: at, updatedAt: at },
+            })),
+  };
+}

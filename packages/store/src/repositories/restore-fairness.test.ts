@@ -8,44 +8,16 @@ import {
   runRestoreTick,
   startRestore,
 } from "@kith/core";
+import { smallBackupOf } from "@kith/core/testing/generate-backup";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { DIALECTS, useTestWorld } from "../testing/index.ts";
 
-const at = "2026-01-05T10:00:00.000Z";
 /** Small batches, so a few hundred rows make several of them (the default is 200). */
 const batchRows = 40;
 
 /** A backup of `n` contacts (tagged, at a few companies), one interaction each, and a follow-up on every tenth. */
-function backupOf(n: number) {
-  const contacts = Array.from({ length: n }, (_, i) => ({
-    ...{ ref: `contact-${i}`, firstName: `First${i}`, lastName: "Last", emails: [{ address: `c${i}@example.com` }] },
-    ...{ phones: [], links: [], companyRef: `company-${i % 3}`, title: "", tags: ["restored"], interests: [] },
-    ...{ howWeMet: "", notes: "", birthday: null, circle: "network", timeZone: null, muted: false },
-    ...{ cadenceOverride: null, snoozedUntilOn: null, movedOnAt: null, moveOnNote: null, circleBeforeMoveOn: null },
-    ...{ archivedAt: null, createdAt: at, updatedAt: at },
-  }));
-  return {
-    format: "kith-backup",
-    version: 1,
-    account: { name: "Restored", timeZone: "Europe/Paris", country: "FR", settings: { engine: { dailyCap: 9 } } },
-    companies: [0, 1, 2].map((i) => ({
-      ...{ ref: `company-${i}`, name: `Company ${i}`, domain: null, target: false, notes: "" },
-      ...{ createdAt: at, updatedAt: at },
-    })),
-    contacts,
-    interactions: contacts.map((c, i) => ({
-      ...{ ref: `interaction-${i}`, contactRefs: [c.ref], kind: "email", direction: "outbound" },
-      ...{ occurredAt: at, summary: "hello", meaningful: true, source: "manual", createdAt: at, updatedAt: at },
-    })),
-    followUps: contacts
-      .filter((_, i) => i % 10 === 0)
-      .map((c, i) => ({
-        ...{ ref: `follow-up-${i}`, contactRef: c.ref, interactionRef: null, dueOn: "2026-02-01", title: "Call" },
-        ...{ notes: "", status: "open", snoozedUntilOn: null, completedAt: null, createdAt: at, updatedAt: at },
-      })),
-  };
-}
+const backupOf = (n: number) => smallBackupOf(n, { followUpEvery: 10, settings: { engine: { dailyCap: 9 } } });
 
 /** The store, but the `failAt`th interaction written fails (a disk error, a constraint) — after earlier batches committed. */
 function failingAt(deps: Deps, failAt: number): Deps {
