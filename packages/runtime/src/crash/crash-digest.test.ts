@@ -1,7 +1,7 @@
 import path from "node:path";
 import { addFollowUp, createAccountForUser, createContact, type Deps } from "@kith/core";
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
-import { createStore, migrate, type OpenDatabase } from "@kith/store";
+import { createStore, type OpenDatabase } from "@kith/store";
 import {
   crashLocation,
   crashRounds,
@@ -12,7 +12,7 @@ import {
   integrityOf,
   openFor,
   runCrashChild,
-  underSchemaLock,
+  seedAt,
   useTempDir,
 } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
@@ -123,15 +123,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
     let round = 1;
     let sink = await new SmtpSink().start();
     let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-    const seedRound = async () => {
-      const seeding = openFor(place.location);
-      try {
-        await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
-        await seed(seeding);
-      } finally {
-        await seeding.close();
-      }
-    };
+    const seedRound = () => seedAt(place.location, seed);
     try {
       await seedRound();
       // Each restart's clock is past the lease the killed one held (each round's clock starts again: a new ledger).

@@ -13,7 +13,7 @@ import {
   sendCampaign,
 } from "@kith/core";
 import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
-import { migrate, type OpenDatabase } from "@kith/store";
+import type { OpenDatabase } from "@kith/store";
 import {
   crashLocation,
   crashRounds,
@@ -22,7 +22,7 @@ import {
   crashTimings,
   insertTestUser,
   runCrashChild,
-  underSchemaLock,
+  seedAt,
   useTempDir,
 } from "@kith/store/testing";
 import { sql } from "kysely";
@@ -188,15 +188,8 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
     let round = 1;
     let sink = await new SmtpSink().start();
     let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-    const seedRound = async (): Promise<Seeded> => {
-      const seeding = openFor(place.location);
-      try {
-        await (dialect === "postgres" ? underSchemaLock(() => migrate(seeding)) : migrate(seeding));
-        return await seed(seeding, depsFor(seeding, 0, "seed"), sink.port);
-      } finally {
-        await seeding.close();
-      }
-    };
+    const seedRound = (): Promise<Seeded> =>
+      seedAt(place.location, (seeding) => seed(seeding, depsFor(seeding, 0, "seed"), sink.port));
     try {
       let seeded = await seedRound();
       const offset = (i: number) => i * 120_000;

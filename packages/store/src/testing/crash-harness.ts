@@ -6,11 +6,12 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import type { OpenDatabase } from "../database.ts";
+import { openFor } from "../crash/crash-child.ts";
+import { migrate, type OpenDatabase } from "../database.ts";
 import type { Dialect } from "../schema.ts";
 import { TEST_PG_URL, underSchemaLock } from "./test-databases.ts";
 
-export { openFor } from "../crash/crash-child.ts";
+export { openFor };
 
 /**
  * Where a crash scenario's database lives, named so a child process can open it (`openFor`): a SQLite folder under
@@ -39,6 +40,20 @@ export async function crashLocation(
 }
 
 /** SQLite's integrity check ("ok" when whole); PostgreSQL has none to run, and answers "ok". */
+/**
+ * A round's database made ready: opened at `location`, migrated (on PostgreSQL under the schema lock, as parallel
+ * test files migrate), given to `seed`, and closed again, so each child run opens it afresh.
+ */
+export async function seedAt<T>(location: string, seed: (open: OpenDatabase) => Promise<T>): Promise<T> {
+  const open = openFor(location);
+  try {
+    await (open.dialect === "postgres" ? underSchemaLock(() => migrate(open)) : migrate(open));
+    return await seed(open);
+  } finally {
+    await open.close();
+  }
+}
+
 export async function integrityOf(open: OpenDatabase): Promise<string> {
   if (open.dialect !== "sqlite") return "ok";
   const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(open.db);

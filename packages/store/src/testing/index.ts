@@ -8,6 +8,7 @@ export {
   integrityOf,
   openFor,
   runCrashChild,
+  seedAt,
 } from "./crash-harness.ts";
 export { ownTables } from "./own-tables.ts";
 export {
