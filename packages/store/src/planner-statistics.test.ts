@@ -47,16 +47,17 @@ describe.each(DIALECTS)("planner statistics after a bulk write on %s", (dialect)
     }
   });
 
-  it("analyzes a table only when it has no statistics or has grown past them", async () => {
+  it("analyzes again a table that has grown past its statistics", async () => {
     await commitImport(w.deps, w.alice, { content: generateLinkedInExport(300, 5).content, fileName: "a.csv" });
-    // The import analyzed what it filled: nothing is stale now.
-    expect(await refreshPlannerStatistics(w.db.db, dialect)).toEqual([]);
-    if (dialect === "sqlite") return;
+    if (dialect === "sqlite") {
+      expect(await refreshPlannerStatistics(w.db.db, dialect)).toEqual([]);
+      return;
+    }
     const first = await countOf("contact");
-    // A few more rows: well within what the statistics hold, left to autovacuum.
-    await commitImport(w.deps, w.bob, { content: generateLinkedInExport(5, 6).content, fileName: "b.csv" });
     expect(await plannedRows("contact")).toBe(first);
-    // Twice as many: analyzed again as the import commits.
+    // Twice as many: analyzed again as the import commits. (That a few rows more are left to autovacuum is not
+    // asserted: PostgreSQL's write counters reach `pg_stat_get_mod_since_analyze` up to seconds late, so whether
+    // an earlier import's rows still count then depends on the timing; a CI run saw it.)
     await commitImport(w.deps, w.bob, { content: generateLinkedInExport(600, 7).content, fileName: "c.csv" });
     expect(await countOf("contact")).toBeGreaterThan(2 * first);
     expect(await plannedRows("contact")).toBe(await countOf("contact"));
