@@ -3,7 +3,6 @@ import { addFollowUp, createAccountForUser, createContact, type Deps } from "@ki
 import { PlainSecrets, SequentialIds } from "@kith/core/testing";
 import { createStore, type OpenDatabase } from "@kith/store";
 import {
-  crashLocation,
   crashRounds,
   crashStopwatch,
   crashTimeout,
@@ -12,11 +11,11 @@ import {
   integrityOf,
   openFor,
   runCrashChild,
-  seedAt,
   useTempDir,
 } from "@kith/store/testing";
 import { describe, expect, it } from "vitest";
-import { SmtpSink } from "../testing/smtp-sink.ts";
+import { MailCrashRound } from "../testing/mail-crash-round.ts";
+import type { SmtpSink } from "../testing/smtp-sink.ts";
 import { DIGEST_LEASE_MS, DIGEST_MORNING } from "./crash-digest-child.ts";
 
 /**
@@ -120,12 +119,8 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
   const timeout = crashTimeout(KILLS, 900_000);
   it(`${KILLS} kills, then every account's digest is sent: once per Message-ID`, { timeout }, async () => {
     /** Each round's own database and SMTP sink: its ledger and its count of mails start from nothing. */
-    let round = 1;
-    let sink = await new SmtpSink().start();
-    let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-    const seedRound = () => seedAt(place.location, seed);
+    const r = await MailCrashRound.open(dialect, tmp.path, (open) => seed(open));
     try {
-      await seedRound();
       // Each restart's clock is past the lease the killed one held (each round's clock starts again: a new ledger).
       const offset = (i: number) => i * (DIGEST_LEASE_MS + 5_000);
       let mails = 0;
@@ -135,19 +130,12 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
       const tally = await crashRounds({
         kills: KILLS,
         run: ({ inRound }, cut) =>
-          runChild(place.location, sink.port, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
-        check: () => checkAnyRun(place.location),
+          runChild(r.location, r.sink.port, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
+        check: () => checkAnyRun(r.location),
         endRound: async ({ kills }) => {
-          mails += await checkDone(place.location, sink, kills);
+          mails += await checkDone(r.location, r.sink, kills);
         },
-        nextRound: async () => {
-          await sink.stop();
-          await place.dispose();
-          round += 1;
-          sink = await new SmtpSink().start();
-          place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-          await seedRound();
-        },
+        nextRound: () => r.next(),
       });
       const { kills, runs, rounds } = tally;
       console.info(`digest crash on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds`);
@@ -155,8 +143,7 @@ describe.each(["sqlite", "postgres"] as const)("digest sending killed at random 
       console.info(`digest crash on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}`);
       expect(kills).toBeGreaterThan(0);
     } finally {
-      await sink.stop();
-      await place.dispose();
+      await r.close();
     }
   });
 });

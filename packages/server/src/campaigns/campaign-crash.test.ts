@@ -12,17 +12,16 @@ import {
   saveMemberSmtp,
   sendCampaign,
 } from "@kith/core";
-import { SmtpSink } from "@kith/runtime/testing/smtp-sink";
+import { MailCrashRound } from "@kith/runtime/testing/mail-crash-round";
+import type { SmtpSink } from "@kith/runtime/testing/smtp-sink";
 import type { OpenDatabase } from "@kith/store";
 import {
-  crashLocation,
   crashRounds,
   crashStopwatch,
   crashTimeout,
   crashTimings,
   insertTestUser,
   runCrashChild,
-  seedAt,
   useTempDir,
 } from "@kith/store/testing";
 import { sql } from "kysely";
@@ -185,13 +184,10 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
   const timeout = crashTimeout(KILLS, 600_000);
   it(`sends one message per person and logs one touch each through ${KILLS} kills`, { timeout }, async () => {
     /** Each round's own database and SMTP server: its campaign and its count of messages start from nothing. */
-    let round = 1;
-    let sink = await new SmtpSink().start();
-    let place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-    const seedRound = (): Promise<Seeded> =>
-      seedAt(place.location, (seeding) => seed(seeding, depsFor(seeding, 0, "seed"), sink.port));
+    const r = await MailCrashRound.open(dialect, tmp.path, (seeding, sink) =>
+      seed(seeding, depsFor(seeding, 0, "seed"), sink.port),
+    );
     try {
-      let seeded = await seedRound();
       const offset = (i: number) => i * 120_000;
       let unknownSettled = 0;
       crashTimings();
@@ -199,24 +195,16 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       // The 30 messages are all settled after about 8 kills: a round ends there and the next starts afresh.
       const tally = await crashRounds({
         kills: KILLS,
-        run: ({ inRound }, cut) =>
-          runChild(place.location, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
-        check: () => checkAnyRun(place.location, sink, seeded, false),
+        run: ({ inRound }, cut) => runChild(r.location, offset(inRound), cut ? Math.floor(Math.random() * 1500) : null),
+        check: () => checkAnyRun(r.location, r.sink, r.seeded, false),
         // The sender found nothing left to send: the member settles what is unknown, a sender runs again (it sends
         // what was retried), and the round is checked as the end.
         endRound: async ({ runs }) => {
-          unknownSettled += await settleUnknown(place.location, sink, seeded, offset(runs));
-          expect(await runChild(place.location, offset(runs + 1), null)).toBe("done");
-          await checkAnyRun(place.location, sink, seeded, true);
+          unknownSettled += await settleUnknown(r.location, r.sink, r.seeded, offset(runs));
+          expect(await runChild(r.location, offset(runs + 1), null)).toBe("done");
+          await checkAnyRun(r.location, r.sink, r.seeded, true);
         },
-        nextRound: async () => {
-          await sink.stop();
-          await place.dispose();
-          round += 1;
-          sink = await new SmtpSink().start();
-          place = await crashLocation(dialect, path.join(tmp.path, `round-${round}`));
-          seeded = await seedRound();
-        },
+        nextRound: () => r.next(),
       });
       const { kills, runs, rounds } = tally;
       console.info(`campaign crash on ${dialect}: ${kills} kills in ${runs} runs, ${rounds} rounds`);
@@ -224,8 +212,7 @@ describe.each(["sqlite", "postgres"] as const)("a campaign's sender killed mid-b
       console.info(`campaign crash on ${dialect}: ${stopwatch.elapsed()}; children: ${crashTimings()}`);
       expect(kills).toBeGreaterThan(0);
     } finally {
-      await sink.stop();
-      await place.dispose();
+      await r.close();
     }
   });
 });
