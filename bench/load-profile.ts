@@ -6,7 +6,7 @@ import { migrate, openDatabase } from "@kith/store";
 import pg from "pg";
 import { benchDeps } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
-import { helloLoad, mixedLoad } from "./load.ts";
+import { helloLoad, mixedLoad, warmUp } from "./load.ts";
 import { startHelloWorld } from "./server-process.ts";
 
 /**
@@ -115,6 +115,7 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
+  await warmUp(url, token);
   const cpuBefore = cpuMsOf(child.pid as number);
   const load = await mixedLoad(url, token, ids, SECONDS);
   const cpuMs = cpuMsOf(child.pid as number) - cpuBefore;

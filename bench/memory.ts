@@ -6,7 +6,7 @@ import { createApiToken } from "@kith/core";
 import { migrate, openDatabase } from "@kith/store";
 import { benchDeps } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
-import { mixedLoad } from "./load.ts";
+import { mixedLoad, warmUp } from "./load.ts";
 import { memoryOf, startServer } from "./server-process.ts";
 
 /**
@@ -110,6 +110,7 @@ try {
   console.log(`main thread: ${JSON.stringify(await probe())}`);
   console.log(`after the probe's GC: RSS ${memoryOf(pid).rssMb.toFixed(0)} MB; by mapping: ${mappings()}`);
   if (LOAD_SECONDS > 0) {
+    await warmUp(server.url, token);
     const load = await mixedLoad(server.url, token, ids, LOAD_SECONDS);
     const peak = memoryOf(pid);
     console.log(

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { getToday } from "@kith/core";
 import { migrate, openDatabase } from "@kith/store";
 import type SQLite from "better-sqlite3";
+import type pg from "pg";
 import { benchDeps } from "./bench-deps.ts";
 import { ms, percentiles, sample } from "./measure.ts";
 
@@ -9,31 +11,51 @@ import { ms, percentiles, sample } from "./measure.ts";
  * P1's service (`getToday`, as bench/run.ts measures it: the bench's fixed day) repeated on a kept bench account,
  * for a CPU profile: `BENCH_DATA_DIR=<dir with kith.db> node --cpu-prof --cpu-prof-dir=<out> --import tsx
  * bench/profile-today.ts`, then `node --import tsx bench/cpu-profile-summary.ts <out>`. BENCH_TIMES (default 300).
- * Prints wall and CPU percentiles and each statement's share of the query time (Kysely's query log).
+ * Prints wall and CPU percentiles and each statement's share of the query time. On PostgreSQL
+ * (`BENCH_POSTGRES_URL=postgres://…/kith_bench`, the database `npm run bench` kept with BENCH_DATA_DIR set) a
+ * statement's time is its round trip, from sending it until its rows are in, and statements the service sends at
+ * once overlap.
  */
+const PG_URL = process.env.BENCH_POSTGRES_URL;
 const dir = process.env.BENCH_DATA_DIR;
-if (!dir) throw new Error("BENCH_DATA_DIR: the folder of a generated account");
+if (!dir && !PG_URL) throw new Error("BENCH_DATA_DIR: the folder of a generated account (or BENCH_POSTGRES_URL)");
 const times = Number(process.env.BENCH_TIMES ?? 300);
-const open = openDatabase({ dataDir: dir });
+const open = openDatabase(PG_URL ? { databaseUrl: PG_URL } : { dataDir: dir as string });
 await migrate(open);
 const spent = new Map<string, { ms: number; n: number }>();
-// Each statement timed by its text around better-sqlite3's calls (as bench/load-cpu.ts does), so the store keeps
-// its own statement cache: a logging Kysely over the raw connection would prepare every statement again.
-const proto = Object.getPrototypeOf((open.raw as SQLite.Database).prepare("select 1")) as Record<string, unknown>;
-for (const method of ["all", "get", "run"]) {
-  const original = proto[method] as (this: SQLite.Statement, ...a: unknown[]) => unknown;
-  proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+const count = (text: string, start: number) => {
+  const key = text.replace(/\s+/g, " ").slice(0, 160);
+  const entry = spent.get(key) ?? { ms: 0, n: 0 };
+  entry.ms += performance.now() - start;
+  entry.n += 1;
+  spent.set(key, entry);
+};
+if (open.dialect === "sqlite") {
+  // Each statement timed by its text around better-sqlite3's calls (as bench/load-cpu.ts does), so the store keeps
+  // its own statement cache: a logging Kysely over the raw connection would prepare every statement again.
+  const proto = Object.getPrototypeOf((open.raw as SQLite.Database).prepare("select 1")) as Record<string, unknown>;
+  for (const method of ["all", "get", "run"]) {
+    const original = proto[method] as (this: SQLite.Statement, ...a: unknown[]) => unknown;
+    proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        count(this.source, start);
+      }
+    };
+  }
+} else {
+  // The store's own copy of pg: Kysely sends every statement through a pooled client's promise `query`.
+  const pgOfStore = createRequire(new URL("../packages/store/package.json", import.meta.url))("pg") as typeof pg;
+  const original = pgOfStore.Client.prototype.query as (...a: unknown[]) => unknown;
+  pgOfStore.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const start = performance.now();
-    try {
-      return original.apply(this, args);
-    } finally {
-      const key = this.source.replace(/\s+/g, " ").slice(0, 160);
-      const entry = spent.get(key) ?? { ms: 0, n: 0 };
-      entry.ms += performance.now() - start;
-      entry.n += 1;
-      spent.set(key, entry);
-    }
-  };
+    const result = original.apply(this, args);
+    const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string })?.text ?? "");
+    if (result instanceof Promise) return result.finally(() => count(text, start));
+    return result;
+  } as typeof pgOfStore.Client.prototype.query;
 }
 const deps = benchDeps(open, "2026-11-24T14:00:00.000Z");
 const member = (await deps.store.memberships.listForUser("bench-user"))[0];
