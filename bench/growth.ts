@@ -10,7 +10,7 @@ import { benchDeps, serveInProcess } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
 import { ms, percentiles, type Stats, sample } from "./measure.ts";
 import { memoryBfs, pathsWorkload } from "./network-paths.ts";
-import { sqliteRawSearch } from "./raw-search.ts";
+import { POSTGRES_RAW_SEARCH, postgresRawQuery, sqliteRawSearch } from "./raw-search.ts";
 
 /**
  * `npm run bench:growth`: does a figure stay flat as an account grows? Builds accounts of 10k, 50k and 200k
@@ -67,14 +67,7 @@ function postgresRaw(pool: pg.Pool): Raw {
           [a],
         )
       ).rows,
-    search: async (a, words) =>
-      (
-        await pool.query(
-          `SELECT c.* FROM contact c WHERE c.account_id = $1 AND c.archived_at IS NULL
-           AND to_tsvector('simple', c.search_text) @@ to_tsquery('simple', $2) ORDER BY c.sort_name, c.id LIMIT 51`,
-          [a, words.map((w) => `${w}:*`).join(" & ")],
-        )
-      ).rows,
+    search: async (a, words) => (await pool.query(POSTGRES_RAW_SEARCH, [a, postgresRawQuery(a, words)])).rows,
   };
 }
 
@@ -216,8 +209,8 @@ async function main() {
     "",
     `Command: \`${command}\` (BENCH_GROWTH_SIZES=${SIZES.join(",")}; per contact ${PER_CONTACT.interactions} ` +
       `interactions and ${PER_CONTACT.edges} knows-edges, the hub with 0.6 × contacts; ${TARGETS} path targets).`,
-    `Date: ${new Date().toISOString().slice(0, 16)} UTC. Machine: ${os.cpus().length} cores, shared with other ` +
-      `work; load average at each size: ${results.map((r) => `${k(r.size)} ${r.load}`).join("; ")}.`,
+    `Date: ${new Date().toISOString().slice(0, 16)} UTC. Machine: ${os.cpus().length} cores ` +
+      `(the run's own work included in the load); load average at each size: ${results.map((r) => `${k(r.size)} ${r.load}`).join("; ")}.`,
     "Each cell: p95, the raw baseline's p95 in the same run, and their ratio; the last column: the largest size's " +
       "p95 over the smallest's (goal ≤ 2×), and the same for the raw baseline.",
     "",

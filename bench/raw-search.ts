@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 
 /**
@@ -21,3 +22,18 @@ export function sqliteRawSearch(raw: Database.Database): (accountId: string, wor
     return search.all(words.map((w) => `"${prefix}${w}"*`).join(" AND "), accountId);
   };
 }
+
+/**
+ * The raw engine's search on PostgreSQL, as the schema has it: a search's first page of contact rows from the GIN
+ * index of migration 0042 (each word behind the account's key, `left(md5(account_id), 10)`), sorted by name.
+ * Parameters: the account id, then the words as a tsquery of the account's entries (`postgresRawQuery`).
+ */
+export const POSTGRES_RAW_SEARCH = `SELECT c.* FROM contact c WHERE c.account_id = $1 AND c.archived_at IS NULL
+  AND array_to_tsvector(string_to_array(left(md5(c.account_id), 10) || '/'
+      || replace(c.search_text, ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ $2::tsquery
+  ORDER BY c.sort_name, c.id LIMIT 51`;
+
+export const postgresRawQuery = (accountId: string, words: readonly string[]): string => {
+  const key = createHash("md5").update(accountId, "utf8").digest("hex").slice(0, 10);
+  return words.map((w) => `'${key}/${w}':*`).join(" & ");
+};

@@ -9,9 +9,9 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import { serveInProcess } from "./bench-deps.ts";
 import { generate } from "./generate.ts";
-import { helloLoad, mixedLoad } from "./load.ts";
+import { helloLoad, mixedLoad, warmUp } from "./load.ts";
 import { ms, ratio, type Stats, sample } from "./measure.ts";
-import { sqliteRawSearch } from "./raw-search.ts";
+import { POSTGRES_RAW_SEARCH, postgresRawQuery, sqliteRawSearch } from "./raw-search.ts";
 import { memoryOf, startHelloWorld, startServer } from "./server-process.ts";
 import { firstLoadJsKb } from "./web-size.ts";
 
@@ -29,6 +29,11 @@ const DATA_DIR = process.env.BENCH_DATA_DIR;
 /** `load`: only P5/P7 against the server (needs BENCH_DATA_DIR with an account); RESULTS.md is left alone. */
 const ONLY = process.env.BENCH_ONLY;
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Milliseconds and req/s hold only on a quiet machine: the load average when the run began is part of the record. */
+const LOAD_BEFORE = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" ");
 
 interface Row {
   figure: string;
@@ -67,7 +72,6 @@ function sqliteRaw(raw: Database.Database): RawEngine {
 }
 
 function postgresRaw(pool: pg.Pool): RawEngine {
-  const query = SEARCH_WORDS.map((w) => `${w}:*`).join(" & ");
   return {
     label: "PostgreSQL (pg) on 127.0.0.1",
     dueCount: async (a) =>
@@ -87,36 +91,38 @@ function postgresRaw(pool: pg.Pool): RawEngine {
           [a],
         )
       ).rows,
-    search: async (a) =>
-      (
-        await pool.query(
-          `SELECT c.* FROM contact c WHERE c.account_id = $1 AND c.archived_at IS NULL
-           AND to_tsvector('simple', c.search_text) @@ to_tsquery('simple', $2) ORDER BY c.sort_name, c.id LIMIT 51`,
-          [a, query],
-        )
-      ).rows,
+    search: async (a) => (await pool.query(POSTGRES_RAW_SEARCH, [a, postgresRawQuery(a, SEARCH_WORDS)])).rows,
   };
 }
 
-/** A fresh, empty database `kith_bench` on the server of `url`; returns its URL. */
-async function freshPostgresDatabase(url: string): Promise<string> {
+/**
+ * The database `kith_bench` on the server of `url`: fresh and empty (dropped first), or with BENCH_DATA_DIR set the
+ * one a run before generated, kept (as a kept SQLite account is), when there is one. `reuse` says it holds one.
+ */
+async function postgresDatabase(url: string): Promise<{ url: string; reuse: boolean }> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  let reuse = false;
   try {
-    await admin.query("DROP DATABASE IF EXISTS kith_bench WITH (FORCE)");
-    await admin.query("CREATE DATABASE kith_bench");
+    const kept = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'kith_bench'");
+    reuse = DATA_DIR !== undefined && kept.rowCount === 1;
+    if (!reuse) {
+      await admin.query("DROP DATABASE IF EXISTS kith_bench WITH (FORCE)");
+      await admin.query("CREATE DATABASE kith_bench");
+    }
   } finally {
     await admin.end();
   }
   const target = new URL(url);
   target.pathname = "/kith_bench";
-  return target.toString();
+  return { url: target.toString(), reuse };
 }
 
 async function main() {
   const dir = DATA_DIR ? path.resolve(DATA_DIR) : mkdtempSync(path.join(os.tmpdir(), "kith-bench-"));
-  const databaseUrl = PG_URL ? await freshPostgresDatabase(PG_URL) : undefined;
-  const reuse = !databaseUrl && DATA_DIR !== undefined && existsSync(path.join(dir, "kith.db"));
+  const postgres = PG_URL ? await postgresDatabase(PG_URL) : undefined;
+  const databaseUrl = postgres?.url;
+  const reuse = postgres ? postgres.reuse : DATA_DIR !== undefined && existsSync(path.join(dir, "kith.db"));
   const rows: Row[] = [];
   try {
     const open = openDatabase({ dataDir: dir, databaseUrl });
@@ -179,7 +185,7 @@ async function main() {
     await open.close();
 
     rows.push(...(await serverFigures(server, token, sampleIds)));
-    report(rows, { generateMs, dueCount, engine: raw.label, postgres: databaseUrl !== undefined });
+    report(rows, { generateMs, dueCount, engine: raw.label, postgres: databaseUrl !== undefined, reused: reuse });
   } finally {
     if (!DATA_DIR) rmSync(dir, { recursive: true, force: true });
   }
@@ -215,6 +221,8 @@ async function serverFigures(
     rows.push(plain("P8 time to ready on this database", ms(server.readyMs), "≤ 2000 ms"));
     await new Promise((r) => setTimeout(r, 2000));
     const idle = memoryOf(server.child.pid as number);
+    // After the idle figure: 34 requests timed out at 10 s on 2026-12-07 while the day's catch-up ran under P5.
+    await warmUp(server.url, token);
     const load = await mixedLoad(server.url, token, contactIds, LOAD_SECONDS);
     console.log(`P5 status codes: ${JSON.stringify(load.statusCodes)}; errors and timeouts: ${load.errors}`);
     const peak = memoryOf(server.child.pid as number);
@@ -226,7 +234,8 @@ async function serverFigures(
       value: `${Math.round(load.requestsPerSecond)} req/s, p99 ${load.p99Ms} ms, ${load.errors + load.non2xx} errors of ${load.total}`,
       baseline: `${Math.round(baseline.requestsPerSecond)} req/s (hello-world)`,
       ratio: ratio(baseline.requestsPerSecond, load.requestsPerSecond),
-      goal: "≥ 2000 req/s, p99 ≤ 50 ms, 0 errors",
+      // The issue's goal for one PostgreSQL instance is lower than SQLite's in-process engine.
+      goal: target.databaseUrl ? "≥ 1500 req/s, p99 ≤ 60 ms, 0 errors" : "≥ 2000 req/s, p99 ≤ 50 ms, 0 errors",
     });
     rows.push(plain("P7 server memory idle (RSS)", `${idle.rssMb.toFixed(0)} MB`, "≤ 100 MB"));
     rows.push(plain("P7 server memory peak during P5 (VmHWM)", `${peak.peakMb.toFixed(0)} MB`, "≤ 250 MB"));
@@ -246,20 +255,26 @@ const plain = (figure: string, value: string, goal: string): Row => ({
   goal,
 });
 
-function report(rows: Row[], info: { generateMs: number; dueCount: number; engine: string; postgres: boolean }) {
+function report(
+  rows: Row[],
+  info: { generateMs: number; dueCount: number; engine: string; postgres: boolean; reused: boolean },
+) {
   const table = [
     "| figure | value | raw baseline (same run) | ratio | goal |",
     "|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.goal} |`),
   ].join("\n");
   console.log(table);
+  const kept = DATA_DIR ? "BENCH_DATA_DIR=… " : "";
   const command = info.postgres
-    ? "BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test npm run bench"
-    : "npm run bench";
+    ? `${kept}BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test npm run bench`
+    : `${kept}npm run bench`;
+  const generated = info.reused
+    ? "The account was generated by an earlier run and kept (BENCH_DATA_DIR), migrated to today's schema"
+    : `Generating the account took ${(info.generateMs / 1000).toFixed(1)} s`;
   const measured = `Command: \`${command}\` (sizes: BENCH_CONTACTS=${CONTACTS}, BENCH_INTERACTIONS=${INTERACTIONS}).
-Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
-Node ${process.version}, ${info.engine}. Generating the account took
-${(info.generateMs / 1000).toFixed(1)} s; ${info.dueCount} contacts were due on the measured day.
+Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average before the run ${LOAD_BEFORE}. Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB,
+Node ${process.version}, ${info.engine}. ${generated}; ${info.dueCount} contacts were due on the measured day.
 
 ${table}`;
   const file = path.join(here, "RESULTS.md");

@@ -42,5 +42,3 @@ export const ftsMatchExpression = (prefixes: readonly string[], words: readonly 
 
 /** The same test on one contact's search text, for SQLite's `GLOB`: a word of the text starts with the word. */
 export const globPatternOf = (word: string): string => `* ${word}*`;
-
-export const tsQueryExpression = (words: readonly string[]): string => words.map((w) => `${w}:*`).join(" & ");

@@ -36,6 +36,7 @@ import { interactionTemplateMigration } from "./0037-interaction-template.ts";
 import { calendarAttendeesMigration } from "./0038-calendar-attendees.ts";
 import { contactSearchMigration } from "./0039-contact-search.ts";
 import { restoreCheckIssuesMigration } from "./0041-restore-check-issues.ts";
+import { postgresSearchByAccountMigration } from "./0042-postgres-search-by-account.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -78,6 +79,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0038-calendar-attendees": calendarAttendeesMigration,
         "0039-contact-search": contactSearchMigration(dialect),
         "0041-restore-check-issues": restoreCheckIssuesMigration,
+        "0042-postgres-search-by-account": postgresSearchByAccountMigration(dialect),
       };
     },
   };

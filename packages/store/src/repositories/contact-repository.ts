@@ -208,7 +208,7 @@ export class KyselyContactRepository implements ContactRepository {
     const words = queryWords(query.q ?? "");
     if (words.length > 0 && this.dialect === "sqlite") return this.searchSqlite(accountId, query, words, page);
     let q = this.filtered(this.db.selectFrom("contact as c"), accountId, query, true);
-    const matches = searchCondition(this.dialect, words);
+    const matches = searchCondition(this.dialect, accountId, words);
     if (matches) q = q.where(matches);
     const sort = SORTS[query.sort];
     const ordered = this.ordered(q, sort, page);

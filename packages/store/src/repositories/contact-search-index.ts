@@ -1,11 +1,12 @@
+import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import type { Database, Dialect } from "../schema.ts";
-import { ftsMatchExpression, globPatternOf, searchPrefixOf, searchTermsOf, tsQueryExpression } from "../search-text.ts";
+import { ftsMatchExpression, globPatternOf, searchPrefixOf, searchTermsOf } from "../search-text.ts";
 import { insertRows } from "./bulk-insert.ts";
 
 /**
  * The contact search index, one module for every path that writes or reads it. PostgreSQL indexes the row's
- * `search_text` itself (a GIN expression index on `to_tsvector('simple', search_text)`), so writing the row is
+ * `search_text` behind its account's key itself (a GIN expression index, migration 0042), so writing the row is
  * enough there. SQLite keeps an FTS5 row in step (`contact_search_fts`, migration 0039: each word a term behind the
  * account's number and the contact's state), reached through `contact_fts_map` (FTS rowids are stable; a text
  * primary key is not a rowid): every write of `search_text` or `archived_at` must come through here.
@@ -141,8 +142,20 @@ export function wordsCondition(column: string, words: readonly string[]) {
   )}`;
 }
 
-/** The PostgreSQL filter for a search (prefix matches of every word); null when there is nothing to filter. */
-export function searchCondition(dialect: Dialect, words: string[]) {
+/** PostgreSQL: the account's key in the search index (migration 0042), as `left(md5(account_id), 10)` gives it. */
+export const postgresSearchKeyOf = (accountId: string): string =>
+  createHash("md5").update(accountId, "utf8").digest("hex").slice(0, 10);
+
+/**
+ * The PostgreSQL filter for a search: every word prefix-matches one of the account's entries in the index; null when
+ * there is nothing to filter. The vector is the index's expression (migration 0042) exactly, or the planner would
+ * not use it. Words are letters and digits only (`normalizeWords`), so they need no quoting in the tsquery.
+ * `c.account_id = ?` stays in the query beside it (two accounts may share a key).
+ */
+export function searchCondition(dialect: Dialect, accountId: string, words: string[]) {
   if (words.length === 0 || dialect !== "postgres") return null;
-  return sql<boolean>`to_tsvector('simple', c.search_text) @@ to_tsquery('simple', ${tsQueryExpression(words)})`;
+  const key = postgresSearchKeyOf(accountId);
+  const query = words.map((w) => `'${key}/${w}':*`).join(" & ");
+  return sql<boolean>`array_to_tsvector(string_to_array(left(md5(c.account_id), 10) || '/'
+    || replace(c.search_text, ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ ${query}::tsquery`;
 }
