@@ -83,9 +83,7 @@ describe.each(DIALECTS)("query plans on %s", (dialect) => {
     if (dialect === "sqlite") expect(plan).toContain("contact_search_fts");
     // PostgreSQL: the index is asked for the account's own entries (0042: each word behind the account's key).
     else
-      expect(plan).toMatch(
-        /Index Scan on contact_search[^{]*\},\{"QUERY PLAN":"\s*Index Cond:[^{]*[0-9a-f]{10}\/ros/,
-      );
+      expect(plan).toMatch(/Index Scan on contact_search[^{]*\},\{"QUERY PLAN":"\s*Index Cond:[^{]*[0-9a-f]{10}\/ros/);
   });
 
   it("walks the account in name order through contact_account_sort when a search's page is read that way", async () => {
