@@ -30,7 +30,8 @@ export function sqliteRawSearch(raw: Database.Database): (accountId: string, wor
  */
 export const POSTGRES_RAW_SEARCH = `SELECT c.* FROM contact c WHERE c.account_id = $1 AND c.archived_at IS NULL
   AND array_to_tsvector(string_to_array(left(md5(c.account_id), 10) || '/'
-      || replace(c.search_text, ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ $2::tsquery
+      || replace(regexp_replace(c.search_text, '([^ ]{200})[^ ]+', '\\1', 'g'),
+        ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ $2::tsquery
   ORDER BY c.sort_name, c.id LIMIT 51`;
 
 export const postgresRawQuery = (accountId: string, words: readonly string[]): string => {

@@ -83,3 +83,30 @@ describe.each(DIALECTS)("contact search paging on %s", (dialect) => {
     }
   }, 120_000); // two thousand contacts written one by one, and some hundred pages read, on a busy machine
 });
+
+describe.each(DIALECTS)("contact search with very long words on %s", (dialect) => {
+  const w = useTestWorld(dialect);
+
+  it("keeps a contact whose folded words are longer than the index takes, and finds it by their start", async () => {
+    // Each `㌖` folds to six letters (キロメートル): 200 of them are 1,200 characters, 3,600 bytes, one word.
+    const long = newContact("c-long", { firstName: "Kiro", lastName: "Mētoru", title: "㌖".repeat(200) }, AT);
+    const company = "ｷﾛ".repeat(50);
+    await w.deps.store.transaction(async (tx) => {
+      await tx.contacts.insert(w.alice.accountId, long);
+      await tx.contacts.insert(w.alice.accountId, newContact("c-other", { firstName: "Other", lastName: company }, AT));
+    });
+    const found = await w.deps.store.contacts.list(
+      w.alice.accountId,
+      { q: "キロメートルキロ", archived: "exclude", sort: "name", connectionTarget: 7 },
+      { limit: 10 },
+    );
+    expect(found.items.map((c) => c.id)).toEqual(["c-long"]);
+    expect(found.total).toBe(1);
+    const byName = await w.deps.store.contacts.list(
+      w.alice.accountId,
+      { q: "metoru", archived: "exclude", sort: "name", connectionTarget: 7 },
+      { limit: 10 },
+    );
+    expect(byName.items.map((c) => c.id)).toEqual(["c-long"]);
+  });
+});

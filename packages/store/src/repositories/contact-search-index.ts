@@ -157,5 +157,6 @@ export function searchCondition(dialect: Dialect, accountId: string, words: stri
   const key = postgresSearchKeyOf(accountId);
   const query = words.map((w) => `'${key}/${w}':*`).join(" & ");
   return sql<boolean>`array_to_tsvector(string_to_array(left(md5(c.account_id), 10) || '/'
-    || replace(c.search_text, ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ ${query}::tsquery`;
+    || replace(regexp_replace(c.search_text, '([^ ]{200})[^ ]+', '\\1', 'g'),
+      ' ', ' ' || left(md5(c.account_id), 10) || '/'), ' ')) @@ ${query}::tsquery`;
 }
