@@ -37,6 +37,7 @@ import { calendarAttendeesMigration } from "./0038-calendar-attendees.ts";
 import { contactSearchMigration } from "./0039-contact-search.ts";
 import { restoreCheckIssuesMigration } from "./0041-restore-check-issues.ts";
 import { postgresSearchByAccountMigration } from "./0042-postgres-search-by-account.ts";
+import { contactTagByContactMigration } from "./0043-contact-tag-by-contact.ts";
 
 /** The ordered, append-only list of migrations. Names sort in the order they run. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -80,6 +81,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0039-contact-search": contactSearchMigration(dialect),
         "0041-restore-check-issues": restoreCheckIssuesMigration,
         "0042-postgres-search-by-account": postgresSearchByAccountMigration(dialect),
+        "0043-contact-tag-by-contact": contactTagByContactMigration,
       };
     },
   };
