@@ -1,12 +1,11 @@
-import { listContacts, newContact } from "@kith/core";
-import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { newContact } from "@kith/core";
 import { type Kysely, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { toRow } from "../repositories/contact-rows.ts";
 import type { Database } from "../schema.ts";
-import { createStore } from "../store.ts";
 import { DIALECTS } from "../testing/index.ts";
 import { useAccountAt } from "../testing/partly-migrated.ts";
+import { addSecondAccount, searchesOf } from "../testing/search-after-migration.ts";
 
 describe.each(DIALECTS)("migration 0039-contact-search on %s", (dialect) => {
   const accountAt = useAccountAt(dialect);
@@ -14,10 +13,7 @@ describe.each(DIALECTS)("migration 0039-contact-search on %s", (dialect) => {
   it("indexes the contacts stored before it by account and state: the same searches find the same people", async () => {
     const before = await accountAt("0037-interaction-template");
     const db = before.open.db as unknown as Kysely<Database>;
-    await db
-      .insertInto("account")
-      .values({ id: "acc-2", name: "B", time_zone: "UTC", country: null, settings: "{}", created_at: "2026-01-01" })
-      .execute();
+    await addSecondAccount(before.open);
     const at = "2026-01-01T00:00:00.000Z";
     const people = [
       { account: "acc-1", contact: newContact("c-1", { firstName: "Rosa", lastName: "Calder" }, at) },
@@ -45,17 +41,10 @@ describe.each(DIALECTS)("migration 0039-contact-search on %s", (dialect) => {
     }
     expect((await before.migrateToLatest()).error).toBeUndefined();
 
-    const deps = {
-      store: createStore(before.open.db, before.open.dialect),
-      clock: new FakeClock("2026-02-01T00:00:00.000Z"),
-      ids: new SequentialIds(),
-      secrets: new PlainSecrets(),
-    };
-    const actor = { userId: "u-1", accountId: "acc-1", role: "viewer" as const };
-    const found = async (q: string, archived: "exclude" | "include" | "only" = "exclude") => {
-      const page = await listContacts(deps, actor, { q, archived }, {});
-      return { ids: page.items.map((c) => c.id), total: page.total };
-    };
+    const searches = searchesOf(before.open);
+    const deps = searches.deps;
+    const found = (q: string, archived: "exclude" | "include" | "only" = "exclude") =>
+      searches.found("acc-1", q, archived);
     expect(await found("r")).toEqual({ ids: ["c-1", "c-2"], total: 2 });
     expect(await found("ros nun")).toEqual({ ids: ["c-2"], total: 1 });
     expect(await found("rose")).toEqual({ ids: ["c-2"], total: 1 }); // accents folded

@@ -1,12 +1,11 @@
-import { listContacts, newContact } from "@kith/core";
-import { FakeClock, PlainSecrets, SequentialIds } from "@kith/core/testing";
+import { newContact } from "@kith/core";
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { toRow } from "../repositories/contact-rows.ts";
 import type { Database } from "../schema.ts";
-import { createStore } from "../store.ts";
 import { DIALECTS } from "../testing/index.ts";
 import { useAccountAt } from "../testing/partly-migrated.ts";
+import { addSecondAccount, searchesOf } from "../testing/search-after-migration.ts";
 
 describe.each(DIALECTS)("migration 0042-postgres-search-by-account on %s", (dialect) => {
   const accountAt = useAccountAt(dialect);
@@ -14,10 +13,7 @@ describe.each(DIALECTS)("migration 0042-postgres-search-by-account on %s", (dial
   it("finds the contacts stored before it, each account its own, a word longer than a lexeme may be found by its start", async () => {
     const before = await accountAt("0041-restore-check-issues");
     const db = before.open.db as unknown as Kysely<Database>;
-    await db
-      .insertInto("account")
-      .values({ id: "acc-2", name: "B", time_zone: "UTC", country: null, settings: "{}", created_at: "2026-01-01" })
-      .execute();
+    await addSecondAccount(before.open);
     const at = "2026-01-01T00:00:00.000Z";
     const rows = [
       toRow("acc-1", newContact("c-1", { firstName: "Rosa", lastName: "Calder" }, at), null),
@@ -37,16 +33,7 @@ describe.each(DIALECTS)("migration 0042-postgres-search-by-account on %s", (dial
     await db.insertInto("contact").values(rows).execute();
     expect((await before.migrateToLatest()).error).toBeUndefined();
 
-    const deps = {
-      store: createStore(before.open.db, before.open.dialect),
-      clock: new FakeClock("2026-02-01T00:00:00.000Z"),
-      ids: new SequentialIds(),
-      secrets: new PlainSecrets(),
-    };
-    const found = async (accountId: string, q: string) => {
-      const page = await listContacts(deps, { userId: "u-1", accountId, role: "viewer" }, { q }, {});
-      return { ids: page.items.map((c) => c.id), total: page.total };
-    };
+    const { deps, found } = searchesOf(before.open);
     expect(await found("acc-1", "ros")).toEqual({ ids: ["c-1", "c-2"], total: 2 });
     expect(await found("acc-1", "ros nun")).toEqual({ ids: ["c-2"], total: 1 });
     expect(await found("acc-2", "ros")).toEqual({ ids: ["c-3"], total: 1 });
