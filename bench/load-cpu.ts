@@ -5,6 +5,7 @@ import { buildApp, loadConfig } from "@kith/server";
 import { migrate, openDatabase } from "@kith/store";
 import type Database from "better-sqlite3";
 import { benchDeps } from "./bench-deps.ts";
+import { timeSqliteStatements } from "./sql-timing.ts";
 
 /**
  * `BENCH_DATA_DIR=… node --import tsx bench/load-cpu.ts`: P5's mix of requests (the same four routes in the same
@@ -26,25 +27,14 @@ const open = openDatabase({ dataDir: path.resolve(DATA_DIR), databaseUrl });
 await migrate(open);
 /** BENCH_SQL_STATS=1 (SQLite): time each statement by its SQL text, printed after the run (the top BENCH_SQL_TOP, 12). */
 const sqlStats = new Map<string, { n: number; ms: number }>();
-if (process.env.BENCH_SQL_STATS === "1" && open.dialect === "sqlite") timeStatements(open.raw as Database.Database);
+if (process.env.BENCH_SQL_STATS === "1" && open.dialect === "sqlite")
+  timeSqliteStatements(open.raw as Database.Database, (source, took) => {
+    const s = sqlStats.get(source) ?? { n: 0, ms: 0 };
+    s.n += 1;
+    s.ms += took;
+    sqlStats.set(source, s);
+  });
 
-function timeStatements(raw: Database.Database) {
-  const proto = Object.getPrototypeOf(raw.prepare("select 1")) as Record<string, unknown>;
-  for (const method of ["all", "get", "run"]) {
-    const original = proto[method] as (this: Database.Statement, ...a: unknown[]) => unknown;
-    proto[method] = function (this: Database.Statement, ...args: unknown[]) {
-      const start = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        const s = sqlStats.get(this.source) ?? { n: 0, ms: 0 };
-        s.n += 1;
-        s.ms += performance.now() - start;
-        sqlStats.set(this.source, s);
-      }
-    };
-  }
-}
 const deps = benchDeps(open);
 const member = await deps.store.memberships.listForUser("bench-user");
 const accountId = member[0]?.accountId;

@@ -6,6 +6,7 @@ import type SQLite from "better-sqlite3";
 import type pg from "pg";
 import { benchDeps } from "./bench-deps.ts";
 import { ms, percentiles, sample } from "./measure.ts";
+import { timeSqliteStatements } from "./sql-timing.ts";
 
 /**
  * P1's service (`getToday`, as bench/run.ts measures it: the bench's fixed day) repeated on a kept bench account,
@@ -23,28 +24,15 @@ const times = Number(process.env.BENCH_TIMES ?? 300);
 const open = openDatabase(PG_URL ? { databaseUrl: PG_URL } : { dataDir: dir as string });
 await migrate(open);
 const spent = new Map<string, { ms: number; n: number }>();
-const count = (text: string, start: number) => {
+const count = (text: string, took: number) => {
   const key = text.replace(/\s+/g, " ").slice(0, 160);
   const entry = spent.get(key) ?? { ms: 0, n: 0 };
-  entry.ms += performance.now() - start;
+  entry.ms += took;
   entry.n += 1;
   spent.set(key, entry);
 };
 if (open.dialect === "sqlite") {
-  // Each statement timed by its text around better-sqlite3's calls (as bench/load-cpu.ts does), so the store keeps
-  // its own statement cache: a logging Kysely over the raw connection would prepare every statement again.
-  const proto = Object.getPrototypeOf((open.raw as SQLite.Database).prepare("select 1")) as Record<string, unknown>;
-  for (const method of ["all", "get", "run"]) {
-    const original = proto[method] as (this: SQLite.Statement, ...a: unknown[]) => unknown;
-    proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
-      const start = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        count(this.source, start);
-      }
-    };
-  }
+  timeSqliteStatements(open.raw as SQLite.Database, count);
 } else {
   // The store's own copy of pg: Kysely sends every statement through a pooled client's promise `query`.
   const pgOfStore = createRequire(new URL("../packages/store/package.json", import.meta.url))("pg") as typeof pg;
@@ -53,7 +41,7 @@ if (open.dialect === "sqlite") {
     const start = performance.now();
     const result = original.apply(this, args);
     const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string })?.text ?? "");
-    if (result instanceof Promise) return result.finally(() => count(text, start));
+    if (result instanceof Promise) return result.finally(() => count(text, performance.now() - start));
     return result;
   } as typeof pgOfStore.Client.prototype.query;
 }
