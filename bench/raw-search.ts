@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { postgresSearchKeyOf } from "@kith/store";
 import type Database from "better-sqlite3";
 
 /**
@@ -35,6 +35,6 @@ export const POSTGRES_RAW_SEARCH = `SELECT c.* FROM contact c WHERE c.account_id
   ORDER BY c.sort_name, c.id LIMIT 51`;
 
 export const postgresRawQuery = (accountId: string, words: readonly string[]): string => {
-  const key = createHash("md5").update(accountId, "utf8").digest("hex").slice(0, 10);
+  const key = postgresSearchKeyOf(accountId);
   return words.map((w) => `'${key}/${w}':*`).join(" & ");
 };

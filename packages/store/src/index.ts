@@ -9,6 +9,7 @@ export {
   restoreDatabase,
   takeBackup,
 } from "./database-backups/sqlite-backups.ts";
+export { postgresSearchKeyOf } from "./repositories/contact-search-index.ts";
 export { type AccountOwner, KyselyLocalActorRepository } from "./repositories/local-actor-repository.ts";
 export { KyselyLoginThrottleRepository, type ThrottleCount } from "./repositories/login-throttle-repository.ts";
 export type { Database, Dialect } from "./schema.ts";
